@@ -1,0 +1,140 @@
+"""The scrmap command line: parse arguments, call the core, print, choose the exit code.
+
+Each command stays thin; everything it computes lives in a pure module beneath it.
+Reports go to stdout, problems to stderr, so `scrmap map ... --format json > out.json`
+stays clean.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from scrmap import __version__, exitcodes
+from scrmap import framework as fw
+from scrmap.errors import ScrmapError
+
+app = typer.Typer(
+    name="scrmap",
+    help="Map safeguarding review recommendations onto a thematic learning framework.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+framework_app = typer.Typer(
+    help="Show, validate and describe the framework file.", no_args_is_help=True
+)
+app.add_typer(framework_app, name="framework")
+
+FrameworkOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--framework",
+        envvar=fw.ENV_VAR,
+        help=(
+            "Framework YAML file. Default: ./framework.yaml if the working directory has "
+            "one, otherwise the bundled Norfolk Thematic Learning Framework."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def fail(error: ScrmapError, code: int) -> NoReturn:
+    """Print each problem on its own line to stderr and exit with ``code``."""
+    for problem in error.problems:
+        typer.echo(str(problem), err=True)
+    raise typer.Exit(code)
+
+
+def load_framework(path: Path | None) -> fw.Framework:
+    """Load the chosen framework; a broken one stops the command with exit code 2."""
+    try:
+        return fw.load(fw.resolve_path(path))
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"scrmap {__version__}")
+        raise typer.Exit(exitcodes.OK)
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Map safeguarding review recommendations onto a thematic learning framework.
+
+    Every command reads the framework from --framework, else $SCRMAP_FRAMEWORK, else
+    ./framework.yaml in the working directory, else the bundled Norfolk framework.
+    """
+
+
+class ShowFormat(StrEnum):
+    """Output formats of `framework show`."""
+
+    tree = "tree"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+@framework_app.command("show")
+def framework_show(
+    framework: FrameworkOption = None,
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ShowFormat.tree
+    ),
+) -> None:
+    """Show the framework: quadrants and their standards, then themes by family."""
+    from scrmap import framework_export
+
+    loaded = load_framework(framework)
+    if format is ShowFormat.tree:
+        from scrmap.views import framework_tree, stdout_console
+
+        stdout_console().print(framework_tree(loaded))
+        return
+    render = {
+        ShowFormat.json: framework_export.to_json,
+        ShowFormat.yaml: framework_export.to_yaml,
+        ShowFormat.markdown: framework_export.to_markdown,
+    }[format]
+    sys.stdout.write(render(loaded))
+
+
+@framework_app.command("validate")
+def framework_validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Framework file to check. Default: the framework in use."),
+    ] = None,
+    framework: FrameworkOption = None,
+) -> None:
+    """Check a framework file. Exit 0 when valid, 1 with every problem listed."""
+    target = fw.resolve_path(path or framework)
+    try:
+        loaded = fw.load(target)
+    except ScrmapError as error:
+        fail(error, exitcodes.PROBLEMS)
+    typer.echo(
+        f"{target}: valid ({len(loaded.quadrants)} quadrants, {len(loaded.standards)} "
+        f"standards, {len(loaded.themes)} themes)"
+    )
+
+
+@framework_app.command("schema")
+def framework_schema() -> None:
+    """Print the JSON Schema of the framework file, for editor autocompletion."""
+    schema = fw.Framework.model_json_schema()
+    sys.stdout.write(json.dumps(schema, indent=2) + "\n")

@@ -1,0 +1,48 @@
+"""Problems and the one error type per boundary (framework, input).
+
+Every message a user sees has the form ``path:line:col: what is wrong`` so that
+editors and CI annotate the right place. The core raises these errors; only the
+CLI turns them into output and exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file."""
+
+    path: str
+    """The file, as the user named it."""
+    line: int | None
+    """1-based line, or None when the problem concerns the whole file."""
+    col: int | None
+    """1-based column, or None when unknown."""
+    message: str
+    """What is wrong, and where it helps, how to fix it."""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: {self.message}"
+
+
+class ScrmapError(Exception):
+    """Base for errors that carry one or more problems and never need a traceback."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.col or 0))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class FrameworkError(ScrmapError):
+    """The framework file is missing, unreadable or invalid."""
+
+
+class InputError(ScrmapError):
+    """A recommendation source is missing, unreadable or invalid."""

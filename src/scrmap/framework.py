@@ -1,0 +1,268 @@
+"""The framework model: quadrants, practice standards, key themes and their cues.
+
+The framework file is the user's to replace (adult reviews and domestic homicide
+reviews use the same shape with other ids), so nothing here knows Norfolk's ids.
+Loading validates everything at once and reports each problem at the YAML
+position it comes from, because a board officer editing the file needs the line,
+not a Python traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from scrmap import yamlpos
+from scrmap.errors import FrameworkError, Problem
+
+ENV_VAR = "SCRMAP_FRAMEWORK"
+"""Environment variable naming a framework file, used when --framework is not given."""
+
+LOCAL_NAME = "framework.yaml"
+"""A file of this name in the working directory takes precedence over the bundled one."""
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cue(_Frozen):
+    """A phrase practitioners write that signals a standard or theme.
+
+    In YAML a cue is a plain string, or a mapping when it needs a weight. A cue
+    written in capitals (``DV``, ``MARAC``) is an acronym and matches only in
+    capitals, so ``dv`` inside another word never counts.
+    """
+
+    cue: NonEmpty
+    """The phrase, as practitioners write it."""
+    weight: Annotated[float, Field(gt=0, le=1)] | None = None
+    """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"cue": value} if isinstance(value, str) else value
+
+
+class Foundation(_Frozen):
+    """A cross-cutting principle that sits under every quadrant (not scored)."""
+
+    id: NonEmpty
+    title: NonEmpty
+    description: str = ""
+
+
+class Quadrant(_Frozen):
+    """One of the framework's key learning areas."""
+
+    id: NonEmpty
+    title: NonEmpty
+    description: str = ""
+
+
+class Family(_Frozen):
+    """A family of key themes, e.g. recurring safeguarding issues."""
+
+    id: NonEmpty
+    title: NonEmpty
+
+
+class _Matchable(_Frozen):
+    id: NonEmpty
+    title: NonEmpty
+    description: str = ""
+    """The source document's wording: what people read."""
+    cues: Annotated[list[Cue], Field(min_length=1)]
+    """What the matcher matches."""
+    exclude: list[NonEmpty] = []
+    """Phrases that, where they overlap a cue match, cancel it (e.g. 'partner agencies')."""
+
+
+class Standard(_Matchable):
+    """A practice standard (outcome and evidence expected)."""
+
+    group: NonEmpty
+    """The heading it stands under in the source document."""
+    quadrant: NonEmpty
+
+
+class Theme(_Matchable):
+    """A key theme: a recurring safeguarding issue or area of practice."""
+
+    family: str | None = None
+    quadrant: str | None = None
+    """The quadrant the theme belongs to; its score counts towards that quadrant's."""
+
+
+class Framework(_Frozen):
+    """A whole framework, as loaded from one YAML file."""
+
+    name: NonEmpty
+    title: NonEmpty
+    version: str | None = None
+    source: str | None = None
+    description: str = ""
+    foundations: list[Foundation] = []
+    quadrants: Annotated[list[Quadrant], Field(min_length=1)]
+    standards: Annotated[list[Standard], Field(min_length=1)]
+    families: list[Family] = []
+    themes: list[Theme] = []
+
+    def quadrant(self, quadrant_id: str) -> Quadrant:
+        """The quadrant with this id (ids were checked at load time)."""
+        return next(q for q in self.quadrants if q.id == quadrant_id)
+
+
+def bundled_path() -> Path:
+    """The framework shipped inside the package (a copy of the repository's framework.yaml)."""
+    return Path(str(resources.files("scrmap") / LOCAL_NAME))
+
+
+def resolve_path(explicit: Path | None, cwd: Path | None = None) -> Path:
+    """Choose the framework file: explicit path, then $SCRMAP_FRAMEWORK, then ./framework.yaml,
+    then the bundled default."""
+    if explicit is not None:
+        return explicit
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    local = (cwd or Path.cwd()) / LOCAL_NAME
+    if local.is_file():
+        return local
+    return bundled_path()
+
+
+def load(path: Path) -> Framework:
+    """Read and validate a framework file; raise FrameworkError listing every problem."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise FrameworkError([Problem(name, None, None, "no such framework file")]) from None
+    except IsADirectoryError:
+        raise FrameworkError([Problem(name, None, None, "is a directory, not a file")]) from None
+    except UnicodeDecodeError as exc:
+        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        raise FrameworkError([Problem(name, None, None, msg)]) from None
+    except OSError as exc:
+        raise FrameworkError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
+    return parse(text, name)
+
+
+def parse(text: str, name: str = "<framework>") -> Framework:
+    """Validate framework YAML text; ``name`` is used in messages."""
+    try:
+        located = yamlpos.load(text)
+    except yamlpos.YamlSyntaxError as exc:
+        raise FrameworkError([Problem(name, exc.line, exc.col, exc.message)]) from None
+    problems = [Problem(name, line, col, msg) for (line, col), msg in located.problems]
+    data = located.data
+    if not isinstance(data, dict):
+        problems.append(Problem(name, 1, 1, "a framework file must be a mapping of keys"))
+        raise FrameworkError(problems)
+    problems += _reference_problems(data, located, name)
+    try:
+        framework = Framework.model_validate(data)
+    except ValidationError as exc:
+        problems += [_problem_from_pydantic(err, located, name) for err in exc.errors()]
+        raise FrameworkError(problems) from None
+    if problems:
+        raise FrameworkError(problems)
+    return framework
+
+
+def _problem_from_pydantic(err: Any, located: yamlpos.Located, name: str) -> Problem:
+    loc = tuple(str(p) if not isinstance(p, int) else p for p in err["loc"])
+    # An unknown key is pointed at the key; any other error at the offending value.
+    value_pos = (
+        None if err["type"] == "extra_forbidden" else located.positions.get((*loc, "<value>"))
+    )
+    pos = value_pos or located.where(loc)
+    line, col = pos if pos else (None, None)
+    where = _label(loc, located.data)
+    msg = err["msg"]
+    if err["type"] == "missing":
+        msg = "missing required field"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown key (check the spelling)"
+    elif err["type"] == "string_type" and loc and loc[-1] == "id":
+        msg += "; quote numeric ids, e.g. id: '1.1'"
+    return Problem(name, line, col, f"{where}: {msg}")
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _label(loc: tuple[str | int, ...], data: Any) -> str:
+    """``standards[3] (id '1.4').title``: the path plus the item's id, which people search for."""
+    dotted = _dotted(loc)
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get(str(loc[0]))
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            item_id = items[loc[1]].get("id")
+            if isinstance(item_id, str) and item_id.strip():
+                head = _dotted(loc[:2])
+                return f"{head} (id {item_id!r}){dotted[len(head) :]}"
+    return dotted
+
+
+def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: str) -> list[Problem]:
+    """Duplicate ids and references to ids that do not exist, checked on the raw data so
+    they are reported together with any type errors."""
+    problems: list[Problem] = []
+
+    def report(path: tuple[str | int, ...], message: str) -> None:
+        pos = located.positions.get((*path, "<value>")) or located.where(path)
+        line, col = pos if pos else (None, None)
+        problems.append(Problem(name, line, col, f"{_label(path, data)}: {message}"))
+
+    ids: dict[str, set[str]] = {}
+    for key in ("quadrants", "standards", "families", "themes", "foundations"):
+        seen = Counter[str]()
+        for i, item in _items(data, key):
+            item_id = item.get("id")
+            if isinstance(item_id, str):
+                seen[item_id] += 1
+                if seen[item_id] == 2:
+                    report((key, i, "id"), f"duplicate id {item_id!r} in {key}")
+        ids[key] = set(seen)
+
+    def check_ref(key: str, field: str, target: str, required: bool) -> None:
+        for i, item in _items(data, key):
+            ref = item.get(field)
+            if ref is None and not required:
+                continue
+            if isinstance(ref, str) and ref not in ids[target]:
+                known = ", ".join(sorted(ids[target])) or "none defined"
+                report((key, i, field), f"unknown {target[:-1]} {ref!r} (known: {known})")
+
+    check_ref("standards", "quadrant", "quadrants", required=True)
+    check_ref("themes", "quadrant", "quadrants", required=False)
+    check_ref("themes", "family", "families", required=False)
+    return problems

@@ -1,0 +1,31 @@
+"""Shared fixtures: the repository's paths, the seeds (when present) and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import framework as fw
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def norfolk() -> fw.Framework:
+    return fw.load(ROOT / "framework.yaml")
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    """The source documents; tests that read them skip where ../shared is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return SEEDS
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

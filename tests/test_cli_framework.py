@@ -1,0 +1,132 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from scrmap import __version__, exitcodes
+from scrmap.cli import app
+
+from .conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "adult-sar-framework.yaml"
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"scrmap {__version__}\n"
+
+
+def test_show_tree_has_counts(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app,
+        ["framework", "show", "--framework", str(ROOT / "framework.yaml")],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "(4 quadrants, 23 standards, 13 themes)" in result.output
+    assert "Q4 Leadership: ownership, accountability and management grip (9 standards)" in (
+        result.output
+    )
+    assert "Recurring safeguarding issues (4)" in result.output
+    assert "Recurring areas of practice (9)" in result.output
+
+
+def test_show_json_and_yaml_round_trip(runner: CliRunner) -> None:
+    as_json = runner.invoke(app, ["framework", "show", "-f", "json"])
+    assert as_json.exit_code == 0
+    data = json.loads(as_json.stdout)
+    assert [q["id"] for q in data["quadrants"]] == ["Q1", "Q2", "Q3", "Q4"]
+    assert len(data["standards"]) == 23
+    as_yaml = runner.invoke(app, ["framework", "show", "-f", "yaml"])
+    assert yaml.safe_load(as_yaml.stdout) == data
+
+
+def test_show_markdown(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["framework", "show", "--format", "markdown"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Norfolk Thematic Learning Framework")
+    assert "### Q1 Professional curiosity" in result.stdout
+    assert "- **domestic-abuse** Domestic abuse (Q2)" in result.stdout
+
+
+def test_example_framework_shows_with_option_and_env(runner: CliRunner) -> None:
+    by_option = runner.invoke(
+        app, ["framework", "show", "--framework", str(EXAMPLE)], env={"COLUMNS": "200"}
+    )
+    assert by_option.exit_code == 0
+    assert "MSP Making safeguarding personal (2 standards)" in by_option.output
+    by_env = runner.invoke(
+        app, ["framework", "show", "-f", "json"], env={"SCRMAP_FRAMEWORK": str(EXAMPLE)}
+    )
+    assert json.loads(by_env.stdout)["name"] == "example-sar"
+
+
+def test_local_framework_takes_precedence(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SCRMAP_FRAMEWORK", raising=False)
+    (tmp_path / "framework.yaml").write_text(EXAMPLE.read_text())
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["framework", "show", "-f", "json"])
+    assert json.loads(result.stdout)["name"] == "example-sar"
+
+
+def test_validate_ok(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["framework", "validate", str(EXAMPLE)])
+    assert result.exit_code == exitcodes.OK
+    assert result.output == f"{EXAMPLE}: valid (3 quadrants, 5 standards, 3 themes)\n"
+
+
+def test_validate_reports_every_problem(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        EXAMPLE.read_text()
+        .replace("  - id: P2", "  - id: P1")
+        .replace(
+            "    quadrant: GOV\n    title: Learning", "    quadrant: GOVT\n    title: Learning"
+        )
+    )
+    result = runner.invoke(app, ["framework", "validate", str(bad)])
+    assert result.exit_code == exitcodes.PROBLEMS
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines == [
+        f"{bad}:35:9: standards[1] (id 'P1').id: duplicate id 'P1' in standards",
+        f"{bad}:69:15: standards[4] (id 'G1').quadrant: unknown quadrant 'GOVT' "
+        "(known: GOV, MAW, MSP)",
+    ]
+
+
+def test_broken_framework_stops_other_commands_with_usage_code(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: [\n")
+    result = runner.invoke(app, ["framework", "show", "--framework", str(bad)])
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith(f"{bad}:")
+    assert "Traceback" not in result.output
+
+
+def test_schema_is_json_schema(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["framework", "schema"])
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Framework"
+    assert set(schema["required"]) >= {"name", "title", "quadrants", "standards"}
+    assert schema["additionalProperties"] is False
+
+
+def test_installed_console_script_runs_from_any_directory(tmp_path: Path) -> None:
+    scrmap = Path(sys.executable).parent / "scrmap"
+    result = subprocess.run(
+        [str(scrmap), "framework", "validate"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "valid (4 quadrants, 23 standards, 13 themes)" in result.stdout

@@ -1,0 +1,257 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from scrmap import framework as fw
+from scrmap.errors import FrameworkError
+
+from .conftest import ROOT
+
+QUADRANTS = {
+    "Q1": "Professional curiosity",
+    "Q2": "Information sharing and fora for discussion",
+    "Q3": "Collaborative working, decision making and planning",
+    "Q4": "Leadership: ownership, accountability and management grip",
+}
+THEMES = {
+    "safeguarding-issues": [
+        "domestic-abuse",
+        "challenge-escalation",
+        "engaging-fathers",
+        "neglect",
+    ],
+    "areas-of-practice": [
+        "information-sharing",
+        "returning-home",
+        "disseminating-learning",
+        "child-engagement",
+        "referral-quality",
+        "early-help",
+        "child-sexual-abuse",
+        "supervision",
+        "historical-information",
+    ],
+}
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_norfolk_ids_and_counts(norfolk: fw.Framework) -> None:
+    assert {q.id: q.title for q in norfolk.quadrants} == QUADRANTS
+    assert len(norfolk.standards) == 23
+    assert [t.id for t in norfolk.themes] == THEMES["safeguarding-issues"] + THEMES[
+        "areas-of-practice"
+    ]
+    for family, ids in THEMES.items():
+        assert [t.id for t in norfolk.themes if t.family == family] == ids
+    assert {f.id for f in norfolk.foundations} == {"child-at-heart", "risk-and-uncertainty"}
+
+
+def test_every_standard_and_theme_has_cues(norfolk: fw.Framework) -> None:
+    for item in [*norfolk.standards, *norfolk.themes]:
+        assert item.cues, item.id
+        assert item.description, item.id
+
+
+def appendix_1(seed_text: str) -> dict[str, tuple[str, str]]:
+    """Standard id -> (group heading, wording), read from the brief's Appendix 1."""
+    appendix = seed_text.split("Appendix 1:")[1]
+    out: dict[str, tuple[str, str]] = {}
+    group = ""
+    for line in appendix.splitlines():
+        line = line.strip()
+        heading = re.match(r"^\d\. ([A-Z][A-Z ,:\-]+)$", line)
+        if heading:
+            group = heading.group(1)
+        elif line.startswith("Ownership and accountability:"):
+            group = line
+        item = re.match(r"^- (\d\.\d) (.+)$", line)
+        if item:
+            out[item.group(1)] = (group, item.group(2))
+    return out
+
+
+def test_standards_match_the_seed(norfolk: fw.Framework, seeds: Path) -> None:
+    expected = appendix_1((seeds / "001_c40c3a1c82b4c19b.txt").read_text(encoding="utf-8"))
+    assert len(expected) == 23
+    assert [s.id for s in norfolk.standards] == list(expected)
+    for standard in norfolk.standards:
+        group, wording = expected[standard.id]
+        assert squash(standard.description) == squash(wording), standard.id
+        assert standard.group.casefold() == group.casefold(), standard.id
+        group_number = int(standard.id.split(".")[0])
+        assert standard.quadrant == f"Q{min(group_number, 4)}", standard.id
+
+
+def test_quadrants_and_themes_match_the_seed(norfolk: fw.Framework, seeds: Path) -> None:
+    text = squash((seeds / "001_c40c3a1c82b4c19b.txt").read_text(encoding="utf-8"))
+    for number, quadrant in enumerate(norfolk.quadrants, start=1):
+        # The brief writes "1. **Title** (en dash) how can ..."; the file capitalises "How".
+        entry = text.split(f" {number}. **")[1].split("?")[0] + "?"
+        assert squash(quadrant.description).casefold() in entry.casefold(), quadrant.id
+    key_themes = text.split("KEY THEMES:")[1].split("Learning in Practice")[0]
+    for theme in norfolk.themes:
+        assert f"- {theme.description}" in key_themes, theme.id
+    for foundation in norfolk.foundations:
+        first_sentence = squash(foundation.description).split(". ")[0]
+        assert first_sentence in text, foundation.id
+
+
+def test_bundled_framework_is_the_repository_file() -> None:
+    assert fw.bundled_path().read_text() == (ROOT / "framework.yaml").read_text()
+
+
+def test_resolve_path_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(fw.ENV_VAR, raising=False)
+    assert fw.resolve_path(None, tmp_path) == fw.bundled_path()
+    local = tmp_path / "framework.yaml"
+    local.write_text("x")
+    assert fw.resolve_path(None, tmp_path) == local
+    monkeypatch.setenv(fw.ENV_VAR, "/from/env.yaml")
+    assert fw.resolve_path(None, tmp_path) == Path("/from/env.yaml")
+    assert fw.resolve_path(Path("explicit.yaml"), tmp_path) == Path("explicit.yaml")
+
+
+def test_example_framework_loads() -> None:
+    example = fw.load(ROOT / "examples" / "adult-sar-framework.yaml")
+    assert [q.id for q in example.quadrants] == ["MSP", "MAW", "GOV"]
+    assert example.standards[0].id == "P1"
+
+
+MINIMAL = """\
+name: t
+title: Test
+quadrants:
+  - id: A
+    title: Area A
+standards:
+  - id: S1
+    group: G
+    quadrant: A
+    title: First
+    cues: [one]
+  - id: S2
+    group: G
+    quadrant: A
+    title: Second
+    cues: [two]
+"""
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(FrameworkError) as info:
+        fw.parse(text, "f.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_minimal_framework_parses() -> None:
+    loaded = fw.parse(MINIMAL, "f.yaml")
+    assert [s.id for s in loaded.standards] == ["S1", "S2"]
+    assert loaded.standards[0].cues[0].cue == "one"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "    quadrant: A\n    title: Second",
+            "    quadrant: B\n    title: Second",
+            "f.yaml:14:15: standards[1] (id 'S2').quadrant: unknown quadrant 'B' (known: A)",
+            id="wrong-quadrant",
+        ),
+        pytest.param(
+            "  - id: S2",
+            "  - id: S1",
+            "f.yaml:12:9: standards[1] (id 'S1').id: duplicate id 'S1' in standards",
+            id="duplicate-standard",
+        ),
+        pytest.param(
+            "    title: First\n",
+            "",
+            "f.yaml:7:5: standards[0] (id 'S1').title: missing required field",
+            id="missing-title",
+        ),
+        pytest.param(
+            "    cues: [one]",
+            "    cues: []",
+            "f.yaml:11:11: standards[0] (id 'S1').cues: List should have at least 1 item "
+            "after validation, not 0",
+            id="empty-cues",
+        ),
+        pytest.param(
+            "    cues: [one]",
+            "    cues: ['  ']",
+            "f.yaml:11:12: standards[0] (id 'S1').cues[0].cue: String should have at least "
+            "1 character",
+            id="blank-cue",
+        ),
+        pytest.param(
+            "    group: G\n    quadrant: A\n    title: First",
+            "    group: G\n    quadrant: A\n    title: First\n    colour: red",
+            "f.yaml:11:5: standards[0] (id 'S1').colour: unknown key (check the spelling)",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "  - id: S2",
+            "  - id: 2.1",
+            "f.yaml:12:9: standards[1].id: Input should be a valid string; quote numeric ids, "
+            "e.g. id: '1.1'",
+            id="numeric-id",
+        ),
+        pytest.param(
+            "    cues: [two]",
+            "    cues: two",
+            "f.yaml:16:11: standards[1] (id 'S2').cues: Input should be a valid list",
+            id="wrong-type",
+        ),
+        pytest.param(
+            "title: Test\n",
+            "title: Test\ntitle: Again\n",
+            "f.yaml:3:1: duplicate key 'title'",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "title: Test",
+            'title: "Test',
+            "f.yaml:17:1: not valid YAML: found unexpected end of stream",
+            id="syntax",
+        ),
+    ],
+)
+def test_each_problem_is_reported_with_position(old: str, new: str, expected: str) -> None:
+    assert old in MINIMAL
+    assert problems_of(MINIMAL.replace(old, new, 1)) == [expected]
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = MINIMAL.replace("  - id: S2", "  - id: S1").replace(
+        "quadrant: A\n    title: Second", "quadrant: Z\n    titel: Second"
+    )
+    found = problems_of(text)
+    assert len(found) == 4, found
+    assert any("duplicate id 'S1'" in p for p in found)
+    assert any("unknown quadrant 'Z'" in p for p in found)
+    assert any("titel: unknown key" in p for p in found)
+    assert any(".title: missing required field" in p for p in found)
+
+
+def test_not_a_mapping_and_missing_file(tmp_path: Path) -> None:
+    assert problems_of("- just\n- a list\n") == [
+        "f.yaml:1:1: a framework file must be a mapping of keys"
+    ]
+    with pytest.raises(FrameworkError) as info:
+        fw.load(tmp_path / "absent.yaml")
+    assert str(info.value) == f"{tmp_path / 'absent.yaml'}: no such framework file"
+
+
+def test_alias_bomb_is_refused() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for n in range(ord("b"), ord("j")):
+        prev = chr(n - 1)
+        refs = ", ".join([f"*{prev}"] * 10)
+        bomb += f"{chr(n)}: &{chr(n)} [{refs}]\n"
+    found = problems_of(bomb)
+    assert len(found) == 1 and "alias bomb" in found[0]
