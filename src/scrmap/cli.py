@@ -18,6 +18,8 @@ import typer
 from scrmap import __version__, exitcodes
 from scrmap import framework as fw
 from scrmap.errors import ScrmapError
+from scrmap.map_formats import MapFormat
+from scrmap.matcher import DEFAULT_THRESHOLD
 
 app = typer.Typer(
     name="scrmap",
@@ -138,3 +140,75 @@ def framework_schema() -> None:
     """Print the JSON Schema of the framework file, for editor autocompletion."""
     schema = fw.Framework.model_json_schema()
     sys.stdout.write(json.dumps(schema, indent=2) + "\n")
+
+
+def _read_stdin() -> str:
+    return sys.stdin.read()
+
+
+@app.command("map")
+def map_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.yaml .md .txt .csv .docx), directories, '-' for standard input, "
+            "or the text of a recommendation.",
+            show_default=False,
+        ),
+    ],
+    framework: FrameworkOption = None,
+    format: Annotated[MapFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        MapFormat.table
+    ),
+    threshold: Annotated[
+        int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
+    ] = DEFAULT_THRESHOLD,
+    top: Annotated[
+        int | None, typer.Option(min=1, help="Show at most N matches of each kind.")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also show near misses under the threshold.")
+    ] = False,
+) -> None:
+    """Map recommendations onto the framework, with the evidence for every match.
+
+    Exit 0 when everything was read, 2 when an input could not be read (the others
+    are still mapped and printed).
+    """
+    from scrmap import map_formats, records
+    from scrmap.matcher import Matcher
+    from scrmap.sources import load_arguments
+
+    path = fw.resolve_path(framework)
+    loaded_framework = load_framework(framework)
+    loaded = load_arguments(inputs, _read_stdin)
+    matcher = Matcher(loaded_framework, threshold)
+    recs = [
+        records.recommendation_record(rec, matcher.match(rec.text), top, explain)
+        for rec in loaded.recommendations
+    ]
+    if format is MapFormat.table:
+        from scrmap.views import mapping_table, stdout_console
+
+        titles = {q.id: q.title for q in loaded_framework.quadrants}
+        titles |= {s.id: s.title for s in loaded_framework.standards}
+        titles |= {t.id: t.title for t in loaded_framework.themes}
+        console = stdout_console()
+        for record in recs:
+            console.print(mapping_table(record, titles))
+            console.print()
+        mapped = sum(1 for r in recs if r["standards"])
+        typer.echo(
+            f"{len(recs)} recommendations, {mapped} mapped onto a standard, "
+            f"{len(recs) - mapped} unmapped",
+            err=True,
+        )
+    else:
+        document = records.map_document(
+            records.framework_record(loaded_framework, path), recs, threshold
+        )
+        sys.stdout.write(map_formats.RENDERERS[format](document))
+    for problem in loaded.problems:
+        typer.echo(str(problem), err=True)
+    if loaded.problems:
+        raise typer.Exit(exitcodes.USAGE)

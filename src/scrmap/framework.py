@@ -179,50 +179,11 @@ def parse(text: str, name: str = "<framework>") -> Framework:
     try:
         framework = Framework.model_validate(data)
     except ValidationError as exc:
-        problems += [_problem_from_pydantic(err, located, name) for err in exc.errors()]
+        problems += yamlpos.validation_problems(exc, located, name)
         raise FrameworkError(problems) from None
     if problems:
         raise FrameworkError(problems)
     return framework
-
-
-def _problem_from_pydantic(err: Any, located: yamlpos.Located, name: str) -> Problem:
-    loc = tuple(str(p) if not isinstance(p, int) else p for p in err["loc"])
-    # An unknown key is pointed at the key; any other error at the offending value.
-    value_pos = (
-        None if err["type"] == "extra_forbidden" else located.positions.get((*loc, "<value>"))
-    )
-    pos = value_pos or located.where(loc)
-    line, col = pos if pos else (None, None)
-    where = _label(loc, located.data)
-    msg = err["msg"]
-    if err["type"] == "missing":
-        msg = "missing required field"
-    elif err["type"] == "extra_forbidden":
-        msg = "unknown key (check the spelling)"
-    elif err["type"] == "string_type" and loc and loc[-1] == "id":
-        msg += "; quote numeric ids, e.g. id: '1.1'"
-    return Problem(name, line, col, f"{where}: {msg}")
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _label(loc: tuple[str | int, ...], data: Any) -> str:
-    """``standards[3] (id '1.4').title``: the path plus the item's id, which people search for."""
-    dotted = _dotted(loc)
-    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
-        items = data.get(str(loc[0]))
-        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
-            item_id = items[loc[1]].get("id")
-            if isinstance(item_id, str) and item_id.strip():
-                head = _dotted(loc[:2])
-                return f"{head} (id {item_id!r}){dotted[len(head) :]}"
-    return dotted
 
 
 def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -240,7 +201,7 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
     def report(path: tuple[str | int, ...], message: str) -> None:
         pos = located.positions.get((*path, "<value>")) or located.where(path)
         line, col = pos if pos else (None, None)
-        problems.append(Problem(name, line, col, f"{_label(path, data)}: {message}"))
+        problems.append(Problem(name, line, col, f"{yamlpos.label(path, data)}: {message}"))
 
     ids: dict[str, set[str]] = {}
     for key in ("quadrants", "standards", "families", "themes", "foundations"):

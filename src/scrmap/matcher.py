@@ -307,11 +307,11 @@ class Matcher:
             sources = [m for m in members if m.score >= self.threshold] or [
                 max(members, key=lambda m: m.score)
             ]
-            evidence: dict[tuple[str, int, int], Evidence] = {}
+            evidence: dict[tuple[str, int, int, str], Evidence] = {}
             for m in sorted(sources, key=lambda m: -m.score):
                 for e in m.evidence:
                     evidence.setdefault(
-                        (e.cue, e.start, e.end),
+                        (e.cue, e.start, e.end, m.id),
                         Evidence(e.cue, e.matched, e.start, e.end, e.quality, via=m.id),
                     )
             out.append(Match(quadrant, top, tuple(evidence.values())))

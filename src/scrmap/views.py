@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from scrmap.framework import Framework
@@ -47,3 +51,54 @@ def framework_tree(framework: Framework) -> Tree:
                 f"[dim]({len(theme.cues)} cues)[/]"
             )
     return root
+
+
+def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
+    out = Text(text)
+    for start, end in spans:
+        out.stylize("bold yellow", start, end)
+    return out
+
+
+def mapping_table(record: dict[str, Any], titles: dict[str, str]) -> Table:
+    """One recommendation: its text with the evidence highlighted, then each match."""
+    source = record["source"]
+    where = f"{source['file']}:{source['line']}" if source["line"] else source["file"]
+    case = f" · {record['case']}" if record["case"] else ""
+    table = Table(
+        title=f"{record['id']}{case} · {where}",
+        title_justify="left",
+        show_lines=False,
+        expand=False,
+    )
+    table.add_column("", style="dim", no_wrap=True)
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title")
+    table.add_column("score", justify="right")
+    table.add_column("evidence (cue = words matched)")
+    matches = record["standards"] + record["themes"]
+    spans = [(e["start"], e["end"]) for m in matches for e in m["evidence"]]
+    rows = [("quadrant", m) for m in record["quadrants"]]
+    rows += [("standard", m) for m in record["standards"]]
+    rows += [("theme", m) for m in record["themes"]]
+    near = record.get("near_misses", {})
+    rows += [("near miss", m) for m in near.get("standards", []) + near.get("themes", [])]
+    for kind, m in rows:
+        evidence = ", ".join(
+            f"{e['cue']} = “{e['matched']}”" for e in m["evidence"] if kind != "quadrant"
+        ) or ("via " + ", ".join(sorted({e["via"] for e in m["evidence"]})))
+        table.add_row(
+            kind,
+            m["id"],
+            escape(titles.get(m["id"], "")),
+            str(m["score"]),
+            escape(evidence),
+            style="dim" if kind == "near miss" else None,
+        )
+    if not rows:
+        table.add_row(
+            "", "—", "unmapped: no standard, theme or quadrant reached the threshold", "", ""
+        )
+    table.caption = _highlight(record["text"], spans)
+    table.caption_justify = "left"
+    return table

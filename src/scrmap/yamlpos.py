@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
+
+from scrmap.errors import Problem
 
 Path = tuple[str | int, ...]
 
@@ -118,3 +121,48 @@ def load(text: str) -> Located:
                 mark.column + 1 if mark else None,
             ) from None
     return builder.located
+
+
+def validation_problems(exc: ValidationError, located: Located, name: str) -> list[Problem]:
+    """Pydantic's errors as problems at the YAML positions they concern."""
+    return [_problem(err, located, name) for err in exc.errors()]
+
+
+def _problem(err: Any, located: Located, name: str) -> Problem:
+    loc = tuple(str(p) if not isinstance(p, int) else p for p in err["loc"])
+    # An unknown key is pointed at the key; any other error at the offending value.
+    value_pos = (
+        None if err["type"] == "extra_forbidden" else located.positions.get((*loc, "<value>"))
+    )
+    pos = value_pos or located.where(loc)
+    line, col = pos if pos else (None, None)
+    where = label(loc, located.data)
+    msg = err["msg"]
+    if err["type"] == "missing":
+        msg = "missing required field"
+    elif err["type"] == "extra_forbidden":
+        msg = "unknown key (check the spelling)"
+    elif err["type"] == "string_type" and loc and loc[-1] == "id":
+        msg += "; quote numeric ids, e.g. id: '1.1'"
+    return Problem(name, line, col, f"{where}: {msg}")
+
+
+def dotted(loc: tuple[str | int, ...]) -> str:
+    """``('standards', 3, 'title')`` as ``standards[3].title``, the way people read paths."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def label(loc: tuple[str | int, ...], data: Any) -> str:
+    """``standards[3] (id '1.4').title``: the path plus the item's id, which people search for."""
+    path = dotted(loc)
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get(str(loc[0]))
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            item_id = items[loc[1]].get("id")
+            if isinstance(item_id, str) and item_id.strip():
+                head = dotted(loc[:2])
+                return f"{head} (id {item_id!r}){path[len(head) :]}"
+    return path

@@ -1,0 +1,127 @@
+"""Machine and document formats for `scrmap map`, each a pure function of the document."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+
+class MapFormat(StrEnum):
+    """Output formats of `scrmap map`; `table` is the Rich terminal view."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def to_json(document: dict[str, Any]) -> str:
+    """The stable JSON contract, pretty-printed."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_jsonl(document: dict[str, Any]) -> str:
+    """One recommendation object per line, for streaming large corpora."""
+    return "".join(
+        json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+        for r in document["recommendations"]
+    )
+
+
+def safe_cell(value: Any) -> str:
+    """A spreadsheet cell that cannot run as a formula when the CSV is opened in Excel."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _ids(matches: list[dict[str, Any]]) -> str:
+    return "; ".join(f"{m['id']} ({m['score']})" for m in matches)
+
+
+def _evidence(matches: list[dict[str, Any]]) -> str:
+    return "; ".join(
+        f"{m['id']}: " + ", ".join(f"{e['cue']}={e['matched']!r}" for e in m["evidence"])
+        for m in matches
+    )
+
+
+CSV_COLUMNS = [
+    "id",
+    "file",
+    "line",
+    "case",
+    "kind",
+    "text",
+    "quadrants",
+    "standards",
+    "themes",
+    "top_standard",
+    "evidence",
+]
+
+
+def to_csv(document: dict[str, Any]) -> str:
+    """One row per recommendation; lists are 'id (score)' joined by '; '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in document["recommendations"]:
+        row = [
+            r["id"],
+            r["source"]["file"],
+            r["source"]["line"],
+            r["case"],
+            r["kind"],
+            r["text"],
+            _ids(r["quadrants"]),
+            _ids(r["standards"]),
+            _ids(r["themes"]),
+            r["standards"][0]["id"] if r["standards"] else "",
+            _evidence(r["standards"] + r["themes"]),
+        ]
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _md(text: Any) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(document: dict[str, Any]) -> str:
+    """A table for documents: one row per recommendation, evidence quoted."""
+    fw = document["framework"]
+    lines = [
+        f"# Mapping onto {fw['title']}",
+        "",
+        "| Recommendation | Text | Quadrants | Standards | Themes | Evidence |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in document["recommendations"]:
+        where = (
+            f"{r['source']['file']}:{r['source']['line']}"
+            if r["source"]["line"]
+            else (r["source"]["file"])
+        )
+        evidence = "; ".join(
+            f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
+            for m in r["standards"] + r["themes"]
+        )
+        lines.append(
+            f"| {_md(r['id'])} ({_md(where)}) | {_md(r['text'])} | {_md(_ids(r['quadrants']))} "
+            f"| {_md(_ids(r['standards']))} | {_md(_ids(r['themes']))} | {_md(evidence)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[MapFormat, Callable[[dict[str, Any]], str]] = {
+    MapFormat.json: to_json,
+    MapFormat.jsonl: to_jsonl,
+    MapFormat.csv: to_csv,
+    MapFormat.markdown: to_markdown,
+}
+"""Every machine format; `table` is rendered by the CLI's Rich view."""
