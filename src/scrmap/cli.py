@@ -212,3 +212,40 @@ def map_command(
         typer.echo(str(problem), err=True)
     if loaded.problems:
         raise typer.Exit(exitcodes.USAGE)
+
+
+class EvalFormat(StrEnum):
+    """Output formats of `scrmap evaluate`."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="Hand-labelled YAML file (see tests/gold/).")],
+    framework: FrameworkOption = None,
+    threshold: Annotated[
+        int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
+    ] = DEFAULT_THRESHOLD,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        EvalFormat.table
+    ),
+) -> None:
+    """Compare the mapping with hand labels: per-theme and overall precision, recall and F1,
+    top-standard accuracy, off-framework recommendations left unmapped, and disagreements."""
+    from scrmap.evaluate import evaluate, load_gold
+    from scrmap.matcher import Matcher
+
+    loaded_framework = load_framework(framework)
+    try:
+        gold_file = load_gold(gold, loaded_framework)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+    result = evaluate(gold_file, Matcher(loaded_framework, threshold))
+    if format is EvalFormat.json:
+        sys.stdout.write(json.dumps(result.as_record(), indent=2) + "\n")
+        return
+    from scrmap.views import evaluation_view, stdout_console
+
+    stdout_console().print(evaluation_view(result))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from scrmap.evaluate import Evaluation
 from scrmap.framework import Framework
 from scrmap.framework_export import theme_families
 
@@ -102,3 +103,57 @@ def mapping_table(record: dict[str, Any], titles: dict[str, str]) -> Table:
     table.caption = _highlight(record["text"], spans)
     table.caption_justify = "left"
     return table
+
+
+def evaluation_view(result: Evaluation) -> Group:
+    """Summary figures, the per-theme table, then every disagreement."""
+    summary = Table(title="Accuracy against the hand labels", title_justify="left")
+    summary.add_column("measure")
+    summary.add_column("value", justify="right")
+    summary.add_column("of", justify="right")
+    summary.add_row(
+        "top standard is a labelled one",
+        f"{result.top_standard_accuracy:.1%}",
+        str(result.with_standard),
+    )
+    summary.add_row(
+        "off-framework left unmapped", f"{result.unmapped_rate:.1%}", str(result.off_framework)
+    )
+    for label, s in (
+        ("themes (micro)", result.themes_overall),
+        ("standards (micro)", result.standards_overall),
+    ):
+        summary.add_row(
+            f"{label} precision / recall / F1",
+            f"{s.precision:.2f} / {s.recall:.2f} / {s.f1:.2f}",
+            str(s.tp + s.fn),
+        )
+    themes = Table(title="Themes", title_justify="left")
+    for column in ("theme", "precision", "recall", "F1", "labelled"):
+        themes.add_column(column, justify="left" if column == "theme" else "right")
+    for theme, s in result.themes.items():
+        themes.add_row(
+            theme, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp + s.fn)
+        )
+    disagreements = Table(
+        title=f"Disagreements ({len(result.disagreements)})", title_justify="left", show_lines=True
+    )
+    for column in (
+        "id",
+        "text",
+        "labelled standards",
+        "top standard",
+        "themes missed",
+        "themes extra",
+    ):
+        disagreements.add_column(column)
+    for d in result.disagreements:
+        disagreements.add_row(
+            d.id,
+            escape(d.text),
+            ", ".join(d.expected_standards) or "(none)",
+            d.top_standard or "(unmapped)",
+            ", ".join(d.missing_themes),
+            ", ".join(d.extra_themes),
+        )
+    return Group(summary, themes, disagreements)

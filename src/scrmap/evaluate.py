@@ -1,0 +1,235 @@
+"""Compare the mapping with hand labels: the figures framework maintainers watch.
+
+A gold file lists recommendations with the standards and themes a careful
+reviewer assigned. Themes are scored as multi-label classification (precision,
+recall, F1 per theme and micro-averaged). For standards the question a Board
+asks is whether the *top* standard is one the reviewer would choose, so that is
+measured directly; recommendations labelled with no standard are the
+off-framework ones, and the share of those left unmapped is reported too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from scrmap import yamlpos
+from scrmap.errors import InputError, Problem
+from scrmap.framework import Framework
+from scrmap.matcher import Matcher
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class GoldItem(BaseModel):
+    """One hand-labelled recommendation."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: NonEmpty
+    text: NonEmpty
+    source: str | None = None
+    """Where the text came from (a seed document, or 'written' for the team's own)."""
+    standards: list[NonEmpty] = []
+    """Standards a careful reviewer would assign; empty means off-framework."""
+    themes: list[NonEmpty] = []
+
+
+class GoldFile(BaseModel):
+    """A gold file: a description and its labelled items."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: NonEmpty
+    description: str = ""
+    items: Annotated[list[GoldItem], Field(min_length=1)]
+
+
+def load_gold(path: Path, framework: Framework) -> GoldFile:
+    """Read a gold file; labels naming ids the framework lacks are errors, with positions."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise InputError([Problem(name, None, None, "not UTF-8 text")]) from None
+    try:
+        located = yamlpos.load(text)
+    except yamlpos.YamlSyntaxError as exc:
+        raise InputError([Problem(name, exc.line, exc.col, exc.message)]) from None
+    try:
+        gold = GoldFile.model_validate(located.data)
+    except ValidationError as exc:
+        raise InputError(yamlpos.validation_problems(exc, located, name)) from None
+    known = {
+        "standards": {s.id for s in framework.standards},
+        "themes": {t.id for t in framework.themes},
+    }
+    problems = []
+    seen: set[str] = set()
+    for i, item in enumerate(gold.items):
+        if item.id in seen:
+            line, col = located.where(("items", i, "id")) or (None, None)
+            problems.append(Problem(name, line, col, f"duplicate id {item.id!r}"))
+        seen.add(item.id)
+        for kind in ("standards", "themes"):
+            for j, label in enumerate(getattr(item, kind)):
+                if label not in known[kind]:
+                    line, col = located.where(("items", i, kind, j)) or (None, None)
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            col,
+                            f"items[{i}] (id {item.id!r}): unknown "
+                            f"{kind[:-1]} {label!r} in this framework",
+                        )
+                    )
+    if problems:
+        raise InputError(problems)
+    return gold
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Precision, recall and F1 of one label or of all labels together."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        """Share of assigned labels that were right (1.0 when nothing was assigned)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of expected labels that were assigned (1.0 when none were expected)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Disagreement:
+    """A recommendation where the mapping and the labels differ."""
+
+    id: str
+    text: str
+    expected_standards: list[str]
+    top_standard: str | None
+    missing_themes: list[str]
+    extra_themes: list[str]
+
+
+@dataclass
+class Evaluation:
+    """Everything `scrmap evaluate` reports."""
+
+    items: int
+    themes: dict[str, Scores]
+    themes_overall: Scores
+    standards_overall: Scores
+    top_standard_right: int
+    with_standard: int
+    off_framework_unmapped: int
+    off_framework: int
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    @property
+    def top_standard_accuracy(self) -> float:
+        """Share of on-framework recommendations whose top assigned standard is labelled."""
+        return self.top_standard_right / self.with_standard if self.with_standard else 1.0
+
+    @property
+    def unmapped_rate(self) -> float:
+        """Share of off-framework recommendations left with no standard."""
+        return self.off_framework_unmapped / self.off_framework if self.off_framework else 1.0
+
+    def as_record(self) -> dict[str, Any]:
+        """Plain data for --format json."""
+
+        def scores(s: Scores) -> dict[str, Any]:
+            return {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+
+        return {
+            "items": self.items,
+            "top_standard_accuracy": round(self.top_standard_accuracy, 4),
+            "with_standard": self.with_standard,
+            "off_framework_unmapped_rate": round(self.unmapped_rate, 4),
+            "off_framework": self.off_framework,
+            "themes_overall": scores(self.themes_overall),
+            "standards_overall": scores(self.standards_overall),
+            "themes": {k: scores(v) for k, v in self.themes.items()},
+            "disagreements": [d.__dict__ for d in self.disagreements],
+        }
+
+
+def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
+    """Map every gold item and compare with its labels."""
+    theme_ids = [t.id for t in matcher.framework.themes]
+    counts = {t: [0, 0, 0] for t in theme_ids}
+    std = [0, 0, 0]
+    right = with_standard = unmapped = off = 0
+    disagreements = []
+    for item in gold.items:
+        result = matcher.match(item.text)
+        got_themes = {m.id for m in result.assigned("themes")}
+        got_standards = [m.id for m in result.assigned("standards")]
+        want_themes, want_standards = set(item.themes), set(item.standards)
+        for t in theme_ids:
+            counts[t][0] += t in got_themes and t in want_themes
+            counts[t][1] += t in got_themes and t not in want_themes
+            counts[t][2] += t not in got_themes and t in want_themes
+        std[0] += len(want_standards & set(got_standards))
+        std[1] += len(set(got_standards) - want_standards)
+        std[2] += len(want_standards - set(got_standards))
+        top = got_standards[0] if got_standards else None
+        if want_standards:
+            with_standard += 1
+            top_ok = top in want_standards
+            right += top_ok
+        else:
+            off += 1
+            top_ok = top is None
+            unmapped += top_ok
+        if not top_ok or got_themes != want_themes:
+            disagreements.append(
+                Disagreement(
+                    item.id,
+                    item.text,
+                    sorted(want_standards),
+                    top,
+                    sorted(want_themes - got_themes),
+                    sorted(got_themes - want_themes),
+                )
+            )
+    per_theme = {t: Scores(*c) for t, c in counts.items()}
+    overall = Scores(*(sum(c[k] for c in counts.values()) for k in range(3)))
+    return Evaluation(
+        len(gold.items),
+        per_theme,
+        overall,
+        Scores(*std),
+        right,
+        with_standard,
+        unmapped,
+        off,
+        disagreements,
+    )
