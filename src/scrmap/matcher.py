@@ -5,8 +5,9 @@ How it works, and why:
 - Cues are phrases. Each cue and each recommendation are tokenised and normalised
   the same way (``scrmap.text``), so plurals, possessives, hyphens and US spelling
   meet. A cue matches where its words stand in order and next to each other
-  (quality 1.0) or, failing that, all within a short window of the same sentence
-  (quality 0.9: "information is shared" for "information sharing"). Matching is
+  (quality 1.0) or, failing that, in the same order within a short window of the
+  same sentence (quality 0.9: "information is shared" for "information sharing").
+  Order matters: "child-parent relationships" is not "relationship with the child". Matching is
   on whole words only: a short cue never scores inside a longer word, which is the
   trap of ``partial_ratio`` and ``token_set_ratio``.
 - Typos are handled on the vocabulary, not on the text: each distinct word of the
@@ -333,8 +334,9 @@ def _in_order(
 def _in_window(
     keys: tuple[str, ...], i: int, content: list[Token], where: dict[str, list[int]]
 ) -> list[int] | None:
-    """Positions of the cue's words in any order within a short window of one sentence."""
-    window = len(keys) + 1
+    """Positions of the cue's words in order within one sentence, with at most one other
+    word among them ("share relevant information" for "share information")."""
+    window = len(keys)
     sentence = content[i].sentence
     used = [i]
     for key in keys[1:]:
@@ -342,14 +344,14 @@ def _in_window(
             (
                 p
                 for p in where.get(key, ())
-                if abs(p - i) <= window and p not in used and content[p].sentence == sentence
+                if used[-1] < p <= i + window and content[p].sentence == sentence
             ),
             None,
         )
         if spot is None:
             return None
         used.append(spot)
-    return used if max(used) - min(used) <= window else None
+    return used
 
 
 def _drop_contained(hits: list[_Hit]) -> list[_Hit]:

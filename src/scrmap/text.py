@@ -23,9 +23,11 @@ _SENTENCE_BREAK = re.compile(r"[.;!?\n]|\s[-\u2013\u2014]\s")
 """Where a sentence-level scope ends: cue words in different sentences do not combine."""
 
 _GAP_TEXT = """a an the of to for in on at by with and or their his her its this that these those
-each every any all our your within across between from into about as"""
+each every any all our your within across between from into about as
+should must will would could can may might shall be is are was were been being has have had"""
 GAP_WORDS = frozenset(_GAP_TEXT.split())
-"""Words ignored when matching phrases, so 'voice of the child' meets 'voice of each child'."""
+"""Words ignored when matching phrases, so 'voice of the child' meets 'voice of each child'
+and 'information should be shared' meets 'information shared'."""
 
 IRREGULAR = {
     "children": "child",
