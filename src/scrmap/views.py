@@ -135,25 +135,16 @@ def evaluation_view(result: Evaluation) -> Group:
         themes.add_row(
             theme, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp + s.fn)
         )
-    disagreements = Table(
-        title=f"Disagreements ({len(result.disagreements)})", title_justify="left", show_lines=True
-    )
-    for column in (
-        "id",
-        "text",
-        "labelled standards",
-        "top standard",
-        "themes missed",
-        "themes extra",
-    ):
-        disagreements.add_column(column)
+    lines: list[Any] = [Text(f"Disagreements ({len(result.disagreements)})", style="italic")]
     for d in result.disagreements:
-        disagreements.add_row(
-            d.id,
-            escape(d.text),
-            ", ".join(d.expected_standards) or "(none)",
-            d.top_standard or "(unmapped)",
-            ", ".join(d.missing_themes),
-            ", ".join(d.extra_themes),
+        verdict = (
+            f"labelled {', '.join(d.expected_standards) or '(none)'}; "
+            f"top {d.top_standard or '(unmapped)'}"
         )
-    return Group(summary, themes, disagreements)
+        if d.missing_themes:
+            verdict += f"; missed {', '.join(d.missing_themes)}"
+        if d.extra_themes:
+            verdict += f"; extra {', '.join(d.extra_themes)}"
+        lines.append(Text.assemble((d.id, "bold"), "  ", verdict))
+        lines.append(Text("    " + d.text, style="dim"))
+    return Group(summary, themes, *lines)

@@ -1,0 +1,133 @@
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.cli import app
+
+from .conftest import ROOT
+
+TEXT = "Professionals should offer to speak to women alone where domestic abuse is suspected."
+
+
+def run(runner: CliRunner, *args: str, stdin: str | None = None):
+    result = runner.invoke(app, list(args), input=stdin, env={"COLUMNS": "200"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def test_json_contract(runner: CliRunner) -> None:
+    result = run(runner, "map", TEXT, "The council should repaint the town hall.", "-f", "json")
+    assert result.exit_code == exitcodes.OK
+    doc = json.loads(result.stdout)
+    assert set(doc) == {"framework", "recommendations"}
+    assert doc["framework"]["name"] == "norfolk-tlf"
+    first, second = doc["recommendations"]
+    assert set(first) == {
+        "id",
+        "source",
+        "case",
+        "kind",
+        "text",
+        "quadrants",
+        "standards",
+        "themes",
+    }
+    assert first["source"] == {"file": "<argument>", "line": None}
+    assert first["themes"][0]["id"] == "domestic-abuse"
+    for kind in ("quadrants", "standards", "themes"):
+        scores = [m["score"] for m in first[kind]]
+        assert scores == sorted(scores, reverse=True)
+        for m in first[kind]:
+            assert set(m) == {"id", "score", "evidence"}
+            for e in m["evidence"]:
+                assert {"cue", "matched", "start", "end"} <= set(e)
+                assert TEXT[e["start"] : e["end"]] == e["matched"]
+    assert (second["quadrants"], second["standards"], second["themes"]) == ([], [], [])
+
+
+def test_jsonl_one_object_per_line(runner: CliRunner) -> None:
+    result = run(runner, "map", str(ROOT / "data" / "recommendations"), "-f", "jsonl")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 45
+    assert all(json.loads(line)["source"]["line"] for line in lines)
+
+
+def test_csv_rows_and_formula_neutralised(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.csv"
+    path.write_text('id,text\n=1+1,"=HYPERLINK(""x"") fathers should be engaged"\n')
+    result = run(runner, "map", str(path), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["id"] == "'=1+1"
+    assert rows[0]["text"].startswith("'=HYPERLINK")
+    assert rows[0]["top_standard"] == "1.3"
+
+
+def test_markdown_table(runner: CliRunner) -> None:
+    result = run(runner, "map", TEXT, "-f", "markdown")
+    assert "| Recommendation | Text | Quadrants | Standards | Themes | Evidence |" in result.stdout
+    assert "domestic-abuse (98)" in result.stdout
+    assert "“speak to women alone” (speak to women alone)" in result.stdout
+
+
+def test_table_shows_evidence_and_summary(runner: CliRunner) -> None:
+    result = run(runner, "map", TEXT, "--explain")
+    assert "speak to women alone = “speak to women alone”" in result.stdout
+    assert "near miss" in result.stdout
+    assert "1 recommendations, 1 mapped onto a standard, 0 unmapped" in result.stderr
+
+
+def test_top_and_threshold(runner: CliRunner) -> None:
+    text = "Fathers and the MASH should share information about domestic abuse."
+    top1 = json.loads(run(runner, "map", text, "-f", "json", "--top", "1").stdout)
+    assert len(top1["recommendations"][0]["standards"]) == 1
+    strict = json.loads(run(runner, "map", text, "-f", "json", "--threshold", "99").stdout)
+    assert strict["recommendations"][0]["standards"] == []
+    assert strict["framework"]["threshold"] == 99
+
+
+def test_stdin(runner: CliRunner) -> None:
+    result = run(runner, "map", "-", "-f", "json", stdin="1. Engage fathers.\n2. Train staff.\n")
+    recs = json.loads(result.stdout)["recommendations"]
+    assert [(r["id"], r["source"]["file"], r["source"]["line"]) for r in recs] == [
+        ("1", "<stdin>", 1),
+        ("2", "<stdin>", 2),
+    ]
+
+
+def test_bad_file_reported_others_still_mapped(runner: CliRunner, tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("- Fathers should be engaged.\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("case: [unclosed\n")
+    result = run(runner, "map", str(bad), str(good), "-f", "json")
+    assert result.exit_code == exitcodes.USAGE
+    assert len(json.loads(result.stdout)["recommendations"]) == 1
+    assert result.stderr.startswith(f"{bad}:2:1: not valid YAML")
+    assert "Traceback" not in result.output
+
+
+def test_other_framework(runner: CliRunner) -> None:
+    result = run(
+        runner,
+        "map",
+        "Assess mental capacity.",
+        "-f",
+        "json",
+        "--framework",
+        str(ROOT / "examples" / "adult-sar-framework.yaml"),
+    )
+    rec = json.loads(result.stdout)["recommendations"][0]
+    assert [m["id"] for m in rec["standards"]] == ["P2"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown"])
+def test_every_format_on_the_bundled_data(runner: CliRunner, fmt: str) -> None:
+    result = run(runner, "map", str(ROOT / "data" / "recommendations"), "-f", fmt)
+    assert result.exit_code == 0
+    assert "L-F1" in result.stdout

@@ -1,0 +1,68 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap import framework as fw
+from scrmap.cli import app
+from scrmap.errors import InputError
+from scrmap.evaluate import Scores, evaluate, load_gold
+from scrmap.matcher import Matcher
+
+from .conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold"
+
+
+def test_scores_arithmetic() -> None:
+    s = Scores(tp=8, fp=2, fn=0)
+    assert (s.precision, s.recall) == (0.8, 1.0)
+    assert s.f1 == pytest.approx(2 * 0.8 / 1.8)
+    assert Scores(0, 0, 0).f1 == 1.0  # nothing expected, nothing assigned: perfect
+
+
+def test_small_gold_counts(tmp_path: Path, norfolk: fw.Framework) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "name: g\nitems:\n"
+        "  - {id: a, text: Fathers should be engaged., standards: ['1.3'], "
+        "themes: [engaging-fathers]}\n"
+        "  - {id: b, text: Repaint the town hall., standards: [], themes: []}\n"
+        "  - {id: c, text: Repaint the town hall., standards: ['4.3'], themes: [supervision]}\n"
+    )
+    result = evaluate(load_gold(path, norfolk), Matcher(norfolk))
+    assert (result.top_standard_right, result.with_standard) == (1, 2)
+    assert (result.off_framework_unmapped, result.off_framework) == (1, 1)
+    assert result.themes["engaging-fathers"] == Scores(1, 0, 0)
+    assert result.themes["supervision"] == Scores(0, 0, 1)
+    assert [d.id for d in result.disagreements] == ["c"]
+
+
+def test_gold_with_unknown_labels_is_refused(tmp_path: Path, norfolk: fw.Framework) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text("name: g\nitems:\n  - id: a\n    text: x\n    standards: ['9.9']\n")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert (
+        str(info.value)
+        == f"{path}:5:17: items[0] (id 'a'): unknown standard '9.9' in this framework"
+    )
+
+
+def test_evaluate_command_prints_figures(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["evaluate", str(GOLD / "dev.yaml")], env={"COLUMNS": "200"})
+    assert result.exit_code == exitcodes.OK
+    assert "top standard is a labelled one" in result.stdout
+    assert "Disagreements (" in result.stdout
+    as_json = runner.invoke(app, ["evaluate", str(GOLD / "dev.yaml"), "-f", "json"])
+    data = json.loads(as_json.stdout)
+    assert data["items"] == 65
+    assert set(data["themes"]) == {t.id for t in fw.load(ROOT / "framework.yaml").themes}
+
+
+def test_evaluate_missing_file(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["evaluate", "nope.yaml"])
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith("nope.yaml: cannot read")

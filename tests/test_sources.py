@@ -1,0 +1,205 @@
+from pathlib import Path
+
+import pytest
+
+from scrmap import sources
+from scrmap.sources import load_arguments, load_file
+
+from .conftest import ROOT
+
+YAML_FILE = """\
+case: Case Z
+board: Test Board
+published: 2025-01-31
+recommendations:
+  - id: Z1
+    text: Fathers should be engaged.
+    owner: Children's Services
+    due: 2026-03-31
+  - id: Z2
+    kind: finding
+    text: >-
+      Information was not shared
+      between agencies.
+"""
+
+
+def test_yaml_file_with_metadata_and_lines(tmp_path: Path) -> None:
+    path = tmp_path / "z.yaml"
+    path.write_text(YAML_FILE)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.case, r.kind) for r in recs] == [
+        ("Z1", 5, "Case Z", "recommendation"),
+        ("Z2", 9, "Case Z", "finding"),
+    ]
+    assert recs[0].owner == "Children's Services"
+    assert recs[0].due == "2026-03-31"
+    assert recs[0].meta == {"board": "Test Board", "published": "2025-01-31"}
+    assert recs[1].text == "Information was not shared between agencies."
+
+
+def test_yaml_problems_have_positions(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(YAML_FILE.replace("  - id: Z2", "  - id: Z1").replace("owner:", "ownr:"))
+    recs, problems = load_file(path)
+    assert recs == []
+    assert [str(p) for p in problems] == [
+        f"{path}:7:5: recommendations[0] (id 'Z1').ownr: unknown key (check the spelling)"
+    ]
+    path.write_text(YAML_FILE.replace("  - id: Z2", "  - id: Z1"))
+    recs, problems = load_file(path)
+    assert [str(p) for p in problems] == [f"{path}:9:5: duplicate id 'Z1' (first at line 5)"]
+
+
+def test_every_bundled_case_file_loads() -> None:
+    loaded = load_arguments([str(ROOT / "data" / "recommendations")], str)
+    assert loaded.problems == []
+    assert loaded.files == 5
+    assert len({r.case for r in loaded.recommendations}) == 5
+
+
+MARKDOWN = """\
+# Case Y: a review
+
+Some introduction that is not a recommendation.
+
+## Recommendations
+
+1. Fathers should be engaged in
+   every assessment.
+2. The MASH should give feedback.
+- A bullet recommendation.
+"""
+
+
+def test_markdown_list_items_with_lines_and_case(tmp_path: Path) -> None:
+    path = tmp_path / "y.md"
+    path.write_text(MARKDOWN)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.case) for r in recs] == [
+        ("1", 7, "Case Y: a review"),
+        ("2", 9, "Case Y: a review"),
+        ("3", 10, "Case Y: a review"),
+    ]
+    assert recs[0].text == "Fathers should be engaged in every assessment."
+
+
+def test_plain_text_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("First recommendation\nwraps here.\n\nSecond one.\n")
+    recs, _ = load_file(path)
+    assert [(r.id, r.source.line, r.text, r.case) for r in recs] == [
+        ("1", 1, "First recommendation wraps here.", "notes"),
+        ("2", 4, "Second one.", "notes"),
+    ]
+
+
+def test_windows_1252_text_and_bom(tmp_path: Path) -> None:
+    path = tmp_path / "word.txt"
+    path.write_bytes("The child\u2019s voice \u2013 always.\r\n".encode("cp1252"))
+    recs, problems = load_file(path)
+    assert problems == [] and recs[0].text == "The child\u2019s voice \u2013 always."
+    path.write_bytes(b"\xef\xbb\xbfWith a byte-order mark.\n")
+    assert load_file(path)[0][0].text == "With a byte-order mark."
+
+
+def test_csv_with_extra_columns_and_recommendation_header(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(
+        'ID,Recommendation,Agency,Priority\nC1,"Share information, promptly.",Police,'
+        "high\nC2,Engage fathers.,Health,\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.agency, r.meta, r.case) for r in recs] == [
+        ("C1", 2, "Police", {"priority": "high"}, "r"),
+        ("C2", 3, "Health", {}, "r"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("id,body\n1,x\n", "r.csv:1:1: the header row lacks a 'text' column (found: id, body)"),
+        ("id,text\n1,x,extra\n2,y\n", "r.csv:2: row has 3 fields, the header has 2"),
+        ("", "r.csv: empty CSV file; expected a header row"),
+    ],
+)
+def test_csv_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("r.csv").write_text(content)
+    recs, problems = load_file(Path("r.csv"))
+    assert recs == []
+    assert [str(p) for p in problems] == [expected]
+
+
+def make_docx(path: Path, heading: bool) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Case W Safeguarding Practice Review", level=1)
+    document.add_paragraph("An introduction about the family.")
+    if heading:
+        document.add_heading("Recommendations", level=2)
+    document.add_paragraph("Fathers should be invited to every conference.", style="List Number")
+    document.add_paragraph("The MASH should give feedback to referrers.", style="List Number")
+    if heading:
+        document.add_heading("Appendix", level=2)
+        document.add_paragraph("Not a recommendation.")
+    document.save(str(path))
+
+
+def test_docx_numbered_paragraphs_under_recommendations_heading(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    make_docx(path, heading=True)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.case) for r in recs] == [
+        (
+            "1",
+            "Fathers should be invited to every conference.",
+            "Case W Safeguarding Practice Review",
+        ),
+        ("2", "The MASH should give feedback to referrers.", "Case W Safeguarding Practice Review"),
+    ]
+    assert [r.source.line for r in recs] == [4, 5]
+
+
+def test_docx_without_heading_reads_every_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    make_docx(path, heading=False)
+    recs, _ = load_file(path)
+    assert recs[0].text == "An introduction about the family."
+    assert len(recs) == 3
+
+
+def test_docx_that_is_not_a_docx(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "not word")
+    recs, problems = load_file(path)
+    assert recs == [] and len(problems) == 1
+    assert str(problems[0]).startswith(f"{path}: not a readable Word .docx file")
+
+
+def test_arguments_free_text_stdin_directory_and_missing(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("- One.\n- Two.\n")
+    (tmp_path / "sub" / "ignored.png").write_bytes(b"\x89PNG")
+    loaded = load_arguments(
+        ["Engage fathers in assessments.", sources.STDIN, str(tmp_path), "missing.yaml"],
+        lambda: "Piped recommendation.\n",
+    )
+    assert [(r.id, r.source.file, r.text) for r in loaded.recommendations] == [
+        ("text-1", "<argument>", "Engage fathers in assessments."),
+        ("1", "<stdin>", "Piped recommendation."),
+        ("1", str(tmp_path / "sub" / "a.md"), "One."),
+        ("2", str(tmp_path / "sub" / "a.md"), "Two."),
+    ]
+    assert [str(p) for p in loaded.problems] == ["missing.yaml: no such file or directory"]
