@@ -130,3 +130,13 @@ def test_installed_console_script_runs_from_any_directory(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert "valid (4 quadrants, 23 standards, 13 themes)" in result.stdout
+
+
+def test_recommendation_and_gold_schemas(runner: CliRunner) -> None:
+    recs = json.loads(runner.invoke(app, ["schema", "recommendations"]).stdout)
+    assert recs["title"] == "RecommendationFile"
+    assert set(recs["required"]) == {"case", "recommendations"}
+    gold = json.loads(runner.invoke(app, ["schema", "gold"]).stdout)
+    assert gold["title"] == "GoldFile"
+    same = json.loads(runner.invoke(app, ["schema", "framework"]).stdout)
+    assert same == json.loads(runner.invoke(app, ["framework", "schema"]).stdout)

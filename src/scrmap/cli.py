@@ -138,8 +138,31 @@ def framework_validate(
 @framework_app.command("schema")
 def framework_schema() -> None:
     """Print the JSON Schema of the framework file, for editor autocompletion."""
-    schema = fw.Framework.model_json_schema()
-    sys.stdout.write(json.dumps(schema, indent=2) + "\n")
+    schema_command(SchemaKind.framework)
+
+
+class SchemaKind(StrEnum):
+    """The files scrmap reads that have a published schema."""
+
+    framework = "framework"
+    recommendations = "recommendations"
+    gold = "gold"
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema to print.")],
+) -> None:
+    """Print the JSON Schema of a framework, recommendation (YAML) or gold file."""
+    from scrmap.evaluate import GoldFile
+    from scrmap.sources import RecommendationFile
+
+    model = {
+        SchemaKind.framework: fw.Framework,
+        SchemaKind.recommendations: RecommendationFile,
+        SchemaKind.gold: GoldFile,
+    }[kind]
+    sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
 
 
 def _read_stdin() -> str:
