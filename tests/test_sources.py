@@ -203,3 +203,19 @@ def test_arguments_free_text_stdin_directory_and_missing(tmp_path: Path) -> None
         ("2", str(tmp_path / "sub" / "a.md"), "Two."),
     ]
     assert [str(p) for p in loaded.problems] == ["missing.yaml: no such file or directory"]
+
+
+def test_docx_with_broken_xml(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "broken.docx"
+    make_docx(path, heading=True)
+    with zipfile.ZipFile(path) as src:
+        parts = {n: src.read(n) for n in src.namelist()}
+    parts["word/document.xml"] = b"<w:document><unclosed"
+    with zipfile.ZipFile(path, "w") as dst:
+        for n, data in parts.items():
+            dst.writestr(n, data)
+    recs, problems = load_file(path)
+    assert recs == []
+    assert str(problems[0]).startswith(f"{path}: not a readable Word .docx file (")

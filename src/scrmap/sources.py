@@ -316,6 +316,11 @@ def load_docx(path: Path, name: str) -> tuple[list[Recommendation], list[Problem
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         return [], [Problem(name, None, None, f"not a readable Word .docx file ({exc})")]
+    except OSError as exc:
+        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+    except Exception as exc:  # lxml and python-docx raise many kinds on bad XML
+        msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
+        return [], [Problem(name, None, None, msg)]
     paragraphs = [(i, p) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
 
     def is_heading(p: Any) -> bool:
