@@ -203,7 +203,7 @@ def map_command(
     from scrmap.sources import load_arguments
 
     path = fw.resolve_path(framework)
-    loaded_framework = load_framework(framework)
+    loaded_framework = load_framework(path)
     loaded = load_arguments(inputs, _read_stdin)
     matcher = Matcher(loaded_framework, threshold)
     recs = [

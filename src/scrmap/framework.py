@@ -123,10 +123,6 @@ class Framework(_Frozen):
     families: list[Family] = []
     themes: list[Theme] = []
 
-    def quadrant(self, quadrant_id: str) -> Quadrant:
-        """The quadrant with this id (ids were checked at load time)."""
-        return next(q for q in self.quadrants if q.id == quadrant_id)
-
 
 def bundled_path() -> Path:
     """The framework shipped inside the package (a copy of the repository's framework.yaml)."""

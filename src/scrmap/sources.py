@@ -194,10 +194,7 @@ def load_text(
         else:
             paragraph = [number, [line.strip()], case]
     close()
-    if blocks:
-        items = [(ln, label, body, c) for ln, label, body, c in blocks]
-    else:
-        items = [(ln, None, body, c) for ln, body, c in paragraphs]
+    items = blocks or [(ln, None, body, c) for ln, body, c in paragraphs]
     recs = []
     used: set[str] = set()
     for index, (line_no, label, body, item_case) in enumerate(items, start=1):
