@@ -23,7 +23,6 @@ from scrmap.matcher import DEFAULT_THRESHOLD
 
 app = typer.Typer(
     name="scrmap",
-    help="Map safeguarding review recommendations onto a thematic learning framework.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
