@@ -66,3 +66,15 @@ def test_evaluate_missing_file(runner: CliRunner) -> None:
     result = runner.invoke(app, ["evaluate", "nope.yaml"])
     assert result.exit_code == exitcodes.USAGE
     assert result.stderr.startswith("nope.yaml: cannot read")
+
+
+def test_gold_duplicate_key_and_wrong_shape(tmp_path: Path, norfolk: fw.Framework) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text("name: g\nname: h\nitems:\n  - {id: a, text: x}\n")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value) == f"{path}:2:1: duplicate key 'name'"
+    path.write_text("- just a list\n")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value) == f"{path}:1:1: expected a mapping with 'name' and 'items'"

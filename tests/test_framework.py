@@ -255,3 +255,14 @@ def test_alias_bomb_is_refused() -> None:
         bomb += f"{chr(n)}: &{chr(n)} [{refs}]\n"
     found = problems_of(bomb)
     assert len(found) == 1 and "alias bomb" in found[0]
+
+
+def test_phrases_that_collapse_are_reported() -> None:
+    text = MINIMAL.replace(
+        "    cues: [one]", "    cues: [partner, 'of the']\n    exclude: [all partners]"
+    )
+    assert problems_of(text) == [
+        "f.yaml:11:21: standards[0] (id 'S1').cues[1]: 'of the' has no words to match",
+        "f.yaml:12:15: standards[0] (id 'S1').exclude[0]: exclusion 'all partners' matches the "
+        "same words as cue 'partner' and would cancel it; make it more specific",
+    ]

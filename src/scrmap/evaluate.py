@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
 from scrmap.errors import InputError, Problem
@@ -57,19 +57,15 @@ def load_gold(path: Path, framework: Framework) -> GoldFile:
         raise InputError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError:
         raise InputError([Problem(name, None, None, "not UTF-8 text")]) from None
-    try:
-        located = yamlpos.load(text)
-    except yamlpos.YamlSyntaxError as exc:
-        raise InputError([Problem(name, exc.line, exc.col, exc.message)]) from None
-    try:
-        gold = GoldFile.model_validate(located.data)
-    except ValidationError as exc:
-        raise InputError(yamlpos.validation_problems(exc, located, name)) from None
+    gold, located, problems = yamlpos.load_model(
+        text, name, GoldFile, "expected a mapping with 'name' and 'items'"
+    )
+    if gold is None or located is None:
+        raise InputError(problems)
     known = {
         "standards": {s.id for s in framework.standards},
         "themes": {t.id for t in framework.themes},
     }
-    problems = []
     seen: set[str] = set()
     for i, item in enumerate(gold.items):
         if item.id in seen:

@@ -20,12 +20,12 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
     model_validator,
 )
 
 from scrmap import yamlpos
 from scrmap.errors import FrameworkError, Problem
+from scrmap.text import phrase_keys
 
 ENV_VAR = "SCRMAP_FRAMEWORK"
 """Environment variable naming a framework file, used when --framework is not given."""
@@ -162,22 +162,15 @@ def load(path: Path) -> Framework:
 
 def parse(text: str, name: str = "<framework>") -> Framework:
     """Validate framework YAML text; ``name`` is used in messages."""
-    try:
-        located = yamlpos.load(text)
-    except yamlpos.YamlSyntaxError as exc:
-        raise FrameworkError([Problem(name, exc.line, exc.col, exc.message)]) from None
-    problems = [Problem(name, line, col, msg) for (line, col), msg in located.problems]
-    data = located.data
-    if not isinstance(data, dict):
-        problems.append(Problem(name, 1, 1, "a framework file must be a mapping of keys"))
-        raise FrameworkError(problems)
-    problems += _reference_problems(data, located, name)
-    try:
-        framework = Framework.model_validate(data)
-    except ValidationError as exc:
-        problems += yamlpos.validation_problems(exc, located, name)
-        raise FrameworkError(problems) from None
-    if problems:
+    framework, located, problems = yamlpos.load_model(
+        text, name, Framework, "a framework file must be a mapping of keys"
+    )
+    if located is not None and isinstance(located.data, dict):
+        # Checked on the raw data so they are reported together with any type errors.
+        problems += _reference_problems(located.data, located, name)
+    if framework is not None and located is not None:
+        problems += _cue_problems(framework, located, name)
+    if problems or framework is None:
         raise FrameworkError(problems)
     return framework
 
@@ -190,8 +183,7 @@ def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: str) -> list[Problem]:
-    """Duplicate ids and references to ids that do not exist, checked on the raw data so
-    they are reported together with any type errors."""
+    """Duplicate ids and references to ids that do not exist."""
     problems: list[Problem] = []
 
     def report(path: tuple[str | int, ...], message: str) -> None:
@@ -222,4 +214,35 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
     check_ref("standards", "quadrant", "quadrants", required=True)
     check_ref("themes", "quadrant", "quadrants", required=False)
     check_ref("themes", "family", "families", required=False)
+    return problems
+
+
+def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> list[Problem]:
+    """Phrases that would not match as their author meant once normalised.
+
+    Words such as 'all' or 'in' are ignored inside phrases, so an exclusion like
+    'all partners' reduces to 'partner' and would cancel every 'partner' cue of its
+    item; a phrase of such words alone would match nothing.
+    """
+    problems: list[Problem] = []
+    for key, items in (("standards", framework.standards), ("themes", framework.themes)):
+        for i, item in enumerate(items):
+            cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
+            phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
+            phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]
+            for field_name, j, phrase in phrases:
+                keys = phrase_keys(phrase)
+                message = None
+                if not keys:
+                    message = f"{phrase!r} has no words to match"
+                elif field_name == "exclude" and keys in cue_keys:
+                    message = (
+                        f"exclusion {phrase!r} matches the same words as cue "
+                        f"{cue_keys[keys]!r} and would cancel it; make it more specific"
+                    )
+                if message:
+                    path = (key, i, field_name, j)
+                    line, col = located.where(path) or (None, None)
+                    label = yamlpos.label(path, located.data)
+                    problems.append(Problem(name, line, col, f"{label}: {message}"))
     return problems

@@ -36,7 +36,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from scrmap.framework import Cue, Framework
-from scrmap.text import GAP_WORDS, Token, fold, tokenize
+from scrmap.text import GAP_WORDS, Token, fold, phrase_keys, tokenize
 
 DEFAULT_THRESHOLD = 50
 """Score (0 to 100) at or above which a standard, theme or quadrant is assigned."""
@@ -141,13 +141,6 @@ def default_weight(cue: Cue, n_words: int) -> float:
     return {1: 0.7, 2: 0.8}.get(n_words, 0.9)
 
 
-def _pattern_keys(phrase: str) -> tuple[str, ...]:
-    tokens = tokenize(fold(phrase))
-    keys = [f"^{t.acronym}" if t.acronym else t.key for t in tokens]
-    content = [k for k, t in zip(keys, tokens, strict=True) if t.raw.lower() not in GAP_WORDS]
-    return tuple(content or keys)
-
-
 @dataclass
 class Matcher:
     """A framework compiled for matching. Build once, call ``match`` many times."""
@@ -169,11 +162,15 @@ class Matcher:
             for position, item in enumerate(items):
                 self._order[(kind, item.id)] = position
                 for cue in item.cues:
-                    keys = _pattern_keys(cue.cue)
+                    keys = phrase_keys(cue.cue)
+                    if not keys:  # refused by framework validation; nothing to match
+                        continue
                     pattern = _Pattern(kind, item.id, cue.cue, default_weight(cue, len(keys)), keys)
                     index[keys[0]].append(pattern)
                 for phrase in item.exclude:
-                    keys = _pattern_keys(phrase)
+                    keys = phrase_keys(phrase)
+                    if not keys:
+                        continue
                     index[keys[0]].append(_Pattern(kind, item.id, phrase, 0.0, keys, True))
         self._index = dict(index)
         self._keys = frozenset(k for ps in self._index.values() for p in ps for k in p.keys)

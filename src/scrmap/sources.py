@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
 from scrmap.errors import Problem
@@ -88,20 +88,11 @@ class RecommendationFile(_Strict):
 
 def load_yaml(text: str, name: str) -> tuple[list[Recommendation], list[Problem]]:
     """A YAML recommendation file, validated, with each item's line."""
-    try:
-        located = yamlpos.load(text)
-    except yamlpos.YamlSyntaxError as exc:
-        return [], [Problem(name, exc.line, exc.col, exc.message)]
-    problems = [Problem(name, line, col, msg) for (line, col), msg in located.problems]
-    if not isinstance(located.data, dict):
-        return [], [
-            *problems,
-            Problem(name, 1, 1, "expected a mapping with 'case' and 'recommendations'"),
-        ]
-    try:
-        parsed = RecommendationFile.model_validate(located.data)
-    except ValidationError as exc:
-        return [], problems + yamlpos.validation_problems(exc, located, name)
+    parsed, located, problems = yamlpos.load_model(
+        text, name, RecommendationFile, "expected a mapping with 'case' and 'recommendations'"
+    )
+    if parsed is None or located is None:
+        return [], problems
     seen: dict[str, int] = {}
     recs = []
     case_meta = {

@@ -136,3 +136,13 @@ def tokenize(text: str) -> list[Token]:
             Token(match.start(), match.end(), raw, normalise(raw), acronym_form(raw), sentence)
         )
     return tokens
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    """The words of a cue phrase as the matcher compares them: normal forms, acronyms
+    marked with '^', and the ignorable words left out (empty if nothing else remains)."""
+    return tuple(
+        f"^{t.acronym}" if t.acronym else t.key
+        for t in tokenize(fold(phrase))
+        if t.raw.lower() not in GAP_WORDS
+    )

@@ -85,9 +85,10 @@ def mapping_table(record: dict[str, Any], titles: dict[str, str]) -> Table:
     near = record.get("near_misses", {})
     rows += [("near miss", m) for m in near.get("standards", []) + near.get("themes", [])]
     for kind, m in rows:
-        evidence = ", ".join(
-            f"{e['cue']} = “{e['matched']}”" for e in m["evidence"] if kind != "quadrant"
-        ) or ("via " + ", ".join(sorted({e["via"] for e in m["evidence"]})))
+        if kind == "quadrant":
+            evidence = "via " + ", ".join(sorted({e["via"] for e in m["evidence"]}))
+        else:
+            evidence = ", ".join(f"{e['cue']} = “{e['matched']}”" for e in m["evidence"])
         table.add_row(
             kind,
             m["id"],

@@ -11,10 +11,10 @@ expansion that would blow up memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from scrmap.errors import Problem
 
@@ -121,6 +121,32 @@ def load(text: str) -> Located:
                 mark.column + 1 if mark else None,
             ) from None
     return builder.located
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(
+    text: str, name: str, model: type[M], not_a_mapping: str
+) -> tuple[M | None, Located | None, list[Problem]]:
+    """Parse YAML text and validate it against ``model``, collecting every problem.
+
+    Returns the model (None if invalid), the located data (None if the text is not
+    YAML) so callers can run their own checks on raw data, and the problems so far.
+    ``not_a_mapping`` is the message for a document that is not a mapping.
+    """
+    try:
+        located = load(text)
+    except YamlSyntaxError as exc:
+        return None, None, [Problem(name, exc.line, exc.col, exc.message)]
+    problems = [Problem(name, line, col, msg) for (line, col), msg in located.problems]
+    if not isinstance(located.data, dict):
+        return None, located, [*problems, Problem(name, 1, 1, not_a_mapping)]
+    try:
+        parsed = model.model_validate(located.data)
+    except ValidationError as exc:
+        return None, located, problems + validation_problems(exc, located, name)
+    return parsed, located, problems
 
 
 def validation_problems(exc: ValidationError, located: Located, name: str) -> list[Problem]:
