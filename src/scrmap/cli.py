@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from scrmap import __version__, exitcodes
 from scrmap import framework as fw
+from scrmap.coverage import Selection
+from scrmap.coverage_formats import CoverageFormat
 from scrmap.errors import ScrmapError
 from scrmap.map_formats import MapFormat
 from scrmap.matcher import DEFAULT_THRESHOLD
+from scrmap.repeats import DEFAULT_SIMILARITY
 
 app = typer.Typer(
     name="scrmap",
@@ -271,3 +275,241 @@ def evaluate_command(
     from scrmap.views import evaluation_view, stdout_console
 
     stdout_console().print(evaluation_view(result))
+
+
+class By(StrEnum):
+    """The one table `scrmap coverage --by` shows."""
+
+    quadrant = "quadrant"
+    standard = "standard"
+    theme = "theme"
+    case = "case"
+
+
+class Kind(StrEnum):
+    """What a recommendation file says an item is."""
+
+    recommendation = "recommendation"
+    finding = "finding"
+    response = "response"
+
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.yaml .md .txt .csv .docx), directories, '-' for standard input, "
+        "or the text of a recommendation.",
+        show_default=False,
+    ),
+]
+ThresholdOption = Annotated[
+    int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
+]
+SimilarityOption = Annotated[
+    int,
+    typer.Option(
+        min=1, max=100, help="Similarity (1-100) at which recommendations count as repeats."
+    ),
+]
+CaseOption = Annotated[
+    list[str] | None, typer.Option("--case", help="Only this case (repeatable).")
+]
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Only cases published on or after this date."),
+]
+StatusOption = Annotated[
+    list[str] | None, typer.Option("--status", help="Only items with this status (repeatable).")
+]
+KindOption = Annotated[
+    list[Kind] | None,
+    typer.Option("--kind", help="Only items of this kind (repeatable). Default: all."),
+]
+
+
+def _analyse(
+    inputs: list[str],
+    framework: Path | None,
+    threshold: int,
+    similarity: int,
+    selection: Selection,
+    with_mappings: bool,
+) -> tuple[dict[str, Any], list[str]]:
+    """Load, filter, map and analyse; return the coverage record and the problems to
+    print once the report is out (a usage error exits at once)."""
+    from scrmap import records
+    from scrmap.coverage import Mapped, analyse, select
+    from scrmap.coverage_formats import coverage_record
+    from scrmap.matcher import Matcher
+    from scrmap.sources import load_arguments
+
+    path = fw.resolve_path(framework)
+    loaded_framework = load_framework(path)
+    loaded = load_arguments(inputs, _read_stdin)
+    selected = select(loaded.recommendations, selection)
+    if selected.unmatched:
+        for message in selected.unmatched:
+            typer.echo(f"scrmap: {message}", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    matcher = Matcher(loaded_framework, threshold)
+    mapped = [Mapped(rec, matcher.match(rec.text)) for rec in selected.recommendations]
+    coverage = analyse(loaded_framework, mapped, similarity)
+    mappings = (
+        [records.recommendation_record(m.rec, m.result) for m in mapped] if with_mappings else None
+    )
+    record = coverage_record(
+        coverage,
+        records.framework_record(loaded_framework, path) | {"threshold": threshold},
+        mappings,
+    )
+    messages = [f"scrmap: note: {note}" for note in selected.notes]
+    return record, messages + [str(p) for p in loaded.problems]
+
+
+def _finish(messages: list[str], has_problems: bool) -> None:
+    for message in messages:
+        typer.echo(message, err=True)
+    if has_problems:
+        raise typer.Exit(exitcodes.USAGE)
+
+
+@app.command("coverage")
+def coverage_command(
+    inputs: InputsArgument,
+    framework: FrameworkOption = None,
+    by: Annotated[
+        By | None, typer.Option(help="Show only this table. Default: every table.")
+    ] = None,
+    format: Annotated[
+        CoverageFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CoverageFormat.table,
+    case: CaseOption = None,
+    since: SinceOption = None,
+    status: StatusOption = None,
+    kind: KindOption = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    similarity: SimilarityOption = DEFAULT_SIMILARITY,
+) -> None:
+    """Which quadrants, standards and themes the recommendations cover, in how many
+    separate cases; the gaps; what maps nowhere; and what repeats across cases.
+
+    Exit 0 when everything was read, 2 when an input could not be read (the rest is
+    still reported) or a --case or --status matches nothing.
+    """
+    from scrmap import coverage_formats
+
+    selection = Selection(
+        tuple(case or ()),
+        since.date() if since else None,
+        tuple(status or ()),
+        tuple(k.value for k in kind or ()),
+    )
+    record, messages = _analyse(inputs, framework, threshold, similarity, selection, False)
+    if format is CoverageFormat.table:
+        from scrmap.coverage_view import coverage_view
+        from scrmap.views import stdout_console
+
+        stdout_console().print(coverage_view(record, by.value if by else None))
+    else:
+        renderer = {
+            CoverageFormat.json: coverage_formats.to_json,
+            CoverageFormat.csv: coverage_formats.to_csv,
+            CoverageFormat.markdown: coverage_formats.to_markdown,
+        }[format]
+        sys.stdout.write(renderer(record))
+    _finish(messages, any(not m.startswith("scrmap: note:") for m in messages))
+
+
+class ReportFormat(StrEnum):
+    """Formats of `scrmap report`; without --format, the output file's ending decides."""
+
+    html = "html"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+_REPORT_ENDINGS = {
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
+    ".md": ReportFormat.markdown,
+    ".csv": ReportFormat.csv,
+    ".xlsx": ReportFormat.xlsx,
+}
+
+
+def _render_report(record: dict[str, Any], format: ReportFormat) -> bytes:
+    from datetime import date
+
+    from scrmap import coverage_formats, map_formats
+
+    if format is ReportFormat.html:
+        from scrmap.report_html import render
+
+        return render(record, date.today().isoformat()).encode()
+    if format is ReportFormat.xlsx:
+        from scrmap import report_xlsx
+
+        return report_xlsx.render(record)
+    if format is ReportFormat.csv:
+        return map_formats.to_csv(record).encode()
+    evidence = map_formats.to_markdown(record, "## Evidence for each mapping")
+    return (coverage_formats.to_markdown(record) + "\n" + evidence).encode()
+
+
+@app.command("report")
+def report_command(
+    inputs: InputsArgument,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (atomically). Default: standard output."
+        ),
+    ] = None,
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Default: from the output file's ending, else html."),
+    ] = None,
+    framework: FrameworkOption = None,
+    case: CaseOption = None,
+    since: SinceOption = None,
+    status: StatusOption = None,
+    kind: KindOption = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    similarity: SimilarityOption = DEFAULT_SIMILARITY,
+) -> None:
+    """Write the coverage report for Board papers: a self-contained HTML page (A4 print),
+    or Markdown, CSV (every mapping with its evidence) or an Excel workbook.
+
+    Exit 0 when everything was read, 2 when an input could not be read (the report is
+    still written from the rest) or the output cannot be written.
+    """
+    from scrmap.output import write_atomic
+
+    chosen = format or _REPORT_ENDINGS.get(output.suffix.lower() if output else "")
+    chosen = chosen or ReportFormat.html
+    if chosen is ReportFormat.xlsx and output is None:
+        typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    selection = Selection(
+        tuple(case or ()),
+        since.date() if since else None,
+        tuple(status or ()),
+        tuple(k.value for k in kind or ()),
+    )
+    record, messages = _analyse(inputs, framework, threshold, similarity, selection, True)
+    data = _render_report(record, chosen)
+    if output is None:
+        sys.stdout.write(data.decode())
+    else:
+        try:
+            write_atomic(output, data)
+        except ScrmapError as error:
+            fail(error, exitcodes.USAGE)
+        t = record["totals"]
+        typer.echo(
+            f"{output}: {chosen.value} report of {t['recommendations']} recommendations "
+            f"from {t['cases']} cases",
+            err=True,
+        )
+    _finish(messages, any(not m.startswith("scrmap: note:") for m in messages))

@@ -46,3 +46,7 @@ class FrameworkError(ScrmapError):
 
 class InputError(ScrmapError):
     """A recommendation source is missing, unreadable or invalid."""
+
+
+class OutputError(ScrmapError):
+    """An output file could not be written."""

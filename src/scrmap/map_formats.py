@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Callable
@@ -88,15 +89,17 @@ def to_csv(document: dict[str, Any]) -> str:
     return out.getvalue()
 
 
-def _md(text: Any) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, one line, and no raw HTML,
+    since Markdown renderers pass HTML through."""
+    text = html.escape(str(value if value is not None else ""), quote=False)
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(document: dict[str, Any]) -> str:
+def to_markdown(document: dict[str, Any], heading: str | None = None) -> str:
     """A table for documents: one row per recommendation, evidence quoted."""
-    fw = document["framework"]
     lines = [
-        f"# Mapping onto {fw['title']}",
+        heading or f"# Mapping onto {md_cell(document['framework']['title'])}",
         "",
         "| Recommendation | Text | Quadrants | Standards | Themes | Evidence |",
         "|---|---|---|---|---|---|",
@@ -111,10 +114,15 @@ def to_markdown(document: dict[str, Any]) -> str:
             f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
             for m in r["standards"] + r["themes"]
         )
-        lines.append(
-            f"| {_md(r['id'])} ({_md(where)}) | {_md(r['text'])} | {_md(_ids(r['quadrants']))} "
-            f"| {_md(_ids(r['standards']))} | {_md(_ids(r['themes']))} | {_md(evidence)} |"
-        )
+        cells = [
+            f"{r['id']} ({where})",
+            r["text"],
+            _ids(r["quadrants"]),
+            _ids(r["standards"]),
+            _ids(r["themes"]),
+            evidence,
+        ]
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,262 @@
+"""Coverage and gap analysis: what the published recommendations cover, in how many cases.
+
+The SCR subgroup's questions before a Board meeting, answered from mapped
+recommendations: which quadrants, standards and themes are covered, by how many
+recommendations in how many separate cases; which are gaps; which learning fits
+nowhere (a prompt to review the framework); which themes travel together; and where
+the Board keeps saying the same thing. Pure: no printing, no Rich.
+
+A "case" is the ``case`` a recommendation file names (for Markdown, text and Word
+files, the heading or the file name), so a joint publication such as "Cases R and S"
+counts once: the seeds do not say which of its recommendations came from which case.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from scrmap.framework import Framework
+from scrmap.matcher import Match, Result
+from scrmap.repeats import DEFAULT_SIMILARITY, Comparable, Pair, find_pairs, group_pairs
+from scrmap.sources import Recommendation
+
+NO_CASE = "(no case)"
+"""The case of text given on the command line, which names none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """A recommendation and what the matcher made of it."""
+
+    rec: Recommendation
+    result: Result
+
+    @property
+    def case(self) -> str:
+        """The case (review) it came from."""
+        return self.rec.case or NO_CASE
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One quadrant, standard, theme or case, and the recommendations that cover it."""
+
+    id: str
+    title: str
+    parent: str | None
+    """The quadrant of a standard or theme (None for quadrants and cases)."""
+    items: tuple[Mapped, ...]
+
+    @property
+    def recommendations(self) -> int:
+        """How many recommendations cover it."""
+        return len(self.items)
+
+    @property
+    def cases(self) -> tuple[str, ...]:
+        """The separate cases those recommendations come from, sorted."""
+        return tuple(sorted({m.case for m in self.items}))
+
+    @property
+    def gap(self) -> bool:
+        """No recommendation covers it."""
+        return not self.items
+
+
+@dataclass(frozen=True, slots=True)
+class RepeatGroup:
+    """Recommendations from different cases that say much the same thing."""
+
+    members: tuple[Mapped, ...]
+    pairs: tuple[tuple[Mapped, Mapped, Pair], ...]
+
+    @property
+    def similarity(self) -> int:
+        """The similarity of the group's closest pair."""
+        return max(p.similarity for _, _, p in self.pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Everything the coverage tables and the report show."""
+
+    mapped: tuple[Mapped, ...]
+    quadrants: tuple[Row, ...]
+    standards: tuple[Row, ...]
+    themes: tuple[Row, ...]
+    cases: tuple[Row, ...]
+    """One row per case: all its recommendations."""
+    unmapped: tuple[Mapped, ...]
+    """Recommendations assigned to no standard: candidates for reviewing the framework."""
+    case_theme: dict[str, dict[str, int]]
+    """Case -> theme -> number of the case's recommendations on that theme."""
+    cooccurrence: tuple[tuple[str, str, int], ...]
+    """Pairs of themes assigned to the same recommendation, most frequent first."""
+    repeated: tuple[RepeatGroup, ...]
+    similarity: int
+    """The similarity threshold the repeats were found with."""
+
+    @property
+    def gaps(self) -> dict[str, list[Row]]:
+        """Quadrants, standards and themes no recommendation covers."""
+        return {
+            "quadrants": [r for r in self.quadrants if r.gap],
+            "standards": [r for r in self.standards if r.gap],
+            "themes": [r for r in self.themes if r.gap],
+        }
+
+
+def _rows(
+    entries: Iterable[tuple[str, str, str | None]],
+    mapped: Sequence[Mapped],
+    kind: str,
+) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            item_id,
+            title,
+            parent,
+            tuple(m for m in mapped if any(x.id == item_id for x in m.result.assigned(kind))),
+        )
+        for item_id, title, parent in entries
+    )
+
+
+def _ids(matches: Iterable[Match]) -> frozenset[str]:
+    return frozenset(m.id for m in matches)
+
+
+def analyse(
+    framework: Framework, mapped: Sequence[Mapped], similarity: int = DEFAULT_SIMILARITY
+) -> Coverage:
+    """Coverage of ``framework`` by ``mapped``, with gaps, unmapped and repeats."""
+    quadrants = _rows(((q.id, q.title, None) for q in framework.quadrants), mapped, "quadrants")
+    standards = _rows(
+        ((s.id, s.title, s.quadrant) for s in framework.standards), mapped, "standards"
+    )
+    themes = _rows(((t.id, t.title, t.quadrant) for t in framework.themes), mapped, "themes")
+    case_names = sorted({m.case for m in mapped})
+    cases = tuple(
+        Row(name, name, None, tuple(m for m in mapped if m.case == name)) for name in case_names
+    )
+    case_theme = {
+        name: {
+            t.id: sum(1 for m in row.items if t.id in _ids(m.result.assigned("themes")))
+            for t in framework.themes
+        }
+        for name, row in zip(case_names, cases, strict=True)
+    }
+    pair_counts: Counter[tuple[str, str]] = Counter()
+    order = {t.id: i for i, t in enumerate(framework.themes)}
+    for m in mapped:
+        ids = sorted(_ids(m.result.assigned("themes")), key=order.__getitem__)
+        pair_counts.update(combinations(ids, 2))
+    cooccurrence = tuple(
+        (a, b, n)
+        for (a, b), n in sorted(
+            pair_counts.items(), key=lambda kv: (-kv[1], order[kv[0][0]], order[kv[0][1]])
+        )
+    )
+    comparable = [
+        Comparable(
+            m.rec.text,
+            m.case,
+            _ids(m.result.assigned("standards")) | _ids(m.result.assigned("themes")),
+        )
+        for m in mapped
+    ]
+    repeated = tuple(
+        RepeatGroup(
+            tuple(mapped[i] for i in members),
+            tuple((mapped[p.a], mapped[p.b], p) for p in pairs),
+        )
+        for members, pairs in group_pairs(find_pairs(comparable, similarity))
+    )
+    return Coverage(
+        mapped=tuple(mapped),
+        quadrants=quadrants,
+        standards=standards,
+        themes=themes,
+        cases=cases,
+        unmapped=tuple(m for m in mapped if not m.result.mapped),
+        case_theme=case_theme,
+        cooccurrence=cooccurrence,
+        repeated=repeated,
+        similarity=similarity,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which recommendations a coverage report is about (empty means no filter)."""
+
+    cases: tuple[str, ...] = ()
+    """Case names, compared without regard to capitals."""
+    since: date | None = None
+    """Only cases published on or after this date."""
+    statuses: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    """'recommendation', 'finding', 'response'."""
+
+
+def published(rec: Recommendation) -> date | None:
+    """The publication date its file gives, if any and if it is a date."""
+    value = rec.meta.get("published")
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Selected:
+    """What a selection kept, and what the user should be told about it."""
+
+    recommendations: list[Recommendation]
+    notes: list[str]
+    """What was left out and why (undated cases under --since)."""
+    unmatched: list[str]
+    """Filters that match nothing: most likely misspelt, so a usage error."""
+
+
+def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
+    """Keep the recommendations the selection asks for.
+
+    A case or status that matches nothing is reported rather than silently giving an
+    empty report, which would look like a gap in the framework's coverage.
+    """
+    kept = list(recs)
+    notes: list[str] = []
+    unmatched: list[str] = []
+    if selection.cases:
+        names = sorted({r.case or NO_CASE for r in kept})
+        folded = {n.casefold() for n in names}
+        unmatched += [
+            f"--case {c!r} matches no case (cases: {', '.join(names)})"
+            for c in selection.cases
+            if c.casefold() not in folded
+        ]
+        wanted = {c.casefold() for c in selection.cases}
+        kept = [r for r in kept if (r.case or NO_CASE).casefold() in wanted]
+    if selection.since:
+        undated = sorted({r.case or NO_CASE for r in kept if published(r) is None})
+        kept = [r for r in kept if (published(r) or date.min) >= selection.since]
+        if undated:
+            notes.append(f"--since left out cases with no publication date: {', '.join(undated)}")
+    if selection.statuses:
+        statuses = sorted({r.status for r in kept if r.status})
+        folded = {s.casefold() for s in statuses}
+        unmatched += [
+            f"--status {s!r} matches no recommendation (statuses: {', '.join(statuses) or 'none'})"
+            for s in selection.statuses
+            if s.casefold() not in folded
+        ]
+        wanted = {s.casefold() for s in selection.statuses}
+        kept = [r for r in kept if (r.status or "").casefold() in wanted]
+    if selection.kinds:
+        kept = [r for r in kept if r.kind in selection.kinds]
+    return Selected(kept, notes, unmatched)

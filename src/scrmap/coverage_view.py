@@ -1,0 +1,168 @@
+"""Rich terminal view of a coverage record. Part of the CLI layer: the core never imports it.
+
+Built from the same plain record as the JSON, so the terminal cannot show other figures.
+All text from recommendation files goes into Rich as `Text`, never as markup, so a
+recommendation containing "[bold]" prints as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+SECTIONS = {
+    "quadrant": ("quadrants", "Quadrants"),
+    "standard": ("standards", "Practice standards"),
+    "theme": ("themes", "Key themes"),
+}
+
+_HEAT = ["", "on #d7f0d0", "on #a8dca0", "on #6fc06a", "on #3a9a3f"]
+"""Background shades for 0, 1, 2, 3 and 4+ recommendations in a heatmap cell."""
+
+
+def _cell_style(count: int) -> str:
+    return _HEAT[min(count, len(_HEAT) - 1)]
+
+
+def summary(record: dict[str, Any]) -> Text:
+    """One line: how much was mapped and how much of the framework is covered."""
+    t = record["totals"]
+    return Text(
+        f"{t['recommendations']} recommendations from {t['cases']} cases: {t['mapped']} mapped, "
+        f"{t['unmapped']} unmapped. Covered {t['quadrants_covered']}/{t['quadrants']} quadrants, "
+        f"{t['standards_covered']}/{t['standards']} standards, "
+        f"{t['themes_covered']}/{t['themes']} themes.",
+        style="bold",
+    )
+
+
+def coverage_table(record: dict[str, Any], by: str) -> Table:
+    """Rows of quadrants, standards or themes with counts and cases; gaps marked."""
+    section, title = SECTIONS[by]
+    table = Table(title=title, title_justify="left")
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title")
+    if section != "quadrants":
+        table.add_column("quadrant", no_wrap=True)
+    table.add_column("recs", justify="right")
+    table.add_column("cases", justify="right")
+    table.add_column("which cases")
+    for row in record[section]:
+        cells: list[RenderableType] = [Text(row["id"]), Text(row["title"])]
+        if section != "quadrants":
+            cells.append(Text(row["quadrant"] or ""))
+        cells += [str(row["recommendations"]), str(row["cases"])]
+        cells.append(
+            Text("GAP", style="bold red") if row["gap"] else Text("; ".join(row["case_names"]))
+        )
+        table.add_row(*cells)
+    return table
+
+
+def case_table(record: dict[str, Any]) -> Table:
+    """One row per case: how many items of each kind, and how many fit nowhere."""
+    table = Table(title="Cases", title_justify="left")
+    for column, justify in (("case", "left"), ("items", "right"), ("kinds", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    table.add_column("unmapped", justify="right")
+    for case in record["cases"]:
+        kinds = ", ".join(f"{n} {k}" for k, n in case["by_kind"].items())
+        table.add_row(Text(case["id"]), str(case["recommendations"]), kinds, str(case["unmapped"]))
+    return table
+
+
+def heatmap(record: dict[str, Any]) -> Table:
+    """Themes down, cases across: how many of each case's recommendations are on each theme."""
+    cases = list(record["case_theme"])
+    table = Table(title="Themes by case (recommendations)", title_justify="left")
+    table.add_column("theme", no_wrap=True)
+    for number, _ in enumerate(cases, start=1):
+        table.add_column(f"C{number}", justify="center")
+    for theme in record["themes"]:
+        cells = []
+        for case in cases:
+            count = record["case_theme"][case][theme["id"]]
+            cells.append(Text(f" {count or '·'} ", style=_cell_style(count)))
+        table.add_row(Text(theme["id"]), *cells)
+    table.caption = Text(
+        "  ".join(f"C{n}: {case}" for n, case in enumerate(cases, start=1)), style="dim"
+    )
+    table.caption_justify = "left"
+    return table
+
+
+def cooccurrence_table(record: dict[str, Any]) -> Table:
+    """Pairs of themes assigned to the same recommendation."""
+    table = Table(title="Themes that occur together", title_justify="left")
+    table.add_column("themes")
+    table.add_column("recs", justify="right")
+    for pair in record["cooccurrence"]:
+        table.add_row(" + ".join(pair["themes"]), str(pair["recommendations"]))
+    if not record["cooccurrence"]:
+        table.add_row("none", "")
+    return table
+
+
+def _place(item: dict[str, Any]) -> str:
+    return f"{item['file']}:{item['line']}" if item["line"] else item["file"]
+
+
+def unmapped_table(record: dict[str, Any]) -> Table:
+    """Learning that fits no standard: candidates for reviewing the framework."""
+    table = Table(title="Unmapped: candidates for reviewing the framework", title_justify="left")
+    table.add_column("case / id")
+    table.add_column("text")
+    table.add_column("nearest standards", no_wrap=True)
+    for item in record["unmapped"]:
+        nearest = ", ".join(f"{n['id']} ({n['score']})" for n in item["nearest"]) or "none"
+        table.add_row(
+            Text(f"{item['case']} {item['id']}\n{_place(item)}"), Text(item["text"]), nearest
+        )
+    if not record["unmapped"]:
+        table.add_row("none", "", "")
+    return table
+
+
+def repeated_view(record: dict[str, Any]) -> RenderableType:
+    """Each group of near-duplicates across cases, with the words and items they share."""
+    parts: list[RenderableType] = [
+        Text(
+            f"Repeated recommendations (similarity {record['similarity_threshold']} or more)",
+            style="italic",
+        )
+    ]
+    for number, group in enumerate(record["repeated"], start=1):
+        table = Table(title=f"{number}. similarity {group['similarity']}", title_justify="left")
+        table.add_column("case / id")
+        table.add_column("text")
+        for member in group["members"]:
+            table.add_row(Text(f"{member['case']} {member['id']}"), Text(member["text"]))
+        table.caption = Text(
+            "\n".join(
+                f"{p['a']['id']} ~ {p['b']['id']}: {p['similarity']}; shared words: "
+                f"{', '.join(p['shared_words'])}; both map to {', '.join(p['shared_items'])}"
+                for p in group["pairs"]
+            ),
+            style="dim",
+        )
+        table.caption_justify = "left"
+        parts.append(table)
+    if not record["repeated"]:
+        parts.append(Text("none"))
+    return Group(*parts)
+
+
+def coverage_view(record: dict[str, Any], by: str | None = None) -> Group:
+    """The whole terminal report; with ``by``, only that table (cases with their heatmap)."""
+    parts: list[RenderableType] = [summary(record)]
+    if by == "case":
+        return Group(*parts, case_table(record), heatmap(record))
+    if by:
+        return Group(*parts, coverage_table(record, by))
+    parts += [coverage_table(record, name) for name in SECTIONS]
+    parts += [case_table(record), heatmap(record), cooccurrence_table(record)]
+    parts += [unmapped_table(record), repeated_view(record)]
+    return Group(*parts)

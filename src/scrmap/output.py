@@ -1,0 +1,47 @@
+"""Writing output files so that a failed or interrupted run leaves nothing half-written.
+
+The report goes to a temporary file beside the target and is renamed over it only when
+complete: a Board paper is either the old one or the new one, never a truncated mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from scrmap.errors import OutputError, Problem
+
+
+def _mode(path: Path) -> int:
+    """The permissions a plain write would give: the old file's, else the umask's
+    (mkstemp's private 0600 would hide a Board paper from colleagues)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; an OSError becomes a one-line problem."""
+    directory = path.parent if str(path.parent) else Path(".")
+    temp: str | None = None
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        os.chmod(temp, _mode(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+        temp = None
+    except OSError as exc:
+        problem = Problem(str(path), None, None, f"cannot write: {exc.strerror or exc}")
+        raise OutputError([problem]) from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
