@@ -185,10 +185,12 @@ def _table(record: dict[str, Any], section: str, heading: str) -> list[str]:
 def to_markdown(record: dict[str, Any]) -> str:
     """Tables for Board papers: totals, coverage, gaps, unmapped, co-occurrence, repeats."""
     t = record["totals"]
+    kinds = ", ".join(f"{n} {k}" for k, n in t["by_kind"].items())
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
         "",
-        f"{t['recommendations']} recommendations from {t['cases']} cases; {t['mapped']} mapped, "
+        f"{t['recommendations']} recommendations ({kinds}) from {t['cases']} cases; "
+        f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered: {t['quadrants_covered']}/{t['quadrants']} "
         f"quadrants, {t['standards_covered']}/{t['standards']} standards, "
         f"{t['themes_covered']}/{t['themes']} themes.",

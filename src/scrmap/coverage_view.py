@@ -30,8 +30,10 @@ def _cell_style(count: int) -> str:
 def summary(record: dict[str, Any]) -> Text:
     """One line: how much was mapped and how much of the framework is covered."""
     t = record["totals"]
+    kinds = ", ".join(f"{n} {k}" for k, n in t["by_kind"].items())
     return Text(
-        f"{t['recommendations']} recommendations from {t['cases']} cases: {t['mapped']} mapped, "
+        f"{t['recommendations']} recommendations ({kinds}) from {t['cases']} cases: "
+        f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered {t['quadrants_covered']}/{t['quadrants']} quadrants, "
         f"{t['standards_covered']}/{t['standards']} standards, "
         f"{t['themes_covered']}/{t['themes']} themes.",

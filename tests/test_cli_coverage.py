@@ -1,0 +1,179 @@
+"""`scrmap coverage` and `scrmap report` through the CLI, with hostile input."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.cli import app
+
+from .conftest import ROOT
+
+LIBRARY = str(ROOT / "data" / "recommendations")
+
+HOSTILE = """\
+case: "=HYPERLINK(\\"http://evil.example\\",\\"Case <b>X</b>\\")"
+published: 2020-01-01
+recommendations:
+  - id: "@SUM(A1)"
+    text: >-
+      =cmd|' /C calc'!A0 <script>alert(1)</script> "><img src=x onerror="document.title='pwned'">
+      Agencies must share information about domestic abuse with the MARAC.
+  - id: "+1"
+    text: "-2+3 [bold]rich markup[/bold] & the police should refer to MASH."
+"""
+
+
+def run(runner: CliRunner, *args: str):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    return path
+
+
+def test_coverage_table_on_the_library(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY)
+    assert result.exit_code == exitcodes.OK
+    out = result.stdout
+    assert out.startswith("45 recommendations (21 finding, 14 recommendation, 10 response)")
+    for title in ("Quadrants", "Practice standards", "Key themes", "Cases", "Themes by case"):
+        assert title in out
+    assert "Repeated recommendations (similarity 30 or more)" in out
+    assert "GAP" in out
+
+
+def test_coverage_json_contract(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, "-f", "json")
+    assert result.exit_code == exitcodes.OK
+    doc = json.loads(result.stdout)
+    assert {"totals", "quadrants", "standards", "themes", "gaps", "unmapped", "repeated"} <= set(
+        doc
+    )
+    da = next(t for t in doc["themes"] if t["id"] == "domestic-abuse")
+    assert (da["recommendations"], da["cases"]) == (8, 2)
+    assert doc["framework"]["threshold"] == 50
+
+
+def test_coverage_by_and_filters(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, "--by", "theme")
+    assert "Key themes" in result.stdout and "Practice standards" not in result.stdout
+    result = run(runner, "coverage", LIBRARY, "--case", "case l", "-f", "json")
+    doc = json.loads(result.stdout)
+    assert doc["totals"]["recommendations"] == 15 and doc["totals"]["cases"] == 1
+    result = run(runner, "coverage", LIBRARY, "--since", "2015-01-01", "-f", "json")
+    assert result.exit_code == exitcodes.OK
+    assert [c["id"] for c in json.loads(result.stdout)["cases"]] == ["Cases M, N and O"]
+    assert "--since left out cases with no publication date" in result.stderr
+    result = run(runner, "coverage", LIBRARY, "--kind", "finding", "-f", "json")
+    assert json.loads(result.stdout)["totals"]["by_kind"] == {"finding": 21}
+
+
+def test_unknown_case_is_a_usage_error(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, "--case", "Case Q")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    assert "--case 'Case Q' matches no case" in result.stderr
+
+
+def test_bad_input_is_reported_and_the_rest_still_covered(runner: CliRunner, tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("case: X\nrecommendations: [\n", encoding="utf-8")
+    result = run(runner, "coverage", LIBRARY, str(bad), "-f", "json")
+    assert result.exit_code == exitcodes.USAGE
+    assert json.loads(result.stdout)["totals"]["recommendations"] == 45
+    assert str(bad) in result.stderr and "Traceback" not in result.stderr
+
+
+def test_coverage_csv_and_markdown_are_safe(runner: CliRunner, hostile: Path) -> None:
+    result = run(runner, "coverage", str(hostile), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    names = [r["case_names"] for r in rows if r["case_names"]]
+    assert names and all(n.startswith("'=HYPERLINK") for n in names)
+    result = run(runner, "coverage", str(hostile), "-f", "markdown")
+    assert "<b>" not in result.stdout and "&lt;b&gt;X&lt;/b&gt;" in result.stdout
+    assert "<script>" not in result.stdout
+
+
+def test_terminal_prints_markup_as_written(runner: CliRunner, hostile: Path) -> None:
+    result = run(runner, "coverage", str(hostile), "--by", "case")
+    assert result.exit_code == exitcodes.OK
+    assert "Case <b>X</b>" in result.stdout
+
+
+def test_html_report_escapes_everything(runner: CliRunner, hostile: Path, tmp_path) -> None:
+    out = tmp_path / "report.html"
+    result = run(runner, "report", str(hostile), "-o", str(out))
+    assert result.exit_code == exitcodes.OK, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and "<img" not in page and "<b>X" not in page
+    assert "&lt;script&gt;" in page and "&lt;/script&gt;" in page
+    assert "onerror=&quot;document.title=&#x27;pwned&#x27;&quot;" in page
+    # Nothing is fetched: no scripts, links or sources, and a policy that forbids them.
+    assert "default-src 'none'" in page
+    for attribute in ("src=", "href=", "@import", "url("):
+        assert attribute not in page.replace("src=x", "")
+    assert "MARAC" in page and "<mark>" in page  # evidence is shown
+
+
+def test_xlsx_cells_cannot_run_formulas(runner: CliRunner, hostile: Path, tmp_path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "report.xlsx"
+    result = run(runner, "report", str(hostile), "-o", str(out))
+    assert result.exit_code == exitcodes.OK, result.stderr
+    workbook = openpyxl.load_workbook(out)
+    assert "Mapping" in workbook.sheetnames and "Themes by case" in workbook.sheetnames
+    texts = []
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+                    assert cell.value[:1] not in ("=", "+", "-", "@"), cell.value
+    assert "'=cmd|' /C calc'!A0" in " ".join(texts)
+    assert "'@SUM(A1)" in texts and "'+1" in texts
+
+
+def test_csv_and_markdown_reports(runner: CliRunner, hostile: Path, tmp_path) -> None:
+    result = run(runner, "report", str(hostile), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows] == ["'@SUM(A1)", "'+1"]
+    assert rows[0]["text"].startswith("'=cmd")
+    assert "MARAC" in rows[0]["evidence"]
+    out = tmp_path / "report.md"
+    assert run(runner, "report", str(hostile), "-o", str(out)).exit_code == exitcodes.OK
+    page = out.read_text(encoding="utf-8")
+    assert "## Evidence for each mapping" in page and "<script>" not in page
+
+
+def test_report_needs_a_file_for_xlsx_and_leaves_nothing_on_failure(
+    runner: CliRunner, tmp_path
+) -> None:
+    result = run(runner, "report", LIBRARY, "-f", "xlsx")
+    assert result.exit_code == exitcodes.USAGE and "needs --output" in result.stderr
+    missing_dir = tmp_path / "no" / "such" / "report.html"
+    result = run(runner, "report", LIBRARY, "-o", str(missing_dir))
+    assert result.exit_code == exitcodes.USAGE
+    assert f"{missing_dir}: cannot write" in result.stderr
+    assert not (tmp_path / "no").exists()
+
+
+def test_report_replaces_atomically(runner: CliRunner, tmp_path) -> None:
+    out = tmp_path / "r.html"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    assert run(runner, "report", LIBRARY, "-o", str(out)).exit_code == exitcodes.OK
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]

@@ -1,0 +1,168 @@
+"""Coverage analysis, filters and repeats, pinned on the bundled case library."""
+
+from datetime import date
+
+import pytest
+
+from scrmap.coverage import Mapped, Selection, analyse, select
+from scrmap.coverage_formats import coverage_record
+from scrmap.framework import Framework
+from scrmap.matcher import Matcher
+from scrmap.repeats import Comparable, find_pairs, group_pairs
+from scrmap.sources import Recommendation, Source, load_arguments
+
+from .conftest import ROOT
+
+DA_CASES = ["Cases R and S", "Domestic abuse recommendations from five cases"]
+
+
+@pytest.fixture(scope="module")
+def library() -> list[Recommendation]:
+    loaded = load_arguments([str(ROOT / "data" / "recommendations")], lambda: "")
+    assert not loaded.problems
+    return loaded.recommendations
+
+
+def mapped(framework: Framework, recs: list[Recommendation]) -> list[Mapped]:
+    matcher = Matcher(framework)
+    return [Mapped(r, matcher.match(r.text)) for r in recs]
+
+
+def test_domestic_abuse_where_the_seeds_put_it(norfolk, library) -> None:
+    # Hand-checked against the seeds: the Chair's statement on Cases R and S (the
+    # presumption of risk after any incident, decision making after incidents, MASH
+    # discussions for children at high risk) and the brief's five domestic abuse points.
+    # Case L mentions domestic abuse only in the family history, not in a finding, and
+    # the M, N and O publication only in its summary.
+    coverage = analyse(norfolk, mapped(norfolk, library))
+    row = next(r for r in coverage.themes if r.id == "domestic-abuse")
+    assert [m.rec.id for m in row.items] == [
+        "RS-2", "RS-3", "RS-4", "DA-1", "DA-2", "DA-3", "DA-4", "DA-5",
+    ]  # fmt: skip
+    assert row.recommendations == 8
+    assert list(row.cases) == DA_CASES
+
+
+def test_counts_and_gaps_on_the_library(norfolk, library) -> None:
+    coverage = analyse(norfolk, mapped(norfolk, library))
+    record = coverage_record(coverage, {"title": "t"})
+    totals = record["totals"]
+    assert (totals["recommendations"], totals["cases"]) == (45, 5)
+    assert totals["by_kind"] == {"finding": 21, "recommendation": 14, "response": 10}
+    themes = {t["id"]: (t["recommendations"], t["cases"]) for t in record["themes"]}
+    # Neglect is Case L's learning (its findings 3 to 6 and the response to 3); fathers
+    # are Case L's finding and response 7; no bundled item is about children returning
+    # home, sexual abuse or the use of historical information.
+    assert themes["neglect"] == (5, 1)
+    assert themes["engaging-fathers"] == (2, 1)
+    gaps = {kind: [r["id"] for r in rows] for kind, rows in record["gaps"].items()}
+    assert gaps["themes"] == ["returning-home", "child-sexual-abuse", "historical-information"]
+    assert gaps["quadrants"] == []
+    assert "2.4" in gaps["standards"]
+
+
+def test_record_contract(norfolk, library) -> None:
+    record = coverage_record(analyse(norfolk, mapped(norfolk, library)), {"title": "t"})
+    assert {"totals", "quadrants", "standards", "themes", "gaps", "unmapped", "repeated"} <= set(
+        record
+    )
+    for section in ("quadrants", "standards", "themes"):
+        for row in record[section]:
+            assert {"id", "title", "recommendations", "cases", "case_names", "items"} <= set(row)
+            assert row["cases"] == len(row["case_names"])
+            assert row["recommendations"] == len(row["items"])
+    assert sum(record["case_theme"]["Case L"].values()) >= 15 - 1
+
+
+def test_unmapped_and_cooccurrence(norfolk) -> None:
+    recs = [
+        Recommendation(
+            "1", "The council should repaint the town hall by May.", Source("a", 1), "A"
+        ),
+        Recommendation(
+            "2",
+            "Health visitors must engage fathers and share information about domestic abuse.",
+            Source("a", 2),
+            "A",
+        ),
+    ]
+    coverage = analyse(norfolk, mapped(norfolk, recs))
+    assert [m.rec.id for m in coverage.unmapped] == ["1"]
+    pairs = {(a, b) for a, b, _ in coverage.cooccurrence}
+    assert ("domestic-abuse", "engaging-fathers") in pairs or (
+        "engaging-fathers",
+        "domestic-abuse",
+    ) in pairs
+
+
+def rec(rid: str, case: str, published: str | None = None, status: str | None = None):
+    meta = {"published": published} if published else {}
+    return Recommendation(rid, "text", Source("f", 1), case, status=status, meta=meta)
+
+
+def test_select_filters_and_reports_what_it_left_out() -> None:
+    recs = [
+        rec("1", "Case A", "2014-01-01", "open"),
+        rec("2", "Case B", "2018-05-01", "closed"),
+        rec("3", "Case C", None, "open"),
+    ]
+    kept = select(recs, Selection(since=date(2015, 1, 1)))
+    assert [r.id for r in kept.recommendations] == ["2"]
+    assert kept.notes == ["--since left out cases with no publication date: Case C"]
+    assert [r.id for r in select(recs, Selection(cases=("case a",))).recommendations] == ["1"]
+    assert [r.id for r in select(recs, Selection(statuses=("OPEN",))).recommendations] == [
+        "1",
+        "3",
+    ]
+    missing = select(recs, Selection(cases=("Case Z",), statuses=("done",)))
+    assert missing.recommendations == []
+    assert missing.unmatched[0].startswith("--case 'Case Z' matches no case (cases: Case A")
+
+
+def test_select_by_kind() -> None:
+    finding = Recommendation("f", "x", Source("f", 1), "A", kind="finding")
+    assert select([finding, rec("r", "A")], Selection(kinds=("finding",))).recommendations == [
+        finding
+    ]
+
+
+def test_repeats_across_cases_only_with_shared_words_and_items() -> None:
+    recs = [
+        Comparable(
+            "Information sharing between the police and other agencies about domestic abuse "
+            "must be improved.",
+            "Case A",
+            frozenset({"domestic-abuse", "2.2"}),
+        ),
+        Comparable(
+            "The police and partner agencies should improve how they share information "
+            "about domestic abuse incidents.",
+            "Case B",
+            frozenset({"domestic-abuse"}),
+        ),
+        Comparable(  # same words, same case as the first: not a repeat across cases
+            "Information sharing about domestic abuse between police and agencies.",
+            "Case A",
+            frozenset({"domestic-abuse"}),
+        ),
+        Comparable(  # shares words but no framework item
+            "The police and agencies should improve information about parking.",
+            "Case C",
+            frozenset({"4.1"}),
+        ),
+    ]
+    pairs = find_pairs(recs, threshold=30)
+    assert {(p.a, p.b) for p in pairs} == {(0, 1), (1, 2)}
+    best = pairs[0]
+    assert best.similarity >= 50
+    assert {"police", "domestic", "abuse"} <= {w.lower() for w in best.shared_words}
+    assert best.shared_items == ("domestic-abuse",)
+    assert group_pairs(pairs)[0][0] == [0, 1, 2]
+
+
+def test_unrelated_recommendations_are_not_repeats() -> None:
+    recs = [
+        Comparable("Health visitors should ask about fathers.", "A", frozenset({"1.3"})),
+        Comparable("Schools should record attendance daily.", "B", frozenset({"1.3"})),
+    ]
+    assert find_pairs(recs, threshold=1) == []
