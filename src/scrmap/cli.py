@@ -18,6 +18,7 @@ import typer
 
 from scrmap import __version__, exitcodes
 from scrmap import framework as fw
+from scrmap.check_formats import CheckFormat
 from scrmap.coverage import Selection
 from scrmap.coverage_formats import CoverageFormat
 from scrmap.errors import ScrmapError
@@ -513,3 +514,92 @@ def report_command(
             err=True,
         )
     _finish(messages, any(not m.startswith("scrmap: note:") for m in messages))
+
+
+@app.command("check")
+def check_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files (.yaml .md .txt .csv .docx), directories, '-' for standard input, "
+            "or the text of a recommendation.",
+            show_default=False,
+        ),
+    ] = None,
+    framework: FrameworkOption = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file. Default: the nearest .scrmap.yaml or [tool.scrmap] in "
+            "pyproject.toml, else $SCRMAP_CONFIG, else the defaults.",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format. Default: github under GitHub Actions, else text."
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    threshold: Annotated[
+        int | None,
+        typer.Option(min=1, max=100, help="Score needed to map. Default: the config's, else 50."),
+    ] = None,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")
+    ] = False,
+) -> None:
+    """Check that recommendations map onto the framework and are SMART.
+
+    Exit 0 when clean (warnings allowed), 1 when errors are found (or warnings, with
+    --strict), 2 for a usage error, a bad configuration or unreadable input.
+    """
+    import os
+
+    from scrmap import check_formats, checks
+    from scrmap import config as cfg
+    from scrmap.matcher import Matcher
+    from scrmap.rules import rule_docs
+    from scrmap.sources import load_arguments
+
+    if list_rules:
+        sys.stdout.write(rule_docs())
+        return
+    if not inputs:
+        typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    try:
+        settings = cfg.load(cfg.discover(config, Path.cwd(), os.environ))
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+    loaded_framework = load_framework(framework)
+    loaded = load_arguments(inputs, _read_stdin)
+    matcher = Matcher(loaded_framework, threshold or settings.config.threshold or DEFAULT_THRESHOLD)
+    findings = checks.run(loaded.recommendations, loaded.problems, matcher, settings.settings())
+    checked = list(
+        dict.fromkeys(
+            [r.source.file for r in loaded.recommendations] + [p.path for p in loaded.problems]
+        )
+    )
+    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
+    chosen = format or (CheckFormat.github if on_github else CheckFormat.text)
+    if chosen is CheckFormat.text:
+        from scrmap.check_view import findings_view
+        from scrmap.views import stdout_console
+
+        stdout_console().print(findings_view(findings, checked))
+    elif chosen is CheckFormat.junit:
+        sys.stdout.write(check_formats.to_junit(findings, checked, strict))
+    else:
+        sys.stdout.write(check_formats.RENDERERS[chosen](findings, checked))
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if on_github and summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            handle.write(check_formats.step_summary(findings, checked))
+    if loaded.problems:
+        raise typer.Exit(exitcodes.USAGE)
+    severities = {f.severity for f in findings}
+    if checks.Severity.error in severities or (strict and checks.Severity.warning in severities):
+        raise typer.Exit(exitcodes.PROBLEMS)

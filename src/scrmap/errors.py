@@ -50,3 +50,7 @@ class InputError(ScrmapError):
 
 class OutputError(ScrmapError):
     """An output file could not be written."""
+
+
+class ConfigError(ScrmapError):
+    """The check configuration is unreadable or invalid."""

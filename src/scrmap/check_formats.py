@@ -1,0 +1,195 @@
+"""Output formats of `scrmap check`, each a pure function of the findings.
+
+`text` (Rich, grouped by file) is the CLI's view; the machine formats are here. SARIF
+and the GitHub annotations use the rules' stable ids, so code scanning can track a
+finding from run to run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from scrmap import __version__
+from scrmap.checks import INPUT_RULE, Finding, Severity
+from scrmap.rules import RULES, summary
+
+
+class CheckFormat(StrEnum):
+    """Output formats of `scrmap check`."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+def _record(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "file": f.path,
+        "line": f.line,
+        "col": f.col,
+        "recommendation": f.recommendation,
+        "message": f.message,
+    }
+
+
+def to_json(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+    """All findings with counts, for scripts."""
+    counts = Counter(f.severity.value for f in findings)
+    return (
+        json.dumps(
+            {
+                "checked": list(checked),
+                "errors": counts.get("error", 0),
+                "warnings": counts.get("warning", 0),
+                "findings": [_record(f) for f in findings],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def _annotation_value(text: str) -> str:
+    # GitHub's workflow-command escaping: % first, then line breaks.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _annotation_property(text: str) -> str:
+    return _annotation_value(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    lines = []
+    for f in findings:
+        properties = [f"file={_annotation_property(f.path)}"] if f.path else []
+        if f.line is not None:
+            properties.append(f"line={f.line}")
+            if f.col is not None:
+                properties.append(f"col={f.col}")
+        title = f"scrmap {f.rule}" + (f" ({f.recommendation})" if f.recommendation else "")
+        properties.append(f"title={_annotation_property(title)}")
+        lines.append(f"::{f.severity.value} {','.join(properties)}::{_annotation_value(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _rule_descriptor(rule_id: str) -> dict[str, Any]:
+    if rule_id == INPUT_RULE:
+        text, doc, level = "Input that cannot be read or is invalid.", "", "error"
+    else:
+        rule = RULES[rule_id]
+        text, doc, level = summary(rule), (rule.__doc__ or "").strip(), rule.SEVERITY.value
+    return {
+        "id": rule_id,
+        "name": rule_id.replace("-", " ").title().replace(" ", ""),
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": doc or text},
+        "defaultConfiguration": {"level": level},
+        "help": {"text": doc or text},
+    }
+
+
+def to_sarif(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+    """SARIF 2.1.0, for code scanning."""
+    rule_ids = [INPUT_RULE, *RULES]
+    results = []
+    for f in findings:
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "ruleIndex": rule_ids.index(f.rule),
+            "level": "error" if f.severity is Severity.error else "warning",
+            "message": {"text": f.message},
+        }
+        if f.path:
+            location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
+            if f.line is not None:
+                location["region"] = {"startLine": f.line} | (
+                    {"startColumn": f.col} if f.col is not None else {}
+                )
+            result["locations"] = [{"physicalLocation": location}]
+        if f.recommendation:
+            result["properties"] = {"recommendation": f.recommendation}
+        results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "scrmap",
+                        "version": __version__,
+                        "rules": [_rule_descriptor(r) for r in rule_ids],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_junit(findings: Sequence[Finding], checked: Sequence[str], strict: bool = False) -> str:
+    """JUnit XML for GitLab and Jenkins: a test case per checked file; errors (and with
+    --strict, warnings) fail it, other warnings go to its output."""
+    by_file: dict[str, list[Finding]] = {path: [] for path in checked}
+    for f in findings:
+        by_file.setdefault(f.path, []).append(f)
+    cases, failed = [], 0
+    for path, found in by_file.items():
+        failing = [f for f in found if f.severity is Severity.error or strict]
+        body = "\n".join(
+            f"{f.location()}: {f.severity.value} [{f.rule}] {f.message}" for f in found
+        )
+        inner = ""
+        if failing:
+            failed += 1
+            inner = (
+                f'<failure message={quoteattr(f"{len(failing)} problems")} type="scrmap">'
+                f"{escape(body)}</failure>"
+            )
+        elif found:
+            inner = f"<system-out>{escape(body)}</system-out>"
+        name = quoteattr(path or "(all files)")
+        cases.append(f'  <testcase classname="scrmap.check" name={name}>{inner}</testcase>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuite name="scrmap check" tests="{len(cases)}" failures="{failed}" errors="0">\n'
+        + "\n".join(cases)
+        + "\n</testsuite>\n"
+    )
+
+
+def step_summary(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+    """A Markdown table for $GITHUB_STEP_SUMMARY: findings per rule and severity."""
+    counts = Counter((f.rule, f.severity.value) for f in findings)
+    lines = [
+        "### scrmap check",
+        "",
+        f"{len(checked)} files checked, {sum(1 for f in findings if f.severity is Severity.error)} "
+        f"errors, {sum(1 for f in findings if f.severity is Severity.warning)} warnings.",
+        "",
+        "| rule | severity | findings |",
+        "|---|---|---:|",
+    ]
+    lines += [f"| `{rule}` | {sev} | {n} |" for (rule, sev), n in sorted(counts.items())]
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS: dict[CheckFormat, Callable[[Sequence[Finding], Sequence[str]], str]] = {
+    CheckFormat.json: to_json,
+    CheckFormat.github: to_github,
+    CheckFormat.sarif: to_sarif,
+    CheckFormat.junit: to_junit,
+}
+"""Every machine format; `text` is rendered by the CLI's Rich view."""

@@ -1,0 +1,192 @@
+"""Configuration of `scrmap check`: where it is found, and what it may say.
+
+Found as yamllint finds its own: `--config FILE`; else the nearest `.scrmap.yaml`, or a
+`pyproject.toml` with a `[tool.scrmap]` table, walking up from the working directory;
+else the file `SCRMAP_CONFIG` names; else the defaults. A configuration sets the
+match threshold and, per rule, a severity (`error`, `warning`, `off`) and the rule's
+options::
+
+    threshold: 50
+    rules:
+      time-bound: error          # a severity alone
+      vague-verb: off
+      too-many: {severity: warning, max: 8}
+
+Every error names the file, the key and, for YAML, the line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+
+from scrmap import yamlpos
+from scrmap.checks import Severity
+from scrmap.errors import ConfigError, Problem
+from scrmap.rules import RULES
+
+ENV_VAR = "SCRMAP_CONFIG"
+FILE_NAME = ".scrmap.yaml"
+
+
+class _Severity(BaseModel):
+    """What every rule's entry may hold besides its options."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    severity: Severity | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value: Any) -> Any:
+        # `time-bound: error` means `time-bound: {severity: error}`; YAML reads `off` as False.
+        if value is False:
+            return {"severity": "off"}
+        if isinstance(value, str):
+            return {"severity": value}
+        return value
+
+
+def _entry_model(rule_id: str, options: type[BaseModel]) -> type[BaseModel]:
+    return create_model(f"Rule_{rule_id.replace('-', '_')}", __base__=(_Severity, options))
+
+
+_RULE_MODELS = {rule_id: _entry_model(rule_id, rule.Options) for rule_id, rule in RULES.items()}
+
+RulesConfig = create_model(  # type: ignore[call-overload]
+    "RulesConfig",
+    __config__=ConfigDict(extra="forbid", frozen=True, populate_by_name=True),
+    **{
+        rule_id.replace("-", "_"): (model | None, Field(None, alias=rule_id))
+        for rule_id, model in _RULE_MODELS.items()
+    },
+)
+
+
+class Config(BaseModel):
+    """A check configuration file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    threshold: int | None = Field(None, ge=1, le=100)
+    rules: RulesConfig | None = None  # type: ignore[valid-type]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The configuration in force and where it came from (None: the defaults)."""
+
+    config: Config
+    path: Path | None
+
+    def settings(self) -> dict[str, tuple[Severity, Any]]:
+        """Each rule's severity and options, defaults filled in."""
+        out = {}
+        for rule_id, rule in RULES.items():
+            entry = getattr(self.config.rules, rule_id.replace("-", "_"), None)
+            if entry is None:
+                out[rule_id] = (rule.SEVERITY, rule.Options())
+                continue
+            options = rule.Options(**entry.model_dump(exclude={"severity"}))
+            out[rule_id] = (entry.severity or rule.SEVERITY, options)
+        return out
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "scrmap" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def discover(explicit: Path | None, cwd: Path, environ: Mapping[str, str]) -> Path | None:
+    """The configuration file to use, in yamllint's order; None for the defaults."""
+    if explicit is not None:
+        return explicit
+    for directory in (cwd, *cwd.parents):
+        if (directory / FILE_NAME).is_file():
+            return directory / FILE_NAME
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR])
+    return None
+
+
+def _unknown_rules(data: Any, where: Any, name: str) -> list[Problem]:
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, dict):
+        return []
+    known = ", ".join(RULES)
+    problems = []
+    for key in rules:
+        if key not in RULES:
+            line, col = where(("rules", str(key))) or (None, None)
+            problems.append(Problem(name, line, col, f"rules.{key}: unknown rule (rules: {known})"))
+    return problems
+
+
+def _toml_problems(exc: ValidationError, name: str) -> list[Problem]:
+    return [
+        Problem(
+            name,
+            None,
+            None,
+            "tool.scrmap."
+            + yamlpos.dotted(tuple(err["loc"]))
+            + ": "
+            + (
+                "unknown key (check the spelling)"
+                if err["type"] == "extra_forbidden"
+                else err["msg"]
+            ),
+        )
+        for err in exc.errors()
+    ]
+
+
+def load(path: Path | None) -> Loaded:
+    """Read and validate the configuration at ``path`` (None: the defaults)."""
+    if path is None:
+        return Loaded(Config(), None)
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ConfigError(
+            [Problem(name, None, None, f"cannot read configuration: {reason}")]
+        ) from None
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            table = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            found = re.search(r"line (\d+), column (\d+)", str(exc))
+            line, col = (int(found[1]), int(found[2])) if found else (None, None)
+            raise ConfigError([Problem(name, line, col, f"not valid TOML: {exc}")]) from None
+        data = table.get("tool", {}).get("scrmap", {})
+        problems = _unknown_rules(data, lambda _: None, name)
+        if problems:
+            raise ConfigError(problems)
+        try:
+            return Loaded(Config.model_validate(data), path)
+        except ValidationError as exc:
+            raise ConfigError(_toml_problems(exc, name)) from None
+    try:
+        located = yamlpos.load(text)
+    except yamlpos.YamlSyntaxError as exc:
+        raise ConfigError([Problem(name, exc.line, exc.col, exc.message)]) from None
+    if located.data is None:
+        return Loaded(Config(), path)
+    problems = _unknown_rules(located.data, located.where, name)
+    if problems:
+        raise ConfigError(problems)
+    parsed, _, problems = yamlpos.load_model(text, name, Config, "expected a mapping of settings")
+    if parsed is None or problems:
+        raise ConfigError(problems)
+    return Loaded(parsed, path)

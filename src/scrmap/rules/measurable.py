@@ -1,0 +1,59 @@
+"""The recommendation states an activity but no outcome or evidence that can be checked.
+
+A SMART recommendation is Measurable: it says how the Board will know it worked (an
+audit, a figure, a report to the Board, evidence from practice), not only what will
+be done. "Ensure training is delivered" is an output: the Board cannot tell from it
+whether practice changed. An `evidence` field in the file also satisfies the rule.
+
+Passing:
+    The NSCB will audit 20 case files in 2027 to show that fathers are recorded.
+
+Failing:
+    Agencies should ensure that training on neglect is delivered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from scrmap.checks import Hit, Item, Severity
+from scrmap.rules._base import RuleOptions, first, words_pattern
+
+ID = "measurable"
+SEVERITY = Severity.warning
+KINDS = frozenset({"recommendation"})
+
+MARKERS = [
+    "audit*", "monitor*", "measur*", "evidence*", "demonstrat*", "percentage", "per cent",
+    "number of", "proportion of", "rate of", "target*", "indicator*", "KPI*", "dashboard*",
+    "survey*", "feedback from", "outcome*", "impact on", "assurance", "report to",
+    "reports to", "reported to", "report back", "report on progress", "reduc*", "increase in",
+    "baseline", "dip sample*", "case file*", "review of cases", "compliance with",
+    "scrutin*", "inspect*", "test* the",
+]  # fmt: skip
+_MARKERS = words_pattern(MARKERS)
+
+
+class Options(RuleOptions):
+    """Options of `measurable`."""
+
+    markers: list[str] = Field(
+        default_factory=list,
+        description="More phrases that state a checkable outcome ('*' = any ending).",
+    )
+
+
+def check(item: Item, options: Options) -> Iterator[Hit]:
+    """Report a recommendation with no outcome, figure or evidence to check it by."""
+    rec = item.rec
+    if rec.evidence or "%" in rec.text:
+        return
+    if first(_MARKERS, rec.text) or first(words_pattern(options.markers), rec.text):
+        return
+    yield Hit(
+        item,
+        "states no outcome or evidence that can be checked: say how the Board will know it "
+        "worked (an audit, a figure, a report to the Board), or set 'evidence'",
+    )

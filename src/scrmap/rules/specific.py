@@ -1,0 +1,71 @@
+"""The recommendation does not name who must act.
+
+A SMART recommendation is Specific: it names an agency, board or role that owns the
+action, in its `owner` or `agency` field or in its text. "Professionals", "agencies",
+"partners" and "practitioners" name nobody in particular and do not count.
+
+Passing:
+    The NSCB will audit the use of the Threshold Guide by March 2027.
+    (or any text, with `owner: Norfolk Constabulary`)
+
+Failing:
+    Professionals must recognise and respond to concerns about domestic abuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from scrmap.checks import Hit, Item, Severity
+from scrmap.rules._base import RuleOptions, first, words_pattern
+
+ID = "specific"
+SEVERITY = Severity.warning
+KINDS = frozenset({"recommendation"})
+
+ACTORS = [
+    "board", "boards", "partnership", "partnerships", "police", "constabulary",
+    "children's services", "children's social care", "social care", "local authorit*",
+    "council*", "health visitor*", "school nurse*", "midwi*", "general practi*", "NHS trust*",
+    "foundation trust*", "integrated care board*",
+    "clinical commissioning group*", "designated safeguarding lead*", "designated doctor*",
+    "designated nurse*", "named nurse*", "named doctor*", "social worker*", "team manager*",
+    "head teacher*", "headteacher*", "school*", "academ*", "college*", "nurser*",
+    "childminder*", "early years", "probation", "youth offending", "public health", "housing",
+    "ambulance", "hospital*", "director", "directors", "chair", "business manager*", "subgroup*",
+    "commissioner*", "adult social care", "mental health service*", "drug and alcohol service*",
+    "children's centre*", "paediatrician*", "clinician*", "emergency department*",
+    "safeguarding lead*", "safeguarding team*", "workforce development", "task force",
+]  # fmt: skip
+ACRONYMS = [
+    "NSCB", "NSCP", "LSCB", "LSCP", "SAB", "CSC", "GP", "GPs", "NHS", "CCG", "ICB", "MASH",
+    "IDVA", "IDVAs", "MARAC", "CAMHS", "DSL", "DSLs", "YOT", "DASVB", "ED",
+]  # fmt: skip
+_ACTORS = words_pattern(ACTORS)
+_ACRONYMS = words_pattern(ACRONYMS, flags=0)
+
+
+class Options(RuleOptions):
+    """Options of `specific`."""
+
+    actors: list[str] = Field(
+        default_factory=list,
+        description="More agencies or roles that count as naming who acts ('*' = any ending).",
+    )
+
+
+def check(item: Item, options: Options) -> Iterator[Hit]:
+    """Report a recommendation with no owner, agency or named actor in its text."""
+    rec = item.rec
+    if rec.owner or rec.agency:
+        return
+    extra = words_pattern(options.actors)
+    if first(_ACTORS, rec.text) or first(_ACRONYMS, rec.text) or first(extra, rec.text):
+        return
+    yield Hit(
+        item,
+        "does not say who must act: name an agency, board or role in the text, or set "
+        "'owner' or 'agency' ('professionals' and 'agencies' name nobody)",
+    )

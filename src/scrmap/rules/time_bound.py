@@ -1,0 +1,68 @@
+"""The recommendation gives no date or timescale.
+
+A SMART recommendation is Time-bound: a date ("by March 2027"), a timescale ("within
+six months") or a cycle ("reviewed annually"), in the text or in the `due` field.
+
+Passing:
+    The NSCB will publish revised guidance on escalation by March 2027.
+    Health visitors will record the father's details within six weeks of the birth.
+
+Failing:
+    The NSCB will publish revised guidance on escalation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from scrmap.checks import Hit, Item, Severity
+from scrmap.rules._base import RuleOptions, first, words_pattern
+
+ID = "time-bound"
+SEVERITY = Severity.warning
+KINDS = frozenset({"recommendation"})
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_TIMESCALE = re.compile(
+    rf"\b{_MONTH}\s+(?:19|20)\d\d\b"
+    r"|\b(?:19|20)\d\d(?:[-/]\d\d(?:[-/]\d\d)?)?\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    rf"|\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:working\s+)?(?:day|week|month|year)s?\b"
+    r"|\bwithin\s+(?:a|one|the)\s+(?:day|week|month|year|quarter)\b"
+    r"|\b(?:annually|quarterly|monthly|weekly|biannually|six-monthly|twice\s+a\s+year)\b"
+    r"|\bevery\s+(?:\w+\s+)?(?:day|week|month|year|quarter)s?\b"
+    r"|\beach\s+(?:day|week|month|year|quarter)\b"
+    r"|\bQ[1-4]\b|\b(?:spring|summer|autumn|winter)\s+(?:term\s+)?(?:19|20)\d\d\b"
+    r"|\bby\s+the\s+(?:end|start)\s+of\b|\b(?:financial|academic)\s+year\b"
+    r"|\bnext\s+(?:\w+\s+)?(?:month|year|quarter)s?\b",
+    re.IGNORECASE,
+)
+
+
+class Options(RuleOptions):
+    """Options of `time-bound`."""
+
+    phrases: list[str] = Field(
+        default_factory=list,
+        description="More phrases that count as a timescale ('*' = any ending).",
+    )
+
+
+def check(item: Item, options: Options) -> Iterator[Hit]:
+    """Report a recommendation with no due date and no date or timescale in its text."""
+    rec = item.rec
+    if rec.due:
+        return
+    if _TIMESCALE.search(rec.text) or first(words_pattern(options.phrases), rec.text):
+        return
+    yield Hit(
+        item,
+        "gives no date or timescale: add one ('by March 2027', 'within six months') or set 'due'",
+    )

@@ -1,0 +1,50 @@
+"""The item maps onto no practice standard.
+
+Every recommendation must map onto the framework; learning that fits nowhere is either
+badly worded or a sign that the framework needs review. The message names the nearest
+standards, so the reviewer can see which one the wording nearly reached.
+
+Passing:
+    Health visitors should ask about the father's role at every new birth visit.
+    (maps onto 1.3, involving all parents and carers)
+
+Failing:
+    The council should repaint the town hall.
+    (no standard scores at all)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from scrmap.checks import Hit, Item, Severity
+from scrmap.rules._base import RuleOptions
+
+ID = "unmapped"
+SEVERITY = Severity.error
+KINDS = frozenset({"recommendation", "finding", "response"})
+
+
+class Options(RuleOptions):
+    """Options of `unmapped`."""
+
+    hints: int = Field(3, ge=0, description="How many nearest standards to name.")
+
+
+def check(item: Item, options: Options) -> Iterator[Hit]:
+    """Report an item with no assigned standard."""
+    if item.result.mapped:
+        return
+    near = item.result.near_misses("standards")[: options.hints]
+    threshold = item.result.threshold
+    if near:
+        names = ", ".join(f"{m.id} ({m.score})" for m in near)
+        yield Hit(item, f"maps onto no practice standard (needs {threshold}); nearest: {names}")
+    else:
+        yield Hit(
+            item,
+            "maps onto no practice standard: no standard's cues appear; name the practice "
+            "it should change",
+        )
