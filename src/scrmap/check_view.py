@@ -21,7 +21,7 @@ def findings_view(findings: Sequence[Finding], checked: Sequence[str]) -> Group:
     for path, found in by_file.items():
         parts.append(Text(path, style="bold underline"))
         for f in found:
-            where = f"{f.line}:{f.col or 1}" if f.line is not None else "-"
+            where = f.location()[len(f.path) + 1 :] if f.line is not None else "-"
             line = Text("  ")
             line.append(f"{where:>7}  ", style="dim")
             line.append(f"{f.severity.value:<7}  ", style=_STYLE[f.severity])

@@ -75,8 +75,7 @@ def _finding(rule: str, severity: Severity, hit: Hit, review_file: str) -> Findi
     if hit.item is None:
         return Finding(rule, severity, review_file, None, None, hit.message)
     rec = hit.item.rec
-    col = 1 if rec.source.line is not None else None
-    return Finding(rule, severity, rec.source.file, rec.source.line, col, hit.message, rec.id)
+    return Finding(rule, severity, rec.source.file, rec.source.line, None, hit.message, rec.id)
 
 
 def run(

@@ -71,7 +71,7 @@ def find_pairs(
     words = [_content(r.text) for r in recs]
     frequency = Counter(key for w in words for key in w)
     n = len(recs)
-    idf = {key: math.log((n + 1) / (count + 0.5)) for key, count in frequency.items()}
+    idf = {key: 1 + math.log((n + 1) / (count + 0.5)) for key, count in frequency.items()}
     weights = [sum(idf[k] for k in w) for w in words]
     by_word: dict[str, list[int]] = {}
     for index, w in enumerate(words):

@@ -34,7 +34,7 @@ class Options(RuleOptions):
     """Options of `duplicate`."""
 
     similarity: int = Field(
-        60, ge=1, le=100, description="Similarity (1-100) at which two count as duplicates."
+        70, ge=1, le=100, description="Similarity (1-100) at which two count as duplicates."
     )
 
 

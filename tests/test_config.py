@@ -1,0 +1,103 @@
+"""Configuration discovery and validation for `scrmap check`."""
+
+from pathlib import Path
+
+import pytest
+
+from scrmap import config as cfg
+from scrmap.checks import Severity
+from scrmap.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_discovery_order(tmp_path: Path) -> None:
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    env_file = write(tmp_path / "elsewhere.yaml", "threshold: 70\n")
+    env = {cfg.ENV_VAR: str(env_file)}
+    assert cfg.discover(None, deep, {}) is None
+    assert cfg.discover(None, deep, env) == env_file
+    pyproject = write(tmp_path / "pyproject.toml", "[tool.scrmap]\nthreshold = 60\n")
+    assert cfg.discover(None, deep, env) == pyproject
+    write(tmp_path / "a" / "pyproject.toml", "[project]\nname = 'x'\n")  # no [tool.scrmap]
+    assert cfg.discover(None, deep, env) == pyproject
+    nearest = write(tmp_path / "a" / cfg.FILE_NAME, "threshold: 55\n")
+    assert cfg.discover(None, deep, env) == nearest
+    explicit = write(tmp_path / "explicit.yaml", "")
+    assert cfg.discover(explicit, deep, env) == explicit
+
+
+def test_defaults_without_a_file() -> None:
+    settings = cfg.load(None).settings()
+    assert settings["unmapped"][0] is Severity.error
+    assert settings["time-bound"][0] is Severity.warning
+    assert settings["too-many"][1].max == 10
+
+
+def test_severities_and_options_from_yaml(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / ".scrmap.yaml",
+        "threshold: 60\nrules:\n  time-bound: error\n  vague-verb: off\n"
+        "  too-many: {severity: warning, max: 4}\n",
+    )
+    loaded = cfg.load(path)
+    assert loaded.config.threshold == 60
+    settings = loaded.settings()
+    assert settings["time-bound"][0] is Severity.error
+    assert settings["vague-verb"][0] is Severity.off
+    assert settings["too-many"] == (Severity.warning, settings["too-many"][1])
+    assert settings["too-many"][1].max == 4
+    assert settings["specific"][0] is Severity.warning
+
+
+def test_pyproject_table(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "pyproject.toml",
+        '[tool.scrmap]\nthreshold = 65\n[tool.scrmap.rules.measurable]\nseverity = "off"\n',
+    )
+    settings = cfg.load(path).settings()
+    assert settings["measurable"][0] is Severity.off
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rules:\n  timebound: error\n", ".scrmap.yaml:2:3: rules.timebound: unknown rule (rules: "),
+        ("rules:\n  too-many: {maxx: 3}\n", ".scrmap.yaml:2:14: rules.too-many.maxx: unknown key"),
+        ("rules:\n  too-many: {max: 0}\n", ".scrmap.yaml:2:19: rules.too-many.max: Input should"),
+        ("rules:\n  specific: loud\n", ".scrmap.yaml:2:3: rules.specific.severity: Input should"),
+        ("treshold: 50\n", ".scrmap.yaml:1:1: treshold: unknown key"),
+        ("rules: [\n", ".scrmap.yaml:2:1: "),
+    ],
+)
+def test_yaml_errors_name_the_key_and_place(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / ".scrmap.yaml", text)
+    with pytest.raises(ConfigError) as caught:
+        cfg.load(path)
+    first = str(caught.value.problems[0])
+    assert first.startswith(str(tmp_path / message.split(":")[0]))
+    assert first[len(str(tmp_path)) + 1 :].startswith(message), first
+
+
+def test_toml_errors(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[tool.scrmap.rules.too-many]\nmaxx = 3\n")
+    with pytest.raises(ConfigError) as caught:
+        cfg.load(path)
+    assert str(caught.value.problems[0]).endswith(
+        "pyproject.toml: tool.scrmap.rules.too-many.maxx: unknown key (check the spelling)"
+    )
+    write(path, "[tool.scrmap\n")
+    with pytest.raises(ConfigError) as caught:
+        cfg.load(path)
+    assert "pyproject.toml:1:" in str(caught.value.problems[0])
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        cfg.load(tmp_path / "nope.yaml")
+    assert "nope.yaml: cannot read configuration: No such file or directory" in str(caught.value)

@@ -1,0 +1,86 @@
+"""Golden cases for every check rule: tests/rules/<rule>.yaml holds inputs and the
+recommendations each rule must report (`(review)` for a whole review)."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scrmap.checks import Severity, run
+from scrmap.matcher import Matcher
+from scrmap.rules import RULES, rule_docs
+from scrmap.sources import load_yaml
+
+from .conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "rules"
+
+
+def golden_cases() -> list[Any]:
+    params = []
+    for path in sorted(GOLDEN.glob("*.yaml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in spec["cases"]:
+            params.append(pytest.param(spec["rule"], case, id=f"{spec['rule']}: {case['name']}"))
+    return params
+
+
+def as_file(case: dict[str, Any]) -> str:
+    fields = ("kind", "owner", "agency", "due", "evidence")
+    recs = case.get("recommendations") or [
+        {"id": "r1", "text": case["text"]} | {k: case[k] for k in fields if k in case}
+    ]
+    return yaml.safe_dump({"case": "Golden", "recommendations": recs}, sort_keys=False)
+
+
+@pytest.mark.parametrize(("rule_id", "case"), golden_cases())
+def test_golden(norfolk, rule_id: str, case: dict[str, Any]) -> None:
+    recs, problems = load_yaml(as_file(case), "golden.yaml")
+    assert not problems
+    settings = {
+        rid: (
+            rule.SEVERITY if rid == rule_id else Severity.off,
+            rule.Options(**(case.get("options") or {})) if rid == rule_id else rule.Options(),
+        )
+        for rid, rule in RULES.items()
+    }
+    findings = run(recs, [], Matcher(norfolk), settings)
+    assert {f.rule for f in findings} <= {rule_id}
+    assert [f.recommendation or "(review)" for f in findings] == case["expect"]
+    for f in findings:
+        assert f.path == "golden.yaml"
+        assert (f.line is None) == (f.recommendation is None)
+
+
+def test_every_rule_has_passing_and_failing_golden_cases() -> None:
+    seen: dict[str, set[bool]] = {}
+    for param in golden_cases():
+        rule_id, case = param.values
+        seen.setdefault(rule_id, set()).add(bool(case["expect"]))
+    assert {rule_id: {False, True} for rule_id in RULES} == seen
+
+
+def test_rule_modules_are_documented() -> None:
+    for rule_id, rule in RULES.items():
+        assert rule.ID == rule_id
+        assert "Passing:" in rule.__doc__ and "Failing:" in rule.__doc__
+        assert rule.SEVERITY in (Severity.error, Severity.warning)
+        assert rule.KINDS
+        assert any(hasattr(rule, f) for f in ("check", "check_review", "check_set"))
+
+
+def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
+    text = "Staff should be aware of the agency's lone working arrangements."
+    recs, _ = load_yaml(as_file({"text": text}), "golden.yaml")
+    settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
+    settings["unmapped"] = (Severity.error, RULES["unmapped"].Options())
+    (finding,) = run(recs, [], Matcher(norfolk), settings)
+    assert finding.message.startswith("maps onto no practice standard")
+    assert ("nearest: " in finding.message) or ("no standard's cues appear" in finding.message)
+    assert finding.location() == "golden.yaml:3"
+
+
+def test_docs_are_built_from_the_docstrings() -> None:
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert docs == rule_docs(), "regenerate: scrmap check --list-rules > docs/rules.md"
