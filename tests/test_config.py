@@ -67,7 +67,10 @@ def test_pyproject_table(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("rules:\n  timebound: error\n", ".scrmap.yaml:2:3: rules.timebound: unknown rule (rules: "),
+        (
+            "rules:\n  timebound: error\n",
+            ".scrmap.yaml:2:3: rules.timebound: unknown rule (rules: ",
+        ),
         ("rules:\n  too-many: {maxx: 3}\n", ".scrmap.yaml:2:14: rules.too-many.maxx: unknown key"),
         ("rules:\n  too-many: {max: 0}\n", ".scrmap.yaml:2:19: rules.too-many.max: Input should"),
         ("rules:\n  specific: loud\n", ".scrmap.yaml:2:3: rules.specific.severity: Input should"),

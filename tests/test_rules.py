@@ -63,7 +63,7 @@ def test_every_rule_has_passing_and_failing_golden_cases() -> None:
 
 def test_rule_modules_are_documented() -> None:
     for rule_id, rule in RULES.items():
-        assert rule.ID == rule_id
+        assert rule_id == rule.ID
         assert "Passing:" in rule.__doc__ and "Failing:" in rule.__doc__
         assert rule.SEVERITY in (Severity.error, Severity.warning)
         assert rule.KINDS
