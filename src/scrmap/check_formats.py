@@ -11,12 +11,11 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from scrmap import __version__
 from scrmap.checks import INPUT_RULE, Finding, Severity
-from scrmap.rules import RULES, summary
 
 
 class CheckFormat(StrEnum):
@@ -84,6 +83,8 @@ def to_github(findings: Sequence[Finding], checked: Sequence[str]) -> str:
 
 
 def _rule_descriptor(rule_id: str) -> dict[str, Any]:
+    from scrmap.rules import RULES, summary
+
     if rule_id == INPUT_RULE:
         text, doc, level = "Input that cannot be read or is invalid.", "", "error"
     else:
@@ -101,6 +102,8 @@ def _rule_descriptor(rule_id: str) -> dict[str, Any]:
 
 def to_sarif(findings: Sequence[Finding], checked: Sequence[str]) -> str:
     """SARIF 2.1.0, for code scanning."""
+    from scrmap.rules import RULES
+
     rule_ids = [INPUT_RULE, *RULES]
     results = []
     for f in findings:
@@ -155,13 +158,13 @@ def to_junit(findings: Sequence[Finding], checked: Sequence[str], strict: bool =
         if failing:
             failed += 1
             inner = (
-                f'<failure message={quoteattr(f"{len(failing)} problems")} type="scrmap">'
+                f'<failure message="{len(failing)} problems" type="scrmap">'
                 f"{escape(body)}</failure>"
             )
         elif found:
             inner = f"<system-out>{escape(body)}</system-out>"
-        name = quoteattr(path or "(all files)")
-        cases.append(f'  <testcase classname="scrmap.check" name={name}>{inner}</testcase>')
+        name = escape(path or "(all files)")
+        cases.append(f'  <testcase classname="scrmap.check" name="{name}">{inner}</testcase>')
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuite name="scrmap check" tests="{len(cases)}" failures="{failed}" errors="0">\n'

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from scrmap.errors import Problem
-from scrmap.matcher import Matcher, Result
-from scrmap.sources import Recommendation
+if TYPE_CHECKING:
+    from scrmap.errors import Problem
+    from scrmap.matcher import Matcher, Result
+    from scrmap.sources import Recommendation
 
 
 class Severity(StrEnum):

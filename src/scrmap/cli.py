@@ -12,19 +12,20 @@ import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from scrmap import __version__, exitcodes
-from scrmap import framework as fw
 from scrmap.check_formats import CheckFormat
-from scrmap.coverage import Selection
 from scrmap.coverage_formats import CoverageFormat
+from scrmap.defaults import DEFAULT_SIMILARITY, DEFAULT_THRESHOLD, FRAMEWORK_ENV_VAR
 from scrmap.errors import ScrmapError
 from scrmap.map_formats import MapFormat
-from scrmap.matcher import DEFAULT_THRESHOLD
-from scrmap.repeats import DEFAULT_SIMILARITY
+
+if TYPE_CHECKING:
+    from scrmap.coverage import Selection
+    from scrmap.framework import Framework
 
 app = typer.Typer(
     name="scrmap",
@@ -41,7 +42,7 @@ FrameworkOption = Annotated[
     Path | None,
     typer.Option(
         "--framework",
-        envvar=fw.ENV_VAR,
+        envvar=FRAMEWORK_ENV_VAR,
         help=(
             "Framework YAML file. Default: ./framework.yaml if the working directory has "
             "one, otherwise the bundled Norfolk Thematic Learning Framework."
@@ -58,8 +59,10 @@ def fail(error: ScrmapError, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_framework(path: Path | None) -> fw.Framework:
+def load_framework(path: Path | None) -> Framework:
     """Load the chosen framework; a broken one stops the command with exit code 2."""
+    from scrmap import framework as fw
+
     try:
         return fw.load(fw.resolve_path(path))
     except ScrmapError as error:
@@ -128,6 +131,8 @@ def framework_validate(
     framework: FrameworkOption = None,
 ) -> None:
     """Check a framework file. Exit 0 when valid, 1 with every problem listed."""
+    from scrmap import framework as fw
+
     target = fw.resolve_path(path or framework)
     try:
         loaded = fw.load(target)
@@ -158,6 +163,7 @@ def schema_command(
     kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema to print.")],
 ) -> None:
     """Print the JSON Schema of a framework, recommendation (YAML) or gold file."""
+    from scrmap import framework as fw
     from scrmap.evaluate import GoldFile
     from scrmap.sources import RecommendationFile
 
@@ -202,6 +208,7 @@ def map_command(
     Exit 0 when everything was read, 2 when an input could not be read (the others
     are still mapped and printed).
     """
+    from scrmap import framework as fw
     from scrmap import map_formats, records
     from scrmap.matcher import Matcher
     from scrmap.sources import load_arguments
@@ -338,6 +345,7 @@ def _analyse(
 ) -> tuple[dict[str, Any], list[str]]:
     """Load, filter, map and analyse; return the coverage record and the problems to
     print once the report is out (a usage error exits at once)."""
+    from scrmap import framework as fw
     from scrmap import records
     from scrmap.coverage import Mapped, analyse, select
     from scrmap.coverage_formats import coverage_record
@@ -398,6 +406,7 @@ def coverage_command(
     still reported) or a --case or --status matches nothing.
     """
     from scrmap import coverage_formats
+    from scrmap.coverage import Selection
 
     selection = Selection(
         tuple(case or ()),
@@ -485,6 +494,7 @@ def report_command(
     Exit 0 when everything was read, 2 when an input could not be read (the report is
     still written from the rest) or the output cannot be written.
     """
+    from scrmap.coverage import Selection
     from scrmap.output import write_atomic
 
     chosen = format or _REPORT_ENDINGS.get(output.suffix.lower() if output else "")

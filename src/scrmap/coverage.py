@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
-from scrmap.repeats import DEFAULT_SIMILARITY, Comparable, Pair, find_pairs, group_pairs
+from scrmap.repeats import Comparable, Pair, find_pairs, group_pairs
 from scrmap.sources import Recommendation
 
 NO_CASE = "(no case)"

@@ -12,10 +12,12 @@ import io
 import json
 from collections import Counter
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scrmap.coverage import Coverage, Mapped, Row
 from scrmap.map_formats import md_cell, safe_cell
+
+if TYPE_CHECKING:
+    from scrmap.coverage import Coverage, Mapped, Row
 
 
 class CoverageFormat(StrEnum):

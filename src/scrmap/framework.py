@@ -24,10 +24,11 @@ from pydantic import (
 )
 
 from scrmap import yamlpos
+from scrmap.defaults import FRAMEWORK_ENV_VAR
 from scrmap.errors import FrameworkError, Problem
 from scrmap.text import phrase_keys
 
-ENV_VAR = "SCRMAP_FRAMEWORK"
+ENV_VAR = FRAMEWORK_ENV_VAR
 """Environment variable naming a framework file, used when --framework is not given."""
 
 LOCAL_NAME = "framework.yaml"

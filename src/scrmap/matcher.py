@@ -35,11 +35,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from scrmap.defaults import DEFAULT_THRESHOLD
 from scrmap.framework import Cue, Framework
 from scrmap.text import GAP_WORDS, Token, fold, phrase_keys, tokenize
-
-DEFAULT_THRESHOLD = 50
-"""Score (0 to 100) at or above which a standard, theme or quadrant is assigned."""
 
 WINDOW_QUALITY = 0.9
 TYPO_QUALITY = 0.85

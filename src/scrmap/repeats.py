@@ -19,10 +19,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.text import GAP_WORDS, fold, tokenize
-
-DEFAULT_SIMILARITY = 30
-"""Pairs at or over this similarity (0-100) are reported as repeats."""
 
 
 @dataclass(frozen=True, slots=True)
