@@ -103,6 +103,13 @@ def test_github_annotations_and_step_summary(runner: CliRunner, files, tmp_path)
     assert "| `unmapped` | error | 1 |" in table and "1 files checked, 1 errors" in table
 
 
+def test_unwritable_step_summary_is_one_line(runner: CliRunner, files, tmp_path) -> None:
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "no" / "such.md")}
+    result = run(runner, str(files["good"]), env=env)
+    assert result.exit_code == exitcodes.OK
+    assert "such.md: cannot write the step summary: No such file or directory" in result.stderr
+
+
 def test_github_escaping() -> None:
     from scrmap.check_formats import to_github
     from scrmap.checks import Finding, Severity

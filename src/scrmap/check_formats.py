@@ -158,8 +158,7 @@ def to_junit(findings: Sequence[Finding], checked: Sequence[str], strict: bool =
         if failing:
             failed += 1
             inner = (
-                f'<failure message="{len(failing)} problems" type="scrmap">'
-                f"{escape(body)}</failure>"
+                f'<failure message="{len(failing)} problems" type="scrmap">{escape(body)}</failure>'
             )
         elif found:
             inner = f"<system-out>{escape(body)}</system-out>"

@@ -606,8 +606,11 @@ def check_command(
         sys.stdout.write(check_formats.RENDERERS[chosen](findings, checked))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if on_github and summary_path:
-        with open(summary_path, "a", encoding="utf-8") as handle:
-            handle.write(check_formats.step_summary(findings, checked))
+        try:
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(check_formats.step_summary(findings, checked))
+        except OSError as exc:  # the findings are out already; say why the summary is not
+            typer.echo(f"{summary_path}: cannot write the step summary: {exc.strerror}", err=True)
     if loaded.problems:
         raise typer.Exit(exitcodes.USAGE)
     severities = {f.severity for f in findings}
