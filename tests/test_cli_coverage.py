@@ -83,7 +83,7 @@ def test_unknown_case_is_a_usage_error(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY, "--case", "Case Q")
     assert result.exit_code == exitcodes.USAGE
     assert result.stdout == ""
-    assert "--case 'Case Q' matches no case" in result.stderr
+    assert "--case 'Case Q' matches nothing (there are: Case L, " in result.stderr
 
 
 def test_bad_input_is_reported_and_the_rest_still_covered(runner: CliRunner, tmp_path) -> None:

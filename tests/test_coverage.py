@@ -116,7 +116,10 @@ def test_select_filters_and_reports_what_it_left_out() -> None:
     ]
     missing = select(recs, Selection(cases=("Case Z",), statuses=("done",)))
     assert missing.recommendations == []
-    assert missing.unmatched[0].startswith("--case 'Case Z' matches no case (cases: Case A")
+    assert missing.unmatched == [
+        "--case 'Case Z' matches nothing (there are: Case A, Case B, Case C)",
+        "--status 'done' matches nothing (there are: none)",
+    ]
 
 
 def test_select_by_kind() -> None:

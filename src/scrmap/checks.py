@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from scrmap.errors import location
+
 if TYPE_CHECKING:
     from scrmap.errors import Problem
     from scrmap.matcher import Matcher, Result
@@ -49,12 +51,7 @@ class Finding:
 
     def location(self) -> str:
         """``path[:line[:col]]`` as editors and CI read it."""
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.col is not None:
-                where += f":{self.col}"
-        return where
+        return location(self.path, self.line, self.col)
 
 
 @dataclass(frozen=True, slots=True)

@@ -335,6 +335,22 @@ KindOption = Annotated[
 ]
 
 
+def _selection(
+    case: list[str] | None,
+    since: datetime | None,
+    status: list[str] | None,
+    kind: list[Kind] | None,
+) -> Selection:
+    from scrmap.coverage import Selection
+
+    return Selection(
+        tuple(case or ()),
+        since.date() if since else None,
+        tuple(status or ()),
+        tuple(k.value for k in kind or ()),
+    )
+
+
 def _analyse(
     inputs: list[str],
     framework: Path | None,
@@ -406,14 +422,8 @@ def coverage_command(
     still reported) or a --case or --status matches nothing.
     """
     from scrmap import coverage_formats
-    from scrmap.coverage import Selection
 
-    selection = Selection(
-        tuple(case or ()),
-        since.date() if since else None,
-        tuple(status or ()),
-        tuple(k.value for k in kind or ()),
-    )
+    selection = _selection(case, since, status, kind)
     record, messages = _analyse(inputs, framework, threshold, similarity, selection, False)
     if format is CoverageFormat.table:
         from scrmap.coverage_view import coverage_view
@@ -494,7 +504,6 @@ def report_command(
     Exit 0 when everything was read, 2 when an input could not be read (the report is
     still written from the rest) or the output cannot be written.
     """
-    from scrmap.coverage import Selection
     from scrmap.output import write_atomic
 
     chosen = format or _REPORT_ENDINGS.get(output.suffix.lower() if output else "")
@@ -502,12 +511,7 @@ def report_command(
     if chosen is ReportFormat.xlsx and output is None:
         typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
         raise typer.Exit(exitcodes.USAGE)
-    selection = Selection(
-        tuple(case or ()),
-        since.date() if since else None,
-        tuple(status or ()),
-        tuple(k.value for k in kind or ()),
-    )
+    selection = _selection(case, since, status, kind)
     record, messages = _analyse(inputs, framework, threshold, similarity, selection, True)
     data = _render_report(record, chosen)
     if output is None:

@@ -14,7 +14,7 @@ counts once: the seeds do not say which of its recommendations came from which c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -224,6 +224,26 @@ class Selected:
     """Filters that match nothing: most likely misspelt, so a usage error."""
 
 
+def _keep(
+    recs: list[Recommendation],
+    wanted: tuple[str, ...],
+    value: Callable[[Recommendation], str],
+    option: str,
+    unmatched: list[str],
+) -> list[Recommendation]:
+    """Keep the items whose ``value`` is one of ``wanted`` (any capitals); note each
+    wanted value that matches nothing, with the values there are."""
+    present = sorted({value(r) for r in recs} - {""})
+    folded = {v.casefold() for v in present}
+    unmatched += [
+        f"{option} {w!r} matches nothing (there are: {', '.join(present) or 'none'})"
+        for w in wanted
+        if w.casefold() not in folded
+    ]
+    keep = {w.casefold() for w in wanted}
+    return [r for r in recs if value(r).casefold() in keep]
+
+
 def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
     """Keep the recommendations the selection asks for.
 
@@ -234,30 +254,14 @@ def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
     notes: list[str] = []
     unmatched: list[str] = []
     if selection.cases:
-        names = sorted({r.case or NO_CASE for r in kept})
-        folded = {n.casefold() for n in names}
-        unmatched += [
-            f"--case {c!r} matches no case (cases: {', '.join(names)})"
-            for c in selection.cases
-            if c.casefold() not in folded
-        ]
-        wanted = {c.casefold() for c in selection.cases}
-        kept = [r for r in kept if (r.case or NO_CASE).casefold() in wanted]
+        kept = _keep(kept, selection.cases, lambda r: r.case or NO_CASE, "--case", unmatched)
     if selection.since:
         undated = sorted({r.case or NO_CASE for r in kept if published(r) is None})
         kept = [r for r in kept if (published(r) or date.min) >= selection.since]
         if undated:
             notes.append(f"--since left out cases with no publication date: {', '.join(undated)}")
     if selection.statuses:
-        statuses = sorted({r.status for r in kept if r.status})
-        folded = {s.casefold() for s in statuses}
-        unmatched += [
-            f"--status {s!r} matches no recommendation (statuses: {', '.join(statuses) or 'none'})"
-            for s in selection.statuses
-            if s.casefold() not in folded
-        ]
-        wanted = {s.casefold() for s in selection.statuses}
-        kept = [r for r in kept if (r.status or "").casefold() in wanted]
+        kept = _keep(kept, selection.statuses, lambda r: r.status or "", "--status", unmatched)
     if selection.kinds:
         kept = [r for r in kept if r.kind in selection.kinds]
     return Selected(kept, notes, unmatched)

@@ -10,6 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def location(path: str, line: int | None, col: int | None) -> str:
+    """``path[:line[:col]]``, the form editors and CI jump to."""
+    where = path
+    if line is not None:
+        where += f":{line}"
+        if col is not None:
+            where += f":{col}"
+    return where
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one place in one file."""
@@ -24,12 +34,7 @@ class Problem:
     """What is wrong, and where it helps, how to fix it."""
 
     def __str__(self) -> str:
-        where = self.path
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.col is not None:
-                where += f":{self.col}"
-        return f"{where}: {self.message}"
+        return f"{location(self.path, self.line, self.col)}: {self.message}"
 
 
 class ScrmapError(Exception):

@@ -40,11 +40,13 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _ids(matches: list[dict[str, Any]]) -> str:
+def ids_cell(matches: list[dict[str, Any]]) -> str:
+    """Matches as 'id (score); ...' for one spreadsheet cell."""
     return "; ".join(f"{m['id']} ({m['score']})" for m in matches)
 
 
-def _evidence(matches: list[dict[str, Any]]) -> str:
+def evidence_cell(matches: list[dict[str, Any]]) -> str:
+    """Each match's cues and the words they matched, for one spreadsheet cell."""
     return "; ".join(
         f"{m['id']}: " + ", ".join(f"{e['cue']}={e['matched']!r}" for e in m["evidence"])
         for m in matches
@@ -79,11 +81,11 @@ def to_csv(document: dict[str, Any]) -> str:
             r["case"],
             r["kind"],
             r["text"],
-            _ids(r["quadrants"]),
-            _ids(r["standards"]),
-            _ids(r["themes"]),
+            ids_cell(r["quadrants"]),
+            ids_cell(r["standards"]),
+            ids_cell(r["themes"]),
             r["standards"][0]["id"] if r["standards"] else "",
-            _evidence(r["standards"] + r["themes"]),
+            evidence_cell(r["standards"] + r["themes"]),
         ]
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()
@@ -117,9 +119,9 @@ def to_markdown(document: dict[str, Any], heading: str | None = None) -> str:
         cells = [
             f"{r['id']} ({where})",
             r["text"],
-            _ids(r["quadrants"]),
-            _ids(r["standards"]),
-            _ids(r["themes"]),
+            ids_cell(r["quadrants"]),
+            ids_cell(r["standards"]),
+            ids_cell(r["themes"]),
             evidence,
         ]
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")

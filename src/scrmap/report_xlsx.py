@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from scrmap.map_formats import safe_cell
+from scrmap.map_formats import evidence_cell, ids_cell, safe_cell
 
 
 def _value(value: Any) -> Any:
@@ -45,17 +45,6 @@ def _coverage_rows(rows: list[dict[str, Any]], with_quadrant: bool) -> list[list
         + [r["recommendations"], r["cases"], "; ".join(r["case_names"]), "gap" if r["gap"] else ""]
         for r in rows
     ]
-
-
-def _ids(matches: list[dict[str, Any]]) -> str:
-    return "; ".join(f"{m['id']} ({m['score']})" for m in matches)
-
-
-def _evidence(matches: list[dict[str, Any]]) -> str:
-    return "; ".join(
-        f"{m['id']}: " + ", ".join(f"{e['cue']} = {e['matched']!r}" for e in m["evidence"])
-        for m in matches
-    )
 
 
 def render(record: dict[str, Any]) -> bytes:
@@ -113,7 +102,7 @@ def render(record: dict[str, Any]) -> bytes:
         "Unmapped",
         ["case", "id", "file", "line", "text", "nearest standards"],
         [
-            [u["case"], u["id"], u["file"], u["line"], u["text"], _ids(u["nearest"])]
+            [u["case"], u["id"], u["file"], u["line"], u["text"], ids_cell(u["nearest"])]
             for u in record["unmapped"]
         ],
     )
@@ -139,9 +128,9 @@ def render(record: dict[str, Any]) -> bytes:
                 r["source"]["file"],
                 r["source"]["line"],
                 r["text"],
-                _ids(r["standards"]),
-                _ids(r["themes"]),
-                _evidence(r["standards"] + r["themes"]),
+                ids_cell(r["standards"]),
+                ids_cell(r["themes"]),
+                evidence_cell(r["standards"] + r["themes"]),
             ]
             for r in record.get("recommendations", [])
         ],
