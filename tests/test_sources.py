@@ -219,3 +219,14 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
     recs, problems = load_file(path)
     assert recs == []
     assert str(problems[0]).startswith(f"{path}: not a readable Word .docx file (")
+
+
+def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
+    recs, problems = sources.load_yaml(
+        'case: "X\x01"\nrecommendations:\n  - {id: a, text: b}\n', "c.yaml"
+    )
+    assert recs == []
+    assert [str(p) for p in problems] == [
+        "c.yaml:1:9: not valid YAML: unacceptable character #x0001: control characters are "
+        "not allowed"
+    ]
