@@ -179,23 +179,27 @@ def _read_stdin() -> str:
     return sys.stdin.read()
 
 
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.yaml .md .txt .csv .docx), directories, '-' for standard input, "
+        "or the text of a recommendation.",
+        show_default=False,
+    ),
+]
+ThresholdOption = Annotated[
+    int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
+]
+
+
 @app.command("map")
 def map_command(
-    inputs: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files (.yaml .md .txt .csv .docx), directories, '-' for standard input, "
-            "or the text of a recommendation.",
-            show_default=False,
-        ),
-    ],
+    inputs: InputsArgument,
     framework: FrameworkOption = None,
     format: Annotated[MapFormat, typer.Option("--format", "-f", help="Output format.")] = (
         MapFormat.table
     ),
-    threshold: Annotated[
-        int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     top: Annotated[
         int | None, typer.Option(min=1, help="Show at most N matches of each kind.")
     ] = None,
@@ -259,9 +263,7 @@ class EvalFormat(StrEnum):
 def evaluate_command(
     gold: Annotated[Path, typer.Argument(help="Hand-labelled YAML file (see tests/gold/).")],
     framework: FrameworkOption = None,
-    threshold: Annotated[
-        int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
         EvalFormat.table
     ),
@@ -302,17 +304,6 @@ class Kind(StrEnum):
     response = "response"
 
 
-InputsArgument = Annotated[
-    list[str],
-    typer.Argument(
-        help="Files (.yaml .md .txt .csv .docx), directories, '-' for standard input, "
-        "or the text of a recommendation.",
-        show_default=False,
-    ),
-]
-ThresholdOption = Annotated[
-    int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
-]
 SimilarityOption = Annotated[
     int,
     typer.Option(
@@ -358,9 +349,9 @@ def _analyse(
     similarity: int,
     selection: Selection,
     with_mappings: bool,
-) -> tuple[dict[str, Any], list[str]]:
-    """Load, filter, map and analyse; return the coverage record and the problems to
-    print once the report is out (a usage error exits at once)."""
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Load, filter, map and analyse; return the coverage record, and the notes and input
+    problems to print once the report is out (a filter matching nothing exits at once)."""
     from scrmap import framework as fw
     from scrmap import records
     from scrmap.coverage import Mapped, analyse, select
@@ -387,14 +378,16 @@ def _analyse(
         records.framework_record(loaded_framework, path) | {"threshold": threshold},
         mappings,
     )
-    messages = [f"scrmap: note: {note}" for note in selected.notes]
-    return record, messages + [str(p) for p in loaded.problems]
+    return record, selected.notes, [str(p) for p in loaded.problems]
 
 
-def _finish(messages: list[str], has_problems: bool) -> None:
-    for message in messages:
-        typer.echo(message, err=True)
-    if has_problems:
+def _finish(notes: list[str], problems: list[str]) -> None:
+    """After the report is out: notes and input problems on stderr; exit 2 on problems."""
+    for note in notes:
+        typer.echo(f"scrmap: note: {note}", err=True)
+    for problem in problems:
+        typer.echo(problem, err=True)
+    if problems:
         raise typer.Exit(exitcodes.USAGE)
 
 
@@ -424,7 +417,7 @@ def coverage_command(
     from scrmap import coverage_formats
 
     selection = _selection(case, since, status, kind)
-    record, messages = _analyse(inputs, framework, threshold, similarity, selection, False)
+    record, notes, problems = _analyse(inputs, framework, threshold, similarity, selection, False)
     if format is CoverageFormat.table:
         from scrmap.coverage_view import coverage_view
         from scrmap.views import stdout_console
@@ -437,7 +430,7 @@ def coverage_command(
             CoverageFormat.markdown: coverage_formats.to_markdown,
         }[format]
         sys.stdout.write(renderer(record))
-    _finish(messages, any(not m.startswith("scrmap: note:") for m in messages))
+    _finish(notes, problems)
 
 
 class ReportFormat(StrEnum):
@@ -512,7 +505,7 @@ def report_command(
         typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
         raise typer.Exit(exitcodes.USAGE)
     selection = _selection(case, since, status, kind)
-    record, messages = _analyse(inputs, framework, threshold, similarity, selection, True)
+    record, notes, problems = _analyse(inputs, framework, threshold, similarity, selection, True)
     data = _render_report(record, chosen)
     if output is None:
         sys.stdout.write(data.decode())
@@ -527,7 +520,7 @@ def report_command(
             f"from {t['cases']} cases",
             err=True,
         )
-    _finish(messages, any(not m.startswith("scrmap: note:") for m in messages))
+    _finish(notes, problems)
 
 
 @app.command("check")

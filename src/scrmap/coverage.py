@@ -111,51 +111,57 @@ class Coverage:
         }
 
 
+def _ids(matches: Iterable[Match]) -> frozenset[str]:
+    return frozenset(m.id for m in matches)
+
+
 def _rows(
     entries: Iterable[tuple[str, str, str | None]],
     mapped: Sequence[Mapped],
-    kind: str,
+    assigned: Sequence[frozenset[str]],
 ) -> tuple[Row, ...]:
+    """One row per framework item, with the recommendations assigned to it, in input order."""
+    covering: dict[str, list[Mapped]] = {}
+    for m, ids in zip(mapped, assigned, strict=True):
+        for item_id in ids:
+            covering.setdefault(item_id, []).append(m)
     return tuple(
-        Row(
-            item_id,
-            title,
-            parent,
-            tuple(m for m in mapped if any(x.id == item_id for x in m.result.assigned(kind))),
-        )
+        Row(item_id, title, parent, tuple(covering.get(item_id, ())))
         for item_id, title, parent in entries
     )
-
-
-def _ids(matches: Iterable[Match]) -> frozenset[str]:
-    return frozenset(m.id for m in matches)
 
 
 def analyse(
     framework: Framework, mapped: Sequence[Mapped], similarity: int = DEFAULT_SIMILARITY
 ) -> Coverage:
     """Coverage of ``framework`` by ``mapped``, with gaps, unmapped and repeats."""
-    quadrants = _rows(((q.id, q.title, None) for q in framework.quadrants), mapped, "quadrants")
+    # What each recommendation is assigned, worked out once and used by every table.
+    assigned = {
+        kind: [_ids(m.result.assigned(kind)) for m in mapped]
+        for kind in ("quadrants", "standards", "themes")
+    }
+    quadrants = _rows(
+        ((q.id, q.title, None) for q in framework.quadrants), mapped, assigned["quadrants"]
+    )
     standards = _rows(
-        ((s.id, s.title, s.quadrant) for s in framework.standards), mapped, "standards"
+        ((s.id, s.title, s.quadrant) for s in framework.standards), mapped, assigned["standards"]
     )
-    themes = _rows(((t.id, t.title, t.quadrant) for t in framework.themes), mapped, "themes")
-    case_names = sorted({m.case for m in mapped})
-    cases = tuple(
-        Row(name, name, None, tuple(m for m in mapped if m.case == name)) for name in case_names
+    themes = _rows(
+        ((t.id, t.title, t.quadrant) for t in framework.themes), mapped, assigned["themes"]
     )
+    by_case: dict[str, list[Mapped]] = {}
+    theme_counts: dict[str, Counter[str]] = {}
+    for m, ids in zip(mapped, assigned["themes"], strict=True):
+        by_case.setdefault(m.case, []).append(m)
+        theme_counts.setdefault(m.case, Counter()).update(ids)
+    cases = tuple(Row(name, name, None, tuple(by_case[name])) for name in sorted(by_case))
     case_theme = {
-        name: {
-            t.id: sum(1 for m in row.items if t.id in _ids(m.result.assigned("themes")))
-            for t in framework.themes
-        }
-        for name, row in zip(case_names, cases, strict=True)
+        row.id: {t.id: theme_counts[row.id][t.id] for t in framework.themes} for row in cases
     }
     pair_counts: Counter[tuple[str, str]] = Counter()
     order = {t.id: i for i, t in enumerate(framework.themes)}
-    for m in mapped:
-        ids = sorted(_ids(m.result.assigned("themes")), key=order.__getitem__)
-        pair_counts.update(combinations(ids, 2))
+    for ids in assigned["themes"]:
+        pair_counts.update(combinations(sorted(ids, key=order.__getitem__), 2))
     cooccurrence = tuple(
         (a, b, n)
         for (a, b), n in sorted(
@@ -163,12 +169,10 @@ def analyse(
         )
     )
     comparable = [
-        Comparable(
-            m.rec.text,
-            m.case,
-            _ids(m.result.assigned("standards")) | _ids(m.result.assigned("themes")),
+        Comparable(m.rec.text, m.case, standard_ids | theme_ids)
+        for m, standard_ids, theme_ids in zip(
+            mapped, assigned["standards"], assigned["themes"], strict=True
         )
-        for m in mapped
     ]
     repeated = tuple(
         RepeatGroup(

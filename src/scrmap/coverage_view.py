@@ -67,8 +67,9 @@ def coverage_table(record: dict[str, Any], by: str) -> Table:
 def case_table(record: dict[str, Any]) -> Table:
     """One row per case: how many items of each kind, and how many fit nowhere."""
     table = Table(title="Cases", title_justify="left")
-    for column, justify in (("case", "left"), ("items", "right"), ("kinds", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    table.add_column("case")
+    table.add_column("items", justify="right")
+    table.add_column("kinds")
     table.add_column("unmapped", justify="right")
     for case in record["cases"]:
         kinds = ", ".join(f"{n} {k}" for k, n in case["by_kind"].items())
