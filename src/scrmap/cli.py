@@ -187,6 +187,17 @@ InputsArgument = Annotated[
         show_default=False,
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes to map with. Default: one per core for 2,000 or more "
+        "recommendations, else 1.",
+        show_default=False,
+    ),
+]
 ThresholdOption = Annotated[
     int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
 ]
@@ -206,14 +217,17 @@ def map_command(
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show near misses under the threshold.")
     ] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Map recommendations onto the framework, with the evidence for every match.
 
     Exit 0 when everything was read, 2 when an input could not be read (the others
-    are still mapped and printed).
+    are still mapped and printed). JSON Lines output is written as it is mapped.
     """
+    from functools import partial
+
     from scrmap import framework as fw
-    from scrmap import map_formats, records
+    from scrmap import map_formats, parallel, progress, records
     from scrmap.matcher import Matcher
     from scrmap.sources import load_arguments
 
@@ -221,10 +235,24 @@ def map_command(
     loaded_framework = load_framework(path)
     loaded = load_arguments(inputs, _read_stdin)
     matcher = Matcher(loaded_framework, threshold)
-    recs = [
-        records.recommendation_record(rec, matcher.match(rec.text), top, explain)
-        for rec in loaded.recommendations
-    ]
+    count = len(loaded.recommendations)
+    streaming = format is MapFormat.jsonl
+    render = records.recommendation_line if streaming else records.recommendation_record
+    chunks = parallel.map_chunks(
+        loaded.recommendations,
+        matcher,
+        partial(render, top=top, explain=explain),
+        parallel.jobs_for(count, jobs),
+    )
+    recs: list[dict[str, Any]] = []
+    machine = format is not MapFormat.table
+    with progress.Bar(count, "Mapping", progress.wanted(machine)) as bar:
+        for chunk in chunks:
+            if streaming:
+                sys.stdout.write("".join(chunk))
+            else:
+                recs.extend(chunk)
+            bar.advance(len(chunk))
     if format is MapFormat.table:
         from scrmap.views import mapping_table, stdout_console
 
@@ -241,7 +269,7 @@ def map_command(
             f"{len(recs) - mapped} unmapped",
             err=True,
         )
-    else:
+    elif not streaming:
         document = records.map_document(
             records.framework_record(loaded_framework, path), recs, threshold
         )

@@ -26,12 +26,14 @@ def to_json(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+def jsonl_line(record: dict[str, Any]) -> str:
+    """One recommendation record as a line of JSON Lines."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def to_jsonl(document: dict[str, Any]) -> str:
     """One recommendation object per line, for streaming large corpora."""
-    return "".join(
-        json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
-        for r in document["recommendations"]
-    )
+    return "".join(jsonl_line(r) for r in document["recommendations"])
 
 
 def safe_cell(value: Any) -> str:

@@ -28,19 +28,31 @@ Everything is deterministic: ties break by the framework file's order.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from scrmap.defaults import DEFAULT_THRESHOLD
 from scrmap.framework import Cue, Framework
-from scrmap.text import GAP_WORDS, Token, fold, phrase_keys, tokenize
+from scrmap.text import (
+    GAP_WORDS,
+    SENTENCE_BREAK,
+    WORD,
+    acronym_form,
+    fold,
+    normalise,
+    phrase_keys,
+)
 
 WINDOW_QUALITY = 0.9
 TYPO_QUALITY = 0.85
+WORD_CACHE_SIZE = 200_000
+"""Distinct words remembered (with their typo corrections) before the cache starts over."""
 
 _NEGATION_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bnever|\bnor|\bneither|\bno (?:evidence|indication|history|suggestion|"
@@ -59,6 +71,14 @@ _NEGATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 """Negation right after a cue: "[cue] was ruled out", "[cue] was not a feature"."""
+
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+"""Splits a text into alternate gaps and words (odd indexes are words)."""
+
+_NEGATION_WORD = re.compile(
+    r"\b(?:no|not|never|nor|neither|absence|unrelated|did|free|ruled|excluded)\b", re.IGNORECASE
+)
+"""A word that every negation above starts with: most texts have none, and skip the rest."""
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 
@@ -122,6 +142,11 @@ class _Pattern:
     weight: float
     keys: tuple[str, ...]  # normal forms; "^ABC" for an acronym word
     exclude: bool = False
+    others: tuple[str, ...] = ()
+    """The words besides the one the pattern is indexed under: all must be in the text."""
+
+    rank: int = 0
+    """Patterns are tried in a fixed order so that ties always break the same way."""
 
 
 @dataclass(slots=True)
@@ -130,6 +155,69 @@ class _Hit:
     start: int
     end: int
     quality: float
+
+
+@dataclass(frozen=True, slots=True)
+class _WordInfo:
+    gap: bool
+    """An ignorable word ('the', 'should'): not a content word."""
+    keys: tuple[str, ...]
+    """The cue words it counts as: its normal form, acronym form, or typo correction."""
+    typo: bool
+    """True when a key is a correction, which lowers the match quality."""
+
+
+@dataclass(slots=True)
+class _Text:
+    """One text's content words as parallel lists, and its clause breaks on demand.
+
+    Spans and sentences are worked out only for the few words a cue is tried at.
+    """
+
+    source: str
+    offsets: list[int]
+    """Word ``k`` of the text (gap words included) spans ``offsets[2k]:offsets[2k+1]``."""
+    content: list[int]
+    """For each content word (gap words left out), its index among all the words."""
+    keys_at: list[tuple[str, ...]]
+    """The cue words each content word counts as."""
+    breaks: list[int]
+    """Where sentences end."""
+    where: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    typos: set[int] = field(default_factory=set)
+    _negatable: bool | None = None
+    _clauses: tuple[list[int], list[int]] | None = None
+
+    def start(self, position: int) -> int:
+        """Where the content word at ``position`` starts in the text."""
+        return self.offsets[2 * self.content[position]]
+
+    def end(self, position: int) -> int:
+        """Where the content word at ``position`` ends in the text."""
+        return self.offsets[2 * self.content[position] + 1]
+
+    def sentence(self, position: int) -> int:
+        """Which sentence the content word at ``position`` stands in."""
+        return bisect_left(self.breaks, self.start(position))
+
+    def negated(self, start: int, end: int) -> bool:
+        """True when the clause around a match negates it ("no evidence of DV")."""
+        if self._negatable is None:
+            self._negatable = bool(_NEGATION_WORD.search(self.source))
+        if not self._negatable:
+            return False
+        if self._clauses is None:
+            found = list(_CLAUSE_BREAK.finditer(self.source))
+            self._clauses = ([m.start() for m in found], [m.end() for m in found])
+        break_starts, break_ends = self._clauses
+        before = bisect_right(break_ends, start)
+        clause_start = break_ends[before - 1] if before else 0
+        after = bisect_left(break_starts, end)
+        clause_end = break_starts[after] if after < len(break_starts) else len(self.source)
+        return bool(
+            _NEGATION_BEFORE.search(self.source, clause_start, start)
+            or _NEGATION_AFTER.search(self.source[end:clause_end])
+        )
 
 
 def default_weight(cue: Cue, n_words: int) -> float:
@@ -150,28 +238,43 @@ class Matcher:
     _vocab: list[str] = field(default_factory=list, init=False, repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
     _order: dict[tuple[str, str], int] = field(default_factory=dict, init=False, repr=False)
+    _words: dict[str, _WordInfo] = field(default_factory=dict, init=False, repr=False)
+    _quadrant_of: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _quadrant_order: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[str, list[_Pattern]] = defaultdict(list)
+        self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
+        patterns: list[_Pattern] = []
         for kind, items in (
             ("standards", self.framework.standards),
             ("themes", self.framework.themes),
         ):
             for position, item in enumerate(items):
                 self._order[(kind, item.id)] = position
+                self._quadrant_of[(kind, item.id)] = item.quadrant
                 for cue in item.cues:
                     keys = phrase_keys(cue.cue)
                     if not keys:  # refused by framework validation; nothing to match
                         continue
-                    pattern = _Pattern(kind, item.id, cue.cue, default_weight(cue, len(keys)), keys)
-                    index[keys[0]].append(pattern)
+                    weight = default_weight(cue, len(keys))
+                    patterns.append(_Pattern(kind, item.id, cue.cue, weight, keys))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
-                    if not keys:
-                        continue
-                    index[keys[0]].append(_Pattern(kind, item.id, phrase, 0.0, keys, True))
+                    if keys:
+                        patterns.append(_Pattern(kind, item.id, phrase, 0.0, keys, True))
+        # Index each pattern under its least shared word, so that a text's common words
+        # ('child', 'practice') do not bring up dozens of patterns only to reject them.
+        shared = Counter(k for p in patterns for k in set(p.keys))
+        index: dict[str, list[_Pattern]] = defaultdict(list)
+        patterns.sort(key=lambda p: (p.kind, p.item, p.cue))
+        for rank, p in enumerate(patterns):
+            rarest = min(p.keys, key=lambda k: shared[k])
+            others = tuple(k for k in dict.fromkeys(p.keys) if k != rarest)
+            index[rarest].append(replace(p, others=others, rank=rank))
         self._index = dict(index)
-        self._keys = frozenset(k for ps in self._index.values() for p in ps for k in p.keys)
+        self._keys = frozenset(shared)
         # Cue words long enough to be worth correcting typos towards.
         self._vocab = sorted(k for k in self._keys if not k.startswith("^") and len(k) >= 5)
 
@@ -200,39 +303,77 @@ class Matcher:
         self._typo_cache[key] = found
         return found
 
-    def _positions(self, tokens: list[Token]) -> tuple[list[Token], dict[str, list[int]], set[int]]:
-        """Where each cue word stands among the text's content words, and which were typos."""
-        content = [t for t in tokens if t.raw.lower() not in GAP_WORDS]
-        where: dict[str, list[int]] = defaultdict(list)
-        typos: set[int] = set()
-        for i, token in enumerate(content):
-            if token.acronym:
-                where[f"^{token.acronym}"].append(i)
-            if token.key in self._keys:
-                where[token.key].append(i)
-            elif any(c.isalpha() for c in token.key):
-                corrected = self._correct(token.key)
+    def _word(self, raw: str) -> _WordInfo:
+        """How one written word takes part in matching; cached per distinct word."""
+        info = self._words.get(raw)
+        if info is not None:
+            return info
+        if len(self._words) >= WORD_CACHE_SIZE:  # a huge corpus must not grow memory forever
+            self._words.clear()
+            self._typo_cache.clear()
+        if raw.lower() in GAP_WORDS:
+            info = _WordInfo(True, (), False)
+        else:
+            keys: list[str] = []
+            acronym = acronym_form(raw)
+            if acronym:
+                keys.append(f"^{acronym}")
+            key = normalise(raw)
+            corrected = None
+            if key in self._keys:
+                keys.append(key)
+            elif any(c.isalpha() for c in key):
+                corrected = self._correct(key)
                 if corrected is not None:
-                    where[corrected].append(i)
-                    typos.add(i)
-        return content, where, typos
+                    keys.append(corrected)
+            info = _WordInfo(False, tuple(keys), corrected is not None)
+        self._words[raw] = info
+        return info
 
-    def _find(
-        self, pattern: _Pattern, content: list[Token], where: dict[str, list[int]], typos: set[int]
-    ) -> _Hit | None:
+    def _scan(self, source: str) -> _Text:
+        """The content words of ``source``: where each cue word stands, and which were typos.
+
+        Gap words are left out, so positions count content words only and a phrase
+        matches across 'of the'. Parallel lists, not objects: this runs once per word
+        of every recommendation in a corpus.
+        """
+        # Splitting on the word pattern (in C) gives the words and, by the running total of
+        # the pieces' lengths, their offsets: much cheaper than a match object per word.
+        pieces = _WORD_SPLIT.split(source)
+        known, word = self._words, self._word
+        infos = [known.get(raw) or word(raw) for raw in pieces[1::2]]
+        content = [k for k, info in enumerate(infos) if not info.gap]
+        keys_at = [infos[k].keys for k in content]
+        scanned = _Text(
+            source,
+            list(accumulate(map(len, pieces))),
+            content,
+            keys_at,
+            [m.start() for m in SENTENCE_BREAK.finditer(source)],
+        )
+        where, typos = scanned.where, scanned.typos
+        for position, keys in enumerate(keys_at):
+            if keys:
+                for key in keys:
+                    where[key].append(position)
+                if infos[content[position]].typo:
+                    typos.add(position)
+        return scanned
+
+    def _find(self, pattern: _Pattern, text: _Text) -> _Hit | None:
         """The best place ``pattern`` matches, or None."""
         best: _Hit | None = None
-        for i in where.get(pattern.keys[0], ()):
-            used = _in_order(pattern.keys, i, content, where)
+        for i in text.where[pattern.keys[0]]:
+            used = _in_order(pattern.keys, i, text)
             quality = 1.0
             if used is None and not pattern.exclude:
-                used = _in_window(pattern.keys, i, content, where)
+                used = _in_window(pattern.keys, i, text)
                 quality = WINDOW_QUALITY
             if used is None:
                 continue
-            if any(p in typos for p in used):
+            if text.typos and any(p in text.typos for p in used):
                 quality *= TYPO_QUALITY
-            hit = _Hit(pattern, content[min(used)].start, content[max(used)].end, quality)
+            hit = _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality)
             if best is None or hit.quality > best.quality:
                 best = hit
             if best.quality == 1.0:
@@ -244,16 +385,19 @@ class Matcher:
         folded = fold(text)
         # fold() keeps length for quotes but NFKC can change it; offsets must be into `text`.
         source = folded if len(folded) == len(text) else text
-        tokens = tokenize(source)
-        content, where, typos = self._positions(tokens)
-        candidates: dict[int, _Pattern] = {}
-        for key in where:
-            for pattern in self._index.get(key, ()):
-                candidates[id(pattern)] = pattern
+        scanned = self._scan(source)
+        where = scanned.where
+        # A pattern is tried only where all its words occur somewhere in the text.
+        candidates = [
+            pattern
+            for key in where
+            for pattern in self._index.get(key, ())
+            if not pattern.others or all(k in where for k in pattern.others)
+        ]
         hits: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
         excluded: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
-        for pattern in sorted(candidates.values(), key=lambda p: (p.kind, p.item, p.cue)):
-            hit = self._find(pattern, content, where, typos)
+        for pattern in sorted(candidates, key=lambda p: p.rank):
+            hit = self._find(pattern, scanned)
             if hit is None:
                 continue
             target = excluded if pattern.exclude else hits
@@ -263,7 +407,7 @@ class Matcher:
             kept = [
                 h
                 for h in item_hits
-                if not _negated(source, h.start, h.end)
+                if not scanned.negated(h.start, h.end)
                 and not any(x.start < h.end and h.start < x.end for x in excluded[(kind, item)])
             ]
             kept = _drop_contained(kept)
@@ -287,15 +431,13 @@ class Matcher:
         return tuple(sorted(matches, key=lambda m: (-m.score, self._order[(kind, m.id)])))
 
     def _quadrants(self, standards: Iterable[Match], themes: Iterable[Match]) -> tuple[Match, ...]:
-        quadrant_of = {s.id: s.quadrant for s in self.framework.standards}
-        quadrant_of_theme = {t.id: t.quadrant for t in self.framework.themes}
         best: dict[str, list[Match]] = defaultdict(list)
-        for m in standards:
-            best[quadrant_of[m.id]].append(m)
-        for m in themes:
-            if quadrant_of_theme[m.id]:
-                best[quadrant_of_theme[m.id]].append(m)
-        order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
+        for kind, matches in (("standards", standards), ("themes", themes)):
+            for m in matches:
+                quadrant = self._quadrant_of[(kind, m.id)]
+                if quadrant:
+                    best[quadrant].append(m)
+        order = self._quadrant_order
         out = []
         for quadrant, members in best.items():
             top = max(m.score for m in members)
@@ -303,43 +445,42 @@ class Matcher:
             sources = [m for m in members if m.score >= self.threshold] or [
                 max(members, key=lambda m: m.score)
             ]
-            evidence: dict[tuple[str, int, int, str], Evidence] = {}
-            for m in sorted(sources, key=lambda m: -m.score):
-                for e in m.evidence:
-                    evidence.setdefault(
-                        (e.cue, e.start, e.end, m.id),
-                        Evidence(e.cue, e.matched, e.start, e.end, e.quality, via=m.id),
-                    )
-            out.append(Match(quadrant, top, tuple(evidence.values())))
+            evidence = tuple(
+                Evidence(e.cue, e.matched, e.start, e.end, e.quality, via=m.id)
+                for m in sorted(sources, key=lambda m: -m.score)
+                for e in m.evidence
+            )
+            out.append(Match(quadrant, top, evidence))
         return tuple(sorted(out, key=lambda m: (-m.score, order[m.id])))
 
 
-def _in_order(
-    keys: tuple[str, ...], i: int, content: list[Token], where: dict[str, list[int]]
-) -> list[int] | None:
+def _in_order(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
     """Positions of the cue's words standing in order from ``i``, in one sentence."""
-    used = list(range(i, i + len(keys)))
-    if used[-1] >= len(content) or content[used[-1]].sentence != content[i].sentence:
+    last = i + len(keys) - 1
+    if last >= len(text.content):
         return None
-    if all(p in where.get(key, ()) for p, key in zip(used, keys, strict=True)):
-        return used
+    if len(keys) == 1:
+        return [i]
+    keys_at = text.keys_at
+    if all(key in keys_at[i + j] for j, key in enumerate(keys)) and text.sentence(
+        last
+    ) == text.sentence(i):
+        return list(range(i, last + 1))
     return None
 
 
-def _in_window(
-    keys: tuple[str, ...], i: int, content: list[Token], where: dict[str, list[int]]
-) -> list[int] | None:
+def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
     """Positions of the cue's words in order within one sentence, with at most one other
     word among them ("share relevant information" for "share information")."""
-    window = len(keys)
-    sentence = content[i].sentence
+    limit = i + len(keys)
+    sentence = text.sentence(i)
     used = [i]
     for key in keys[1:]:
         spot = next(
             (
                 p
-                for p in where.get(key, ())
-                if used[-1] < p <= i + window and content[p].sentence == sentence
+                for p in text.where[key]
+                if used[-1] < p <= limit and text.sentence(p) == sentence
             ),
             None,
         )
@@ -356,14 +497,3 @@ def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
         if not any(k.start <= h.start and h.end <= k.end for k in kept):
             kept.append(h)
     return kept
-
-
-def _negated(text: str, start: int, end: int) -> bool:
-    """True when the clause around a match negates it ("no evidence of DV")."""
-    before = text[:start]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
-    clause_before = before[breaks[-1] :] if breaks else before
-    after = text[end:]
-    stop = _CLAUSE_BREAK.search(after)
-    clause_after = after[: stop.start()] if stop else after
-    return bool(_NEGATION_BEFORE.search(clause_before) or _NEGATION_AFTER.search(clause_after))

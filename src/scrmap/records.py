@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scrmap.framework import Framework
+from scrmap.map_formats import jsonl_line
 from scrmap.matcher import Match, Result
 from scrmap.sources import Recommendation
 
@@ -55,6 +56,14 @@ def recommendation_record(
             for kind in ("standards", "themes")
         }
     return record
+
+
+def recommendation_line(
+    rec: Recommendation, result: Result, top: int | None = None, explain: bool = False
+) -> str:
+    """The record as a line of JSON Lines: made where the matching runs, so that a worker
+    process encodes its own results and the main process only writes them."""
+    return jsonl_line(recommendation_record(rec, result, top, explain))
 
 
 def map_document(

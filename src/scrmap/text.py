@@ -16,10 +16,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 """A run of letters/digits, with inner apostrophes kept (father's, didn't)."""
 
-_SENTENCE_BREAK = re.compile(r"[.;!?\n]|\s[-\u2013\u2014]\s")
+SENTENCE_BREAK = re.compile(r"[.;!?\n]|\s[-\u2013\u2014]\s")
 """Where a sentence-level scope ends: cue words in different sentences do not combine."""
 
 _GAP_TEXT = """a an the of to for in on at by with and or their his her its this that these those
@@ -125,10 +125,10 @@ def acronym_form(word: str) -> str | None:
 
 def tokenize(text: str) -> list[Token]:
     """All words of ``text`` with spans into ``text`` itself (callers fold first if needed)."""
-    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text)]
     tokens: list[Token] = []
     sentence = 0
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         while sentence < len(breaks) and breaks[sentence] < match.start():
             sentence += 1
         raw = match.group()
