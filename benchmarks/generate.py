@@ -24,27 +24,57 @@ from collections.abc import Iterator
 from pathlib import Path
 
 AGENCIES = [
-    "Children's Services", "the Police", "the Health Visiting service", "CAMHS",
-    "GP practices", "schools", "the Probation Service", "housing providers",
-    "Adult Social Care", "the MASH", "the Early Help Hub", "the ambulance service",
-    "midwifery services", "the Integrated Care Board", "the local authority",
-    "the Safeguarding Partnership", "the Youth Justice Service", "drug and alcohol services",
-    "the emergency department", "school nurses", "the Designated Safeguarding Leads",
-    "the Community Safety Partnership", "children's centres", "the Virtual School",
-    "independent reviewing officers", "the Family Court advisers", "the mental health trust",
+    "Children's Services",
+    "the Police",
+    "the Health Visiting service",
+    "CAMHS",
+    "GP practices",
+    "schools",
+    "the Probation Service",
+    "housing providers",
+    "Adult Social Care",
+    "the MASH",
+    "the Early Help Hub",
+    "the ambulance service",
+    "midwifery services",
+    "the Integrated Care Board",
+    "the local authority",
+    "the Safeguarding Partnership",
+    "the Youth Justice Service",
+    "drug and alcohol services",
+    "the emergency department",
+    "school nurses",
+    "the Designated Safeguarding Leads",
+    "the Community Safety Partnership",
+    "children's centres",
+    "the Virtual School",
+    "independent reviewing officers",
+    "the Family Court advisers",
+    "the mental health trust",
 ]
 LEADS = [
-    "{agency} should", "{agency} must", "{agency} and {agency} should jointly",
-    "The Board should seek assurance that {agency}", "All partner agencies should",
+    "{agency} should",
+    "{agency} must",
+    "{agency} and {agency} should jointly",
+    "The Board should seek assurance that {agency}",
+    "All partner agencies should",
     "The Safeguarding Partnership should require {agency} to",
-    "The Board should ask {agency} to", "{agency} in {place} should",
+    "The Board should ask {agency} to",
+    "{agency} in {place} should",
 ]
 ACTIONS = [
-    "ensure that practitioners", "review how staff", "develop guidance so that professionals",
-    "audit whether practitioners", "strengthen arrangements so that workers",
-    "embed practice in which staff", "commission training so that frontline staff",
-    "provide supervision in which practitioners", "revise procedures so that managers",
-    "consider how teams", "explore whether clinicians", "agree a protocol so that staff",
+    "ensure that practitioners",
+    "review how staff",
+    "develop guidance so that professionals",
+    "audit whether practitioners",
+    "strengthen arrangements so that workers",
+    "embed practice in which staff",
+    "commission training so that frontline staff",
+    "provide supervision in which practitioners",
+    "revise procedures so that managers",
+    "consider how teams",
+    "explore whether clinicians",
+    "agree a protocol so that staff",
 ]
 TOPICS = [
     "exercise professional curiosity when a parent's account is inconsistent",
@@ -86,16 +116,23 @@ OFF_TOPIC = [
     "update the fleet vehicle maintenance schedule",
 ]
 QUALIFIERS = [
-    "", "", "within six months", "by March {year}", "within twelve months of publication",
+    "",
+    "",
+    "within six months",
+    "by March {year}",
+    "within twelve months of publication",
     "and report progress to the Board quarterly",
     "evidenced through a multi-agency audit of {n} cases",
     "with compliance reported to the Board every six months",
-    "so that children are safer", "by the end of {year}",
+    "so that children are safer",
+    "by the end of {year}",
     "and the impact should be measured through a survey of {n} practitioners",
     "as part of the annual learning and improvement programme",
 ]
 CONTEXT = [
-    "", "", "",
+    "",
+    "",
+    "",
     "In the case of Child {name}, {agency} did not act on repeated concerns.",
     "{name}'s mother told a health visitor in {place} that she was frightened.",
     "The family moved from {place} to {place} three times in a year.",
@@ -103,8 +140,30 @@ CONTEXT = [
     "Child {name} was not seen for several months before the incident.",
     "Records held by {agency} about the {surname} family were not shared.",
 ]
-ONSETS = ["b", "br", "c", "ch", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s",
-          "sh", "st", "t", "th", "w", "wh", "y"]
+ONSETS = [
+    "b",
+    "br",
+    "c",
+    "ch",
+    "d",
+    "f",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "sh",
+    "st",
+    "t",
+    "th",
+    "w",
+    "wh",
+    "y",
+]
 VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ee", "oo", "ou"]
 CODAS = ["", "n", "m", "l", "r", "s", "th", "ck", "ng", "rd", "x"]
 PLACE_ENDS = ["ham", "ton", "bury", "ford", "field", "wick", "ley", "stead", "by", "thorpe"]
@@ -122,31 +181,44 @@ def vocabulary(seed: int, size: int) -> tuple[list[str], list[str], list[str]]:
     names = sorted({_syllables(rng, rng.randint(1, 2)).capitalize() for _ in range(size)})
     surnames = sorted({_syllables(rng, 2).capitalize() for _ in range(size)})
     places = sorted(
-        {_syllables(rng, rng.randint(1, 2)).capitalize() + rng.choice(PLACE_ENDS)
-         for _ in range(size)}
+        {
+            _syllables(rng, rng.randint(1, 2)).capitalize() + rng.choice(PLACE_ENDS)
+            for _ in range(size)
+        }
     )
     return names, surnames, places
 
 
 def typo(word: str, rng: random.Random) -> str:
-    """One typing mistake: a dropped, doubled, swapped or wrong letter."""
-    i = rng.randrange(1, len(word) - 1)
-    kind = rng.randrange(4)
-    if kind == 0:
-        return word[:i] + word[i + 1 :]
-    if kind == 1:
-        return word[:i] + word[i] + word[i:]
-    if kind == 2:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    return word[:i] + rng.choice("aeioulnrst") + word[i + 1 :]
+    """One typing mistake, never the first letter: a dropped, doubled, swapped or wrong
+    letter. Tried again if the mistake happens to leave the word as it was."""
+    while True:
+        i = rng.randrange(1, len(word) - 1)
+        kind = rng.randrange(4)
+        if kind == 0:
+            changed = word[:i] + word[i + 1 :]
+        elif kind == 1:
+            changed = word[:i] + word[i] + word[i:]
+        elif kind == 2:
+            changed = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        else:
+            changed = word[:i] + rng.choice("aeioulnrst") + word[i + 1 :]
+        if changed != word:
+            return changed
 
 
-def recommendations(count: int, seed: int = 2026, typo_rate: float = 0.03) -> Iterator[
-    tuple[str, str, str]
-]:
+def eligible(word: str) -> bool:
+    """Words long enough to be mistyped: short ones rarely are, and are often names."""
+    return len(word) >= 6 and word.isalpha()
+
+
+def recommendations(
+    count: int, seed: int = 2026, typo_rate: float = 0.03
+) -> Iterator[tuple[str, str, str]]:
     """(id, case, text) for ``count`` recommendations, about 47 to a case as in the
     national research."""
     rng = random.Random(seed)
+    mistakes = random.Random(seed + 1)  # apart, so the typo rate leaves the text unchanged
     names, surnames, places = vocabulary(seed, 1500)
 
     def fill(template: str) -> str:
@@ -167,13 +239,14 @@ def recommendations(count: int, seed: int = 2026, typo_rate: float = 0.03) -> It
             case = f"Child {rng.choice(names)} ({rng.choice(places)}, {rng.randint(2011, 2026)})"
         topic = rng.choice(OFF_TOPIC) if rng.random() < 0.05 else rng.choice(TOPICS)
         lead = fill(rng.choice(LEADS))
+        lead = lead[0].upper() + lead[1:]
         sentence = f"{lead} {rng.choice(ACTIONS)} {fill(topic)}"
         qualifier = fill(rng.choice(QUALIFIERS))
         if qualifier:
             sentence += f" {qualifier}"
         text = " ".join(part for part in (fill(rng.choice(CONTEXT)), sentence + ".") if part)
         words = [
-            typo(w, rng) if len(w) >= 6 and w.isalpha() and rng.random() < typo_rate else w
+            typo(w, mistakes) if eligible(w) and mistakes.random() < typo_rate else w
             for w in text.split(" ")
         ]
         yield f"R{index}", case, " ".join(words)
@@ -192,6 +265,7 @@ def write_csv(count: int, out: Path | None, seed: int = 2026) -> None:
 
 
 def main() -> None:
+    """Command line: a count and an output file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, help="number of recommendations")
     parser.add_argument("-o", "--output", type=Path, help="CSV file (default: stdout)")

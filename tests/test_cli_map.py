@@ -131,3 +131,24 @@ def test_every_format_on_the_bundled_data(runner: CliRunner, fmt: str) -> None:
     result = run(runner, "map", str(ROOT / "data" / "recommendations"), "-f", fmt)
     assert result.exit_code == 0
     assert "L-F1" in result.stdout
+
+
+def test_jobs_do_not_change_the_output(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.csv"
+    rows = [["id", "text"]] + [
+        [f"R{i}", f"{TEXT} Practitioners should escalate concerns about neglect ({i})."]
+        for i in range(1200)
+    ]
+    with corpus.open("w", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    outputs = {}
+    for fmt in ("jsonl", "json"):
+        for jobs in ("1", "2"):
+            result = run(runner, "map", str(corpus), "-f", fmt, "--jobs", jobs)
+            assert result.exit_code == exitcodes.OK
+            outputs[(fmt, jobs)] = result.stdout
+        assert outputs[(fmt, "1")] == outputs[(fmt, "2")]
+    lines = outputs[("jsonl", "1")].splitlines()
+    assert len(lines) == 1200
+    assert json.loads(lines[-1])["id"] == "R1199"
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal

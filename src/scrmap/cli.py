@@ -377,11 +377,13 @@ def _analyse(
     similarity: int,
     selection: Selection,
     with_mappings: bool,
+    machine: bool,
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Load, filter, map and analyse; return the coverage record, and the notes and input
-    problems to print once the report is out (a filter matching nothing exits at once)."""
+    problems to print once the report is out (a filter matching nothing exits at once).
+    ``machine``: the report is a machine format going to stdout (no progress bar then)."""
     from scrmap import framework as fw
-    from scrmap import records
+    from scrmap import parallel, progress, records
     from scrmap.coverage import Mapped, analyse, select
     from scrmap.coverage_formats import coverage_record
     from scrmap.matcher import Matcher
@@ -396,7 +398,12 @@ def _analyse(
             typer.echo(f"scrmap: {message}", err=True)
         raise typer.Exit(exitcodes.USAGE)
     matcher = Matcher(loaded_framework, threshold)
-    mapped = [Mapped(rec, matcher.match(rec.text)) for rec in selected.recommendations]
+    recs = selected.recommendations
+    mapped: list[Mapped] = []
+    with progress.Bar(len(recs), "Mapping", progress.wanted(machine)) as bar:
+        for chunk in parallel.map_chunks(recs, matcher, Mapped, parallel.jobs_for(len(recs), None)):
+            mapped.extend(chunk)
+            bar.advance(len(chunk))
     coverage = analyse(loaded_framework, mapped, similarity)
     mappings = (
         [records.recommendation_record(m.rec, m.result) for m in mapped] if with_mappings else None
@@ -445,7 +452,15 @@ def coverage_command(
     from scrmap import coverage_formats
 
     selection = _selection(case, since, status, kind)
-    record, notes, problems = _analyse(inputs, framework, threshold, similarity, selection, False)
+    record, notes, problems = _analyse(
+        inputs,
+        framework,
+        threshold,
+        similarity,
+        selection,
+        False,
+        format is not CoverageFormat.table,
+    )
     if format is CoverageFormat.table:
         from scrmap.coverage_view import coverage_view
         from scrmap.views import stdout_console
@@ -533,7 +548,9 @@ def report_command(
         typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
         raise typer.Exit(exitcodes.USAGE)
     selection = _selection(case, since, status, kind)
-    record, notes, problems = _analyse(inputs, framework, threshold, similarity, selection, True)
+    record, notes, problems = _analyse(
+        inputs, framework, threshold, similarity, selection, True, output is None
+    )
     data = _render_report(record, chosen)
     if output is None:
         sys.stdout.write(data.decode())

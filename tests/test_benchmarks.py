@@ -1,0 +1,59 @@
+"""The benchmark corpus generator: deterministic, the size asked for, realistic enough."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+from scrmap.sources import load_file
+
+from .conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+assert _spec and _spec.loader
+generate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+
+def test_same_seed_same_corpus() -> None:
+    assert list(generate.recommendations(50, seed=7)) == list(generate.recommendations(50, seed=7))
+    assert list(generate.recommendations(50, seed=7)) != list(generate.recommendations(50, seed=8))
+
+
+def test_corpus_loads_with_the_size_cases_and_vocabulary_asked_for(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv"
+    generate.write_csv(5000, path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.id for r in recs] == [f"R{i}" for i in range(1, 5001)]
+    assert len({r.case for r in recs}) == -(-5000 // 47)  # a new case every 47
+    words = {w.lower() for r in recs for w in re.findall(r"[A-Za-z]+", r.text)}
+    assert len(words) > 2000
+
+
+def test_typos_touch_about_the_rate_asked_and_nothing_else() -> None:
+    clean = [t for _, _, t in generate.recommendations(3000, typo_rate=0.0)]
+    typed = [t for _, _, t in generate.recommendations(3000, typo_rate=0.03)]
+    eligible = changed = 0
+    for a, b in zip(clean, typed, strict=True):
+        for word, seen in zip(a.split(" "), b.split(" "), strict=True):
+            if word != seen:
+                assert generate.eligible(word)
+                assert OSA.distance(word, seen) == 1
+            eligible += generate.eligible(word)
+            changed += word != seen
+    assert 0.02 < changed / eligible < 0.04
+
+
+def test_a_typo_is_one_edit_and_keeps_the_first_letter() -> None:
+    rng = random.Random(1)
+    for word in ("safeguarding", "assessment", "fathers", "referral"):
+        for _ in range(100):
+            changed = generate.typo(word, rng)
+            assert changed != word
+            assert changed[0] == word[0]
+            assert OSA.distance(word, changed) == 1

@@ -1,0 +1,53 @@
+"""Mapping in worker processes gives exactly what mapping in one process gives."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from scrmap import framework as fw
+from scrmap import parallel, records
+from scrmap.coverage import Mapped
+from scrmap.matcher import Matcher
+from scrmap.sources import Recommendation, Source
+
+TEXTS = [
+    "Agencies should share information about domestic abuse with the MARAC.",
+    "Practitioners must engage fathers and male carers in assessments.",
+    "The council should repaint the town hall.",
+    "Managers should use the escalation policy when concerns about neglect persist.",
+]
+
+
+def _recs(count: int) -> list[Recommendation]:
+    return [
+        Recommendation(f"R{i}", TEXTS[i % len(TEXTS)] + f" (item {i})", Source("t.csv", i + 2))
+        for i in range(count)
+    ]
+
+
+def test_jobs_for_stays_in_process_for_small_inputs() -> None:
+    assert parallel.jobs_for(parallel.PARALLEL_MIN - 1, None) == 1
+    assert parallel.jobs_for(10, 3) == 3
+    assert parallel.jobs_for(10, 0) == 1
+
+
+def test_workers_give_the_same_records_in_the_same_order(norfolk: fw.Framework) -> None:
+    recs = _recs(parallel.CHUNK * 2 + 7)  # three chunks, the last short
+    matcher = Matcher(norfolk)
+    render = partial(records.recommendation_line, explain=True)
+    serial = [line for chunk in parallel.map_chunks(recs, matcher, render, 1) for line in chunk]
+    chunks = list(parallel.map_chunks(recs, matcher, render, 2))
+    assert [len(c) for c in chunks] == [parallel.CHUNK, parallel.CHUNK, 7]
+    assert [line for chunk in chunks for line in chunk] == serial
+    assert len(serial) == len(recs)
+    assert '"id":"R0"' in serial[0] and '"id":"R1006"' in serial[-1]
+
+
+def test_results_come_back_from_workers_whole(norfolk: fw.Framework) -> None:
+    """What coverage and report use: each recommendation with its full Result."""
+    recs = _recs(parallel.CHUNK + 1)
+    matcher = Matcher(norfolk)
+    mapped = [m for c in parallel.map_chunks(recs, matcher, Mapped, 2) for m in c]
+    assert [m.rec for m in mapped] == recs
+    assert [m.result for m in mapped] == [matcher.match(r.text) for r in recs]
+    assert any(m.result.mapped for m in mapped)
