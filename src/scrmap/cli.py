@@ -8,6 +8,7 @@ stays clean.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
 from enum import StrEnum
@@ -26,6 +27,7 @@ from scrmap.map_formats import MapFormat
 if TYPE_CHECKING:
     from scrmap.coverage import Selection
     from scrmap.framework import Framework
+    from scrmap.limits import Limits
 
 app = typer.Typer(
     name="scrmap",
@@ -52,6 +54,39 @@ FrameworkOption = Annotated[
 ]
 
 
+def run() -> None:
+    """The console script: the app, with any unexpected error as one line, not a traceback.
+
+    Bad input never reaches here (the core turns it into problems with places). What
+    does is a bug, reported as such with exit code 3; --debug shows the traceback.
+    """
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("scrmap: interrupted", err=True)
+        sys.exit(exitcodes.INTERRUPTED)
+    except Exception as error:
+        if _debug:
+            raise
+        message = str(error).splitlines()[0] if str(error) else ""
+        typer.echo(
+            f"scrmap: internal error: {type(error).__name__}: {message} "
+            "(this is a bug in scrmap; run with --debug for the traceback)",
+            err=True,
+        )
+        sys.exit(exitcodes.INTERNAL)
+
+
+def limits_from_env() -> Limits:
+    """The input size limits, from SCRMAP_MAX_* variables; a bad value exits 2."""
+    from scrmap import limits
+
+    try:
+        return limits.from_env(os.environ)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+
+
 def fail(error: ScrmapError, code: int) -> NoReturn:
     """Print each problem on its own line to stderr and exit with ``code``."""
     for problem in error.problems:
@@ -75,11 +110,30 @@ def _version(value: bool) -> None:
         raise typer.Exit(exitcodes.OK)
 
 
+_debug = False
+"""Set by --debug: let an unexpected error show its traceback."""
+
+
+def _set_debug(value: bool) -> None:
+    global _debug
+    _debug = value
+
+
 @app.callback()
 def main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            envvar="SCRMAP_DEBUG",
+            callback=_set_debug,
+            is_eager=True,
+            help="Show the Python traceback of an unexpected error (for developers).",
+        ),
     ] = False,
 ) -> None:
     """Map safeguarding review recommendations onto a thematic learning framework.
@@ -233,7 +287,7 @@ def map_command(
 
     path = fw.resolve_path(framework)
     loaded_framework = load_framework(path)
-    loaded = load_arguments(inputs, _read_stdin)
+    loaded = load_arguments(inputs, _read_stdin, limits_from_env())
     matcher = Matcher(loaded_framework, threshold)
     count = len(loaded.recommendations)
     streaming = format is MapFormat.jsonl
@@ -391,7 +445,7 @@ def _analyse(
 
     path = fw.resolve_path(framework)
     loaded_framework = load_framework(path)
-    loaded = load_arguments(inputs, _read_stdin)
+    loaded = load_arguments(inputs, _read_stdin, limits_from_env())
     selected = select(loaded.recommendations, selection)
     if selected.unmatched:
         for message in selected.unmatched:
@@ -627,7 +681,7 @@ def check_command(
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
     loaded_framework = load_framework(framework)
-    loaded = load_arguments(inputs, _read_stdin)
+    loaded = load_arguments(inputs, _read_stdin, limits_from_env())
     matcher = Matcher(loaded_framework, threshold or settings.config.threshold or DEFAULT_THRESHOLD)
     findings = checks.run(loaded.recommendations, loaded.problems, matcher, settings.settings())
     checked = list(

@@ -13,3 +13,10 @@ PROBLEMS = 1
 
 USAGE = 2
 """Bad usage, an unreadable file, or a framework that cannot be loaded."""
+
+INTERRUPTED = 130
+"""Stopped by Ctrl-C (128 + SIGINT, as shells report it)."""
+
+INTERNAL = 3
+"""A bug in scrmap, not a problem with the input: one line on stderr, and with --debug the
+traceback."""

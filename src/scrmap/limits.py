@@ -22,7 +22,7 @@ class Limits:
     """Largest input file, in megabytes (also standard input). SCRMAP_MAX_FILE_MB."""
     recommendations: int = 1_000_000
     """Most recommendations read in one run; the rest are refused. SCRMAP_MAX_RECOMMENDATIONS."""
-    yaml_aliases: int = 100
+    yaml_aliases: int = 50
     """Most YAML alias uses (*name) in one file; real files use none. SCRMAP_MAX_YAML_ALIASES."""
     yaml_depth: int = 100
     """Deepest YAML nesting; real files nest a handful of levels. SCRMAP_MAX_YAML_DEPTH."""

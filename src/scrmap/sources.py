@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
 from scrmap.errors import Problem
+from scrmap.limits import Limits
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 STDIN = "-"
@@ -86,10 +87,16 @@ class RecommendationFile(_Strict):
     recommendations: Annotated[list[RecommendationEntry], Field(min_length=1)]
 
 
-def load_yaml(text: str, name: str) -> tuple[list[Recommendation], list[Problem]]:
+def load_yaml(
+    text: str, name: str, limits: Limits | None = None
+) -> tuple[list[Recommendation], list[Problem]]:
     """A YAML recommendation file, validated, with each item's line."""
     parsed, located, problems = yamlpos.load_model(
-        text, name, RecommendationFile, "expected a mapping with 'case' and 'recommendations'"
+        text,
+        name,
+        RecommendationFile,
+        "expected a mapping with 'case' and 'recommendations'",
+        limits,
     )
     if parsed is None or located is None:
         return [], problems
@@ -250,7 +257,8 @@ def load_csv(
                         name,
                         line,
                         None,
-                        f"row has {len(row)} fields, the header has {len(columns)}",
+                        f"row has {len(row)} field{'' if len(row) == 1 else 's'}, "
+                        f"the header has {len(columns)}",
                     )
                 )
                 continue
@@ -371,10 +379,31 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def load_file(path: Path, name: str | None = None) -> tuple[list[Recommendation], list[Problem]]:
+def _too_big(size: int, limits: Limits) -> str | None:
+    if size <= limits.file_bytes:
+        return None
+    return (
+        f"{size / 1_000_000:,.1f} MB is over the {limits.file_mb:g} MB limit on input files "
+        "(SCRMAP_MAX_FILE_MB raises it)"
+    )
+
+
+def load_file(
+    path: Path, name: str | None = None, limits: Limits | None = None
+) -> tuple[list[Recommendation], list[Problem]]:
     """Read one file of any known kind."""
     name = name or str(path)
+    limits = limits or Limits()
     suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+    if path.is_dir():
+        return [], [Problem(name, None, None, "cannot read: is a directory")]
+    refused = _too_big(size, limits)
+    if refused:
+        return [], [Problem(name, None, None, refused)]
     if suffix == ".docx":
         return load_docx(path, name)
     try:
@@ -385,7 +414,7 @@ def load_file(path: Path, name: str | None = None) -> tuple[list[Recommendation]
         return [], [Problem(name, None, None, "binary file, not text")]
     text = decode(data)
     if suffix in YAML_SUFFIXES:
-        return load_yaml(text, name)
+        return load_yaml(text, name, limits)
     if suffix == ".csv":
         return load_csv(text, name, path.stem)
     return load_text(text, name, path.stem)
@@ -417,15 +446,25 @@ class Loaded:
     files: int = 0
 
 
-def load_arguments(args: Iterable[str], read_stdin: Callable[[], str]) -> Loaded:
+def load_arguments(
+    args: Iterable[str], read_stdin: Callable[[], str], limits: Limits | None = None
+) -> Loaded:
     """Resolve each argument: '-' is stdin, a directory is walked, a file is loaded by
-    its kind, and anything else that does not look like a path is a recommendation."""
+    its kind, and anything else that does not look like a path is a recommendation.
+    Past ``limits.recommendations`` the rest is refused, with one problem saying so."""
+    limits = limits or Limits()
     loaded = Loaded()
     free_text = 0
     for arg in args:
         path = Path(arg)
         if arg == STDIN:
-            recs, problems = load_text(read_stdin(), "<stdin>", None)
+            text = read_stdin()
+            refused = _too_big(len(text.encode()), limits)
+            recs, problems = (
+                ([], [Problem("<stdin>", None, None, refused)])
+                if refused
+                else load_text(text, "<stdin>", None)
+            )
             loaded.files += 1
         elif path.is_dir():
             recs, problems = [], []
@@ -433,7 +472,7 @@ def load_arguments(args: Iterable[str], read_stdin: Callable[[], str]) -> Loaded
             for file in _walk(path):
                 found = True
                 loaded.files += 1
-                more, issues = load_file(file)
+                more, issues = load_file(file, None, limits)
                 recs += more
                 problems += issues
             if not found:
@@ -447,7 +486,7 @@ def load_arguments(args: Iterable[str], read_stdin: Callable[[], str]) -> Loaded
                 )
         elif path.exists():
             loaded.files += 1
-            recs, problems = load_file(path, arg)
+            recs, problems = load_file(path, arg, limits)
         elif _looks_like_path(arg):
             recs, problems = [], [Problem(arg, None, None, "no such file or directory")]
         else:
@@ -458,6 +497,21 @@ def load_arguments(args: Iterable[str], read_stdin: Callable[[], str]) -> Loaded
                 )
             ]
             problems = []
+        room = limits.recommendations - len(loaded.recommendations)
+        if len(recs) > room:
+            first = recs[max(room, 0)]
+            problems.append(
+                Problem(
+                    first.source.file,
+                    first.source.line,
+                    None,
+                    f"more than {limits.recommendations:,} recommendations in all; this one "
+                    "and those after it are not read (SCRMAP_MAX_RECOMMENDATIONS raises the limit)",
+                )
+            )
+            loaded.recommendations += recs[: max(room, 0)]
+            loaded.problems += problems
+            break
         loaded.recommendations += recs
         loaded.problems += problems
     return loaded

@@ -17,14 +17,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scrmap.errors import Problem
+from scrmap.limits import Limits
 
 Path = tuple[str | int, ...]
 
 MAX_NODES = 1_000_000
 """Nodes we are willing to build; an alias bomb expands to far more."""
 
-MAX_DEPTH = 200
-"""Nesting we are willing to follow; real files nest a handful of levels."""
 
 
 @dataclass
@@ -71,8 +70,6 @@ class _Builder:
                 f"more than {MAX_NODES:,} values (an alias bomb?); refusing to expand",
                 *_start(node),
             )
-        if depth > MAX_DEPTH:
-            raise YamlSyntaxError(f"nested deeper than {MAX_DEPTH} levels", *_start(node))
         self.located.positions[path] = _start(node)
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -101,9 +98,40 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 the node tree and its marks are the same."""
 
 
-def load(text: str) -> Located:
-    """Parse one YAML document; raise YamlSyntaxError with a position if it is not YAML."""
+def _within_limits(text: str, limits: Limits) -> None:
+    """Refuse deep nesting and many aliases before composing: the composer recurses (in C,
+    where a few thousand nested brackets overflow the stack) and expands every alias."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > limits.yaml_depth:
+                raise YamlSyntaxError(
+                    f"nested deeper than {limits.yaml_depth} levels "
+                    "(SCRMAP_MAX_YAML_DEPTH raises the limit)",
+                    *_mark(event.start_mark),
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > limits.yaml_aliases:
+                raise YamlSyntaxError(
+                    f"more than {limits.yaml_aliases} aliases (an alias bomb?); refusing to "
+                    "expand them (SCRMAP_MAX_YAML_ALIASES raises the limit)",
+                    *_mark(event.start_mark),
+                )
+
+
+def _mark(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
+    return (mark.line + 1, mark.column + 1) if mark else (None, None)
+
+
+def load(text: str, limits: Limits | None = None) -> Located:
+    """Parse one YAML document; raise YamlSyntaxError with a position if it is not YAML
+    or goes past ``limits``."""
     try:
+        _within_limits(text, limits or Limits())
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -138,7 +166,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def load_model(
-    text: str, name: str, model: type[M], not_a_mapping: str
+    text: str, name: str, model: type[M], not_a_mapping: str, limits: Limits | None = None
 ) -> tuple[M | None, Located | None, list[Problem]]:
     """Parse YAML text and validate it against ``model``, collecting every problem.
 
@@ -147,7 +175,7 @@ def load_model(
     ``not_a_mapping`` is the message for a document that is not a mapping.
     """
     try:
-        located = load(text)
+        located = load(text, limits)
     except YamlSyntaxError as exc:
         return None, None, [Problem(name, exc.line, exc.col, exc.message)]
     problems = [Problem(name, line, col, msg) for (line, col), msg in located.problems]
