@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -244,3 +245,42 @@ def test_limits_can_be_raised(runner: CliRunner, tmp_path: Path) -> None:
     allowed = _invoke(runner, ["map", str(deep), "-f", "jsonl"], {"SCRMAP_MAX_YAML_DEPTH": "200"})
     assert "nested deeper" not in allowed.stderr
     assert allowed.exit_code == exitcodes.USAGE  # still not a list of recommendations
+
+
+def _broken(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom\nand a second line")
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scrmap import cli, sources
+
+    monkeypatch.setattr(sources, "load_arguments", _broken)
+    monkeypatch.setattr(sys, "argv", ["scrmap", "map", str(GOOD)])
+    with pytest.raises(SystemExit) as stopped:
+        cli.run()
+    assert stopped.value.code == exitcodes.INTERNAL
+    assert capsys.readouterr().err == (
+        "scrmap: internal error: RuntimeError: boom "
+        "(this is a bug in scrmap; run with --debug for the traceback)\n"
+    )
+    monkeypatch.setattr(sys, "argv", ["scrmap", "--debug", "map", str(GOOD)])
+    with pytest.raises(RuntimeError, match="boom"):
+        cli.run()
+
+
+def test_ctrl_c_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scrmap import cli, sources
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sources, "load_arguments", interrupted)
+    monkeypatch.setattr(sys, "argv", ["scrmap", "map", str(GOOD)])
+    with pytest.raises(SystemExit) as stopped:
+        cli.run()
+    assert stopped.value.code == exitcodes.INTERRUPTED
+    assert "Traceback" not in capsys.readouterr().err

@@ -61,10 +61,7 @@ def run() -> None:
     does is a bug, reported as such with exit code 3; --debug shows the traceback.
     """
     try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("scrmap: interrupted", err=True)
-        sys.exit(exitcodes.INTERRUPTED)
+        app()  # Ctrl-C is Typer's: exit 130, no traceback
     except Exception as error:
         if _debug:
             raise

@@ -1,0 +1,111 @@
+"""Property tests: arbitrary text never breaks the loaders or the matcher.
+
+Hypothesis generates Unicode text (control characters, combining marks, emoji,
+right-to-left scripts, lone surrogates excluded as no file can hold them) and
+checks what must hold for any input: no exception, scores within 0 to 100,
+evidence that points at the text, the same answer twice, and the same answer
+whatever order recommendations come in.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scrmap import framework as fw
+from scrmap.matcher import Matcher
+from scrmap.sources import decode, load_csv, load_text, load_yaml
+
+from .conftest import ROOT
+
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
+# Text with framework words in it, so that matches (and their evidence) are exercised too.
+WORDS = st.sampled_from(
+    [
+        "domestic",
+        "abuse",
+        "fathers",
+        "share",
+        "information",
+        "neglect",
+        "escalate",
+        "early",
+        "help",
+        "MASH",
+        "child's",
+        "voice",
+        "not",
+        "no",
+        "ruled",
+        "out",
+        ",",
+        ".",
+        "supervision",
+        "curiosity",
+        "professional",
+        "partner",
+        "agencies",
+        "\u2019s",
+        "\n",
+    ]
+)
+PHRASES = st.lists(st.one_of(WORDS, TEXT.map(lambda t: t[:12])), max_size=40).map(" ".join)
+ANY_TEXT = st.one_of(TEXT, PHRASES)
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(fw.load(ROOT / "framework.yaml"))
+
+
+def _loaded(recs, problems) -> None:
+    assert isinstance(recs, list) and isinstance(problems, list)
+    for problem in problems:
+        assert "\n" not in str(problem)  # one line each
+    for rec in recs:
+        assert rec.text.strip()
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_loaders_never_raise(text: str) -> None:
+    _loaded(*load_yaml(text, "f.yaml"))
+    _loaded(*load_text(text, "f.md", "case"))
+    _loaded(*load_csv(text, "f.csv", "case"))
+    _loaded(*load_csv("id,text\n1," + text, "f.csv", "case"))
+    _loaded(*load_yaml("case: x\nrecommendations:\n  - id: a\n    text: " + text, "f.yaml"))
+
+
+@PROPERTY
+@given(st.binary(max_size=300))
+def test_any_bytes_decode(data: bytes) -> None:
+    assert isinstance(decode(data), str)
+
+
+@PROPERTY
+@given(ANY_TEXT)
+def test_matcher_scores_are_bounded_with_true_evidence(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    for kind in ("standards", "themes", "quadrants"):
+        for match in getattr(result, kind):
+            assert 0 <= match.score <= 100
+            assert match.evidence
+            for e in match.evidence:
+                assert 0 <= e.start < e.end <= len(text)
+                assert text[e.start : e.end] == e.matched
+    assert matcher.match(text) == result  # deterministic, cache or no cache
+    assert Matcher(matcher.framework).match(text) == result  # and from a fresh matcher
+
+
+@PROPERTY
+@given(st.lists(ANY_TEXT, min_size=2, max_size=6), st.randoms(use_true_random=False))
+def test_results_do_not_depend_on_order(matcher: Matcher, texts: list[str], rnd) -> None:
+    fresh = Matcher(matcher.framework)
+    forward = {i: fresh.match(t) for i, t in enumerate(texts)}
+    order = list(range(len(texts)))
+    rnd.shuffle(order)
+    other = Matcher(matcher.framework)
+    shuffled = {i: other.match(texts[i]) for i in order}
+    assert forward == shuffled
