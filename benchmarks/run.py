@@ -110,7 +110,9 @@ def measure(command: list[str], stdout: Path | None = None) -> Run:
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
     errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed below, after the child exits)
     began = time.perf_counter()
-    process = subprocess.Popen(command, stdout=out, stderr=errors, cwd=ROOT)
+    # A corpus of a million is about 250 MB of CSV, over the default input file limit.
+    env = {**os.environ, "SCRMAP_MAX_FILE_MB": "2000"}
+    process = subprocess.Popen(command, stdout=out, stderr=errors, cwd=ROOT, env=env)
     have_proc = Path(f"/proc/{process.pid}/smaps_rollup").exists()
 
     def sample() -> None:
