@@ -307,26 +307,20 @@ def report(
                 f"{growth:.2f}×",
             )
         )
-    if help_times:
-        median = statistics.median(help_times)
-        checks.append(
-            (
-                f"scrmap --help ≤ {TARGET_HELP * 1000:.0f} ms (median)",
-                median <= TARGET_HELP,
-                f"median {median * 1000:.0f} ms, range {min(help_times) * 1000:.0f}"
-                f"–{max(help_times) * 1000:.0f} ms over {len(help_times)} runs",
+    for command, times, target in (
+        ("scrmap --help", help_times, TARGET_HELP),
+        ("scrmap check data/recommendations", check_times, TARGET_CHECK),
+    ):
+        if times:
+            median = statistics.median(times)
+            checks.append(
+                (
+                    f"{command} ≤ {target * 1000:.0f} ms (median)",
+                    median <= target,
+                    f"median {median * 1000:.0f} ms, range {min(times) * 1000:.0f}"
+                    f"–{max(times) * 1000:.0f} ms over {len(times)} runs",
+                )
             )
-        )
-    if check_times:
-        median = statistics.median(check_times)
-        checks.append(
-            (
-                f"scrmap check data/recommendations ≤ {TARGET_CHECK * 1000:.0f} ms (median)",
-                median <= TARGET_CHECK,
-                f"median {median * 1000:.0f} ms, range {min(check_times) * 1000:.0f}"
-                f"–{max(check_times) * 1000:.0f} ms over {len(check_times)} runs",
-            )
-        )
     lines += ["", "| target | met | measured |", "|---|---|---|"]
     lines += [f"| {name} | {'yes' if ok else 'NO'} | {value} |" for name, ok, value in checks]
     return "\n".join(lines) + "\n", all(ok for _, ok, _ in checks)
