@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from scrmap.coverage import Selection
     from scrmap.framework import Framework
     from scrmap.limits import Limits
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="scrmap",
@@ -82,6 +85,16 @@ def limits_from_env() -> Limits:
         return limits.from_env(os.environ)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
+
+
+def _with_progress(chunks: Iterable[list[T]], total: int, machine: bool) -> Iterator[list[T]]:
+    """Pass the chunks of a mapping through, moving a progress bar as each arrives."""
+    from scrmap import progress
+
+    with progress.Bar(total, "Mapping", progress.wanted(machine)) as bar:
+        for chunk in chunks:
+            yield chunk
+            bar.advance(len(chunk))
 
 
 def fail(error: ScrmapError, code: int) -> NoReturn:
@@ -278,7 +291,7 @@ def map_command(
     from functools import partial
 
     from scrmap import framework as fw
-    from scrmap import map_formats, parallel, progress, records
+    from scrmap import map_formats, parallel, records
     from scrmap.matcher import Matcher
     from scrmap.sources import load_arguments
 
@@ -296,14 +309,11 @@ def map_command(
         parallel.jobs_for(count, jobs),
     )
     recs: list[dict[str, Any]] = []
-    machine = format is not MapFormat.table
-    with progress.Bar(count, "Mapping", progress.wanted(machine)) as bar:
-        for chunk in chunks:
-            if streaming:
-                sys.stdout.write("".join(chunk))
-            else:
-                recs.extend(chunk)
-            bar.advance(len(chunk))
+    for chunk in _with_progress(chunks, count, machine=format is not MapFormat.table):
+        if streaming:
+            sys.stdout.write("".join(chunk))
+        else:
+            recs.extend(chunk)
     if format is MapFormat.table:
         from scrmap.views import mapping_table, stdout_console
 
@@ -434,7 +444,7 @@ def _analyse(
     problems to print once the report is out (a filter matching nothing exits at once).
     ``machine``: the report is a machine format going to stdout (no progress bar then)."""
     from scrmap import framework as fw
-    from scrmap import parallel, progress, records
+    from scrmap import parallel, records
     from scrmap.coverage import Mapped, analyse, select
     from scrmap.coverage_formats import coverage_record
     from scrmap.matcher import Matcher
@@ -450,11 +460,9 @@ def _analyse(
         raise typer.Exit(exitcodes.USAGE)
     matcher = Matcher(loaded_framework, threshold)
     recs = selected.recommendations
-    mapped: list[Mapped] = []
-    with progress.Bar(len(recs), "Mapping", progress.wanted(machine)) as bar:
-        for chunk in parallel.map_chunks(recs, matcher, Mapped, parallel.jobs_for(len(recs), None)):
-            mapped.extend(chunk)
-            bar.advance(len(chunk))
+    jobs = parallel.jobs_for(len(recs), None)
+    chunks = parallel.map_chunks(recs, matcher, Mapped, jobs)
+    mapped = [m for chunk in _with_progress(chunks, len(recs), machine) for m in chunk]
     coverage = analyse(loaded_framework, mapped, similarity)
     mappings = (
         [records.recommendation_record(m.rec, m.result) for m in mapped] if with_mappings else None

@@ -51,7 +51,7 @@ def from_env(env: Mapping[str, str]) -> Limits:
         raw = env.get(name, "").strip()
         if not raw:
             continue
-        kind = float if spec.type == "float" else int
+        kind = type(spec.default)  # int or float, as the default is
         try:
             value = kind(raw)
         except ValueError:

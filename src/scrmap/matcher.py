@@ -477,11 +477,7 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
     used = [i]
     for key in keys[1:]:
         spot = next(
-            (
-                p
-                for p in text.where[key]
-                if used[-1] < p <= limit and text.sentence(p) == sentence
-            ),
+            (p for p in text.where[key] if used[-1] < p <= limit and text.sentence(p) == sentence),
             None,
         )
         if spot is None:

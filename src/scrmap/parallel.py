@@ -10,7 +10,6 @@ than it saves. The output is the same either way (a test checks it).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -65,15 +64,7 @@ def map_chunks(
         for chunk in chunks:
             yield [render(rec, matcher.match(rec.text)) for rec in chunk]
         return
-    # Where workers are forked, they share the main process's memory until they write to
-    # it; the garbage collector would write to every object it visits (the whole parsed
-    # input), so the objects made so far are frozen out of its sight while workers start.
-    gc.freeze()
-    try:
-        pool = multiprocessing.get_context().Pool(
-            jobs, _start, (matcher.framework, matcher.threshold, render)
-        )
-    finally:
-        gc.unfreeze()
-    with pool:
+    with multiprocessing.get_context().Pool(
+        jobs, _start, (matcher.framework, matcher.threshold, render)
+    ) as pool:
         yield from pool.imap(_run, chunks)  # type: ignore[misc]

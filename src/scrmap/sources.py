@@ -399,8 +399,6 @@ def load_file(
         size = path.stat().st_size
     except OSError as exc:
         return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
-    if path.is_dir():
-        return [], [Problem(name, None, None, "cannot read: is a directory")]
     refused = _too_big(size, limits)
     if refused:
         return [], [Problem(name, None, None, refused)]

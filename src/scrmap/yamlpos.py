@@ -25,7 +25,6 @@ MAX_NODES = 1_000_000
 """Nodes we are willing to build; an alias bomb expands to far more."""
 
 
-
 @dataclass
 class Located:
     """Parsed data plus a map from each value's key path to its (line, col)."""
