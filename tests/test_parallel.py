@@ -8,7 +8,7 @@ from scrmap import framework as fw
 from scrmap import parallel, records
 from scrmap.coverage import Mapped
 from scrmap.matcher import Matcher
-from scrmap.sources import Recommendation, Source
+from scrmap.recommendation import Recommendation, Source
 
 TEXTS = [
     "Agencies should share information about domestic abuse with the MARAC.",

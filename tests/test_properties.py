@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 from scrmap import framework as fw
 from scrmap.matcher import Matcher
-from scrmap.sources import decode, load_csv, load_text, load_yaml
+from scrmap.sources import decode
+from scrmap.sources.csv_file import load_csv
+from scrmap.sources.text_file import load_text
+from scrmap.sources.yaml_file import load_yaml
 
 from .conftest import ROOT
 

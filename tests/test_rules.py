@@ -10,7 +10,7 @@ import yaml
 from scrmap.checks import Severity, run
 from scrmap.matcher import Matcher
 from scrmap.rules import RULES, rule_docs
-from scrmap.sources import load_yaml
+from scrmap.sources.yaml_file import load_yaml
 
 from .conftest import ROOT
 

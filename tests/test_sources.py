@@ -4,6 +4,7 @@ import pytest
 
 from scrmap import sources
 from scrmap.sources import load_arguments, load_file
+from scrmap.sources.yaml_file import load_yaml
 
 from .conftest import ROOT
 
@@ -222,7 +223,7 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
 
 
 def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
-    recs, problems = sources.load_yaml(
+    recs, problems = load_yaml(
         'case: "X\x01"\nrecommendations:\n  - {id: a, text: b}\n', "c.yaml"
     )
     assert recs == []

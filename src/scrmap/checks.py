@@ -20,7 +20,7 @@ from scrmap.errors import location
 if TYPE_CHECKING:
     from scrmap.errors import Problem
     from scrmap.matcher import Matcher, Result
-    from scrmap.sources import Recommendation
+    from scrmap.recommendation import Recommendation
 
 
 class Severity(StrEnum):

@@ -229,7 +229,7 @@ def schema_command(
     """Print the JSON Schema of a framework, recommendation (YAML) or gold file."""
     from scrmap import framework as fw
     from scrmap.evaluate import GoldFile
-    from scrmap.sources import RecommendationFile
+    from scrmap.sources.yaml_file import RecommendationFile
 
     model = {
         SchemaKind.framework: fw.Framework,

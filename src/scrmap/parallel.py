@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from scrmap.matcher import Matcher, Result
-from scrmap.sources import Recommendation
+from scrmap.recommendation import Recommendation
 
 T = TypeVar("T")
 Render = Callable[[Recommendation, Result], T]

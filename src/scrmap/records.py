@@ -13,7 +13,7 @@ from typing import Any
 from scrmap.framework import Framework
 from scrmap.map_formats import jsonl_line
 from scrmap.matcher import Match, Result
-from scrmap.sources import Recommendation
+from scrmap.recommendation import Recommendation
 
 
 def framework_record(framework: Framework, path: Path) -> dict[str, Any]:

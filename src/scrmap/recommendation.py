@@ -1,0 +1,36 @@
+"""The item every stage passes on: a recommendation and the place it was read from.
+
+Kept apart from the loaders so that the matcher's callers, the coverage analysis, the
+rules and the formats can name it without importing a YAML or Word reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a recommendation was read from."""
+
+    file: str
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One recommendation (or finding) and what is known about it."""
+
+    id: str
+    text: str
+    source: Source
+    case: str | None = None
+    kind: str = "recommendation"
+    """'recommendation', or 'finding' where the source states a finding, or 'response'."""
+    owner: str | None = None
+    agency: str | None = None
+    due: str | None = None
+    status: str | None = None
+    evidence: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    """Everything else the source said: case metadata and extra CSV columns."""

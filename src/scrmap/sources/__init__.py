@@ -1,0 +1,183 @@
+"""Recommendation sources: every input kind behind one loader signature, chosen by suffix.
+
+Each kind is a module here with ``load(file: SourceFile) -> Found``; the registry below
+names it with its file endings, and is the only place that knows the kinds: the help
+text, the directory walk and the "looks like a path" test are all derived from it.
+Loaders are imported when a file of their kind is met, so that `scrmap --help` does not
+pay for Pydantic or python-docx. A broken file yields problems and no recommendations;
+the other files are still read.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scrmap.errors import Problem
+from scrmap.limits import Limits
+from scrmap.recommendation import Recommendation, Source
+from scrmap.sources._base import Found, Loader, SourceFile, SourceKind, decode
+
+STDIN = "-"
+"""The argument that means: read recommendations from standard input."""
+
+KINDS = (
+    SourceKind("yaml_file", (".yaml", ".yml"), (".yaml",)),
+    SourceKind("text_file", (".md", ".markdown", ".txt", ".text"), (".md", ".txt")),
+    SourceKind("csv_file", (".csv",), (".csv",)),
+    SourceKind("word_file", (".docx",), (".docx",), reads_text=False),
+)
+"""Every input kind, in the order help text names them. A new kind is one module and one
+line here."""
+
+BY_SUFFIX = {suffix: kind for kind in KINDS for suffix in kind.suffixes}
+KNOWN_SUFFIXES = frozenset(BY_SUFFIX)
+SHOWN_SUFFIXES = " ".join(shown for kind in KINDS for shown in kind.shown)
+"""'.yaml .md .txt .csv .docx', for help text and messages."""
+TEXT = BY_SUFFIX[".txt"]
+"""The kind of any other file named explicitly, and of standard input."""
+
+
+def _loader(kind: SourceKind) -> Loader:
+    loader: Loader = importlib.import_module(f"scrmap.sources.{kind.module}").load
+    return loader
+
+
+def _too_big(size: int, limits: Limits) -> str | None:
+    if size <= limits.file_bytes:
+        return None
+    return (
+        f"{size / 1_000_000:,.1f} MB is over the {limits.file_mb:g} MB limit on input files "
+        "(SCRMAP_MAX_FILE_MB raises it)"
+    )
+
+
+def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Found:
+    """Read one file of any known kind (any other ending is read as text)."""
+    name = name or str(path)
+    limits = limits or Limits()
+    kind = BY_SUFFIX.get(path.suffix.lower(), TEXT)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+    refused = _too_big(size, limits)
+    if refused:
+        return [], [Problem(name, None, None, refused)]
+    if not kind.reads_text:
+        return _loader(kind)(SourceFile(path, name, limits, path.stem, ""))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+    if b"\x00" in data[:8192]:
+        return [], [Problem(name, None, None, "binary file, not text")]
+    return _loader(kind)(SourceFile(path, name, limits, path.stem, decode(data)))
+
+
+def _walk(directory: Path) -> Iterable[Path]:
+    """Files of known kinds below ``directory``, sorted, hidden ones skipped, links not
+    followed into directories (so a symlink loop cannot trap us)."""
+    for root, dirs, files in os.walk(directory, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            path = Path(root) / file
+            if not file.startswith((".", "~$")) and path.suffix.lower() in KNOWN_SUFFIXES:
+                yield path
+
+
+def _looks_like_path(arg: str) -> bool:
+    return "\n" not in arg and (
+        Path(arg).suffix.lower() in KNOWN_SUFFIXES or ("/" in arg and " " not in arg)
+    )
+
+
+@dataclass
+class Inputs:
+    """Everything read from the arguments: recommendations and problems, in argument order."""
+
+    recommendations: list[Recommendation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    texts: int = 0
+    """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
+
+
+def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
+    text = read_stdin()
+    refused = _too_big(len(text.encode()), limits)
+    if refused:
+        return [], [Problem("<stdin>", None, None, refused)]
+    return _loader(TEXT)(SourceFile(Path(STDIN), "<stdin>", limits, None, text))
+
+
+def _read_directory(arg: str, inputs: Inputs, limits: Limits) -> Found:
+    recs: list[Recommendation] = []
+    problems: list[Problem] = []
+    found = False
+    for file in _walk(Path(arg)):
+        found = True
+        inputs.files += 1
+        more, issues = load_file(file, None, limits)
+        recs += more
+        problems += issues
+    if not found:
+        message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
+        problems.append(Problem(arg, None, None, message))
+    return recs, problems
+
+
+def _read_argument(
+    arg: str, inputs: Inputs, read_stdin: Callable[[], str], limits: Limits
+) -> Found:
+    """One argument: '-' is stdin, a directory is walked, a file is loaded by its kind, and
+    anything else that does not look like a path is the text of a recommendation."""
+    path = Path(arg)
+    if arg == STDIN:
+        inputs.files += 1
+        return _read_stdin(read_stdin, limits)
+    if path.is_dir():
+        return _read_directory(arg, inputs, limits)
+    if path.exists():
+        inputs.files += 1
+        return load_file(path, arg, limits)
+    if _looks_like_path(arg):
+        return [], [Problem(arg, None, None, "no such file or directory")]
+    inputs.texts += 1
+    rec = Recommendation(f"text-{inputs.texts}", " ".join(arg.split()), Source("<argument>", None))
+    return [rec], []
+
+
+def load_arguments(
+    args: Iterable[str], read_stdin: Callable[[], str], limits: Limits | None = None
+) -> Inputs:
+    """Read every argument in order. Past ``limits.recommendations`` the rest is refused,
+    with one problem saying so."""
+    limits = limits or Limits()
+    inputs = Inputs()
+    for arg in args:
+        recs, problems = _read_argument(arg, inputs, read_stdin, limits)
+        room = limits.recommendations - len(inputs.recommendations)
+        if len(recs) > room:
+            first = recs[max(room, 0)]
+            problems.append(
+                Problem(
+                    first.source.file,
+                    first.source.line,
+                    None,
+                    f"more than {limits.recommendations:,} recommendations in all; this one "
+                    "and those after it are not read (SCRMAP_MAX_RECOMMENDATIONS raises the limit)",
+                )
+            )
+            inputs.recommendations += recs[: max(room, 0)]
+            inputs.problems += problems
+            break
+        inputs.recommendations += recs
+        inputs.problems += problems
+    return inputs
+
+
+__all__ = ["KNOWN_SUFFIXES", "STDIN", "Found", "Inputs", "decode", "load_arguments", "load_file"]

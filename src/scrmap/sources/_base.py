@@ -1,0 +1,58 @@
+"""What every input kind shares: the file a loader is given and what it gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from scrmap.errors import Problem
+from scrmap.limits import Limits
+from scrmap.recommendation import Recommendation
+
+Found = tuple[list[Recommendation], list[Problem]]
+"""What a loader returns: the recommendations, or none and the problems that stopped it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One input file as a loader receives it, already checked against the size limit."""
+
+    path: Path
+    name: str
+    """The file as the user named it: every problem and source line is reported under it."""
+    limits: Limits
+    case: str | None
+    """The case when the file names none: the file's name without its ending."""
+    text: str
+    """The decoded content; empty for kinds that read the file themselves (``reads_text``)."""
+
+
+class Loader(Protocol):
+    """The one signature of every input kind's ``load``."""
+
+    def __call__(self, file: SourceFile, /) -> Found:
+        """Read ``file`` into recommendations, or problems with their places."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceKind:
+    """One kind of input file, as the registry knows it before importing its loader."""
+
+    module: str
+    """The module under `scrmap.sources` whose ``load`` reads it (imported when needed)."""
+    suffixes: tuple[str, ...]
+    """Every file ending of this kind, lower case."""
+    shown: tuple[str, ...]
+    """The endings named in help text and messages."""
+    reads_text: bool = True
+    """False for binary formats, whose loader opens the file itself."""
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else Windows-1252 as Word saves it."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")

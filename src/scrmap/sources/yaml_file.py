@@ -1,0 +1,96 @@
+"""YAML recommendation files: one case and its recommendations, validated, with each item's line."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from scrmap import yamlpos
+from scrmap.errors import Problem
+from scrmap.limits import Limits
+from scrmap.recommendation import Recommendation, Source
+from scrmap.sources._base import Found, SourceFile
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RecommendationEntry(_Strict):
+    """One recommendation in a YAML recommendation file."""
+
+    id: NonEmpty
+    text: NonEmpty
+    kind: Literal["recommendation", "finding", "response"] = "recommendation"
+    owner: str | None = None
+    agency: str | None = None
+    due: date | str | None = None
+    status: str | None = None
+    evidence: str | None = None
+
+
+class RecommendationFile(_Strict):
+    """A YAML recommendation file: one case (review) and its recommendations."""
+
+    case: NonEmpty
+    board: str | None = None
+    published: date | None = None
+    source: str | None = None
+    review_type: str | None = None
+    summary: str | None = None
+    recommendations: Annotated[list[RecommendationEntry], Field(min_length=1)]
+
+
+def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
+    """A YAML recommendation file, validated, with each item's line."""
+    parsed, located, problems = yamlpos.load_model(
+        text,
+        name,
+        RecommendationFile,
+        "expected a mapping with 'case' and 'recommendations'",
+        limits,
+    )
+    if parsed is None or located is None:
+        return [], problems
+    seen: dict[str, int] = {}
+    recs = []
+    case_meta = {
+        k: str(v)
+        for k, v in parsed.model_dump(exclude={"case", "recommendations"}).items()
+        if v is not None
+    }
+    for i, entry in enumerate(parsed.recommendations):
+        line, col = located.where(("recommendations", i)) or (None, None)
+        if entry.id in seen:
+            problems.append(
+                Problem(
+                    name, line, col, f"duplicate id {entry.id!r} (first at line {seen[entry.id]})"
+                )
+            )
+            continue
+        seen[entry.id] = line or 0
+        recs.append(
+            Recommendation(
+                id=entry.id,
+                text=" ".join(entry.text.split()),
+                source=Source(name, line),
+                case=parsed.case,
+                kind=entry.kind,
+                owner=entry.owner,
+                agency=entry.agency,
+                due=str(entry.due) if entry.due is not None else None,
+                status=entry.status,
+                evidence=entry.evidence,
+                meta=case_meta,
+            )
+        )
+    return (recs if not problems else []), problems
+
+
+def load(file: SourceFile) -> Found:
+    """The registry's entry: a YAML file under the run's limits."""
+    return load_yaml(file.text, file.name, file.limits)
