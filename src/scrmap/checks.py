@@ -2,9 +2,9 @@
 
 Pure: it never prints or exits. Each rule lives in its own module under
 `scrmap.rules` with a stable id, a default severity, options and a docstring that is
-its user documentation. A rule looks at one recommendation (`check`), or at one
-review, which is one file (`check_review`), or at the whole checked set
-(`check_set`). SMART rules apply to items of kind `recommendation`: a finding states
+its user documentation, behind the `Rule` interface of `scrmap.rules._base`. A rule's
+`SCOPE` says what one call of its `check` looks at: one recommendation, one review
+(one file), or the whole checked set. SMART rules apply to items of kind `recommendation`: a finding states
 what went wrong and is not an action, and a response reports what was done.
 """
 
@@ -12,24 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from scrmap.errors import location
+from scrmap.rules import RULES
+from scrmap.rules._base import Hit, Item, Scope, Severity
 
 if TYPE_CHECKING:
     from scrmap.errors import Problem
-    from scrmap.matcher import Matcher, Result
+    from scrmap.matcher import Matcher
     from scrmap.recommendation import Recommendation
 
-
-class Severity(StrEnum):
-    """How much a finding matters; `off` disables a rule."""
-
-    error = "error"
-    warning = "warning"
-    off = "off"
-
+__all__ = ["INPUT_RULE", "Finding", "Severity", "run"]
 
 INPUT_RULE = "input"
 """The id under which unreadable or invalid input is reported."""
@@ -54,22 +48,6 @@ class Finding:
         return location(self.path, self.line, self.col)
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A recommendation with its mapping, as the rules see it."""
-
-    rec: Recommendation
-    result: Result
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a rule reports: which item (None for a whole review) and why."""
-
-    item: Item | None
-    message: str
-
-
 def _finding(rule: str, severity: Severity, hit: Hit, review_file: str) -> Finding:
     if hit.item is None:
         return Finding(rule, severity, review_file, None, None, hit.message)
@@ -87,8 +65,6 @@ def run(
 
     ``settings`` maps each rule id to its severity and its validated options.
     """
-    from scrmap.rules import RULES
-
     items = [Item(rec, matcher.match(rec.text)) for rec in recs]
     reviews: dict[str, list[Item]] = {}
     for item in items:
@@ -100,21 +76,20 @@ def run(
         severity, options = settings[rule_id]
         if severity is Severity.off:
             continue
-        if hasattr(rule, "check"):
-            for item in items:
-                if item.rec.kind in rule.KINDS:
-                    findings += [
-                        _finding(rule_id, severity, hit, item.rec.source.file)
-                        for hit in rule.check(item, options)
-                    ]
-        if hasattr(rule, "check_review"):
-            for path, review in reviews.items():
-                findings += [
-                    _finding(rule_id, severity, hit, path)
-                    for hit in rule.check_review(review, options)
-                ]
-        if hasattr(rule, "check_set"):
-            findings += [
-                _finding(rule_id, severity, hit, "") for hit in rule.check_set(items, options)
+        if rule.SCOPE is Scope.item:
+            hits = [
+                (item.rec.source.file, hit)
+                for item in items
+                if item.rec.kind in rule.KINDS
+                for hit in rule.check(item, options)
             ]
+        elif rule.SCOPE is Scope.review:
+            hits = [
+                (path, hit)
+                for path, review in reviews.items()
+                for hit in rule.check(review, options)
+            ]
+        else:
+            hits = [("", hit) for hit in rule.check(items, options)]
+        findings += [_finding(rule_id, severity, hit, where) for where, hit in hits]
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.col or 0, f.rule, f.message))

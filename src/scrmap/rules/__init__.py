@@ -7,8 +7,6 @@ from the modules' docstrings and options, so it cannot drift from the code.
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from scrmap.rules import (
     duplicate,
     measurable,
@@ -19,8 +17,9 @@ from scrmap.rules import (
     unmapped,
     vague_verb,
 )
+from scrmap.rules._base import Rule
 
-RULES: dict[str, ModuleType] = {
+RULES: dict[str, Rule] = {
     module.ID: module
     for module in (
         unmapped,
@@ -35,7 +34,7 @@ RULES: dict[str, ModuleType] = {
 }
 
 
-def summary(rule: ModuleType) -> str:
+def summary(rule: Rule) -> str:
     """The first line of a rule's docstring."""
     return (rule.__doc__ or "").strip().splitlines()[0]
 

@@ -1,17 +1,80 @@
-"""What the rules share: the options base class and whole-word phrase patterns."""
+"""What the rules share: the Rule interface, what a rule sees and reports, its options'
+base class, and whole-word phrase patterns.
+
+The check engine (`scrmap.checks`) imports the rules; the rules import only this module,
+so there is no circle between them.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from scrmap.matcher import Result
+    from scrmap.recommendation import Recommendation
+
+
+class Severity(StrEnum):
+    """How much a finding matters; `off` disables a rule."""
+
+    error = "error"
+    warning = "warning"
+    off = "off"
+
+
+class Scope(StrEnum):
+    """What one call of a rule's ``check`` looks at."""
+
+    item = "item"
+    """One recommendation: ``check(item, options)``."""
+    review = "review"
+    """One review, which is one file: ``check(items, options)``."""
+    set = "set"
+    """Everything checked in one run: ``check(items, options)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A recommendation with its mapping, as the rules see it."""
+
+    rec: Recommendation
+    result: Result
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: which item (None for a whole review) and why."""
+
+    item: Item | None
+    message: str
 
 
 class RuleOptions(BaseModel):
     """Base of every rule's options: unknown keys are errors that name the key."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rule(Protocol):
+    """A rule module: its docstring is its user documentation (first line: the summary)."""
+
+    ID: str
+    """The stable id: configuration, SARIF and CI annotations use it, so it never changes."""
+    SEVERITY: Severity
+    KINDS: frozenset[str]
+    """The kinds of item it applies to ('recommendation', 'finding', 'response')."""
+    SCOPE: Scope
+    Options: type[RuleOptions]
+
+    def check(self, subject: Any, options: Any, /) -> Iterator[Hit]:
+        """The hits in ``subject``: an `Item`, or a sequence of them (see `Scope`)."""
+        ...
 
 
 def words_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:

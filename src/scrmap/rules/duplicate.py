@@ -21,12 +21,12 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
-from scrmap.checks import Hit, Item, Severity
 from scrmap.repeats import Comparable, find_pairs
-from scrmap.rules._base import RuleOptions
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity
 
 ID = "duplicate"
 SEVERITY = Severity.warning
+SCOPE = Scope.set
 KINDS = frozenset({"recommendation"})
 
 
@@ -38,7 +38,7 @@ class Options(RuleOptions):
     )
 
 
-def check_set(items: Sequence[Item], options: Options) -> Iterator[Hit]:
+def check(items: Sequence[Item], options: Options) -> Iterator[Hit]:
     """Report each recommendation that nearly repeats an earlier one."""
     recs = [i for i in items if i.rec.kind in KINDS]
     # Every pair is comparable here: near-identical wording is a duplicate whether or not

@@ -17,11 +17,11 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
-from scrmap.checks import Hit, Item, Severity
-from scrmap.rules._base import RuleOptions
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity
 
 ID = "too-many"
 SEVERITY = Severity.warning
+SCOPE = Scope.review
 KINDS = frozenset({"recommendation"})
 
 
@@ -31,7 +31,7 @@ class Options(RuleOptions):
     max: int = Field(10, ge=1, description="Most recommendations one review may make.")
 
 
-def check_review(items: Sequence[Item], options: Options) -> Iterator[Hit]:
+def check(items: Sequence[Item], options: Options) -> Iterator[Hit]:
     """Report a review whose recommendations outnumber ``max``."""
     count = sum(1 for i in items if i.rec.kind in KINDS)
     if count > options.max:

@@ -20,11 +20,11 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
-from scrmap.checks import Hit, Item, Severity
-from scrmap.rules._base import RuleOptions, first, words_pattern
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity, first, words_pattern
 
 ID = "training-only"
 SEVERITY = Severity.warning
+SCOPE = Scope.review
 KINDS = frozenset({"recommendation"})
 
 TRAINING = [
@@ -43,7 +43,7 @@ class Options(RuleOptions):
     )
 
 
-def check_review(items: Sequence[Item], options: Options) -> Iterator[Hit]:
+def check(items: Sequence[Item], options: Options) -> Iterator[Hit]:
     """Report a review whose every recommendation is about training or procedure."""
     recs = [i for i in items if i.rec.kind in KINDS]
     if len(recs) < options.min:

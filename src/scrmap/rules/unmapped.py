@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from scrmap.checks import Hit, Item, Severity
-from scrmap.rules._base import RuleOptions
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity
 
 ID = "unmapped"
 SEVERITY = Severity.error
+SCOPE = Scope.item
 KINDS = frozenset({"recommendation", "finding", "response"})
 
 

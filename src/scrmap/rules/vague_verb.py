@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from scrmap.checks import Hit, Item, Severity
-from scrmap.rules._base import RuleOptions, first, words_pattern
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity, first, words_pattern
 
 ID = "vague-verb"
 SEVERITY = Severity.warning
+SCOPE = Scope.item
 KINDS = frozenset({"recommendation"})
 
 VAGUE = [
