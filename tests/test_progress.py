@@ -8,7 +8,7 @@ import sys
 import pytest
 from rich.console import Console
 
-from scrmap import progress
+from scrmap.cli import progress
 
 
 class Clock:

@@ -218,9 +218,7 @@ def test_report_that_cannot_be_written_leaves_nothing(runner: CliRunner, tmp_pat
 
 def test_too_many_recommendations_is_refused_past_the_limit(runner: CliRunner) -> None:
     library = str(ROOT / "data" / "recommendations")
-    result = _invoke(
-        runner, ["map", library, "-f", "jsonl"], {"SCRMAP_MAX_RECOMMENDATIONS": "10"}
-    )
+    result = _invoke(runner, ["map", library, "-f", "jsonl"], {"SCRMAP_MAX_RECOMMENDATIONS": "10"})
     assert result.exit_code == exitcodes.USAGE
     assert len(result.stdout.splitlines()) == 10
     (line,) = _lines(result.stderr)

@@ -223,9 +223,7 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
 
 
 def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
-    recs, problems = load_yaml(
-        'case: "X\x01"\nrecommendations:\n  - {id: a, text: b}\n', "c.yaml"
-    )
+    recs, problems = load_yaml('case: "X\x01"\nrecommendations:\n  - {id: a, text: b}\n', "c.yaml")
     assert recs == []
     assert [str(p) for p in problems] == [
         "c.yaml:1:9: not valid YAML: unacceptable character #x0001: control characters are "

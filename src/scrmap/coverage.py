@@ -22,8 +22,8 @@ from itertools import combinations
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
-from scrmap.repeats import Comparable, Pair, find_pairs, group_pairs
 from scrmap.recommendation import Recommendation
+from scrmap.repeats import Comparable, Pair, find_pairs, group_pairs
 
 NO_CASE = "(no case)"
 """The case of text given on the command line, which names none."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -150,31 +150,6 @@ class Evaluation:
     def unmapped_rate(self) -> float:
         """Share of off-framework recommendations left with no standard."""
         return self.off_framework_unmapped / self.off_framework if self.off_framework else 1.0
-
-    def as_record(self) -> dict[str, Any]:
-        """Plain data for --format json."""
-
-        def scores(s: Scores) -> dict[str, Any]:
-            return {
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-            }
-
-        return {
-            "items": self.items,
-            "top_standard_accuracy": round(self.top_standard_accuracy, 4),
-            "with_standard": self.with_standard,
-            "off_framework_unmapped_rate": round(self.unmapped_rate, 4),
-            "off_framework": self.off_framework,
-            "themes_overall": scores(self.themes_overall),
-            "standards_overall": scores(self.standards_overall),
-            "themes": {k: scores(v) for k, v in self.themes.items()},
-            "disagreements": [d.__dict__ for d in self.disagreements],
-        }
 
 
 def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:

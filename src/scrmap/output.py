@@ -1,4 +1,5 @@
-"""Writing output files so that a failed or interrupted run leaves nothing half-written.
+"""Writing output files: so that a failed or interrupted run leaves nothing half-written,
+and so that a file that cannot be written is a one-line problem.
 
 The report goes to a temporary file beside the target and is renamed over it only when
 complete: a Board paper is either the old one or the new one, never a truncated mix.
@@ -45,3 +46,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def append_text(path: str, text: str, what: str) -> None:
+    """Append ``text`` to the file ``path`` (as the user named it); an OSError becomes a
+    one-line problem saying that ``what`` cannot be written."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        problem = Problem(path, None, None, f"cannot write {what}: {exc.strerror}")
+        raise OutputError([problem]) from None

@@ -7,6 +7,12 @@ rules and the formats can name it without importing a YAML or Word reader.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+Kind = Literal["recommendation", "finding", "response"]
+"""What a source says an item is: a recommendation, a finding the review states, or the
+Board's response."""
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True, slots=True)

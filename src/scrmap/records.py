@@ -1,23 +1,102 @@
-"""The one plain-data form of a mapping that every output format is built from.
+"""Every plain-data record that scrmap's output formats are built from, typed.
 
-The JSON contract (README, "JSON output of scrmap map") is this structure; the
-other formats flatten it. Keeping one intermediate means the formats cannot
-disagree about what was matched.
+One record per result: a mapping (`scrmap map`), a coverage analysis (`coverage`,
+`report`), the findings of `check`, a framework (`framework show`) and an evaluation
+(`evaluate`). The JSON contracts in the README are these structures; the other formats
+flatten them, so the formats cannot disagree about what was found. The builders here
+are pure and import the core only for its types.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
 
-from scrmap.framework import Framework
-from scrmap.map_formats import jsonl_line
-from scrmap.matcher import Match, Result
-from scrmap.recommendation import Recommendation
+if TYPE_CHECKING:
+    from scrmap.checks import Finding
+    from scrmap.coverage import Coverage, Mapped, Row
+    from scrmap.evaluate import Evaluation, Scores
+    from scrmap.framework import Framework, Theme
+    from scrmap.matcher import Match, Result
+    from scrmap.recommendation import Recommendation
+
+# --------------------------------------------------------------------------- map
 
 
-def framework_record(framework: Framework, path: Path) -> dict[str, Any]:
-    """Which framework produced the mapping, so a stored result can be traced."""
+class FrameworkRef(TypedDict):
+    """Which framework produced a result, so a stored result can be traced."""
+
+    name: str
+    title: str
+    version: str | None
+    path: str
+    threshold: NotRequired[int]
+
+
+class SourceRecord(TypedDict):
+    """Where a recommendation was read from."""
+
+    file: str
+    line: int | None
+
+
+class EvidenceRecord(TypedDict):
+    """One cue and the words of the text it matched (character offsets into the text)."""
+
+    cue: str
+    matched: str
+    start: int
+    end: int
+    via: NotRequired[str | None]
+    """For a quadrant: the standard or theme the evidence came through."""
+
+
+class Scored(TypedDict):
+    """A framework item and its score."""
+
+    id: str
+    score: int
+
+
+class MatchRecord(Scored):
+    """An assigned (or nearly assigned) item with its evidence."""
+
+    evidence: list[EvidenceRecord]
+
+
+class NearMisses(TypedDict):
+    """Items under the threshold, shown by --explain."""
+
+    standards: list[MatchRecord]
+    themes: list[MatchRecord]
+
+
+class RecommendationRecord(TypedDict):
+    """One recommendation with its assigned quadrants, standards and themes, best first."""
+
+    id: str
+    source: SourceRecord
+    case: str | None
+    kind: str
+    text: str
+    quadrants: list[MatchRecord]
+    standards: list[MatchRecord]
+    themes: list[MatchRecord]
+    near_misses: NotRequired[NearMisses]
+
+
+class MapDocument(TypedDict):
+    """The whole output of `scrmap map`: the framework used and every recommendation."""
+
+    framework: FrameworkRef
+    recommendations: list[RecommendationRecord]
+
+
+def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
+    """Which framework produced the mapping."""
     return {
         "name": framework.name,
         "title": framework.title,
@@ -26,10 +105,10 @@ def framework_record(framework: Framework, path: Path) -> dict[str, Any]:
     }
 
 
-def _match_record(match: Match, with_via: bool) -> dict[str, Any]:
+def _match_record(match: Match, with_via: bool) -> MatchRecord:
     evidence = []
     for e in match.evidence:
-        item: dict[str, Any] = {"cue": e.cue, "matched": e.matched, "start": e.start, "end": e.end}
+        item: EvidenceRecord = {"cue": e.cue, "matched": e.matched, "start": e.start, "end": e.end}
         if with_via:
             item["via"] = e.via
         evidence.append(item)
@@ -38,36 +117,433 @@ def _match_record(match: Match, with_via: bool) -> dict[str, Any]:
 
 def recommendation_record(
     rec: Recommendation, result: Result, top: int | None = None, explain: bool = False
-) -> dict[str, Any]:
-    """One recommendation with its assigned quadrants, standards and themes, best first."""
-    record: dict[str, Any] = {
+) -> RecommendationRecord:
+    """One recommendation and what the matcher assigned it; with ``explain``, near misses."""
+    record: RecommendationRecord = {
         "id": rec.id,
         "source": {"file": rec.source.file, "line": rec.source.line},
         "case": rec.case,
         "kind": rec.kind,
         "text": rec.text,
+        "quadrants": [_match_record(m, True) for m in result.assigned("quadrants")[:top]],
+        "standards": [_match_record(m, False) for m in result.assigned("standards")[:top]],
+        "themes": [_match_record(m, False) for m in result.assigned("themes")[:top]],
     }
-    for kind in ("quadrants", "standards", "themes"):
-        assigned = result.assigned(kind)[:top]
-        record[kind] = [_match_record(m, kind == "quadrants") for m in assigned]
     if explain:
         record["near_misses"] = {
-            kind: [_match_record(m, False) for m in result.near_misses(kind)[:top]]
-            for kind in ("standards", "themes")
+            "standards": [_match_record(m, False) for m in result.near_misses("standards")[:top]],
+            "themes": [_match_record(m, False) for m in result.near_misses("themes")[:top]],
         }
     return record
 
 
-def recommendation_line(
-    rec: Recommendation, result: Result, top: int | None = None, explain: bool = False
-) -> str:
-    """The record as a line of JSON Lines: made where the matching runs, so that a worker
-    process encodes its own results and the main process only writes them."""
-    return jsonl_line(recommendation_record(rec, result, top, explain))
-
-
 def map_document(
-    framework: dict[str, Any], records: list[dict[str, Any]], threshold: int
-) -> dict[str, Any]:
-    """The whole output of `scrmap map`: the framework used and every recommendation."""
+    framework: FrameworkRef, records: list[RecommendationRecord], threshold: int
+) -> MapDocument:
+    """The framework (with the threshold used) and every recommendation's record."""
     return {"framework": {**framework, "threshold": threshold}, "recommendations": records}
+
+
+# ---------------------------------------------------------------------- coverage
+
+
+class Totals(TypedDict):
+    """The headline figures of a coverage analysis."""
+
+    recommendations: int
+    cases: int
+    mapped: int
+    unmapped: int
+    by_kind: dict[str, int]
+    quadrants_covered: int
+    quadrants: int
+    standards_covered: int
+    standards: int
+    themes_covered: int
+    themes: int
+    repeated_groups: int
+
+
+class ItemRef(TypedDict):
+    """A recommendation named by its case and id."""
+
+    case: str
+    id: str
+
+
+class RowRecord(TypedDict):
+    """One quadrant, standard or theme and the recommendations that cover it."""
+
+    id: str
+    title: str
+    quadrant: NotRequired[str | None]
+    """The quadrant of a standard or theme (absent for quadrants)."""
+    recommendations: int
+    cases: int
+    case_names: list[str]
+    items: list[ItemRef]
+    gap: bool
+
+
+class CaseRecord(TypedDict):
+    """One case: how many items of each kind, and how many fit nowhere."""
+
+    id: str
+    recommendations: int
+    by_kind: dict[str, int]
+    unmapped: int
+
+
+class TitledRef(TypedDict):
+    """A framework item by id and title."""
+
+    id: str
+    title: str
+
+
+class MemberRecord(TypedDict):
+    """A recommendation quoted in the analysis: its case, place, kind and text."""
+
+    case: str
+    id: str
+    file: str
+    line: int | None
+    kind: str
+    text: str
+
+
+class UnmappedRecord(MemberRecord):
+    """A recommendation that maps nowhere, with its nearest standards."""
+
+    nearest: list[Scored]
+
+
+class CooccurrenceRecord(TypedDict):
+    """Two themes assigned to the same recommendations, and how many."""
+
+    themes: list[str]
+    recommendations: int
+
+
+class PairRecord(TypedDict):
+    """Two recommendations that say much the same thing, and why."""
+
+    a: ItemRef
+    b: ItemRef
+    similarity: int
+    shared_words: list[str]
+    shared_items: list[str]
+
+
+class RepeatRecord(TypedDict):
+    """A group of near-duplicates across cases."""
+
+    similarity: int
+    members: list[MemberRecord]
+    pairs: list[PairRecord]
+
+
+class CoverageRecord(TypedDict):
+    """The whole coverage analysis (the README's "JSON output of scrmap coverage")."""
+
+    framework: FrameworkRef
+    totals: Totals
+    quadrants: list[RowRecord]
+    standards: list[RowRecord]
+    themes: list[RowRecord]
+    cases: list[CaseRecord]
+    gaps: dict[str, list[TitledRef]]
+    unmapped: list[UnmappedRecord]
+    case_theme: dict[str, dict[str, int]]
+    cooccurrence: list[CooccurrenceRecord]
+    similarity_threshold: int
+    repeated: list[RepeatRecord]
+
+
+class ReportRecord(CoverageRecord):
+    """The coverage analysis with every recommendation's mapping, for `scrmap report`."""
+
+    recommendations: list[RecommendationRecord]
+
+
+def _ref(m: Mapped) -> ItemRef:
+    return {"case": m.case, "id": m.rec.id}
+
+
+def _row(row: Row, with_quadrant: bool) -> RowRecord:
+    record: RowRecord = {
+        "id": row.id,
+        "title": row.title,
+        "recommendations": row.recommendations,
+        "cases": len(row.cases),
+        "case_names": list(row.cases),
+        "items": [_ref(m) for m in row.items],
+        "gap": row.gap,
+    }
+    if with_quadrant:
+        # The key order is part of the JSON contract: quadrant comes after the title.
+        return {"id": row.id, "title": row.title, "quadrant": row.parent, **record}
+    return record
+
+
+def _member(m: Mapped) -> MemberRecord:
+    return {
+        "case": m.case,
+        "id": m.rec.id,
+        "file": m.rec.source.file,
+        "line": m.rec.source.line,
+        "kind": m.rec.kind,
+        "text": m.rec.text,
+    }
+
+
+def _totals(coverage: Coverage) -> Totals:
+    mapped = coverage.mapped
+    return {
+        "recommendations": len(mapped),
+        "cases": len(coverage.cases),
+        "mapped": len(mapped) - len(coverage.unmapped),
+        "unmapped": len(coverage.unmapped),
+        "by_kind": dict(sorted(Counter(m.rec.kind for m in mapped).items())),
+        "quadrants_covered": sum(not r.gap for r in coverage.quadrants),
+        "quadrants": len(coverage.quadrants),
+        "standards_covered": sum(not r.gap for r in coverage.standards),
+        "standards": len(coverage.standards),
+        "themes_covered": sum(not r.gap for r in coverage.themes),
+        "themes": len(coverage.themes),
+        "repeated_groups": len(coverage.repeated),
+    }
+
+
+def coverage_record(coverage: Coverage, framework: FrameworkRef) -> CoverageRecord:
+    """The whole analysis as JSON-ready data."""
+    return {
+        "framework": framework,
+        "totals": _totals(coverage),
+        "quadrants": [_row(r, False) for r in coverage.quadrants],
+        "standards": [_row(r, True) for r in coverage.standards],
+        "themes": [_row(r, True) for r in coverage.themes],
+        "cases": [
+            {
+                "id": row.id,
+                "recommendations": row.recommendations,
+                "by_kind": dict(sorted(Counter(m.rec.kind for m in row.items).items())),
+                "unmapped": sum(1 for m in row.items if not m.result.mapped),
+            }
+            for row in coverage.cases
+        ],
+        "gaps": {
+            kind: [{"id": r.id, "title": r.title} for r in rows]
+            for kind, rows in coverage.gaps.items()
+        },
+        "unmapped": [
+            {
+                **_member(m),
+                "nearest": [
+                    {"id": n.id, "score": n.score} for n in m.result.near_misses("standards")[:3]
+                ],
+            }
+            for m in coverage.unmapped
+        ],
+        "case_theme": coverage.case_theme,
+        "cooccurrence": [
+            {"themes": [a, b], "recommendations": n} for a, b, n in coverage.cooccurrence
+        ],
+        "similarity_threshold": coverage.similarity,
+        "repeated": [
+            {
+                "similarity": group.similarity,
+                "members": [_member(m) for m in group.members],
+                "pairs": [
+                    {
+                        "a": _ref(a),
+                        "b": _ref(b),
+                        "similarity": p.similarity,
+                        "shared_words": list(p.shared_words),
+                        "shared_items": list(p.shared_items),
+                    }
+                    for a, b, p in group.pairs
+                ],
+            }
+            for group in coverage.repeated
+        ],
+    }
+
+
+def report_record(
+    coverage: Coverage, framework: FrameworkRef, mappings: list[RecommendationRecord]
+) -> ReportRecord:
+    """The analysis and, for the report's evidence section, every recommendation's record."""
+    return {**coverage_record(coverage, framework), "recommendations": mappings}
+
+
+# ------------------------------------------------------------------------ check
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What `scrmap check` reports: the findings, and which files were checked."""
+
+    findings: Sequence[Finding]
+    checked: Sequence[str]
+    """Every file read or refused, in argument order."""
+    strict: bool = False
+    """Warnings fail too (the JUnit format marks them as failures)."""
+
+    @property
+    def failed(self) -> bool:
+        """Errors were found, or warnings under ``strict``: the check fails (exit 1)."""
+        severities = {f.severity.value for f in self.findings}
+        return "error" in severities or (self.strict and "warning" in severities)
+
+
+class FindingRecord(TypedDict):
+    """One finding as the JSON format shows it."""
+
+    rule: str
+    severity: str
+    file: str
+    line: int | None
+    col: int | None
+    recommendation: str | None
+    message: str
+
+
+class CheckDocument(TypedDict):
+    """The JSON output of `scrmap check`: all findings with counts, for scripts."""
+
+    checked: list[str]
+    errors: int
+    warnings: int
+    findings: list[FindingRecord]
+
+
+def finding_record(f: Finding) -> FindingRecord:
+    """One finding as plain data."""
+    return {
+        "rule": f.rule,
+        "severity": f.severity.value,
+        "file": f.path,
+        "line": f.line,
+        "col": f.col,
+        "recommendation": f.recommendation,
+        "message": f.message,
+    }
+
+
+def check_document(result: CheckResult) -> CheckDocument:
+    """The findings with the number of errors and warnings."""
+    counts = Counter(f.severity.value for f in result.findings)
+    return {
+        "checked": list(result.checked),
+        "errors": counts.get("error", 0),
+        "warnings": counts.get("warning", 0),
+        "findings": [finding_record(f) for f in result.findings],
+    }
+
+
+# -------------------------------------------------------------------- framework
+
+FrameworkDump = dict[str, object]
+"""The framework file's own shape (its JSON Schema is `scrmap framework schema`): written
+out whole by the JSON and YAML formats, never read back by key."""
+
+
+def framework_dump(framework: Framework) -> FrameworkDump:
+    """The framework as plain data, in file order, without unset optional fields."""
+    return framework.model_dump(mode="json", exclude_none=True)
+
+
+class ThemeFamily(NamedTuple):
+    """A family of themes as shown: its id and title (None for themes without one)."""
+
+    id: str | None
+    title: str | None
+    themes: list[Theme]
+
+
+def theme_families(framework: Framework) -> list[ThemeFamily]:
+    """Themes grouped by family, families in file order, themes without one last."""
+    groups = [
+        ThemeFamily(f.id, f.title, [t for t in framework.themes if t.family == f.id])
+        for f in framework.families
+    ]
+    orphans = [t for t in framework.themes if t.family is None]
+    if orphans:
+        groups.append(ThemeFamily(None, None, orphans))
+    return [g for g in groups if g.themes]
+
+
+# ------------------------------------------------------------------- evaluation
+
+
+class ScoresRecord(TypedDict):
+    """Precision, recall and F1 (rounded) with the counts they come from."""
+
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+
+
+class DisagreementRecord(TypedDict):
+    """A recommendation where the mapping and the labels differ."""
+
+    id: str
+    text: str
+    expected_standards: list[str]
+    top_standard: str | None
+    missing_themes: list[str]
+    extra_themes: list[str]
+
+
+class EvaluationRecord(TypedDict):
+    """The JSON output of `scrmap evaluate`."""
+
+    items: int
+    top_standard_accuracy: float
+    with_standard: int
+    off_framework_unmapped_rate: float
+    off_framework: int
+    themes_overall: ScoresRecord
+    standards_overall: ScoresRecord
+    themes: dict[str, ScoresRecord]
+    disagreements: list[DisagreementRecord]
+
+
+def _scores(s: Scores) -> ScoresRecord:
+    return {
+        "precision": round(s.precision, 4),
+        "recall": round(s.recall, 4),
+        "f1": round(s.f1, 4),
+        "tp": s.tp,
+        "fp": s.fp,
+        "fn": s.fn,
+    }
+
+
+def evaluation_record(result: Evaluation) -> EvaluationRecord:
+    """An evaluation as plain data, figures rounded to four places."""
+    return {
+        "items": result.items,
+        "top_standard_accuracy": round(result.top_standard_accuracy, 4),
+        "with_standard": result.with_standard,
+        "off_framework_unmapped_rate": round(result.unmapped_rate, 4),
+        "off_framework": result.off_framework,
+        "themes_overall": _scores(result.themes_overall),
+        "standards_overall": _scores(result.standards_overall),
+        "themes": {k: _scores(v) for k, v in result.themes.items()},
+        "disagreements": [
+            {
+                "id": d.id,
+                "text": d.text,
+                "expected_standards": d.expected_standards,
+                "top_standard": d.top_standard,
+                "missing_themes": d.missing_themes,
+                "extra_themes": d.extra_themes,
+            }
+            for d in result.disagreements
+        ],
+    }

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
 from scrmap.errors import Problem
 from scrmap.limits import Limits
-from scrmap.recommendation import Recommendation, Source
+from scrmap.recommendation import Kind, Recommendation, Source
 from scrmap.sources._base import Found, SourceFile
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -25,7 +25,7 @@ class RecommendationEntry(_Strict):
 
     id: NonEmpty
     text: NonEmpty
-    kind: Literal["recommendation", "finding", "response"] = "recommendation"
+    kind: Kind = "recommendation"
     owner: str | None = None
     agency: str | None = None
     due: date | str | None = None

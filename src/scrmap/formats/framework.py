@@ -1,28 +1,40 @@
-"""Render a framework as JSON, YAML or Markdown, for machines and Board documents."""
+"""Formats of `scrmap framework show`: JSON, YAML or Markdown, for machines and Board
+documents; `tree` is the CLI's Rich view."""
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import yaml
+from scrmap.formats import Renderer, json_text
+from scrmap.records import framework_dump, theme_families
 
-from scrmap.framework import Framework
+if TYPE_CHECKING:
+    from scrmap.framework import Framework
 
 
-def as_record(framework: Framework) -> dict[str, Any]:
-    """The framework as plain data, in file order, without unset optional fields."""
-    return framework.model_dump(mode="json", exclude_none=True)
+class ShowFormat(StrEnum):
+    """Output formats of `framework show`."""
+
+    tree = "tree"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+TERMINAL = ShowFormat.tree
 
 
 def to_json(framework: Framework) -> str:
     """Pretty JSON, ending with a newline."""
-    return json.dumps(as_record(framework), indent=2, ensure_ascii=False) + "\n"
+    return json_text(framework_dump(framework))
 
 
 def to_yaml(framework: Framework) -> str:
     """YAML in the same shape as the framework file it was loaded from."""
-    return yaml.safe_dump(as_record(framework), sort_keys=False, allow_unicode=True, width=100)
+    import yaml  # only this format needs it: the other commands start faster
+
+    return yaml.safe_dump(framework_dump(framework), sort_keys=False, allow_unicode=True, width=100)
 
 
 def to_markdown(framework: Framework) -> str:
@@ -55,13 +67,8 @@ def to_markdown(framework: Framework) -> str:
     return "\n".join(lines)
 
 
-def theme_families(framework: Framework) -> list[tuple[str | None, str | None, list[Any]]]:
-    """Themes grouped by family, families in file order, themes without one last."""
-    groups: list[tuple[str | None, str | None, list[Any]]] = [
-        (f.id, f.title, [t for t in framework.themes if t.family == f.id])
-        for f in framework.families
-    ]
-    orphans = [t for t in framework.themes if t.family is None]
-    if orphans:
-        groups.append((None, None, orphans))
-    return [g for g in groups if g[2]]
+RENDERERS: dict[ShowFormat, Renderer[Framework, str]] = {
+    ShowFormat.json: to_json,
+    ShowFormat.yaml: to_yaml,
+    ShowFormat.markdown: to_markdown,
+}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from scrmap.map_formats import evidence_cell, ids_cell, safe_cell
+from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
+from scrmap.records import ReportRecord, RowRecord
 
 
 def _value(value: Any) -> Any:
@@ -38,16 +39,16 @@ def _sheet(workbook: Any, title: str, header: list[str], rows: list[list[Any]]) 
     sheet.freeze_panes = "A2"
 
 
-def _coverage_rows(rows: list[dict[str, Any]], with_quadrant: bool) -> list[list[Any]]:
+def _coverage_rows(rows: list[RowRecord], with_quadrant: bool) -> list[list[Any]]:
     return [
         [r["id"], r["title"]]
-        + ([r["quadrant"]] if with_quadrant else [])
+        + ([r.get("quadrant")] if with_quadrant else [])
         + [r["recommendations"], r["cases"], "; ".join(r["case_names"]), "gap" if r["gap"] else ""]
         for r in rows
     ]
 
 
-def render(record: dict[str, Any]) -> bytes:
+def render(record: ReportRecord) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
 
@@ -132,7 +133,7 @@ def render(record: dict[str, Any]) -> bytes:
                 ids_cell(r["themes"]),
                 evidence_cell(r["standards"] + r["themes"]),
             ]
-            for r in record.get("recommendations", [])
+            for r in record["recommendations"]
         ],
     )
     out = io.BytesIO()

@@ -10,7 +10,8 @@ table headers and keeps rows whole, and keeps the heatmap's colours when printed
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+
+from scrmap.records import MatchRecord, RecommendationRecord, ReportRecord, RowRecord, Scored
 
 _CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -40,7 +41,7 @@ ul.legend { columns: 2; font-size: 8.5pt; color: #444; padding-left: 5mm; }
 """
 
 
-def _e(value: Any) -> str:
+def _e(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
@@ -48,12 +49,12 @@ def _heat(count: int) -> str:
     return f"h{min(count, 4)}"
 
 
-def _rows_table(rows: list[dict[str, Any]], with_quadrant: bool) -> str:
+def _rows_table(rows: list[RowRecord], with_quadrant: bool) -> str:
     head = "<tr><th>Id</th><th>Title</th>" + ("<th>Quadrant</th>" if with_quadrant else "")
     head += "<th>Recs</th><th>Cases</th><th>Which cases</th></tr>"
     body = []
     for row in rows:
-        quadrant = f"<td>{_e(row['quadrant'])}</td>" if with_quadrant else ""
+        quadrant = f"<td>{_e(row.get('quadrant'))}</td>" if with_quadrant else ""
         which = (
             '<td class="gap">gap</td>'
             if row["gap"]
@@ -68,7 +69,7 @@ def _rows_table(rows: list[dict[str, Any]], with_quadrant: bool) -> str:
     return f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _heatmap(record: dict[str, Any]) -> str:
+def _heatmap(record: ReportRecord) -> str:
     cases = list(record["case_theme"])
     head = "<tr><th>Theme</th>" + "".join(
         f'<th class="case" title="{_e(c)}">C{n}</th>' for n, c in enumerate(cases, start=1)
@@ -103,7 +104,7 @@ def _highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _matches(matches: list[dict[str, Any]]) -> str:
+def _matches(matches: list[MatchRecord]) -> str:
     return "<br>".join(
         f"<b>{_e(m['id'])}</b> {m['score']} "
         + '<span class="cue">('
@@ -113,10 +114,10 @@ def _matches(matches: list[dict[str, Any]]) -> str:
     )
 
 
-def _evidence(record: dict[str, Any]) -> str:
+def _evidence(record: ReportRecord) -> str:
     parts = []
-    by_case: dict[str, list[dict[str, Any]]] = {}
-    for rec in record.get("recommendations", []):
+    by_case: dict[str, list[RecommendationRecord]] = {}
+    for rec in record["recommendations"]:
         by_case.setdefault(rec["case"] or "(no case)", []).append(rec)
     for case, recs in by_case.items():
         rows = []
@@ -139,7 +140,7 @@ def _evidence(record: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _nearest(nearest: list[dict[str, Any]]) -> str:
+def _nearest(nearest: list[Scored]) -> str:
     return ", ".join(_e(n["id"]) + f" ({n['score']})" for n in nearest) or "none"
 
 
@@ -149,7 +150,7 @@ def _list(items: list[str], empty: str = "None.") -> str:
     )
 
 
-def render(record: dict[str, Any], generated: str | None = None) -> str:
+def render(record: ReportRecord, generated: str | None = None) -> str:
     """The whole report page. ``generated`` (a date, say) goes in the header if given."""
     fw = record["framework"]
     t = record["totals"]

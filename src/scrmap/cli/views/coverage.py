@@ -1,4 +1,4 @@
-"""Rich terminal view of a coverage record. Part of the CLI layer: the core never imports it.
+"""The terminal view of `scrmap coverage`.
 
 Built from the same plain record as the JSON, so the terminal cannot show other figures.
 All text from recommendation files goes into Rich as `Text`, never as markup, so a
@@ -7,11 +7,11 @@ recommendation containing "[bold]" prints as written.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+
+from scrmap.records import CoverageRecord, UnmappedRecord
 
 SECTIONS = {
     "quadrant": ("quadrants", "Quadrants"),
@@ -27,7 +27,7 @@ def _cell_style(count: int) -> str:
     return _HEAT[min(count, len(_HEAT) - 1)]
 
 
-def summary(record: dict[str, Any]) -> Text:
+def summary(record: CoverageRecord) -> Text:
     """One line: how much was mapped and how much of the framework is covered."""
     t = record["totals"]
     kinds = ", ".join(f"{n} {k}" for k, n in t["by_kind"].items())
@@ -41,7 +41,7 @@ def summary(record: dict[str, Any]) -> Text:
     )
 
 
-def coverage_table(record: dict[str, Any], by: str) -> Table:
+def coverage_table(record: CoverageRecord, by: str) -> Table:
     """Rows of quadrants, standards or themes with counts and cases; gaps marked."""
     section, title = SECTIONS[by]
     table = Table(title=title, title_justify="left")
@@ -52,10 +52,15 @@ def coverage_table(record: dict[str, Any], by: str) -> Table:
     table.add_column("recs", justify="right")
     table.add_column("cases", justify="right")
     table.add_column("which cases")
-    for row in record[section]:
+    sections = {
+        "quadrants": record["quadrants"],
+        "standards": record["standards"],
+        "themes": record["themes"],
+    }
+    for row in sections[section]:
         cells: list[RenderableType] = [Text(row["id"]), Text(row["title"])]
         if section != "quadrants":
-            cells.append(Text(row["quadrant"] or ""))
+            cells.append(Text(row.get("quadrant") or ""))
         cells += [str(row["recommendations"]), str(row["cases"])]
         cells.append(
             Text("GAP", style="bold red") if row["gap"] else Text("; ".join(row["case_names"]))
@@ -64,7 +69,7 @@ def coverage_table(record: dict[str, Any], by: str) -> Table:
     return table
 
 
-def case_table(record: dict[str, Any]) -> Table:
+def case_table(record: CoverageRecord) -> Table:
     """One row per case: how many items of each kind, and how many fit nowhere."""
     table = Table(title="Cases", title_justify="left")
     table.add_column("case")
@@ -77,7 +82,7 @@ def case_table(record: dict[str, Any]) -> Table:
     return table
 
 
-def heatmap(record: dict[str, Any]) -> Table:
+def heatmap(record: CoverageRecord) -> Table:
     """Themes down, cases across: how many of each case's recommendations are on each theme."""
     cases = list(record["case_theme"])
     table = Table(title="Themes by case (recommendations)", title_justify="left")
@@ -97,7 +102,7 @@ def heatmap(record: dict[str, Any]) -> Table:
     return table
 
 
-def cooccurrence_table(record: dict[str, Any]) -> Table:
+def cooccurrence_table(record: CoverageRecord) -> Table:
     """Pairs of themes assigned to the same recommendation."""
     table = Table(title="Themes that occur together", title_justify="left")
     table.add_column("themes")
@@ -109,11 +114,11 @@ def cooccurrence_table(record: dict[str, Any]) -> Table:
     return table
 
 
-def _place(item: dict[str, Any]) -> str:
+def _place(item: UnmappedRecord) -> str:
     return f"{item['file']}:{item['line']}" if item["line"] else item["file"]
 
 
-def unmapped_table(record: dict[str, Any]) -> Table:
+def unmapped_table(record: CoverageRecord) -> Table:
     """Learning that fits no standard: candidates for reviewing the framework."""
     table = Table(title="Unmapped: candidates for reviewing the framework", title_justify="left")
     table.add_column("case / id")
@@ -129,7 +134,7 @@ def unmapped_table(record: dict[str, Any]) -> Table:
     return table
 
 
-def repeated_view(record: dict[str, Any]) -> RenderableType:
+def repeated_view(record: CoverageRecord) -> RenderableType:
     """Each group of near-duplicates across cases, with the words and items they share."""
     parts: list[RenderableType] = [
         Text(
@@ -158,7 +163,7 @@ def repeated_view(record: dict[str, Any]) -> RenderableType:
     return Group(*parts)
 
 
-def coverage_view(record: dict[str, Any], by: str | None = None) -> Group:
+def coverage_view(record: CoverageRecord, by: str | None = None) -> Group:
     """The whole terminal report; with ``by``, only that table (cases with their heatmap)."""
     parts: list[RenderableType] = [summary(record)]
     if by == "case":

@@ -1,4 +1,4 @@
-"""Output formats of `scrmap check`, each a pure function of the findings.
+"""Output formats of `scrmap check`, each a pure function of the check result.
 
 `text` (Rich, grouped by file) is the CLI's view; the machine formats are here. SARIF
 and the GitHub annotations use the rules' stable ids, so code scanning can track a
@@ -7,15 +7,15 @@ finding from run to run.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from collections.abc import Callable, Sequence
 from enum import StrEnum
 from html import escape
 from typing import Any
 
 from scrmap import __version__
 from scrmap.checks import INPUT_RULE, Finding, Severity
+from scrmap.formats import Renderer, json_text
+from scrmap.records import CheckResult, check_document
 
 
 class CheckFormat(StrEnum):
@@ -28,34 +28,12 @@ class CheckFormat(StrEnum):
     junit = "junit"
 
 
-def _record(f: Finding) -> dict[str, Any]:
-    return {
-        "rule": f.rule,
-        "severity": f.severity.value,
-        "file": f.path,
-        "line": f.line,
-        "col": f.col,
-        "recommendation": f.recommendation,
-        "message": f.message,
-    }
+TERMINAL = CheckFormat.text
 
 
-def to_json(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+def to_json(result: CheckResult) -> str:
     """All findings with counts, for scripts."""
-    counts = Counter(f.severity.value for f in findings)
-    return (
-        json.dumps(
-            {
-                "checked": list(checked),
-                "errors": counts.get("error", 0),
-                "warnings": counts.get("warning", 0),
-                "findings": [_record(f) for f in findings],
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+    return json_text(check_document(result))
 
 
 def _annotation_value(text: str) -> str:
@@ -67,10 +45,10 @@ def _annotation_property(text: str) -> str:
     return _annotation_value(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+def to_github(result: CheckResult) -> str:
     """GitHub Actions workflow commands: one annotation per finding."""
     lines = []
-    for f in findings:
+    for f in result.findings:
         properties = [f"file={_annotation_property(f.path)}"] if f.path else []
         if f.line is not None:
             properties.append(f"line={f.line}")
@@ -82,7 +60,7 @@ def to_github(findings: Sequence[Finding], checked: Sequence[str]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _rule_descriptor(rule_id: str) -> dict[str, Any]:
+def _rule_descriptor(rule_id: str) -> dict[str, object]:
     from scrmap.rules import RULES, summary
 
     if rule_id == INPUT_RULE:
@@ -100,14 +78,14 @@ def _rule_descriptor(rule_id: str) -> dict[str, Any]:
     }
 
 
-def to_sarif(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+def to_sarif(result: CheckResult) -> str:
     """SARIF 2.1.0, for code scanning."""
     from scrmap.rules import RULES
 
     rule_ids = [INPUT_RULE, *RULES]
     results = []
-    for f in findings:
-        result: dict[str, Any] = {
+    for f in result.findings:
+        entry: dict[str, Any] = {
             "ruleId": f.rule,
             "ruleIndex": rule_ids.index(f.rule),
             "level": "error" if f.severity is Severity.error else "warning",
@@ -119,10 +97,10 @@ def to_sarif(findings: Sequence[Finding], checked: Sequence[str]) -> str:
                 location["region"] = {"startLine": f.line} | (
                     {"startColumn": f.col} if f.col is not None else {}
                 )
-            result["locations"] = [{"physicalLocation": location}]
+            entry["locations"] = [{"physicalLocation": location}]
         if f.recommendation:
-            result["properties"] = {"recommendation": f.recommendation}
-        results.append(result)
+            entry["properties"] = {"recommendation": f.recommendation}
+        results.append(entry)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -139,18 +117,18 @@ def to_sarif(findings: Sequence[Finding], checked: Sequence[str]) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document)
 
 
-def to_junit(findings: Sequence[Finding], checked: Sequence[str], strict: bool = False) -> str:
+def to_junit(result: CheckResult) -> str:
     """JUnit XML for GitLab and Jenkins: a test case per checked file; errors (and with
     --strict, warnings) fail it, other warnings go to its output."""
-    by_file: dict[str, list[Finding]] = {path: [] for path in checked}
-    for f in findings:
+    by_file: dict[str, list[Finding]] = {path: [] for path in result.checked}
+    for f in result.findings:
         by_file.setdefault(f.path, []).append(f)
     cases, failed = [], 0
     for path, found in by_file.items():
-        failing = [f for f in found if f.severity is Severity.error or strict]
+        failing = [f for f in found if f.severity is Severity.error or result.strict]
         body = "\n".join(
             f"{f.location()}: {f.severity.value} [{f.rule}] {f.message}" for f in found
         )
@@ -172,8 +150,9 @@ def to_junit(findings: Sequence[Finding], checked: Sequence[str], strict: bool =
     )
 
 
-def step_summary(findings: Sequence[Finding], checked: Sequence[str]) -> str:
+def step_summary(result: CheckResult) -> str:
     """A Markdown table for $GITHUB_STEP_SUMMARY: findings per rule and severity."""
+    findings, checked = result.findings, result.checked
     counts = Counter((f.rule, f.severity.value) for f in findings)
     lines = [
         "### scrmap check",
@@ -188,10 +167,9 @@ def step_summary(findings: Sequence[Finding], checked: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-RENDERERS: dict[CheckFormat, Callable[[Sequence[Finding], Sequence[str]], str]] = {
+RENDERERS: dict[CheckFormat, Renderer[CheckResult, str]] = {
     CheckFormat.json: to_json,
     CheckFormat.github: to_github,
     CheckFormat.sarif: to_sarif,
     CheckFormat.junit: to_junit,
 }
-"""Every machine format; `text` is rendered by the CLI's Rich view."""

@@ -1,4 +1,4 @@
-"""Rich text view of check findings, grouped by file. Part of the CLI layer."""
+"""The terminal view of `scrmap check`: findings grouped by file."""
 
 from __future__ import annotations
 

@@ -1,0 +1,78 @@
+"""The Typer app: the global options, and the console script that keeps bugs to one line."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from scrmap import __version__, exitcodes
+
+app = typer.Typer(
+    name="scrmap",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+framework_app = typer.Typer(
+    help="Show, validate and describe the framework file.", no_args_is_help=True
+)
+
+_debug = False
+"""Set by --debug: let an unexpected error show its traceback."""
+
+
+def run() -> None:
+    """The console script: the app, with any unexpected error as one line, not a traceback.
+
+    Bad input never reaches here (the core turns it into problems with places). What
+    does is a bug, reported as such with exit code 3; --debug shows the traceback.
+    """
+    try:
+        app()  # Ctrl-C is Typer's: exit 130, no traceback
+    except Exception as error:
+        if _debug:
+            raise
+        message = str(error).splitlines()[0] if str(error) else ""
+        typer.echo(
+            f"scrmap: internal error: {type(error).__name__}: {message} "
+            "(this is a bug in scrmap; run with --debug for the traceback)",
+            err=True,
+        )
+        sys.exit(exitcodes.INTERNAL)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"scrmap {__version__}")
+        raise typer.Exit(exitcodes.OK)
+
+
+def _set_debug(value: bool) -> None:
+    global _debug
+    _debug = value
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            envvar="SCRMAP_DEBUG",
+            callback=_set_debug,
+            is_eager=True,
+            help="Show the Python traceback of an unexpected error (for developers).",
+        ),
+    ] = False,
+) -> None:
+    """Map safeguarding review recommendations onto a thematic learning framework.
+
+    Every command reads the framework from --framework, else $SCRMAP_FRAMEWORK, else
+    ./framework.yaml in the working directory, else the bundled Norfolk framework.
+    """

@@ -1,0 +1,71 @@
+"""`scrmap coverage`: what the recommendations cover, the gaps, and what repeats."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from scrmap.cli.options import (
+    CaseOption,
+    FrameworkOption,
+    InputsArgument,
+    KindOption,
+    SimilarityOption,
+    SinceOption,
+    StatusOption,
+    ThresholdOption,
+    selection,
+)
+from scrmap.defaults import DEFAULT_SIMILARITY, DEFAULT_THRESHOLD
+from scrmap.formats.coverage import RENDERERS, TERMINAL, CoverageFormat
+
+
+class By(StrEnum):
+    """The one table `scrmap coverage --by` shows."""
+
+    quadrant = "quadrant"
+    standard = "standard"
+    theme = "theme"
+    case = "case"
+
+
+def coverage_command(
+    inputs: InputsArgument,
+    framework: FrameworkOption = None,
+    by: Annotated[
+        By | None, typer.Option(help="Show only this table. Default: every table.")
+    ] = None,
+    format: Annotated[
+        CoverageFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CoverageFormat.table,
+    case: CaseOption = None,
+    since: SinceOption = None,
+    status: StatusOption = None,
+    kind: KindOption = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    similarity: SimilarityOption = DEFAULT_SIMILARITY,
+) -> None:
+    """Which quadrants, standards and themes the recommendations cover, in how many
+    separate cases; the gaps; what maps nowhere; and what repeats across cases.
+
+    Exit 0 when everything was read, 2 when an input could not be read (the rest is
+    still reported) or a --case or --status matches nothing.
+    """
+    from scrmap.cli import edge
+
+    chosen = selection(case, since, status, kind)
+    machine = format is not TERMINAL
+    analysis, selected, problems = edge.analyse(
+        inputs, framework, chosen, threshold, similarity, machine
+    )
+    if format is TERMINAL:
+        from scrmap.cli.views import stdout_console
+        from scrmap.cli.views.coverage import coverage_view
+
+        stdout_console().print(coverage_view(analysis.record(), by.value if by else None))
+    else:
+        sys.stdout.write(RENDERERS[format](analysis.record()))
+    edge.finish(selected.notes, problems)

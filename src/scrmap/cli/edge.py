@@ -1,0 +1,118 @@
+"""Where the core meets the terminal: problems to stderr, errors to exit codes, the
+progress bar around a mapping, and standard output for the renderers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from scrmap import exitcodes
+from scrmap.errors import ScrmapError
+
+if TYPE_CHECKING:
+    from scrmap.coverage import Selected, Selection
+    from scrmap.errors import Problem
+    from scrmap.framework import Framework
+    from scrmap.pipeline import Advance, Analysis
+    from scrmap.records import CheckResult
+    from scrmap.sources import Inputs
+
+
+def fail(error: ScrmapError, code: int) -> NoReturn:
+    """Print each problem on its own line to stderr and exit with ``code``."""
+    for problem in error.problems:
+        typer.echo(str(problem), err=True)
+    raise typer.Exit(code)
+
+
+def framework(path: Path | None) -> tuple[Framework, Path]:
+    """The framework in use and its path; a broken one stops the command with exit 2."""
+    from scrmap import pipeline
+
+    try:
+        return pipeline.load_framework(path)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+
+
+def read_stdin() -> str:
+    """Standard input, read when an argument is '-'."""
+    return sys.stdin.read()
+
+
+def inputs(args: Iterable[str]) -> Inputs:
+    """Every argument's recommendations and problems; a bad SCRMAP_MAX_* exits 2."""
+    from scrmap import pipeline
+
+    try:
+        return pipeline.read_inputs(args, read_stdin, os.environ)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+
+
+@contextmanager
+def progress(total: int, machine: bool) -> Iterator[Advance]:
+    """A progress bar for mapping ``total`` recommendations, shown only to a person watching
+    (``machine``: a machine format is going to stdout); yields its advance callback."""
+    from scrmap.cli import progress as bar
+
+    with bar.Bar(total, "Mapping", bar.wanted(machine)) as shown:
+        yield shown.advance
+
+
+def finish(notes: Iterable[str], problems: Iterable[object]) -> None:
+    """After the output: notes and input problems on stderr; exit 2 if there were problems."""
+    for note in notes:
+        typer.echo(f"scrmap: note: {note}", err=True)
+    found = False
+    for problem in problems:
+        found = True
+        typer.echo(str(problem), err=True)
+    if found:
+        raise typer.Exit(exitcodes.USAGE)
+
+
+def analyse(
+    args: list[str],
+    framework_path: Path | None,
+    chosen: Selection,
+    threshold: int,
+    similarity: int,
+    machine: bool,
+) -> tuple[Analysis, Selected, list[Problem]]:
+    """Load, select, map and analyse for `coverage` and `report`; also what was selected
+    (its notes go out after the report) and the input problems. A --case or --status
+    that matches nothing exits 2 at once. ``machine``: see `progress`."""
+    from scrmap import pipeline
+    from scrmap.coverage import select
+
+    loaded_framework, path = framework(framework_path)
+    loaded = inputs(args)
+    selected = select(loaded.recommendations, chosen)
+    if selected.unmatched:
+        for message in selected.unmatched:
+            typer.echo(f"scrmap: {message}", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    recs = selected.recommendations
+    with progress(len(recs), machine) as advance:
+        analysis = pipeline.analyse(loaded_framework, path, recs, threshold, similarity, advance)
+    return analysis, selected, loaded.problems
+
+
+def step_summary(path: str, result: CheckResult) -> None:
+    """Append the findings table to GitHub's step summary; if that fails, say so on stderr
+    (the findings are out already)."""
+    from scrmap.formats.check import step_summary as summary
+    from scrmap.output import append_text
+
+    try:
+        append_text(path, summary(result), "the step summary")
+    except ScrmapError as error:
+        for problem in error.problems:
+            typer.echo(str(problem), err=True)

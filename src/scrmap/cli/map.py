@@ -1,0 +1,63 @@
+"""`scrmap map`: map recommendations and print them with their evidence."""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from typing import Annotated
+
+import typer
+
+from scrmap.cli.options import FrameworkOption, InputsArgument, JobsOption, ThresholdOption
+from scrmap.defaults import DEFAULT_THRESHOLD
+from scrmap.formats.map import RENDERERS, MapFormat
+
+
+def map_command(
+    inputs: InputsArgument,
+    framework: FrameworkOption = None,
+    format: Annotated[MapFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        MapFormat.table
+    ),
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    top: Annotated[
+        int | None, typer.Option(min=1, help="Show at most N matches of each kind.")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also show near misses under the threshold.")
+    ] = False,
+    jobs: JobsOption = None,
+) -> None:
+    """Map recommendations onto the framework, with the evidence for every match.
+
+    Exit 0 when everything was read, 2 when an input could not be read (the others
+    are still mapped and printed). JSON Lines output is written as it is mapped.
+    """
+    from scrmap import parallel, pipeline, records
+    from scrmap.cli import edge
+    from scrmap.formats.map import recommendation_line
+    from scrmap.matcher import Matcher
+
+    loaded_framework, path = edge.framework(framework)
+    loaded = edge.inputs(inputs)
+    recs = loaded.recommendations
+    matcher = Matcher(loaded_framework, threshold)
+    processes = parallel.jobs_for(len(recs), jobs)
+    mapped: list[records.RecommendationRecord] = []
+    with edge.progress(len(recs), machine=format is not MapFormat.table) as advance:
+        if format is MapFormat.jsonl:  # written as it is mapped
+            line = partial(recommendation_line, top=top, explain=explain)
+            for lines in pipeline.map_chunks(recs, matcher, line, processes, advance):
+                sys.stdout.write("".join(lines))
+        else:
+            record = partial(records.recommendation_record, top=top, explain=explain)
+            for chunk in pipeline.map_chunks(recs, matcher, record, processes, advance):
+                mapped += chunk
+    if format is MapFormat.table:
+        from scrmap.cli.views.map import show_mappings
+
+        show_mappings(mapped, loaded_framework)
+    elif format is not MapFormat.jsonl:
+        ref = records.framework_ref(loaded_framework, path)
+        sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, threshold)))
+    edge.finish((), loaded.problems)

@@ -1,0 +1,96 @@
+"""The options and arguments several commands share, declared once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from scrmap.defaults import FRAMEWORK_ENV_VAR
+from scrmap.sources import SHOWN_SUFFIXES
+
+if TYPE_CHECKING:
+    from scrmap.coverage import Selection
+
+FrameworkOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--framework",
+        envvar=FRAMEWORK_ENV_VAR,
+        help=(
+            "Framework YAML file. Default: ./framework.yaml if the working directory has "
+            "one, otherwise the bundled Norfolk Thematic Learning Framework."
+        ),
+        show_default=False,
+    ),
+]
+INPUTS_HELP = (
+    f"Files ({SHOWN_SUFFIXES}), directories, '-' for standard input, "
+    "or the text of a recommendation."
+)
+InputsArgument = Annotated[list[str], typer.Argument(help=INPUTS_HELP, show_default=False)]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes to map with. Default: one per core for 2,000 or more "
+        "recommendations, else 1.",
+        show_default=False,
+    ),
+]
+ThresholdOption = Annotated[
+    int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
+]
+SimilarityOption = Annotated[
+    int,
+    typer.Option(
+        min=1, max=100, help="Similarity (1-100) at which recommendations count as repeats."
+    ),
+]
+CaseOption = Annotated[
+    list[str] | None, typer.Option("--case", help="Only this case (repeatable).")
+]
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], help="Only cases published on or after this date."),
+]
+StatusOption = Annotated[
+    list[str] | None, typer.Option("--status", help="Only items with this status (repeatable).")
+]
+
+
+class Kind(StrEnum):
+    """The choices of --kind: `scrmap.recommendation.KINDS`, as Typer needs them (an enum;
+    a test keeps the two the same)."""
+
+    recommendation = "recommendation"
+    finding = "finding"
+    response = "response"
+
+
+KindOption = Annotated[
+    list[Kind] | None,
+    typer.Option("--kind", help="Only items of this kind (repeatable). Default: all."),
+]
+
+
+def selection(
+    case: list[str] | None,
+    since: datetime | None,
+    status: list[str] | None,
+    kind: list[Kind] | None,
+) -> Selection:
+    """The --case, --since, --status and --kind options as one selection."""
+    from scrmap.coverage import Selection
+
+    return Selection(
+        tuple(case or ()),
+        since.date() if since else None,
+        tuple(status or ()),
+        tuple(k.value for k in kind or ()),
+    )

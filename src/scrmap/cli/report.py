@@ -1,0 +1,80 @@
+"""`scrmap report`: the coverage report as a file for Board papers."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scrmap import exitcodes
+from scrmap.cli.options import (
+    CaseOption,
+    FrameworkOption,
+    InputsArgument,
+    KindOption,
+    SimilarityOption,
+    SinceOption,
+    StatusOption,
+    ThresholdOption,
+    selection,
+)
+from scrmap.defaults import DEFAULT_SIMILARITY, DEFAULT_THRESHOLD
+from scrmap.errors import ScrmapError
+from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat
+
+
+def report_command(
+    inputs: InputsArgument,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (atomically). Default: standard output."
+        ),
+    ] = None,
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Default: from the output file's ending, else html."),
+    ] = None,
+    framework: FrameworkOption = None,
+    case: CaseOption = None,
+    since: SinceOption = None,
+    status: StatusOption = None,
+    kind: KindOption = None,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    similarity: SimilarityOption = DEFAULT_SIMILARITY,
+) -> None:
+    """Write the coverage report for Board papers: a self-contained HTML page (A4 print),
+    or Markdown, CSV (every mapping with its evidence) or an Excel workbook.
+
+    Exit 0 when everything was read, 2 when an input could not be read (the report is
+    still written from the rest) or the output cannot be written.
+    """
+    from scrmap.cli import edge
+    from scrmap.output import write_atomic
+
+    chosen = format or ENDINGS.get(output.suffix.lower() if output else "") or ReportFormat.html
+    if chosen is ReportFormat.xlsx and output is None:
+        typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    wanted = selection(case, since, status, kind)
+    analysis, selected, problems = edge.analyse(
+        inputs, framework, wanted, threshold, similarity, output is None
+    )
+    record = analysis.report()
+    data = RENDERERS[chosen](record)
+    if output is None:
+        sys.stdout.write(data.decode())
+    else:
+        try:
+            write_atomic(output, data)
+        except ScrmapError as error:
+            edge.fail(error, exitcodes.USAGE)
+        t = record["totals"]
+        typer.echo(
+            f"{output}: {chosen.value} report of {t['recommendations']} recommendations "
+            f"from {t['cases']} cases",
+            err=True,
+        )
+    edge.finish(selected.notes, problems)

@@ -1,0 +1,29 @@
+"""Output formats: every format of every command behind one interface.
+
+Per command, a module here holds an enum of its formats (the `--format` choices) and
+``RENDERERS``, mapping each format to a `Renderer`; ``TERMINAL`` names the one format the
+CLI draws with Rich instead (None when there is none). A test checks that every format
+has exactly one of the two. Renderers are pure: the CLI decides where their output goes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Protocol, TypeVar
+
+R_contra = TypeVar("R_contra", contravariant=True)
+Out_co = TypeVar("Out_co", covariant=True)
+
+
+class Renderer(Protocol[R_contra, Out_co]):
+    """Turns one command's result into the whole output of one format: text, or bytes for
+    a file format such as xlsx."""
+
+    def __call__(self, result: R_contra, /) -> Out_co:
+        """The rendered output."""
+        ...
+
+
+def json_text(data: object) -> str:
+    """Pretty JSON, non-ASCII kept as written, ending with a newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,139 @@
+"""Formats of `scrmap map`, each a pure function of the map document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from scrmap.formats import Renderer, json_text
+from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
+from scrmap.records import MapDocument, RecommendationRecord, recommendation_record
+
+if TYPE_CHECKING:
+    from scrmap.matcher import Result
+    from scrmap.recommendation import Recommendation
+
+
+class MapFormat(StrEnum):
+    """Output formats of `scrmap map`; `table` is the Rich terminal view."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+TERMINAL = MapFormat.table
+
+
+def to_json(document: MapDocument) -> str:
+    """The stable JSON contract, pretty-printed."""
+    return json_text(document)
+
+
+def jsonl_line(record: RecommendationRecord) -> str:
+    """One recommendation record as a line of JSON Lines."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def recommendation_line(
+    rec: Recommendation, result: Result, top: int | None = None, explain: bool = False
+) -> str:
+    """A mapping as a line of JSON Lines: made where the matching runs, so that a worker
+    process encodes its own results and the main process only writes them."""
+    return jsonl_line(recommendation_record(rec, result, top, explain))
+
+
+def to_jsonl(document: MapDocument) -> str:
+    """One recommendation object per line, for streaming large corpora."""
+    return "".join(jsonl_line(r) for r in document["recommendations"])
+
+
+CSV_COLUMNS = [
+    "id",
+    "file",
+    "line",
+    "case",
+    "kind",
+    "text",
+    "quadrants",
+    "standards",
+    "themes",
+    "top_standard",
+    "evidence",
+]
+
+
+def mappings_csv(records: Sequence[RecommendationRecord]) -> str:
+    """One row per recommendation; lists are 'id (score)' joined by '; '."""
+    return csv_text(
+        CSV_COLUMNS,
+        (
+            [
+                r["id"],
+                r["source"]["file"],
+                r["source"]["line"],
+                r["case"],
+                r["kind"],
+                r["text"],
+                ids_cell(r["quadrants"]),
+                ids_cell(r["standards"]),
+                ids_cell(r["themes"]),
+                r["standards"][0]["id"] if r["standards"] else "",
+                evidence_cell(r["standards"] + r["themes"]),
+            ]
+            for r in records
+        ),
+    )
+
+
+def to_csv(document: MapDocument) -> str:
+    """Every recommendation as a CSV row."""
+    return mappings_csv(document["recommendations"])
+
+
+def mappings_markdown(records: Sequence[RecommendationRecord], heading: str) -> str:
+    """A table for documents: one row per recommendation, evidence quoted."""
+    lines = [
+        heading,
+        "",
+        "| Recommendation | Text | Quadrants | Standards | Themes | Evidence |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in records:
+        where = (
+            f"{r['source']['file']}:{r['source']['line']}"
+            if r["source"]["line"]
+            else (r["source"]["file"])
+        )
+        evidence = "; ".join(
+            f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
+            for m in r["standards"] + r["themes"]
+        )
+        cells = [
+            f"{r['id']} ({where})",
+            r["text"],
+            ids_cell(r["quadrants"]),
+            ids_cell(r["standards"]),
+            ids_cell(r["themes"]),
+            evidence,
+        ]
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(document: MapDocument) -> str:
+    """The mapping as a Markdown document headed by the framework's title."""
+    heading = f"# Mapping onto {md_cell(document['framework']['title'])}"
+    return mappings_markdown(document["recommendations"], heading)
+
+
+RENDERERS: dict[MapFormat, Renderer[MapDocument, str]] = {
+    MapFormat.json: to_json,
+    MapFormat.jsonl: to_jsonl,
+    MapFormat.csv: to_csv,
+    MapFormat.markdown: to_markdown,
+}

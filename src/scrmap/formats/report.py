@@ -1,0 +1,70 @@
+"""Formats of `scrmap report`: the coverage report as a file for Board papers.
+
+Each renderer returns the file's bytes; without --format, the output file's ending
+chooses the format (`ENDINGS`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from scrmap.formats import Renderer
+from scrmap.formats.coverage import to_markdown as coverage_markdown
+from scrmap.formats.map import mappings_csv, mappings_markdown
+from scrmap.records import ReportRecord
+
+
+class ReportFormat(StrEnum):
+    """Formats of `scrmap report`; without --format, the output file's ending decides."""
+
+    html = "html"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+TERMINAL = None
+"""Every report format is a file; none is drawn on the terminal."""
+
+ENDINGS = {
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
+    ".md": ReportFormat.markdown,
+    ".csv": ReportFormat.csv,
+    ".xlsx": ReportFormat.xlsx,
+}
+"""The format an output file's ending asks for."""
+
+
+def to_html(record: ReportRecord) -> bytes:
+    """A self-contained HTML page dated today (A4 print)."""
+    from scrmap.formats import report_html
+
+    return report_html.render(record, date.today().isoformat()).encode()
+
+
+def to_markdown(record: ReportRecord) -> bytes:
+    """The coverage tables, then the evidence for each mapping."""
+    evidence = mappings_markdown(record["recommendations"], "## Evidence for each mapping")
+    return (coverage_markdown(record) + "\n" + evidence).encode()
+
+
+def to_csv(record: ReportRecord) -> bytes:
+    """Every mapping with its evidence, one row per recommendation."""
+    return mappings_csv(record["recommendations"]).encode()
+
+
+def to_xlsx(record: ReportRecord) -> bytes:
+    """An Excel workbook, one sheet per table."""
+    from scrmap.formats import report_xlsx
+
+    return report_xlsx.render(record)
+
+
+RENDERERS: dict[ReportFormat, Renderer[ReportRecord, bytes]] = {
+    ReportFormat.html: to_html,
+    ReportFormat.markdown: to_markdown,
+    ReportFormat.csv: to_csv,
+    ReportFormat.xlsx: to_xlsx,
+}
