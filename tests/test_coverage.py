@@ -5,10 +5,10 @@ from datetime import date
 import pytest
 
 from scrmap.coverage import Mapped, Selection, analyse, select
-from scrmap.coverage_formats import coverage_record
 from scrmap.framework import Framework
 from scrmap.matcher import Matcher
 from scrmap.recommendation import Recommendation, Source
+from scrmap.records import coverage_record
 from scrmap.repeats import Comparable, find_pairs, group_pairs
 from scrmap.sources import load_arguments
 

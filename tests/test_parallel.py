@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from scrmap import framework as fw
-from scrmap import parallel, records
+from scrmap import parallel
 from scrmap.coverage import Mapped
+from scrmap.formats import map as map_formats
 from scrmap.matcher import Matcher
 from scrmap.recommendation import Recommendation, Source
 
@@ -34,7 +35,7 @@ def test_jobs_for_stays_in_process_for_small_inputs() -> None:
 def test_workers_give_the_same_records_in_the_same_order(norfolk: fw.Framework) -> None:
     recs = _recs(parallel.CHUNK * 2 + 7)  # three chunks, the last short
     matcher = Matcher(norfolk)
-    render = partial(records.recommendation_line, explain=True)
+    render = partial(map_formats.recommendation_line, explain=True)
     serial = [line for chunk in parallel.map_chunks(recs, matcher, render, 1) for line in chunk]
     chunks = list(parallel.map_chunks(recs, matcher, render, 2))
     assert [len(c) for c in chunks] == [parallel.CHUNK, parallel.CHUNK, 7]

@@ -4,8 +4,9 @@ Pure: it never prints or exits. Each rule lives in its own module under
 `scrmap.rules` with a stable id, a default severity, options and a docstring that is
 its user documentation, behind the `Rule` interface of `scrmap.rules._base`. A rule's
 `SCOPE` says what one call of its `check` looks at: one recommendation, one review
-(one file), or the whole checked set. SMART rules apply to items of kind `recommendation`: a finding states
-what went wrong and is not an action, and a response reports what was done.
+(one file), or the whole checked set. SMART rules apply to items of kind
+`recommendation`: a finding states what went wrong and is not an action, and a
+response reports what was done.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from scrmap import __version__, exitcodes
 from scrmap.cli import app
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "adult-sar-framework.yaml"
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from scrmap.cli import app
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")

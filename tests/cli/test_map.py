@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from scrmap import exitcodes
 from scrmap.cli import app
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 TEXT = "Professionals should offer to speak to women alone where domestic abuse is suspected."
 

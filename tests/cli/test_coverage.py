@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from scrmap import exitcodes
 from scrmap.cli import app
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 

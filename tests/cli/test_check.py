@@ -8,11 +8,11 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
-from scrmap.check_formats import RENDERERS, CheckFormat
 from scrmap.cli import app
+from scrmap.formats.check import RENDERERS, CheckFormat
 from scrmap.rules import RULES
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
@@ -111,11 +111,12 @@ def test_unwritable_step_summary_is_one_line(runner: CliRunner, files, tmp_path)
 
 
 def test_github_escaping() -> None:
-    from scrmap.check_formats import to_github
     from scrmap.checks import Finding, Severity
+    from scrmap.formats.check import to_github
+    from scrmap.records import CheckResult
 
     finding = Finding("unmapped", Severity.error, "a,b:c.yaml", 3, None, "50% done\nnext")
-    assert to_github([finding], []) == (
+    assert to_github(CheckResult([finding], [])) == (
         "::error file=a%2Cb%3Ac.yaml,line=3,title=scrmap unmapped::50%25 done%0Anext\n"
     )
 

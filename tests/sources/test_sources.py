@@ -6,7 +6,7 @@ from scrmap import sources
 from scrmap.sources import load_arguments, load_file
 from scrmap.sources.yaml_file import load_yaml
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 YAML_FILE = """\
 case: Case Z
