@@ -73,11 +73,11 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     threshold: int | None = Field(None, ge=1, le=100)
-    rules: RulesConfig | None = None  # type: ignore[valid-type]
+    rules: RulesConfig | None = None
 
 
 @dataclass(frozen=True)
-class Loaded:
+class Configuration:
     """The configuration in force and where it came from (None: the defaults)."""
 
     config: Config
@@ -150,10 +150,10 @@ def _toml_problems(exc: ValidationError, name: str) -> list[Problem]:
     ]
 
 
-def load(path: Path | None) -> Loaded:
+def load(path: Path | None) -> Configuration:
     """Read and validate the configuration at ``path`` (None: the defaults)."""
     if path is None:
-        return Loaded(Config(), None)
+        return Configuration(Config(), None)
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -174,7 +174,7 @@ def load(path: Path | None) -> Loaded:
         if problems:
             raise ConfigError(problems)
         try:
-            return Loaded(Config.model_validate(data), path)
+            return Configuration(Config.model_validate(data), path)
         except ValidationError as exc:
             raise ConfigError(_toml_problems(exc, name)) from None
     try:
@@ -182,11 +182,11 @@ def load(path: Path | None) -> Loaded:
     except yamlpos.YamlSyntaxError as exc:
         raise ConfigError([Problem(name, exc.line, exc.col, exc.message)]) from None
     if located.data is None:
-        return Loaded(Config(), path)
+        return Configuration(Config(), path)
     problems = _unknown_rules(located.data, located.where, name)
     if problems:
         raise ConfigError(problems)
     parsed, _, problems = yamlpos.load_model(text, name, Config, "expected a mapping of settings")
     if parsed is None or problems:
         raise ConfigError(problems)
-    return Loaded(parsed, path)
+    return Configuration(parsed, path)

@@ -51,7 +51,7 @@ def from_env(env: Mapping[str, str]) -> Limits:
         raw = env.get(name, "").strip()
         if not raw:
             continue
-        kind = type(spec.default)  # int or float, as the default is
+        kind = int if isinstance(spec.default, int) else float  # as the default is
         try:
             value = kind(raw)
         except ValueError:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
@@ -38,7 +38,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from scrmap.defaults import DEFAULT_THRESHOLD
-from scrmap.framework import Cue, Framework
+from scrmap.framework import Cue, Framework, Standard, Theme
 from scrmap.text import (
     GAP_WORDS,
     SENTENCE_BREAK,
@@ -247,10 +247,11 @@ class Matcher:
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
         patterns: list[_Pattern] = []
-        for kind, items in (
+        kinds: tuple[tuple[str, Sequence[Standard | Theme]], ...] = (
             ("standards", self.framework.standards),
             ("themes", self.framework.themes),
-        ):
+        )
+        for kind, items in kinds:
             for position, item in enumerate(items):
                 self._order[(kind, item.id)] = position
                 self._quadrant_of[(kind, item.id)] = item.quadrant

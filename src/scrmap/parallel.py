@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from scrmap.framework import Framework
 from scrmap.matcher import Matcher, Result
 from scrmap.recommendation import Recommendation
 
@@ -43,9 +44,9 @@ def jobs_for(count: int, requested: int | None) -> int:
     return max(1, min(os.cpu_count() or 1, count // CHUNK))
 
 
-def _start(framework: object, threshold: int, render: Render[object]) -> None:
+def _start(framework: Framework, threshold: int, render: Render[object]) -> None:
     global _worker
-    _worker = (Matcher(framework, threshold), render)  # type: ignore[arg-type]
+    _worker = (Matcher(framework, threshold), render)
 
 
 def _run(chunk: Sequence[Recommendation]) -> list[object]:
@@ -67,4 +68,4 @@ def map_chunks(
     with multiprocessing.get_context().Pool(
         jobs, _start, (matcher.framework, matcher.threshold, render)
     ) as pool:
-        yield from pool.imap(_run, chunks)  # type: ignore[misc]
+        yield from pool.imap(_run, chunks)

@@ -11,7 +11,7 @@ expansion that would blow up memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -97,6 +97,13 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 the node tree and its marks are the same."""
 
 
+class _Mark(Protocol):
+    """A place in the text, as PyYAML's Python and libyaml parsers both give it (0-based)."""
+
+    line: int
+    column: int
+
+
 def _within_limits(text: str, limits: Limits) -> None:
     """Refuse deep nesting and many aliases before composing: the composer recurses (in C,
     where a few thousand nested brackets overflow the stack) and expands every alias."""
@@ -122,7 +129,7 @@ def _within_limits(text: str, limits: Limits) -> None:
                 )
 
 
-def _mark(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
+def _mark(mark: _Mark | None) -> tuple[int | None, int | None]:
     return (mark.line + 1, mark.column + 1) if mark else (None, None)
 
 

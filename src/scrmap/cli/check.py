@@ -12,7 +12,6 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import INPUTS_HELP, FrameworkOption
 from scrmap.defaults import DEFAULT_THRESHOLD
-from scrmap.errors import ScrmapError
 from scrmap.formats.check import RENDERERS, TERMINAL, CheckFormat
 
 ConfigOption = Annotated[
@@ -24,6 +23,11 @@ ConfigOption = Annotated[
         show_default=False,
     ),
 ]
+OptionalInputs = Annotated[list[str] | None, typer.Argument(help=INPUTS_HELP, show_default=False)]
+ThresholdOption = Annotated[
+    int | None,
+    typer.Option(min=1, max=100, help="Score needed to map. Default: the config's, else 50."),
+]
 FormatOption = Annotated[
     CheckFormat | None,
     typer.Option(
@@ -33,17 +37,12 @@ FormatOption = Annotated[
 
 
 def check_command(
-    inputs: Annotated[
-        list[str] | None, typer.Argument(help=INPUTS_HELP, show_default=False)
-    ] = None,
+    inputs: OptionalInputs = None,
     framework: FrameworkOption = None,
     config: ConfigOption = None,
     format: FormatOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    threshold: Annotated[
-        int | None,
-        typer.Option(min=1, max=100, help="Score needed to map. Default: the config's, else 50."),
-    ] = None,
+    threshold: ThresholdOption = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")
     ] = False,
@@ -53,7 +52,6 @@ def check_command(
     Exit 0 when clean (warnings allowed), 1 when errors are found (or warnings, with
     --strict), 2 for a usage error, a bad configuration or unreadable input.
     """
-    from scrmap import config as cfg
     from scrmap import pipeline
     from scrmap.cli import edge
     from scrmap.matcher import Matcher
@@ -65,15 +63,13 @@ def check_command(
     if not inputs:
         typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
         raise typer.Exit(exitcodes.USAGE)
-    try:
-        configuration = cfg.load(cfg.discover(config, Path.cwd(), os.environ))
-    except ScrmapError as error:
-        edge.fail(error, exitcodes.USAGE)
+    configuration = edge.configuration(config)
     loaded_framework, _ = edge.framework(framework)
     loaded = edge.inputs(inputs)
     limit = threshold or configuration.config.threshold or DEFAULT_THRESHOLD
-    matcher = Matcher(loaded_framework, limit)
-    result = pipeline.check(loaded, matcher, configuration.settings(), strict)
+    result = pipeline.check(
+        loaded, Matcher(loaded_framework, limit), configuration.settings(), strict
+    )
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     chosen = format or (CheckFormat.github if on_github else CheckFormat.text)
     if chosen is TERMINAL:

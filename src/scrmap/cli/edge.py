@@ -16,6 +16,7 @@ from scrmap import exitcodes
 from scrmap.errors import ScrmapError
 
 if TYPE_CHECKING:
+    from scrmap.config import Configuration
     from scrmap.coverage import Selected, Selection
     from scrmap.errors import Problem
     from scrmap.framework import Framework
@@ -37,6 +38,26 @@ def framework(path: Path | None) -> tuple[Framework, Path]:
 
     try:
         return pipeline.load_framework(path)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+
+
+def configuration(path: Path | None) -> Configuration:
+    """The check configuration (--config, else discovered); a bad one exits 2."""
+    from scrmap import config
+
+    try:
+        return config.load(config.discover(path, Path.cwd(), os.environ))
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
+
+
+def write(path: Path, data: bytes) -> None:
+    """Write an output file atomically; if it cannot be written, say so and exit 2."""
+    from scrmap.output import write_atomic
+
+    try:
+        write_atomic(path, data)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
 

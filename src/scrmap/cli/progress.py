@@ -15,7 +15,14 @@ from collections.abc import Callable
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 DELAY = 1.0
 """Seconds a run must last before its bar appears."""
@@ -49,7 +56,7 @@ class Bar:
         self.done = 0
         self._began = 0.0
         self._progress: Progress | None = None
-        self._task = 0
+        self._task = TaskID(0)
 
     def __enter__(self) -> Bar:
         self._began = self.clock()

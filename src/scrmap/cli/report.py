@@ -21,7 +21,6 @@ from scrmap.cli.options import (
     selection,
 )
 from scrmap.defaults import DEFAULT_SIMILARITY, DEFAULT_THRESHOLD
-from scrmap.errors import ScrmapError
 from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat
 
 
@@ -52,7 +51,6 @@ def report_command(
     still written from the rest) or the output cannot be written.
     """
     from scrmap.cli import edge
-    from scrmap.output import write_atomic
 
     chosen = format or ENDINGS.get(output.suffix.lower() if output else "") or ReportFormat.html
     if chosen is ReportFormat.xlsx and output is None:
@@ -67,10 +65,7 @@ def report_command(
     if output is None:
         sys.stdout.write(data.decode())
     else:
-        try:
-            write_atomic(output, data)
-        except ScrmapError as error:
-            edge.fail(error, exitcodes.USAGE)
+        edge.write(output, data)
         t = record["totals"]
         typer.echo(
             f"{output}: {chosen.value} report of {t['recommendations']} recommendations "

@@ -53,7 +53,7 @@ def render(record: ReportRecord) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     t = record["totals"]
     _sheet(
         workbook,

@@ -44,7 +44,7 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str]) -> Table
     rows += [("near miss", m) for m in near["standards"] + near["themes"]] if near else []
     for kind, m in rows:
         if kind == "quadrant":
-            evidence = "via " + ", ".join(sorted({e["via"] for e in m["evidence"]}))
+            evidence = "via " + ", ".join(sorted({e.get("via") or "" for e in m["evidence"]}))
         else:
             evidence = ", ".join(f"{e['cue']} = “{e['matched']}”" for e in m["evidence"])
         table.add_row(
