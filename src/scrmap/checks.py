@@ -12,12 +12,11 @@ response reports what was done.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scrmap.errors import location
+from scrmap.findings import INPUT_RULE, Finding, Severity
 from scrmap.rules import RULES
-from scrmap.rules._base import Hit, Item, Scope, Severity
+from scrmap.rules._base import Hit, Item, Scope
 
 if TYPE_CHECKING:
     from scrmap.errors import Problem
@@ -25,28 +24,6 @@ if TYPE_CHECKING:
     from scrmap.recommendation import Recommendation
 
 __all__ = ["INPUT_RULE", "Finding", "Severity", "run"]
-
-INPUT_RULE = "input"
-"""The id under which unreadable or invalid input is reported."""
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing to fix, at one place."""
-
-    rule: str
-    """The rule's stable id."""
-    severity: Severity
-    path: str
-    line: int | None
-    col: int | None
-    message: str
-    recommendation: str | None = None
-    """The recommendation's id, when the finding is about one."""
-
-    def location(self) -> str:
-        """``path[:line[:col]]`` as editors and CI read it."""
-        return location(self.path, self.line, self.col)
 
 
 def _finding(rule: str, severity: Severity, hit: Hit, review_file: str) -> Finding:

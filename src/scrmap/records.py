@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
 
 if TYPE_CHECKING:
-    from scrmap.checks import Finding
     from scrmap.coverage import Coverage, Mapped, Row
     from scrmap.evaluate import Evaluation, Scores
+    from scrmap.findings import Finding
     from scrmap.framework import Framework, Theme
     from scrmap.matcher import Match, Result
     from scrmap.recommendation import Recommendation

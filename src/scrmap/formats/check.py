@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from scrmap import __version__
-from scrmap.checks import INPUT_RULE, Finding, Severity
+from scrmap.findings import INPUT_RULE, Finding, Severity
 from scrmap.formats import Renderer, json_text
 from scrmap.records import CheckResult, check_document
 

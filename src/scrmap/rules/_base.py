@@ -15,17 +15,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from scrmap.findings import Severity
+
 if TYPE_CHECKING:
     from scrmap.matcher import Result
     from scrmap.recommendation import Recommendation
-
-
-class Severity(StrEnum):
-    """How much a finding matters; `off` disables a rule."""
-
-    error = "error"
-    warning = "warning"
-    off = "off"
 
 
 class Scope(StrEnum):

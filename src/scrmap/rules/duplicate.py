@@ -21,8 +21,9 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
+from scrmap.findings import Severity
 from scrmap.repeats import Comparable, find_pairs
-from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope
 
 ID = "duplicate"
 SEVERITY = Severity.warning

@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity, first, words_pattern
+from scrmap.findings import Severity
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
 
 ID = "time-bound"
 SEVERITY = Severity.warning

@@ -17,7 +17,8 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
-from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity
+from scrmap.findings import Severity
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope
 
 ID = "too-many"
 SEVERITY = Severity.warning

@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from scrmap.rules._base import Hit, Item, RuleOptions, Scope, Severity
+from scrmap.findings import Severity
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope
 
 ID = "unmapped"
 SEVERITY = Severity.error

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from scrmap.checks import Finding, Severity
+from scrmap.findings import Finding, Severity
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow"}
 

@@ -1,0 +1,43 @@
+"""What `scrmap check` reports: findings and their severities.
+
+Apart from the check engine so that the output formats can name them without importing
+the rules, and with them Pydantic: `scrmap --help` must stay quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from scrmap.errors import location
+
+
+class Severity(StrEnum):
+    """How much a finding matters; `off` disables a rule."""
+
+    error = "error"
+    warning = "warning"
+    off = "off"
+
+
+INPUT_RULE = "input"
+"""The id under which unreadable or invalid input is reported."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing to fix, at one place."""
+
+    rule: str
+    """The rule's stable id."""
+    severity: Severity
+    path: str
+    line: int | None
+    col: int | None
+    message: str
+    recommendation: str | None = None
+    """The recommendation's id, when the finding is about one."""
+
+    def location(self) -> str:
+        """``path[:line[:col]]`` as editors and CI read it."""
+        return location(self.path, self.line, self.col)
