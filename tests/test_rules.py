@@ -84,3 +84,9 @@ def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
 def test_docs_are_built_from_the_docstrings() -> None:
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert docs == rule_docs(), "regenerate: scrmap check --list-rules > docs/rules.md"
+
+
+def test_docs_show_the_default_a_user_gets() -> None:
+    docs = rule_docs()
+    assert "PydanticUndefined" not in docs
+    assert "| `actors` | `[]` |" in docs

@@ -14,23 +14,54 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from scrmap.errors import ConfigError, Problem
 from scrmap.findings import INPUT_RULE, Finding, Severity
 from scrmap.rules import RULES
 from scrmap.rules._base import Hit, Item, Scope
 
 if TYPE_CHECKING:
-    from scrmap.errors import Problem
     from scrmap.matcher import Matcher
     from scrmap.recommendation import Recommendation
 
-__all__ = ["INPUT_RULE", "Finding", "Severity", "run"]
+__all__ = ["INPUT_RULE", "Finding", "Severity", "chosen", "run"]
 
 
 def _finding(rule: str, severity: Severity, hit: Hit, review_file: str) -> Finding:
     if hit.item is None:
         return Finding(rule, severity, review_file, None, None, hit.message)
     rec = hit.item.rec
-    return Finding(rule, severity, rec.source.file, rec.source.line, None, hit.message, rec.id)
+    return Finding(
+        rule,
+        severity,
+        rec.source.file,
+        rec.source.line,
+        None,
+        hit.message,
+        rec.id,
+        rec.waive.get(rule),
+    )
+
+
+def chosen(
+    settings: dict[str, tuple[Severity, object]], select: Sequence[str], ignore: Sequence[str]
+) -> dict[str, tuple[Severity, object]]:
+    """``settings`` with only the ``select``ed rules (all when empty), less the ``ignore``d
+    ones, as `ruff --select/--ignore`; raises ConfigError naming an unknown rule id."""
+    known = ", ".join(RULES)
+    unknown = [
+        Problem(option, None, None, f"unknown rule {rule_id!r} (rules: {known})")
+        for option, ids in (("--select", select), ("--ignore", ignore))
+        for rule_id in ids
+        if rule_id not in RULES
+    ]
+    if unknown:
+        raise ConfigError(unknown)
+    return {
+        rule_id: (Severity.off, options)
+        if (select and rule_id not in select) or rule_id in ignore
+        else (severity, options)
+        for rule_id, (severity, options) in settings.items()
+    }
 
 
 def run(
@@ -49,6 +80,20 @@ def run(
         reviews.setdefault(item.rec.source.file, []).append(item)
     findings = [
         Finding(INPUT_RULE, Severity.error, p.path, p.line, p.col, p.message) for p in problems
+    ]
+    findings += [
+        Finding(
+            INPUT_RULE,
+            Severity.error,
+            rec.source.file,
+            rec.source.line,
+            None,
+            f"waives an unknown rule {rule_id!r} (rules: {', '.join(RULES)})",
+            rec.id,
+        )
+        for rec in recs
+        for rule_id in rec.waive
+        if rule_id not in RULES
     ]
     for rule_id, rule in RULES.items():
         severity, options = settings[rule_id]

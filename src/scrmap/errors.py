@@ -49,6 +49,11 @@ class FrameworkError(ScrmapError):
     """The framework file is missing, unreadable or invalid."""
 
 
+class UnreadableFrameworkError(FrameworkError):
+    """The framework file cannot be read at all (missing, a directory, not UTF-8): a usage
+    error (exit 2), where an invalid framework is a problem found (exit 1)."""
+
+
 class InputError(ScrmapError):
     """A recommendation source is missing, unreadable or invalid."""
 

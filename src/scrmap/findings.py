@@ -37,6 +37,10 @@ class Finding:
     message: str
     recommendation: str | None = None
     """The recommendation's id, when the finding is about one."""
+    waived: str | None = None
+    """Why the recommendation waives this rule in place (a YAML ``waive:`` entry or a
+    Markdown ``scrmap: disable=`` comment); a waived finding neither shows nor fails, but
+    is counted, so that waivers stay visible."""
 
     def location(self) -> str:
         """``path[:line[:col]]`` as editors and CI read it."""

@@ -25,7 +25,7 @@ from pydantic import (
 
 from scrmap import yamlpos
 from scrmap.defaults import FRAMEWORK_ENV_VAR
-from scrmap.errors import FrameworkError, Problem
+from scrmap.errors import FrameworkError, Problem, UnreadableFrameworkError
 from scrmap.text import phrase_keys
 
 ENV_VAR = FRAMEWORK_ENV_VAR
@@ -150,14 +150,17 @@ def load(path: Path) -> Framework:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise FrameworkError([Problem(name, None, None, "no such framework file")]) from None
+        problem = Problem(name, None, None, "no such framework file")
+        raise UnreadableFrameworkError([problem]) from None
     except IsADirectoryError:
-        raise FrameworkError([Problem(name, None, None, "is a directory, not a file")]) from None
+        problem = Problem(name, None, None, "is a directory, not a file")
+        raise UnreadableFrameworkError([problem]) from None
     except UnicodeDecodeError as exc:
         msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise FrameworkError([Problem(name, None, None, msg)]) from None
+        raise UnreadableFrameworkError([Problem(name, None, None, msg)]) from None
     except OSError as exc:
-        raise FrameworkError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
+        problem = Problem(name, None, None, f"cannot read: {exc.strerror}")
+        raise UnreadableFrameworkError([problem]) from None
     return parse(text, name)
 
 

@@ -17,6 +17,7 @@ from scrmap import limits, records, sources
 
 if TYPE_CHECKING:
     from scrmap.checks import Severity
+    from scrmap.config import Configuration
     from scrmap.coverage import Coverage
     from scrmap.evaluate import Evaluation
     from scrmap.framework import Framework
@@ -36,12 +37,38 @@ def load_framework(path: Path | None) -> tuple[Framework, Path]:
     return fw.load(resolved), resolved
 
 
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the configuration and the options decide, resolved once for every command, so
+    that `map`, `coverage`, `report` and `check` in one folder agree."""
+
+    configuration: Configuration
+    threshold: int
+    """--threshold, else the configuration's ``threshold``, else the default."""
+
+
+def settings(
+    config_path: Path | None, threshold: int | None, cwd: Path, environ: Mapping[str, str]
+) -> Settings:
+    """The configuration in force (--config, else discovered from ``cwd``) and the threshold
+    it and the options give; raises ConfigError."""
+    from scrmap import config
+    from scrmap.defaults import DEFAULT_THRESHOLD
+
+    configuration = config.load(config.discover(config_path, cwd, environ))
+    chosen = threshold or configuration.config.threshold or DEFAULT_THRESHOLD
+    return Settings(configuration, chosen)
+
+
 def read_inputs(
-    args: Iterable[str], read_stdin: Callable[[], str], environ: Mapping[str, str]
+    args: Iterable[str],
+    read_stdin: Callable[[], str],
+    environ: Mapping[str, str],
+    sheet: str | None = None,
 ) -> sources.Inputs:
-    """Every argument's recommendations and problems, under the limits ``environ`` sets;
-    raises ConfigError for a bad limit."""
-    return sources.load_arguments(args, read_stdin, limits.from_env(environ))
+    """Every argument's recommendations and problems, under the limits ``environ`` sets
+    (``sheet``: the worksheet to read in workbooks); raises ConfigError for a bad limit."""
+    return sources.load_arguments(args, read_stdin, limits.from_env(environ), sheet)
 
 
 def map_chunks(
@@ -102,13 +129,19 @@ def check(
     matcher: Matcher,
     settings: dict[str, tuple[Severity, object]],
     strict: bool,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> records.CheckResult:
-    """Run the rules; every file read or refused counts as checked, in argument order."""
+    """Run the rules (only the ``select``ed ones when given, less the ``ignore``d); every
+    file opened counts as checked (with the arguments read as text), in argument order,
+    and a path that does not exist does not. Raises ConfigError for an unknown rule id."""
     from scrmap import checks
 
-    findings = checks.run(inputs.recommendations, inputs.problems, matcher, settings)
-    checked = [r.source.file for r in inputs.recommendations] + [p.path for p in inputs.problems]
-    return records.CheckResult(findings, list(dict.fromkeys(checked)), strict)
+    rules = checks.chosen(settings, select, ignore)
+    found = checks.run(inputs.recommendations, inputs.problems, matcher, rules)
+    checked = list(dict.fromkeys(inputs.read + [r.source.file for r in inputs.recommendations]))
+    active = [f for f in found if f.waived is None]
+    return records.CheckResult(active, checked, strict, [f for f in found if f.waived is not None])
 
 
 def evaluate(gold: Path, framework: Framework, threshold: int) -> Evaluation:

@@ -40,3 +40,6 @@ class Recommendation:
     evidence: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
     """Everything else the source said: case metadata and extra CSV columns."""
+    waive: dict[str, str] = field(default_factory=dict)
+    """Check rules this item waives, each with the reason given (may be empty for a
+    Markdown comment without one)."""

@@ -389,6 +389,8 @@ class CheckResult:
     """Every file read or refused, in argument order."""
     strict: bool = False
     """Warnings fail too (the JUnit format marks them as failures)."""
+    waived: Sequence[Finding] = ()
+    """Findings the recommendations waive in place: not shown, never failing, counted."""
 
     @property
     def failed(self) -> bool:
@@ -415,6 +417,7 @@ class CheckDocument(TypedDict):
     checked: list[str]
     errors: int
     warnings: int
+    waived: int
     findings: list[FindingRecord]
 
 
@@ -438,6 +441,7 @@ def check_document(result: CheckResult) -> CheckDocument:
         "checked": list(result.checked),
         "errors": counts.get("error", 0),
         "warnings": counts.get("warning", 0),
+        "waived": len(result.waived),
         "findings": [finding_record(f) for f in result.findings],
     }
 

@@ -123,7 +123,11 @@ def test_csv_with_extra_columns_and_recommendation_header(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("id,body\n1,x\n", "r.csv:1:1: the header row lacks a 'text' column (found: id, body)"),
+        (
+            "id,body\n1,x\n",
+            "r.csv:1:1: the header row has no column of recommendation text (call it "
+            "'Recommendation', 'Text' or 'Action'; found: id, body)",
+        ),
         ("id,text\n1,x,extra\n2,y\n", "r.csv:2: row has 3 fields, the header has 2"),
         ("", "r.csv: empty CSV file; expected a header row"),
     ],

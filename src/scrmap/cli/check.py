@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import INPUTS_HELP, FrameworkOption
-from scrmap.defaults import DEFAULT_THRESHOLD
+from scrmap.cli.options import INPUTS_HELP, ConfigOption, FrameworkOption, ThresholdOption
 from scrmap.formats.check import RENDERERS, TERMINAL, CheckFormat
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="Configuration file. Default: the nearest .scrmap.yaml or [tool.scrmap] in "
-        "pyproject.toml, else $SCRMAP_CONFIG, else the defaults.",
-        show_default=False,
-    ),
-]
-OptionalInputs = Annotated[list[str] | None, typer.Argument(help=INPUTS_HELP, show_default=False)]
-ThresholdOption = Annotated[
-    int | None,
-    typer.Option(min=1, max=100, help="Score needed to map. Default: the config's, else 50."),
+OptionalInputs = Annotated[
+    list[str] | None, typer.Argument(metavar="INPUT...", help=INPUTS_HELP, show_default=False)
 ]
 FormatOption = Annotated[
     CheckFormat | None,
@@ -63,12 +50,14 @@ def check_command(
     if not inputs:
         typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
         raise typer.Exit(exitcodes.USAGE)
-    configuration = edge.configuration(config)
+    settings = edge.settings(config, threshold)
     loaded_framework, _ = edge.framework(framework)
     loaded = edge.inputs(inputs)
-    limit = threshold or configuration.config.threshold or DEFAULT_THRESHOLD
     result = pipeline.check(
-        loaded, Matcher(loaded_framework, limit), configuration.settings(), strict
+        loaded,
+        Matcher(loaded_framework, settings.threshold),
+        settings.configuration.settings(),
+        strict,
     )
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     chosen = format or (CheckFormat.github if on_github else CheckFormat.text)

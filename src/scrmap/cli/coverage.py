@@ -10,6 +10,7 @@ import typer
 
 from scrmap.cli.options import (
     CaseOption,
+    ConfigOption,
     FrameworkOption,
     InputsArgument,
     KindOption,
@@ -19,7 +20,7 @@ from scrmap.cli.options import (
     ThresholdOption,
     selection,
 )
-from scrmap.defaults import DEFAULT_SIMILARITY, DEFAULT_THRESHOLD
+from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.formats.coverage import RENDERERS, TERMINAL, CoverageFormat
 
 
@@ -45,8 +46,9 @@ def coverage_command(
     since: SinceOption = None,
     status: StatusOption = None,
     kind: KindOption = None,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
     similarity: SimilarityOption = DEFAULT_SIMILARITY,
+    config: ConfigOption = None,
 ) -> None:
     """Which quadrants, standards and themes the recommendations cover, in how many
     separate cases; the gaps; what maps nowhere; and what repeats across cases.
@@ -58,8 +60,9 @@ def coverage_command(
 
     chosen = selection(case, since, status, kind)
     machine = format is not TERMINAL
+    limit = edge.settings(config, threshold).threshold
     analysis, selected, problems = edge.analyse(
-        inputs, framework, chosen, threshold, similarity, machine
+        inputs, framework, chosen, limit, similarity, machine
     )
     if format is TERMINAL:
         from scrmap.cli.views import stdout_console

@@ -16,11 +16,10 @@ from scrmap import exitcodes
 from scrmap.errors import ScrmapError
 
 if TYPE_CHECKING:
-    from scrmap.config import Configuration
     from scrmap.coverage import Selected, Selection
     from scrmap.errors import Problem
     from scrmap.framework import Framework
-    from scrmap.pipeline import Advance, Analysis
+    from scrmap.pipeline import Advance, Analysis, Settings
     from scrmap.records import CheckResult
     from scrmap.sources import Inputs
 
@@ -42,12 +41,13 @@ def framework(path: Path | None) -> tuple[Framework, Path]:
         fail(error, exitcodes.USAGE)
 
 
-def configuration(path: Path | None) -> Configuration:
-    """The check configuration (--config, else discovered); a bad one exits 2."""
-    from scrmap import config
+def settings(path: Path | None, threshold: int | None) -> Settings:
+    """The configuration (--config, else discovered) and the threshold in force; a bad
+    configuration exits 2."""
+    from scrmap import pipeline
 
     try:
-        return config.load(config.discover(path, Path.cwd(), os.environ))
+        return pipeline.settings(path, threshold, Path.cwd(), os.environ)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
 
@@ -67,12 +67,22 @@ def read_stdin() -> str:
     return sys.stdin.read()
 
 
-def inputs(args: Iterable[str]) -> Inputs:
-    """Every argument's recommendations and problems; a bad SCRMAP_MAX_* exits 2."""
+def inputs(args: Iterable[str], sheet: str | None = None) -> Inputs:
+    """Every argument's recommendations and problems; a bad SCRMAP_MAX_* exits 2, and so
+    does an empty argument, which is a path to the working directory to the operating
+    system but almost always a shell variable that expanded to nothing."""
     from scrmap import pipeline
 
+    args = list(args)
+    if any(not arg.strip() for arg in args):
+        typer.echo(
+            "scrmap: an argument is empty; name a file, a directory, '-' or a recommendation's "
+            "text ('.' for the working directory)",
+            err=True,
+        )
+        raise typer.Exit(exitcodes.USAGE)
     try:
-        return pipeline.read_inputs(args, read_stdin, os.environ)
+        return pipeline.read_inputs(args, read_stdin, os.environ, sheet)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
 
@@ -115,6 +125,8 @@ def analyse(
 
     loaded_framework, path = framework(framework_path)
     loaded = inputs(args)
+    if not loaded.recommendations:
+        finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
     selected = select(loaded.recommendations, chosen)
     if selected.unmatched:
         for message in selected.unmatched:

@@ -9,28 +9,31 @@ from typing import Annotated
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import FrameworkOption, ThresholdOption
-from scrmap.defaults import DEFAULT_THRESHOLD
+from scrmap.cli.options import ConfigOption, FrameworkOption, ThresholdOption
 from scrmap.errors import ScrmapError
 from scrmap.formats.evaluate import RENDERERS, TERMINAL, EvalFormat
 
 
 def evaluate_command(
-    gold: Annotated[Path, typer.Argument(help="Hand-labelled YAML file (see tests/gold/).")],
+    gold: Annotated[
+        Path, typer.Argument(metavar="GOLD", help="Hand-labelled YAML file (see tests/gold/).")
+    ],
     framework: FrameworkOption = None,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
         EvalFormat.table
     ),
+    config: ConfigOption = None,
 ) -> None:
     """Compare the mapping with hand labels: per-theme and overall precision, recall and F1,
     top-standard accuracy, off-framework recommendations left unmapped, and disagreements."""
     from scrmap import pipeline
     from scrmap.cli import edge
 
+    limit = edge.settings(config, threshold).threshold
     loaded_framework, _ = edge.framework(framework)
     try:
-        result = pipeline.evaluate(gold, loaded_framework, threshold)
+        result = pipeline.evaluate(gold, loaded_framework, limit)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     if format is TERMINAL:

@@ -11,7 +11,7 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import FrameworkOption
 from scrmap.cli.schema import SchemaKind, schema_command
-from scrmap.errors import ScrmapError
+from scrmap.errors import ScrmapError, UnreadableFrameworkError
 from scrmap.formats.framework import RENDERERS, TERMINAL, ShowFormat
 
 
@@ -41,12 +41,15 @@ def framework_validate(
     ] = None,
     framework: FrameworkOption = None,
 ) -> None:
-    """Check a framework file. Exit 0 when valid, 1 with every problem listed."""
+    """Check a framework file. Exit 0 when valid, 1 with every problem listed, 2 when it
+    cannot be read."""
     from scrmap import pipeline
     from scrmap.cli import edge
 
     try:
         loaded, target = pipeline.load_framework(path or framework)
+    except UnreadableFrameworkError as error:
+        edge.fail(error, exitcodes.USAGE)
     except ScrmapError as error:
         edge.fail(error, exitcodes.PROBLEMS)
     typer.echo(

@@ -8,8 +8,13 @@ from typing import Annotated
 
 import typer
 
-from scrmap.cli.options import FrameworkOption, InputsArgument, JobsOption, ThresholdOption
-from scrmap.defaults import DEFAULT_THRESHOLD
+from scrmap.cli.options import (
+    ConfigOption,
+    FrameworkOption,
+    InputsArgument,
+    JobsOption,
+    ThresholdOption,
+)
 from scrmap.formats.map import RENDERERS, MapFormat
 
 
@@ -19,7 +24,7 @@ def map_command(
     format: Annotated[MapFormat, typer.Option("--format", "-f", help="Output format.")] = (
         MapFormat.table
     ),
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
     top: Annotated[
         int | None, typer.Option(min=1, help="Show at most N matches of each kind.")
     ] = None,
@@ -27,6 +32,7 @@ def map_command(
         bool, typer.Option("--explain", help="Also show near misses under the threshold.")
     ] = False,
     jobs: JobsOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Map recommendations onto the framework, with the evidence for every match.
 
@@ -38,10 +44,11 @@ def map_command(
     from scrmap.formats.map import recommendation_line
     from scrmap.matcher import Matcher
 
+    limit = edge.settings(config, threshold).threshold
     loaded_framework, path = edge.framework(framework)
     loaded = edge.inputs(inputs)
     recs = loaded.recommendations
-    matcher = Matcher(loaded_framework, threshold)
+    matcher = Matcher(loaded_framework, limit)
     processes = parallel.jobs_for(len(recs), jobs)
     mapped: list[records.RecommendationRecord] = []
     with edge.progress(len(recs), machine=format is not MapFormat.table) as advance:
@@ -59,5 +66,5 @@ def map_command(
         show_mappings(mapped, loaded_framework)
     elif format is not MapFormat.jsonl:
         ref = records.framework_ref(loaded_framework, path)
-        sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, threshold)))
+        sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, limit)))
     edge.finish((), loaded.problems)

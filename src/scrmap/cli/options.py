@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scrmap.defaults import FRAMEWORK_ENV_VAR
+from scrmap.defaults import DEFAULT_THRESHOLD, FRAMEWORK_ENV_VAR
 from scrmap.sources import SHOWN_SUFFIXES
 
 if TYPE_CHECKING:
@@ -31,36 +31,65 @@ INPUTS_HELP = (
     f"Files ({SHOWN_SUFFIXES}), directories, '-' for standard input, "
     "or the text of a recommendation."
 )
-InputsArgument = Annotated[list[str], typer.Argument(help=INPUTS_HELP, show_default=False)]
+InputsArgument = Annotated[
+    list[str], typer.Argument(metavar="INPUT...", help=INPUTS_HELP, show_default=False)
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="<path>",
+        help="Configuration file. Default: the nearest .scrmap.yaml or [tool.scrmap] in "
+        "pyproject.toml, else $SCRMAP_CONFIG, else the defaults.",
+        show_default=False,
+    ),
+]
 JobsOption = Annotated[
     int | None,
     typer.Option(
         "--jobs",
         "-j",
         min=1,
+        metavar="<n>",
         help="Processes to map with. Default: one per core for 2,000 or more "
         "recommendations, else 1.",
         show_default=False,
     ),
 ]
 ThresholdOption = Annotated[
-    int, typer.Option(min=1, max=100, help="Score (1-100) needed to assign a match.")
+    int | None,
+    typer.Option(
+        min=1,
+        max=100,
+        metavar="<1-100>",
+        help="Score needed to assign a match. Default: the configuration's threshold, else "
+        f"{DEFAULT_THRESHOLD}.",
+        show_default=False,
+    ),
 ]
 SimilarityOption = Annotated[
     int,
     typer.Option(
-        min=1, max=100, help="Similarity (1-100) at which recommendations count as repeats."
+        min=1,
+        max=100,
+        metavar="<1-100>",
+        help="Similarity (1-100) at which recommendations count as repeats.",
     ),
 ]
 CaseOption = Annotated[
-    list[str] | None, typer.Option("--case", help="Only this case (repeatable).")
+    list[str] | None, typer.Option("--case", metavar="<name>", help="Only this case (repeatable).")
 ]
 SinceOption = Annotated[
     datetime | None,
-    typer.Option(formats=["%Y-%m-%d"], help="Only cases published on or after this date."),
+    typer.Option(
+        formats=["%Y-%m-%d"],
+        metavar="<yyyy-mm-dd>",
+        help="Only cases published on or after this date.",
+    ),
 ]
 StatusOption = Annotated[
-    list[str] | None, typer.Option("--status", help="Only items with this status (repeatable).")
+    list[str] | None,
+    typer.Option("--status", metavar="<status>", help="Only items with this status (repeatable)."),
 ]
 
 
@@ -75,7 +104,11 @@ class Kind(StrEnum):
 
 KindOption = Annotated[
     list[Kind] | None,
-    typer.Option("--kind", help="Only items of this kind (repeatable). Default: all."),
+    typer.Option(
+        "--kind",
+        metavar=f"<{'|'.join(Kind)}>",
+        help="Only items of this kind (repeatable). Default: all.",
+    ),
 ]
 
 

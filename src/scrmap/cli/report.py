@@ -11,6 +11,7 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import (
     CaseOption,
+    ConfigOption,
     FrameworkOption,
     InputsArgument,
     KindOption,
@@ -20,8 +21,9 @@ from scrmap.cli.options import (
     ThresholdOption,
     selection,
 )
-from scrmap.defaults import DEFAULT_SIMILARITY, DEFAULT_THRESHOLD
-from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat
+from scrmap.defaults import DEFAULT_SIMILARITY
+from scrmap.formats import counted
+from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat, format_for
 
 
 def report_command(
@@ -41,8 +43,9 @@ def report_command(
     since: SinceOption = None,
     status: StatusOption = None,
     kind: KindOption = None,
-    threshold: ThresholdOption = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = None,
     similarity: SimilarityOption = DEFAULT_SIMILARITY,
+    config: ConfigOption = None,
 ) -> None:
     """Write the coverage report for Board papers: a self-contained HTML page (A4 print),
     or Markdown, CSV (every mapping with its evidence) or an Excel workbook.
@@ -52,13 +55,21 @@ def report_command(
     """
     from scrmap.cli import edge
 
-    chosen = format or ENDINGS.get(output.suffix.lower() if output else "") or ReportFormat.html
+    chosen = format or format_for(output)
+    if chosen is None:
+        typer.echo(
+            f"scrmap: {output}: the ending does not name a report format; end the file in "
+            f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})",
+            err=True,
+        )
+        raise typer.Exit(exitcodes.USAGE)
     if chosen is ReportFormat.xlsx and output is None:
         typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
         raise typer.Exit(exitcodes.USAGE)
     wanted = selection(case, since, status, kind)
+    limit = edge.settings(config, threshold).threshold
     analysis, selected, problems = edge.analyse(
-        inputs, framework, wanted, threshold, similarity, output is None
+        inputs, framework, wanted, limit, similarity, output is None
     )
     record = analysis.report()
     data = RENDERERS[chosen](record)
@@ -68,8 +79,8 @@ def report_command(
         edge.write(output, data)
         t = record["totals"]
         typer.echo(
-            f"{output}: {chosen.value} report of {t['recommendations']} recommendations "
-            f"from {t['cases']} cases",
+            f"{output}: {chosen.value} report of {counted(t['recommendations'], 'recommendation')} "
+            f"from {counted(t['cases'], 'case')}",
             err=True,
         )
     edge.finish(selected.notes, problems)

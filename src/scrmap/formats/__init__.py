@@ -27,3 +27,9 @@ class Renderer(Protocol[R_contra, Out_co]):
 def json_text(data: object) -> str:
     """Pretty JSON, non-ASCII kept as written, ending with a newline."""
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 recommendation``, ``2 recommendations``: a count with its noun agreeing (every
+    noun scrmap counts takes a plain -s)."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -14,7 +14,7 @@ from typing import Any
 
 from scrmap import __version__
 from scrmap.findings import INPUT_RULE, Finding, Severity
-from scrmap.formats import Renderer, json_text
+from scrmap.formats import Renderer, counted, json_text
 from scrmap.records import CheckResult, check_document
 
 
@@ -157,8 +157,9 @@ def step_summary(result: CheckResult) -> str:
     lines = [
         "### scrmap check",
         "",
-        f"{len(checked)} files checked, {sum(1 for f in findings if f.severity is Severity.error)} "
-        f"errors, {sum(1 for f in findings if f.severity is Severity.warning)} warnings.",
+        f"{counted(len(checked), 'file')} checked, "
+        f"{counted(sum(1 for f in findings if f.severity is Severity.error), 'error')}, "
+        f"{counted(sum(1 for f in findings if f.severity is Severity.warning), 'warning')}.",
         "",
         "| rule | severity | findings |",
         "|---|---|---:|",

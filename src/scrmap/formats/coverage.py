@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrmap.formats import Renderer, json_text
+from scrmap.formats import Renderer, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.records import CoverageRecord, RowRecord
 
@@ -87,7 +87,8 @@ def to_markdown(record: CoverageRecord) -> str:
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
         "",
-        f"{t['recommendations']} recommendations ({kinds}) from {t['cases']} cases; "
+        f"{counted(t['recommendations'], 'recommendation')} ({kinds}) from "
+        f"{counted(t['cases'], 'case')}; "
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered: {t['quadrants_covered']}/{t['quadrants']} "
         f"quadrants, {t['standards_covered']}/{t['standards']} standards, "

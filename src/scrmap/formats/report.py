@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 
 from scrmap.formats import Renderer
 from scrmap.formats.coverage import to_markdown as coverage_markdown
@@ -27,14 +28,20 @@ class ReportFormat(StrEnum):
 TERMINAL = None
 """Every report format is a file; none is drawn on the terminal."""
 
-ENDINGS = {
-    ".html": ReportFormat.html,
+ENDINGS = {f".{chosen.value}": chosen for chosen in ReportFormat} | {
     ".htm": ReportFormat.html,
     ".md": ReportFormat.markdown,
-    ".csv": ReportFormat.csv,
-    ".xlsx": ReportFormat.xlsx,
 }
-"""The format an output file's ending asks for."""
+"""The format an output file's ending asks for: every format's own name (so a new format
+is known by its ending once it is in `ReportFormat`), and the usual short forms."""
+
+
+def format_for(output: Path | None) -> ReportFormat | None:
+    """The format of a report written to ``output``: html on standard output, else the one
+    its ending asks for, or None when the ending names no format."""
+    if output is None:
+        return ReportFormat.html
+    return ENDINGS.get(output.suffix.lower())
 
 
 def to_html(record: ReportRecord) -> bytes:

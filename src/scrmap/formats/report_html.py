@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from scrmap.formats import counted
 from scrmap.records import MatchRecord, RecommendationRecord, ReportRecord, RowRecord, Scored
 
 _CSS = """
@@ -208,7 +209,8 @@ def render(record: ReportRecord, generated: str | None = None) -> str:
 <p class="meta">{stamp}Framework {_e(fw["name"])} version {_e(fw["version"])};
 match threshold {_e(fw.get("threshold"))}; repeats at similarity
 {_e(record["similarity_threshold"])} or more.</p>
-<p><b>{t["recommendations"]} recommendations</b> ({_e(kinds)}) from <b>{t["cases"]} cases</b>:
+<p><b>{counted(t["recommendations"], "recommendation")}</b> ({_e(kinds)}) from
+<b>{counted(t["cases"], "case")}</b>:
 {t["mapped"]} mapped, {t["unmapped"]} unmapped. Covered: {t["quadrants_covered"]} of
 {t["quadrants"]} quadrants, {t["standards_covered"]} of {t["standards"]} practice standards,
 {t["themes_covered"]} of {t["themes"]} key themes.</p>

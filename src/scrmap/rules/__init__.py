@@ -56,6 +56,9 @@ def rule_docs() -> str:
         if fields:
             parts += ["| option | default | meaning |", "|---|---|---|"]
             for name, field in fields.items():
-                parts.append(f"| `{name}` | `{field.default!r}` | {field.description or ''} |")
+                # A list option's default comes from a factory: its `default` is Pydantic's
+                # "undefined" marker, not the value a user gets.
+                default = field.get_default(call_default_factory=True)
+                parts.append(f"| `{name}` | `{default!r}` | {field.description or ''} |")
             parts.append("")
     return "\n".join(parts).rstrip() + "\n"

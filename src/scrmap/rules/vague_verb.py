@@ -1,9 +1,12 @@
 """The recommendation asks for thought, not action.
 
 Verbs such as "consider", "explore", "reflect on" or "be mindful of" cannot be
-completed or checked. The rule reports them only when the recommendation has no
-concrete action verb as well ("consider the findings and publish a revised protocol"
-passes).
+completed or checked, and nor can "recognise the importance of" or "consider the need
+for": an abstract noun (need, importance, value, benefit, ...) after such a verb keeps
+the action out of reach. The rule reports them unless the recommendation also has a
+concrete action verb outside what is to be considered ("consider the findings and
+publish a revised protocol" passes; in "consider the need for a review", the review is
+only to be thought about).
 
 Passing:
     The NSCB will publish a revised escalation protocol by June 2027.
@@ -11,10 +14,13 @@ Passing:
 
 Failing:
     Agencies should consider how they engage with fathers.
+    Agencies should consider the need for a review of the escalation policy.
+    Health partners should be mindful of the importance of information sharing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -41,7 +47,32 @@ ACTIONS = [
     "review*", "monitor*", "ask*", "offer*", "speak*", "hold*", "convene*", "include*",
     "replace*", "fund*", "recruit*", "meet*",
 ]  # fmt: skip
-_VAGUE = words_pattern(VAGUE)
+FRAMED = [
+    "recognise", "recognize", "understand", "note", "acknowledge", "appreciate", "emphasise",
+    "emphasize", "highlight", "reinforce", "remember", "promote", "raise awareness of",
+]  # fmt: skip
+"""Verbs that are vague only with an abstract noun after them: "recognise the importance
+of" (but "recognise and respond to neglect" asks for something)."""
+_FRAME = (
+    r"\s+(?:the|a|an)\s+(?:(?:\w+\s+)?(?:need|needs|importance|value|benefits?|merits?|"
+    r"possibility|feasibility|potential|significance|relevance|role|impact)|"
+    r"(?:possible\s+)?(?:usefulness|desirability))\s+(?:of|for)\b"
+)
+"""An abstract noun frame, 'the need for', 'the importance of', 'the potential value of':
+the action named after it is only to be thought about."""
+_BOUNDARY = re.compile(r"[.;:!?](?:\s|$)|\b(?:and|but|then)\b", re.IGNORECASE)
+"""Where what a vague verb asks to be thought about ends, and another clause can begin."""
+
+
+def _vague_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    plain = words_pattern(phrases)
+    if plain is None:
+        return None
+    return re.compile(f"{plain.pattern}(?:{_FRAME})?", re.IGNORECASE)
+
+
+_VAGUE = _vague_pattern(VAGUE)
+_FRAMED = re.compile(f"{words_pattern(FRAMED).pattern}{_FRAME}", re.IGNORECASE)  # type: ignore[union-attr]
 _ACTIONS = words_pattern(ACTIONS)
 
 
@@ -57,16 +88,30 @@ class Options(RuleOptions):
     )
 
 
+def _vague(text: str, options: Options) -> re.Match[str] | None:
+    """The first vague construction in ``text``."""
+    found = [
+        match
+        for pattern in (_VAGUE, _FRAMED, _vague_pattern(options.vague))
+        if pattern is not None and (match := pattern.search(text))
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 def check(item: Item, options: Options) -> Iterator[Hit]:
-    """Report a vague verb in a recommendation with no concrete action beside it."""
+    """Report a vague construction in a recommendation with no concrete action outside
+    what it asks to be thought about (which runs to the end of its clause)."""
     text = item.rec.text
-    vague = first(_VAGUE, text) or first(words_pattern(options.vague), text)
-    if not vague:
+    vague = _vague(text, options)
+    if vague is None:
         return
-    if first(_ACTIONS, text) or first(words_pattern(options.actions), text):
+    boundary = _BOUNDARY.search(text, vague.end())
+    outside = text[: vague.start()] + " " + (text[boundary.start() :] if boundary else "")
+    if first(_ACTIONS, outside) or first(words_pattern(options.actions), outside):
         return
+    phrase = " ".join(vague.group(0).split())
     yield Hit(
         item,
-        f"'{vague}' asks for thought, not action: say what must be done "
+        f"'{phrase}' asks for thought, not action: say what must be done "
         "(publish, audit, implement, train ...)",
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
+from scrmap.sources import _table
 from scrmap.sources._base import Found, Loader, SourceFile, SourceKind, decode
 
 STDIN = "-"
@@ -29,6 +30,7 @@ KINDS = (
     SourceKind("text_file", (".md", ".markdown", ".txt", ".text"), (".md", ".txt")),
     SourceKind("csv_file", (".csv",), (".csv",)),
     SourceKind("word_file", (".docx",), (".docx",), reads_text=False),
+    SourceKind("excel_file", (".xlsx",), (".xlsx",), reads_text=False),
 )
 """Every input kind, in the order help text names them. A new kind is one module and one
 line here."""
@@ -55,27 +57,52 @@ def _too_big(size: int, limits: Limits) -> str | None:
     )
 
 
-def load_file(path: Path, name: str | None = None, limits: Limits | None = None) -> Found:
-    """Read one file of any known kind (any other ending is read as text)."""
+def _open(
+    path: Path, name: str | None, limits: Limits | None, sheet: str | None
+) -> tuple[SourceKind, SourceFile | Problem]:
+    """The kind of ``path`` and the file as its loader receives it, or why it cannot be."""
     name = name or str(path)
     limits = limits or Limits()
     kind = BY_SUFFIX.get(path.suffix.lower(), TEXT)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
     refused = _too_big(size, limits)
     if refused:
-        return [], [Problem(name, None, None, refused)]
+        return kind, Problem(name, None, None, refused)
     if not kind.reads_text:
-        return _loader(kind)(SourceFile(path, name, limits, path.stem, ""))
+        return kind, SourceFile(path, name, limits, path.stem, "", sheet)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
     if b"\x00" in data[:8192]:
-        return [], [Problem(name, None, None, "binary file, not text")]
-    return _loader(kind)(SourceFile(path, name, limits, path.stem, decode(data)))
+        return kind, Problem(name, None, None, "binary file, not text")
+    return kind, SourceFile(path, name, limits, path.stem, decode(data), sheet)
+
+
+def load_file(
+    path: Path, name: str | None = None, limits: Limits | None = None, sheet: str | None = None
+) -> Found:
+    """Read one file of any known kind (any other ending is read as text)."""
+    kind, opened = _open(path, name, limits, sheet)
+    if isinstance(opened, Problem):
+        return [], [opened]
+    return _loader(kind)(opened)
+
+
+def explain_columns(path: Path, sheet: str | None = None) -> list[tuple[str, str]] | list[Problem]:
+    """Each column of a spreadsheet (CSV, .xlsx) and the field it became, in order; or the
+    problems that stop it being read. Kinds that are not tables say so."""
+    kind, opened = _open(path, None, None, sheet)
+    if isinstance(opened, Problem):
+        return [opened]
+    module = importlib.import_module(f"scrmap.sources.{kind.module}")
+    if not hasattr(module, "columns"):
+        return [Problem(opened.name, None, None, "not a spreadsheet: it has no columns")]
+    found = module.columns(opened)
+    return found.explained() if isinstance(found, _table.Columns) else found
 
 
 def _walk(directory: Path) -> Iterable[Path]:
@@ -101,9 +128,16 @@ class Inputs:
 
     recommendations: list[Recommendation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    files: int = 0
+    read: list[str] = field(default_factory=list)
+    """The files found and opened, as named, in order: what a check has looked at (a path
+    that does not exist is a problem, not a file checked)."""
     texts: int = 0
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
+
+    @property
+    def files(self) -> int:
+        """How many files were opened."""
+        return len(self.read)
 
 
 def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
@@ -114,14 +148,14 @@ def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
     return _loader(TEXT)(SourceFile(Path(STDIN), "<stdin>", limits, None, text))
 
 
-def _read_directory(arg: str, inputs: Inputs, limits: Limits) -> Found:
+def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> Found:
     recs: list[Recommendation] = []
     problems: list[Problem] = []
     found = False
     for file in _walk(Path(arg)):
         found = True
-        inputs.files += 1
-        more, issues = load_file(file, None, limits)
+        inputs.read.append(str(file))
+        more, issues = load_file(file, None, limits, sheet)
         recs += more
         problems += issues
     if not found:
@@ -131,19 +165,19 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits) -> Found:
 
 
 def _read_argument(
-    arg: str, inputs: Inputs, read_stdin: Callable[[], str], limits: Limits
+    arg: str, inputs: Inputs, read_stdin: Callable[[], str], limits: Limits, sheet: str | None
 ) -> Found:
     """One argument: '-' is stdin, a directory is walked, a file is loaded by its kind, and
     anything else that does not look like a path is the text of a recommendation."""
     path = Path(arg)
     if arg == STDIN:
-        inputs.files += 1
+        inputs.read.append("<stdin>")
         return _read_stdin(read_stdin, limits)
     if path.is_dir():
-        return _read_directory(arg, inputs, limits)
+        return _read_directory(arg, inputs, limits, sheet)
     if path.exists():
-        inputs.files += 1
-        return load_file(path, arg, limits)
+        inputs.read.append(arg)
+        return load_file(path, arg, limits, sheet)
     if _looks_like_path(arg):
         return [], [Problem(arg, None, None, "no such file or directory")]
     inputs.texts += 1
@@ -152,14 +186,18 @@ def _read_argument(
 
 
 def load_arguments(
-    args: Iterable[str], read_stdin: Callable[[], str], limits: Limits | None = None
+    args: Iterable[str],
+    read_stdin: Callable[[], str],
+    limits: Limits | None = None,
+    sheet: str | None = None,
 ) -> Inputs:
-    """Read every argument in order. Past ``limits.recommendations`` the rest is refused,
-    with one problem saying so."""
+    """Read every argument in order (``sheet``: the worksheet of each workbook, else its
+    first). Past ``limits.recommendations`` the rest is refused, with one problem saying
+    so."""
     limits = limits or Limits()
     inputs = Inputs()
     for arg in args:
-        recs, problems = _read_argument(arg, inputs, read_stdin, limits)
+        recs, problems = _read_argument(arg, inputs, read_stdin, limits, sheet)
         room = limits.recommendations - len(inputs.recommendations)
         if len(recs) > room:
             first = recs[max(room, 0)]

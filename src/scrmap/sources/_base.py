@@ -26,6 +26,8 @@ class SourceFile:
     """The case when the file names none: the file's name without its ending."""
     text: str
     """The decoded content; empty for kinds that read the file themselves (``reads_text``)."""
+    sheet: str | None = None
+    """The worksheet to read in a workbook (--sheet); None for the first."""
 
 
 class Loader(Protocol):

@@ -21,27 +21,43 @@ GENERIC_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 """Headings that name a section, not a case: the case name is looked for elsewhere."""
+_COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
+_DISABLE = re.compile(r"^\s*scrmap:\s*disable=(?P<rules>[\w,-]+)\s*(?P<reason>.*?)\s*$")
+"""``<!-- scrmap: disable=vague-verb,specific the reason -->``: waives rules for the next
+item. Other one-line HTML comments are skipped, never read as recommendations."""
 
 
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each paragraph is one. A heading before the items names the case."""
     lines = text.splitlines()
-    blocks: list[tuple[int, str | None, str, str | None]] = []  # line, label, text, case
-    paragraphs: list[tuple[int, str, str | None]] = []
+    Block = tuple[int, str | None, str, str | None, dict[str, str]]  # line, label, text, case
+    blocks: list[Block] = []
+    paragraphs: list[Block] = []
     case = default_case
-    current: list[Any] | None = None  # [line, label, parts, case]
+    current: list[Any] | None = None  # [line, label, parts, case, waive]
     paragraph: list[Any] | None = None
+    waive: dict[str, str] = {}
 
     def close() -> None:
         nonlocal current, paragraph
         if current:
-            blocks.append((current[0], current[1], " ".join(current[2]), current[3]))
+            blocks.append((current[0], current[1], " ".join(current[2]), current[3], current[4]))
         if paragraph:
-            paragraphs.append((paragraph[0], " ".join(paragraph[1]), paragraph[2]))
+            paragraphs.append(
+                (paragraph[0], None, " ".join(paragraph[2]), paragraph[3], paragraph[4])
+            )
         current = paragraph = None
 
     for number, line in enumerate(lines, start=1):
+        comment = _COMMENT.match(line)
+        if comment:
+            close()
+            disable = _DISABLE.match(comment.group("body"))
+            if disable:
+                reason = disable.group("reason")
+                waive |= {r: reason for r in disable.group("rules").split(",") if r}
+            continue
         heading = _HEADING.match(line)
         if heading:
             close()
@@ -56,24 +72,27 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         if item:
             close()
             label = item.group("num") or item.group("letter")
-            current = [number, label, [item.group("text").strip()], case]
+            current = [number, label, [item.group("text").strip()], case, waive]
+            waive = {}
         elif current:
             current[2].append(line.strip())
         elif paragraph:
-            paragraph[1].append(line.strip())
+            paragraph[2].append(line.strip())
         else:
-            paragraph = [number, [line.strip()], case]
+            paragraph = [number, None, [line.strip()], case, waive]
+            waive = {}
     close()
-    items = blocks or [(ln, None, body, c) for ln, body, c in paragraphs]
+    items = blocks or paragraphs
     recs = []
     used: set[str] = set()
-    for index, (line_no, label, body, item_case) in enumerate(items, start=1):
+    for index, (line_no, label, body, item_case, item_waive) in enumerate(items, start=1):
         rec_id = label if label and label not in used else str(index)
         while rec_id in used:
             rec_id += "'"
         used.add(rec_id)
+        text = " ".join(body.split())
         recs.append(
-            Recommendation(rec_id, " ".join(body.split()), Source(name, line_no), item_case)
+            Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
         )
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found (empty file?)")]

@@ -31,6 +31,9 @@ class RecommendationEntry(_Strict):
     due: date | str | None = None
     status: str | None = None
     evidence: str | None = None
+    waive: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
+    """Check rules waived for this item, each with the reason: ``{vague-verb: "the
+    Board's agreed wording"}``."""
 
 
 class RecommendationFile(_Strict):
@@ -86,6 +89,7 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
                 status=entry.status,
                 evidence=entry.evidence,
                 meta=case_meta,
+                waive=dict(entry.waive),
             )
         )
     return (recs if not problems else []), problems

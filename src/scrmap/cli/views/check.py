@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from scrmap.findings import Finding, Severity
+from scrmap.formats import counted
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow"}
 
@@ -34,7 +35,8 @@ def findings_view(findings: Sequence[Finding], checked: Sequence[str]) -> Group:
     errors = sum(1 for f in findings if f.severity is Severity.error)
     warnings = len(findings) - errors
     verdict = Text(
-        f"{len(checked)} files checked: {errors} errors, {warnings} warnings",
+        f"{counted(len(checked), 'file')} checked: {counted(errors, 'error')}, "
+        f"{counted(warnings, 'warning')}",
         style="bold red" if errors else ("yellow" if warnings else "green"),
     )
     return Group(*parts, verdict)

@@ -11,6 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from scrmap.formats import counted
 from scrmap.records import CoverageRecord, UnmappedRecord
 
 SECTIONS = {
@@ -32,7 +33,8 @@ def summary(record: CoverageRecord) -> Text:
     t = record["totals"]
     kinds = ", ".join(f"{n} {k}" for k, n in t["by_kind"].items())
     return Text(
-        f"{t['recommendations']} recommendations ({kinds}) from {t['cases']} cases: "
+        f"{counted(t['recommendations'], 'recommendation')} ({kinds}) from "
+        f"{counted(t['cases'], 'case')}: "
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered {t['quadrants_covered']}/{t['quadrants']} quadrants, "
         f"{t['standards_covered']}/{t['standards']} standards, "

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scrmap.cli.views import stdout_console
+from scrmap.formats import counted
 from scrmap.framework import Framework
 from scrmap.records import MatchRecord, RecommendationRecord
 
@@ -75,7 +76,7 @@ def show_mappings(records: list[RecommendationRecord], framework: Framework) -> 
         console.print()
     mapped = sum(1 for r in records if r["standards"])
     typer.echo(
-        f"{len(records)} recommendations, {mapped} mapped onto a standard, "
+        f"{counted(len(records), 'recommendation')}, {mapped} mapped onto a standard, "
         f"{len(records) - mapped} unmapped",
         err=True,
     )

@@ -1,0 +1,80 @@
+"""Excel workbooks (.xlsx): an action plan on the first sheet (or the one --sheet names).
+
+The first non-empty row is the header; columns are recognised by their names as in CSV
+files (`scrmap.sources._table`). A row's `line` is its spreadsheet row number.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from scrmap.errors import Problem
+from scrmap.sources import _table
+from scrmap.sources._base import Found, SourceFile
+
+
+def _cell(value: Any) -> str:
+    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows(file: SourceFile) -> tuple[Iterator[_table.Row] | None, list[Problem]]:
+    """The sheet's rows as text with their row numbers, or the problem that stops it."""
+    import openpyxl  # imported here so other commands start fast
+
+    try:
+        book = openpyxl.load_workbook(file.path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return None, [Problem(file.name, None, None, f"not a readable .xlsx workbook ({exc})")]
+    except Exception as exc:  # openpyxl and lxml raise many kinds on a damaged file
+        msg = f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
+        return None, [Problem(file.name, None, None, msg)]
+    if file.sheet is not None and file.sheet not in book.sheetnames:
+        names = ", ".join(book.sheetnames)
+        return None, [Problem(file.name, None, None, f"no sheet {file.sheet!r} (sheets: {names})")]
+    sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
+    rows = (
+        (number, [_cell(value) for value in values])
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    )
+    return (row for row in rows if any(cell.strip() for cell in row[1])), []
+
+
+def _header(file: SourceFile) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
+    rows, problems = _rows(file)
+    if rows is None:
+        return None, iter(()), problems
+    first = next(rows, None)
+    if first is None:
+        return None, rows, [Problem(file.name, None, None, "empty sheet; expected a header row")]
+    headers = first[1]
+    while headers and not headers[-1].strip():  # trailing empty columns of a wide sheet
+        headers = headers[:-1]
+    return _table.recognise(headers), rows, []
+
+
+def load(file: SourceFile) -> Found:
+    """The registry's entry: the chosen sheet's rows, one recommendation each."""
+    columns, rows, problems = _header(file)
+    if columns is None:
+        return [], problems
+    if "text" not in columns.fields:
+        return [], [_table.missing_text(columns, file.name)]
+    width = len(columns.headers)
+    trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
+    return _table.recommendations(columns, trimmed, file.name, file.case)
+
+
+def columns(file: SourceFile) -> _table.Columns | list[Problem]:
+    """Which column became which field (`scrmap map --explain-columns`)."""
+    found, _, problems = _header(file)
+    return found if found is not None else problems
