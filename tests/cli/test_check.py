@@ -63,7 +63,7 @@ def test_bundled_library_passes_with_warnings(runner: CliRunner, monkeypatch, tm
 def test_clean_file_exits_0(runner: CliRunner, files) -> None:
     result = run(runner, str(files["good"]), "--strict")
     assert result.exit_code == exitcodes.OK, result.stdout
-    assert "1 files checked: 0 errors, 0 warnings" in result.stdout
+    assert "1 file checked: 0 errors, 0 warnings" in result.stdout
 
 
 def test_text_groups_by_file_with_places(runner: CliRunner, files) -> None:
@@ -76,7 +76,7 @@ def test_text_groups_by_file_with_places(runner: CliRunner, files) -> None:
         for line in lines
     )
     assert any("5  error    unmapped" in line and "Y-2: maps onto no" in line for line in lines)
-    assert "1 files checked: 1 errors, 4 warnings" in result.stdout
+    assert "1 file checked: 1 error, 4 warnings" in result.stdout
 
 
 def test_json(runner: CliRunner, files) -> None:
@@ -100,7 +100,7 @@ def test_github_annotations_and_step_summary(runner: CliRunner, files, tmp_path)
     )
     assert any(line.startswith("::error file=") and ",line=5," in line for line in lines)
     table = summary.read_text(encoding="utf-8")
-    assert "| `unmapped` | error | 1 |" in table and "1 files checked, 1 errors" in table
+    assert "| `unmapped` | error | 1 |" in table and "1 file checked, 1 error" in table
 
 
 def test_unwritable_step_summary_is_one_line(runner: CliRunner, files, tmp_path) -> None:

@@ -174,12 +174,14 @@ def test_docx_numbered_paragraphs_under_recommendations_heading(tmp_path: Path) 
     assert [r.source.line for r in recs] == [4, 5]
 
 
-def test_docx_without_heading_reads_every_paragraph(tmp_path: Path) -> None:
+def test_docx_without_heading_reads_the_numbered_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "plain.docx"
     make_docx(path, heading=False)
     recs, _ = load_file(path)
-    assert recs[0].text == "An introduction about the family."
-    assert len(recs) == 3
+    assert [r.text for r in recs] == [
+        "Fathers should be invited to every conference.",
+        "The MASH should give feedback to referrers.",
+    ]
 
 
 def test_docx_that_is_not_a_docx(tmp_path: Path) -> None:

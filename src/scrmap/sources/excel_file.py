@@ -6,8 +6,9 @@ files (`scrmap.sources._table`). A row's `line` is its spreadsheet row number.
 
 from __future__ import annotations
 
+import itertools
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -49,17 +50,29 @@ def _rows(file: SourceFile) -> tuple[Iterator[_table.Row] | None, list[Problem]]
     return (row for row in rows if any(cell.strip() for cell in row[1])), []
 
 
+_TITLE_ROWS = 10
+"""How far down a header row is looked for: plans often start with a title and a blank."""
+
+
 def _header(file: SourceFile) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
+    """The header row: the first of the top rows with a column of recommendation text
+    (title rows above it are skipped), else the first row."""
     rows, problems = _rows(file)
     if rows is None:
         return None, iter(()), problems
-    first = next(rows, None)
-    if first is None:
+    top = list(itertools.islice(rows, _TITLE_ROWS))
+    if not top:
         return None, rows, [Problem(file.name, None, None, "empty sheet; expected a header row")]
-    headers = first[1]
-    while headers and not headers[-1].strip():  # trailing empty columns of a wide sheet
+    found = [(k, _table.recognise(_trimmed(cells))) for k, (_, cells) in enumerate(top)]
+    k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
+    return columns, itertools.chain(top[k + 1 :], rows), []
+
+
+def _trimmed(headers: Sequence[str]) -> Sequence[str]:
+    """A header row without the empty cells a wide sheet has after its last column."""
+    while headers and not headers[-1].strip():
         headers = headers[:-1]
-    return _table.recognise(headers), rows, []
+    return headers
 
 
 def load(file: SourceFile) -> Found:

@@ -1,21 +1,162 @@
-"""Word documents: the numbered paragraphs under a "Recommendations" heading."""
+"""Word documents, laid out as Lead Reviewers write them.
+
+The recommendations section starts at a heading that names recommendations: a Heading
+style, or a short paragraph in bold, as many drafts have. It ends at the next such
+heading or at a section break, so appendices are not read. In it, recommendations are
+the rows of a table with a column of recommendation text (its other columns recognised
+as in spreadsheets: number, lead agency, target date ...), paragraphs labelled
+"Recommendation 1: ..." (the label is not part of the text; its number is the id), and
+numbered or bulleted paragraphs; failing those, every paragraph of the section. Without
+such a heading the whole document is read the same way, headings and the title left out.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
+from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 from scrmap.sources.text_file import GENERIC_HEADINGS, ITEM
 
+LABEL = re.compile(
+    r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*[:.)\-\u2013\u2014]\s*"
+    r"(?P<text>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...'."""
+_SHORT_HEADING_WORDS = 12
+
+
+@dataclass
+class _Block:
+    """A paragraph, or a table row, in document order."""
+
+    number: int
+    """The paragraph number in the document, a table row counting as one paragraph."""
+    text: str
+    heading: bool = False
+    numbered: bool = False
+    section_end: bool = False
+    """The last paragraph of a Word section (a section break follows it)."""
+    table: int | None = None
+    """Which table the row is in; None for a paragraph."""
+    cells: list[str] = field(default_factory=list)
+
+
+def _style(p: Any) -> str:
+    return (p.style.name if p.style is not None else "") or ""
+
+
+def _is_heading(p: Any, text: str) -> bool:
+    """A Heading or Title style, or a short paragraph wholly in bold without a full stop."""
+    style = _style(p)
+    if style.startswith("Heading") or style == "Title":
+        return True
+    runs = [run for run in p.runs if run.text.strip()]
+    bold = bool(runs) and all(
+        run.bold or (run.bold is None and p.style is not None and p.style.font.bold) for run in runs
+    )
+    return bold and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
+
+
+def _blocks(document: Any) -> Iterator[_Block]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    number = 0
+    tables = 0
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            p = Paragraph(element, document)
+            number += 1
+            text = p.text.strip()
+            ppr = element.pPr
+            section_end = ppr is not None and ppr.sectPr is not None
+            if text:
+                has_num = ppr is not None and ppr.numPr is not None
+                numbered = has_num or _style(p).startswith("List") or bool(ITEM.match(text))
+                yield _Block(number, text, _is_heading(p, text), numbered, section_end)
+            elif section_end:
+                yield _Block(number, "", section_end=True)
+        elif tag == "tbl":
+            tables += 1
+            for row in Table(element, document).rows:
+                number += 1
+                cells = [" ".join(cell.text.split()) for cell in row.cells]
+                yield _Block(number, " ".join(cells), table=tables, cells=cells)
+
+
+def _section(blocks: list[_Block]) -> list[_Block]:
+    """The blocks under the recommendations heading, to the next heading or section break;
+    the whole document less its headings when there is no such heading."""
+    start = next(
+        (k for k, b in enumerate(blocks) if b.heading and "recommendation" in b.text.lower()),
+        None,
+    )
+    if start is None:
+        return [b for b in blocks if not b.heading]
+    section = []
+    for block in blocks[start + 1 :]:
+        if block.heading:
+            break
+        section.append(block)
+        if block.section_end:
+            break
+    return section
+
+
+def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Found, set[int]]:
+    """Recommendations from the section's tables whose header names a text column, and
+    which tables those were."""
+    recs: list[Recommendation] = []
+    problems: list[Problem] = []
+    used: set[int] = set()
+    by_table: dict[int, list[_Block]] = {}
+    for block in section:
+        if block.table is not None:
+            by_table.setdefault(block.table, []).append(block)
+    for table, rows in by_table.items():
+        columns = _table.recognise(rows[0].cells)
+        if "text" not in columns.fields:
+            continue
+        used.add(table)
+        found, issues = _table.recommendations(
+            columns, [(b.number, b.cells) for b in rows[1:]], name, case
+        )
+        recs += found
+        problems += issues
+    return (recs, problems), used
+
+
+def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> list[Recommendation]:
+    """Labelled or numbered paragraphs; else every paragraph of the section."""
+    paragraphs = [b for b in section if b.table is None and b.text]
+    chosen = [b for b in paragraphs if LABEL.match(b.text) or b.numbered] or paragraphs
+    recs = []
+    for index, block in enumerate(chosen, start=1):
+        label = LABEL.match(block.text)
+        item = ITEM.match(block.text)
+        rec_id, body = str(index), block.text
+        if label:
+            rec_id, body = label.group("num"), label.group("text")
+        elif item:
+            body = item.group("text")
+        recs.append(
+            Recommendation(rec_id, " ".join(body.split()), Source(name, block.number), case)
+        )
+    return recs
+
 
 def load_docx(path: Path, name: str) -> Found:
-    """Numbered paragraphs under a 'Recommendations' heading, else every paragraph.
-
-    The 'line' of a Word recommendation is its paragraph number in the document.
-    """
+    """The recommendations of a Word draft (see the module's documentation). The 'line' of
+    a Word recommendation is its paragraph number, a table row counting as one."""
     import zipfile
 
     import docx  # python-docx: imported here so other commands start fast
@@ -30,48 +171,20 @@ def load_docx(path: Path, name: str) -> Found:
     except Exception as exc:  # lxml and python-docx raise many kinds on bad XML
         msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
         return [], [Problem(name, None, None, msg)]
-    paragraphs = [(i, p) for i, p in enumerate(document.paragraphs, start=1) if p.text.strip()]
-
-    def is_heading(p: Any) -> bool:
-        style = (p.style.name if p.style is not None else "") or ""
-        return style.startswith("Heading") or style == "Title"
-
-    def is_numbered(p: Any) -> bool:
-        style = (p.style.name if p.style is not None else "") or ""
-        has_num = p._p.pPr is not None and p._p.pPr.numPr is not None
-        return has_num or style.startswith("List") or bool(ITEM.match(p.text))
-
+    blocks = list(_blocks(document))
     case = next(
-        (
-            p.text.strip()
-            for _, p in paragraphs
-            if is_heading(p) and not GENERIC_HEADINGS.match(p.text.strip())
-        ),
-        path.stem,
+        (b.text for b in blocks if b.heading and not GENERIC_HEADINGS.match(b.text)), path.stem
     )
-    start = next(
-        (
-            k
-            for k, (_, p) in enumerate(paragraphs)
-            if is_heading(p) and "recommendation" in p.text.lower()
-        ),
-        None,
-    )
-    if start is None:
-        chosen = [(i, p) for i, p in paragraphs if not is_heading(p)]
-    else:
-        chosen = []
-        for i, p in paragraphs[start + 1 :]:
-            if is_heading(p):
-                break
-            chosen.append((i, p))
-        numbered = [(i, p) for i, p in chosen if is_numbered(p)]
-        chosen = numbered or chosen
-    recs = []
-    for index, (i, p) in enumerate(chosen, start=1):
-        item = ITEM.match(p.text)
-        body = item.group("text") if item else p.text
-        recs.append(Recommendation(str(index), " ".join(body.split()), Source(name, i), case))
+    section = _section(blocks)
+    (from_tables, problems), tables = _table_recs(section, name, case)
+    if problems:
+        return [], problems
+    outside = [b for b in section if b.table not in tables]
+    paragraphs = _paragraph_recs(outside, name, case) if not from_tables else []
+    labelled = [b for b in outside if b.table is None and (LABEL.match(b.text) or b.numbered)]
+    if from_tables and labelled:
+        paragraphs = _paragraph_recs(labelled, name, case)
+    recs = sorted(from_tables + paragraphs, key=lambda r: r.source.line or 0)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document")]
     return recs, []

@@ -1,0 +1,107 @@
+"""Action plans as subgroups keep them: headers recognised by name, rows numbered without
+an id column, .xlsx read directly (first sheet or --sheet), and the columns feeding the
+SMART rules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from scrmap.checks import Severity, run
+from scrmap.matcher import Matcher
+from scrmap.rules import RULES
+from scrmap.sources import explain_columns, load_file
+from scrmap.sources._table import recognise
+
+PLAN = [
+    ["No.", "Recommendation", "Lead Agency", "Target date", "RAG", "Evidence of impact", "Notes"],
+    [1, "Professionals should engage fathers in assessments.", "Children's Services", datetime(2027, 3, 31), "Amber", "Audit", "x"],
+    [2, "Practitioners should record the household's members.", None, None, "Red", None, None],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("No.", "id"), ("#", "id"), ("Ref", "id"), ("Recommendation Number", "id"),
+        ("RECOMMENDATION", "text"), ("Action required", "text"), ("Lead agency", "agency"),
+        ("Owner", "owner"), ("Lead officer", "owner"), ("Target Date", "due"),
+        ("Due date", "due"), ("Timescale", "due"), ("RAG rating", "status"),
+        ("Status", "status"), ("Evidence", "evidence"), ("evidence of impact", "evidence"),
+    ],
+)  # fmt: skip
+def test_common_headers_are_recognised(header: str, field: str) -> None:
+    assert recognise(["Other", header]).fields == {field: 1}
+
+
+def test_csv_without_an_id_column_numbers_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "Recommendation,Lead agency,Target date\nShare information.,Police,2027-01-31\nEngage fathers.,,\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.agency, r.due, r.source.line) for r in recs] == [
+        ("1", "Share information.", "Police", "2027-01-31", 2),
+        ("2", "Engage fathers.", None, None, 3),
+    ]
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_xlsx_first_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Action plan": [["Action plan for Case T"], [], *PLAN], "Other": [["x"]]})
+    recs, problems = load_file(path)
+    assert problems == []
+    first = recs[0]
+    assert (first.id, first.agency, first.due, first.status, first.evidence) == (
+        "1", "Children's Services", "2027-03-31", "Amber", "Audit"
+    )  # fmt: skip
+    assert first.meta == {"notes": "x"}
+    assert [(r.id, r.source.line, r.case) for r in recs] == [("1", 4, "plan"), ("2", 5, "plan")]
+
+
+def test_xlsx_named_sheet_and_a_missing_one(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Cover": [["Title only"]], "Plan": PLAN})
+    recs, problems = load_file(path, sheet="Plan")
+    assert problems == [] and len(recs) == 2
+    recs, problems = load_file(path, sheet="Nope")
+    assert recs == []
+    assert [str(p) for p in problems] == [f"{path}: no sheet 'Nope' (sheets: Cover, Plan)"]
+    _, problems = load_file(path)
+    assert "no column of recommendation text" in str(problems[0])
+
+
+def test_explain_columns(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": PLAN})
+    assert explain_columns(path) == [
+        ("No.", "id"), ("Recommendation", "text"), ("Lead Agency", "agency"),
+        ("Target date", "due"), ("RAG", "status"), ("Evidence of impact", "evidence"),
+        ("Notes", "kept as metadata"),
+    ]  # fmt: skip
+
+
+def test_owner_and_date_columns_satisfy_specific_and_time_bound(norfolk, tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": PLAN})
+    recs, _ = load_file(path)
+    settings = {
+        rid: (rule.SEVERITY if rid in ("specific", "time-bound") else Severity.off, rule.Options())
+        for rid, rule in RULES.items()
+    }
+    found = {(f.recommendation, f.rule) for f in run(recs, [], Matcher(norfolk), settings)}
+    assert found == {("2", "specific"), ("2", "time-bound")}

@@ -1,0 +1,128 @@
+"""Word drafts as Lead Reviewers write them, built with python-docx: a table of
+recommendations, a bold paragraph as the heading, "Recommendation 1:" labels, and
+appendices after the section that must not be read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.section import WD_SECTION
+
+from scrmap.sources import load_file
+
+TITLE = "Child T: Safeguarding Practice Review"
+INTRO = "This review was commissioned by the Partnership after the death of Child T."
+
+
+def document(title: bool = True) -> Any:
+    doc = docx.Document()
+    if title:
+        doc.add_heading(TITLE, level=0)
+    doc.add_paragraph(INTRO)
+    return doc
+
+
+def bold(doc: Any, text: str) -> None:
+    doc.add_paragraph().add_run(text).bold = True
+
+
+def read(doc: Any, tmp_path: Path) -> list[Any]:
+    path = tmp_path / "draft.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert problems == []
+    return recs
+
+
+def test_a_table_of_recommendations_with_owner_and_date(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The review makes the following recommendations.")
+    table = doc.add_table(rows=1, cols=4)
+    for cell, header in zip(
+        table.rows[0].cells, ["No.", "Recommendation", "Lead agency", "Target date"], strict=True
+    ):
+        cell.text = header
+    for row in (
+        [
+            "1",
+            "Health visitors will record the father's details at the first visit.",
+            "NHS Trust",
+            "March 2027",
+        ],
+        ["2", "The MASH will give feedback to every referrer.", "Children's Services", ""],
+    ):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.agency, r.due, r.case) for r in recs] == [
+        (
+            "1",
+            "Health visitors will record the father's details at the first visit.",
+            "NHS Trust",
+            "March 2027",
+            TITLE,
+        ),
+        ("2", "The MASH will give feedback to every referrer.", "Children's Services", None, TITLE),
+    ]
+
+
+def test_a_table_without_a_number_column_is_numbered(tmp_path: Path) -> None:
+    doc = document(title=False)
+    table = doc.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Action", "Owner"
+    table.rows[1].cells[0].text = "Publish a revised escalation protocol."
+    table.rows[1].cells[1].text = "NSCB"
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.owner) for r in recs] == [
+        ("1", "Publish a revised escalation protocol.", "NSCB")
+    ]
+
+
+def test_a_bold_paragraph_is_the_heading_and_nothing_before_it_is_read(tmp_path: Path) -> None:
+    doc = document()
+    bold(doc, "Recommendations")
+    doc.add_paragraph("Agencies should audit the use of the Threshold Guide.")
+    doc.add_paragraph("The Partnership should publish a neglect strategy.")
+    bold(doc, "Appendix A: terms of reference")
+    doc.add_paragraph("The panel met four times.")
+    recs = read(doc, tmp_path)
+    assert [r.text for r in recs] == [
+        "Agencies should audit the use of the Threshold Guide.",
+        "The Partnership should publish a neglect strategy.",
+    ]
+    assert recs[0].case == TITLE
+
+
+def test_recommendation_labels_are_stripped_and_give_the_id(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Findings and recommendations", level=1)
+    doc.add_paragraph("The panel found that fathers were not seen.")
+    doc.add_paragraph("Recommendation 1: The NSCP should audit how fathers are engaged.")
+    doc.add_paragraph("Recommendation 2 - Schools should record every concern.")
+    doc.add_paragraph("Recommendation 3.1. Health visitors should ask about the household.")
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text) for r in recs] == [
+        ("1", "The NSCP should audit how fathers are engaged."),
+        ("2", "Schools should record every concern."),
+        ("3.1", "Health visitors should ask about the household."),
+    ]
+
+
+def test_labels_without_a_heading_leave_the_title_and_introduction_out(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_paragraph("Recommendation 1: The NSCP should audit how fathers are engaged.")
+    assert [r.id for r in read(doc, tmp_path)] == ["1"]
+
+
+def test_the_section_ends_at_a_section_break(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The NSCP should audit how fathers are engaged.")
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    doc.add_paragraph("Glossary: MASH is the Multi-Agency Safeguarding Hub.")
+    assert [r.text for r in read(doc, tmp_path)] == [
+        "The NSCP should audit how fathers are engaged."
+    ]
