@@ -18,7 +18,8 @@ from scrmap.sources._table import recognise
 
 PLAN = [
     ["No.", "Recommendation", "Lead Agency", "Target date", "RAG", "Evidence of impact", "Notes"],
-    [1, "Professionals should engage fathers in assessments.", "Children's Services", datetime(2027, 3, 31), "Amber", "Audit", "x"],
+    [1, "Professionals should engage fathers in assessments.", "Children's Services",
+     datetime(2027, 3, 31), "Amber", "Audit", "x"],
     [2, "Practitioners should record the household's members.", None, None, "Red", None, None],
 ]  # fmt: skip
 
@@ -40,7 +41,8 @@ def test_common_headers_are_recognised(header: str, field: str) -> None:
 def test_csv_without_an_id_column_numbers_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_text(
-        "Recommendation,Lead agency,Target date\nShare information.,Police,2027-01-31\nEngage fathers.,,\n"
+        "Recommendation,Lead agency,Target date\n"
+        "Share information.,Police,2027-01-31\nEngage fathers.,,\n"
     )
     recs, problems = load_file(path)
     assert problems == []
