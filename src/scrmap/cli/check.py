@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import INPUTS_HELP, ConfigOption, FrameworkOption, ThresholdOption
+from scrmap.cli.options import (
+    INPUTS_HELP,
+    ConfigOption,
+    FrameworkOption,
+    SheetOption,
+    ThresholdOption,
+)
 from scrmap.formats.check import RENDERERS, TERMINAL, CheckFormat
+
+if TYPE_CHECKING:
+    from scrmap.records import CheckResult
 
 OptionalInputs = Annotated[
     list[str] | None, typer.Argument(metavar="INPUT...", help=INPUTS_HELP, show_default=False)
@@ -18,9 +28,52 @@ OptionalInputs = Annotated[
 FormatOption = Annotated[
     CheckFormat | None,
     typer.Option(
-        "--format", "-f", help="Output format. Default: github under GitHub Actions, else text."
+        "--format",
+        "-f",
+        help="Output format. Default: github under GitHub Actions, text on a terminal, "
+        "else concise.",
+        show_default=False,
     ),
 ]
+RulesOption = Annotated[list[str] | None, typer.Option(metavar="<rule,...>", show_default=False)]
+Flag = Annotated[bool, typer.Option()]
+
+
+def _default_format(output_file: Path | None) -> CheckFormat:
+    """github under GitHub Actions; text for a person at a terminal; else concise."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return CheckFormat.github
+    return CheckFormat.text if output_file is None and sys.stdout.isatty() else CheckFormat.concise
+
+
+def _emit(
+    result: CheckResult, chosen: CheckFormat, quiet: bool, stats: bool, output: Path | None
+) -> None:
+    """The findings (or --statistics) to stdout or --output-file, and ruff's closing count
+    after the concise lines unless --quiet."""
+    from scrmap.cli import edge
+    from scrmap.formats.check import statistics, verdict
+
+    if stats:
+        text: str | None = statistics(result)
+    elif chosen is TERMINAL:
+        from scrmap.cli.views import stdout_console
+        from scrmap.cli.views.check import findings_text
+
+        text = findings_text(result, quiet, None if output else stdout_console())
+    else:
+        text = RENDERERS[chosen](result)
+        if chosen is CheckFormat.concise and not quiet:
+            text += verdict(result) + "\n"
+    if text is not None and output is not None:
+        edge.write(output, text.encode())
+    elif text is not None:
+        sys.stdout.write(text)
+
+
+def _ids(values: list[str] | None) -> list[str]:
+    """Rule ids given repeatedly or comma-separated, as ruff takes them."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
 
 
 def check_command(
@@ -30,16 +83,27 @@ def check_command(
     format: FormatOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     threshold: ThresholdOption = None,
+    select: RulesOption = None,
+    ignore: RulesOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only.")] = False,
+    statistics: Annotated[bool, typer.Option(help="Count findings per rule instead.")] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", metavar="<path>", help="Write the output here."),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when findings fail.")] = False,
+    sheet: SheetOption = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")
     ] = False,
 ) -> None:
     """Check that recommendations map onto the framework and are SMART.
 
-    Exit 0 when clean (warnings allowed), 1 when errors are found (or warnings, with
-    --strict), 2 for a usage error, a bad configuration or unreadable input.
+    Exit 0 when clean (warnings allowed, or anything with --exit-zero), 1 when errors
+    are found (or warnings, with --strict), 2 for a usage error, a bad configuration
+    or unreadable input. --select and --ignore take rule ids (repeatable or
+    comma-separated).
     """
-    from scrmap import pipeline
     from scrmap.cli import edge
     from scrmap.matcher import Matcher
     from scrmap.rules import rule_docs
@@ -52,25 +116,14 @@ def check_command(
         raise typer.Exit(exitcodes.USAGE)
     settings = edge.settings(config, threshold)
     loaded_framework, _ = edge.framework(framework)
-    loaded = edge.inputs(inputs)
-    result = pipeline.check(
-        loaded,
-        Matcher(loaded_framework, settings.threshold),
-        settings.configuration.settings(),
-        strict,
-    )
-    on_github = os.environ.get("GITHUB_ACTIONS") == "true"
-    chosen = format or (CheckFormat.github if on_github else CheckFormat.text)
-    if chosen is TERMINAL:
-        from scrmap.cli.views import stdout_console
-        from scrmap.cli.views.check import findings_view
-
-        stdout_console().print(findings_view(result.findings, result.checked))
-    else:
-        sys.stdout.write(RENDERERS[chosen](result))
-    if on_github and os.environ.get("GITHUB_STEP_SUMMARY"):
+    loaded = edge.inputs(inputs, sheet)
+    matcher = Matcher(loaded_framework, settings.threshold)
+    rules = settings.configuration.settings()
+    result = edge.checked(loaded, matcher, rules, strict, _ids(select), _ids(ignore))
+    _emit(result, format or _default_format(output_file), quiet, statistics, output_file)
+    if os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("GITHUB_STEP_SUMMARY"):
         edge.step_summary(os.environ["GITHUB_STEP_SUMMARY"], result)
     if loaded.problems:
         raise typer.Exit(exitcodes.USAGE)
-    if result.failed:
+    if result.failed and not exit_zero:
         raise typer.Exit(exitcodes.PROBLEMS)

@@ -18,7 +18,9 @@ from scrmap.errors import ScrmapError
 if TYPE_CHECKING:
     from scrmap.coverage import Selected, Selection
     from scrmap.errors import Problem
+    from scrmap.findings import Severity
     from scrmap.framework import Framework
+    from scrmap.matcher import Matcher
     from scrmap.pipeline import Advance, Analysis, Settings
     from scrmap.records import CheckResult
     from scrmap.sources import Inputs
@@ -136,6 +138,23 @@ def analyse(
     with progress(len(recs), machine) as advance:
         analysis = pipeline.analyse(loaded_framework, path, recs, threshold, similarity, advance)
     return analysis, selected, loaded.problems
+
+
+def checked(
+    loaded: Inputs,
+    matcher: Matcher,
+    rules: dict[str, tuple[Severity, object]],
+    strict: bool,
+    select: list[str],
+    ignore: list[str],
+) -> CheckResult:
+    """Run the check; an unknown rule id in --select or --ignore exits 2."""
+    from scrmap import pipeline
+
+    try:
+        return pipeline.check(loaded, matcher, rules, strict, select, ignore)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE)
 
 
 def step_summary(path: str, result: CheckResult) -> None:

@@ -34,6 +34,15 @@ INPUTS_HELP = (
 InputsArgument = Annotated[
     list[str], typer.Argument(metavar="INPUT...", help=INPUTS_HELP, show_default=False)
 ]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="<name>",
+        help="The worksheet to read in .xlsx workbooks. Default: the first.",
+        show_default=False,
+    ),
+]
 ConfigOption = Annotated[
     Path | None,
     typer.Option(

@@ -1,12 +1,14 @@
 """Output formats of `scrmap check`, each a pure function of the check result.
 
-`text` (Rich, grouped by file) is the CLI's view; the machine formats are here. SARIF
-and the GitHub annotations use the rules' stable ids, so code scanning can track a
-finding from run to run.
+`text` (Rich, grouped by file) is the CLI's view; the machine formats are here. SARIF,
+GitLab Code Quality and the GitHub annotations use the rules' stable ids, so code
+scanning can track a finding from run to run. `concise` is ruff's one line per finding,
+for grep, editors and CI logs.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from enum import StrEnum
 from html import escape
@@ -22,13 +24,75 @@ class CheckFormat(StrEnum):
     """Output formats of `scrmap check`."""
 
     text = "text"
+    concise = "concise"
     json = "json"
     github = "github"
+    gitlab = "gitlab"
     sarif = "sarif"
     junit = "junit"
 
 
 TERMINAL = CheckFormat.text
+
+
+def concise_line(f: Finding) -> str:
+    """``path:line:col: severity [rule] message``, as `ruff --output-format concise` writes
+    it: every field always there (1 for a line or column not known), so that `grep` and
+    editors' error formats (``%f:%l:%c: %m``) read each finding from its one line."""
+    return f"{f.path or '.'}:{f.line or 1}:{f.col or 1}: {f.severity.value} [{f.rule}] {f.message}"
+
+
+def to_concise(result: CheckResult) -> str:
+    """One line per finding."""
+    return "".join(concise_line(f) + "\n" for f in result.findings)
+
+
+def verdict(result: CheckResult) -> str:
+    """The closing count: files checked, errors, warnings, and waivers if any."""
+    errors = sum(1 for f in result.findings if f.severity is Severity.error)
+    counts = [
+        f"{counted(len(result.checked), 'file')} checked: {counted(errors, 'error')}",
+        counted(len(result.findings) - errors, "warning"),
+    ]
+    if result.waived:
+        counts.append(f"{len(result.waived):,} waived")
+    return ", ".join(counts)
+
+
+def statistics(result: CheckResult) -> str:
+    """Findings per rule, most first, with the waived ones (`--statistics`)."""
+    shown = Counter((f.rule, f.severity.value) for f in result.findings)
+    waived = Counter(f.rule for f in result.waived)
+    rows = [(n, rule, severity, waived.pop(rule, 0)) for (rule, severity), n in shown.items()]
+    rows += [(0, rule, "waived", n) for rule, n in waived.items()]
+    rows.sort(key=lambda row: (-row[0], -row[3], row[1]))
+    width = max([len(row[1]) for row in rows] + [4])
+    lines = [f"{'count':>5}  {'rule':<{width}}  {'severity':<8}  waived"]
+    lines += [f"{n:>5}  {rule:<{width}}  {sev:<8}  {w:>6}" for n, rule, sev, w in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_gitlab(result: CheckResult) -> str:
+    """GitLab Code Quality (a JSON array of issues), as sqlfluff writes it. The
+    fingerprint leaves out the line, so an issue keeps its identity when text moves."""
+    issues = []
+    seen: Counter[str] = Counter()
+    for f in result.findings:
+        key = "\x00".join((f.rule, f.path, f.recommendation or "", f.message))
+        seen[key] += 1
+        description = f"{f.recommendation}: {f.message}" if f.recommendation else f.message
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": f.rule,
+                "description": description,
+                "categories": ["Style"] if f.rule != INPUT_RULE else ["Bug Risk"],
+                "severity": "major" if f.severity is Severity.error else "minor",
+                "fingerprint": hashlib.sha256(f"{key}\x00{seen[key]}".encode()).hexdigest(),
+                "location": {"path": f.path or ".", "lines": {"begin": f.line or 1}},
+            }
+        )
+    return json_text(issues)
 
 
 def to_json(result: CheckResult) -> str:
@@ -169,8 +233,10 @@ def step_summary(result: CheckResult) -> str:
 
 
 RENDERERS: dict[CheckFormat, Renderer[CheckResult, str]] = {
+    CheckFormat.concise: to_concise,
     CheckFormat.json: to_json,
     CheckFormat.github: to_github,
+    CheckFormat.gitlab: to_gitlab,
     CheckFormat.sarif: to_sarif,
     CheckFormat.junit: to_junit,
 }
