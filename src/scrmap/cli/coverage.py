@@ -14,6 +14,7 @@ from scrmap.cli.options import (
     FrameworkOption,
     InputsArgument,
     KindOption,
+    SheetOption,
     SimilarityOption,
     SinceOption,
     StatusOption,
@@ -49,6 +50,7 @@ def coverage_command(
     threshold: ThresholdOption = None,
     similarity: SimilarityOption = DEFAULT_SIMILARITY,
     config: ConfigOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Which quadrants, standards and themes the recommendations cover, in how many
     separate cases; the gaps; what maps nowhere; and what repeats across cases.
@@ -62,7 +64,7 @@ def coverage_command(
     machine = format is not TERMINAL
     limit = edge.settings(config, threshold).threshold
     analysis, selected, problems = edge.analyse(
-        inputs, framework, chosen, limit, similarity, machine
+        inputs, framework, chosen, limit, similarity, machine, sheet
     )
     if format is TERMINAL:
         from scrmap.cli.views import stdout_console

@@ -118,6 +118,7 @@ def analyse(
     threshold: int,
     similarity: int,
     machine: bool,
+    sheet: str | None,
 ) -> tuple[Analysis, Selected, list[Problem]]:
     """Load, select, map and analyse for `coverage` and `report`; also what was selected
     (its notes go out after the report) and the input problems. A --case or --status
@@ -126,7 +127,7 @@ def analyse(
     from scrmap.coverage import select
 
     loaded_framework, path = framework(framework_path)
-    loaded = inputs(args)
+    loaded = inputs(args, sheet)
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
     selected = select(loaded.recommendations, chosen)
@@ -138,6 +139,36 @@ def analyse(
     with progress(len(recs), machine) as advance:
         analysis = pipeline.analyse(loaded_framework, path, recs, threshold, similarity, advance)
     return analysis, selected, loaded.problems
+
+
+_FIELD_WORDS = {
+    "id": "the id",
+    "text": "the recommendation's text",
+    "owner": "the owner",
+    "agency": "the lead agency",
+    "due": "the due date",
+    "status": "the status",
+    "evidence": "the evidence",
+    "case": "the case",
+    "kind": "the kind",
+}
+
+
+def explain_columns(args: Iterable[str], sheet: str | None) -> None:
+    """Each spreadsheet's columns and what each became; a file that cannot be read, or
+    is not a spreadsheet, is a problem (exit 2)."""
+    from scrmap.sources import explain_columns as explain
+
+    problems: list[Problem] = []
+    for arg in args:
+        found = explain(Path(arg), sheet)
+        if found and isinstance(found[0], tuple):
+            typer.echo(f"{arg}:")
+            for header, field in found:
+                typer.echo(f"  {header!r} is {_FIELD_WORDS.get(field, field)}")
+        else:
+            problems += [p for p in found if not isinstance(p, tuple)]
+    finish((), problems)
 
 
 def checked(

@@ -13,6 +13,7 @@ from scrmap.cli.options import (
     FrameworkOption,
     InputsArgument,
     JobsOption,
+    SheetOption,
     ThresholdOption,
 )
 from scrmap.formats.map import RENDERERS, MapFormat
@@ -33,6 +34,11 @@ def map_command(
     ] = False,
     jobs: JobsOption = None,
     config: ConfigOption = None,
+    sheet: SheetOption = None,
+    explain_columns: Annotated[
+        bool,
+        typer.Option(help="Show which spreadsheet column became what, instead of mapping."),
+    ] = False,
 ) -> None:
     """Map recommendations onto the framework, with the evidence for every match.
 
@@ -44,9 +50,12 @@ def map_command(
     from scrmap.formats.map import recommendation_line
     from scrmap.matcher import Matcher
 
+    if explain_columns:
+        edge.explain_columns(inputs, sheet)
+        return
     limit = edge.settings(config, threshold).threshold
     loaded_framework, path = edge.framework(framework)
-    loaded = edge.inputs(inputs)
+    loaded = edge.inputs(inputs, sheet)
     recs = loaded.recommendations
     matcher = Matcher(loaded_framework, limit)
     processes = parallel.jobs_for(len(recs), jobs)

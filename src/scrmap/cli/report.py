@@ -15,6 +15,7 @@ from scrmap.cli.options import (
     FrameworkOption,
     InputsArgument,
     KindOption,
+    SheetOption,
     SimilarityOption,
     SinceOption,
     StatusOption,
@@ -24,6 +25,23 @@ from scrmap.cli.options import (
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.formats import counted
 from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat, format_for
+
+
+def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """--format, else the one the output file's ending names (html on stdout); an ending
+    that names none, or xlsx on stdout, is a usage error."""
+    chosen = format or format_for(output)
+    if chosen is None:
+        typer.echo(
+            f"scrmap: {output}: the ending does not name a report format; end the file in "
+            f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})",
+            err=True,
+        )
+        raise typer.Exit(exitcodes.USAGE)
+    if chosen is ReportFormat.xlsx and output is None:
+        typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    return chosen
 
 
 def report_command(
@@ -46,6 +64,7 @@ def report_command(
     threshold: ThresholdOption = None,
     similarity: SimilarityOption = DEFAULT_SIMILARITY,
     config: ConfigOption = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Write the coverage report for Board papers: a self-contained HTML page (A4 print),
     or Markdown, CSV (every mapping with its evidence) or an Excel workbook.
@@ -55,21 +74,11 @@ def report_command(
     """
     from scrmap.cli import edge
 
-    chosen = format or format_for(output)
-    if chosen is None:
-        typer.echo(
-            f"scrmap: {output}: the ending does not name a report format; end the file in "
-            f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})",
-            err=True,
-        )
-        raise typer.Exit(exitcodes.USAGE)
-    if chosen is ReportFormat.xlsx and output is None:
-        typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
-        raise typer.Exit(exitcodes.USAGE)
+    chosen = _chosen_format(format, output)
     wanted = selection(case, since, status, kind)
     limit = edge.settings(config, threshold).threshold
     analysis, selected, problems = edge.analyse(
-        inputs, framework, wanted, limit, similarity, output is None
+        inputs, framework, wanted, limit, similarity, output is None, sheet
     )
     record = analysis.report()
     data = RENDERERS[chosen](record)
