@@ -61,13 +61,13 @@ def test_bundled_library_passes_with_warnings(runner: CliRunner, monkeypatch, tm
 
 
 def test_clean_file_exits_0(runner: CliRunner, files) -> None:
-    result = run(runner, str(files["good"]), "--strict")
+    result = run(runner, str(files["good"]), "--strict", "-f", "text")
     assert result.exit_code == exitcodes.OK, result.stdout
     assert "1 file checked: 0 errors, 0 warnings" in result.stdout
 
 
 def test_text_groups_by_file_with_places(runner: CliRunner, files) -> None:
-    result = run(runner, str(files["weak"]))
+    result = run(runner, str(files["weak"]), "-f", "text")
     assert result.exit_code == exitcodes.PROBLEMS
     lines = result.stdout.splitlines()
     assert lines[0] == str(files["weak"])
@@ -189,7 +189,7 @@ def test_unreadable_input_is_a_finding_and_exit_2(runner: CliRunner, files, tmp_
 
 def test_pasted_text_on_stdin(runner: CliRunner, files) -> None:
     pasted = "1. Agencies should explore options for a joint panel.\n"
-    result = run(runner, "-", stdin=pasted)
+    result = run(runner, "-", "-f", "text", stdin=pasted)
     assert result.exit_code == exitcodes.OK
     assert result.stdout.splitlines()[0] == "<stdin>"
     assert "'explore' asks for thought" in result.stdout
@@ -213,9 +213,11 @@ def test_draft_docx(runner: CliRunner, files, tmp_path) -> None:
 
 
 def test_no_color(runner: CliRunner, files) -> None:
-    coloured = run(runner, str(files["weak"]), env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    coloured = run(
+        runner, str(files["weak"]), "-f", "text", env={"FORCE_COLOR": "1", "NO_COLOR": ""}
+    )
     assert "\x1b[" in coloured.stdout
-    plain = run(runner, str(files["weak"]), env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    plain = run(runner, str(files["weak"]), "-f", "text", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[31" not in plain.stdout and "\x1b[33" not in plain.stdout
 
 
