@@ -27,7 +27,7 @@ def map_command(
     ),
     threshold: ThresholdOption = None,
     top: Annotated[
-        int | None, typer.Option(min=1, help="Show at most N matches of each kind.")
+        int | None, typer.Option(min=1, metavar="<n>", help="Show at most N matches of each kind.")
     ] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show near misses under the threshold.")

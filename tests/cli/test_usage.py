@@ -1,0 +1,155 @@
+"""What a new user met first (issue 16): an empty argument, a report ending that names no
+format, a missing framework file, counts, an empty input, help placeholders and option
+errors in plain words, and one configuration for every command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.cli import app
+from scrmap.formats.report import ENDINGS, ReportFormat
+
+from ..conftest import ROOT
+
+LIBRARY = str(ROOT / "data" / "recommendations")
+
+
+def run(runner: CliRunner, *args: str):
+    env = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
+    result = runner.invoke(app, list(args), env=env)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "one.md").write_text("- The NSCB will audit supervision by May 2027.\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", ["map", "check", "coverage", "report"])
+def test_an_empty_argument_is_a_usage_error(runner: CliRunner, command: str) -> None:
+    result = run(runner, command, "one.md", "")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    assert result.stderr.startswith("scrmap: an argument is empty")
+
+
+@pytest.mark.parametrize("name", ["r.pdf", "r.docx", "r.json", "report"])
+def test_a_report_ending_that_names_no_format(runner: CliRunner, name: str) -> None:
+    result = run(runner, "report", "one.md", "-o", name)
+    assert result.exit_code == exitcodes.USAGE
+    assert not Path(name).exists()
+    assert result.stderr == (
+        f"scrmap: {name}: the ending does not name a report format; end the file in "
+        ".html .markdown .csv .xlsx .htm .md, or give --format (html, markdown, csv, xlsx)\n"
+    )
+    assert run(runner, "report", "one.md", "-o", name, "-f", "markdown").exit_code == 0
+    assert Path(name).read_text(encoding="utf-8").startswith("# Coverage of")
+
+
+def test_every_report_format_is_known_by_its_own_ending() -> None:
+    assert all(ENDINGS[f".{chosen.value}"] is chosen for chosen in ReportFormat)
+
+
+def test_framework_validate_of_a_missing_file_is_exit_2(runner: CliRunner) -> None:
+    result = run(runner, "framework", "validate", "missing.yaml")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == "missing.yaml: no such framework file\n"
+
+
+def test_counts_agree_with_their_nouns(runner: CliRunner) -> None:
+    result = run(runner, "report", "one.md", "-o", "r.md")
+    assert result.stderr == "r.md: markdown report of 1 recommendation from 1 case\n"
+    assert (
+        "1 recommendation (1 recommendation) from 1 case:"
+        in run(runner, "coverage", "one.md").stdout
+    )
+    assert "1 recommendation, 1 mapped" in run(runner, "map", "one.md").stderr
+    text = run(runner, "check", "one.md", "-f", "text").stdout
+    assert text.endswith("1 file checked: 0 errors, 0 warnings\n")
+
+
+def test_a_missing_file_is_not_counted_as_checked(runner: CliRunner) -> None:
+    result = run(runner, "check", "one.md", "missing.yaml", "-f", "json")
+    assert result.exit_code == exitcodes.USAGE
+    assert json.loads(result.stdout)["checked"] == ["one.md"]
+
+
+@pytest.mark.parametrize("command", ["coverage", "report"])
+def test_an_empty_input_writes_no_report(runner: CliRunner, in_tmp: Path, command: str) -> None:
+    (in_tmp / "empty").mkdir()
+    result = run(runner, command, "empty", *(["-o", "r.html"] if command == "report" else []))
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == "" and not Path("r.html").exists()
+    assert result.stderr.splitlines() == [
+        "empty: directory holds no recommendation files (.yaml .md .txt .csv .docx .xlsx)",
+        "scrmap: no recommendations were read; nothing to report",
+    ]
+
+
+@pytest.mark.parametrize("command", ["map", "coverage", "report", "check", "evaluate"])
+def test_help_shows_placeholders_not_python_types(command: str) -> None:
+    scrmap = Path(sys.executable).parent / "scrmap"
+    env = os.environ | {"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"}
+    out = subprocess.run(
+        [str(scrmap), command, "--help"], capture_output=True, text=True, env=env, timeout=60
+    ).stdout
+    for python in ("list[", "str]", "{inputs}", "%Y", "int range", "<path>..."):
+        assert python not in out, (command, python)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["map", "x", "-f", "xml"], "'xml' is not one of the choices: 'table', 'json', "),
+        (["coverage", "x", "--since", "2020"], "'2020' is not a date written YYYY-MM-DD."),
+        (["coverage", "x", "--threshold", "0"], "for '--threshold': must be at least 1"),
+        (["coverage", "x", "--kind", "xml"], "'xml' is not one of the choices: 'recommendation'"),
+    ],
+)  # fmt: skip
+def test_option_errors_in_plain_words(runner: CliRunner, args: list[str], message: str) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == exitcodes.USAGE
+    assert message in result.stderr
+    assert "Value error" not in result.stderr and "Input should" not in result.stderr
+
+
+def test_one_configuration_for_every_command(runner: CliRunner, in_tmp: Path) -> None:
+    """In the same folder the CI gate and the Board report agree: threshold 85 leaves the
+    same recommendations unmapped in all four commands, and more than the default does."""
+
+    def unmapped() -> list[int]:
+        check = json.loads(
+            run(runner, "check", LIBRARY, "-f", "json", "--select", "unmapped").stdout
+        )
+        coverage = json.loads(run(runner, "coverage", LIBRARY, "-f", "json").stdout)
+        mapped = json.loads(run(runner, "map", LIBRARY, "-f", "json").stdout)["recommendations"]
+        report = run(runner, "report", LIBRARY, "-f", "markdown").stdout
+        return [
+            len(check["findings"]),
+            coverage["totals"]["unmapped"],
+            sum(1 for r in mapped if not r["standards"]),
+            int(report.split(" unmapped", 1)[0].rsplit(" ", 1)[1]),
+        ]
+
+    default = unmapped()
+    (in_tmp / ".scrmap.yaml").write_text("threshold: 85\n")
+    configured = unmapped()
+    assert len(set(default)) == 1 and len(set(configured)) == 1
+    assert configured[0] > default[0]
+    (in_tmp / ".scrmap.yaml").write_text("threshold: 85\nrules: {nope: off}\n")
+    for command in ("map", "coverage", "report", "check"):
+        result = run(runner, command, "one.md")
+        assert result.exit_code == exitcodes.USAGE
+        assert result.stderr.startswith(f"{in_tmp / '.scrmap.yaml'}:2:9: rules.nope: unknown rule")
