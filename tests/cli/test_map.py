@@ -77,9 +77,28 @@ def test_markdown_table(runner: CliRunner) -> None:
 
 def test_table_shows_evidence_and_summary(runner: CliRunner) -> None:
     result = run(runner, "map", TEXT, "--explain")
-    assert "speak to women alone = “speak to women alone”" in result.stdout
+    assert "“speak to women alone”, “domestic abuse”" in result.stdout
     assert "near miss" in result.stdout
-    assert "1 recommendations, 1 mapped onto a standard, 0 unmapped" in result.stderr
+    assert "Score: 0 to 100, how strongly the text matches; 50 or more assigns" in result.stdout
+    assert "cue" not in result.stdout and "via" not in result.stdout
+    assert "1 recommendation, 1 mapped onto a standard, 0 unmapped" in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "99"])
+def test_narrow_terminals_get_the_stacked_layout(runner: CliRunner, columns: str) -> None:
+    result = runner.invoke(app, ["map", TEXT], env={"COLUMNS": columns})
+    assert all(len(line) <= int(columns) for line in result.stdout.splitlines())
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert not any("┃" in line or "│" in line for line in lines)
+    assert "  theme domestic-abuse  Domestic abuse" in lines
+    assert "      score 98 · “speak to women alone”, “domestic abuse”" in lines
+    assert "Information sharing and fora for discussion" in result.stdout
+    assert lines[-1].startswith("Score: 0 to 100")
+
+
+def test_wide_terminals_get_tables(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["map", TEXT], env={"COLUMNS": "100"})
+    assert "┃ id " in result.stdout
 
 
 def test_top_and_threshold(runner: CliRunner) -> None:

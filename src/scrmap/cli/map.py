@@ -72,7 +72,7 @@ def map_command(
     if format is MapFormat.table:
         from scrmap.cli.views.map import show_mappings
 
-        show_mappings(mapped, loaded_framework)
+        show_mappings(mapped, loaded_framework, limit)
     elif format is not MapFormat.jsonl:
         ref = records.framework_ref(loaded_framework, path)
         sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, limit)))

@@ -1,9 +1,16 @@
-"""The terminal view of `scrmap map`: one table per recommendation, evidence highlighted."""
+"""The terminal view of `scrmap map`: each recommendation with its matches and evidence.
+
+From 100 columns up, one table per recommendation; on a narrower terminal the same
+content stacked, one match to a line, so that titles and evidence are never cut to a
+few letters. Plain words throughout: the JSON keeps the matcher's names (cue, via).
+"""
 
 from __future__ import annotations
 
 import typer
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -11,6 +18,9 @@ from scrmap.cli.views import stdout_console
 from scrmap.formats import counted
 from scrmap.framework import Framework
 from scrmap.records import MatchRecord, RecommendationRecord
+
+WIDE = 100
+"""Below this many columns the tables give way to the stacked layout."""
 
 
 def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
@@ -20,60 +30,108 @@ def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
     return out
 
 
-def mapping_table(record: RecommendationRecord, titles: dict[str, str]) -> Table:
-    """One recommendation: its text with the evidence highlighted, then each match."""
-    source = record["source"]
-    where = f"{source['file']}:{source['line']}" if source["line"] else source["file"]
-    case = f" · {record['case']}" if record["case"] else ""
-    table = Table(
-        title=f"{record['id']}{case} · {where}",
-        title_justify="left",
-        show_lines=False,
-        expand=False,
-    )
-    table.add_column("", style="dim", no_wrap=True)
-    table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("title")
-    table.add_column("score", justify="right")
-    table.add_column("evidence (cue = words matched)")
-    matches = record["standards"] + record["themes"]
-    spans = [(e["start"], e["end"]) for m in matches for e in m["evidence"]]
+def _rows(record: RecommendationRecord) -> list[tuple[str, MatchRecord]]:
     rows: list[tuple[str, MatchRecord]] = [("quadrant", m) for m in record["quadrants"]]
     rows += [("standard", m) for m in record["standards"]]
     rows += [("theme", m) for m in record["themes"]]
     near = record.get("near_misses")
     rows += [("near miss", m) for m in near["standards"] + near["themes"]] if near else []
+    return rows
+
+
+def _evidence(kind: str, match: MatchRecord) -> str:
+    """Why a match was made, in plain words: a quadrant is reached from its standards and
+    themes; a standard or theme from the words of the text that matched its phrases."""
+    if kind == "quadrant":
+        return "from " + ", ".join(sorted({e.get("via") or "" for e in match["evidence"]}))
+    return ", ".join(f"“{e['matched']}”" for e in match["evidence"])
+
+
+def _heading(record: RecommendationRecord) -> str:
+    source = record["source"]
+    where = f"{source['file']}:{source['line']}" if source["line"] else source["file"]
+    case = f" · {record['case']}" if record["case"] else ""
+    return f"{record['id']}{case} · {where}"
+
+
+def _text(record: RecommendationRecord) -> Text:
+    spans = [
+        (e["start"], e["end"])
+        for m in record["standards"] + record["themes"]
+        for e in m["evidence"]
+    ]
+    return _highlight(record["text"], spans)
+
+
+UNMAPPED = "unmapped: no standard, theme or quadrant reached the threshold"
+
+
+def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshold: int) -> Table:
+    """One recommendation as a table: each match; under it, the text with the evidence
+    highlighted and what the scores mean."""
+    table = Table(title=_heading(record), title_justify="left", show_lines=False, expand=False)
+    table.add_column("", style="dim", no_wrap=True)
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title")
+    table.add_column("score", justify="right")
+    table.add_column("evidence (the words that matched)")
+    rows = _rows(record)
     for kind, m in rows:
-        if kind == "quadrant":
-            evidence = "via " + ", ".join(sorted({e.get("via") or "" for e in m["evidence"]}))
-        else:
-            evidence = ", ".join(f"{e['cue']} = “{e['matched']}”" for e in m["evidence"])
         table.add_row(
             kind,
             m["id"],
             escape(titles.get(m["id"], "")),
             str(m["score"]),
-            escape(evidence),
+            escape(_evidence(kind, m)),
             style="dim" if kind == "near miss" else None,
         )
     if not rows:
-        table.add_row(
-            "", "—", "unmapped: no standard, theme or quadrant reached the threshold", "", ""
-        )
-    table.caption = _highlight(record["text"], spans)
+        table.add_row("", "—", UNMAPPED, "", "")
+    table.caption = Text.assemble(_text(record), "\n", (score_note(threshold), "dim"))
     table.caption_justify = "left"
     return table
 
 
-def show_mappings(records: list[RecommendationRecord], framework: Framework) -> None:
-    """Print each recommendation's table to stdout, then a count to stderr."""
+def mapping_stack(record: RecommendationRecord, titles: dict[str, str]) -> Group:
+    """One recommendation stacked for a narrow terminal: heading, text, then each match
+    on a line of its own with its score and evidence on the next."""
+    parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
+    for kind, m in _rows(record):
+        style = "dim" if kind == "near miss" else ""
+        line = Text(f"{kind} ", style=style or "dim")
+        line.append(m["id"], style=style or "bold")
+        line.append(f"  {titles.get(m['id'], '')}", style=style)
+        evidence = Text(f"score {m['score']} · {_evidence(kind, m)}", style=style)
+        parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
+    if not _rows(record):
+        parts.append(Padding(Text(UNMAPPED), (0, 0, 0, 2)))
+    return Group(*parts)
+
+
+def score_note(threshold: int) -> str:
+    """What a score means, said once under the mappings."""
+    return (
+        f"Score: 0 to 100, how strongly the text matches; {threshold} or more assigns "
+        "the standard, theme or quadrant."
+    )
+
+
+def show_mappings(
+    records: list[RecommendationRecord], framework: Framework, threshold: int
+) -> None:
+    """Print each recommendation to stdout, as tables or stacked by the terminal's width,
+    with what the scores mean; the count goes to stderr."""
     titles = {q.id: q.title for q in framework.quadrants}
     titles |= {s.id: s.title for s in framework.standards}
     titles |= {t.id: t.title for t in framework.themes}
-    console = stdout_console()
+    console: Console = stdout_console()
+    wide = console.width >= WIDE
     for record in records:
-        console.print(mapping_table(record, titles))
+        shown = mapping_table(record, titles, threshold) if wide else mapping_stack(record, titles)
+        console.print(shown)
         console.print()
+    if records and not wide:
+        console.print(Text(score_note(threshold), style="dim"))
     mapped = sum(1 for r in records if r["standards"])
     typer.echo(
         f"{counted(len(records), 'recommendation')}, {mapped} mapped onto a standard, "
