@@ -35,8 +35,14 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
-RulesOption = Annotated[list[str] | None, typer.Option(metavar="<rule,...>", show_default=False)]
-Flag = Annotated[bool, typer.Option()]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", metavar="<rule,...>", help="Only these rules.", show_default=False),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="<rule,...>", help="Not these rules.", show_default=False),
+]
 
 
 def _default_format(output_file: Path | None) -> CheckFormat:
@@ -83,15 +89,19 @@ def check_command(
     format: FormatOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     threshold: ThresholdOption = None,
-    select: RulesOption = None,
-    ignore: RulesOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only.")] = False,
-    statistics: Annotated[bool, typer.Option(help="Count findings per rule instead.")] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings per rule instead.")
+    ] = False,
     output_file: Annotated[
         Path | None,
         typer.Option("--output-file", "-o", metavar="<path>", help="Write the output here."),
     ] = None,
-    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when findings fail.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail.")
+    ] = False,
     sheet: SheetOption = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")

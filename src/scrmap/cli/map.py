@@ -37,7 +37,10 @@ def map_command(
     sheet: SheetOption = None,
     explain_columns: Annotated[
         bool,
-        typer.Option(help="Show which spreadsheet column became what, instead of mapping."),
+        typer.Option(
+            "--explain-columns",
+            help="Show which spreadsheet column became what, instead of mapping.",
+        ),
     ] = False,
 ) -> None:
     """Map recommendations onto the framework, with the evidence for every match.
