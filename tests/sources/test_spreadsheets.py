@@ -31,7 +31,7 @@ PLAN = [
         ("RECOMMENDATION", "text"), ("Action required", "text"), ("Lead agency", "agency"),
         ("Owner", "owner"), ("Lead officer", "owner"), ("Target Date", "due"),
         ("Due date", "due"), ("Timescale", "due"), ("RAG rating", "status"),
-        ("Status", "status"), ("Evidence", "evidence"), ("evidence of impact", "evidence"),
+        ("Status", "status"), ("Evidence", "evidence"), ("evidence_of_impact", "evidence"),
     ],
 )  # fmt: skip
 def test_common_headers_are_recognised(header: str, field: str) -> None:

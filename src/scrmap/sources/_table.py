@@ -53,7 +53,7 @@ def normal_header(header: str) -> str:
     """'No.' -> 'no', 'Target  Date:' -> 'target date', '#' -> 'no'."""
     if header.strip() == "#":
         return "no"
-    return " ".join(re.sub(r"[^\w]+", " ", header.lower()).split())
+    return " ".join(re.sub(r"[\W_]+", " ", header.lower()).split())
 
 
 @dataclass(frozen=True, slots=True)
