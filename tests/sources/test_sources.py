@@ -235,3 +235,23 @@ def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
         "c.yaml:1:9: not valid YAML: unacceptable character #x0001: control characters are "
         "not allowed"
     ]
+
+
+def test_recommendation_labels_in_text_are_dropped_and_give_the_id(tmp_path: Path) -> None:
+    path = tmp_path / "labels.md"
+    path.write_text(
+        "# Case K\n\nThe panel met four times.\n\n"
+        "Recommendation 1: The NSCP should audit how fathers are engaged.\n\n"
+        "Recommendation 2.1 - Schools should record every concern.\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "The NSCP should audit how fathers are engaged.", 5),
+        ("2.1", "Schools should record every concern.", 7),
+    ]
+    listed = tmp_path / "listed.md"
+    listed.write_text("1. Recommendation 4: Schools should record every concern.\n")
+    assert [(r.id, r.text) for r in load_file(listed)[0]] == [
+        ("4", "Schools should record every concern.")
+    ]

@@ -21,6 +21,13 @@ GENERIC_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 """Headings that name a section, not a case: the case name is looked for elsewhere."""
+LABEL = re.compile(
+    r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*"
+    r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...': the label is not part
+of the recommendation; its number is the id. Word files use it too."""
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 _DISABLE = re.compile(r"^\s*scrmap:\s*disable=(?P<rules>[\w,-]+)\s*(?P<reason>.*?)\s*$")
 """``<!-- scrmap: disable=vague-verb,specific the reason -->``: waives rules for the next
@@ -29,7 +36,8 @@ item. Other one-line HTML comments are skipped, never read as recommendations.""
 
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
-    each paragraph is one. A heading before the items names the case."""
+    each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
+    dropped and its number is the id. A heading before the items names the case."""
     lines = text.splitlines()
     Block = tuple[int, str | None, str, str | None, dict[str, str]]  # line, label, text, case
     blocks: list[Block] = []
@@ -82,10 +90,15 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             paragraph = [number, None, [line.strip()], case, waive]
             waive = {}
     close()
-    items = blocks or paragraphs
+    # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
+    # are any, so that an introduction is not read as a recommendation.
+    items = blocks or [p for p in paragraphs if LABEL.match(p[2])] or paragraphs
     recs = []
     used: set[str] = set()
     for index, (line_no, label, body, item_case, item_waive) in enumerate(items, start=1):
+        labelled = LABEL.match(body)
+        if labelled:
+            label, body = labelled.group("num"), labelled.group("text")
         rec_id = label if label and label not in used else str(index)
         while rec_id in used:
             rec_id += "'"

@@ -12,7 +12,6 @@ such a heading the whole document is read the same way, headings and the title l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,14 +21,8 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.sources.text_file import GENERIC_HEADINGS, ITEM
+from scrmap.sources.text_file import GENERIC_HEADINGS, ITEM, LABEL
 
-LABEL = re.compile(
-    r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*[:.)\-\u2013\u2014]\s*"
-    r"(?P<text>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-"""'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...'."""
 _SHORT_HEADING_WORDS = 12
 
 
