@@ -10,6 +10,8 @@ dates inside the files are fixed, so the output is the same every time.
 from __future__ import annotations
 
 import csv
+import re
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -58,6 +60,21 @@ PLAN = [
 ]
 
 
+def _fixed(path: Path) -> None:
+    """Rewrite a .docx or .xlsx (a zip) with fixed times, in the entries and in the
+    document properties, so that the same content gives the same bytes."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    stamp = WHEN.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp, data)
+            archive.writestr(
+                zipfile.ZipInfo(name, WHEN.timetuple()[:6]), data, zipfile.ZIP_DEFLATED
+            )
+
+
 def draft_docx(path: Path) -> None:
     """A draft as Lead Reviewers write it: a title, an introduction, a bold paragraph as
     the heading, 'Recommendation N:' paragraphs, then an appendix."""
@@ -75,6 +92,7 @@ def draft_docx(path: Path) -> None:
     document.add_paragraph().add_run("Appendix: terms of reference").bold = True
     document.add_paragraph("The panel met four times and spoke to the family.")
     document.save(str(path))
+    _fixed(path)
 
 
 def action_plan(xlsx: Path, csv_path: Path) -> None:
@@ -89,6 +107,7 @@ def action_plan(xlsx: Path, csv_path: Path) -> None:
     for row in PLAN:
         sheet.append(list(row))
     book.save(xlsx)
+    _fixed(xlsx)
     with csv_path.open("w", newline="", encoding="utf-8") as out:
         csv.writer(out).writerows(PLAN)
 
