@@ -109,7 +109,7 @@ def _matches(matches: list[MatchRecord]) -> str:
     return "<br>".join(
         f"<b>{_e(m['id'])}</b> {m['score']} "
         + '<span class="cue">('
-        + "; ".join(f"{_e(e['cue'])} = “{_e(e['matched'])}”" for e in m["evidence"])
+        + "; ".join(f"“{_e(e['matched'])}”" for e in m["evidence"])
         + ")</span>"
         for m in matches
     )

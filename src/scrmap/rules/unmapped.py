@@ -46,6 +46,6 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     else:
         yield Hit(
             item,
-            "maps onto no practice standard: no standard's cues appear; name the practice "
-            "it should change",
+            "maps onto no practice standard: none of the framework's phrases for a standard "
+            "appear; name the practice it should change",
         )

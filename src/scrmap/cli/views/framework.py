@@ -29,7 +29,7 @@ def framework_tree(framework: Framework) -> Tree:
         for standard in standards:
             branch.add(
                 f"[cyan]{escape(standard.id)}[/] {escape(standard.title)} "
-                f"[dim]({len(standard.cues)} cues)[/]"
+                f"[dim]({len(standard.cues)} phrases)[/]"
             )
     themes = root.add(f"[bold]Key themes[/] ({len(framework.themes)})")
     for _, title, members in theme_families(framework):
@@ -38,6 +38,6 @@ def framework_tree(framework: Framework) -> Tree:
             where = f" [dim]{escape(theme.quadrant)}[/]" if theme.quadrant else ""
             branch.add(
                 f"[magenta]{escape(theme.id)}[/] {escape(theme.title)}{where} "
-                f"[dim]({len(theme.cues)} cues)[/]"
+                f"[dim]({len(theme.cues)} phrases)[/]"
             )
     return root
