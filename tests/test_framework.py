@@ -177,15 +177,13 @@ def test_minimal_framework_parses() -> None:
         pytest.param(
             "    cues: [one]",
             "    cues: []",
-            "f.yaml:11:11: standards[0] (id 'S1').cues: List should have at least 1 item "
-            "after validation, not 0",
+            "f.yaml:11:11: standards[0] (id 'S1').cues: must not be empty",
             id="empty-cues",
         ),
         pytest.param(
             "    cues: [one]",
             "    cues: ['  ']",
-            "f.yaml:11:12: standards[0] (id 'S1').cues[0].cue: String should have at least "
-            "1 character",
+            "f.yaml:11:12: standards[0] (id 'S1').cues[0].cue: must not be empty",
             id="blank-cue",
         ),
         pytest.param(
@@ -197,14 +195,13 @@ def test_minimal_framework_parses() -> None:
         pytest.param(
             "  - id: S2",
             "  - id: 2.1",
-            "f.yaml:12:9: standards[1].id: Input should be a valid string; quote numeric ids, "
-            "e.g. id: '1.1'",
+            "f.yaml:12:9: standards[1].id: must be text; quote numeric ids, e.g. id: '1.1'",
             id="numeric-id",
         ),
         pytest.param(
             "    cues: [two]",
             "    cues: two",
-            "f.yaml:16:11: standards[1] (id 'S2').cues: Input should be a valid list",
+            "f.yaml:16:11: standards[1] (id 'S2').cues: must be a list",
             id="wrong-type",
         ),
         pytest.param(

@@ -33,7 +33,7 @@ GOOD_ID = "G1"
 BAD = {
     "unclosed-quote.yaml": r":\d+:\d+: not valid YAML",
     "bad-indentation.yaml": r":4:10: not valid YAML: mapping values are not allowed",
-    "wrong-types.yaml": r":4:11: recommendations\[0\] \(id 'Q1'\)\.text: Input should be a valid",
+    "wrong-types.yaml": r":4:11: recommendations\[0\] \(id 'Q1'\)\.text: must be text\n",
     "missing-fields.yaml": r":1:1: case: missing required field",
     "unknown-keys.yaml": r":\d+:\d+: .*unknown key \(check the spelling\)",
     "duplicate-ids.yaml": r":5:5: duplicate id 'Q1' \(first at line 3\)",

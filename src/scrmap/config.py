@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from scrmap import yamlpos
 from scrmap.checks import Severity
-from scrmap.errors import ConfigError, Problem
+from scrmap.errors import ConfigError, Problem, plain_words
 from scrmap.rules import RULES
 
 ENV_VAR = "SCRMAP_CONFIG"
@@ -143,7 +143,7 @@ def _toml_problems(exc: ValidationError, name: str) -> list[Problem]:
             + (
                 "unknown key (check the spelling)"
                 if err["type"] == "extra_forbidden"
-                else err["msg"]
+                else plain_words(err["msg"])
             ),
         )
         for err in exc.errors()

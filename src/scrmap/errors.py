@@ -7,7 +7,35 @@ CLI turns them into output and exit codes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_PYDANTIC_WORDING = (
+    (re.compile(r"^Value error, "), ""),
+    (re.compile(r"^(?:String|List|Dictionary) should have at least 1 (?:character|item)\b.*$"),
+     "must not be empty"),
+    (re.compile(r"^Input should be a valid string\b"), "must be text"),
+    (re.compile(r"^Input should be a valid list\b"), "must be a list"),
+    (re.compile(r"^Input should be a valid dictionary\b"), "must be a mapping of keys"),
+    (re.compile(r"^Input should be a valid integer\b"), "must be a whole number"),
+    (re.compile(r"^Input should be greater than or equal to "), "must be at least "),
+    (re.compile(r"^Input should be less than or equal to "), "must be at most "),
+    (re.compile(r"^Input should be greater than "), "must be more than "),
+    (re.compile(r"^Input should be less than "), "must be less than "),
+    (re.compile(r"^Input should be "), "must be "),
+    (re.compile(r"does not match the formats? '%Y-%m-%d'"), "is not a date written YYYY-MM-DD"),
+    (re.compile(r" is not one of (.*)\.$"), r" is not one of the choices: \1."),
+)  # fmt: skip
+"""Pydantic (which also validates Typer's option values) words its messages for
+programmers: "Value error, ...", "Input should be ...", "String should have at least 1
+character". People read them as plain English."""
+
+
+def plain_words(message: str) -> str:
+    """A validation message in plain words."""
+    for pattern, replacement in _PYDANTIC_WORDING:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 def location(path: str, line: int | None, col: int | None) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from scrmap.errors import Problem
+from scrmap.errors import Problem, plain_words
 from scrmap.limits import Limits
 
 Path = tuple[str | int, ...]
@@ -208,7 +208,7 @@ def _problem(err: Any, located: Located, name: str) -> Problem:
     pos = value_pos or located.where(loc)
     line, col = pos if pos else (None, None)
     where = label(loc, located.data)
-    msg = err["msg"]
+    msg = plain_words(err["msg"])
     if err["type"] == "missing":
         msg = "missing required field"
     elif err["type"] == "extra_forbidden":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Annotated, Any
 
@@ -10,35 +9,18 @@ import typer
 from typer.core import TyperArgument, TyperGroup
 
 from scrmap import __version__, exitcodes
-
-_PYDANTIC_WORDING = (
-    (re.compile(r"^Value error, "), ""),
-    (re.compile(r"^Input should be greater than or equal to "), "must be at least "),
-    (re.compile(r"^Input should be less than or equal to "), "must be at most "),
-    (re.compile(r"^Input should be "), "must be "),
-    (re.compile(r"does not match the formats? '%Y-%m-%d'"), "is not a date written YYYY-MM-DD"),
-    (re.compile(r" is not one of (.*)\.$"), r" is not one of the choices: \1."),
-)
-"""Typer validates option values with Pydantic, whose messages name its own machinery
-("Value error, ...", "Input should be ..."); people read them as plain English."""
-
-
-def plain(message: str) -> str:
-    """An option error in plain words."""
-    for pattern, replacement in _PYDANTIC_WORDING:
-        message = pattern.sub(replacement, message)
-    return message
+from scrmap.errors import plain_words
 
 
 class _Group(TyperGroup):
-    """The command group, rewording Typer's option errors (see `plain`)."""
+    """The command group, rewording Typer's option errors (see `plain_words`)."""
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; a bad option value is reported in plain words (exit 2)."""
         try:
             return super().invoke(ctx)
         except typer.BadParameter as error:
-            error.message = plain(error.message)
+            error.message = plain_words(error.message)
             raise
 
 
