@@ -171,3 +171,37 @@ def test_jobs_do_not_change_the_output(runner: CliRunner, tmp_path: Path) -> Non
     assert len(lines) == 1200
     assert json.loads(lines[-1])["id"] == "R1199"
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_explain_columns(runner: CliRunner) -> None:
+    plan = str(ROOT / "examples" / "action-plan.xlsx")
+    result = run(runner, "map", "--explain-columns", plan)
+    assert result.exit_code == exitcodes.OK
+    assert result.stdout.splitlines() == [
+        f"{plan}:",
+        "  'No.' is the id",
+        "  'Recommendation' is the recommendation's text",
+        "  'Lead agency' is the lead agency",
+        "  'Target date' is the due date",
+        "  'RAG' is the status",
+        "  'Evidence of impact' is the evidence",
+    ]
+    draft = str(ROOT / "examples" / "draft.md")
+    result = run(runner, "map", "--explain-columns", draft)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == f"{draft}: not a spreadsheet: it has no columns\n"
+
+
+def test_sheet_option(runner: CliRunner, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.create_sheet("Plan").append(["Action"])
+    book["Plan"].append(["Fathers should be engaged in every assessment."])
+    book.save(tmp_path / "plan.xlsx")
+    result = run(runner, "map", str(tmp_path / "plan.xlsx"), "--sheet", "Plan", "-f", "json")
+    assert result.exit_code == exitcodes.OK
+    (rec,) = json.loads(result.stdout)["recommendations"]
+    assert rec["text"] == "Fathers should be engaged in every assessment."
+    assert run(runner, "map", str(tmp_path / "plan.xlsx")).exit_code == exitcodes.USAGE
