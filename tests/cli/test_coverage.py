@@ -46,7 +46,7 @@ def test_coverage_table_on_the_library(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY)
     assert result.exit_code == exitcodes.OK
     out = result.stdout
-    assert out.startswith("45 recommendations (21 finding, 14 recommendation, 10 response)")
+    assert out.startswith("45 recommendations (21 findings, 14 recommendations, 10 responses)")
     for title in ("Quadrants", "Practice standards", "Key themes", "Cases", "Themes by case"):
         assert title in out
     assert "Repeated recommendations (similarity 30 or more)" in out

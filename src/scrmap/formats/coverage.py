@@ -83,7 +83,7 @@ def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str
 def to_markdown(record: CoverageRecord) -> str:
     """Tables for Board papers: totals, coverage, gaps, unmapped, co-occurrence, repeats."""
     t = record["totals"]
-    kinds = ", ".join(f"{n} {k}" for k, n in t["by_kind"].items())
+    kinds = ", ".join(counted(n, k) for k, n in t["by_kind"].items())
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
         "",

@@ -31,7 +31,7 @@ def _cell_style(count: int) -> str:
 def summary(record: CoverageRecord) -> Text:
     """One line: how much was mapped and how much of the framework is covered."""
     t = record["totals"]
-    kinds = ", ".join(f"{n} {k}" for k, n in t["by_kind"].items())
+    kinds = ", ".join(counted(n, k) for k, n in t["by_kind"].items())
     return Text(
         f"{counted(t['recommendations'], 'recommendation')} ({kinds}) from "
         f"{counted(t['cases'], 'case')}: "
@@ -79,7 +79,7 @@ def case_table(record: CoverageRecord) -> Table:
     table.add_column("kinds")
     table.add_column("unmapped", justify="right")
     for case in record["cases"]:
-        kinds = ", ".join(f"{n} {k}" for k, n in case["by_kind"].items())
+        kinds = ", ".join(counted(n, k) for k, n in case["by_kind"].items())
         table.add_row(Text(case["id"]), str(case["recommendations"]), kinds, str(case["unmapped"]))
     return table
 
