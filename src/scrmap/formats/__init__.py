@@ -33,3 +33,11 @@ def counted(number: int, noun: str) -> str:
     """``1 recommendation``, ``2 recommendations``: a count with its noun agreeing (every
     noun scrmap counts takes a plain -s)."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def by_kind(counts: dict[str, int]) -> str:
+    """' (21 findings, 10 responses)' to follow a count of items, or nothing when they are
+    all recommendations ('8 recommendations (8 recommendations)' says it twice)."""
+    if set(counts) <= {"recommendation"}:
+        return ""
+    return " (" + ", ".join(counted(n, kind) for kind, n in counts.items()) + ")"

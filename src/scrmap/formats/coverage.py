@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from scrmap.formats import Renderer, counted, json_text
+from scrmap.formats import Renderer, by_kind, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.records import CoverageRecord, RowRecord
 
@@ -83,11 +83,10 @@ def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str
 def to_markdown(record: CoverageRecord) -> str:
     """Tables for Board papers: totals, coverage, gaps, unmapped, co-occurrence, repeats."""
     t = record["totals"]
-    kinds = ", ".join(counted(n, k) for k, n in t["by_kind"].items())
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
         "",
-        f"{counted(t['recommendations'], 'recommendation')} ({kinds}) from "
+        f"{counted(t['recommendations'], 'recommendation')}{by_kind(t['by_kind'])} from "
         f"{counted(t['cases'], 'case')}; "
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered: {t['quadrants_covered']}/{t['quadrants']} "

@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from scrmap.formats import counted
+from scrmap.formats import by_kind, counted
 from scrmap.records import CoverageRecord, UnmappedRecord
 
 SECTIONS = {
@@ -31,9 +31,8 @@ def _cell_style(count: int) -> str:
 def summary(record: CoverageRecord) -> Text:
     """One line: how much was mapped and how much of the framework is covered."""
     t = record["totals"]
-    kinds = ", ".join(counted(n, k) for k, n in t["by_kind"].items())
     return Text(
-        f"{counted(t['recommendations'], 'recommendation')} ({kinds}) from "
+        f"{counted(t['recommendations'], 'recommendation')}{by_kind(t['by_kind'])} from "
         f"{counted(t['cases'], 'case')}: "
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered {t['quadrants_covered']}/{t['quadrants']} quadrants, "
