@@ -72,7 +72,7 @@ def _vague_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 _VAGUE = _vague_pattern(VAGUE)
-_FRAMED = re.compile(f"{words_pattern(FRAMED).pattern}{_FRAME}", re.IGNORECASE)  # type: ignore[union-attr]
+_FRAMED = re.compile(rf"\b(?:{'|'.join(FRAMED)}){_FRAME}", re.IGNORECASE)
 _ACTIONS = words_pattern(ACTIONS)
 
 

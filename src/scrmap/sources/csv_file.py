@@ -5,6 +5,7 @@ Which column is which is recognised from the headers (`scrmap.sources._table`).
 
 from __future__ import annotations
 
+import _csv
 import csv
 import io
 
@@ -13,7 +14,7 @@ from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 
 
-def _reader(text: str) -> csv.Reader:  # type: ignore[name-defined]
+def _reader(text: str) -> _csv.Reader:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
