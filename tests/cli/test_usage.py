@@ -45,15 +45,16 @@ def test_an_empty_argument_is_a_usage_error(runner: CliRunner, command: str) -> 
     assert result.stderr.startswith("scrmap: an argument is empty")
 
 
-@pytest.mark.parametrize("name", ["r.pdf", "r.docx", "r.json", "report"])
+@pytest.mark.parametrize("name", ["r.docx", "r.json", "r.txt", "report"])
 def test_a_report_ending_that_names_no_format(runner: CliRunner, name: str) -> None:
     result = run(runner, "report", "one.md", "-o", name)
     assert result.exit_code == exitcodes.USAGE
     assert not Path(name).exists()
     assert result.stderr == (
         f"scrmap: {name}: the ending does not name a report format; end the file in "
-        ".html .markdown .csv .xlsx .htm .md, or give --format (html, markdown, csv, xlsx)\n"
+        f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})\n"
     )
+    assert ".html .markdown .csv .xlsx" in result.stderr and "(html, markdown, csv" in result.stderr
     assert run(runner, "report", "one.md", "-o", name, "-f", "markdown").exit_code == 0
     assert Path(name).read_text(encoding="utf-8").startswith("# Coverage of")
 
