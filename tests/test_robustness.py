@@ -70,6 +70,10 @@ def _made(tmp: Path) -> dict[str, tuple[Path, str]]:
     with zipfile.ZipFile(fake, "w") as archive:
         archive.writestr("hello.txt", "not a Word document")
     made["fake docx"] = (fake, r": not a readable Word \.docx file")
+    workbook = tmp / "fake.xlsx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    made["fake xlsx"] = (workbook, r": not a readable \.xlsx workbook")
     return made
 
 

@@ -162,3 +162,16 @@ def test_pre_commit_hook_checks_recommendation_files_only() -> None:
     for path in ("README.md", ".github/workflows/ci.yml", "docs/rules.md", "CHANGELOG.md",
                  ".pre-commit-config.yaml", "recommendations/.scrmap.yaml"):  # fmt: skip
         assert not checked(path), path
+
+
+def test_sarif_shows_waivers_as_suppressions(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("w.yaml").write_text(WAIVED_YAML, encoding="utf-8")
+    (run_,) = json.loads(run(runner, "w.yaml", "-f", "sarif").stdout)["runs"]
+    suppressed = {r["ruleId"]: r["suppressions"] for r in run_["results"] if "suppressions" in r}
+    reason = [
+        {"kind": "inSource", "justification": "the Board's agreed wording, kept as published"}
+    ]
+    assert suppressed == {"vague-verb": reason, "specific": reason}

@@ -107,3 +107,18 @@ def test_owner_and_date_columns_satisfy_specific_and_time_bound(norfolk, tmp_pat
     }
     found = {(f.recommendation, f.rule) for f in run(recs, [], Matcher(norfolk), settings)}
     assert found == {("2", "specific"), ("2", "time-bound")}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a zip", "not a readable .xlsx workbook"),
+        (b"PK\x05\x06" + b"\x00" * 18, "not a readable .xlsx workbook"),
+    ],
+)
+def test_a_broken_workbook_is_one_problem(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(content)
+    recs, problems = load_file(path)
+    assert recs == []
+    assert len(problems) == 1 and problems[0].message.startswith(message)

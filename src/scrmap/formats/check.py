@@ -143,12 +143,13 @@ def _rule_descriptor(rule_id: str) -> dict[str, object]:
 
 
 def to_sarif(result: CheckResult) -> str:
-    """SARIF 2.1.0, for code scanning."""
+    """SARIF 2.1.0, for code scanning. A waived finding is a result with an in-source
+    suppression and its reason, which code scanning shows as dismissed."""
     from scrmap.rules import RULES
 
     rule_ids = [INPUT_RULE, *RULES]
     results = []
-    for f in result.findings:
+    for f in [*result.findings, *result.waived]:
         entry: dict[str, Any] = {
             "ruleId": f.rule,
             "ruleIndex": rule_ids.index(f.rule),
@@ -164,6 +165,8 @@ def to_sarif(result: CheckResult) -> str:
             entry["locations"] = [{"physicalLocation": location}]
         if f.recommendation:
             entry["properties"] = {"recommendation": f.recommendation}
+        if f.waived is not None:
+            entry["suppressions"] = [{"kind": "inSource", "justification": f.waived}]
         results.append(entry)
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
