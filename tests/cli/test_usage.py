@@ -96,15 +96,24 @@ def test_an_empty_input_writes_no_report(runner: CliRunner, in_tmp: Path, comman
     ]
 
 
-@pytest.mark.parametrize("command", ["map", "coverage", "report", "check", "evaluate"])
+@pytest.mark.parametrize(
+    "command", ["map", "coverage", "report", "check", "evaluate", "schema", "framework validate"]
+)
 def test_help_shows_placeholders_not_python_types(command: str) -> None:
     scrmap = Path(sys.executable).parent / "scrmap"
     env = os.environ | {"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"}
     out = subprocess.run(
-        [str(scrmap), command, "--help"], capture_output=True, text=True, env=env, timeout=60
+        [str(scrmap), *command.split(), "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     ).stdout
-    for python in ("list[", "str]", "{inputs}", "%Y", "int range", "<path>..."):
+    assert out.startswith("Usage: scrmap ")
+    for python in ("list[", "str]", "{", "%Y", "int range", "<path>..."):
         assert python not in out, (command, python)
+    if command == "schema":
+        assert "KIND <framework|recommendations|gold>" in out
 
 
 @pytest.mark.parametrize(

@@ -29,9 +29,17 @@ def _argument_usage(self: TyperArgument) -> str:
     return name if self.required else f"[{name}]"
 
 
+_typer_argument_type = TyperArgument.display_type_rich
+
+
+def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
+    return _typer_argument_type(self, ctx) if self.type_descriptor.is_choice else None
+
+
 # Typer names an argument in help by its Python type (`inputs... <list[str]>`, and
-# `{inputs}...` in the usage line); its metavar alone says what to type.
-setattr(TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
+# `{inputs}...` in the usage line); its metavar says what to type, and the choices, when
+# there are some, which words are allowed.
+setattr(TyperArgument, "display_type_rich", _argument_type)  # noqa: B010
 setattr(TyperArgument, "_usage_display_name", _argument_usage)  # noqa: B010
 
 app = typer.Typer(

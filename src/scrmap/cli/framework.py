@@ -37,7 +37,9 @@ def framework_show(
 def framework_validate(
     path: Annotated[
         Path | None,
-        typer.Argument(help="Framework file to check. Default: the framework in use."),
+        typer.Argument(
+            metavar="PATH", help="Framework file to check. Default: the framework in use."
+        ),
     ] = None,
     framework: FrameworkOption = None,
 ) -> None:

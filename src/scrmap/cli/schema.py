@@ -19,7 +19,9 @@ class SchemaKind(StrEnum):
 
 
 def schema_command(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file's schema to print.")],
+    kind: Annotated[
+        SchemaKind, typer.Argument(metavar="KIND", help="Which file's schema to print.")
+    ],
 ) -> None:
     """Print the JSON Schema of a framework, recommendation (YAML) or gold file."""
     from pydantic import BaseModel
