@@ -60,16 +60,26 @@ def verdict(result: CheckResult) -> str:
 
 
 def statistics(result: CheckResult) -> str:
-    """Findings per rule, most first, with the waived ones (`--statistics`)."""
+    """Findings per rule, most first, with the waived ones and what the rule is about
+    (`--statistics`, as ruff's)."""
     shown = Counter((f.rule, f.severity.value) for f in result.findings)
     waived = Counter(f.rule for f in result.waived)
     rows = [(n, rule, severity, waived.pop(rule, 0)) for (rule, severity), n in shown.items()]
     rows += [(0, rule, "waived", n) for rule, n in waived.items()]
     rows.sort(key=lambda row: (-row[0], -row[3], row[1]))
     width = max([len(row[1]) for row in rows] + [4])
-    lines = [f"{'count':>5}  {'rule':<{width}}  {'severity':<8}  waived"]
-    lines += [f"{n:>5}  {rule:<{width}}  {sev:<8}  {w:>6}" for n, rule, sev, w in rows]
+    lines = [f"{'count':>5}  {'rule':<{width}}  {'severity':<8}  waived  what"]
+    lines += [
+        f"{n:>5}  {rule:<{width}}  {sev:<8}  {w:>6}  {_summary(rule)}" for n, rule, sev, w in rows
+    ]
     return "\n".join(lines) + "\n"
+
+
+def _summary(rule_id: str) -> str:
+    from scrmap.rules import RULES, summary
+
+    rule = RULES.get(rule_id)
+    return summary(rule) if rule is not None else "Input that cannot be read or is invalid."
 
 
 def to_gitlab(result: CheckResult) -> str:
