@@ -56,7 +56,7 @@ def test_yaml_problems_have_positions(tmp_path: Path) -> None:
 def test_every_bundled_case_file_loads() -> None:
     loaded = load_arguments([str(ROOT / "data" / "recommendations")], str)
     assert loaded.problems == []
-    assert loaded.files == 5
+    assert len(loaded.read) == 5
     assert len({r.case for r in loaded.recommendations}) == 5
 
 

@@ -134,11 +134,6 @@ class Inputs:
     texts: int = 0
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
 
-    @property
-    def files(self) -> int:
-        """How many files were opened."""
-        return len(self.read)
-
 
 def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
     text = read_stdin()
