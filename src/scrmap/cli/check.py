@@ -44,6 +44,20 @@ IgnoreOption = Annotated[
     typer.Option("--ignore", metavar="<rule,...>", help="Not these rules.", show_default=False),
 ]
 
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Count findings per rule instead.")
+]
+OutputFileOption = Annotated[
+    Path | None,
+    typer.Option("--output-file", "-o", metavar="<path>", help="Write the output here."),
+]
+ExitZeroOption = Annotated[
+    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail.")
+]
+ListRulesOption = Annotated[
+    bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")
+]
+
 
 def _default_format(output_file: Path | None) -> CheckFormat:
     """github under GitHub Actions; text for a person at a terminal; else concise."""
@@ -92,20 +106,11 @@ def check_command(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only.")] = False,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Count findings per rule instead.")
-    ] = False,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output-file", "-o", metavar="<path>", help="Write the output here."),
-    ] = None,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail.")
-    ] = False,
+    statistics: StatisticsOption = False,
+    output_file: OutputFileOption = None,
+    exit_zero: ExitZeroOption = False,
     sheet: SheetOption = None,
-    list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")
-    ] = False,
+    list_rules: ListRulesOption = False,
 ) -> None:
     """Check that recommendations map onto the framework and are SMART.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,25 @@ from scrmap.cli.options import (
 )
 from scrmap.formats.map import RENDERERS, MapFormat
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from scrmap.framework import Framework
+    from scrmap.records import RecommendationRecord
+
+TopOption = Annotated[
+    int | None, typer.Option(min=1, metavar="<n>", help="Show at most N matches of each kind.")
+]
+ExplainOption = Annotated[
+    bool, typer.Option("--explain", help="Also show near misses under the threshold.")
+]
+ExplainColumnsOption = Annotated[
+    bool,
+    typer.Option(
+        "--explain-columns", help="Show which spreadsheet column became what, instead of mapping."
+    ),
+]
+
 
 def map_command(
     inputs: InputsArgument,
@@ -26,22 +45,12 @@ def map_command(
         MapFormat.table
     ),
     threshold: ThresholdOption = None,
-    top: Annotated[
-        int | None, typer.Option(min=1, metavar="<n>", help="Show at most N matches of each kind.")
-    ] = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Also show near misses under the threshold.")
-    ] = False,
+    top: TopOption = None,
+    explain: ExplainOption = False,
     jobs: JobsOption = None,
     config: ConfigOption = None,
     sheet: SheetOption = None,
-    explain_columns: Annotated[
-        bool,
-        typer.Option(
-            "--explain-columns",
-            help="Show which spreadsheet column became what, instead of mapping.",
-        ),
-    ] = False,
+    explain_columns: ExplainColumnsOption = False,
 ) -> None:
     """Map recommendations onto the framework, with the evidence for every match.
 
@@ -72,11 +81,24 @@ def map_command(
             record = partial(records.recommendation_record, top=top, explain=explain)
             for chunk in pipeline.map_chunks(recs, matcher, record, processes, advance):
                 mapped += chunk
+    _show(format, mapped, loaded_framework, path, limit)
+    edge.finish((), loaded.problems)
+
+
+def _show(
+    format: MapFormat,
+    mapped: list[RecommendationRecord],
+    framework: Framework,
+    path: Path,
+    threshold: int,
+) -> None:
+    """The terminal view, or the chosen format on stdout (JSON Lines is out already)."""
+    from scrmap import records
+
     if format is MapFormat.table:
         from scrmap.cli.views.map import show_mappings
 
-        show_mappings(mapped, loaded_framework, limit)
+        show_mappings(mapped, framework, threshold)
     elif format is not MapFormat.jsonl:
-        ref = records.framework_ref(loaded_framework, path)
-        sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, limit)))
-    edge.finish((), loaded.problems)
+        ref = records.framework_ref(framework, path)
+        sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, threshold)))
