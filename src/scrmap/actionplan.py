@@ -1,0 +1,316 @@
+"""Action-plan progress: were the actions the recommendations asked for done?
+
+That is a Board's first question of any review, and action plans answer it in words each
+agency chooses: "Completed", "Green", "partly met", "on-track", "Amber - delayed". To
+count them they are brought to a small fixed set of states. The built-in words cover
+the common status words and RAG (and BRAG) ratings; a Board's own words come from
+`.scrmap.yaml` and take precedence. A word that matches nothing is kept as
+`unrecognised` and listed with the word, never guessed, so the Board can add it.
+
+An action is overdue when its due date is before the report date and it is not
+complete. The report date is an argument, never "today" read in here, so that a report
+can be reproduced and tested. Pure: no printing, no clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class State(StrEnum):
+    """The fixed set every status word is brought to."""
+
+    complete = "complete"
+    on_track = "on-track"
+    partly_met = "partly-met"
+    not_met = "not-met"
+    not_started = "not-started"
+    unrecognised = "unrecognised"
+    """A status was given, in words scrmap does not know."""
+    no_status = "no-status"
+    """No status was given at all."""
+
+
+STATES: tuple[State, ...] = tuple(State)
+"""Every state, in the order tables show them: done first, unknown last."""
+
+LABELS: dict[State, str] = {
+    State.complete: "Complete",
+    State.on_track: "On track / in progress",
+    State.partly_met: "Partly met / at risk",
+    State.not_met: "Not met / off track",
+    State.not_started: "Not started",
+    State.unrecognised: "Status not recognised",
+    State.no_status: "No status",
+}
+"""How the states read in a Board paper."""
+
+SETTABLE: tuple[State, ...] = STATES[:5]
+"""The states a synonym may map to: the two unknown states are scrmap's verdicts."""
+
+BUILT_IN: dict[State, tuple[str, ...]] = {
+    State.complete: (
+        "complete",
+        "completed",
+        "done",
+        "closed",
+        "met",
+        "fully met",
+        "achieved",
+        "implemented",
+        "finished",
+        "signed off",
+        "blue",  # BRAG: blue is complete
+    ),
+    State.on_track: (
+        "on track",
+        "in progress",
+        "ongoing",
+        "underway",
+        "under way",
+        "started",
+        "progressing",
+        "green",
+    ),
+    State.partly_met: (
+        "partly met",
+        "partially met",
+        "part met",
+        "partly complete",
+        "partially complete",
+        "partly completed",
+        "partially completed",
+        "at risk",
+        "delayed",
+        "slipping",
+        "amber",
+    ),
+    State.not_met: (
+        "not met",
+        "unmet",
+        "not achieved",
+        "not complete",
+        "not completed",
+        "incomplete",
+        "not done",
+        "off track",
+        "overdue",
+        "behind",
+        "red",
+    ),
+    State.not_started: ("not started", "not yet started", "not begun", "planned", "pending"),
+}
+"""Common status words and RAG ratings, as action plans write them."""
+
+
+def status_key(word: str) -> str:
+    """A status word with case, punctuation and spacing ignored: "On-Track." is "on track"."""
+    return " ".join(re.findall(r"[^\W_]+", word.casefold()))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Which words mean which state: the built-in words, then the Board's own."""
+
+    words: Mapping[str, State]
+    """Status key (see `status_key`) -> state."""
+    _seen: dict[str, State] = field(default_factory=dict, compare=False, repr=False)
+    """Words already classified: a library of 10,000 actions uses a few dozen."""
+
+    @classmethod
+    def build(cls, synonyms: Mapping[State, Iterable[str]] | None = None) -> Vocabulary:
+        """The built-in words with ``synonyms`` added; a synonym wins over a built-in word,
+        so a Board whose "green" means done can say so."""
+        words = {status_key(w): state for state, ws in BUILT_IN.items() for w in ws}
+        for state, extra in (synonyms or {}).items():
+            if state not in SETTABLE:
+                raise ValueError(
+                    f"{state.value!r} cannot be given synonyms (states: "
+                    + ", ".join(s.value for s in SETTABLE)
+                    + ")"
+                )
+            for w in extra:
+                key = status_key(w)
+                if not key:
+                    raise ValueError(f"{state.value}: {w!r} has no letters or digits")
+                words[key] = state
+        return cls(words)
+
+    def classify(self, status: str | None) -> State:
+        """The state a status word means.
+
+        A whole-phrase match first; else the longest known phrase inside it, as whole
+        words ("Amber - delayed by staffing" is partly met), so that "not met" is never
+        read as "met". A tie goes to the phrase that comes first.
+        """
+        key = status_key(status or "")
+        if not key:
+            return State.no_status
+        if key in self.words:
+            return self.words[key]
+        if key not in self._seen:
+            self._seen[key] = self._longest_phrase(key)
+        return self._seen[key]
+
+    def _longest_phrase(self, key: str) -> State:
+        padded = f" {key} "
+        best: tuple[int, int, State] | None = None
+        for phrase, state in self.words.items():
+            at = padded.find(f" {phrase} ")
+            if at >= 0 and (best is None or (-len(phrase), at) < best[:2]):
+                best = (-len(phrase), at, state)
+        return best[2] if best else State.unrecognised
+
+
+_MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_due(text: str | None) -> date | None:
+    """The date a due field means, or None when it does not name one ("ongoing").
+
+    Action plans write due dates as ISO dates, UK day-first dates ("31/03/2021"), "31
+    March 2021", or only a month or year ("March 2021", "2021-03", "2021"); a month or
+    a year means its last day, since an action due "in March" is not late until April.
+    """
+    if not text:
+        return None
+    value = text.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    parts = [p for p in re.split(r"[\s/.,-]+", value.casefold()) if p]
+    try:
+        if len(parts) == 3 and parts[1] in _MONTHS:
+            return date(int(parts[2]), _MONTHS[parts[1]], int(parts[0]))
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            if len(parts[0]) == 4:
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            year = int(parts[2]) + (2000 if len(parts[2]) == 2 else 0)
+            return date(year, int(parts[1]), int(parts[0]))
+        if len(parts) == 2 and parts[0] in _MONTHS and parts[1].isdigit():
+            return _end_of_month(int(parts[1]), _MONTHS[parts[0]])
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+            return _end_of_month(int(parts[0]), int(parts[1]))
+        if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
+            return date(int(parts[0]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    """What the action plan says of one recommendation."""
+
+    case: str
+    id: str
+    text: str
+    owner: str | None = None
+    due: str | None = None
+    """As written: a date, a month, or words such as "ongoing"."""
+    status: str | None = None
+    """As written."""
+    standards: tuple[str, ...] = ()
+    """The standards it is mapped to, for the counts per standard."""
+    themes: tuple[str, ...] = ()
+    """The themes it is mapped to, for the counts per theme."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """An action with its state and, against the report date, whether it is overdue."""
+
+    item: ActionItem
+    state: State
+    due_date: date | None
+    days_overdue: int
+    """How many days past due at the report date; 0 when not overdue."""
+
+    @property
+    def overdue(self) -> bool:
+        """Due before the report date and not complete."""
+        return self.days_overdue > 0
+
+
+def _zero() -> dict[State, int]:
+    return dict.fromkeys(STATES, 0)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The action plan's progress at a report date."""
+
+    as_of: date
+    items: tuple[Assessed, ...]
+    counts: dict[State, int] = field(default_factory=_zero)
+    """Every state, zeros included, in `STATES` order."""
+    by_standard: dict[str, dict[State, int]] = field(default_factory=dict)
+    by_theme: dict[str, dict[State, int]] = field(default_factory=dict)
+
+    @property
+    def overdue(self) -> list[Assessed]:
+        """Overdue actions, longest overdue first."""
+        return sorted(
+            (a for a in self.items if a.overdue),
+            key=lambda a: (-a.days_overdue, a.item.case, a.item.id),
+        )
+
+    @property
+    def no_status(self) -> list[Assessed]:
+        """Actions with no status at all: nobody has said whether they were done."""
+        return [a for a in self.items if a.state is State.no_status]
+
+    @property
+    def unrecognised(self) -> list[Assessed]:
+        """Actions whose status scrmap does not know: add the word in `.scrmap.yaml`."""
+        return [a for a in self.items if a.state is State.unrecognised]
+
+    @property
+    def due_not_a_date(self) -> list[Assessed]:
+        """Actions whose due field is not a date ("ongoing"), so cannot be overdue."""
+        return [a for a in self.items if a.item.due and a.due_date is None]
+
+
+def assess(
+    items: Iterable[ActionItem],
+    as_of: date,
+    vocabulary: Vocabulary | None = None,
+    standards: Sequence[str] = (),
+    themes: Sequence[str] = (),
+) -> Progress:
+    """Each action's state and lateness at ``as_of``, counted overall, per standard and
+    per theme. ``standards`` and ``themes`` give the rows' order, and rows with no
+    action (zeros); ids not among them follow in the order they are met."""
+    vocabulary = vocabulary or Vocabulary.build()
+    assessed = []
+    counts = _zero()
+    by_standard = {s: _zero() for s in standards}
+    by_theme = {t: _zero() for t in themes}
+    for item in items:
+        state = vocabulary.classify(item.status)
+        due_date = parse_due(item.due)
+        late = (
+            (as_of - due_date).days
+            if due_date and due_date < as_of and state is not State.complete
+            else 0
+        )
+        assessed.append(Assessed(item, state, due_date, late))
+        counts[state] += 1
+        for table, ids in ((by_standard, item.standards), (by_theme, item.themes)):
+            for item_id in ids:
+                table.setdefault(item_id, _zero())[state] += 1
+    return Progress(as_of, tuple(assessed), counts, by_standard, by_theme)

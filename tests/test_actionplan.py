@@ -1,0 +1,127 @@
+from datetime import date
+
+import pytest
+
+from scrmap.actionplan import (
+    STATES,
+    ActionItem,
+    State,
+    Vocabulary,
+    assess,
+    parse_due,
+    status_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "state"),
+    [
+        ("Complete", State.complete),
+        ("completed", State.complete),
+        ("COMPLETED.", State.complete),
+        ("Blue", State.complete),
+        ("on track", State.on_track),
+        ("On-Track", State.on_track),
+        ("on_track", State.on_track),
+        ("In progress", State.on_track),
+        ("Green", State.on_track),
+        ("Partly met", State.partly_met),
+        ("partially met", State.partly_met),
+        ("Amber", State.partly_met),
+        ("Amber - delayed by staffing", State.partly_met),
+        ("Not met", State.not_met),
+        ("not complete", State.not_met),
+        ("Overdue", State.not_met),
+        ("Red", State.not_met),
+        ("RAG: red (off track)", State.not_met),
+        ("Not started", State.not_started),
+        ("not yet started", State.not_started),
+        ("Met", State.complete),
+        ("Partly met, remainder not met", State.partly_met),
+        ("with the working group", State.unrecognised),
+        ("", State.no_status),
+        ("  - ", State.no_status),
+        (None, State.no_status),
+    ],
+)
+def test_status_words(word: str | None, state: State) -> None:
+    assert Vocabulary.build().classify(word) is state
+
+
+def test_synonyms_add_words_and_win_over_built_in_ones() -> None:
+    vocabulary = Vocabulary.build(
+        {State.complete: ["Signed off by Board", "green"], State.not_started: ["Not yet due"]}
+    )
+    assert vocabulary.classify("signed off by board") is State.complete
+    assert vocabulary.classify("GREEN") is State.complete
+    assert vocabulary.classify("not-yet-due") is State.not_started
+    assert Vocabulary.build().classify("not yet due") is State.unrecognised
+
+
+def test_synonyms_cannot_map_to_a_verdict_or_be_empty() -> None:
+    with pytest.raises(ValueError, match="'unrecognised' cannot be given synonyms"):
+        Vocabulary.build({State.unrecognised: ["tbc"]})
+    with pytest.raises(ValueError, match="complete: '--' has no letters"):
+        Vocabulary.build({State.complete: ["--"]})
+
+
+def test_status_key() -> None:
+    assert status_key("  On-Track!! ") == "on track"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021-03-31", date(2021, 3, 31)),
+        ("31/03/2021", date(2021, 3, 31)),
+        ("31.3.21", date(2021, 3, 31)),
+        ("31 March 2021", date(2021, 3, 31)),
+        ("1 Sept 2021", date(2021, 9, 1)),
+        ("1 Sep 2021", date(2021, 9, 1)),
+        ("March 2021", date(2021, 3, 31)),
+        ("Feb 2024", date(2024, 2, 29)),
+        ("2021-02", date(2021, 2, 28)),
+        ("2021", date(2021, 12, 31)),
+        ("31/02/2021", None),
+        ("ongoing", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_due_dates(text: str | None, expected: date | None) -> None:
+    assert parse_due(text) == expected
+
+
+def test_progress_at_a_report_date() -> None:
+    items = [
+        ActionItem("A", "A-1", "t", "Police", "2021-01-31", "Completed", ("1.1",), ("neglect",)),
+        ActionItem("A", "A-2", "t", "Health", "2021-01-31", "Amber", ("1.1",), ()),
+        ActionItem("A", "A-3", "t", "Health", "2021-06-30", "on track", ("2.1",), ("neglect",)),
+        ActionItem("B", "B-1", "t", None, "2020-12-01", None, (), ()),
+        ActionItem("B", "B-2", "t", "LA", "ongoing", "with the group", ("9.9",), ()),
+        ActionItem("B", "B-3", "t", "LA", "2021-03-01", "red", (), ()),
+    ]
+    progress = assess(items, date(2021, 3, 1), standards=["1.1", "2.1", "3.1"])
+    assert progress.counts == {
+        State.complete: 1,
+        State.on_track: 1,
+        State.partly_met: 1,
+        State.not_met: 1,
+        State.not_started: 0,
+        State.unrecognised: 1,
+        State.no_status: 1,
+    }
+    assert list(progress.counts) == list(STATES)
+    # Due before the report date and not complete; due on the day is not yet late.
+    assert [(a.item.id, a.item.owner, a.days_overdue) for a in progress.overdue] == [
+        ("B-1", None, 90),
+        ("A-2", "Health", 29),
+    ]
+    assert [a.item.id for a in progress.no_status] == ["B-1"]
+    assert [a.item.id for a in progress.unrecognised] == ["B-2"]
+    assert [a.item.id for a in progress.due_not_a_date] == ["B-2"]
+    assert list(progress.by_standard) == ["1.1", "2.1", "3.1", "9.9"]
+    assert progress.by_standard["1.1"][State.complete] == 1
+    assert progress.by_standard["1.1"][State.partly_met] == 1
+    assert sum(progress.by_standard["3.1"].values()) == 0
+    assert progress.by_theme["neglect"][State.on_track] == 1
