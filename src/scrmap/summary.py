@@ -1,0 +1,185 @@
+"""The report's one-page summary: what was analysed, and the key messages.
+
+A Board member reads the first page and perhaps nothing else, so the figures the
+tables hold are turned into three to five sentences, most pressing first: what no
+recommendation addresses, what the action plan has not done, what recurs across
+cases, what keeps being recommended again, and what fits nowhere in the framework.
+The sentences are made from the figures alone, so they are as right as the tables.
+Pure: no printing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from scrmap.actionplan import Progress, State
+from scrmap.coverage import Coverage, Row, published
+
+MAX_MESSAGES = 5
+LISTED = 4
+"""How many names a message lists before "and N others"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One key message."""
+
+    kind: str
+    """A stable id for what it is about: ``gaps``, ``overdue``, ``widespread``,
+    ``repeats``, ``unmapped``, ``quadrant``, ``covered``."""
+    text: str
+
+
+def _names(names: Sequence[str], joiner: str = "or") -> str:
+    """ "2.4", "2.4 or 4.1", "2.4, 3.1 or 4.1", "2.4, 3.1, 3.2, 4.1 and 2 others"."""
+    if len(names) > LISTED:
+        rest = len(names) - LISTED
+        return f"{', '.join(names[:LISTED])} and {rest} other{'s' * (rest != 1)}"
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _gaps(coverage: Coverage) -> list[Message]:
+    gaps = coverage.gaps
+    standards = [r.id for r in gaps["standards"]]
+    themes = [r.title for r in gaps["themes"]]
+    out = []
+    if standards:
+        word = "standard" if len(standards) == 1 else "standards"
+        out.append(Message("gaps", f"No recommendation addresses {word} {_names(standards)}"))
+    if themes:
+        word = "the theme" if len(themes) == 1 else "the themes"
+        out.append(Message("gaps", f"No recommendation addresses {word} {_names(themes)}"))
+    if not out and coverage.mapped:
+        out.append(Message("covered", "Every standard and theme is addressed by at least one item"))
+    return out
+
+
+def _action_plan(progress: Progress | None) -> list[Message]:
+    if progress is None or not progress.items:
+        return []
+    total = len(progress.items)
+    overdue = len(progress.overdue)
+    unknown = progress.counts[State.no_status]
+    parts = []
+    if overdue:
+        parts.append(
+            f"{overdue} of {total} actions {'is' if overdue == 1 else 'are'} overdue at "
+            f"{progress.as_of.day} {progress.as_of:%B %Y}"
+        )
+    if unknown:
+        have = "has" if unknown == 1 else "have"
+        parts.append(f"{unknown} of {total} {have} no recorded status")
+    if not parts:
+        done = progress.counts[State.complete]
+        return [Message("overdue", f"No action is overdue; {done} of {total} complete")]
+    return [Message("overdue", "; ".join(parts))]
+
+
+def _widespread(coverage: Coverage) -> list[Message]:
+    cases = len(coverage.cases)
+    if cases < 2:
+        return []
+    themes = [r for r in coverage.themes if r.items]
+    if not themes:
+        return []
+    top = max(themes, key=lambda r: (len(r.cases), r.recommendations))
+    return [Message("widespread", f"{top.title} appears in {len(top.cases)} of {cases} cases")]
+
+
+def _repeats(coverage: Coverage) -> list[Message]:
+    groups = coverage.repeated
+    if not groups:
+        return []
+    repeats = sum(len(g.members) for g in groups) - len(groups)
+    verb = "repeats" if repeats == 1 else "repeat"
+    return [
+        Message(
+            "repeats",
+            f"{_plural(repeats, 'recommendation')} {verb} learning from another case "
+            f"({_plural(len(groups), 'group')})",
+        )
+    ]
+
+
+def _unmapped(coverage: Coverage) -> list[Message]:
+    n = len(coverage.unmapped)
+    if not n:
+        return []
+    verb = "fits" if n == 1 else "fit"
+    return [
+        Message(
+            "unmapped", f"{_plural(n, 'item')} {verb} no standard: a prompt to review the framework"
+        )
+    ]
+
+
+def _quadrant(coverage: Coverage) -> list[Message]:
+    covered = [r for r in coverage.quadrants if r.items]
+    if not covered:
+        return []
+    top: Row = max(covered, key=lambda r: r.recommendations)
+    return [
+        Message(
+            "quadrant",
+            f"{top.title} ({top.id}) holds the most items: "
+            f"{top.recommendations} of {len(coverage.mapped)}",
+        )
+    ]
+
+
+def key_messages(coverage: Coverage, progress: Progress | None = None) -> list[Message]:
+    """Three to five sentences for the top of the report, most pressing first; fewer only
+    when there is too little to say (nothing selected, one case)."""
+    if not coverage.mapped:
+        return [Message("empty", "No recommendations were selected")]
+    candidates = [
+        *_gaps(coverage),
+        *_action_plan(progress),
+        *_widespread(coverage),
+        *_repeats(coverage),
+        *_unmapped(coverage),
+        *_quadrant(coverage),
+    ]
+    return candidates[:MAX_MESSAGES]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The publication dates of the cases analysed."""
+
+    first: date | None
+    last: date | None
+    undated: tuple[str, ...]
+    """Cases whose files give no publication date."""
+
+
+def period(coverage: Coverage) -> Period:
+    """From the earliest to the latest publication date, and which cases have none."""
+    dates: dict[str, date | None] = {}
+    for m in coverage.mapped:
+        dates.setdefault(m.case, published(m.rec))
+    known = [d for d in dates.values() if d]
+    undated = tuple(sorted(c for c, d in dates.items() if d is None))
+    return Period(min(known, default=None), max(known, default=None), undated)
+
+
+def themes_by_year(coverage: Coverage) -> dict[int, dict[str, int]]:
+    """Year of publication -> theme -> recommendations on it, years in order, every theme
+    present; undated items are left out (see `period` for which)."""
+    counts: dict[int, Counter[str]] = {}
+    for m in coverage.mapped:
+        day = published(m.rec)
+        if day is None:
+            continue
+        counts.setdefault(day.year, Counter()).update(t.id for t in m.result.assigned("themes"))
+    theme_ids = [t.id for t in coverage.themes]
+    return {year: {t: counts[year][t] for t in theme_ids} for year in sorted(counts)}

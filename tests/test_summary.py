@@ -1,0 +1,95 @@
+"""The summary's key messages, pinned on the bundled library and on small libraries."""
+
+from datetime import date
+
+import pytest
+
+from scrmap.actionplan import ActionItem, assess
+from scrmap.coverage import Mapped, analyse
+from scrmap.framework import Framework
+from scrmap.matcher import Matcher
+from scrmap.sources import Recommendation, Source, load_arguments
+from scrmap.summary import key_messages, period, themes_by_year
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def library(norfolk: Framework) -> list[Mapped]:
+    loaded = load_arguments([str(ROOT / "data" / "recommendations")], lambda: "")
+    matcher = Matcher(norfolk)
+    return [Mapped(r, matcher.match(r.text)) for r in loaded.recommendations]
+
+
+def rec(case: str, text: str, published: str | None = None) -> Recommendation:
+    meta = {"published": published} if published else {}
+    return Recommendation(case + "-1", text, Source("f.yaml", 1), case, meta=meta)
+
+
+def test_key_messages_on_the_library(norfolk, library) -> None:
+    messages = key_messages(analyse(norfolk, library))
+    assert [m.text for m in messages] == [
+        "No recommendation addresses standards 2.4 or 4.1",
+        "No recommendation addresses the themes Returning children home, Practitioner "
+        "confidence regarding child sexual abuse or Use of historical information in "
+        "assessments",
+        "Information-sharing appears in 4 of 5 cases",
+        "2 recommendations repeat learning from another case (1 group)",
+        "Leadership: ownership, accountability and management grip (Q4) holds the most "
+        "items: 26 of 45",
+    ]
+
+
+def test_action_plan_message_comes_after_the_gaps(norfolk, library) -> None:
+    items = [
+        ActionItem("A", "1", "t", "Police", "2020-01-01", "amber"),
+        ActionItem("A", "2", "t", "Police", "2020-01-01", "done"),
+        ActionItem("A", "3", "t", None, None, None),
+    ]
+    progress = assess(items, date(2021, 3, 1))
+    messages = key_messages(analyse(norfolk, library), progress)
+    assert messages[2].kind == "overdue"
+    assert messages[2].text == (
+        "1 of 3 actions is overdue at 1 March 2021; 1 of 3 has no recorded status"
+    )
+    assert len(messages) == 5
+
+
+def test_nothing_overdue_and_no_gaps_is_said_too(norfolk) -> None:
+    progress = assess([ActionItem("A", "1", "t", None, "2030-01-01", "complete")], date(2021, 1, 1))
+    coverage = analyse(norfolk, [])
+    assert [m.text for m in key_messages(coverage, progress)] == [
+        "No recommendations were selected"
+    ]
+    one = Matcher(norfolk)
+    mapped = [
+        Mapped(r, one.match(r.text)) for r in [rec("A", "Agencies should share information.")]
+    ]
+    texts = [m.text for m in key_messages(analyse(norfolk, mapped), progress)]
+    assert "No action is overdue; 1 of 1 complete" in texts
+    assert not any("appears in" in t for t in texts)  # one case: nothing recurs
+
+
+def test_long_gap_lists_are_cut(norfolk) -> None:
+    matcher = Matcher(norfolk)
+    mapped = [Mapped(r, matcher.match(r.text)) for r in [rec("A", "Share information.")]]
+    gaps = key_messages(analyse(norfolk, mapped))[0].text
+    assert gaps.startswith("No recommendation addresses standards 1.1, 1.2, ")
+    assert gaps.endswith(" others")
+
+
+def test_period_and_trend(norfolk) -> None:
+    matcher = Matcher(norfolk)
+    recs = [
+        rec("A", "Agencies should share information about neglect.", "2019-05-01"),
+        rec("B", "Agencies should share information.", "2021-02-01"),
+        rec("C", "Agencies should share information.", None),
+    ]
+    coverage = analyse(norfolk, [Mapped(r, matcher.match(r.text)) for r in recs])
+    p = period(coverage)
+    assert (p.first, p.last, p.undated) == (date(2019, 5, 1), date(2021, 2, 1), ("C",))
+    trend = themes_by_year(coverage)
+    assert list(trend) == [2019, 2021]
+    assert trend[2019]["neglect"] == 1
+    assert trend[2021]["information-sharing"] == 1
+    assert trend[2021]["neglect"] == 0
