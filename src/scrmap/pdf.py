@@ -1,0 +1,40 @@
+"""The report as a PDF, typeset by WeasyPrint when the `pdf` extra is installed.
+
+The PDF is made from the same HTML page as the `.html` report, its print stylesheet
+included (A4, running header, "page x of y", the protective marking on every page), so
+the two cannot differ. WeasyPrint is optional: it needs Pango from the system, which
+not every machine has, and most users print the HTML from a browser. Without it the
+caller gets `PdfUnavailable`, whose message says how to get it, and writes nothing:
+HTML is never written under a `.pdf` name.
+
+Nothing is fetched while typesetting: the page is self-contained, and a URL fetcher
+that allows no protocol at all makes sure a hostile file cannot make the PDF call out.
+"""
+
+from __future__ import annotations
+
+INSTALL = "pip install 'scrmap[pdf]'"
+
+
+class PdfUnavailable(Exception):
+    """PDF output cannot be made on this machine; the message says why and what to do."""
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of a report page."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]
+    except ImportError as err:
+        raise PdfUnavailable(
+            f"writing PDF needs the pdf extra: {INSTALL}; or write .html and print it "
+            "to PDF from a browser"
+        ) from err
+    except OSError as err:  # WeasyPrint is there but Pango is not
+        raise PdfUnavailable(
+            f"WeasyPrint cannot load the Pango library ({err}); install the system's "
+            "Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+        ) from err
+    document: bytes = weasyprint.HTML(
+        string=html, url_fetcher=weasyprint.URLFetcher(allowed_protocols=())
+    ).write_pdf()
+    return document
