@@ -170,3 +170,16 @@ def test_unrelated_recommendations_are_not_repeats() -> None:
         Comparable("Schools should record attendance daily.", "B", frozenset({"1.3"})),
     ]
     assert find_pairs(recs, threshold=1) == []
+
+
+def test_the_search_for_repeats_stops_at_its_limit() -> None:
+    # A corpus composed from templates repeats itself everywhere: past the limit the
+    # search stops rather than take minutes listing pairs no Board would read.
+    recs = [
+        Comparable(
+            "Agencies should share information about neglect.", f"Case {n}", frozenset({"x"})
+        )
+        for n in range(30)
+    ]
+    assert len(find_pairs(recs, threshold=30)) == 30 * 29 // 2
+    assert len(find_pairs(recs, threshold=30, limit=10)) == 10

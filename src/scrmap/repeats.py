@@ -22,6 +22,11 @@ from dataclasses import dataclass
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.text import GAP_WORDS, fold, tokenize
 
+MAX_PAIRS = 20_000
+"""Where the search for repeats stops. A library past it is so repetitive (a corpus
+composed from templates, say) that listing every pair would tell a Board nothing, and
+comparing them all takes minutes: 1.8 million pairs among 10,000 synthetic items."""
+
 
 @dataclass(frozen=True, slots=True)
 class Comparable:
@@ -64,8 +69,10 @@ def find_pairs(
     recs: Sequence[Comparable],
     threshold: int = DEFAULT_SIMILARITY,
     across_groups_only: bool = True,
+    limit: int = MAX_PAIRS,
 ) -> list[Pair]:
-    """Every pair at or over ``threshold``, most similar first, then by position."""
+    """Every pair at or over ``threshold``, most similar first, then by position; the
+    search stops at ``limit`` pairs (the caller can tell: ``len(result) == limit``)."""
     words = [_content(r.text) for r in recs]
     frequency = Counter(key for w in words for key in w)
     n = len(recs)
@@ -75,8 +82,10 @@ def find_pairs(
     for index, w in enumerate(words):
         for key in w:
             by_word.setdefault(key, []).append(index)
-    pairs = []
+    pairs: list[Pair] = []
     for i, w in enumerate(words):
+        if len(pairs) >= limit:
+            break
         # Only recommendations sharing a word can be similar: compare those, not all n^2.
         candidates = sorted({j for key in w for j in by_word[key] if j > i})
         for j in candidates:
@@ -103,7 +112,7 @@ def find_pairs(
                     )
                 )
     pairs.sort(key=lambda p: (-p.similarity, p.a, p.b))
-    return pairs
+    return pairs[:limit]
 
 
 def group_pairs(pairs: Sequence[Pair]) -> list[tuple[list[int], list[Pair]]]:
@@ -119,11 +128,9 @@ def group_pairs(pairs: Sequence[Pair]) -> list[tuple[list[int], list[Pair]]]:
 
     for pair in pairs:
         parent[root(pair.a)] = root(pair.b)
-    groups: dict[int, tuple[list[int], list[Pair]]] = {}
+    groups: dict[int, tuple[set[int], list[Pair]]] = {}
     for pair in pairs:  # already most similar first
-        members, kept = groups.setdefault(root(pair.a), ([], []))
+        members, kept = groups.setdefault(root(pair.a), (set(), []))
         kept.append(pair)
-        for index in (pair.a, pair.b):
-            if index not in members:
-                members.append(index)
+        members.update((pair.a, pair.b))
     return [(sorted(members), kept) for members, kept in groups.values()]
