@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from scrmap.display_text import html_text, visible
-from scrmap.svg_charts import Bar, Chart, bar_chart, heatmap, trend
+from scrmap.formats.display_text import html_text, visible
+from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
 
 HOSTILE = "<script>alert(1)</script> \u202etxt.exe & =SUM(A1) \"'"
 SVG = "{http://www.w3.org/2000/svg}"

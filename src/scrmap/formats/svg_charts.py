@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scrmap.display_text import html_text as _t
+from scrmap.formats.display_text import html_text as _t
 
 WIDTH = 720
 """The width every chart is drawn at, in SVG units (px at 100 %): the A4 text width."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from scrmap.pdf import PdfUnavailable, render_pdf
+from scrmap.formats.pdf import PdfUnavailable, render_pdf
 
 PAGE = (
     "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>{}</body></html>"
