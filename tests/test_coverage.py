@@ -4,13 +4,15 @@ from datetime import date
 
 import pytest
 
-from scrmap.coverage import Mapped, Selection, analyse, select
+from scrmap.actionplan import assess, from_mapped
+from scrmap.coverage import Coverage, Mapped, Selection, analyse, select
 from scrmap.framework import Framework
 from scrmap.matcher import Matcher
 from scrmap.recommendation import Recommendation, Source
-from scrmap.records import coverage_record
+from scrmap.records import CoverageRecord, coverage_record
 from scrmap.repeats import Comparable, find_pairs, group_pairs
 from scrmap.sources import load_arguments
+from scrmap.summary import summarise
 
 from .conftest import ROOT
 
@@ -27,6 +29,12 @@ def library() -> list[Recommendation]:
 def mapped(framework: Framework, recs: list[Recommendation]) -> list[Mapped]:
     matcher = Matcher(framework)
     return [Mapped(r, matcher.match(r.text)) for r in recs]
+
+
+def record_of(coverage: Coverage) -> CoverageRecord:
+    progress = assess(from_mapped(coverage.mapped), date(2026, 1, 1))
+    ref = {"name": "n", "title": "t", "version": None, "path": "p"}
+    return coverage_record(coverage, ref, progress, summarise(coverage, progress), Selection())
 
 
 def test_domestic_abuse_where_the_seeds_put_it(norfolk, library) -> None:
@@ -46,7 +54,7 @@ def test_domestic_abuse_where_the_seeds_put_it(norfolk, library) -> None:
 
 def test_counts_and_gaps_on_the_library(norfolk, library) -> None:
     coverage = analyse(norfolk, mapped(norfolk, library))
-    record = coverage_record(coverage, {"title": "t"})
+    record = record_of(coverage)
     totals = record["totals"]
     assert (totals["recommendations"], totals["cases"]) == (45, 5)
     assert totals["by_kind"] == {"finding": 21, "recommendation": 14, "response": 10}
@@ -63,7 +71,7 @@ def test_counts_and_gaps_on_the_library(norfolk, library) -> None:
 
 
 def test_record_contract(norfolk, library) -> None:
-    record = coverage_record(analyse(norfolk, mapped(norfolk, library)), {"title": "t"})
+    record = record_of(analyse(norfolk, mapped(norfolk, library)))
     assert {"totals", "quadrants", "standards", "themes", "gaps", "unmapped", "repeated"} <= set(
         record
     )

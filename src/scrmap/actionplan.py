@@ -20,6 +20,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scrmap.coverage import Mapped
 
 
 class State(StrEnum):
@@ -314,3 +318,30 @@ def assess(
             for item_id in ids:
                 table.setdefault(item_id, _zero())[state] += 1
     return Progress(as_of, tuple(assessed), counts, by_standard, by_theme)
+
+
+def is_action(kind: str, status: str | None, due: str | None) -> bool:
+    """Whether an item belongs in the action plan: every recommendation, and a finding
+    or response only when it carries a status or a due date. A finding is not an action,
+    and counting every finding as "no status" would bury the recommendations that have
+    none, which is what the Board needs to see."""
+    return kind == "recommendation" or bool(status) or bool(due)
+
+
+def from_mapped(mapped: Iterable[Mapped]) -> list[ActionItem]:
+    """The action items of mapped recommendations, with the standards and themes each
+    is assigned."""
+    return [
+        ActionItem(
+            m.case,
+            m.rec.id,
+            m.rec.text,
+            m.rec.owner,
+            m.rec.due,
+            m.rec.status,
+            tuple(s.id for s in m.result.assigned("standards")),
+            tuple(t.id for t in m.result.assigned("themes")),
+        )
+        for m in mapped
+        if is_action(m.rec.kind, m.rec.status, m.rec.due)
+    ]

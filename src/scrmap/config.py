@@ -11,6 +11,9 @@ options::
       time-bound: error          # a severity alone
       vague-verb: off
       too-many: {severity: warning, max: 8}
+    statuses:                    # action-plan words of this Board, by state
+      complete: [signed off by board]
+      not-started: [not yet due]
 
 Every error names the file, the key and, for YAML, the line and column.
 """
@@ -22,11 +25,20 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
 from scrmap import yamlpos
+from scrmap.actionplan import State, Vocabulary, status_key
 from scrmap.checks import Severity
 from scrmap.errors import ConfigError, Problem, plain_words
 from scrmap.rules import RULES
@@ -68,12 +80,27 @@ RulesConfig = create_model(  # type: ignore[call-overload]
 )
 
 
+SettableState = Literal["complete", "on-track", "partly-met", "not-met", "not-started"]
+"""The action-plan states a status word may be given (`actionplan.SETTABLE`)."""
+
+
 class Config(BaseModel):
     """A check configuration file."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     threshold: int | None = Field(None, ge=1, le=100)
     rules: RulesConfig | None = None
+    statuses: dict[SettableState, list[str]] | None = None
+    """The Board's own status words, by state; they win over the built-in words."""
+
+    @field_validator("statuses")
+    @classmethod
+    def _words(cls, value: dict[str, list[str]] | None) -> dict[str, list[str]] | None:
+        for state, words in (value or {}).items():
+            for word in words:
+                if not status_key(word):
+                    raise ValueError(f"{state}: {word!r} has no letters or digits")
+        return value
 
 
 @dataclass(frozen=True)
@@ -82,6 +109,11 @@ class Configuration:
 
     config: Config
     path: Path | None
+
+    def vocabulary(self) -> Vocabulary:
+        """The action-plan status words: the built-in ones and the configuration's."""
+        extra = self.config.statuses or {}
+        return Vocabulary.build({State(state): words for state, words in extra.items()})
 
     def settings(self) -> dict[str, tuple[Severity, Any]]:
         """Each rule's severity and options, defaults filled in."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -16,14 +17,16 @@ from scrmap import framework as fw
 from scrmap import limits, records, sources
 
 if TYPE_CHECKING:
+    from scrmap.actionplan import Progress, Vocabulary
     from scrmap.checks import Severity
     from scrmap.config import Configuration
-    from scrmap.coverage import Coverage
+    from scrmap.coverage import Coverage, Selection
     from scrmap.evaluate import Evaluation
     from scrmap.framework import Framework
     from scrmap.matcher import Matcher
     from scrmap.parallel import Render
     from scrmap.recommendation import Recommendation
+    from scrmap.summary import Summary
 
 T = TypeVar("T")
 Advance = Callable[[int], None]
@@ -88,19 +91,27 @@ def map_chunks(
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """A coverage analysis and the framework (with the threshold) it was made against."""
+    """A coverage analysis, the framework (with the threshold) it was made against, the
+    action plan's progress at the report date, and the summary drawn from them."""
 
     coverage: Coverage
     framework: records.FrameworkRef
+    progress: Progress
+    summary: Summary
+    selection: Selection
 
     def record(self) -> records.CoverageRecord:
         """The record `scrmap coverage` prints."""
-        return records.coverage_record(self.coverage, self.framework)
+        return records.coverage_record(
+            self.coverage, self.framework, self.progress, self.summary, self.selection
+        )
 
-    def report(self) -> records.ReportRecord:
-        """The record `scrmap report` writes: with every recommendation's evidence."""
+    def report(self, marking: str | None = None) -> records.ReportRecord:
+        """The record `scrmap report` writes: with every recommendation's evidence, and
+        the protective marking to print on every page."""
         mappings = [records.recommendation_record(m.rec, m.result) for m in self.coverage.mapped]
-        return records.report_record(self.coverage, self.framework, mappings)
+        actions = [records.action_record(a) for a in self.progress.items]
+        return records.report_record(self.record(), mappings, actions, marking)
 
 
 def analyse(
@@ -110,10 +121,15 @@ def analyse(
     threshold: int,
     similarity: int,
     advance: Advance,
+    selection: Selection,
+    as_of: date,
+    vocabulary: Vocabulary,
 ) -> Analysis:
-    """Map ``recs`` (in parallel when there are many) and analyse their coverage."""
-    from scrmap import coverage, parallel
+    """Map ``recs`` (in parallel when there are many), analyse their coverage, and
+    assess the action plan at ``as_of`` (the report date) in ``vocabulary``'s words."""
+    from scrmap import actionplan, coverage, parallel
     from scrmap.matcher import Matcher
+    from scrmap.summary import summarise
 
     matcher = Matcher(framework, threshold)
     jobs = parallel.jobs_for(len(recs), None)
@@ -121,7 +137,15 @@ def analyse(
         m for chunk in map_chunks(recs, matcher, coverage.Mapped, jobs, advance) for m in chunk
     ]
     ref: records.FrameworkRef = {**records.framework_ref(framework, path), "threshold": threshold}
-    return Analysis(coverage.analyse(framework, mapped, similarity), ref)
+    analysed = coverage.analyse(framework, mapped, similarity)
+    progress = actionplan.assess(
+        actionplan.from_mapped(mapped),
+        as_of,
+        vocabulary,
+        [s.id for s in framework.standards],
+        [t.id for t in framework.themes],
+    )
+    return Analysis(analysed, ref, progress, summarise(analysed, progress), selection)
 
 
 def check(

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
 
 if TYPE_CHECKING:
-    from scrmap.coverage import Coverage, Mapped, Row
+    from scrmap.actionplan import Assessed, Progress, State
+    from scrmap.coverage import Coverage, Mapped, Row, Selection
     from scrmap.evaluate import Evaluation, Scores
     from scrmap.findings import Finding
     from scrmap.framework import Framework, Theme
     from scrmap.matcher import Match, Result
     from scrmap.recommendation import Recommendation
+    from scrmap.summary import Summary
 
 # --------------------------------------------------------------------------- map
 
@@ -243,6 +245,71 @@ class RepeatRecord(TypedDict):
     pairs: list[PairRecord]
 
 
+class SelectionRecord(TypedDict):
+    """The filters the analysis was made with (empty: none), so a paper states them."""
+
+    cases: list[str]
+    since: str | None
+    statuses: list[str]
+    kinds: list[str]
+
+
+class PeriodRecord(TypedDict):
+    """The publication dates of the cases analysed (ISO dates), and the undated cases."""
+
+    first: str | None
+    last: str | None
+    undated: list[str]
+
+
+class MessageRecord(TypedDict):
+    """One key message for the top of the report."""
+
+    kind: str
+    text: str
+
+
+class ActionRecord(TypedDict):
+    """One action of the action plan and its state at the report date."""
+
+    case: str
+    id: str
+    text: str
+    owner: str | None
+    due: str | None
+    """As written."""
+    status: str | None
+    """As written."""
+    state: str
+    """One of `actionplan.State`."""
+    days_overdue: int
+    """0 when not overdue."""
+
+
+class StateCountsRecord(TypedDict):
+    """A standard's or theme's actions by state."""
+
+    id: str
+    counts: dict[str, int]
+
+
+class ActionPlanRecord(TypedDict):
+    """The action plan's progress at the report date."""
+
+    as_of: str
+    actions: int
+    counts: dict[str, int]
+    """Every state, zeros included, done first and unknown last."""
+    overdue: int
+    by_standard: list[StateCountsRecord]
+    by_theme: list[StateCountsRecord]
+    overdue_actions: list[ActionRecord]
+    """Longest overdue first."""
+    no_status: list[ActionRecord]
+    unrecognised: list[ActionRecord]
+    due_not_a_date: list[ActionRecord]
+
+
 class CoverageRecord(TypedDict):
     """The whole coverage analysis (the README's "JSON output of scrmap coverage")."""
 
@@ -258,12 +325,24 @@ class CoverageRecord(TypedDict):
     cooccurrence: list[CooccurrenceRecord]
     similarity_threshold: int
     repeated: list[RepeatRecord]
+    repeats_limited: bool
+    """The search for repeats stopped at its limit (`repeats.MAX_PAIRS`): not all are listed."""
+    selection: SelectionRecord
+    period: PeriodRecord
+    key_messages: list[MessageRecord]
+    themes_by_year: dict[str, dict[str, int]]
+    """Year of publication -> theme -> recommendations (undated cases left out)."""
+    action_plan: ActionPlanRecord
 
 
 class ReportRecord(CoverageRecord):
     """The coverage analysis with every recommendation's mapping, for `scrmap report`."""
 
     recommendations: list[RecommendationRecord]
+    actions: list[ActionRecord]
+    """Every action with its state, for the workbook's "Action plan" sheet."""
+    marking: str | None
+    """The protective marking printed on every page ("OFFICIAL-SENSITIVE"), if any."""
 
 
 def _ref(m: Mapped) -> ItemRef:
@@ -315,8 +394,61 @@ def _totals(coverage: Coverage) -> Totals:
     }
 
 
-def coverage_record(coverage: Coverage, framework: FrameworkRef) -> CoverageRecord:
+def action_record(a: Assessed) -> ActionRecord:
+    """One action as the record shows it."""
+    item = a.item
+    return {
+        "case": item.case,
+        "id": item.id,
+        "text": item.text,
+        "owner": item.owner,
+        "due": item.due,
+        "status": item.status,
+        "state": a.state.value,
+        "days_overdue": a.days_overdue,
+    }
+
+
+def _counts(counts: dict[State, int]) -> dict[str, int]:
+    return {state.value: n for state, n in counts.items()}
+
+
+def _action_plan(progress: Progress) -> ActionPlanRecord:
+    overdue = progress.overdue
+    return {
+        "as_of": progress.as_of.isoformat(),
+        "actions": len(progress.items),
+        "counts": _counts(progress.counts),
+        "overdue": len(overdue),
+        "by_standard": [{"id": k, "counts": _counts(v)} for k, v in progress.by_standard.items()],
+        "by_theme": [{"id": k, "counts": _counts(v)} for k, v in progress.by_theme.items()],
+        "overdue_actions": [action_record(a) for a in overdue],
+        "no_status": [action_record(a) for a in progress.no_status],
+        "unrecognised": [action_record(a) for a in progress.unrecognised],
+        "due_not_a_date": [action_record(a) for a in progress.due_not_a_date],
+    }
+
+
+def _selection(selection: Selection) -> SelectionRecord:
+    return {
+        "cases": list(selection.cases),
+        "since": selection.since.isoformat() if selection.since else None,
+        "statuses": list(selection.statuses),
+        "kinds": list(selection.kinds),
+    }
+
+
+def coverage_record(
+    coverage: Coverage,
+    framework: FrameworkRef,
+    progress: Progress,
+    summary: Summary,
+    selection: Selection,
+) -> CoverageRecord:
     """The whole analysis as JSON-ready data."""
+    from scrmap.repeats import MAX_PAIRS
+
+    period = summary.period
     return {
         "framework": framework,
         "totals": _totals(coverage),
@@ -367,14 +499,28 @@ def coverage_record(coverage: Coverage, framework: FrameworkRef) -> CoverageReco
             }
             for group in coverage.repeated
         ],
+        "repeats_limited": sum(len(g.pairs) for g in coverage.repeated) >= MAX_PAIRS,
+        "selection": _selection(selection),
+        "period": {
+            "first": period.first.isoformat() if period.first else None,
+            "last": period.last.isoformat() if period.last else None,
+            "undated": list(period.undated),
+        },
+        "key_messages": [{"kind": m.kind, "text": m.text} for m in summary.messages],
+        "themes_by_year": {str(year): counts for year, counts in summary.by_year.items()},
+        "action_plan": _action_plan(progress),
     }
 
 
 def report_record(
-    coverage: Coverage, framework: FrameworkRef, mappings: list[RecommendationRecord]
+    coverage: CoverageRecord,
+    mappings: list[RecommendationRecord],
+    actions: list[ActionRecord],
+    marking: str | None,
 ) -> ReportRecord:
-    """The analysis and, for the report's evidence section, every recommendation's record."""
-    return {**coverage_record(coverage, framework), "recommendations": mappings}
+    """The analysis and, for the report, every recommendation's record with its evidence,
+    every action, and the protective marking."""
+    return {**coverage, "recommendations": mappings, "actions": actions, "marking": marking}
 
 
 # ------------------------------------------------------------------------ check

@@ -34,7 +34,8 @@ class Message:
 
 
 def _names(names: Sequence[str], joiner: str = "or") -> str:
-    """ "2.4", "2.4 or 4.1", "2.4, 3.1 or 4.1", "2.4, 3.1, 3.2, 4.1 and 2 others"."""
+    """Names joined for a sentence: "2.4 or 4.1", "2.4, 3.1 or 4.1", and past `LISTED`,
+    "2.4, 3.1, 3.2, 4.1 and 2 others", so a message stays one line."""
     if len(names) > LISTED:
         rest = len(names) - LISTED
         return f"{', '.join(names[:LISTED])} and {rest} other{'s' * (rest != 1)}"
@@ -44,7 +45,7 @@ def _names(names: Sequence[str], joiner: str = "or") -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
+    return f"{n:,} {word}{'s' * (n != 1)}"
 
 
 def _gaps(coverage: Coverage) -> list[Message]:
@@ -72,15 +73,16 @@ def _action_plan(progress: Progress | None) -> list[Message]:
     parts = []
     if overdue:
         parts.append(
-            f"{overdue} of {total} actions {'is' if overdue == 1 else 'are'} overdue at "
+            f"{overdue:,} of {total:,} actions {'is' if overdue == 1 else 'are'} overdue at "
             f"{progress.as_of.day} {progress.as_of:%B %Y}"
         )
     if unknown:
         have = "has" if unknown == 1 else "have"
-        parts.append(f"{unknown} of {total} {have} no recorded status")
+        noun = "" if parts else " action" if total == 1 else " actions"
+        parts.append(f"{unknown:,} of {total:,}{noun} {have} no recorded status")
     if not parts:
         done = progress.counts[State.complete]
-        return [Message("overdue", f"No action is overdue; {done} of {total} complete")]
+        return [Message("overdue", f"No action is overdue; {done:,} of {total:,} complete")]
     return [Message("overdue", "; ".join(parts))]
 
 
@@ -92,7 +94,7 @@ def _widespread(coverage: Coverage) -> list[Message]:
     if not themes:
         return []
     top = max(themes, key=lambda r: (len(r.cases), r.recommendations))
-    return [Message("widespread", f"{top.title} appears in {len(top.cases)} of {cases} cases")]
+    return [Message("widespread", f"{top.title} appears in {len(top.cases):,} of {cases:,} cases")]
 
 
 def _repeats(coverage: Coverage) -> list[Message]:
@@ -131,7 +133,7 @@ def _quadrant(coverage: Coverage) -> list[Message]:
         Message(
             "quadrant",
             f"{top.title} ({top.id}) holds the most items: "
-            f"{top.recommendations} of {len(coverage.mapped)}",
+            f"{top.recommendations:,} of {len(coverage.mapped):,}",
         )
     ]
 
@@ -183,3 +185,19 @@ def themes_by_year(coverage: Coverage) -> dict[int, dict[str, int]]:
         counts.setdefault(day.year, Counter()).update(t.id for t in m.result.assigned("themes"))
     theme_ids = [t.id for t in coverage.themes]
     return {year: {t: counts[year][t] for t in theme_ids} for year in sorted(counts)}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the report's first page says beyond the tables' own figures."""
+
+    messages: tuple[Message, ...]
+    period: Period
+    by_year: dict[int, dict[str, int]]
+
+
+def summarise(coverage: Coverage, progress: Progress | None = None) -> Summary:
+    """The key messages, the period analysed and the themes by year."""
+    return Summary(
+        tuple(key_messages(coverage, progress)), period(coverage), themes_by_year(coverage)
+    )

@@ -7,8 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from scrmap.cli import app
 from scrmap.formats.pdf import PdfUnavailable, render_pdf
+
+from ..conftest import ROOT
 
 PAGE = (
     "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>{}</body></html>"
@@ -40,3 +44,54 @@ def test_a_real_pdf_that_fetches_nothing(tmp_path: Path, caplog) -> None:
             ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Board paper" in text
+
+
+def test_report_pdf_is_a_real_pdf_with_the_summary_first(tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="the pdf extra is not installed")
+    out = tmp_path / "report.pdf"
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(ROOT / "data" / "recommendations"),
+            "-o",
+            str(out),
+            "--as-of",
+            "2026-11-23",
+            "--marking",
+            "OFFICIAL-SENSITIVE",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    assert "What was analysed" in pages[0]
+    assert "20 in 5 cases" in pages[0]  # the quadrant bars, drawn
+    assert "1. Coverage" not in pages[0]
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "OFFICIAL-SENSITIVE" in page
+
+
+def test_without_the_extra_pdf_is_refused_in_one_line_and_nothing_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scrmap.cli import report
+
+    monkeypatch.setattr(
+        report,
+        "pdf_unavailable",
+        lambda: "writing PDF needs the pdf extra: pip install 'scrmap[pdf]'",
+    )
+    out = tmp_path / "report.pdf"
+    result = CliRunner().invoke(
+        app, ["report", "Agencies should share information.", "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == "scrmap: writing PDF needs the pdf extra: pip install 'scrmap[pdf]'\n"
+    assert not out.exists()

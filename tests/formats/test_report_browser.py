@@ -47,7 +47,8 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def report(tmp_path: Path, *inputs: str) -> Path:
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(app, ["report", *inputs, "-o", str(out)])
+    args = ["report", *inputs, "-o", str(out), "--as-of", "2026-11-23"]
+    result = CliRunner().invoke(app, [*args, "--marking", "OFFICIAL-SENSITIVE"])
     assert result.exit_code == 0, result.stderr
     return out
 
@@ -58,30 +59,55 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_report_renders_with_its_tables(tmp_path: Path) -> None:
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, as poppler's pdftotext reads it."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")[:-1]
+
+
+def test_report_renders_summary_and_charts(tmp_path: Path) -> None:
     page = report(tmp_path, str(ROOT / "data" / "recommendations"))
     dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
     text = re.sub(r"<[^>]+>", " ", dom)
     for expected in (
         "Coverage of Norfolk Thematic Learning Framework",
+        "Summary",
+        "What was analysed",
+        "No recommendation addresses standards 2.4 or 4.1.",
+        "Information-sharing appears in 4 of 5 cases.",
         "Practice standards",
+        "Action plan progress",
         "Themes by case",
         "Repeated recommendations",
-        "Evidence for each mapping",
+        "Appendix A. Evidence for each mapping",
         "Cases R and S",
     ):
         assert expected in text
-    assert re.search(r"45 recommendations\s+\(21 finding", text)
+    assert re.search(r"45 \(21 findings, 14 recommendations, 10 responses\)", text)
+    # Every chart is an SVG with a size, labelled, with its table beside it.
+    charts = re.findall(r'<svg [^>]*class="chart"[^>]*>', dom)
+    assert len(charts) >= 6
+    for svg in charts:
+        width, height = (int(re.search(rf'{a}="(\d+)"', svg)[1]) for a in ("width", "height"))
+        assert width >= 200 and height >= 60
+        assert 'role="img"' in svg
+    assert dom.count('<div class="sr-only"><table>') == len(charts)
+    # The heatmap's columns are the cases' names, not codes.
+    assert re.search(r"<text [^>]*rotate\(-45[^>]*>Cases R and S</text>", dom)
 
     shot = tmp_path / "report.png"
-    chromium(tmp_path, "--window-size=1000,1400", f"--screenshot={shot}", page.as_uri())
-    assert png_size(shot) == (1000, 1400)
-    # A blank white page of this size compresses to a few kilobytes; tables and text
+    chromium(tmp_path, "--window-size=1280,1400", f"--screenshot={shot}", page.as_uri())
+    assert png_size(shot) == (1280, 1400)
+    # A blank white page of this size compresses to a few kilobytes; text and charts
     # take far more.
     assert shot.stat().st_size > 50_000
 
 
-def test_report_prints_on_a4(tmp_path: Path) -> None:
+def test_report_prints_on_a4_with_the_summary_first(tmp_path: Path) -> None:
     page = report(tmp_path, str(ROOT / "data" / "recommendations"))
     pdf = tmp_path / "report.pdf"
     chromium(tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
@@ -89,12 +115,25 @@ def test_report_prints_on_a4(tmp_path: Path) -> None:
     assert len(boxes) > 1  # several pages
     for width, height in boxes:  # A4 is 595 x 842 points
         assert (round(float(width)), round(float(height))) == (595, 842)
+    pages = pdf_pages(pdf)
+    first = pages[0]
+    # The first page is the summary, with its bars drawn: the bar labels are text in
+    # the PDF, so the chart was laid out with a size.
+    assert "Summary" in first and "What was analysed" in first
+    assert "No recommendation addresses standards 2.4 or 4.1." in first
+    assert "Q1 Professional curiosity" in first and "20 in 5 cases" in first
+    assert "1. Coverage" not in first
+    # Every page: the title in the header, the marking, and "Page x of y".
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert text.count("OFFICIAL-SENSITIVE") >= 2  # header and footer
+        assert "Coverage of Norfolk Thematic Learning Framework" in text
 
 
 def test_hostile_text_runs_nothing(tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.md"
     hostile.write_text(
-        "# Case <img src=x onerror=\"document.title='pwned'\">\n\n"
+        "# Case <img src=x onerror=\"document.title='pwned'\"> \u202etxt.exe\n\n"
         "1. <script>document.title='pwned'</script> Agencies should share information.\n",
         encoding="utf-8",
     )
@@ -103,3 +142,6 @@ def test_hostile_text_runs_nothing(tmp_path: Path) -> None:
     assert "pwned</title>" not in dom
     assert "<title>Coverage of Norfolk" in dom
     assert "&lt;script&gt;" in dom
+    # The case name is a heatmap column: drawn in the SVG as text, its override visible.
+    assert re.search(r"<text [^>]*rotate\(-45[^>]*>(<title>[^<]*</title>)?Case &lt;img", dom)
+    assert "\u202e" not in dom and "[U+202E]" in dom

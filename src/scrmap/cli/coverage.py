@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from scrmap.cli.options import (
+    AsOfOption,
     CaseOption,
     ConfigOption,
     FrameworkOption,
@@ -19,6 +20,7 @@ from scrmap.cli.options import (
     SinceOption,
     StatusOption,
     ThresholdOption,
+    report_date,
     selection,
 )
 from scrmap.defaults import DEFAULT_SIMILARITY
@@ -51,9 +53,11 @@ def coverage_command(
     similarity: SimilarityOption = DEFAULT_SIMILARITY,
     config: ConfigOption = None,
     sheet: SheetOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Which quadrants, standards and themes the recommendations cover, in how many
-    separate cases; the gaps; what maps nowhere; and what repeats across cases.
+    separate cases; the gaps; what maps nowhere; what repeats across cases; and the
+    action plan's progress (statuses, overdue actions and their owners).
 
     Exit 0 when everything was read, 2 when an input could not be read (the rest is
     still reported) or a --case or --status matches nothing.
@@ -62,9 +66,17 @@ def coverage_command(
 
     chosen = selection(case, since, status, kind)
     machine = format is not TERMINAL
-    limit = edge.settings(config, threshold).threshold
+    chosen_settings = edge.settings(config, threshold)
     analysis, selected, problems = edge.analyse(
-        inputs, framework, chosen, limit, similarity, machine, sheet
+        inputs,
+        framework,
+        chosen,
+        chosen_settings.threshold,
+        similarity,
+        machine,
+        sheet,
+        report_date(as_of),
+        chosen_settings.configuration.vocabulary(),
     )
     if format is TERMINAL:
         from scrmap.cli.views import stdout_console

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -16,6 +17,7 @@ from scrmap import exitcodes
 from scrmap.errors import ScrmapError
 
 if TYPE_CHECKING:
+    from scrmap.actionplan import Vocabulary
     from scrmap.coverage import Selected, Selection
     from scrmap.errors import Problem
     from scrmap.findings import Severity
@@ -119,10 +121,13 @@ def analyse(
     similarity: int,
     machine: bool,
     sheet: str | None,
+    as_of: date,
+    vocabulary: Vocabulary,
 ) -> tuple[Analysis, Selected, list[Problem]]:
-    """Load, select, map and analyse for `coverage` and `report`; also what was selected
-    (its notes go out after the report) and the input problems. A --case or --status
-    that matches nothing exits 2 at once. ``machine``: see `progress`."""
+    """Load, select, map and analyse for `coverage` and `report`, and the action plan at
+    ``as_of`` in ``vocabulary``'s status words; also what was selected (its notes go out
+    after the report) and the input problems. A --case or --status that matches nothing
+    exits 2 at once. ``machine``: see `progress`."""
     from scrmap import pipeline
     from scrmap.coverage import select
 
@@ -137,7 +142,17 @@ def analyse(
         raise typer.Exit(exitcodes.USAGE)
     recs = selected.recommendations
     with progress(len(recs), machine) as advance:
-        analysis = pipeline.analyse(loaded_framework, path, recs, threshold, similarity, advance)
+        analysis = pipeline.analyse(
+            loaded_framework,
+            path,
+            recs,
+            threshold,
+            similarity,
+            advance,
+            chosen,
+            as_of,
+            vocabulary,
+        )
     return analysis, selected, loaded.problems
 
 

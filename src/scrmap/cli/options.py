@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -111,6 +111,17 @@ class Kind(StrEnum):
     response = "response"
 
 
+AsOfOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        metavar="<yyyy-mm-dd>",
+        help="Report date: actions due before it and not complete are overdue. Default: today.",
+        show_default=False,
+    ),
+]
+
 KindOption = Annotated[
     list[Kind] | None,
     typer.Option(
@@ -119,6 +130,11 @@ KindOption = Annotated[
         help="Only items of this kind (repeatable). Default: all.",
     ),
 ]
+
+
+def report_date(as_of: datetime | None) -> date:
+    """The --as-of date, else today: read here, at the edge, so the core has no clock."""
+    return as_of.date() if as_of else date.today()
 
 
 def selection(

@@ -10,6 +10,7 @@ import typer
 
 from scrmap import exitcodes
 from scrmap.cli.options import (
+    AsOfOption,
     CaseOption,
     ConfigOption,
     FrameworkOption,
@@ -20,16 +21,18 @@ from scrmap.cli.options import (
     SinceOption,
     StatusOption,
     ThresholdOption,
+    report_date,
     selection,
 )
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.formats import counted
+from scrmap.formats.pdf import unavailable as pdf_unavailable
 from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat, format_for
 
 
 def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
     """--format, else the one the output file's ending names (html on stdout); an ending
-    that names none, or xlsx on stdout, is a usage error."""
+    that names none, xlsx or pdf on stdout, or pdf without the extra is a usage error."""
     chosen = format or format_for(output)
     if chosen is None:
         typer.echo(
@@ -38,8 +41,11 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
             err=True,
         )
         raise typer.Exit(exitcodes.USAGE)
-    if chosen is ReportFormat.xlsx and output is None:
-        typer.echo("scrmap: an xlsx report needs --output FILE", err=True)
+    if chosen in (ReportFormat.xlsx, ReportFormat.pdf) and output is None:
+        typer.echo(f"scrmap: a {chosen.value} report needs --output FILE", err=True)
+        raise typer.Exit(exitcodes.USAGE)
+    if chosen is ReportFormat.pdf and (why := pdf_unavailable()):
+        typer.echo(f"scrmap: {why}", err=True)
         raise typer.Exit(exitcodes.USAGE)
     return chosen
 
@@ -65,9 +71,19 @@ def report_command(
     similarity: SimilarityOption = DEFAULT_SIMILARITY,
     config: ConfigOption = None,
     sheet: SheetOption = None,
+    as_of: AsOfOption = None,
+    marking: Annotated[
+        str | None,
+        typer.Option(
+            metavar="<text>",
+            help='Protective marking printed on every page, e.g. "OFFICIAL-SENSITIVE".',
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the coverage report for Board papers: a self-contained HTML page (A4 print),
-    or Markdown, CSV (every mapping with its evidence) or an Excel workbook.
+    a PDF (with the pdf extra), Markdown, CSV (every mapping with its evidence) or an
+    Excel workbook.
 
     Exit 0 when everything was read, 2 when an input could not be read (the report is
     still written from the rest) or the output cannot be written.
@@ -76,11 +92,19 @@ def report_command(
 
     chosen = _chosen_format(format, output)
     wanted = selection(case, since, status, kind)
-    limit = edge.settings(config, threshold).threshold
+    chosen_settings = edge.settings(config, threshold)
     analysis, selected, problems = edge.analyse(
-        inputs, framework, wanted, limit, similarity, output is None, sheet
+        inputs,
+        framework,
+        wanted,
+        chosen_settings.threshold,
+        similarity,
+        output is None,
+        sheet,
+        report_date(as_of),
+        chosen_settings.configuration.vocabulary(),
     )
-    record = analysis.report()
+    record = analysis.report(marking)
     data = RENDERERS[chosen](record)
     if output is None:
         sys.stdout.write(data.decode())

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from scrmap.actionplan import LABELS, STATES
 from scrmap.formats import Renderer, by_kind, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
-from scrmap.records import CoverageRecord, RowRecord
+from scrmap.records import ActionRecord, CoverageRecord, RowRecord
 
 
 class CoverageFormat(StrEnum):
@@ -39,32 +40,75 @@ CSV_COLUMNS = [
     "cases",
     "case_names",
     "gap",
+    *(f"actions_{s.value}" for s in STATES),
 ]
 
 
 def to_csv(record: CoverageRecord) -> str:
-    """The quadrant, standard and theme tables as one sheet, a `section` column apart."""
-    return csv_text(
-        CSV_COLUMNS,
-        (
-            [
-                section,
-                row["id"],
-                row["title"],
-                row.get("quadrant") or "",
-                row["recommendations"],
-                row["cases"],
-                "; ".join(row["case_names"]),
-                "gap" if row["gap"] else "",
-            ]
-            for section, rows in (
-                ("quadrants", record["quadrants"]),
-                ("standards", record["standards"]),
-                ("themes", record["themes"]),
-            )
-            for row in rows
-        ),
+    """The quadrant, standard and theme tables as one sheet, a `section` column apart,
+    each standard and theme with its actions by status; then one `action-plan` row with
+    every action by status (its `recommendations` column holds the number of actions)."""
+    plan = record["action_plan"]
+    by_id = {r["id"]: r["counts"] for r in plan["by_standard"] + plan["by_theme"]}
+    rows: list[list[object]] = [
+        [
+            section,
+            row["id"],
+            row["title"],
+            row.get("quadrant") or "",
+            row["recommendations"],
+            row["cases"],
+            "; ".join(row["case_names"]),
+            "gap" if row["gap"] else "",
+            *(by_id[row["id"]][s.value] if row["id"] in by_id else "" for s in STATES),
+        ]
+        for section, section_rows in (
+            ("quadrants", record["quadrants"]),
+            ("standards", record["standards"]),
+            ("themes", record["themes"]),
+        )
+        for row in section_rows
+    ]
+    rows.append(
+        [
+            "action-plan",
+            f"as of {plan['as_of']}",
+            f"all actions ({plan['overdue']} overdue)",
+            "",
+            plan["actions"],
+            "",
+            "",
+            "",
+            *(plan["counts"][s.value] for s in STATES),
+        ]
     )
+    return csv_text(CSV_COLUMNS, rows)
+
+
+def _action_line(a: ActionRecord) -> str:
+    late = f", {a['days_overdue']} days overdue" if a["days_overdue"] else ""
+    return (
+        f"- {md_cell(a['case'])} {md_cell(a['id'])}: owner {md_cell(a['owner'] or 'none named')}, "
+        f"due {md_cell(a['due'] or 'not given')}{late}; status "
+        f"{md_cell(a['status'] or 'none')}"
+    )
+
+
+def _action_plan_markdown(record: CoverageRecord) -> list[str]:
+    plan = record["action_plan"]
+    lines = [f"## Action plan at {plan['as_of']}", ""]
+    if not plan["actions"]:
+        return [*lines, "No item carries an action.", ""]
+    lines += ["| Status | Actions |", "|---|---:|"]
+    lines += [f"| {LABELS[s]} | {plan['counts'][s.value]} |" for s in STATES]
+    lines += ["", f"### Overdue ({plan['overdue']})", ""]
+    lines += [_action_line(a) for a in plan["overdue_actions"]] or ["None."]
+    lines += ["", f"### No status ({len(plan['no_status'])})", ""]
+    lines += [_action_line(a) for a in plan["no_status"]] or ["None."]
+    if plan["unrecognised"]:
+        lines += ["", f"### Status not recognised ({len(plan['unrecognised'])})", ""]
+        lines += [_action_line(a) for a in plan["unrecognised"]]
+    return [*lines, ""]
 
 
 def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str]:
@@ -81,7 +125,8 @@ def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str
 
 
 def to_markdown(record: CoverageRecord) -> str:
-    """Tables for Board papers: totals, coverage, gaps, unmapped, co-occurrence, repeats."""
+    """Tables for Board papers: totals, key messages, coverage, gaps, the action plan,
+    unmapped, co-occurrence, repeats."""
     t = record["totals"]
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
@@ -93,6 +138,10 @@ def to_markdown(record: CoverageRecord) -> str:
         f"quadrants, {t['standards_covered']}/{t['standards']} standards, "
         f"{t['themes_covered']}/{t['themes']} themes.",
         "",
+        "## Key messages",
+        "",
+        *(f"{n}. {md_cell(m['text'])}." for n, m in enumerate(record["key_messages"], 1)),
+        "",
     ]
     lines += _table(record["quadrants"], False, "Quadrants")
     lines += _table(record["standards"], True, "Practice standards")
@@ -101,7 +150,8 @@ def to_markdown(record: CoverageRecord) -> str:
     for kind, rows in record["gaps"].items():
         names = ", ".join(f"{md_cell(r['id'])} {md_cell(r['title'])}" for r in rows)
         lines.append(f"- {kind.capitalize()}: {names or 'none'}")
-    lines += ["", "## Unmapped: candidates for reviewing the framework", ""]
+    lines += ["", *_action_plan_markdown(record)]
+    lines += ["## Unmapped: candidates for reviewing the framework", ""]
     lines += [
         f"- {md_cell(u['case'])} {md_cell(u['id'])}: {md_cell(u['text'])}"
         for u in record["unmapped"]

@@ -13,6 +13,8 @@ that allows no protocol at all makes sure a hostile file cannot make the PDF cal
 
 from __future__ import annotations
 
+from typing import Any
+
 INSTALL = "pip install 'scrmap[pdf]'"
 
 
@@ -20,8 +22,7 @@ class PdfUnavailable(Exception):
     """PDF output cannot be made on this machine; the message says why and what to do."""
 
 
-def render_pdf(html: str) -> bytes:
-    """The PDF of a report page."""
+def _weasyprint() -> Any:
     try:
         import weasyprint  # type: ignore[import-untyped]
     except ImportError as err:
@@ -34,6 +35,22 @@ def render_pdf(html: str) -> bytes:
             f"WeasyPrint cannot load the Pango library ({err}); install the system's "
             "Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
         ) from err
+    return weasyprint
+
+
+def unavailable() -> str | None:
+    """Why PDF cannot be written here, or None: asked before the analysis, so that a
+    user without the extra is told at once rather than after minutes of mapping."""
+    try:
+        _weasyprint()
+    except PdfUnavailable as err:
+        return str(err)
+    return None
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of a report page."""
+    weasyprint = _weasyprint()
     document: bytes = weasyprint.HTML(
         string=html, url_fetcher=weasyprint.URLFetcher(allowed_protocols=())
     ).write_pdf()

@@ -6,7 +6,6 @@ chooses the format (`ENDINGS`).
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -23,6 +22,7 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     csv = "csv"
     xlsx = "xlsx"
+    pdf = "pdf"
 
 
 TERMINAL = None
@@ -45,10 +45,18 @@ def format_for(output: Path | None) -> ReportFormat | None:
 
 
 def to_html(record: ReportRecord) -> bytes:
-    """A self-contained HTML page dated today (A4 print)."""
+    """A self-contained HTML page (A4 print), dated with the report date."""
     from scrmap.formats import report_html
 
-    return report_html.render(record, date.today().isoformat()).encode()
+    return report_html.render(record).encode()
+
+
+def to_pdf(record: ReportRecord) -> bytes:
+    """The HTML page typeset as an A4 PDF; raises `PdfUnavailable` without the extra."""
+    from scrmap.formats import report_html
+    from scrmap.formats.pdf import render_pdf
+
+    return render_pdf(report_html.render(record))
 
 
 def to_markdown(record: ReportRecord) -> bytes:
@@ -74,4 +82,5 @@ RENDERERS: dict[ReportFormat, Renderer[ReportRecord, bytes]] = {
     ReportFormat.markdown: to_markdown,
     ReportFormat.csv: to_csv,
     ReportFormat.xlsx: to_xlsx,
+    ReportFormat.pdf: to_pdf,
 }

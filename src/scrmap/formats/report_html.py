@@ -1,92 +1,245 @@
 """The coverage report as one self-contained HTML page for Board papers.
 
-Everything is inline: the stylesheet is in the page, there are no scripts, fonts or
-images, and a Content-Security-Policy forbids fetching anything, so the page opens the
-same on a laptop with no network and cannot leak that it was opened. Every string that
-came from a recommendation file is escaped. The print stylesheet sets A4 pages, repeats
-table headers and keeps rows whole, and keeps the heatmap's colours when printed.
+A Board member reads the first page and perhaps nothing else, so the page opens with a
+one-page summary: the key messages, what was analysed (with the filters), the gaps, the
+quadrant bars and the action plan's headline. The detail follows, and the evidence for
+every mapping goes last, in an appendix.
+
+Everything is inline: the stylesheet is in the page, the charts are SVG drawn by
+scrmap, there are no scripts, fonts or images, and a Content-Security-Policy forbids
+fetching anything, so the page opens the same on a laptop with no network and cannot
+leak that it was opened. Every string that came from a file is escaped and its control
+characters made visible (`display_text`). The print stylesheet sets A4 pages with the
+title in the header, "Page x of y" in the footer and the protective marking on every
+page; the same page typeset by WeasyPrint is the PDF.
+
+Long libraries stay readable: lists are cut at a limit with a line that says how many
+more there are and where to find them (the workbook holds everything), and the case
+columns of the heatmap are drawn in groups.
 """
 
 from __future__ import annotations
 
-from html import escape
+from collections.abc import Sequence
+from datetime import date
 
+from scrmap.actionplan import LABELS, STATES, State
 from scrmap.formats import by_kind, counted
-from scrmap.records import MatchRecord, RecommendationRecord, ReportRecord, RowRecord, Scored
+from scrmap.formats.display_text import html_text as _e
+from scrmap.formats.display_text import visible
+from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
+from scrmap.records import (
+    ActionRecord,
+    MatchRecord,
+    RecommendationRecord,
+    ReportRecord,
+    RowRecord,
+    Scored,
+    StateCountsRecord,
+)
+
+LIST_LIMIT = 200
+"""Rows of a list (unmapped, overdue, no status) shown before "and N more"."""
+EVIDENCE_LIMIT = 500
+"""Recommendations whose evidence the appendix shows; the workbook and CSV hold all."""
+CASE_COLUMNS = 40
+"""Cases per heatmap; more are drawn as further heatmaps."""
+HEATMAP_CASES = 120
+"""Cases drawn at most, those with most items first; the workbook has every case."""
+REPEAT_GROUPS = 30
+REPEAT_MEMBERS = 12
+NAMED_CASES = 3
+"""Case names a coverage row shows before "+N more"."""
 
 _CSS = """
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 20mm 13mm 18mm;
+  @top-left { content: __TITLE__; font: 8pt Arial, sans-serif; color: #444; }
+  @top-right { content: __MARKING__; font: bold 9pt Arial, sans-serif; }
+  @bottom-left { content: __MARKING__; font: bold 9pt Arial, sans-serif; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+    font: 8pt Arial, sans-serif; color: #444; } }
 * { box-sizing: border-box; }
 body { font: 10pt/1.4 "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; margin: 0 auto;
-  max-width: 186mm; padding: 8mm 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-h1 { font-size: 17pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #888; break-after: avoid; }
-h3 { font-size: 11pt; margin: 5mm 0 1mm; break-after: avoid; }
-p.meta { color: #555; margin: 0 0 3mm; }
+  max-width: 186mm; padding: 6mm 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+h1 { font-size: 17pt; margin: 0 0 1mm; }
+h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #888; break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 1mm; break-after: avoid; }
+p.meta { color: #444; margin: 0 0 3mm; }
+.marking { text-align: center; font-weight: bold; letter-spacing: 0.05em; border: 1px solid #1a1a1a;
+  padding: 0.5mm; margin: 0 0 3mm; }
+section.summary { break-after: page; }
+section.summary h2 { margin-top: 4mm; }
+ol.messages { margin: 0; padding: 2mm 4mm 2mm 9mm; border-left: 2mm solid #4a6f9e;
+  background: #f2f5f9; font-size: 11pt; }
+ol.messages li { margin: 0.6mm 0; }
+dl.analysed { display: grid; grid-template-columns: 34mm 1fr; gap: 0.4mm 3mm; margin: 0; }
+dl.analysed dt { font-weight: bold; } dl.analysed dd { margin: 0; }
+.columns { display: flex; gap: 6mm; } .columns > div { flex: 1; min-width: 0; }
+ul.tight { margin: 0; padding-left: 5mm; } ul.tight li { margin: 0.3mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid #bbb; padding: 1mm 1.5mm; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #bbb; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef1f4; }
-td.n { text-align: right; white-space: nowrap; }
-td.gap { color: #a40000; font-weight: bold; }
-tr.gap td { background: #fff3f3; }
-table.heat td { text-align: center; width: 12mm; }
-table.heat td:first-child { text-align: left; width: auto; }
-table.heat th.case { font-weight: normal; font-size: 8pt; }
-.h0 { background: #ffffff; color: #999; } .h1 { background: #d7f0d0; }
-.h2 { background: #a8dca0; } .h3 { background: #6fc06a; } .h4 { background: #3a9a3f; color: #fff; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+td.gap { font-weight: bold; }
+tr.gap td { background: repeating-linear-gradient(45deg, #fff 0 2mm, #eee 2mm 4mm); }
+td.late { font-weight: bold; }
+td.due { white-space: nowrap; }
+table.states { font-size: 8.5pt; } table.states th.n { white-space: normal; width: 13mm; }
 mark { background: #fff0a0; padding: 0 0.3mm; }
-.cue { color: #555; font-size: 8.5pt; }
-ul.legend { columns: 2; font-size: 8.5pt; color: #444; padding-left: 5mm; }
+.cue { color: #444; font-size: 8.5pt; }
+.more { font-style: italic; color: #444; }
+figure.chart { margin: 2mm 0 4mm; break-inside: avoid; }
+svg.chart { display: block; width: 100%; height: auto; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+section.appendix { break-before: page; }
+@media print { .marking { display: none; } body { padding: 0; } }
 """
 
 
-def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+def _css_escape(char: str) -> str:
+    # The space ends the escape and is consumed by it, so a real space after it stays.
+    return f"\\{ord(char):06x} "
 
 
-def _heat(count: int) -> str:
-    return f"h{min(count, 4)}"
+def css_string(text: str) -> str:
+    """A CSS string that cannot end early or close the style element: every character
+    but letters, digits and spaces is written as a CSS escape."""
+    return (
+        '"'
+        + "".join(c if (c.isalnum() and c.isascii()) or c == " " else _css_escape(c) for c in text)
+        + '"'
+    )
+
+
+def _long_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _more(shown: int, total: int, where: str = "the workbook (-o report.xlsx)") -> str:
+    if total <= shown:
+        return ""
+    return f'<p class="more">… and {total - shown} more: all are in {where}.</p>'
+
+
+def _which(row: RowRecord) -> str:
+    """The cases covering a row, without repeating long lists on every row."""
+    if row["gap"]:
+        return '<td class="gap">gap</td>'
+    names = row["case_names"]
+    shown = "; ".join(_e(n) for n in names[:NAMED_CASES])
+    if len(names) > NAMED_CASES:
+        shown += f' <span class="more">+{len(names) - NAMED_CASES} more</span>'
+    return f"<td>{shown}</td>"
 
 
 def _rows_table(rows: list[RowRecord], with_quadrant: bool) -> str:
     head = "<tr><th>Id</th><th>Title</th>" + ("<th>Quadrant</th>" if with_quadrant else "")
-    head += "<th>Recs</th><th>Cases</th><th>Which cases</th></tr>"
+    head += '<th class="n">Recs</th><th class="n">Cases</th><th>Which cases</th></tr>'
     body = []
     for row in rows:
         quadrant = f"<td>{_e(row.get('quadrant'))}</td>" if with_quadrant else ""
-        which = (
-            '<td class="gap">gap</td>'
-            if row["gap"]
-            else f"<td>{'; '.join(_e(c) for c in row['case_names'])}</td>"
-        )
         body.append(
             f"<tr{' class=gap' if row['gap'] else ''}><td>{_e(row['id'])}</td>"
             f"<td>{_e(row['title'])}</td>{quadrant}"
             f'<td class="n">{row["recommendations"]}</td><td class="n">{row["cases"]}</td>'
-            f"{which}</tr>"
+            f"{_which(row)}</tr>"
         )
     return f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _heatmap(record: ReportRecord) -> str:
-    cases = list(record["case_theme"])
-    head = "<tr><th>Theme</th>" + "".join(
-        f'<th class="case" title="{_e(c)}">C{n}</th>' for n, c in enumerate(cases, start=1)
+def _bars(title: str, rows: list[RowRecord], uid: str) -> Chart:
+    return bar_chart(
+        title,
+        [
+            Bar(
+                f"{r['id']} {r['title']}",
+                r["recommendations"],
+                f"in {counted(r['cases'], 'case')}" if r["cases"] else "",
+            )
+            for r in rows
+        ],
+        "recommendations",
+        uid,
     )
-    rows = []
-    for theme in record["themes"]:
-        cells = "".join(
-            f'<td class="{_heat(n)}">{n or "·"}</td>'
-            for n in (record["case_theme"][c][theme["id"]] for c in cases)
+
+
+def _heatmaps(record: ReportRecord) -> str:
+    """Themes down, cases across by name, in groups of `CASE_COLUMNS` cases."""
+    counts = record["case_theme"]
+    cases = list(counts)
+    if len(cases) > HEATMAP_CASES:
+        by_size = sorted(cases, key=lambda c: -sum(counts[c].values()))[:HEATMAP_CASES]
+        cases = [c for c in cases if c in set(by_size)]
+    themes = record["themes"]
+    parts = []
+    for start in range(0, len(cases), CASE_COLUMNS):
+        group = cases[start : start + CASE_COLUMNS]
+        title = "Recommendations on each theme, by case"
+        if len(cases) > CASE_COLUMNS:
+            title += f" ({start + 1} to {start + len(group)} of {len(cases)})"
+        chart = heatmap(
+            title,
+            [t["title"] for t in themes],
+            group,
+            [[counts[c][t["id"]] for c in group] for t in themes],
+            f"heat{start}",
+            "Theme",
         )
-        rows.append(f"<tr><td>{_e(theme['title'])}</td>{cells}</tr>")
-    legend = "".join(f"<li>C{n}: {_e(c)}</li>" for n, c in enumerate(cases, start=1))
-    return (
-        f'<table class="heat"><thead>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        f'<ul class="legend">{legend}</ul>'
+        parts.append(chart.figure())
+    shown = len(cases)
+    if len(counts) > shown:
+        parts.append(
+            f'<p class="more">The {shown} cases with most items are drawn; '
+            f"all {len(counts)} are in the workbook (-o report.xlsx).</p>"
+        )
+    return "".join(parts) or "<p>No cases.</p>"
+
+
+def _cooccurrence(record: ReportRecord) -> str:
+    pairs = {(*c["themes"],): c["recommendations"] for c in record["cooccurrence"]}
+    if not pairs:
+        return "<p>No two themes share a recommendation.</p>"
+    used = [t for t in record["themes"] if any(t["id"] in p for p in pairs)]
+
+    def count(a: str, b: str) -> int | None:
+        return None if a == b else pairs.get((a, b), pairs.get((b, a), 0))
+
+    chart = heatmap(
+        "Recommendations assigned both themes",
+        [t["title"] for t in used],
+        [t["title"] for t in used],
+        [[count(a["id"], b["id"]) for b in used] for a in used],
+        "together",
     )
+    return chart.figure()
+
+
+def _trend(record: ReportRecord) -> str:
+    by_year = record["themes_by_year"]
+    if not by_year:
+        return "<p>No case gives a publication date.</p>"
+    years = sorted(by_year)
+    themes = [t for t in record["themes"] if any(by_year[y][t["id"]] for y in years)]
+    chart = trend(
+        "Recommendations on each theme, by year of publication",
+        [t["title"] for t in themes],
+        [int(y) for y in years],
+        [[by_year[y][t["id"]] for y in years] for t in themes],
+        "trend",
+    )
+    undated = record["period"]["undated"]
+    note = (
+        f'<p class="cue">Undated, so not drawn: {"; ".join(_e(c) for c in undated)}.</p>'
+        if undated
+        else ""
+    )
+    return chart.figure() + note
 
 
 def _highlighted(text: str, spans: list[tuple[int, int]]) -> str:
@@ -105,9 +258,9 @@ def _highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _matches(matches: list[MatchRecord]) -> str:
+def _matches(matches: list[MatchRecord], titles: dict[str, str]) -> str:
     return "<br>".join(
-        f"<b>{_e(m['id'])}</b> {m['score']} "
+        f"<b>{_e(m['id'])}</b> {_e(titles.get(m['id'], ''))} <b>{m['score']}</b> "
         + '<span class="cue">('
         + "; ".join(f"“{_e(e['matched'])}”" for e in m["evidence"])
         + ")</span>"
@@ -116,13 +269,15 @@ def _matches(matches: list[MatchRecord]) -> str:
 
 
 def _evidence(record: ReportRecord) -> str:
-    parts = []
+    titles = {r["id"]: r["title"] for r in record["standards"] + record["themes"]}
+    recs = record["recommendations"]
     by_case: dict[str, list[RecommendationRecord]] = {}
-    for rec in record["recommendations"]:
+    for rec in recs[:EVIDENCE_LIMIT]:
         by_case.setdefault(rec["case"] or "(no case)", []).append(rec)
-    for case, recs in by_case.items():
+    parts = []
+    for case, items in by_case.items():
         rows = []
-        for r in recs:
+        for r in items:
             spans = [
                 (e["start"], e["end"]) for m in r["standards"] + r["themes"] for e in m["evidence"]
             ]
@@ -130,14 +285,15 @@ def _evidence(record: ReportRecord) -> str:
             rows.append(
                 f"<tr><td>{_e(r['id'])}<br><span class=cue>{_e(r['kind'])}</span></td>"
                 f"<td>{_highlighted(r['text'], spans)}<br><span class=cue>{_e(where)}</span></td>"
-                f"<td>{_matches(r['standards']) or '<i>unmapped</i>'}</td>"
-                f"<td>{_matches(r['themes'])}</td></tr>"
+                f"<td>{_matches(r['standards'], titles) or '<i>unmapped</i>'}</td>"
+                f"<td>{_matches(r['themes'], titles)}</td></tr>"
             )
         parts.append(
             f"<h3>{_e(case)}</h3><table><thead><tr><th>Id</th><th>Text (matched words marked)"
             f"</th><th>Standards</th><th>Themes</th></tr></thead><tbody>{''.join(rows)}"
             "</tbody></table>"
         )
+    parts.append(_more(EVIDENCE_LIMIT, len(recs), "the workbook and the CSV report"))
     return "".join(parts)
 
 
@@ -145,24 +301,238 @@ def _nearest(nearest: list[Scored]) -> str:
     return ", ".join(_e(n["id"]) + f" ({n['score']})" for n in nearest) or "none"
 
 
-def _list(items: list[str], empty: str = "None.") -> str:
+def _list(items: Sequence[str], empty: str = "None.") -> str:
+    """A bulleted list, cut at `LIST_LIMIT` with a count of the rest."""
+    if not items:
+        return f"<p>{empty}</p>"
+    shown = items[:LIST_LIMIT]
     return (
-        "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else f"<p>{empty}</p>"
+        '<ul class="tight">'
+        + "".join(f"<li>{i}</li>" for i in shown)
+        + "</ul>"
+        + _more(len(shown), len(items))
     )
 
 
-def render(record: ReportRecord, generated: str | None = None) -> str:
-    """The whole report page. ``generated`` (a date, say) goes in the header if given."""
+def _filters(record: ReportRecord) -> str:
+    s = record["selection"]
+    parts = []
+    if s["cases"]:
+        parts.append("cases " + "; ".join(_e(c) for c in s["cases"]))
+    if s["since"]:
+        parts.append(f"published on or after {_long_date(s['since'])}")
+    if s["statuses"]:
+        parts.append("status " + ", ".join(_e(x) for x in s["statuses"]))
+    if s["kinds"]:
+        parts.append("kind " + ", ".join(_e(k) for k in s["kinds"]))
+    return "; ".join(parts) or "none: every item read"
+
+
+def _analysed(record: ReportRecord) -> str:
     fw = record["framework"]
     t = record["totals"]
-    stamp = f"Generated {_e(generated)} by scrmap. " if generated else "Generated by scrmap. "
-    gaps = _list(
-        [
-            f"{_e(kind.capitalize())}: "
-            + (", ".join(f"{_e(r['id'])} {_e(r['title'])}" for r in rows) or "none")
-            for kind, rows in record["gaps"].items()
-        ]
+    period = record["period"]
+    cases = [c["id"] for c in record["cases"]]
+    case_text = f"{t['cases']:,}"
+    if 0 < len(cases) <= 8:
+        case_text += ": " + "; ".join(_e(c) for c in cases)
+    if period["first"]:
+        dates = f"{_long_date(period['first'])} to {_long_date(period['last'])}"
+        if period["undated"]:
+            dates += f" ({counted(len(period['undated']), 'case')} undated)"
+    else:
+        dates = "no case gives a publication date"
+    rows = [
+        ("Cases", case_text),
+        ("Items", f"{t['recommendations']:,}{_e(by_kind(t['by_kind']))}"),
+        ("Published", dates),
+        ("Framework", f"{_e(fw['title'])} ({_e(fw['name'])}, version {_e(fw['version'])})"),
+        (
+            "Settings",
+            f"match threshold {_e(fw.get('threshold'))}; repeats at similarity "
+            f"{record['similarity_threshold']} or more",
+        ),
+        ("Filters", _filters(record)),
+        ("Report date", _long_date(record["action_plan"]["as_of"])),
+    ]
+    return '<dl class="analysed">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+
+
+def _gaps(record: ReportRecord) -> str:
+    items = [
+        f"<b>{_e(kind[:-1].capitalize())} {_e(r['id'])}</b> {_e(r['title'])}"
+        if kind == "standards"
+        else f"<b>{_e(kind[:-1].capitalize())}</b> {_e(r['title'])}"
+        for kind, rows in record["gaps"].items()
+        for r in rows
+    ]
+    return _list(items, empty="None: every quadrant, standard and theme is addressed.")
+
+
+def _glance(record: ReportRecord) -> str:
+    t = record["totals"]
+    plan = record["action_plan"]
+    counts = plan["counts"]
+    repeated = sum(len(g["members"]) for g in record["repeated"])
+    lines = [
+        f"<b>Repeats:</b> {counted(t['repeated_groups'], 'group')} of recommendations that "
+        f"say much the same thing across cases ({counted(repeated, 'item')})"
+        + (
+            " (more than listed: the search stopped at its limit)"
+            if record["repeats_limited"]
+            else ""
+        ),
+        f"<b>Unmapped:</b> {counted(t['unmapped'], 'item')} fit no standard",
+    ]
+    if plan["actions"]:
+        lines.append(
+            f"<b>Action plan:</b> {plan['actions']:,} actions: {counts['complete']:,} complete, "
+            f"{plan['overdue']:,} overdue, {counts['no-status']:,} with no status"
+        )
+    return _list(lines)
+
+
+def _summary(record: ReportRecord) -> str:
+    messages = "".join(f"<li>{_e(m['text'])}.</li>" for m in record["key_messages"])
+    quadrants = _bars("Recommendations in each quadrant", record["quadrants"], "quadrants")
+    return f"""<section class="summary" aria-labelledby="summary">
+<h2 id="summary">Summary</h2>
+<ol class="messages">{messages}</ol>
+<h2>What was analysed</h2>
+{_analysed(record)}
+<div class="columns"><div><h2>Gaps</h2>{_gaps(record)}</div>
+<div><h2>At a glance</h2>{_glance(record)}</div></div>
+<h2>Coverage by quadrant</h2>
+{quadrants.figure()}
+</section>"""
+
+
+def _action_rows(actions: list[ActionRecord], late: bool) -> str:
+    head = "<tr><th>Case / id</th><th>Owner</th><th>Due</th>"
+    head += ('<th class="n">Days late</th>' if late else "") + "<th>Status</th><th>Action</th></tr>"
+    rows = []
+    for a in actions[:LIST_LIMIT]:
+        text = a["text"] if len(a["text"]) <= 160 else a["text"][:159] + "…"
+        rows.append(
+            f"<tr><td>{_e(a['case'])} <b>{_e(a['id'])}</b></td>"
+            f"<td>{_e(a['owner']) or '<i>none named</i>'}</td><td class=due>{_e(a['due'])}</td>"
+            + (f'<td class="n late">{a["days_overdue"]}</td>' if late else "")
+            + f"<td>{_e(a['status']) or '<i>none</i>'}</td><td>{_e(text)}</td></tr>"
+        )
+    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>" + _more(
+        LIST_LIMIT, len(actions), "the workbook's Action plan sheet"
     )
+
+
+SHORT_LABELS = {
+    State.complete: "Complete",
+    State.on_track: "On track",
+    State.partly_met: "Partly met",
+    State.not_met: "Not met",
+    State.not_started: "Not started",
+    State.unrecognised: "Unknown status",
+    State.no_status: "No status",
+}
+"""Column headings narrow enough for seven counts and a title across A4."""
+
+
+def _state_table(rows: list[StateCountsRecord], titles: dict[str, str]) -> str:
+    shown = [r for r in rows if any(r["counts"].values())]
+    if not shown:
+        return "<p>No action is mapped here.</p>"
+    head = "<tr><th>Standard or theme</th>" + "".join(
+        f'<th class="n">{_e(SHORT_LABELS[s])}</th>' for s in STATES
+    )
+    body = "".join(
+        f"<tr><td><b>{_e(r['id'])}</b> {_e(titles.get(r['id'], ''))}</td>"
+        + "".join(f'<td class="n">{r["counts"][s.value] or "·"}</td>' for s in STATES)
+        + "</tr>"
+        for r in shown
+    )
+    return f'<table class="states"><thead>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _action_plan(record: ReportRecord) -> str:
+    plan = record["action_plan"]
+    if not plan["actions"]:
+        return "<p>No recommendation in this selection carries an action.</p>"
+    chart = bar_chart(
+        f"Actions by status at {_long_date(plan['as_of'])}",
+        [Bar(LABELS[s], plan["counts"][s.value]) for s in STATES],
+        "actions",
+        "states",
+        zero_is_gap=False,
+    )
+    titles = {r["id"]: r["title"] for r in record["standards"] + record["themes"]}
+    unrecognised = plan["unrecognised"]
+    words = sorted({a["status"] or "" for a in unrecognised})
+    return (
+        f"<p>{plan['actions']} actions: every recommendation, and any finding or response "
+        f"that carries a status or a due date. Overdue means due before "
+        f"{_long_date(plan['as_of'])} and not complete.</p>"
+        + chart.figure()
+        + f"<h3>Overdue actions ({len(plan['overdue_actions'])}), longest overdue first</h3>"
+        + (
+            _action_rows(plan["overdue_actions"], True)
+            if plan["overdue_actions"]
+            else "<p>None.</p>"
+        )
+        + f"<h3>Actions with no status ({len(plan['no_status'])})</h3>"
+        + (_action_rows(plan["no_status"], False) if plan["no_status"] else "<p>None.</p>")
+        + (
+            f"<h3>Status words not recognised ({len(unrecognised)})</h3><p>"
+            + ", ".join(f"“{_e(w)}”" for w in words)
+            + ". Add them under <code>statuses:</code> in <code>.scrmap.yaml</code>.</p>"
+            if unrecognised
+            else ""
+        )
+        + "<h3>By practice standard</h3>"
+        + _state_table(plan["by_standard"], titles)
+        + "<h3>By key theme</h3>"
+        + _state_table(plan["by_theme"], titles)
+    )
+
+
+def _repeated(record: ReportRecord) -> str:
+    groups = []
+    for number, group in enumerate(record["repeated"][:REPEAT_GROUPS], start=1):
+        members = "".join(
+            f"<tr><td>{_e(m['case'])}</td><td>{_e(m['id'])}</td><td>{_e(m['text'])}</td></tr>"
+            for m in group["members"][:REPEAT_MEMBERS]
+        )
+        pairs = "".join(
+            f"<li>{_e(p['a']['id'])} ~ {_e(p['b']['id'])}: similarity {p['similarity']}; "
+            f"shared words: {_e(', '.join(p['shared_words']))}; both map to "
+            f"{_e(', '.join(p['shared_items']))}</li>"
+            for p in group["pairs"][:REPEAT_MEMBERS]
+        )
+        groups.append(
+            f"<h3>Group {number}: similarity {group['similarity']}, "
+            f"{counted(len(group['members']), 'item')}</h3><table><thead><tr>"
+            f"<th>Case</th><th>Id</th><th>Text</th></tr></thead><tbody>{members}</tbody>"
+            f"</table>{_more(REPEAT_MEMBERS, len(group['members']))}"
+            f"<ul class=cue>{pairs}</ul>"
+        )
+    groups.append(_more(REPEAT_GROUPS, len(record["repeated"])))
+    if record["repeats_limited"]:
+        groups.append(
+            '<p class="more">The search for repeats stopped at its limit: this library '
+            "repeats itself so much that not every pair is listed. A higher --similarity "
+            "finds the closest.</p>"
+        )
+    return "".join(groups) or "<p>None.</p>"
+
+
+def render(record: ReportRecord) -> str:
+    """The whole report page."""
+    fw = record["framework"]
+    title = f"Coverage of {fw['title']}"
+    as_of = _long_date(record["action_plan"]["as_of"])
+    marking = record["marking"] or ""
+    css = _CSS.replace("__TITLE__", css_string(visible(f"{title}, {as_of}"))).replace(
+        "__MARKING__", css_string(visible(marking))
+    )
+    banner = f'<p class="marking">{_e(marking)}</p>' if marking else ""
     unmapped = _list(
         [
             f"<b>{_e(u['case'])} {_e(u['id'])}</b>: {_e(u['text'])} "
@@ -170,67 +540,46 @@ def render(record: ReportRecord, generated: str | None = None) -> str:
             for u in record["unmapped"]
         ]
     )
-    cooccurrence = _list(
-        [
-            f"{_e(c['themes'][0])} + {_e(c['themes'][1])}: {c['recommendations']}"
-            for c in record["cooccurrence"]
-        ]
-    )
-    groups = []
-    for number, group in enumerate(record["repeated"], start=1):
-        members = "".join(
-            f"<tr><td>{_e(m['case'])}</td><td>{_e(m['id'])}</td><td>{_e(m['text'])}</td></tr>"
-            for m in group["members"]
-        )
-        pairs = "".join(
-            f"<li>{_e(p['a']['id'])} ~ {_e(p['b']['id'])}: similarity {p['similarity']}; "
-            f"shared words: {_e(', '.join(p['shared_words']))}; both map to "
-            f"{_e(', '.join(p['shared_items']))}</li>"
-            for p in group["pairs"]
-        )
-        groups.append(
-            f"<h3>Group {number}: similarity {group['similarity']}</h3><table><thead><tr>"
-            f"<th>Case</th><th>Id</th><th>Text</th></tr></thead><tbody>{members}</tbody>"
-            f"</table><ul class=cue>{pairs}</ul>"
-        )
-    repeated = "".join(groups) or "<p>None.</p>"
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Coverage of {_e(fw["title"])}</title>
-<style>{_CSS}</style>
+<title>{_e(title)}</title>
+<style>{css}</style>
 </head>
 <body>
-<h1>Coverage of {_e(fw["title"])}</h1>
-<p class="meta">{stamp}Framework {_e(fw["name"])} version {_e(fw["version"])};
-match threshold {_e(fw.get("threshold"))}; repeats at similarity
-{_e(record["similarity_threshold"])} or more.</p>
-<p><b>{counted(t["recommendations"], "recommendation")}</b>{_e(by_kind(t["by_kind"]))} from
-<b>{counted(t["cases"], "case")}</b>:
-{t["mapped"]} mapped, {t["unmapped"]} unmapped. Covered: {t["quadrants_covered"]} of
-{t["quadrants"]} quadrants, {t["standards_covered"]} of {t["standards"]} practice standards,
-{t["themes_covered"]} of {t["themes"]} key themes.</p>
-<h2>Quadrants</h2>
+{banner}
+<h1>{_e(title)}</h1>
+<p class="meta">Report date {as_of}. Made by scrmap; the evidence for every mapping is in
+Appendix A.</p>
+{_summary(record)}
+<h2>1. Coverage</h2>
+{_bars("Recommendations on each practice standard", record["standards"], "standards").figure()}
+<h3>Quadrants</h3>
 {_rows_table(record["quadrants"], False)}
-<h2>Practice standards</h2>
+<h3>Practice standards</h3>
 {_rows_table(record["standards"], True)}
-<h2>Key themes</h2>
+<h3>Key themes</h3>
 {_rows_table(record["themes"], True)}
-<h2>Themes by case</h2>
-{_heatmap(record)}
-<h2>Gaps</h2>
-{gaps}
-<h2>Unmapped: candidates for reviewing the framework</h2>
+<h2>2. Action plan progress</h2>
+{_action_plan(record)}
+<h2>3. Themes by case</h2>
+{_heatmaps(record)}
+<h2>4. Themes that occur together</h2>
+{_cooccurrence(record)}
+<h2>5. Themes by year of publication</h2>
+{_trend(record)}
+<h2>6. Unmapped: candidates for reviewing the framework</h2>
 {unmapped}
-<h2>Themes that occur together</h2>
-{cooccurrence}
-<h2>Repeated recommendations</h2>
-{repeated}
-<h2>Evidence for each mapping</h2>
+<h2>7. Repeated recommendations</h2>
+{_repeated(record)}
+<section class="appendix">
+<h2>Appendix A. Evidence for each mapping</h2>
 {_evidence(record)}
+</section>
+{banner}
 </body>
 </html>
 """

@@ -1,9 +1,15 @@
 """The coverage report as an Excel workbook, the form Boards circulate.
 
-One sheet per table of the HTML report, plus the mapping of every recommendation with
-its evidence. Every text cell goes through `safe_cell`, so a recommendation that begins
-with "=" is stored as text and cannot run as a formula in Excel; cells are written as
-typed values, never as formulas.
+One sheet per table of the HTML report, an "Action plan" sheet with every action's
+status and whether it is overdue, and the mapping of every recommendation with its
+evidence. The subgroup sorts and filters it, so every sheet has an autofilter, frozen
+headings and wrapped text; printed, every sheet is A4 landscape, fitted to the page
+width, with its heading row repeated, the marking in the header and "Page x of y" in the
+footer. The heatmap is shaded as in the HTML, with the number in each cell.
+
+Every text cell goes through `safe_cell`, so a recommendation that begins with "=" is
+stored as text and cannot run as a formula in Excel; cells are written as typed
+values, never as formulas. Control characters are made visible, as in the page.
 """
 
 from __future__ import annotations
@@ -11,32 +17,66 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from scrmap.actionplan import LABELS, STATES, State
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
+from scrmap.formats.display_text import visible
+from scrmap.formats.svg_charts import SHADES
 from scrmap.records import ReportRecord, RowRecord
+
+WRAP_WIDTH = 60
+"""Columns wider than this wrap their text instead."""
+WRAPPED = "scrmap wrapped"
+"""The named cell style of wrapped text, aligned to the top."""
 
 
 def _value(value: Any) -> Any:
-    return (
-        value
-        if isinstance(value, int | float) and not isinstance(value, bool)
-        else (safe_cell(value))
-    )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return safe_cell(visible("" if value is None else str(value)))
 
 
-def _sheet(workbook: Any, title: str, header: list[str], rows: list[list[Any]]) -> None:
+def _header_text(text: str) -> str:
+    """Text for a printed header or footer, where "&" starts a code."""
+    return visible(text).replace("&", "&&")
+
+
+def _sheet(
+    workbook: Any, title: str, header: list[str], rows: list[list[Any]], record: ReportRecord
+) -> Any:
     from openpyxl.styles import Font
 
     sheet = workbook.create_sheet(title)
     sheet.append([_value(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    widths = [len(str(h)) for h in header]
     for row in rows:
-        sheet.append([_value(v) for v in row])
-    for cell in sheet[1]:
-        letter = cell.column_letter
-        longest = max(len(str(c.value or "")) for c in sheet[letter])
-        sheet.column_dimensions[letter].width = min(max(8, longest + 2), 80)
+        values = [_value(v) for v in row]
+        sheet.append(values)
+        for i, v in enumerate(values):
+            widths[i] = max(widths[i], len(str(v)))
+    for i, width in enumerate(widths, start=1):
+        letter = sheet.cell(row=1, column=i).column_letter
+        sheet.column_dimensions[letter].width = min(max(8, width + 2), WRAP_WIDTH)
+        if width + 2 > WRAP_WIDTH:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                # By name: a style object per cell costs a hash of it per cell.
+                cell.style = WRAPPED
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    title_text = f"Coverage of {record['framework']['title']}: {title}"
+    sheet.oddHeader.left.text = _header_text(title_text)
+    if record["marking"]:
+        sheet.oddHeader.right.text = _header_text(record["marking"])
+        sheet.oddFooter.left.text = _header_text(record["marking"])
+    sheet.oddFooter.right.text = "Page &P of &N"
+    return sheet
 
 
 def _coverage_rows(rows: list[RowRecord], with_quadrant: bool) -> list[list[Any]]:
@@ -48,56 +88,162 @@ def _coverage_rows(rows: list[RowRecord], with_quadrant: bool) -> list[list[Any]
     ]
 
 
+def _shade(sheet: Any, first_column: int) -> None:
+    """Shade the counts from ``first_column`` on, light to dark as the HTML heatmap."""
+    from openpyxl.styles import Font, PatternFill
+
+    values = [
+        c.value
+        for row in sheet.iter_rows(min_row=2, min_col=first_column)
+        for c in row
+        if isinstance(c.value, int)
+    ]
+    most = max(values, default=0)
+    steps = len(SHADES) - 1
+    for row in sheet.iter_rows(min_row=2, min_col=first_column):
+        for cell in row:
+            if not isinstance(cell.value, int) or not cell.value:
+                continue
+            shade = SHADES[min(steps, 1 + (cell.value - 1) * (steps - 1) // max(most - 1, 1))]
+            cell.fill = PatternFill("solid", fgColor=shade.lstrip("#").upper())
+            if shade in SHADES[-2:]:
+                cell.font = Font(color="FFFFFF", bold=True)
+
+
+def _summary_rows(record: ReportRecord) -> list[list[Any]]:
+    t = record["totals"]
+    plan = record["action_plan"]
+    period = record["period"]
+    selection = record["selection"]
+    filters = "; ".join(
+        f"{name}: {', '.join(values)}"
+        for name, values in (
+            ("cases", selection["cases"]),
+            ("since", [selection["since"]] if selection["since"] else []),
+            ("status", selection["statuses"]),
+            ("kind", selection["kinds"]),
+        )
+        if values
+    )
+    return [
+        *[["key message", m["text"]] for m in record["key_messages"]],
+        ["framework", record["framework"]["title"]],
+        ["framework version", record["framework"]["version"]],
+        ["match threshold", record["framework"].get("threshold")],
+        ["similarity for repeats", record["similarity_threshold"]],
+        ["filters", filters or "none"],
+        ["report date", plan["as_of"]],
+        ["first published", period["first"]],
+        ["last published", period["last"]],
+        ["undated cases", "; ".join(period["undated"])],
+        ["recommendations", t["recommendations"]],
+        ["cases", t["cases"]],
+        ["mapped", t["mapped"]],
+        ["unmapped", t["unmapped"]],
+        *[[f"items of kind {k}", n] for k, n in t["by_kind"].items()],
+        ["quadrants covered", f"{t['quadrants_covered']} of {t['quadrants']}"],
+        ["standards covered", f"{t['standards_covered']} of {t['standards']}"],
+        ["themes covered", f"{t['themes_covered']} of {t['themes']}"],
+        ["groups of repeated recommendations", t["repeated_groups"]],
+        ["actions", plan["actions"]],
+        ["actions overdue", plan["overdue"]],
+        *[[f"actions: {LABELS[s].lower()}", plan["counts"][s.value]] for s in STATES],
+    ]
+
+
+def _state_rows(record: ReportRecord) -> list[list[Any]]:
+    titles = {r["id"]: r["title"] for r in record["standards"] + record["themes"]}
+    plan = record["action_plan"]
+    return [
+        [kind, r["id"], titles.get(r["id"], ""), *(r["counts"][s.value] for s in STATES)]
+        for kind, rows in (("standard", plan["by_standard"]), ("theme", plan["by_theme"]))
+        for r in rows
+    ]
+
+
 def render(record: ReportRecord) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, NamedStyle
 
     workbook = Workbook()
     workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
-    t = record["totals"]
-    _sheet(
-        workbook,
-        "Summary",
-        ["measure", "value"],
-        [
-            ["framework", record["framework"]["title"]],
-            ["recommendations", t["recommendations"]],
-            ["cases", t["cases"]],
-            ["mapped", t["mapped"]],
-            ["unmapped", t["unmapped"]],
-            *[[f"items of kind {k}", n] for k, n in t["by_kind"].items()],
-            ["quadrants covered", f"{t['quadrants_covered']} of {t['quadrants']}"],
-            ["standards covered", f"{t['standards_covered']} of {t['standards']}"],
-            ["themes covered", f"{t['themes_covered']} of {t['themes']}"],
-            ["groups of repeated recommendations", t["repeated_groups"]],
-        ],
+    workbook.add_named_style(
+        NamedStyle(WRAPPED, alignment=Alignment(wrap_text=True, vertical="top"))
     )
+    _sheet(workbook, "Summary", ["measure", "value"], _summary_rows(record), record)
     base = ["recommendations", "cases", "which cases", "gap"]
     _sheet(
-        workbook, "Quadrants", ["id", "title", *base], _coverage_rows(record["quadrants"], False)
+        workbook,
+        "Quadrants",
+        ["id", "title", *base],
+        _coverage_rows(record["quadrants"], False),
+        record,
     )
     _sheet(
         workbook,
         "Standards",
         ["id", "title", "quadrant", *base],
         _coverage_rows(record["standards"], True),
+        record,
     )
     _sheet(
         workbook,
         "Themes",
         ["id", "title", "quadrant", *base],
         _coverage_rows(record["themes"], True),
+        record,
     )
     cases = list(record["case_theme"])
-    _sheet(
+    heat = _sheet(
         workbook,
         "Themes by case",
         ["theme", *cases],
         [
-            [th["id"]] + [record["case_theme"][c][th["id"]] for c in cases]
+            [th["title"]] + [record["case_theme"][c][th["id"]] for c in cases]
             for th in record["themes"]
         ],
+        record,
     )
+    _shade(heat, 2)
+    _sheet(
+        workbook,
+        "Action plan",
+        [
+            "case",
+            "id",
+            "owner",
+            "due",
+            "status (as written)",
+            "status",
+            "overdue",
+            "days overdue",
+            "action",
+        ],
+        [
+            [
+                a["case"],
+                a["id"],
+                a["owner"],
+                a["due"],
+                a["status"],
+                LABELS[State(a["state"])],
+                "overdue" if a["days_overdue"] else "",
+                a["days_overdue"] or None,
+                a["text"],
+            ]
+            for a in record["actions"]
+        ],
+        record,
+    )
+    states = _sheet(
+        workbook,
+        "Status by item",
+        ["kind", "id", "title", *(LABELS[s] for s in STATES)],
+        _state_rows(record),
+        record,
+    )
+    _shade(states, 4)
     _sheet(
         workbook,
         "Unmapped",
@@ -106,6 +252,7 @@ def render(record: ReportRecord) -> bytes:
             [u["case"], u["id"], u["file"], u["line"], u["text"], ids_cell(u["nearest"])]
             for u in record["unmapped"]
         ],
+        record,
     )
     _sheet(
         workbook,
@@ -116,6 +263,7 @@ def render(record: ReportRecord) -> bytes:
             for number, group in enumerate(record["repeated"], start=1)
             for m in group["members"]
         ],
+        record,
     )
     _sheet(
         workbook,
@@ -135,6 +283,7 @@ def render(record: ReportRecord) -> bytes:
             ]
             for r in record["recommendations"]
         ],
+        record,
     )
     out = io.BytesIO()
     workbook.save(out)

@@ -107,9 +107,10 @@ def _table(caption: str, head: Sequence[str], rows: Sequence[Sequence[object]]) 
         f'<tr><th scope="row">{_t(r[0])}</th>{"".join(f"<td>{_t(c)}</td>" for c in r[1:])}</tr>'
         for r in rows
     )
+    # Hidden in a box, not on the table itself: a table is never narrower than its text.
     return (
-        f'<table class="sr-only"><caption>{_t(caption)}</caption><thead><tr>{th}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
+        f'<div class="sr-only"><table><caption>{_t(caption)}</caption><thead><tr>{th}</tr>'
+        f"</thead><tbody>{body}</tbody></table></div>"
     )
 
 
@@ -123,14 +124,17 @@ class Bar:
     """Drawn after the number ("in 3 cases")."""
 
 
-def bar_chart(title: str, bars: Sequence[Bar], unit: str, uid: str) -> Chart:
-    """Horizontal bars, longest scale first; a zero bar is a hatched box marked "gap".
+def bar_chart(
+    title: str, bars: Sequence[Bar], unit: str, uid: str, zero_is_gap: bool = True
+) -> Chart:
+    """Horizontal bars, longest scale first; a zero bar is a hatched box marked "gap"
+    (with ``zero_is_gap``; else just "0", for counts where none is no gap).
 
     ``uid`` keeps this chart's pattern and title ids apart from other charts in the page.
     """
-    label_chars = min(max((len(b.label) for b in bars), default=10), 44)
-    label_w = label_chars * CHAR / 1.6 + 12  # labels wrap onto two lines
-    label_w = min(max(label_w, 80), 260)
+    # Labels wrap onto two lines: wide enough for the longest to fit in two, up to a limit.
+    per_line = min(max((len(b.label) for b in bars), default=10) // 2 + 8, 40)
+    label_w = max(per_line * CHAR + 10, 80)
     row_h = 28
     top = 6
     area = WIDTH - label_w - 150
@@ -141,7 +145,7 @@ def bar_chart(title: str, bars: Sequence[Bar], unit: str, uid: str) -> Chart:
         lines = _wrap(b.label, int((label_w - 8) / CHAR))
         for n, line in enumerate(lines):
             dy = y + row_h / 2 + 4 + (n - (len(lines) - 1) / 2) * (FONT + 1)
-            body.append(_text(label_w - 8, dy, line, "end", full=b.label))
+            body.append(_text(label_w - 8, dy, line, "end", full=b.label if n == 0 else ""))
         if b.value:
             w = max(area * b.value / most, 2)
             body.append(
@@ -150,6 +154,8 @@ def bar_chart(title: str, bars: Sequence[Bar], unit: str, uid: str) -> Chart:
             )
             text = f"{b.value} {b.note}".strip()
             body.append(_text(label_w + w + 5, y + row_h / 2 + 4, text))
+        elif not zero_is_gap:
+            body.append(_text(label_w + 5, y + row_h / 2 + 4, "0"))
         else:
             body.append(
                 f'<rect x="{label_w:.1f}" y="{y + 5}" width="34" height="{row_h - 10}" '

@@ -11,8 +11,13 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from scrmap.actionplan import LABELS, STATES
 from scrmap.formats import by_kind, counted
-from scrmap.records import CoverageRecord, UnmappedRecord
+from scrmap.formats.display_text import visible
+from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord
+
+SHOWN_ACTIONS = 50
+"""Overdue and no-status actions listed on the terminal; `--format json` has them all."""
 
 SECTIONS = {
     "quadrant": ("quadrants", "Quadrants"),
@@ -164,6 +169,66 @@ def repeated_view(record: CoverageRecord) -> RenderableType:
     return Group(*parts)
 
 
+def key_messages(record: CoverageRecord) -> Text:
+    """The summary's key messages, numbered."""
+    return Text(
+        "\n".join(
+            f"{n}. {visible(m['text'])}." for n, m in enumerate(record["key_messages"], start=1)
+        )
+    )
+
+
+def _actions_table(title: str, actions: list[ActionRecord], late: bool) -> Table:
+    table = Table(title=f"{title} ({len(actions)})", title_justify="left")
+    table.add_column("case / id")
+    table.add_column("owner")
+    table.add_column("due", no_wrap=True)
+    if late:
+        table.add_column("days late", justify="right")
+    table.add_column("status")
+    for a in actions[:SHOWN_ACTIONS]:
+        cells = [
+            Text(visible(f"{a['case']} {a['id']}")),
+            Text(visible(a["owner"] or "none named")),
+            Text(visible(a["due"] or "")),
+        ]
+        if late:
+            cells.append(Text(str(a["days_overdue"]), style="bold"))
+        cells.append(Text(visible(a["status"] or "none")))
+        table.add_row(*cells)
+    if len(actions) > SHOWN_ACTIONS:
+        table.caption = Text(
+            f"and {len(actions) - SHOWN_ACTIONS} more: --format json lists them all", style="dim"
+        )
+        table.caption_justify = "left"
+    return table
+
+
+def action_plan_view(record: CoverageRecord) -> RenderableType:
+    """Actions by status at the report date; the overdue ones with their owners; and those
+    with no status or one scrmap does not know."""
+    plan = record["action_plan"]
+    if not plan["actions"]:
+        return Text(f"Action plan at {plan['as_of']}: no item carries an action.")
+    headline = Text(
+        f"Action plan at {plan['as_of']}: {plan['actions']} actions, {plan['overdue']} overdue",
+        style="bold",
+    )
+    counts = Table(title="Actions by status", title_justify="left")
+    counts.add_column("status")
+    counts.add_column("actions", justify="right")
+    for state in STATES:
+        counts.add_row(LABELS[state], str(plan["counts"][state.value]))
+    parts: list[RenderableType] = [headline, counts]
+    if plan["overdue_actions"]:
+        parts.append(_actions_table("Overdue actions", plan["overdue_actions"], True))
+    if plan["no_status"]:
+        parts.append(_actions_table("Actions with no status", plan["no_status"], False))
+    if plan["unrecognised"]:
+        parts.append(_actions_table("Status not recognised", plan["unrecognised"], False))
+    return Group(*parts)
+
+
 def coverage_view(record: CoverageRecord, by: str | None = None) -> Group:
     """The whole terminal report; with ``by``, only that table (cases with their heatmap)."""
     parts: list[RenderableType] = [summary(record)]
@@ -171,7 +236,9 @@ def coverage_view(record: CoverageRecord, by: str | None = None) -> Group:
         return Group(*parts, case_table(record), heatmap(record))
     if by:
         return Group(*parts, coverage_table(record, by))
+    parts.append(key_messages(record))
     parts += [coverage_table(record, name) for name in SECTIONS]
+    parts.append(action_plan_view(record))
     parts += [case_table(record), heatmap(record), cooccurrence_table(record)]
     parts += [unmapped_table(record), repeated_view(record)]
     return Group(*parts)

@@ -1,0 +1,187 @@
+"""Action-plan progress through the CLI: the same figures in JSON, CSV, Markdown, the
+terminal, the HTML report and the workbook, on a library whose statuses, due dates and
+owners are known, against a fixed report date; and status words from .scrmap.yaml."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.cli import app
+
+from ..conftest import ROOT
+
+LIBRARY = str(ROOT / "tests" / "data" / "action-plan")
+AS_OF = ("--as-of", "2021-06-30")
+COUNTS = {
+    "complete": 1,  # P-1
+    "on-track": 1,  # P-3
+    "partly-met": 1,  # P-2, "Amber - delayed by staffing"
+    "not-met": 1,  # Q-1, "Red"
+    "not-started": 0,
+    "unrecognised": 2,  # P-5 "with the working group", Q-2 "Purple"
+    "no-status": 1,  # P-4
+}
+# Due before 30 June 2021 and not complete, longest overdue first; P-1 is complete,
+# P-3 is not yet due and P-5's "ongoing" is not a date.
+OVERDUE = [
+    ("P-4", 211, None),
+    ("P-2", 150, "Children's Services"),
+    ("Q-2", 149, "Local Authority"),
+    ("Q-1", 91, "Education"),
+]
+
+
+def run(runner: CliRunner, *args: str):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture(autouse=True)
+def no_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run where no .scrmap.yaml is found, unless a test writes one."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+
+
+def test_json(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, "-f", "json", *AS_OF)
+    assert result.exit_code == exitcodes.OK, result.stderr
+    plan = json.loads(result.stdout)["action_plan"]
+    assert plan["as_of"] == "2021-06-30"
+    assert plan["actions"] == 7  # the finding P-F1 carries no action
+    assert plan["counts"] == COUNTS
+    assert plan["overdue"] == 4
+    assert [(a["id"], a["days_overdue"], a["owner"]) for a in plan["overdue_actions"]] == OVERDUE
+    assert [a["id"] for a in plan["no_status"]] == ["P-4"]
+    assert [a["id"] for a in plan["unrecognised"]] == ["P-5", "Q-2"]
+    assert [a["id"] for a in plan["due_not_a_date"]] == ["P-5"]
+    by_theme = {r["id"]: r["counts"] for r in plan["by_theme"]}
+    assert by_theme["domestic-abuse"]["complete"] == 1  # P-1
+    assert by_theme["domestic-abuse"]["not-met"] == 1  # Q-1
+
+
+def test_the_report_date_decides_what_is_overdue(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, "-f", "json", "--as-of", "2021-01-01")
+    plan = json.loads(result.stdout)["action_plan"]
+    assert [a["id"] for a in plan["overdue_actions"]] == ["P-4"]
+
+
+def test_status_words_from_the_configuration(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / ".scrmap.yaml").write_text(
+        "statuses:\n  complete: [purple]\n  not-started: [with the working group]\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", LIBRARY, "-f", "json", *AS_OF)
+    plan = json.loads(result.stdout)["action_plan"]
+    assert plan["counts"]["complete"] == 2
+    assert plan["counts"]["not-started"] == 1
+    assert plan["counts"]["unrecognised"] == 0
+    assert [a["id"] for a in plan["overdue_actions"]] == ["P-4", "P-2", "Q-1"]
+
+
+def test_a_bad_status_state_in_the_configuration_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / ".scrmap.yaml").write_text("statuses:\n  done: [x]\n", encoding="utf-8")
+    result = run(runner, "coverage", LIBRARY, *AS_OF)
+    assert result.exit_code == exitcodes.USAGE
+    assert ".scrmap.yaml" in result.stderr and "statuses" in result.stderr
+
+
+def test_terminal(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, *AS_OF)
+    assert result.exit_code == exitcodes.OK, result.stderr
+    out = result.stdout
+    assert "Action plan at 2021-06-30: 7 actions, 4 overdue" in out
+    assert re.search(r"Status not recognised\s+│\s+2", out)
+    assert re.search(r"Child P P-4\s+│ none named\s+│ 2020-12-01\s+│\s+211", out)
+    assert re.search(r"Child Q Q-1\s+│ Education\s+│ 31/03/2021\s+│\s+91", out)
+    assert "4 of 7 actions are overdue at 30 June 2021; 1 of 7 has no recorded status." in out
+    assert "\u202e" not in out and "[U+202E]evil" in out
+
+
+def test_csv_and_markdown(runner: CliRunner) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(run(runner, "coverage", LIBRARY, "-f", "csv", *AS_OF).stdout))
+    )
+    total = rows[-1]
+    assert total["section"] == "action-plan"
+    assert total["recommendations"] == "7"
+    assert {
+        k.removeprefix("actions_"): int(v) for k, v in total.items() if k.startswith("actions_")
+    } == COUNTS
+    markdown = run(runner, "coverage", LIBRARY, "-f", "markdown", *AS_OF).stdout
+    assert "## Action plan at 2021-06-30" in markdown
+    assert "| Status not recognised | 2 |" in markdown
+    assert "### Overdue (4)" in markdown
+    assert "- Child Q Q-1: owner Education, due 31/03/2021, 91 days overdue; status Red" in markdown
+    assert "&lt;b&gt;Board&lt;/b&gt;" in markdown  # P-5's owner, as text
+
+
+def test_html_report(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = run(
+        runner, "report", LIBRARY, "-o", str(out), *AS_OF, "--marking", "OFFICIAL-SENSITIVE"
+    )
+    assert result.exit_code == exitcodes.OK, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<h3>Overdue actions (4), longest overdue first</h3>" in page
+    overdue = page.split("<h3>Overdue actions")[1].split("</table>")[0]
+    assert re.findall(r"<b>([PQ]-\d)</b>", overdue) == [i for i, _, _ in OVERDUE]
+    assert '<td class="n late">211</td>' in overdue
+    assert "<h3>Actions with no status (1)</h3>" in page
+    assert "Status words not recognised (2)" in page and "“Purple”" in page
+    assert "&lt;b&gt;Board&lt;/b&gt; [U+202E]evil" not in overdue  # P-5 is not overdue
+    assert "\u202e" not in page
+    assert "7 actions: 1 complete, 4 overdue, 1 with no status" in page
+    assert "Report date</dt><dd>30 June 2021" in page
+    assert '<p class="marking">OFFICIAL-SENSITIVE</p>' in page
+
+
+def test_xlsx_report(runner: CliRunner, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "r.xlsx"
+    result = run(
+        runner, "report", LIBRARY, "-o", str(out), *AS_OF, "--marking", "OFFICIAL & SENSITIVE"
+    )
+    assert result.exit_code == exitcodes.OK, result.stderr
+    workbook = openpyxl.load_workbook(out)
+    sheet = workbook["Action plan"]
+    header = [c.value for c in sheet[1]]
+    rows = [
+        dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)
+    ]
+    assert len(rows) == 7
+    late = {r["id"]: (r["days overdue"], r["owner"], r["status"]) for r in rows if r["overdue"]}
+    assert late == {
+        "P-4": (211, None, "No status"),
+        "P-2": (150, "Children's Services", "Partly met / at risk"),
+        "Q-2": (149, "Local Authority", "Status not recognised"),
+        "Q-1": (91, "Education", "Not met / off track"),
+    }
+    assert sheet["I2"].alignment.wrap_text  # the action's text wraps
+    p5 = next(r for r in rows if r["id"] == "P-5")
+    assert p5["action"].startswith("'=HYPERLINK")  # stored as text, never a formula
+    assert p5["owner"] == "<b>Board</b> [U+202E]evil"
+    for ws in workbook.worksheets:
+        assert ws.auto_filter.ref == ws.dimensions, ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert ws.oddFooter.right.text == "Page &P of &N"
+        assert ws.oddHeader.right.text == "OFFICIAL && SENSITIVE"
+    summary = {r[0].value: r[1].value for r in workbook["Summary"].iter_rows(min_row=2)}
+    assert summary["actions overdue"] == 4
+    assert summary["report date"] == "2021-06-30"
+    heat = workbook["Themes by case"]
+    shaded = [c for row in heat.iter_rows(min_row=2, min_col=2) for c in row if c.value]
+    assert shaded and all(c.fill.fgColor.rgb != "00000000" for c in shaded)
+    assert [c.value for c in heat[1]][1:] == ["Child P", "Child Q"]  # names, not codes

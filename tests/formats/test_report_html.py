@@ -1,0 +1,80 @@
+"""The HTML report's page: the summary first, long lists cut with a count, and the
+marking and title safe inside the print stylesheet."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap.cli import app
+from scrmap.formats import report_html
+from scrmap.formats.report_html import css_string
+
+from ..conftest import ROOT
+
+LIBRARY = str(ROOT / "data" / "recommendations")
+
+
+def page(tmp_path: Path, *args: str) -> str:
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", LIBRARY, "-o", str(out), *args])
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def test_css_string_cannot_escape_the_stylesheet() -> None:
+    hostile = '"; } body { display: none } </style><script>x</script>'
+    escaped = css_string(hostile)
+    assert escaped.startswith('"') and escaped.endswith('"')
+    assert '"' not in escaped[1:-1] and "<" not in escaped and "}" not in escaped
+    # Each escape ends with a space that CSS consumes, so real spaces stay.
+    assert css_string("a: b") == '"a\\00003a  b"'
+
+
+def test_the_marking_is_text_everywhere(tmp_path: Path) -> None:
+    html = page(tmp_path, "--marking", '"; } </style><script>alert(1)</script>\u202e')
+    assert "<script" not in html and "\u202e" not in html
+    assert '<p class="marking">&quot;; } &lt;/style&gt;&lt;script&gt;' in html
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert re.search(r"@top-right \{ content: \"\\000022 ", style)
+
+
+def test_summary_comes_first_and_the_evidence_last(tmp_path: Path) -> None:
+    html = page(tmp_path, "--as-of", "2026-11-23")
+    order = [
+        html.index(heading)
+        for heading in (
+            'id="summary">Summary',
+            "What was analysed",
+            "<h2>Gaps</h2>",
+            "Coverage by quadrant",
+            "1. Coverage",
+            "2. Action plan progress",
+            "3. Themes by case",
+            "Appendix A. Evidence",
+        )
+    ]
+    assert order == sorted(order)
+    assert "<b>3.4</b> An established Early Help offer that prevents drift <b>" in html
+
+
+def test_long_lists_are_cut_with_a_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The limits are small here so that the bundled library overflows them, as a library
+    # of 10,000 would overflow the real ones.
+    monkeypatch.setattr(report_html, "CASE_COLUMNS", 2)
+    monkeypatch.setattr(report_html, "HEATMAP_CASES", 4)
+    monkeypatch.setattr(report_html, "EVIDENCE_LIMIT", 10)
+    monkeypatch.setattr(report_html, "LIST_LIMIT", 3)
+    monkeypatch.setattr(report_html, "REPEAT_MEMBERS", 2)
+    monkeypatch.setattr(report_html, "NAMED_CASES", 1)
+    html = page(tmp_path)
+    assert len(re.findall(r'<title id="heat\d+-title">', html)) == 2  # 4 cases, 2 a chart
+    assert "Recommendations on each theme, by case (3 to 4 of 4)" in html
+    assert "The 4 cases with most items are drawn; all 5 are in the workbook" in html
+    assert "… and 35 more: all are in the workbook and the CSV report." in html
+    assert "… and 11 more: all are in the workbook's Action plan sheet." in html  # no status
+    assert "… and 1 more: all are in the workbook" in html  # the repeat group of 3
+    assert '<span class="more">+4 more</span>' in html  # Q1 is covered in 5 cases
