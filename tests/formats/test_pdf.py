@@ -10,13 +10,21 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap.cli import app
-from scrmap.formats.pdf import PdfUnavailable, render_pdf
+from scrmap.formats.pdf import PdfUnavailable, render_pdf, unavailable
 
 from ..conftest import ROOT
 
 PAGE = (
     "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>{}</body></html>"
 )
+
+
+def needs_weasyprint() -> None:
+    """Skip, saying why, without the extra or without the Pango it loads (an OSError,
+    which pytest.importorskip would not catch)."""
+    why = unavailable()
+    if why:
+        pytest.skip(why)
 
 
 def test_without_the_extra_the_message_says_how_to_get_it(monkeypatch) -> None:
@@ -33,7 +41,7 @@ def test_without_the_extra_the_message_says_how_to_get_it(monkeypatch) -> None:
 
 
 def test_a_real_pdf_that_fetches_nothing(tmp_path: Path, caplog) -> None:
-    pytest.importorskip("weasyprint", reason="the pdf extra is not installed")
+    needs_weasyprint()
     pdf = render_pdf(PAGE.format('<p>Board paper</p><img src="http://example.invalid/x.png">'))
     assert pdf.startswith(b"%PDF-")
     assert pdf.rstrip().endswith(b"%%EOF")
@@ -47,7 +55,7 @@ def test_a_real_pdf_that_fetches_nothing(tmp_path: Path, caplog) -> None:
 
 
 def test_report_pdf_is_a_real_pdf_with_the_summary_first(tmp_path: Path) -> None:
-    pytest.importorskip("weasyprint", reason="the pdf extra is not installed")
+    needs_weasyprint()
     out = tmp_path / "report.pdf"
     result = CliRunner().invoke(
         app,
