@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scrmap.defaults import DEFAULT_SIMILARITY
-from scrmap.text import GAP_WORDS, fold, tokenize
+from scrmap.text import GAP_WORDS, WORD, fold, normalise
 
 MAX_PAIRS = 20_000
 """Where the search for repeats stops. A library past it is so repetitive (a corpus
@@ -58,10 +58,16 @@ class Pair:
 def _content(text: str) -> dict[str, str]:
     """Normal form -> first spelling, for the words that carry meaning."""
     words: dict[str, str] = {}
-    for token in tokenize(fold(text)):
-        if token.raw.lower() in GAP_WORDS or token.key in GAP_WORDS or len(token.key) < 2:
+    # The words as `tokenize` finds them, without the spans, sentences and acronyms it
+    # also works out: only the normal form is compared (a third of the time at 10,000).
+    for match in WORD.finditer(fold(text)):
+        raw = match.group()
+        if raw.lower() in GAP_WORDS:
             continue
-        words.setdefault(token.key, token.raw)
+        key = normalise(raw)
+        if key in GAP_WORDS or len(key) < 2:
+            continue
+        words.setdefault(key, raw)
     return words
 
 
