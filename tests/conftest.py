@@ -26,6 +26,16 @@ def seeds() -> Path:
     return SEEDS
 
 
+@pytest.fixture(autouse=True)
+def _cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The framework cache of every test (and the commands it starts) in a fresh directory
+    of its own, never the user's; SCRMAP_NO_CACHE is cleared so the cache is exercised."""
+    home = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("SCRMAP_NO_CACHE", raising=False)
+    return home
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

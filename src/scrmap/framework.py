@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -23,7 +23,6 @@ from pydantic import (
     model_validator,
 )
 
-from scrmap import yamlpos
 from scrmap.defaults import FRAMEWORK_ENV_VAR
 from scrmap.errors import FrameworkError, Problem, UnreadableFrameworkError
 from scrmap.text import phrase_keys
@@ -33,6 +32,10 @@ ENV_VAR = FRAMEWORK_ENV_VAR
 
 LOCAL_NAME = "framework.yaml"
 """A file of this name in the working directory takes precedence over the bundled one."""
+
+if TYPE_CHECKING:
+    # Imported by `parse`: a framework read from the cache needs no YAML reader.
+    from scrmap import yamlpos
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -166,6 +169,8 @@ def load(path: Path) -> Framework:
 
 def parse(text: str, name: str = "<framework>") -> Framework:
     """Validate framework YAML text; ``name`` is used in messages."""
+    from scrmap import yamlpos
+
     framework, located, problems = yamlpos.load_model(
         text, name, Framework, "a framework file must be a mapping of keys"
     )
@@ -188,6 +193,8 @@ def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
 
 def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: str) -> list[Problem]:
     """Duplicate ids and references to ids that do not exist."""
+    from scrmap import yamlpos
+
     problems: list[Problem] = []
 
     def report(path: tuple[str | int, ...], message: str) -> None:
@@ -228,6 +235,8 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
     'all partners' reduces to 'partner' and would cancel every 'partner' cue of its
     item; a phrase of such words alone would match nothing.
     """
+    from scrmap import yamlpos
+
     problems: list[Problem] = []
     for key, items in (("standards", framework.standards), ("themes", framework.themes)):
         for i, item in enumerate(items):

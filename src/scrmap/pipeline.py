@@ -33,11 +33,13 @@ Advance = Callable[[int], None]
 """Told how many more recommendations have been mapped."""
 
 
-def load_framework(path: Path | None) -> tuple[Framework, Path]:
+def load_framework(path: Path | None, environ: Mapping[str, str]) -> tuple[Framework, Path]:
     """The framework in use (--framework, else $SCRMAP_FRAMEWORK, ./framework.yaml, the
-    bundled one) and its path; raises FrameworkError."""
+    bundled one) and its path, through the cache ``environ`` allows; raises FrameworkError."""
+    from scrmap import framework_cache
+
     resolved = fw.resolve_path(path)
-    return fw.load(resolved), resolved
+    return framework_cache.load(resolved, environ), resolved
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,32 @@ def test_long_runs_show_a_bar_with_counts() -> None:
     assert "500/1000" in shown
 
 
+def test_the_bar_shows_items_per_second_and_the_time_left() -> None:
+    out, clock = io.StringIO(), Clock()
+    with progress.Bar(10_000, "Mapping", True, _console(out), clock) as bar:
+        for _ in range(4):  # 1,000 items a second, on the fake clock
+            clock.now += 1
+            bar.advance(1000)
+    shown = out.getvalue()
+    assert "4000/10000" in shown
+    assert "1,000/s" in shown
+    assert "0:00:06" in shown  # 6,000 left at 1,000 a second
+
+
+def test_the_bar_does_not_import_rich_until_it_is_drawn() -> None:
+    import subprocess
+
+    code = (
+        "import sys, io\n"
+        "from scrmap.cli import progress\n"
+        "with progress.Bar(10, 'Mapping', True) as bar:\n"
+        "    bar.advance(10)\n"
+        "print('rich' in sys.modules)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.stdout.strip() == "False", found.stderr
+
+
 def test_disabled_bar_stays_silent_however_long() -> None:
     out, clock = io.StringIO(), Clock()
     with progress.Bar(10, "Mapping", False, _console(out), clock) as bar:

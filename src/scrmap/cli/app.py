@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -110,3 +111,6 @@ def main(
     Every command reads the framework from --framework, else $SCRMAP_FRAMEWORK, else
     ./framework.yaml in the working directory, else the bundled Norfolk framework.
     """
+    # Pydantic looks for plugins in every installed package's metadata the first time it
+    # builds a model; scrmap uses none, and the scan costs start-up time.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

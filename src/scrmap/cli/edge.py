@@ -40,7 +40,7 @@ def framework(path: Path | None) -> tuple[Framework, Path]:
     from scrmap import pipeline
 
     try:
-        return pipeline.load_framework(path)
+        return pipeline.load_framework(path, os.environ)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
 

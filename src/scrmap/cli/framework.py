@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -49,7 +50,7 @@ def framework_validate(
     from scrmap.cli import edge
 
     try:
-        loaded, target = pipeline.load_framework(path or framework)
+        loaded, target = pipeline.load_framework(path or framework, os.environ)
     except UnreadableFrameworkError as error:
         edge.fail(error, exitcodes.USAGE)
     except ScrmapError as error:

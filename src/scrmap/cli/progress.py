@@ -4,7 +4,8 @@ A reviewer mapping a folder of reviews should see no bar at all; a researcher
 mapping a national corpus should see that work is moving. So the bar appears only
 once a run has taken about a second, and only where a person is watching: on stderr
 when it is a terminal. It also stays away when a machine format is printing to the
-same terminal, where the two would interleave.
+same terminal, where the two would interleave. Rich is imported only when the bar
+appears: most runs never draw one, and importing it costs more than they take.
 """
 
 from __future__ import annotations
@@ -13,16 +14,11 @@ import sys
 import time
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 DELAY = 1.0
 """Seconds a run must last before its bar appears."""
@@ -56,7 +52,7 @@ class Bar:
         self.done = 0
         self._began = 0.0
         self._progress: Progress | None = None
-        self._task = TaskID(0)
+        self._task: TaskID | None = None
 
     def __enter__(self) -> Bar:
         self._began = self.clock()
@@ -67,19 +63,36 @@ class Bar:
         self.done += count
         if not self.enabled:
             return
-        if self._progress is None and self.clock() - self._began >= DELAY:
-            self._progress = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=self.console or Console(stderr=True),
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task(self.label, total=self.total)
-        if self._progress is not None:
-            self._progress.update(self._task, completed=self.done)
+        elapsed = self.clock() - self._began
+        if self._progress is None and elapsed >= DELAY:
+            self._show()
+        if self._progress is not None and self._task is not None:
+            rate = f"{self.done / elapsed:,.0f}/s" if elapsed > 0 else ""
+            self._progress.update(self._task, completed=self.done, rate=rate)
+
+    def _show(self) -> None:
+        """Start drawing: the count, items per second and the time left, on the bar's clock."""
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=self.console or Console(stderr=True),
+            transient=True,
+            get_time=self.clock,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task(self.label, total=self.total, rate="")
 
     def __exit__(
         self,

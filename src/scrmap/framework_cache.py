@@ -1,0 +1,108 @@
+"""The compiled framework, cached on disk so that later runs skip YAML and its checks.
+
+Reading the framework file with positions, validating it and checking every cue costs
+more than mapping one recommendation a hundred times over, and most runs read the same
+file as the run before. So the validated framework is kept as JSON in the user's cache
+directory (``$XDG_CACHE_HOME/scrmap``, else ``~/.cache/scrmap``), under the SHA-256 of
+scrmap's version and the file's bytes: an edited file, or another scrmap, misses.
+
+This is the one thing scrmap writes that the user did not ask for, so it never gets in
+the way: ``SCRMAP_NO_CACHE=1`` turns it off, and a cache that cannot be read, is not
+what scrmap wrote, or cannot be written is rebuilt or skipped without a word. Entries
+are JSON, validated again on the way in (never unpickled), and written atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scrmap import __version__
+
+if TYPE_CHECKING:
+    from scrmap.framework import Framework
+
+DISABLE_ENV_VAR = "SCRMAP_NO_CACHE"
+"""Set to 1 to neither read nor write the cache."""
+KEEP = 8
+"""Entries kept: one per framework file (or version of it) in recent use."""
+_PREFIX = "framework-"
+
+
+def directory(environ: Mapping[str, str]) -> Path | None:
+    """Where the cache lives, or None when it is turned off or there is no home."""
+    if environ.get(DISABLE_ENV_VAR, "").strip() not in ("", "0"):
+        return None
+    base = environ.get("XDG_CACHE_HOME", "")
+    if base and Path(base).is_absolute():  # the XDG spec says to ignore a relative one
+        return Path(base) / "scrmap"
+    home = environ.get("HOME", "")
+    return Path(home) / ".cache" / "scrmap" if home else None
+
+
+def key(data: bytes) -> str:
+    """The cache key of a framework file's bytes, under this version of scrmap."""
+    return hashlib.sha256(f"scrmap {__version__}\0".encode() + data).hexdigest()
+
+
+def load(path: Path, environ: Mapping[str, str]) -> Framework:
+    """The framework in ``path``: from the cache when its bytes were validated before,
+    else read, validated (raising FrameworkError as `framework.load` does) and cached."""
+    from scrmap import framework as fw
+
+    where = directory(environ)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        where = None  # let the loader say what is wrong with the file
+    if where is None:
+        return fw.load(path)
+    digest = key(data)
+    entry = where / f"{_PREFIX}{digest}.json"
+    cached = _read(entry, digest)
+    if cached is not None:
+        return cached
+    framework = fw.load(path)
+    with contextlib.suppress(OSError):
+        if key(path.read_bytes()) == digest:  # not edited while it was being validated
+            _write(entry, digest, framework)
+    return framework
+
+
+def _read(entry: Path, digest: str) -> Framework | None:
+    """The framework stored in ``entry``, or None if it is missing or not scrmap's."""
+    from scrmap.framework import Framework
+
+    try:
+        stored = json.loads(entry.read_bytes())
+        if stored["key"] != digest:
+            return None
+        return Framework.model_validate(stored["framework"])
+    except (OSError, ValueError, TypeError, KeyError):  # Pydantic's ValidationError too
+        return None
+
+
+def _write(entry: Path, digest: str, framework: Framework) -> None:
+    """Store ``framework`` under ``entry`` atomically, and drop the oldest entries."""
+    data = json.dumps({"key": digest, "framework": framework.model_dump(mode="json")})
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+        os.replace(temp, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    entries = sorted(
+        entry.parent.glob(f"{_PREFIX}*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in entries[KEEP:]:
+        old.unlink()

@@ -1,0 +1,70 @@
+"""Start-up stays light: each command imports only what it uses, and nothing scans the
+installed packages. Run in fresh interpreters, since the test process has imported all."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+
+_PROBE = """
+import importlib.metadata, json, sys
+scans = []
+def _scan(*args, **kwargs):
+    scans.append("importlib.metadata")
+    return real(*args, **kwargs)
+real = importlib.metadata.entry_points
+importlib.metadata.entry_points = _scan
+importlib.metadata.distributions = _scan
+sys.argv = ["scrmap", *json.loads(sys.argv[1])]
+from scrmap.cli import run
+try:
+    run()
+except SystemExit:
+    pass
+heavy = ("rich", "pydantic", "yaml", "rapidfuzz", "multiprocessing", "scrmap.checks")
+print(json.dumps({"modules": [m for m in heavy if m in sys.modules], "scans": scans}),
+      file=sys.stderr)
+"""
+
+
+def _startup(args: list[str], cache: Path) -> dict[str, list[str]]:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    found: dict[str, list[str]] = json.loads(done.stderr.strip().splitlines()[-1])
+    return found
+
+
+def test_help_imports_none_of_the_heavy_packages(tmp_path: Path) -> None:
+    assert _startup(["--help"], tmp_path) == {"modules": [], "scans": []}
+
+
+def test_mapping_a_sentence_from_the_cache_reads_no_yaml_and_draws_nothing(tmp_path: Path) -> None:
+    args = ["map", "share information with the police", "--format", "jsonl"]
+    _startup(args, tmp_path)  # fills the cache
+    found = _startup(args, tmp_path)
+    assert "yaml" not in found["modules"]
+    assert "rich" not in found["modules"]
+    assert found["scans"] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "data/recommendations"], ["map", "share information with the police"]],
+    ids=["check", "map"],
+)
+def test_nothing_scans_the_installed_packages(tmp_path: Path, args: list[str]) -> None:
+    assert _startup(args, tmp_path)["scans"] == []

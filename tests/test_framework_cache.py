@@ -1,0 +1,175 @@
+"""The framework cache: hit, miss, corruption, a cache that cannot be written, and off."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scrmap import framework as fw
+from scrmap import framework_cache
+from scrmap.errors import FrameworkError
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def framework_file(tmp_path: Path) -> Path:
+    path = tmp_path / "framework.yaml"
+    shutil.copy(ROOT / "framework.yaml", path)
+    return path
+
+
+@pytest.fixture
+def environ(tmp_path: Path) -> dict[str, str]:
+    return {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+
+def _entries(environ: dict[str, str]) -> list[Path]:
+    where = framework_cache.directory(environ)
+    assert where is not None
+    return sorted(where.glob("framework-*.json")) if where.exists() else []
+
+
+def test_a_miss_writes_an_entry_and_a_hit_reads_it_without_yaml(
+    framework_file: Path, environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = framework_cache.load(framework_file, environ)
+    assert first == fw.load(framework_file)
+    [entry] = _entries(environ)
+    assert entry.parent == Path(environ["XDG_CACHE_HOME"]) / "scrmap"
+    assert entry.name == f"framework-{framework_cache.key(framework_file.read_bytes())}.json"
+
+    def no_yaml(path: Path) -> fw.Framework:
+        raise AssertionError("the framework file was parsed again")
+
+    monkeypatch.setattr(fw, "load", no_yaml)
+    assert framework_cache.load(framework_file, environ) == first
+
+
+def test_an_edited_file_misses(framework_file: Path, environ: dict[str, str]) -> None:
+    framework_cache.load(framework_file, environ)
+    text = framework_file.read_text(encoding="utf-8")
+    framework_file.write_text(text.replace('title: "', 'title: "Edited ', 1), encoding="utf-8")
+    edited = framework_cache.load(framework_file, environ)
+    assert edited.title.startswith("Edited")
+    assert len(_entries(environ)) == 2
+
+
+def test_the_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = framework_cache.key(b"same bytes")
+    monkeypatch.setattr(framework_cache, "__version__", "999.0")
+    assert framework_cache.key(b"same bytes") != before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x80\x81 not json",
+        b"[1, 2]",
+        b'{"key": "another key", "framework": {}}',
+        b'{"framework": {"name": "x"}}',
+        b"__import__('os').system('false')",
+    ],
+    ids=["empty", "binary", "list", "wrong-key", "invalid-framework", "code"],
+)
+def test_a_corrupt_entry_is_rebuilt_silently(
+    framework_file: Path, environ: dict[str, str], content: bytes
+) -> None:
+    framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    if content.startswith(b'{"framework"'):
+        content = json.dumps({"key": entry.stem.removeprefix("framework-"), "framework": {}})
+        content = content.encode()
+    entry.write_bytes(content)
+    assert framework_cache.load(framework_file, environ) == fw.load(framework_file)
+    assert json.loads(entry.read_bytes())["framework"]["name"]  # rewritten whole
+
+
+def test_a_forged_entry_that_validates_is_used_only_under_its_own_key(
+    framework_file: Path, environ: dict[str, str]
+) -> None:
+    framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    stored = json.loads(entry.read_bytes())
+    stored["key"] = "0" * 64
+    entry.write_text(json.dumps(stored))
+    assert framework_cache.load(framework_file, environ) == fw.load(framework_file)
+    assert json.loads(entry.read_bytes())["key"] == entry.stem.removeprefix("framework-")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_an_unwritable_cache_is_skipped(framework_file: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    environ = {"XDG_CACHE_HOME": str(locked)}
+    assert framework_cache.load(framework_file, environ) == fw.load(framework_file)
+    assert not (locked / "scrmap").exists()
+
+
+def test_a_cache_path_that_is_a_file_is_skipped(framework_file: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    environ = {"XDG_CACHE_HOME": str(blocker)}
+    assert framework_cache.load(framework_file, environ) == fw.load(framework_file)
+
+
+def test_an_unreadable_entry_is_rebuilt(framework_file: Path, environ: dict[str, str]) -> None:
+    framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    entry.unlink()
+    entry.mkdir()  # reading it fails with IsADirectoryError, writing over it too
+    assert framework_cache.load(framework_file, environ) == fw.load(framework_file)
+
+
+@pytest.mark.parametrize("value", ["1", "yes"])
+def test_scrmap_no_cache_turns_it_off(
+    framework_file: Path, environ: dict[str, str], value: str
+) -> None:
+    environ[framework_cache.DISABLE_ENV_VAR] = value
+    assert framework_cache.directory(environ) is None
+    framework_cache.load(framework_file, environ)
+    assert not Path(environ["XDG_CACHE_HOME"]).exists()
+
+
+def test_where_the_cache_lives() -> None:
+    assert framework_cache.directory({"HOME": "/home/u"}) == Path("/home/u/.cache/scrmap")
+    assert framework_cache.directory({"XDG_CACHE_HOME": "/c", "HOME": "/h"}) == Path("/c/scrmap")
+    # A relative XDG_CACHE_HOME is ignored, as the XDG spec says.
+    assert framework_cache.directory({"XDG_CACHE_HOME": "c", "HOME": "/h"}) == Path(
+        "/h/.cache/scrmap"
+    )
+    assert framework_cache.directory({"SCRMAP_NO_CACHE": "0", "HOME": "/h"}) is not None
+    assert framework_cache.directory({}) is None
+
+
+def test_old_entries_are_dropped(framework_file: Path, environ: dict[str, str]) -> None:
+    text = framework_file.read_text(encoding="utf-8")
+    for n in range(framework_cache.KEEP + 3):
+        framework_file.write_text(text + f"\n# edit {n}\n", encoding="utf-8")
+        framework_cache.load(framework_file, environ)
+    assert len(_entries(environ)) == framework_cache.KEEP
+
+
+def test_a_broken_framework_is_still_an_error_and_is_not_cached(
+    tmp_path: Path, environ: dict[str, str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: x\n", encoding="utf-8")
+    with pytest.raises(FrameworkError):
+        framework_cache.load(broken, environ)
+    with pytest.raises(FrameworkError):
+        framework_cache.load(tmp_path / "missing.yaml", environ)
+    assert _entries(environ) == []
+
+
+def test_the_cli_uses_the_cache_in_xdg_cache_home(runner, _cache_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from scrmap.cli import app
+
+    result = runner.invoke(app, ["map", "share information with the police", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(list((_cache_home / "scrmap").glob("framework-*.json"))) == 1
