@@ -1,23 +1,28 @@
 """Map many recommendations, on every core when there are enough to be worth it.
 
-A national corpus holds tens of thousands of recommendations, and matching is pure
+A national corpus holds hundreds of thousands of recommendations, and matching is pure
 Python: one core does about ten thousand a second. Past a few thousand, worker
-processes each build their own matcher and take chunks in turn; the results come
-back in input order, chunk by chunk, so a caller can stream output and show
-progress. Small inputs stay in one process, where starting workers would cost more
-than it saves. The output is the same either way (a test checks it).
+processes each build their own matcher and take batches in turn. Only a few batches
+are in flight at a time, so the input is read as fast as the workers map it and no
+faster: memory stays flat however long the input. The results come back in input
+order, batch by batch, so a caller can stream output and show progress. Small inputs
+stay in one process, where starting workers would cost more than it saves. The output
+is the same either way (a test checks it).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from scrmap.framework import Framework
 from scrmap.matcher import Matcher, Result
 from scrmap.recommendation import Recommendation
+from scrmap.sources import Batch, batches
 
 T = TypeVar("T")
 Render = Callable[[Recommendation, Result], T]
@@ -27,9 +32,11 @@ or a functools.partial of one)."""
 
 PARALLEL_MIN = 2_000
 """Fewer recommendations than this are mapped in-process."""
-CHUNK = 500
-"""Recommendations sent to a worker at a time: large enough that passing them is cheap,
-small enough that progress moves and memory stays flat."""
+CHUNK = 2_000
+"""Recommendations sent to a worker at a time: many enough that sending them is cheap,
+few enough that progress moves and memory stays flat."""
+IN_FLIGHT = 2
+"""Batches per worker sent ahead: one being mapped, one waiting, so no worker idles."""
 
 _worker: tuple[Matcher, Render[object]] | None = None
 
@@ -49,23 +56,41 @@ def _start(framework: Framework, threshold: int, render: Render[object]) -> None
     _worker = (Matcher(framework, threshold), render)
 
 
-def _run(chunk: Sequence[Recommendation]) -> list[object]:
+def _run(batch: Batch) -> list[object]:
     assert _worker is not None, "worker not started"
     matcher, render = _worker
-    return [render(rec, matcher.match(rec.text)) for rec in chunk]
+    return [render(rec, matcher.match(rec.text)) for rec in batch.recommendations()]
+
+
+def map_batches(
+    work: Iterable[Batch], matcher: Matcher, render: Render[T], jobs: int = 1
+) -> Iterator[list[T]]:
+    """``render(rec, matcher.match(rec.text))`` for every recommendation of every batch,
+    in input order, one batch (a list) at a time."""
+    if jobs <= 1:
+        for batch in work:
+            yield [render(rec, matcher.match(rec.text)) for rec in batch.recommendations()]
+        return
+    pool = ProcessPoolExecutor(
+        jobs,
+        multiprocessing.get_context(),
+        initializer=_start,
+        initargs=(matcher.framework, matcher.threshold, render),
+    )
+    pending: deque[Future[list[T]]] = deque()
+    try:
+        for batch in work:
+            pending.append(pool.submit(_run, batch))  # type: ignore[arg-type]
+            if len(pending) >= IN_FLIGHT * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def map_chunks(
     recs: Sequence[Recommendation], matcher: Matcher, render: Render[T], jobs: int = 1
 ) -> Iterator[list[T]]:
-    """``render(rec, matcher.match(rec.text))`` for every recommendation, in input order,
-    one chunk (a list) at a time."""
-    chunks = (recs[i : i + CHUNK] for i in range(0, len(recs), CHUNK))
-    if jobs <= 1:
-        for chunk in chunks:
-            yield [render(rec, matcher.match(rec.text)) for rec in chunk]
-        return
-    with multiprocessing.get_context().Pool(
-        jobs, _start, (matcher.framework, matcher.threshold, render)
-    ) as pool:
-        yield from pool.imap(_run, chunks)
+    """`map_batches` over ``recs`` in chunks of CHUNK."""
+    return map_batches(batches(recs, CHUNK), matcher, render, jobs)

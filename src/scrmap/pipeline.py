@@ -91,6 +91,22 @@ def map_chunks(
         advance(len(chunk))
 
 
+def map_inputs(
+    inputs: sources.Inputs,
+    matcher: Matcher,
+    render: Render[T],
+    jobs: int,
+    advance: Advance,
+) -> Iterator[list[T]]:
+    """`map_chunks` over everything read, a CSV file's rows read from it as they are
+    mapped, so that memory does not grow with the input."""
+    from scrmap import parallel
+
+    for chunk in parallel.map_batches(inputs.batches(parallel.CHUNK), matcher, render, jobs):
+        yield chunk
+        advance(len(chunk))
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """A coverage analysis, the framework (with the threshold) it was made against, the

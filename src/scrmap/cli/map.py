@@ -68,18 +68,18 @@ def map_command(
     limit = edge.settings(config, threshold).threshold
     loaded_framework, path = edge.framework(framework)
     loaded = edge.inputs(inputs, sheet)
-    recs = loaded.recommendations
     matcher = Matcher(loaded_framework, limit)
-    processes = parallel.jobs_for(len(recs), jobs)
+    processes = parallel.jobs_for(loaded.count, jobs)
     mapped: list[records.RecommendationRecord] = []
-    with edge.progress(len(recs), machine=format is not MapFormat.table) as advance:
+    with edge.progress(loaded.count, machine=format is not MapFormat.table) as advance:
         if format is MapFormat.jsonl:  # written as it is mapped
             line = partial(recommendation_line, top=top, explain=explain)
-            for lines in pipeline.map_chunks(recs, matcher, line, processes, advance):
-                sys.stdout.write("".join(lines))
+            sys.stdout.flush()
+            for lines in pipeline.map_inputs(loaded, matcher, line, processes, advance):
+                sys.stdout.buffer.write(b"".join(lines))
         else:
             record = partial(records.recommendation_record, top=top, explain=explain)
-            for chunk in pipeline.map_chunks(recs, matcher, record, processes, advance):
+            for chunk in pipeline.map_inputs(loaded, matcher, record, processes, advance):
                 mapped += chunk
     _show(format, mapped, loaded_framework, path, limit)
     edge.finish((), loaded.problems)

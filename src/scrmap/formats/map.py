@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+import orjson
 
 from scrmap.formats import Renderer, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
@@ -34,14 +35,19 @@ def to_json(document: MapDocument) -> str:
     return json_text(document)
 
 
-def jsonl_line(record: RecommendationRecord) -> str:
-    """One recommendation record as a line of JSON Lines."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+def jsonl_line(record: RecommendationRecord) -> bytes:
+    """One recommendation record as a line of JSON Lines, in UTF-8.
+
+    orjson writes what ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``
+    writes (the records hold only strings, integers, None, lists and string-keyed dicts,
+    where the two agree byte for byte; a test holds them equal), several times faster.
+    """
+    return orjson.dumps(record) + b"\n"
 
 
 def recommendation_line(
     rec: Recommendation, result: Result, top: int | None = None, explain: bool = False
-) -> str:
+) -> bytes:
     """A mapping as a line of JSON Lines: made where the matching runs, so that a worker
     process encodes its own results and the main process only writes them."""
     return jsonl_line(recommendation_record(rec, result, top, explain))
@@ -49,7 +55,7 @@ def recommendation_line(
 
 def to_jsonl(document: MapDocument) -> str:
     """One recommendation object per line, for streaming large corpora."""
-    return "".join(jsonl_line(r) for r in document["recommendations"])
+    return b"".join(jsonl_line(r) for r in document["recommendations"]).decode()
 
 
 CSV_COLUMNS = [

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
-from scrmap.sources._base import Found, Loader, SourceFile, SourceKind, decode
+from scrmap.sources._base import Batch, Found, Loader, SourceFile, SourceKind, batches, decode
 
 STDIN = "-"
 """The argument that means: read recommendations from standard input."""
@@ -28,7 +29,7 @@ STDIN = "-"
 KINDS = (
     SourceKind("yaml_file", (".yaml", ".yml"), (".yaml",)),
     SourceKind("text_file", (".md", ".markdown", ".txt", ".text"), (".md", ".txt")),
-    SourceKind("csv_file", (".csv",), (".csv",)),
+    SourceKind("csv_file", (".csv",), (".csv",), reads_text=False),
     SourceKind("word_file", (".docx",), (".docx",), reads_text=False),
     SourceKind("excel_file", (".xlsx",), (".xlsx",), reads_text=False),
 )
@@ -126,13 +127,31 @@ def _looks_like_path(arg: str) -> bool:
 class Inputs:
     """Everything read from the arguments: recommendations and problems, in argument order."""
 
-    recommendations: list[Recommendation] = field(default_factory=list)
+    parts: list[Sequence[Recommendation]] = field(default_factory=list)
+    """Each file's recommendations: a CSV file's are read from it when they are wanted."""
+    count: int = 0
+    """Recommendations in all."""
     problems: list[Problem] = field(default_factory=list)
     read: list[str] = field(default_factory=list)
     """The files found and opened, as named, in order: what a check has looked at (a path
     that does not exist is a problem, not a file checked)."""
     texts: int = 0
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
+
+    @cached_property
+    def recommendations(self) -> list[Recommendation]:
+        """Every recommendation, in memory: for the commands that analyse them together."""
+        return [rec for part in self.parts for rec in part]
+
+    def batches(self, size: int) -> Iterator[Batch]:
+        """Every recommendation in batches of at most ``size``, read as they are wanted."""
+        for part in self.parts:
+            yield from batches(part, size)
+
+    def add(self, recs: Sequence[Recommendation]) -> None:
+        """Take in one file's recommendations."""
+        self.parts.append(recs)
+        self.count += len(recs)
 
 
 def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
@@ -143,41 +162,37 @@ def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
     return _loader(TEXT)(SourceFile(Path(STDIN), "<stdin>", limits, None, text))
 
 
-def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> Found:
-    recs: list[Recommendation] = []
-    problems: list[Problem] = []
-    found = False
+def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> list[Found]:
+    found = []
     for file in _walk(Path(arg)):
-        found = True
         inputs.read.append(str(file))
-        more, issues = load_file(file, None, limits, sheet)
-        recs += more
-        problems += issues
+        found.append(load_file(file, None, limits, sheet))
     if not found:
         message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
-        problems.append(Problem(arg, None, None, message))
-    return recs, problems
+        found.append(([], [Problem(arg, None, None, message)]))
+    return found
 
 
 def _read_argument(
     arg: str, inputs: Inputs, read_stdin: Callable[[], str], limits: Limits, sheet: str | None
-) -> Found:
-    """One argument: '-' is stdin, a directory is walked, a file is loaded by its kind, and
-    anything else that does not look like a path is the text of a recommendation."""
+) -> list[Found]:
+    """One argument, file by file: '-' is stdin, a directory is walked, a file is loaded
+    by its kind, and anything else that does not look like a path is the text of a
+    recommendation."""
     path = Path(arg)
     if arg == STDIN:
         inputs.read.append("<stdin>")
-        return _read_stdin(read_stdin, limits)
+        return [_read_stdin(read_stdin, limits)]
     if path.is_dir():
         return _read_directory(arg, inputs, limits, sheet)
     if path.exists():
         inputs.read.append(arg)
-        return load_file(path, arg, limits, sheet)
+        return [load_file(path, arg, limits, sheet)]
     if _looks_like_path(arg):
-        return [], [Problem(arg, None, None, "no such file or directory")]
+        return [([], [Problem(arg, None, None, "no such file or directory")])]
     inputs.texts += 1
     rec = Recommendation(f"text-{inputs.texts}", " ".join(arg.split()), Source("<argument>", None))
-    return [rec], []
+    return [([rec], [])]
 
 
 def load_arguments(
@@ -192,25 +207,42 @@ def load_arguments(
     limits = limits or Limits()
     inputs = Inputs()
     for arg in args:
-        recs, problems = _read_argument(arg, inputs, read_stdin, limits, sheet)
-        room = limits.recommendations - len(inputs.recommendations)
-        if len(recs) > room:
-            first = recs[max(room, 0)]
-            problems.append(
-                Problem(
-                    first.source.file,
-                    first.source.line,
-                    None,
-                    f"more than {limits.recommendations:,} recommendations in all; this one "
-                    "and those after it are not read (SCRMAP_MAX_RECOMMENDATIONS raises the limit)",
-                )
-            )
-            inputs.recommendations += recs[: max(room, 0)]
+        found = _read_argument(arg, inputs, read_stdin, limits, sheet)
+        problems = [problem for _, issues in found for problem in issues]
+        room = limits.recommendations - inputs.count
+        if sum(len(recs) for recs, _ in found) > room:
+            for recs, _ in found:
+                inputs.add(recs[: max(room, 0)])
+                if len(recs) > room:
+                    first = recs[max(room, 0)]
+                    problems.append(
+                        Problem(
+                            first.source.file,
+                            first.source.line,
+                            None,
+                            f"more than {limits.recommendations:,} recommendations in all; "
+                            "this one and those after it are not read "
+                            "(SCRMAP_MAX_RECOMMENDATIONS raises the limit)",
+                        )
+                    )
+                    break
+                room -= len(recs)
             inputs.problems += problems
             break
-        inputs.recommendations += recs
+        for recs, _ in found:
+            inputs.add(recs)
         inputs.problems += problems
     return inputs
 
 
-__all__ = ["KNOWN_SUFFIXES", "STDIN", "Found", "Inputs", "decode", "load_arguments", "load_file"]
+__all__ = [
+    "KNOWN_SUFFIXES",
+    "STDIN",
+    "Batch",
+    "Found",
+    "Inputs",
+    "batches",
+    "decode",
+    "load_arguments",
+    "load_file",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -10,8 +11,45 @@ from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation
 
-Found = tuple[list[Recommendation], list[Problem]]
-"""What a loader returns: the recommendations, or none and the problems that stopped it."""
+Found = tuple[Sequence[Recommendation], list[Problem]]
+"""What a loader returns: the recommendations, or none and the problems that stopped it.
+A list, or for a kind too big to hold (CSV) a sequence that reads them when asked."""
+
+
+class Batch(Protocol):
+    """Some of an input's recommendations, as sent to a worker process: the worker makes
+    the recommendations, so a batch can be raw rows, cheaper to send than objects."""
+
+    def __len__(self) -> int: ...
+
+    def recommendations(self) -> list[Recommendation]:
+        """The batch's recommendations, in input order."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Recommendations already read, as a batch."""
+
+    items: Sequence[Recommendation]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def recommendations(self) -> list[Recommendation]:
+        """The recommendations."""
+        return list(self.items)
+
+
+def batches(recs: Sequence[Recommendation], size: int) -> Iterator[Batch]:
+    """``recs`` in batches of ``size``: a CSV file's rows read as they are wanted, anything
+    else in slices."""
+    read = getattr(recs, "batches", None)
+    if read is not None:
+        yield from read(size)
+        return
+    for start in range(0, len(recs), size):
+        yield Loaded(recs[start : start + size])
 
 
 @dataclass(frozen=True, slots=True)

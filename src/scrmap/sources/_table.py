@@ -99,6 +99,49 @@ Row = tuple[int, Sequence[str]]
 """A data row: its line (or spreadsheet row) number and its cells as text."""
 
 
+def blank(row: Sequence[str]) -> bool:
+    """A row with nothing in it, which is skipped."""
+    return not any(cell.strip() for cell in row)
+
+
+def check(columns: Columns, row: Sequence[str], accepted: int) -> tuple[str | None, str]:
+    """What is wrong with a row that is not blank (None when nothing is), and its id: its
+    id cell, or without an id column its number (``accepted``: good rows before it)."""
+    if len(row) != len(columns.headers):
+        fields = f"{len(row)} field{'' if len(row) == 1 else 's'}"
+        return f"row has {fields}, the header has {len(columns.headers)}", ""
+    rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else str(accepted + 1)
+    if not rec_id or not row[columns.fields["text"]].strip():
+        return "empty id or recommendation text", rec_id
+    return None, rec_id
+
+
+def record(
+    columns: Columns, line: int, row: Sequence[str], rec_id: str, name: str, case: str | None
+) -> Recommendation:
+    """A checked row as a recommendation (``case``: the case of rows that name none)."""
+    cells = [cell.strip() for cell in row]
+    known = {f: cells[i] or None for f, i in columns.fields.items()}
+    meta = {
+        header.lower(): cells[i]
+        for i, header in enumerate(columns.headers)
+        if i not in columns.fields.values() and cells[i]
+    }
+    return Recommendation(
+        id=rec_id,
+        text=" ".join(cells[columns.fields["text"]].split()),
+        source=Source(name, line),
+        case=known.get("case") or case,
+        kind=known.get("kind") or "recommendation",
+        owner=known.get("owner"),
+        agency=known.get("agency"),
+        due=known.get("due"),
+        status=known.get("status"),
+        evidence=known.get("evidence"),
+        meta=meta,
+    )
+
+
 def recommendations(
     columns: Columns, rows: Iterable[Row], name: str, default_case: str | None
 ) -> Found:
@@ -106,49 +149,18 @@ def recommendations(
     recs: list[Recommendation] = []
     problems: list[Problem] = []
     seen: set[str] = set()
-    text_col = columns.fields["text"]
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
+        if blank(row):
             continue
-        if len(row) != len(columns.headers):
-            fields = f"{len(row)} field{'' if len(row) == 1 else 's'}"
-            problems.append(
-                Problem(
-                    name, line, None, f"row has {fields}, the header has {len(columns.headers)}"
-                )
-            )
-            continue
-        cells = [cell.strip() for cell in row]
-        rec_id = cells[columns.fields["id"]] if "id" in columns.fields else str(len(seen) + 1)
-        body = " ".join(cells[text_col].split())
-        if not rec_id or not body:
-            problems.append(Problem(name, line, None, "empty id or recommendation text"))
+        fault, rec_id = check(columns, row, len(seen))
+        if fault:
+            problems.append(Problem(name, line, None, fault))
             continue
         if rec_id in seen:
             problems.append(Problem(name, line, None, f"duplicate id {rec_id!r}"))
             continue
         seen.add(rec_id)
-        known = {f: cells[i] or None for f, i in columns.fields.items()}
-        meta = {
-            header.lower(): cells[i]
-            for i, header in enumerate(columns.headers)
-            if i not in columns.fields.values() and cells[i]
-        }
-        recs.append(
-            Recommendation(
-                id=rec_id,
-                text=body,
-                source=Source(name, line),
-                case=known.get("case") or default_case,
-                kind=known.get("kind") or "recommendation",
-                owner=known.get("owner"),
-                agency=known.get("agency"),
-                due=known.get("due"),
-                status=known.get("status"),
-                evidence=known.get("evidence"),
-                meta=meta,
-            )
-        )
+        recs.append(record(columns, line, row, rec_id, name, default_case))
     if not recs and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
     return (recs if not problems else []), problems

@@ -1,63 +1,265 @@
 """CSV exports and action plans: a header row, one recommendation per row.
 
 Which column is which is recognised from the headers (`scrmap.sources._table`).
+
+A national corpus comes as one CSV of hundreds of thousands of rows, so a CSV file is
+never held in memory. Loading it reads it once to check every row (a file with a bad
+row gives problems and no recommendations, like every other kind) and to count them,
+and keeps only where it is; its rows are read again in batches as the mapping asks
+for them. A batch travels to a worker process as the raw cells of its rows, and the
+worker makes the recommendations: cheaper to send than objects.
 """
 
 from __future__ import annotations
 
 import _csv
+import contextlib
 import csv
-import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar, overload
 
 from scrmap.errors import Problem
+from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 
+T = TypeVar("T")
+_SAMPLE = 4096
+"""Characters the delimiter is sniffed from."""
+_BINARY_PROBE = 8192
+"""Bytes looked at for a NUL, the mark of a binary file."""
+BATCH = 2_000
+"""Rows read, sent and mapped at a time: many enough that sending them is cheap, few
+enough that memory stays flat and progress moves."""
 
-def _reader(text: str) -> _csv.Reader:
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What a row needs to become a recommendation: the file's columns and case."""
+
+    name: str
+    """The file as the user named it."""
+    columns: _table.Columns
+    case: str | None
+    """The case of rows that name none: the file's name without its ending."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A batch of checked rows, each with the line it ends on and its id: what a worker
+    is sent."""
+
+    header: Header
+    rows: list[tuple[int, list[str], str]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def recommendations(self) -> list[Recommendation]:
+        """The rows as recommendations."""
+        columns, name, case = self.header.columns, self.header.name, self.header.case
+        return [_table.record(columns, line, row, i, name, case) for line, row, i in self.rows]
+
+
+def _lines(path: Path, encoding: str) -> Iterator[str]:
+    """The file's lines, decoded one at a time (UTF-8 never has a newline byte inside a
+    character, so this reads as decoding the whole file would), without a byte-order mark."""
+    with path.open("rb") as handle:
+        first = True
+        for raw in handle:
+            line = raw.decode(encoding) if encoding == "utf-8" else raw.decode(encoding, "replace")
+            if first:
+                line = line.removeprefix("\ufeff")
+                first = False
+            yield line
+
+
+def _reader(path: Path, encoding: str) -> _csv.Reader:
+    """A CSV reader over the file, its dialect sniffed from the first few thousand characters."""
+    sample = ""
+    for line in _lines(path, encoding):
+        sample += line
+        if len(sample) >= _SAMPLE:
+            break
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            sample[:_SAMPLE], delimiters=",;\t"
+        )
     except csv.Error:
         dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
+    return csv.reader(_lines(path, encoding), dialect)
 
 
-def _header(text: str, name: str) -> tuple[_table.Columns | None, list[Problem]]:
-    reader = _reader(text)
+@dataclass(frozen=True, slots=True)
+class CsvFile(Sequence[Recommendation]):
+    """A checked CSV file's recommendations, read from the file whenever they are wanted."""
+
+    path: Path
+    header: Header
+    encoding: str
+    rows: int
+    """Rows with a recommendation (blank rows are skipped)."""
+
+    def __len__(self) -> int:
+        return self.rows
+
+    @overload
+    def __getitem__(self, index: int) -> Recommendation: ...
+    @overload
+    def __getitem__(self, index: slice) -> CsvFile: ...
+    def __getitem__(self, index: int | slice) -> Recommendation | CsvFile:
+        """A recommendation by position, or the first ones (``[:n]``, for the limit)."""
+        if isinstance(index, slice):
+            if index.start not in (None, 0) or index.step not in (None, 1):
+                raise ValueError("only the first recommendations of a CSV file can be taken")
+            return replace(self, rows=len(range(self.rows)[index]))
+        position = range(self.rows)[index]
+        return next(islice(iter(self), position, None))
+
+    def __iter__(self) -> Iterator[Recommendation]:
+        for batch in self.batches(BATCH):
+            yield from batch.recommendations()
+
+    def batches(self, size: int) -> Iterator[Rows]:
+        """The rows, ``size`` at a time, read as they are wanted."""
+        reader = _reader(self.path, self.encoding)
+        next(reader)  # the header
+        columns = self.header.columns
+        numbered = enumerate(row for row in reader if not _table.blank(row))
+        rows = ((reader.line_num, row, _table.check(columns, row, n)[1]) for n, row in numbered)
+        left = self.rows
+        while left:
+            batch = list(islice(rows, min(size, left)))
+            if not batch:
+                return
+            left -= len(batch)
+            yield Rows(self.header, batch)
+
+
+def _header(path: Path, name: str, encoding: str) -> _table.Columns | list[Problem]:
+    reader = _reader(path, encoding)
     try:
-        return _table.recognise(next(reader)), []
+        return _table.recognise(next(reader))
     except StopIteration:
-        return None, [Problem(name, None, None, "empty CSV file; expected a header row")]
+        return [Problem(name, None, None, "empty CSV file; expected a header row")]
     except csv.Error as exc:
-        return None, [Problem(name, 1, None, f"not valid CSV: {exc}")]
+        return [Problem(name, 1, None, f"not valid CSV: {exc}")]
 
 
-def load_csv(text: str, name: str, default_case: str | None) -> Found:
-    """A header row with a column of recommendation text; the other columns recognised by
-    their names, or kept as metadata."""
-    columns, problems = _header(text, name)
-    if columns is None:
-        return [], problems
+def _check(path: Path, name: str, case: str | None, encoding: str) -> CsvFile | list[Problem]:
+    """Read the whole file once, row by row: the CSV file, or every problem in it."""
+    columns = _header(path, name, encoding)
+    if isinstance(columns, list):
+        return columns
     if "text" not in columns.fields:
-        return [], [_table.missing_text(columns, name)]
-    reader = _reader(text)
+        return [_table.missing_text(columns, name)]
+    reader = _reader(path, encoding)
     next(reader)
-    rows: list[_table.Row] = []
+    problems: list[Problem] = []
+    # Numbered rows cannot repeat an id; rows with ids are checked against the ids before.
+    seen = _Seen(path.stat().st_size) if "id" in columns.fields else None
+    maybe: list[tuple[int, str]] = []
+    """Rows whose id may have come before (the filter can be wrong that way, not the other)."""
+    count = 0
     try:
-        rows += ((reader.line_num, row) for row in reader)
+        for row in reader:
+            if _table.blank(row):
+                continue
+            fault, rec_id = _table.check(columns, row, count)
+            if fault:
+                problems.append(Problem(name, reader.line_num, None, fault))
+            elif seen is not None and seen.add(rec_id):
+                maybe.append((reader.line_num, rec_id))
+            else:
+                count += 1
     except csv.Error as exc:
         problems.append(Problem(name, reader.line_num, None, f"not valid CSV: {exc}"))
-    recs, more = _table.recommendations(columns, rows, name, default_case)
-    problems += more
-    return (recs if not problems else []), problems
+    if maybe:
+        duplicates = _duplicates(path, encoding, columns, maybe)
+        count += len(maybe) - len(duplicates)
+        problems += [Problem(name, line, None, f"duplicate id {i!r}") for line, i in duplicates]
+        problems.sort(key=lambda p: p.line or 0)  # in file order, as they were found
+    if not count and not problems:
+        problems.append(Problem(name, None, None, "no rows after the header"))
+    if problems:
+        return problems
+    return CsvFile(path, Header(name, columns, case), encoding, count)
+
+
+class _Seen:
+    """The ids met so far, as a Bloom filter: a few bytes a row, where a set of a million
+    ids would hold a hundred megabytes. It can say an id was met when it was not (rarely),
+    never the reverse, so its yes is checked against the file (`_duplicates`)."""
+
+    BITS_PER_ROW = 40
+    ROW_BYTES = 200
+    """Rows are guessed from the file's size at this many bytes each (recommendations run
+    to 200 characters or more), so the filter is sized before reading."""
+    HASHES = 4
+
+    def __init__(self, file_bytes: int) -> None:
+        self.size = max(1 << 16, file_bytes // self.ROW_BYTES * self.BITS_PER_ROW)
+        self.bits = bytearray(self.size // 8 + 1)
+
+    def add(self, key: str) -> bool:
+        """Add ``key``; True if it may have been added before."""
+        value = hash(key)
+        step = (value >> 32) | 1
+        bits, size, present = self.bits, self.size, True
+        for i in range(self.HASHES):
+            at = (value + i * step) % size
+            mask = 1 << (at & 7)
+            if not bits[at >> 3] & mask:
+                present = False
+                bits[at >> 3] |= mask
+        return present
+
+
+def _duplicates(
+    path: Path, encoding: str, columns: _table.Columns, maybe: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Which of the rows ``maybe`` repeat the id of an earlier good row: read the file
+    once more for the first line of each of their ids."""
+    wanted = {rec_id for _, rec_id in maybe}
+    first: dict[str, int] = {}
+    reader = _reader(path, encoding)
+    next(reader)
+    with contextlib.suppress(csv.Error):  # reported already, at its line
+        for row in reader:
+            if _table.blank(row):
+                continue
+            fault, rec_id = _table.check(columns, row, 0)  # ids from the id column
+            if not fault and rec_id in wanted:
+                first.setdefault(rec_id, reader.line_num)
+    return [(line, rec_id) for line, rec_id in maybe if first[rec_id] < line]
+
+
+def _read(file: SourceFile, read: Callable[[str], T]) -> T | list[Problem]:
+    """``read(encoding)`` of a text file: UTF-8 (with or without a byte-order mark), else
+    Windows-1252 as Excel saves it; or the problem that it is binary or cannot be read."""
+    try:
+        with file.path.open("rb") as handle:
+            if b"\x00" in handle.read(_BINARY_PROBE):
+                return [Problem(file.name, None, None, "binary file, not text")]
+        try:
+            return read("utf-8")
+        except UnicodeDecodeError:
+            return read("cp1252")
+    except OSError as exc:
+        return [Problem(file.name, None, None, f"cannot read: {exc.strerror or exc}")]
 
 
 def load(file: SourceFile) -> Found:
     """The registry's entry: a CSV file, the file's name its case unless it names one."""
-    return load_csv(file.text, file.name, file.case)
+    checked = _read(file, lambda encoding: _check(file.path, file.name, file.case, encoding))
+    if isinstance(checked, list):
+        return [], checked
+    return checked, []
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
     """Which column became which field (`scrmap map --explain-columns`)."""
-    found, problems = _header(file.text, file.name)
-    return found if found is not None else problems
+    return _read(file, lambda encoding: _header(file.path, file.name, encoding))

@@ -177,7 +177,7 @@ def load_docx(path: Path, name: str) -> Found:
     labelled = [b for b in outside if b.table is None and (LABEL.match(b.text) or b.numbered)]
     if from_tables and labelled:
         paragraphs = _paragraph_recs(labelled, name, case)
-    recs = sorted(from_tables + paragraphs, key=lambda r: r.source.line or 0)
+    recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document")]
     return recs, []
