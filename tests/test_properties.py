@@ -9,14 +9,18 @@ whatever order recommendations come in.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scrmap import framework as fw
+from scrmap.limits import Limits
 from scrmap.matcher import Matcher
-from scrmap.sources import decode
-from scrmap.sources.csv_file import load_csv
+from scrmap.sources import csv_file, decode
+from scrmap.sources._base import Found, SourceFile
 from scrmap.sources.text_file import load_text
 from scrmap.sources.yaml_file import load_yaml
 
@@ -61,6 +65,15 @@ PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(fw.load(ROOT / "framework.yaml"))
+
+
+def load_csv(text: str, name: str, case: str) -> Found:
+    """A CSV file of ``text``, loaded, its rows read back (a CSV file is read when asked)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_text(text, encoding="utf-8")
+        recs, problems = csv_file.load(SourceFile(path, name, Limits(), case, ""))
+        return list(recs), problems
 
 
 def _loaded(recs, problems) -> None:

@@ -1,0 +1,116 @@
+"""A CSV file is checked whole but never held: its rows are read in batches when wanted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scrmap import framework as fw
+from scrmap import parallel
+from scrmap.coverage import Mapped
+from scrmap.limits import Limits
+from scrmap.matcher import Matcher
+from scrmap.recommendation import Recommendation, Source
+from scrmap.sources import Batch, load_arguments, load_file
+from scrmap.sources._base import Loaded
+from scrmap.sources.csv_file import CsvFile, Rows
+
+
+def _write(path: Path, rows: int, header: str = "id,text,owner", encoding: str = "utf-8") -> Path:
+    lines = [header] + [f"R{i},Agencies should share information ({i}).,LA" for i in range(rows)]
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+def test_a_csv_file_is_read_in_batches_of_raw_rows(tmp_path: Path) -> None:
+    recs, problems = load_file(_write(tmp_path / "r.csv", 4500))
+    assert problems == []
+    assert isinstance(recs, CsvFile) and len(recs) == 4500
+    batches = list(recs.batches(2000))
+    assert [len(b) for b in batches] == [2000, 2000, 500]
+    assert all(isinstance(b, Rows) for b in batches)
+    assert batches[1].rows[0] == (
+        2002,
+        ["R2000", "Agencies should share information (2000).", "LA"],
+    )
+    first = batches[0].recommendations()[0]
+    assert first == Recommendation(
+        "R0",
+        "Agencies should share information (0).",
+        Source(str(tmp_path / "r.csv"), 2),
+        case="r",
+        owner="LA",
+    )
+    assert list(recs) == [r for b in batches for r in b.recommendations()]
+    assert recs[4499].id == "R4499"
+
+
+def test_quoted_lines_byte_order_mark_and_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_bytes(
+        '\ufeffid;text\n1;"Share\ninformation"\n\n2;Agencies\u2019 staff\n'.encode(
+            "cp1252", "ignore"
+        )
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "Share information", 3),
+        ("2", "Agencies\u2019 staff", 5),
+    ]
+    path.write_bytes(b"\xef\xbb\xbfid,text\n1,caf\xc3\xa9\n")
+    assert [r.text for r in load_file(path)[0]] == ["caf\u00e9"]
+
+
+def test_a_bad_row_anywhere_refuses_the_whole_file(tmp_path: Path) -> None:
+    path = _write(tmp_path / "r.csv", 3000)
+    with path.open("a") as handle:
+        handle.write("R5,duplicate,LA\n")
+    recs, problems = load_file(path)
+    assert list(recs) == []
+    assert [str(p) for p in problems] == [f"{path}:3002: duplicate id 'R5'"]
+
+
+def test_binary_and_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "b.csv"
+    path.write_bytes(b"id,text\n\x00\x01")
+    assert [str(p) for p in load_file(path)[1]] == [f"{path}: binary file, not text"]
+
+
+def test_the_limit_stops_inside_a_csv_file(tmp_path: Path) -> None:
+    path = _write(tmp_path / "r.csv", 50)
+    loaded = load_arguments([str(path)], str, Limits(recommendations=10))
+    assert [r.id for r in loaded.recommendations] == [f"R{i}" for i in range(10)]
+    assert [str(p) for p in loaded.problems] == [
+        f"{path}:12: more than 10 recommendations in all; this one and those after it are "
+        "not read (SCRMAP_MAX_RECOMMENDATIONS raises the limit)"
+    ]
+    assert sum(len(b) for b in loaded.batches(4)) == 10
+
+
+def test_only_a_few_batches_are_read_ahead_of_the_workers(norfolk: fw.Framework) -> None:
+    """Memory stays flat: the input is read as fast as workers map it, and no faster."""
+    pulled = 0
+    seen_at_first_result: list[int] = []
+
+    def work() -> Iterator[Batch]:
+        nonlocal pulled
+        for n in range(40):
+            pulled += 1
+            yield Loaded([Recommendation(f"R{n}", "Share information.", Source("t", n))])
+
+    for chunk in parallel.map_batches(work(), Matcher(norfolk), Mapped, 2):
+        seen_at_first_result.append(pulled)
+        assert len(chunk) == 1
+    assert seen_at_first_result[0] <= parallel.IN_FLIGHT * 2
+    assert pulled == 40
+
+
+@pytest.mark.parametrize("header", ["id,text,id", "text,id,text"])
+def test_a_column_named_twice_counts_as_its_last(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text(f"{header}\nA,B,C\n")
+    [rec] = load_file(path)[0]
+    assert (rec.id, rec.text) == (("C", "B") if header.startswith("id") else ("B", "C"))
