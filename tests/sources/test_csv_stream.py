@@ -114,3 +114,36 @@ def test_a_column_named_twice_counts_as_its_last(tmp_path: Path, header: str) ->
     path.write_text(f"{header}\nA,B,C\n")
     [rec] = load_file(path)[0]
     assert (rec.id, rec.text) == (("C", "B") if header.startswith("id") else ("B", "C"))
+
+
+def test_duplicate_ids_are_found_exactly_without_holding_every_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The filter of ids met may say yes wrongly; such rows are checked against the file."""
+    from scrmap.sources import csv_file
+
+    # A filter that says every id may have been met: only the check decides.
+    monkeypatch.setattr(csv_file._Seen, "add", lambda self, key: True)
+    path = tmp_path / "d.csv"
+    path.write_text("id,text\nA,\nA,one\nB,two\nC,x,y\nA,three\nB,four\n")
+    recs, problems = load_file(path)
+    assert [str(p) for p in problems] == [
+        f"{path}:2: empty 'id' or text",
+        f"{path}:5: row has 3 fields, the header has 2",
+        f"{path}:6: duplicate id 'A'",
+        f"{path}:7: duplicate id 'B'",
+    ]
+    path.write_text("id,text\nA,one\nB,two\n")
+    assert [r.id for r in load_file(path)[0]] == ["A", "B"]
+
+
+def test_the_filter_of_ids_never_forgets() -> None:
+    from scrmap.sources.csv_file import _Seen
+
+    ids = [f"R{i}" for i in range(20_000)]
+    seen = _Seen(len(ids) * _Seen.ROW_BYTES)  # as sized for a file of 20,000 rows
+    assert not any(seen.add(i) for i in ids[:1])
+    assert all(seen.add(i) for i in ids[:1])
+    wrong = sum(seen.add(i) for i in ids[1:])
+    assert all(seen.add(i) for i in ids)
+    assert wrong < 20  # rarely says yes to a new id: about 1 in 10,000 at this size
