@@ -34,6 +34,7 @@ def test_a_csv_file_is_read_in_batches_of_raw_rows(tmp_path: Path) -> None:
     assert batches[1].rows[0] == (
         2002,
         ["R2000", "Agencies should share information (2000).", "LA"],
+        "R2000",
     )
     first = batches[0].recommendations()[0]
     assert first == Recommendation(
@@ -109,11 +110,18 @@ def test_only_a_few_batches_are_read_ahead_of_the_workers(norfolk: fw.Framework)
 
 
 @pytest.mark.parametrize("header", ["id,text,id", "text,id,text"])
-def test_a_column_named_twice_counts_as_its_last(tmp_path: Path, header: str) -> None:
+def test_a_column_named_twice_counts_as_its_first(tmp_path: Path, header: str) -> None:
     path = tmp_path / "d.csv"
     path.write_text(f"{header}\nA,B,C\n")
     [rec] = load_file(path)[0]
-    assert (rec.id, rec.text) == (("C", "B") if header.startswith("id") else ("B", "C"))
+    assert (rec.id, rec.text) == (("A", "B") if header.startswith("id") else ("B", "A"))
+
+
+def test_rows_are_numbered_without_an_id_column(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Recommendation,RAG\nShare information.,Green\n\nEngage fathers.,Red\n")
+    recs = load_file(path)[0]
+    assert [(r.id, r.source.line, r.status) for r in recs] == [("1", 2, "Green"), ("2", 4, "Red")]
 
 
 def test_duplicate_ids_are_found_exactly_without_holding_every_id(
@@ -127,8 +135,9 @@ def test_duplicate_ids_are_found_exactly_without_holding_every_id(
     path = tmp_path / "d.csv"
     path.write_text("id,text\nA,\nA,one\nB,two\nC,x,y\nA,three\nB,four\n")
     recs, problems = load_file(path)
+    assert list(recs) == []
     assert [str(p) for p in problems] == [
-        f"{path}:2: empty 'id' or text",
+        f"{path}:2: empty id or recommendation text",
         f"{path}:5: row has 3 fields, the header has 2",
         f"{path}:6: duplicate id 'A'",
         f"{path}:7: duplicate id 'B'",
