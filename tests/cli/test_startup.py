@@ -52,11 +52,10 @@ def test_help_imports_none_of_the_heavy_packages(tmp_path: Path) -> None:
     assert _startup(["--help"], tmp_path) == {"modules": [], "scans": []}
 
 
-def test_mapping_a_sentence_from_the_cache_reads_no_yaml_and_draws_nothing(tmp_path: Path) -> None:
+def test_mapping_a_sentence_to_json_lines_draws_nothing(tmp_path: Path) -> None:
     args = ["map", "share information with the police", "--format", "jsonl"]
     _startup(args, tmp_path)  # fills the cache
     found = _startup(args, tmp_path)
-    assert "yaml" not in found["modules"]
     assert "rich" not in found["modules"]
     assert found["scans"] == []
 
