@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -40,11 +39,11 @@ from pydantic import (
 from scrmap import yamlpos
 from scrmap.actionplan import State, Vocabulary, status_key
 from scrmap.checks import Severity
+from scrmap.config_files import ENV_VAR, FILE_NAME, discover
 from scrmap.errors import ConfigError, Problem, plain_words
 from scrmap.rules import RULES
 
-ENV_VAR = "SCRMAP_CONFIG"
-FILE_NAME = ".scrmap.yaml"
+__all__ = ["ENV_VAR", "FILE_NAME", "Config", "Configuration", "discover", "load"]
 
 
 class _Severity(BaseModel):
@@ -126,28 +125,6 @@ class Configuration:
             options = rule.Options(**entry.model_dump(exclude={"severity"}))
             out[rule_id] = (entry.severity or rule.SEVERITY, options)
         return out
-
-
-def _has_table(pyproject: Path) -> bool:
-    try:
-        return "scrmap" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-
-
-def discover(explicit: Path | None, cwd: Path, environ: Mapping[str, str]) -> Path | None:
-    """The configuration file to use, in yamllint's order; None for the defaults."""
-    if explicit is not None:
-        return explicit
-    for directory in (cwd, *cwd.parents):
-        if (directory / FILE_NAME).is_file():
-            return directory / FILE_NAME
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_table(pyproject):
-            return pyproject
-    if environ.get(ENV_VAR):
-        return Path(environ[ENV_VAR])
-    return None
 
 
 def _unknown_rules(data: Any, where: Any, name: str) -> list[Problem]:

@@ -47,9 +47,20 @@ class Settings:
     """What the configuration and the options decide, resolved once for every command, so
     that `map`, `coverage`, `report` and `check` in one folder agree."""
 
-    configuration: Configuration
+    loaded: Configuration | None
+    """The configuration file read, or None when there is none."""
     threshold: int
     """--threshold, else the configuration's ``threshold``, else the default."""
+
+    @property
+    def configuration(self) -> Configuration:
+        """The configuration in force: the file's, else the defaults, built only when a
+        command asks (their models are built from every rule, which `map` does without)."""
+        if self.loaded is not None:
+            return self.loaded
+        from scrmap import config
+
+        return config.load(None)
 
 
 def settings(
@@ -57,10 +68,15 @@ def settings(
 ) -> Settings:
     """The configuration in force (--config, else discovered from ``cwd``) and the threshold
     it and the options give; raises ConfigError."""
-    from scrmap import config
+    from scrmap.config_files import discover
     from scrmap.defaults import DEFAULT_THRESHOLD
 
-    configuration = config.load(config.discover(config_path, cwd, environ))
+    found = discover(config_path, cwd, environ)
+    if found is None:
+        return Settings(None, threshold or DEFAULT_THRESHOLD)
+    from scrmap import config
+
+    configuration = config.load(found)
     chosen = threshold or configuration.config.threshold or DEFAULT_THRESHOLD
     return Settings(configuration, chosen)
 

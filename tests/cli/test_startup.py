@@ -28,20 +28,21 @@ try:
     run()
 except SystemExit:
     pass
-heavy = ("rich", "pydantic", "yaml", "rapidfuzz", "multiprocessing", "scrmap.checks")
+heavy = ("rich", "pydantic", "yaml", "rapidfuzz", "multiprocessing", "scrmap.checks",
+         "scrmap.config")
 print(json.dumps({"modules": [m for m in heavy if m in sys.modules], "scans": scans}),
       file=sys.stderr)
 """
 
 
-def _startup(args: list[str], cache: Path) -> dict[str, list[str]]:
+def _startup(args: list[str], cache: Path, cwd: Path = ROOT) -> dict[str, list[str]]:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     env["XDG_CACHE_HOME"] = str(cache)
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(args)],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
     )
     found: dict[str, list[str]] = json.loads(done.stderr.strip().splitlines()[-1])
@@ -52,11 +53,13 @@ def test_help_imports_none_of_the_heavy_packages(tmp_path: Path) -> None:
     assert _startup(["--help"], tmp_path) == {"modules": [], "scans": []}
 
 
-def test_mapping_a_sentence_to_json_lines_draws_nothing(tmp_path: Path) -> None:
+def test_mapping_a_sentence_from_the_cache_without_a_configuration(tmp_path: Path) -> None:
+    """No YAML to read (the framework is cached, and there is no .scrmap.yaml), nothing to
+    draw, no configuration models to build."""
     args = ["map", "share information with the police", "--format", "jsonl"]
-    _startup(args, tmp_path)  # fills the cache
-    found = _startup(args, tmp_path)
-    assert "rich" not in found["modules"]
+    _startup(args, tmp_path / "cache", tmp_path)  # fills the cache
+    found = _startup(args, tmp_path / "cache", tmp_path)
+    assert not {"yaml", "rich", "scrmap.config", "scrmap.checks"} & set(found["modules"])
     assert found["scans"] == []
 
 
