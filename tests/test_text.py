@@ -1,6 +1,6 @@
 import pytest
 
-from scrmap.text import acronym_form, normalise, tokenize
+from scrmap.text import acronym_form, actor_spans, item_label, normalise, tokenize
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,38 @@ def test_tokens_keep_spans_and_sentences() -> None:
         "views",
     ]
     assert [t.sentence for t in tokens] == [0, 0, 0, 1, 1]
+
+
+@pytest.mark.parametrize(
+    "text, number, rest",
+    [
+        ("Recommendation 1: Agencies should share", "1", "Agencies should share"),
+        ("Recommendation 12 - The LSCP should", "12", "The LSCP should"),
+        ("R3. Health visitors should ask", "3", "Health visitors should ask"),
+        ("3) The Board must", "3", "The Board must"),
+        ("Key finding 4b: Drift", "4b", "Drift"),
+        ("1.1 Agencies should", "1.1", "Agencies should"),
+        ("Agencies should share", None, "Agencies should share"),
+        ("Recommendations", None, "Recommendations"),
+    ],
+)
+def test_item_label(text: str, number: str | None, rest: str) -> None:
+    found, start = item_label(text)
+    assert (found, text[start:]) == (number, rest)
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Health visitors should ask about fathers", ["Health visitors "]),
+        (
+            "The Designated Nurse will deliver training to all health visitors",
+            ["The Designated Nurse "],
+        ),
+        ("Training should be reviewed so that staff are confident", []),  # passive: a topic
+        ("Children returning home should have a plan", []),  # no actor word: a topic
+        ("The ICB and NHS England must agree", ["The ICB and NHS England "]),
+    ],
+)
+def test_actor_spans(text: str, actors: list[str]) -> None:
+    assert [text[a:b] for a, b in actor_spans(text)] == actors

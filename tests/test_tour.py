@@ -32,7 +32,8 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("clone")
     for name in ("data", "examples", "tests/gold"):
         shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "framework.yaml", root / "framework.yaml")
+    for name in ("framework.yaml", "framework.learned.yaml"):
+        shutil.copy(ROOT / name, root / name)
     return root
 
 

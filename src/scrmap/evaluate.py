@@ -10,6 +10,8 @@ off-framework ones, and the share of those left unmapped is reported too.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -99,6 +101,12 @@ class Scores:
     fn: int
 
     @property
+    def defined(self) -> bool:
+        """False when the label has no items and was never assigned: its figures say nothing
+        (shown as n/a, not as a perfect 1.00)."""
+        return bool(self.tp + self.fp + self.fn)
+
+    @property
     def precision(self) -> float:
         """Share of assigned labels that were right (1.0 when nothing was assigned)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -140,6 +148,11 @@ class Evaluation:
     off_framework_unmapped: int
     off_framework: int
     disagreements: list[Disagreement] = field(default_factory=list)
+    standards: dict[str, Scores] = field(default_factory=dict)
+    """Per standard, as ``themes`` is per theme."""
+    confusions: list[tuple[str, str, int]] = field(default_factory=list)
+    """(labelled primary standard or "none", top standard or "none", times) where the top
+    standard is not a labelled one, most frequent first."""
 
     @property
     def top_standard_accuracy(self) -> float:
@@ -156,6 +169,8 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
     """Map every gold item and compare with its labels."""
     theme_ids = [t.id for t in matcher.framework.themes]
     counts = {t: [0, 0, 0] for t in theme_ids}
+    per_standard = {s.id: [0, 0, 0] for s in matcher.framework.standards}
+    confused: Counter[tuple[str, str]] = Counter()
     std = [0, 0, 0]
     right = with_standard = unmapped = off = 0
     disagreements = []
@@ -168,6 +183,10 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
             counts[t][0] += t in got_themes and t in want_themes
             counts[t][1] += t in got_themes and t not in want_themes
             counts[t][2] += t not in got_themes and t in want_themes
+        for s in per_standard:
+            per_standard[s][0] += s in got_standards and s in want_standards
+            per_standard[s][1] += s in got_standards and s not in want_standards
+            per_standard[s][2] += s not in got_standards and s in want_standards
         std[0] += len(want_standards & set(got_standards))
         std[1] += len(set(got_standards) - want_standards)
         std[2] += len(want_standards - set(got_standards))
@@ -180,6 +199,8 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
             off += 1
             top_ok = top is None
             unmapped += top_ok
+        if not top_ok:
+            confused[(item.standards[0] if item.standards else "none", top or "none")] += 1
         if not top_ok or got_themes != want_themes:
             disagreements.append(
                 Disagreement(
@@ -203,4 +224,16 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
         unmapped,
         off,
         disagreements,
+        {s: Scores(*c) for s, c in per_standard.items()},
+        [(a, b, n) for (a, b), n in sorted(confused.items(), key=lambda kv: (-kv[1], kv[0]))],
+    )
+
+
+def combined(golds: Sequence[GoldFile]) -> GoldFile:
+    """Several gold files as one, for figures over all their items."""
+    if len(golds) == 1:
+        return golds[0]
+    return GoldFile(
+        name=" + ".join(g.name for g in golds),
+        items=[item for g in golds for item in g.items],
     )

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from scrmap import learned as learned_weights
 from scrmap.defaults import FRAMEWORK_ENV_VAR
 from scrmap.errors import FrameworkError, Problem, UnreadableFrameworkError
 from scrmap.text import phrase_keys
@@ -126,6 +127,9 @@ class Framework(_Frozen):
     standards: Annotated[list[Standard], Field(min_length=1)]
     families: list[Family] = []
     themes: list[Theme] = []
+    learned: learned_weights.Learned | None = None
+    """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
+    file, or this section); the matcher uses them when present."""
 
 
 def bundled_path() -> Path:
@@ -148,7 +152,8 @@ def resolve_path(explicit: Path | None, cwd: Path | None = None) -> Path:
 
 
 def load(path: Path) -> Framework:
-    """Read and validate a framework file; raise FrameworkError listing every problem."""
+    """Read and validate a framework file and the learned weights beside it, if any;
+    raise FrameworkError listing every problem."""
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -164,7 +169,18 @@ def load(path: Path) -> Framework:
     except OSError as exc:
         problem = Problem(name, None, None, f"cannot read: {exc.strerror}")
         raise UnreadableFrameworkError([problem]) from None
-    return parse(text, name)
+    framework = parse(text, name)
+    found = learned_weights.load(
+        learned_weights.sidecar(path),
+        {s.id for s in framework.standards},
+        {t.id for t in framework.themes},
+    )
+    return framework.model_copy(update={"learned": found}) if found else framework
+
+
+def without_learned(framework: Framework) -> Framework:
+    """The framework as its cues alone map: for comparing with the learned weights."""
+    return framework.model_copy(update={"learned": None})
 
 
 def parse(text: str, name: str = "<framework>") -> Framework:

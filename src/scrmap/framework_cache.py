@@ -4,7 +4,8 @@ Reading the framework file with positions, validating it and checking every cue 
 more than mapping one recommendation a hundred times over, and most runs read the same
 file as the run before. So the validated framework is kept as JSON in the user's cache
 directory (``$XDG_CACHE_HOME/scrmap``, else ``~/.cache/scrmap``), under the SHA-256 of
-scrmap's version and the file's bytes: an edited file, or another scrmap, misses.
+scrmap's version and the file's bytes (with its learned weights'): an edited file, new
+weights, or another scrmap, misses.
 
 This is the one thing scrmap writes that the user did not ask for, so it never gets in
 the way: ``SCRMAP_NO_CACHE=1`` turns it off, and a cache that cannot be read, is not
@@ -58,7 +59,7 @@ def load(path: Path, environ: Mapping[str, str]) -> Framework:
 
     where = directory(environ)
     try:
-        data = path.read_bytes()
+        data = _bytes(path)
     except OSError:
         where = None  # let the loader say what is wrong with the file
     if where is None:
@@ -70,9 +71,20 @@ def load(path: Path, environ: Mapping[str, str]) -> Framework:
         return cached
     framework = fw.load(path)
     with contextlib.suppress(OSError):
-        if key(path.read_bytes()) == digest:  # not edited while it was being validated
+        if key(_bytes(path)) == digest:  # not edited while it was being validated
             _write(entry, digest, framework)
     return framework
+
+
+def _bytes(path: Path) -> bytes:
+    """The framework file's bytes and those of its learned weights, if any: a cached
+    framework carries its weights, so learning again must miss the cache too."""
+    from scrmap.learned import sidecar
+
+    data = path.read_bytes()
+    with contextlib.suppress(FileNotFoundError):
+        data += b"\0learned\0" + sidecar(path).read_bytes()
+    return data
 
 
 def _read(entry: Path, digest: str) -> Framework | None:

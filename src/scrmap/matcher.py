@@ -21,12 +21,36 @@ How it works, and why:
 - Exclusion cues cancel an overlapping match ("partner agencies" is not a
   mother's partner); negation ("no evidence of domestic abuse", "neglect was
   ruled out") cancels a match in the same clause.
+- Who acts is not what is done. A recommendation's words before an active modal
+  verb ("Health visitors should ...", "The Board will ...") name its actor, as does
+  a role wherever it stands ("training for all health visitors"); a standard's cue
+  found there counts at ``ACTOR_FACTOR`` of its weight. A theme's counts in full: a
+  service named as actor ("The Early Help service should ...") is often the topic. Item labels
+  ("Recommendation 3:") are the document's scaffolding and are not read at all.
+- Specific standards need specific evidence. A standard's cue is generic when it
+  is one ordinary word without a weight of its own ("curious", "joint"), names a
+  role ("health visitors", as actor or as audience), or names the subject of a
+  theme of another quadrant ("domestic abuse" for practitioners' confidence); a
+  weight of ``SPECIFIC_WEIGHT`` or more in the file says it is specific after all.
+  One generic cue alone never assigns a standard; with other evidence it adds.
+  Themes take such words as they come: they say what a text is about.
+- A recommendation is assigned at most ``MAX_STANDARDS`` standards, and none far
+  below its best (under ``KEEP_RELATIVE`` of the top score): reviewers give one to
+  three, and a Board counts every one.
+- When the framework carries learned weights (``scrmap.learned``), each item they
+  cover is scored by a logistic model instead: its bias, its cue score and each
+  matched cue times a learned weight, and the learned weights of the words and
+  word pairs of the text. The words with positive weight join the evidence as
+  "word (learned +w)". A learned model of whether a text fits the framework at all
+  (``Result.fits``) can then veto every standard: text off the framework stays
+  unmapped however its words meet a cue.
 - A quadrant scores the best of its standards and themes.
 Everything is deterministic: ties break by the framework file's order.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -39,18 +63,37 @@ from rapidfuzz.distance import OSA
 
 from scrmap.defaults import DEFAULT_THRESHOLD
 from scrmap.framework import Cue, Framework, Standard, Theme
+from scrmap.learned import LearnedItem
 from scrmap.text import (
     GAP_WORDS,
     SENTENCE_BREAK,
     WORD,
     acronym_form,
+    actor_spans,
     fold,
+    item_label,
     normalise,
     phrase_keys,
+    role_spans,
 )
 
 WINDOW_QUALITY = 0.9
 TYPO_QUALITY = 0.85
+_ROLE_WORDS = """visitor visitors nurse nurses midwife midwives doctor doctors gp gps
+practitioner practitioners professional professionals police officer officers worker workers
+clinician clinicians teacher teachers school schools staff"""
+_ROLE_KEYS = frozenset(normalise(w) for w in _ROLE_WORDS.split())
+"""Normal forms of the words that name a person's role; a cue ending in one names who
+acts (or who is addressed), not what is done."""
+ACTOR_FACTOR = 0.5
+"""A cue among the words that name who acts counts for half its weight (chosen by
+cross-validation on published recommendations: README, "Accuracy")."""
+SPECIFIC_WEIGHT = 0.7
+"""A cue given at least this weight in the framework file is never taken as generic."""
+MAX_STANDARDS = 3
+"""Reviewers give one to three standards; more inflates every count a Board reads."""
+KEEP_RELATIVE = 0.6
+"""A standard scoring under this share of the recommendation's best is not assigned."""
 WORD_CACHE_SIZE = 200_000
 """Distinct words remembered (with their typo corrections) before the cache starts over."""
 
@@ -96,7 +139,8 @@ class Evidence:
     end: int
     """Character offset just past the match."""
     quality: float = 1.0
-    """1.0 exact phrase, 0.9 words within a short window, lower where a typo was corrected."""
+    """1.0 exact phrase, 0.9 words within a short window; lower where a typo was corrected,
+    where the words name who acts, or where a standard's cue is generic."""
     via: str | None = None
     """For a quadrant: the standard or theme this evidence came through."""
 
@@ -119,14 +163,28 @@ class Result:
     themes: tuple[Match, ...]
     quadrants: tuple[Match, ...]
     threshold: int
+    fits: int | None = None
+    """With learned weights: how likely (0 to 100) the text fits the framework at all.
+    Under the threshold no standard is assigned, whatever the standards' own scores."""
 
     def assigned(self, kind: str) -> tuple[Match, ...]:
-        """The matches of ``kind`` ('standards', 'themes', 'quadrants') at or over threshold."""
-        return tuple(m for m in getattr(self, kind) if m.score >= self.threshold)
+        """The matches of ``kind`` ('standards', 'themes', 'quadrants') at or over threshold.
+
+        Standards are also capped (``MAX_STANDARDS``) and pruned relative to the best.
+        """
+        matches: tuple[Match, ...] = getattr(self, kind)
+        over = tuple(m for m in matches if m.score >= self.threshold)
+        if kind == "standards" and self.fits is not None and self.fits < self.threshold:
+            return ()
+        if kind != "standards" or not over:
+            return over
+        floor = over[0].score * KEEP_RELATIVE
+        return tuple(m for m in over[:MAX_STANDARDS] if m.score >= floor)
 
     def near_misses(self, kind: str) -> tuple[Match, ...]:
-        """Scored but under the threshold: what --explain shows."""
-        return tuple(m for m in getattr(self, kind) if 0 < m.score < self.threshold)
+        """Scored but not assigned: what --explain shows."""
+        kept = {m.id for m in self.assigned(kind)}
+        return tuple(m for m in getattr(self, kind) if m.score > 0 and m.id not in kept)
 
     @property
     def mapped(self) -> bool:
@@ -142,6 +200,8 @@ class _Pattern:
     weight: float
     keys: tuple[str, ...]  # normal forms; "^ABC" for an acronym word
     exclude: bool = False
+    generic: bool = False
+    """A standard's cue that is one ordinary word or a theme's cue: weak alone."""
     others: tuple[str, ...] = ()
     """The words besides the one the pattern is indexed under: all must be in the text."""
 
@@ -243,9 +303,21 @@ class Matcher:
         default_factory=dict, init=False, repr=False
     )
     _quadrant_order: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _learned: dict[tuple[str, str], LearnedItem] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _terms: dict[tuple[str, ...], list[tuple[str, str, str, float]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    """Learned words and word pairs (as normal forms): (kind, item, as written, weight)."""
+    _gate_terms: dict[tuple[str, ...], float] = field(default_factory=dict, init=False, repr=False)
+    """Learned words of the model of whether a text fits the framework at all."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
+        theme_cues: dict[str | None, set[tuple[str, ...]]] = defaultdict(set)
+        for theme in self.framework.themes:
+            theme_cues[theme.quadrant] |= {phrase_keys(c.cue) for c in theme.cues}
         patterns: list[_Pattern] = []
         kinds: tuple[tuple[str, Sequence[Standard | Theme]], ...] = (
             ("standards", self.framework.standards),
@@ -260,7 +332,11 @@ class Matcher:
                     if not keys:  # refused by framework validation; nothing to match
                         continue
                     weight = default_weight(cue, len(keys))
-                    patterns.append(_Pattern(kind, item.id, cue.cue, weight, keys))
+                    other_themes = {
+                        t for q, cues in theme_cues.items() if q != item.quadrant for t in cues
+                    }
+                    generic = kind == "standards" and _generic(cue, keys, other_themes)
+                    patterns.append(_Pattern(kind, item.id, cue.cue, weight, keys, generic=generic))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
                     if keys:
@@ -278,6 +354,19 @@ class Matcher:
         self._keys = frozenset(shared)
         # Cue words long enough to be worth correcting typos towards.
         self._vocab = sorted(k for k in self._keys if not k.startswith("^") and len(k) >= 5)
+        learned = self.framework.learned
+        if learned is not None:
+            terms: dict[tuple[str, ...], list[tuple[str, str, str, float]]] = defaultdict(list)
+            for kind in ("standards", "themes"):
+                for item_id, model in getattr(learned, kind).items():
+                    self._learned[(kind, item_id)] = model
+                    for written, weight in model.words.items():
+                        terms[term_key(written)].append((kind, item_id, written, weight))
+            self._terms = dict(terms)
+            if learned.mapped is not None:
+                for written, weight in learned.mapped.words.items():
+                    key = term_key(written)
+                    self._gate_terms[key] = self._gate_terms.get(key, 0.0) + weight
 
     def _correct(self, key: str) -> str | None:
         """The cue word a misspelt word stands for, or None. Cached per distinct word.
@@ -386,6 +475,9 @@ class Matcher:
         folded = fold(text)
         # fold() keeps length for quotes but NFKC can change it; offsets must be into `text`.
         source = folded if len(folded) == len(text) else text
+        _, label_end = item_label(source)
+        source = " " * label_end + source[label_end:]
+        actors = actor_spans(source) + role_spans(source)
         scanned = self._scan(source)
         where = scanned.where
         # A pattern is tried only where all its words occur somewhere in the text.
@@ -416,20 +508,100 @@ class Matcher:
                 continue
             remaining = 1.0
             for h in kept:
+                if kind == "standards" and _within(h.start, h.end, actors):
+                    h.quality *= ACTOR_FACTOR
                 remaining *= 1.0 - h.pattern.weight * h.quality
             score = round(100 * (1.0 - remaining))
+            if len(kept) == 1 and kept[0].pattern.generic:
+                # One generic cue alone never assigns a standard, whatever its weight.
+                score = min(score, self.threshold - 1)
             kept.sort(key=lambda h: (-h.pattern.weight * h.quality, h.start))
             evidence = tuple(
                 Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
                 for h in kept
             )
             scored[kind].append(Match(item, score, evidence))
-        standards = self._rank("standards", scored["standards"])
-        themes = self._rank("themes", scored["themes"])
-        return Result(standards, themes, self._quadrants(standards, themes), self.threshold)
+        fits = None
+        # Equal scores are ordered by the cues' own score, then by the framework's order.
+        cue_scores = {(k, m.id): m.score for k, ms in scored.items() for m in ms}
+        if self._learned:
+            scored, fits = self._apply_learned(scored, scanned, actors, text)
+        standards = self._rank("standards", scored["standards"], cue_scores)
+        themes = self._rank("themes", scored["themes"], cue_scores)
+        return Result(standards, themes, self._quadrants(standards, themes), self.threshold, fits)
 
-    def _rank(self, kind: str, matches: list[Match]) -> tuple[Match, ...]:
-        return tuple(sorted(matches, key=lambda m: (-m.score, self._order[(kind, m.id)])))
+    def terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
+        """The words and adjacent word pairs of ``text`` that learned weights can use.
+
+        Each term (as normal forms) maps to its first place in the text and how much it
+        counts (1). Words that name who acts, or a role, are left out: the learned weights
+        read what is to be done. ``learn`` fits on exactly these terms, so training and
+        mapping see the same.
+        """
+        folded = fold(text)
+        source = folded if len(folded) == len(text) else text
+        _, label_end = item_label(source)
+        source = " " * label_end + source[label_end:]
+        return _text_terms(self._scan(source), actor_spans(source) + role_spans(source))
+
+    def _apply_learned(
+        self,
+        scored: dict[str, list[Match]],
+        scanned: _Text,
+        actors: list[tuple[int, int]],
+        text: str,
+    ) -> tuple[dict[str, list[Match]], int | None]:
+        """Rescore every item with learned weights: bias + cue score + the text's words;
+        and, when the weights have a model of it, how likely the text fits at all."""
+        found = _text_terms(scanned, actors)
+        contributions: dict[tuple[str, str], list[tuple[float, str, int, int]]] = defaultdict(list)
+        for term, (start, end, factor) in found.items():
+            for kind, item, written, weight in self._terms.get(term, ()):
+                contributions[(kind, item)].append((weight * factor, written, start, end))
+        fits = None
+        gate = self.framework.learned.mapped if self.framework.learned else None
+        if gate is not None:
+            on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
+            z = gate.bias + gate.cues * on_framework
+            z += sum(
+                self._gate_terms.get(term, 0.0) * factor for term, (_, _, factor) in found.items()
+            )
+            fits = round(100 / (1 + math.exp(-z)))
+        out: dict[str, list[Match]] = {}
+        for kind, matches in scored.items():
+            by_id = {m.id: m for m in matches}
+            rescored: list[Match] = []
+            ids = dict.fromkeys([*by_id, *(i for k, i in contributions if k == kind)])
+            for item in ids:
+                model = self._learned.get((kind, item))
+                rule = by_id.get(item)
+                if model is None:
+                    if rule is not None:
+                        rescored.append(rule)
+                    continue
+                parts = contributions.get((kind, item), [])
+                z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
+                z += sum(p[0] for p in parts)
+                evidence = list(rule.evidence) if rule else []
+                z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in evidence)
+                evidence += [
+                    Evidence(f"{written} (learned {w:+.2f})", text[a:b], a, b)
+                    for w, written, a, b in sorted(parts, key=lambda p: (-p[0], p[2]))
+                    if w > 0
+                ]
+                score = round(100 / (1 + math.exp(-z)))
+                if evidence and score > 0:
+                    rescored.append(Match(item, score, tuple(evidence)))
+            out[kind] = rescored
+        return out, fits
+
+    def _rank(
+        self, kind: str, matches: list[Match], cue_scores: dict[tuple[str, str], int]
+    ) -> tuple[Match, ...]:
+        def key(m: Match) -> tuple[int, int, int]:
+            return (-m.score, -cue_scores.get((kind, m.id), 0), self._order[(kind, m.id)])
+
+        return tuple(sorted(matches, key=key))
 
     def _quadrants(self, standards: Iterable[Match], themes: Iterable[Match]) -> tuple[Match, ...]:
         best: dict[str, list[Match]] = defaultdict(list)
@@ -494,3 +666,77 @@ def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
         if not any(k.start <= h.start and h.end <= k.end for k in kept):
             kept.append(h)
     return kept
+
+
+def evidence_of_fit(scores: Iterable[float]) -> float:
+    """How much the cues say a text is on the framework at all (0 to 1): every standard's
+    cue score (0 to 1) counts, as weak cues count towards one standard's score."""
+    remaining = 1.0
+    for score in scores:
+        remaining *= 1.0 - score
+    return 1.0 - remaining
+
+
+def term_key(written: str) -> tuple[str, ...]:
+    """The normal forms of a learned word or word pair, as ``terms`` produces them."""
+    return tuple(normalise(w) for w in WORD.findall(fold(written)) if w.lower() not in GAP_WORDS)
+
+
+def _generic(cue: Cue, keys: tuple[str, ...], theme_cues: set[tuple[str, ...]]) -> bool:
+    """True when a standard's cue says too little alone: one ordinary word with no weight
+    of its own, a role or body ("health visitors", as actor or as audience), or the
+    subject of a theme of another quadrant ("domestic abuse" for a standard about
+    practitioners' confidence).
+
+    A theme of the standard's own quadrant names the standard's area ("information
+    sharing" for a standard on sharing information), so its words stay specific. A
+    weight of ``SPECIFIC_WEIGHT`` or more in the framework file is the maintainer saying
+    the cue is specific to its standard ("father" for involving fathers).
+    """
+    if cue.weight is not None and cue.weight >= SPECIFIC_WEIGHT:
+        return False
+    if len(keys) == 1 and not keys[0].startswith("^") and cue.weight is None:
+        return True
+    if keys[-1].lstrip("^").lower() in _ROLE_KEYS:
+        return True  # "health visitor", "GP": names who acts, wherever it stands
+    return any(_contains(t, keys) for t in theme_cues)
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    """True when the words ``inner`` stand together, in order, inside ``outer``."""
+    n = len(inner)
+    return any(outer[k : k + n] == inner for k in range(len(outer) - n + 1))
+
+
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``start:end`` lies inside one of ``spans``."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _text_terms(
+    text: _Text, actors: list[tuple[int, int]]
+) -> dict[tuple[str, ...], tuple[int, int, float]]:
+    """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
+    outside who acts and outside negated clauses ("no evidence of domestic abuse")."""
+    source = text.source
+    words = [
+        (m.start(), m.end(), normalise(m.group()))
+        for m in WORD.finditer(source)
+        if m.group().lower() not in GAP_WORDS
+    ]
+    breaks = [m.start() for m in SENTENCE_BREAK.finditer(source)]
+    out: dict[tuple[str, ...], tuple[int, int, float]] = {}
+
+    def add(term: tuple[str, ...], start: int, end: int) -> None:
+        if any(a < end and start < b for a, b in actors) or text.negated(start, end):
+            return  # who acts is not what is done: learned words read the action only
+        if term not in out:
+            out[term] = (start, end, 1.0)
+
+    for k, (start, end, key) in enumerate(words):
+        add((key,), start, end)
+        if k + 1 < len(words):
+            n_start, n_end, n_key = words[k + 1]
+            if bisect_left(breaks, start) == bisect_left(breaks, n_start):
+                add((key, n_key), start, n_end)
+    return out

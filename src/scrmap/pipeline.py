@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scrmap.coverage import Coverage, Selection
     from scrmap.evaluate import Evaluation
     from scrmap.framework import Framework
+    from scrmap.learned import Learned
     from scrmap.matcher import Matcher
     from scrmap.parallel import Render
     from scrmap.recommendation import Recommendation
@@ -202,10 +203,53 @@ def check(
     return records.CheckResult(active, checked, strict, [f for f in found if f.waived is not None])
 
 
-def evaluate(gold: Path, framework: Framework, threshold: int) -> Evaluation:
-    """Map a gold file's items and compare with its labels; raises InputError."""
-    from scrmap.evaluate import evaluate, load_gold
+def evaluate(golds: Sequence[Path], framework: Framework, threshold: int) -> Evaluation:
+    """Map the items of one or more gold files and compare with their labels; raises
+    InputError."""
+    from scrmap.evaluate import combined, evaluate, load_gold
     from scrmap.matcher import Matcher
 
-    gold_file = load_gold(gold, framework)
+    gold_file = combined([load_gold(gold, framework) for gold in golds])
     return evaluate(gold_file, Matcher(framework, threshold))
+
+
+def compared(framework: Framework, path: Path, against: str) -> list[tuple[str, Framework]]:
+    """The framework in use and what ``--compare`` names, each with a label: "learned"
+    compares with and without its learned weights; anything else is another framework
+    file. Raises FrameworkError."""
+    if against == "learned":
+        return [
+            (f"{path} (learned weights)", framework),
+            (f"{path} (cues only)", fw.without_learned(framework)),
+        ]
+    other = Path(against)
+    return [(str(path), framework), (str(other), fw.load(other))]
+
+
+def learn(
+    golds: Sequence[Path], framework: Framework, folds: int
+) -> tuple[Learned, Evaluation | None]:
+    """Weights fitted on the gold files' items, and (with ``folds`` of 2 or more) the
+    figures cross-validated by review: fit on some reviews, score on the others.
+    Raises InputError."""
+    from scrmap import learn as fitting
+    from scrmap.evaluate import combined, load_gold
+
+    base = fw.without_learned(framework)
+    gold = combined([load_gold(g, base) for g in golds])
+    learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
+    if folds < 2:
+        return learned, None
+    groups = [fitting.review_of(item) for item in gold.items]
+    return learned, fitting.cross_validate(base, gold.items, groups, folds)
+
+
+def suggest_cues(golds: Sequence[Path], framework: Framework, per_label: int) -> str:
+    """Candidate cues mined from the gold files, as framework YAML to review; raises
+    InputError."""
+    from scrmap import suggest
+    from scrmap.evaluate import combined, load_gold
+
+    gold = combined([load_gold(g, framework) for g in golds])
+    candidates = suggest.suggest(framework, gold.items, per_label)
+    return suggest.as_yaml(framework, candidates, gold.items)

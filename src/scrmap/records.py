@@ -628,11 +628,12 @@ def theme_families(framework: Framework) -> list[ThemeFamily]:
 
 
 class ScoresRecord(TypedDict):
-    """Precision, recall and F1 (rounded) with the counts they come from."""
+    """Precision, recall and F1 (rounded) with the counts they come from; null (n/a) for a
+    label with no items that was never assigned."""
 
-    precision: float
-    recall: float
-    f1: float
+    precision: float | None
+    recall: float | None
+    f1: float | None
     tp: int
     fp: int
     fn: int
@@ -660,18 +661,43 @@ class EvaluationRecord(TypedDict):
     themes_overall: ScoresRecord
     standards_overall: ScoresRecord
     themes: dict[str, ScoresRecord]
+    standards: dict[str, ScoresRecord]
+    confusions: list[ConfusionRecord]
     disagreements: list[DisagreementRecord]
+
+
+class ConfusionRecord(TypedDict):
+    """How often items labelled with one standard had another as their top one."""
+
+    labelled: str
+    """The labelled primary standard, or "none" for an off-framework item."""
+    top: str
+    """The top standard assigned, or "none" when the item was left unmapped."""
+    times: int
 
 
 def _scores(s: Scores) -> ScoresRecord:
     return {
-        "precision": round(s.precision, 4),
-        "recall": round(s.recall, 4),
-        "f1": round(s.f1, 4),
+        "precision": round(s.precision, 4) if s.defined else None,
+        "recall": round(s.recall, 4) if s.defined else None,
+        "f1": round(s.f1, 4) if s.defined else None,
         "tp": s.tp,
         "fp": s.fp,
         "fn": s.fn,
     }
+
+
+class ComparisonRecord(TypedDict):
+    """The JSON output of `scrmap evaluate --compare`: the same gold items, two mappings."""
+
+    labels: list[str]
+    """What each side is: a framework path, with or without its learned weights."""
+    evaluations: list[EvaluationRecord]
+
+
+def comparison_record(labels: list[str], results: list[Evaluation]) -> ComparisonRecord:
+    """Two (or more) evaluations of the same items, side by side."""
+    return {"labels": labels, "evaluations": [evaluation_record(r) for r in results]}
 
 
 def evaluation_record(result: Evaluation) -> EvaluationRecord:
@@ -685,6 +711,8 @@ def evaluation_record(result: Evaluation) -> EvaluationRecord:
         "themes_overall": _scores(result.themes_overall),
         "standards_overall": _scores(result.standards_overall),
         "themes": {k: _scores(v) for k, v in result.themes.items()},
+        "standards": {k: _scores(v) for k, v in result.standards.items()},
+        "confusions": [{"labelled": a, "top": b, "times": n} for a, b, n in result.confusions],
         "disagreements": [
             {
                 "id": d.id,

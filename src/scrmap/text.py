@@ -146,3 +146,119 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
         for t in tokenize(fold(phrase))
         if t.raw.lower() not in GAP_WORDS
     )
+
+
+_ITEM_LABEL = re.compile(
+    r"^\s*(?:"
+    r"(?P<word>(?:key\s+)?(?:recommendation|rec|finding|action|learning\s+point|lesson|priority"
+    r"|area\s+for\s+(?:improvement|development))s?)\.?\s*(?:no\.?\s*|number\s+)?"
+    r"(?P<number>[0-9]+(?:\.[0-9]+)*[a-z]?|[ivxlc]+\b|[A-Z]\b)\s*[:.)\u2013\u2014-]?"
+    r"|(?P<short>R|F|A)(?P<short_number>[0-9]+(?:\.[0-9]+)*)\s*[:.)\u2013\u2014-]"
+    r"|\(?(?P<bare>[0-9]+(?:\.[0-9]+)*[a-z]?|[a-h]|[ivx]+)\s*(?:[:)\u2013\u2014]|\.(?!\d))"
+    r"|(?P<outline>[0-9]+(?:\.[0-9]+)+)(?=\s)"
+    r")\s*",
+    re.IGNORECASE,
+)
+"""An item's own label at its start ("Recommendation 3:", "R3.", "3)"): document scaffolding."""
+
+
+def item_label(text: str) -> tuple[str | None, int]:
+    """The number of an item's leading label and where the item's own words start.
+
+    "Recommendation 3: Agencies should ..." gives ``("3", 18)``; text without a label
+    gives ``(None, 0)``. The label says where the item stands in its document, not what
+    it is about, so the matcher does not read it (the word "recommendation" is itself a
+    cue) and a source can keep the number as the item's id.
+    """
+    found = _ITEM_LABEL.match(text)
+    if found is None or found.end() >= len(text.rstrip()):
+        return None, 0
+    number = next(
+        (found.group(g) for g in ("number", "short_number", "bare", "outline") if found.group(g)),
+        None,
+    )
+    return number, found.end()
+
+
+_MODAL = re.compile(
+    r"\b(?:should|must|shall|will|needs?\s+to|ought\s+to|(?:is|are)\s+(?:asked\s+|expected\s+|"
+    r"required\s+|recommended\s+)?to|(?:has|have)\s+to)\b(?P<passive>\s+(?:not\s+)?(?:be|been)\b)?",
+    re.IGNORECASE,
+)
+"""The modal that ends a recommendation's actor: "Health visitors should ...".
+
+After "should be" the subject is what is acted on ("training should be reviewed"), not who
+acts, so a passive modal ends no actor."""
+
+_CLAUSE_START = re.compile(r"(?:^|[.;:!?\n]|\bthat\b|\bwhere\b|\bwhen\b|,)\s*", re.IGNORECASE)
+
+ACTOR_WORDS = 12
+"""Longer stretches before a modal are read as subject matter, not as a named actor."""
+
+_AGENT_TEXT = """agency agencies service services board boards partnership partnerships partner
+partners
+practitioner practitioners professional professionals staff manager managers leader leaders
+police council councils authority authorities team teams visitor visitors nurse nurses
+midwife midwives doctor doctors school schools trust trusts government governments
+commissioner commissioners department departments unit hub group groups subgroup subgroups
+panel committee provider providers organisation organisations organization organizations
+body bodies office lead leads worker workers officer officers clinician clinicians hospital
+hospitals practice practices probation court courts director directors chair colleague
+colleagues employer employers forum network we you they it"""
+AGENT_WORDS = frozenset(_AGENT_TEXT.split())
+"""Words that make a subject an actor (who acts) rather than the recommendation's topic:
+"Health visitors should ..." names an actor; "Children returning home should ..." does not."""
+
+
+def actor_spans(text: str) -> list[tuple[int, int]]:
+    """Where each clause names who acts: the words before an active modal verb.
+
+    "Health visitors should ask about fathers" is about fathers: "Health visitors" is
+    the actor. Cues found there say who will do the work, not what the work is, so the
+    matcher counts them for little. Only short subjects that name an agency, a role or
+    a body (``AGENT_WORDS``, or an acronym) are taken: "Children returning home should
+    have a plan" is about children returning home.
+    """
+    spans: list[tuple[int, int]] = []
+    for modal in _MODAL.finditer(text):
+        if modal.group("passive"):
+            continue
+        starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, modal.start())]
+        start = max((s for s in starts if s <= modal.start()), default=0)
+        if spans and start < spans[-1][1]:
+            continue
+        words = WORD.findall(text[start : modal.start()])
+        if 0 < len(words) <= ACTOR_WORDS and any(
+            w.lower() in AGENT_WORDS or acronym_form(w) for w in words
+        ):
+            spans.append((start, modal.start()))
+    return spans
+
+
+_ROLE_TEXT = """visitor visitors nurse nurses midwife midwives doctor doctors gp gps practitioner
+practitioners professional professionals police officer officers worker workers clinician
+clinicians teacher teachers staff"""
+ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+"""Words that name a person's role: "health visitors", "the Designated Nurse", "GPs"."""
+
+_ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b", re.IGNORECASE)
+_MODIFIER = re.compile(r"([^\W\d_][\w'-]*)\s+$")
+
+
+def role_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text names a role, with up to two words before it ("all health visitors").
+
+    A role says who acts or who is addressed ("deliver training to all health visitors"),
+    not what the recommendation is about, wherever it stands; the matcher counts words
+    there as it counts an actor's.
+    """
+    spans = []
+    for role in _ROLE.finditer(text):
+        start = role.start()
+        for _ in range(2):  # "all health visitors", "the Designated Nurse"
+            before = _MODIFIER.search(text, 0, start)
+            if before is None or before.group(1).lower() in GAP_WORDS:
+                break
+            start = before.start()
+        spans.append((start, role.end()))
+    return spans

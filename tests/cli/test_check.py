@@ -188,7 +188,7 @@ def test_unreadable_input_is_a_finding_and_exit_2(runner: CliRunner, files, tmp_
 
 
 def test_pasted_text_on_stdin(runner: CliRunner, files) -> None:
-    pasted = "1. Agencies should explore options for a joint panel.\n"
+    pasted = "1. Agencies should explore options for joint decisions on the plan.\n"
     result = run(runner, "-", "-f", "text", stdin=pasted)
     assert result.exit_code == exitcodes.OK
     assert result.stdout.splitlines()[0] == "<stdin>"

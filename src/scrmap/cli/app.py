@@ -51,7 +51,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 framework_app = typer.Typer(
-    help="Show, validate and describe the framework file.", no_args_is_help=True
+    help="Show, validate and describe the framework file; learn from labelled items.",
+    no_args_is_help=True,
 )
 
 _debug = False

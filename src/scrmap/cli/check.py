@@ -14,6 +14,7 @@ from scrmap.cli.options import (
     INPUTS_HELP,
     ConfigOption,
     FrameworkOption,
+    NoLearnedOption,
     SheetOption,
     ThresholdOption,
 )
@@ -99,6 +100,7 @@ def _ids(values: list[str] | None) -> list[str]:
 def check_command(
     inputs: OptionalInputs = None,
     framework: FrameworkOption = None,
+    no_learned: NoLearnedOption = False,
     config: ConfigOption = None,
     format: FormatOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
@@ -130,7 +132,7 @@ def check_command(
         typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
         raise typer.Exit(exitcodes.USAGE)
     settings = edge.settings(config, threshold)
-    loaded_framework, _ = edge.framework(framework)
+    loaded_framework, _ = edge.framework(framework, learned=not no_learned)
     loaded = edge.inputs(inputs, sheet)
     matcher = Matcher(loaded_framework, settings.threshold)
     rules = settings.configuration.settings()

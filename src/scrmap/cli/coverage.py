@@ -15,6 +15,7 @@ from scrmap.cli.options import (
     FrameworkOption,
     InputsArgument,
     KindOption,
+    NoLearnedOption,
     SheetOption,
     SimilarityOption,
     SinceOption,
@@ -39,6 +40,7 @@ class By(StrEnum):
 def coverage_command(
     inputs: InputsArgument,
     framework: FrameworkOption = None,
+    no_learned: NoLearnedOption = False,
     by: Annotated[
         By | None, typer.Option(help="Show only this table. Default: every table.")
     ] = None,
@@ -77,6 +79,7 @@ def coverage_command(
         sheet,
         report_date(as_of),
         chosen_settings.configuration.vocabulary(),
+        not no_learned,
     )
     if format is TERMINAL:
         from scrmap.cli.views import stdout_console

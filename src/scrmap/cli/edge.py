@@ -35,14 +35,20 @@ def fail(error: ScrmapError, code: int) -> NoReturn:
     raise typer.Exit(code)
 
 
-def framework(path: Path | None) -> tuple[Framework, Path]:
-    """The framework in use and its path; a broken one stops the command with exit 2."""
+def framework(path: Path | None, learned: bool = True) -> tuple[Framework, Path]:
+    """The framework in use (without its learned weights when ``learned`` is false, as
+    --no-learned asks) and its path; a broken one stops the command with exit 2."""
     from scrmap import pipeline
 
     try:
-        return pipeline.load_framework(path, os.environ)
+        loaded, where = pipeline.load_framework(path, os.environ)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
+    if not learned:
+        from scrmap.framework import without_learned
+
+        loaded = without_learned(loaded)
+    return loaded, where
 
 
 def settings(path: Path | None, threshold: int | None) -> Settings:
@@ -123,6 +129,7 @@ def analyse(
     sheet: str | None,
     as_of: date,
     vocabulary: Vocabulary,
+    learned: bool = True,
 ) -> tuple[Analysis, Selected, list[Problem]]:
     """Load, select, map and analyse for `coverage` and `report`, and the action plan at
     ``as_of`` in ``vocabulary``'s status words; also what was selected (its notes go out
@@ -131,7 +138,7 @@ def analyse(
     from scrmap import pipeline
     from scrmap.coverage import select
 
-    loaded_framework, path = framework(framework_path)
+    loaded_framework, path = framework(framework_path, learned)
     loaded = inputs(args, sheet)
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])

@@ -9,14 +9,15 @@ from typing import Annotated
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import ConfigOption, FrameworkOption, ThresholdOption
+from scrmap.cli.options import ConfigOption, FrameworkOption, NoLearnedOption, ThresholdOption
 from scrmap.errors import ScrmapError
 from scrmap.formats.evaluate import RENDERERS, TERMINAL, EvalFormat
 
 
 def evaluate_command(
     gold: Annotated[
-        Path, typer.Argument(metavar="GOLD", help="Hand-labelled YAML file (see tests/gold/).")
+        list[Path],
+        typer.Argument(metavar="GOLD...", help="Hand-labelled YAML files (see tests/gold/)."),
     ],
     framework: FrameworkOption = None,
     threshold: ThresholdOption = None,
@@ -24,22 +25,38 @@ def evaluate_command(
         EvalFormat.table
     ),
     config: ConfigOption = None,
+    no_learned: NoLearnedOption = False,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="learned|FRAMEWORK",
+            help="Also evaluate with the framework's cues alone ('learned'), or with another "
+            "framework file, and show the figures side by side.",
+        ),
+    ] = None,
 ) -> None:
-    """Compare the mapping with hand labels: per-theme and overall precision, recall and F1,
-    top-standard accuracy, off-framework recommendations left unmapped, and disagreements."""
+    """Compare the mapping with hand labels: top-standard accuracy, off-framework
+    recommendations left unmapped, precision, recall and F1 per theme and per standard,
+    the commonest confusions, and every disagreement. Several gold files count as one."""
     from scrmap import pipeline
     from scrmap.cli import edge
 
     limit = edge.settings(config, threshold).threshold
-    loaded_framework, _ = edge.framework(framework)
+    loaded_framework, path = edge.framework(framework, learned=not no_learned)
     try:
-        result = pipeline.evaluate(gold, loaded_framework, limit)
+        sides = (
+            pipeline.compared(loaded_framework, path, compare)
+            if compare
+            else [(str(path), loaded_framework)]
+        )
+        results = [(label, pipeline.evaluate(gold, fw, limit)) for label, fw in sides]
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     if format is TERMINAL:
         from scrmap.cli.views import stdout_console
         from scrmap.cli.views.evaluate import evaluation_view
 
-        stdout_console().print(evaluation_view(result))
+        stdout_console().print(evaluation_view(results))
     else:
-        sys.stdout.write(RENDERERS[format](result))
+        sys.stdout.write(RENDERERS[format](results))

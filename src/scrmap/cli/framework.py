@@ -1,4 +1,5 @@
-"""`scrmap framework show | validate | schema`: the framework file."""
+"""`scrmap framework show | validate | schema | learn | suggest-cues`: the framework file,
+and what labelled recommendations can teach it."""
 
 from __future__ import annotations
 
@@ -64,3 +65,81 @@ def framework_validate(
 def framework_schema() -> None:
     """Print the JSON Schema of the framework file, for editor autocompletion."""
     schema_command(SchemaKind.framework)
+
+
+def framework_learn(
+    gold: Annotated[list[Path], typer.Argument(help="Hand-labelled YAML files to learn from.")],
+    framework: FrameworkOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the weights. Default: FRAMEWORK.learned.yaml beside the "
+            "framework file, where map, coverage, report and check find them.",
+        ),
+    ] = None,
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--cross-validate",
+            min=0,
+            help="Also fit on all reviews but one fold and score the fold left out, N "
+            "times, and print the pooled figures: what to expect on unseen reviews.",
+        ),
+    ] = 0,
+) -> None:
+    """Fit weights for the standards from labelled recommendations, so that the mapping
+    follows the Board's own decisions. Exit 0 when written, 2 on a bad file."""
+    from scrmap import pipeline
+    from scrmap.cli import edge
+    from scrmap.framework import bundled_path
+    from scrmap.learn import dump
+    from scrmap.learned import sidecar
+
+    loaded, path = edge.framework(framework)
+    target = output or sidecar(path)
+    if output is None and path.absolute() == bundled_path().absolute():
+        typer.echo(
+            "scrmap: the bundled framework is part of the installation; copy framework.yaml "
+            "into your directory and learn there, or give --output",
+            err=True,
+        )
+        raise typer.Exit(exitcodes.USAGE)
+    try:
+        learned, checked = pipeline.learn(gold, loaded, folds)
+    except ScrmapError as error:
+        edge.fail(error, exitcodes.USAGE)
+    edge.write(target, dump(learned).encode())
+    typer.echo(
+        f"{target}: weights for {len(learned.standards)} standards from {learned.items} "
+        "labelled recommendations",
+        err=True,
+    )
+    if checked is not None:
+        typer.echo(
+            f"cross-validated by review ({folds} folds): top standard "
+            f"{checked.top_standard_accuracy:.1%} of {checked.with_standard}, off-framework "
+            f"unmapped {checked.unmapped_rate:.1%} of {checked.off_framework}, themes F1 "
+            f"{checked.themes_overall.f1:.2f}, standards F1 {checked.standards_overall.f1:.2f}",
+            err=True,
+        )
+
+
+def framework_suggest_cues(
+    gold: Annotated[list[Path], typer.Argument(help="Hand-labelled YAML files to mine.")],
+    framework: FrameworkOption = None,
+    per_label: Annotated[
+        int, typer.Option("--per-label", min=1, help="Candidates per standard or theme.")
+    ] = 8,
+) -> None:
+    """Print candidate cues mined from labelled recommendations, as framework YAML with
+    each candidate's precision, recall and an example: review them before adding any."""
+    from scrmap import pipeline
+    from scrmap.cli import edge
+
+    loaded, _ = edge.framework(framework, learned=False)
+    try:
+        sys.stdout.write(pipeline.suggest_cues(gold, loaded, per_label))
+    except ScrmapError as error:
+        edge.fail(error, exitcodes.USAGE)

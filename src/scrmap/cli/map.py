@@ -13,6 +13,7 @@ from scrmap.cli.options import (
     FrameworkOption,
     InputsArgument,
     JobsOption,
+    NoLearnedOption,
     SheetOption,
     ThresholdOption,
 )
@@ -41,6 +42,7 @@ ExplainColumnsOption = Annotated[
 def map_command(
     inputs: InputsArgument,
     framework: FrameworkOption = None,
+    no_learned: NoLearnedOption = False,
     format: Annotated[MapFormat, typer.Option("--format", "-f", help="Output format.")] = (
         MapFormat.table
     ),
@@ -66,9 +68,10 @@ def map_command(
         edge.explain_columns(inputs, sheet)
         return
     limit = edge.settings(config, threshold).threshold
-    loaded_framework, path = edge.framework(framework)
+    loaded_framework, path = edge.framework(framework, learned=not no_learned)
     loaded = edge.inputs(inputs, sheet)
     matcher = Matcher(loaded_framework, limit)
+    explain = explain or format is MapFormat.gold  # the near misses help the correcting
     processes = parallel.jobs_for(loaded.count, jobs)
     mapped: list[records.RecommendationRecord] = []
     with edge.progress(loaded.count, machine=format is not MapFormat.table) as advance:

@@ -27,6 +27,14 @@ FrameworkOption = Annotated[
         show_default=False,
     ),
 ]
+NoLearnedOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-learned",
+        help="Map with the framework's cues alone, ignoring its learned weights "
+        "(framework.learned.yaml beside it), to compare.",
+    ),
+]
 INPUTS_HELP = (
     f"Files ({SHOWN_SUFFIXES}), directories, '-' for standard input, "
     "or the text of a recommendation."

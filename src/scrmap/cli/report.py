@@ -16,6 +16,7 @@ from scrmap.cli.options import (
     FrameworkOption,
     InputsArgument,
     KindOption,
+    NoLearnedOption,
     SheetOption,
     SimilarityOption,
     SinceOption,
@@ -63,6 +64,7 @@ def report_command(
         typer.Option("--format", "-f", help="Default: from the output file's ending, else html."),
     ] = None,
     framework: FrameworkOption = None,
+    no_learned: NoLearnedOption = False,
     case: CaseOption = None,
     since: SinceOption = None,
     status: StatusOption = None,
@@ -103,6 +105,7 @@ def report_command(
         sheet,
         report_date(as_of),
         chosen_settings.configuration.vocabulary(),
+        not no_learned,
     )
     record = analysis.report(marking)
     data = RENDERERS[chosen](record)

@@ -7,10 +7,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from scrmap.formats import Renderer
-from scrmap.records import evaluation_record
+from scrmap.records import comparison_record, evaluation_record
 
 if TYPE_CHECKING:
     from scrmap.evaluate import Evaluation
+
+Labelled = list[tuple[str, "Evaluation"]]
+"""What `scrmap evaluate` renders: one evaluation, or several side by side (--compare),
+each with what it is."""
 
 
 class EvalFormat(StrEnum):
@@ -23,9 +27,14 @@ class EvalFormat(StrEnum):
 TERMINAL = EvalFormat.table
 
 
-def to_json(result: Evaluation) -> str:
-    """The figures as JSON, in ASCII (non-ASCII text escaped, as it always has been)."""
-    return json.dumps(evaluation_record(result), indent=2) + "\n"
+def to_json(results: Labelled) -> str:
+    """The figures as JSON, in ASCII (non-ASCII text escaped, as it always has been); with
+    --compare, each side's figures under ``evaluations`` with its label."""
+    if len(results) == 1:
+        return json.dumps(evaluation_record(results[0][1]), indent=2) + "\n"
+    labels = [label for label, _ in results]
+    record = comparison_record(labels, [result for _, result in results])
+    return json.dumps(record, indent=2) + "\n"
 
 
-RENDERERS: dict[EvalFormat, Renderer[Evaluation, str]] = {EvalFormat.json: to_json}
+RENDERERS: dict[EvalFormat, Renderer[Labelled, str]] = {EvalFormat.json: to_json}

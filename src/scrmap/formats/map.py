@@ -10,7 +10,7 @@ import orjson
 
 from scrmap.formats import Renderer, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
-from scrmap.records import MapDocument, RecommendationRecord, recommendation_record
+from scrmap.records import MapDocument, NearMisses, RecommendationRecord, recommendation_record
 
 if TYPE_CHECKING:
     from scrmap.matcher import Result
@@ -25,6 +25,7 @@ class MapFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
+    gold = "gold"
 
 
 TERMINAL = MapFormat.table
@@ -137,9 +138,54 @@ def to_markdown(document: MapDocument) -> str:
     return mappings_markdown(document["recommendations"], heading)
 
 
+def _gold_comment(record: RecommendationRecord) -> list[str]:
+    """Each assigned and nearly assigned item with its score and the words behind it."""
+    lines = []
+    empty: NearMisses = {"standards": [], "themes": []}
+    near = record.get("near_misses", empty)
+    for kind in ("standards", "themes"):
+        for assigned, matches in ((True, record[kind]), (False, near[kind][:3])):
+            for m in matches:
+                words = ", ".join(f"{e['cue']} = {e['matched']!r}" for e in m["evidence"][:4])
+                flag = "" if assigned else " (under the threshold)"
+                lines.append(f"    # {m['id']} {m['score']}{flag}: {words}")
+    return lines
+
+
+def to_gold(document: MapDocument) -> str:
+    """A gold file (`scrmap schema gold`) holding scrmap's own mapping, for a reviewer to
+    correct: each item's labels are what scrmap assigned, with the scores and evidence as
+    comments. The corrected file is what `evaluate`, `framework learn` and
+    `framework suggest-cues` read."""
+    title = document["framework"]["title"]
+    lines = [
+        f"# Written by `scrmap map -f gold` against {title}.",
+        "# Correct each item's standards (the best first, at most three; none when nothing",
+        "# fits) and themes, then: scrmap evaluate FILE; scrmap framework learn FILE.",
+        "name: mapped",
+        f"description: {json.dumps('Mapped by scrmap onto ' + title + ', for correction.')}",
+        "items:",
+    ]
+    seen: set[str] = set()
+    for r in document["recommendations"]:
+        item_id = r["id"] if r["id"] not in seen else f"{r['source']['file']}:{r['id']}"
+        seen.add(item_id)
+        where = r["source"]["file"] + (f":{r['source']['line']}" if r["source"]["line"] else "")
+        lines += [
+            f"  - id: {json.dumps(item_id, ensure_ascii=False)}",
+            f"    source: {json.dumps(where, ensure_ascii=False)}",
+            f"    text: {json.dumps(r['text'], ensure_ascii=False)}",
+            *_gold_comment(r),
+            f"    standards: {json.dumps([m['id'] for m in r['standards']])}",
+            f"    themes: {json.dumps([m['id'] for m in r['themes']])}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 RENDERERS: dict[MapFormat, Renderer[MapDocument, str]] = {
     MapFormat.json: to_json,
     MapFormat.jsonl: to_jsonl,
     MapFormat.csv: to_csv,
     MapFormat.markdown: to_markdown,
+    MapFormat.gold: to_gold,
 }

@@ -1,4 +1,5 @@
-"""The terminal view of `scrmap evaluate`: the figures, per-theme scores, disagreements."""
+"""The terminal view of `scrmap evaluate`: the figures, per-theme and per-standard scores,
+the commonest confusions, disagreements; with --compare, the figures side by side."""
 
 from __future__ import annotations
 
@@ -6,39 +7,74 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from scrmap.evaluate import Evaluation
+from scrmap.evaluate import Evaluation, Scores
+
+CONFUSIONS_SHOWN = 10
 
 
-def evaluation_view(result: Evaluation) -> Group:
-    """Summary figures, the per-theme table, then every disagreement."""
+def _figures(s: Scores) -> tuple[str, str, str]:
+    """Precision, recall and F1, or n/a for a label with no items and no assignments."""
+    if not s.defined:
+        return "n/a", "n/a", "n/a"
+    return f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"
+
+
+def _summary(results: list[tuple[str, Evaluation]]) -> Table:
+    """The headline figures, one column per side."""
     summary = Table(title="Accuracy against the hand labels", title_justify="left")
     summary.add_column("measure")
-    summary.add_column("value", justify="right")
+    for label, _ in results:
+        summary.add_column("value" if len(results) == 1 else label, justify="right")
     summary.add_column("of", justify="right")
-    summary.add_row(
-        "top standard is a labelled one",
-        f"{result.top_standard_accuracy:.1%}",
-        str(result.with_standard),
-    )
-    summary.add_row(
-        "off-framework left unmapped", f"{result.unmapped_rate:.1%}", str(result.off_framework)
-    )
-    for label, s in (
-        ("themes (micro)", result.themes_overall),
-        ("standards (micro)", result.standards_overall),
-    ):
-        summary.add_row(
-            f"{label} precision / recall / F1",
-            f"{s.precision:.2f} / {s.recall:.2f} / {s.f1:.2f}",
-            str(s.tp + s.fn),
+    first = results[0][1]
+    rows = [
+        (
+            "top standard is a labelled one",
+            [f"{r.top_standard_accuracy:.1%}" for _, r in results],
+            first.with_standard,
+        ),
+        (
+            "off-framework left unmapped",
+            [f"{r.unmapped_rate:.1%}" for _, r in results],
+            first.off_framework,
+        ),
+    ]
+    for name, attr in (("themes", "themes_overall"), ("standards", "standards_overall")):
+        scores = [getattr(r, attr) for _, r in results]
+        rows.append(
+            (
+                f"{name} (micro) precision / recall / F1",
+                [" / ".join(_figures(s)) for s in scores],
+                scores[0].tp + scores[0].fn,
+            )
         )
-    themes = Table(title="Themes", title_justify="left")
-    for column in ("theme", "precision", "recall", "F1", "labelled"):
-        themes.add_column(column, justify="left" if column == "theme" else "right")
-    for theme, s in result.themes.items():
-        themes.add_row(
-            theme, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp + s.fn)
-        )
+    for measure, values, of in rows:
+        summary.add_row(measure, *values, str(of))
+    return summary
+
+
+def _per_label(title: str, column: str, scores: dict[str, Scores]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for name in (column, "precision", "recall", "F1", "labelled", "assigned"):
+        table.add_column(name, justify="left" if name == column else "right")
+    for label, s in scores.items():
+        table.add_row(label, *_figures(s), str(s.tp + s.fn), str(s.tp + s.fp))
+    return table
+
+
+def evaluation_view(results: list[tuple[str, Evaluation]]) -> Group:
+    """Summary figures first (several columns with --compare); for a single evaluation,
+    then the per-theme and per-standard tables, the commonest confusions and every
+    disagreement."""
+    summary = _summary(results)
+    if len(results) > 1:
+        return Group(summary)
+    result = results[0][1]
+    confusions = Table(title="Commonest confusions", title_justify="left")
+    for name in ("labelled", "top", "times"):
+        confusions.add_column(name, justify="right" if name == "times" else "left")
+    for labelled, top, times in result.confusions[:CONFUSIONS_SHOWN]:
+        confusions.add_row(labelled, top, str(times))
     lines: list[RenderableType] = [
         Text(f"Disagreements ({len(result.disagreements)})", style="italic")
     ]
@@ -53,4 +89,10 @@ def evaluation_view(result: Evaluation) -> Group:
             verdict += f"; extra {', '.join(d.extra_themes)}"
         lines.append(Text.assemble((d.id, "bold"), "  ", verdict))
         lines.append(Text("    " + d.text, style="dim"))
-    return Group(summary, themes, *lines)
+    return Group(
+        summary,
+        _per_label("Themes", "theme", result.themes),
+        _per_label("Standards", "standard", result.standards),
+        confusions,
+        *lines,
+    )

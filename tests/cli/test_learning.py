@@ -1,0 +1,162 @@
+"""The loop a framework maintainer runs: map -f gold, correct, learn, evaluate; and
+suggest-cues, --no-learned and --compare. On the bundled framework and on the adult one."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap import framework as fw
+from scrmap.cli import app
+from scrmap.evaluate import load_gold
+
+from ..conftest import ROOT
+
+ADULT = ROOT / "examples" / "adult-sar-framework.yaml"
+ADULT_GOLD = ROOT / "tests" / "data" / "adult-sar-gold.yaml"
+GOLD = ROOT / "tests" / "gold"
+
+
+def run(runner: CliRunner, *args: str):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture
+def adult_copy(tmp_path: Path) -> Path:
+    """The adult framework in a directory of its own, where its weights may be written."""
+    target = tmp_path / "adult.yaml"
+    shutil.copy(ADULT, target)
+    return target
+
+
+@pytest.mark.parametrize("framework", [ROOT / "framework.yaml", ADULT])
+def test_map_gold_is_a_gold_file_that_evaluates_as_mapped(
+    runner: CliRunner, tmp_path: Path, framework: Path
+) -> None:
+    texts = [i.text for i in load_gold(ADULT_GOLD, fw.load(ADULT)).items[:4]]
+    result = run(runner, "map", *texts, "--framework", str(framework), "-f", "gold")
+    assert result.exit_code == exitcodes.OK
+    assert result.stdout.startswith("# Written by `scrmap map -f gold` against ")
+    gold = tmp_path / "mapped.yaml"
+    gold.write_text(result.stdout, encoding="utf-8")
+    loaded = load_gold(gold, fw.load(framework))
+    assert [i.text for i in loaded.items] == texts
+    as_json = json.loads(
+        run(runner, "evaluate", str(gold), "--framework", str(framework), "-f", "json").stdout
+    )
+    assert as_json["themes_overall"]["fp"] == as_json["themes_overall"]["fn"] == 0
+    assert as_json["standards_overall"]["fp"] == as_json["standards_overall"]["fn"] == 0
+
+
+def test_map_gold_comments_show_scores_and_evidence(runner: CliRunner) -> None:
+    text = "Agencies should ensure fathers are engaged in assessments."
+    result = run(runner, "map", text, "-f", "gold")
+    assert "    # 1.3 " in result.stdout and "father = 'fathers'" in result.stdout
+    item = yaml.safe_load(result.stdout)["items"][0]
+    assert item["standards"][0] == "1.3" and item["themes"] == ["engaging-fathers"]
+
+
+def test_learn_writes_weights_beside_the_framework_and_map_uses_them(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    result = run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    assert result.exit_code == exitcodes.OK, result.output
+    weights = adult_copy.with_name("adult.learned.yaml")
+    assert result.stderr.startswith(f"{weights}: weights for 5 standards from 10 labelled")
+    assert yaml.safe_load(weights.read_text(encoding="utf-8"))["learned_from"] == [str(ADULT_GOLD)]
+    text = "Practitioners should record the views of the adult and their desired outcomes."
+    learned = json.loads(
+        run(runner, "map", text, "--framework", str(adult_copy), "-f", "json").stdout
+    )
+    plain = json.loads(
+        run(
+            runner, "map", text, "--framework", str(adult_copy), "--no-learned", "-f", "json"
+        ).stdout
+    )
+    learned_cues = [
+        e["cue"] for m in learned["recommendations"][0]["standards"] for e in m["evidence"]
+    ]
+    plain_cues = [e["cue"] for m in plain["recommendations"][0]["standards"] for e in m["evidence"]]
+    assert any("(learned +" in c for c in learned_cues)
+    assert not any("(learned" in c for c in plain_cues)
+
+
+def test_learn_cross_validates_by_review(runner: CliRunner, adult_copy: Path) -> None:
+    result = run(
+        runner,
+        "framework",
+        "learn",
+        str(ADULT_GOLD),
+        "--framework",
+        str(adult_copy),
+        "--cross-validate",
+        "3",
+    )
+    assert result.exit_code == exitcodes.OK
+    assert "cross-validated by review (3 folds): top standard " in result.stderr
+
+
+def test_learn_will_not_write_into_the_installed_package(
+    runner: CliRunner, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_FRAMEWORK", raising=False)
+    result = run(runner, "framework", "learn", str(GOLD / "dev.yaml"))
+    assert result.exit_code == exitcodes.USAGE
+    assert "the bundled framework is part of the installation" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "framework, gold, label",
+    [(ROOT / "framework.yaml", GOLD / "dev.yaml", '"1.1"'), (ADULT, ADULT_GOLD, "P1")],
+)
+def test_suggest_cues_prints_framework_yaml_with_figures(
+    runner: CliRunner, framework: Path, gold: Path, label: str
+) -> None:
+    result = run(runner, "framework", "suggest-cues", str(gold), "--framework", str(framework))
+    assert result.exit_code == exitcodes.OK
+    data = yaml.safe_load(result.stdout)
+    assert data["standards"] and all(item["cues"] for item in data["standards"])
+    assert f"  - id: {label}  # " in result.stdout
+    assert (
+        "# precision " in result.stdout and "recall " in result.stdout and "e.g. " in result.stdout
+    )
+
+
+def test_evaluate_several_files_per_standard_confusions_and_n_a(runner: CliRunner) -> None:
+    one = json.loads(run(runner, "evaluate", str(GOLD / "dev.yaml"), "-f", "json").stdout)
+    both = json.loads(
+        run(
+            runner, "evaluate", str(GOLD / "dev.yaml"), str(GOLD / "heldout.yaml"), "-f", "json"
+        ).stdout
+    )
+    assert both["items"] == one["items"] + 45
+    assert set(both["standards"]) == {s.id for s in fw.load(ROOT / "framework.yaml").standards}
+    assert all({"labelled", "top", "times"} == set(c) for c in both["confusions"])
+    table = run(runner, "evaluate", str(ADULT_GOLD), "--framework", str(ADULT)).stdout
+    assert "Standards" in table and "Commonest confusions" in table
+    assert "n/a" in table  # the 'transitions' theme: no items, never assigned
+
+
+def test_evaluate_compare_learned_shows_both_sides(runner: CliRunner) -> None:
+    result = run(
+        runner, "evaluate", str(GOLD / "heldout.yaml"), "--compare", "learned", "-f", "json"
+    )
+    data = json.loads(result.stdout)
+    assert [label.split(" (")[1] for label in data["labels"]] == ["learned weights)", "cues only)"]
+    assert len(data["evaluations"]) == 2
+    table = run(
+        runner,
+        "evaluate",
+        str(GOLD / "heldout.yaml"),
+        "--compare",
+        str(ADULT_GOLD.parent / "nope.yaml"),
+    )
+    assert table.exit_code == exitcodes.USAGE

@@ -1,0 +1,97 @@
+"""Learned weights: fitting, the file beside the framework, and how the matcher uses them."""
+
+from pathlib import Path
+
+import pytest
+
+from scrmap import framework as fw
+from scrmap import learn, learned
+from scrmap.errors import FrameworkError
+from scrmap.evaluate import evaluate, load_gold
+from scrmap.matcher import Matcher
+
+from .conftest import ROOT
+
+ADULT = ROOT / "examples" / "adult-sar-framework.yaml"
+ADULT_GOLD = ROOT / "tests" / "data" / "adult-sar-gold.yaml"
+NORFOLK_GOLD = ROOT / "tests" / "gold" / "dev.yaml"
+
+
+@pytest.fixture(scope="module")
+def adult() -> fw.Framework:
+    return fw.load(ADULT)
+
+
+def test_fit_covers_the_labelled_standards_and_a_fit_model(adult: fw.Framework) -> None:
+    items = load_gold(ADULT_GOLD, adult).items
+    weights = learn.fit(adult, items, learned_from=["small"])
+    assert set(weights.standards) == {"P1", "P2", "W1", "W2", "G1"}
+    assert weights.mapped is not None
+    assert weights.items == len(items) and weights.learned_from == ["small"]
+    assert not weights.themes  # themes keep their cues: see README, "Accuracy"
+
+
+def test_learned_file_round_trips_and_is_found_beside_the_framework(
+    adult: fw.Framework, tmp_path: Path
+) -> None:
+    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+    copy = tmp_path / "adult.yaml"
+    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
+    learned.sidecar(copy).write_text(learn.dump(weights), encoding="utf-8")
+    loaded = fw.load(copy)
+    assert loaded.learned == weights
+    assert fw.without_learned(loaded).learned is None
+
+
+def test_learned_file_naming_an_unknown_id_is_an_error(tmp_path: Path) -> None:
+    copy = tmp_path / "adult.yaml"
+    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
+    learned.sidecar(copy).write_text("standards:\n  '9.9': {bias: 0}\n", encoding="utf-8")
+    with pytest.raises(FrameworkError) as raised:
+        fw.load(copy)
+    assert "unknown standard '9.9'" in str(raised.value.problems[0])
+
+
+def test_learned_evidence_is_words_with_weights(adult: fw.Framework) -> None:
+    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+    text = "Practitioners should record the views of the adult and their desired outcomes."
+    result = Matcher(learn.with_learned(adult, weights)).match(text)
+    (top, *_) = result.assigned("standards")
+    assert top.id == "P1"
+    cues = [e.cue for e in top.evidence]
+    assert "desired outcomes" in cues  # the framework's own cue, as before
+    assert any(c.startswith("record (learned +") for c in cues)  # a learned word, weighed
+    for e in top.evidence:  # every piece of evidence quotes the words that produced it
+        assert text[e.start : e.end] == e.matched
+
+
+def test_the_fit_model_leaves_off_framework_text_unmapped(adult: fw.Framework) -> None:
+    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+    result = Matcher(learn.with_learned(adult, weights)).match(
+        "The council should resurface the car park."
+    )
+    assert result.fits is not None and result.fits < 50
+    assert not result.mapped
+
+
+def test_cross_validation_keeps_each_review_in_one_fold(adult: fw.Framework) -> None:
+    items = load_gold(ADULT_GOLD, adult).items
+    groups = [learn.review_of(i) for i in items]
+    assert groups[0] == groups[1] == "written"  # "written, review A" up to the comma
+    pooled = learn.cross_validate(adult, items, [i.source or "" for i in items], folds=5)
+    assert pooled.items == len(items)
+    assert pooled.with_standard == 8 and pooled.off_framework == 2
+
+
+def test_bundled_framework_ships_learned_weights(norfolk: fw.Framework) -> None:
+    assert norfolk.learned is not None and norfolk.learned.mapped is not None
+    assert len(norfolk.learned.standards) == len(norfolk.standards)
+    bundled = fw.load(fw.bundled_path())
+    assert bundled.learned == norfolk.learned
+
+
+def test_learned_weights_do_not_lower_the_self_written_figures(norfolk: fw.Framework) -> None:
+    gold = load_gold(NORFOLK_GOLD, norfolk)
+    with_weights = evaluate(gold, Matcher(norfolk))
+    cues_only = evaluate(gold, Matcher(fw.without_learned(norfolk)))
+    assert with_weights.top_standard_accuracy >= cues_only.top_standard_accuracy
