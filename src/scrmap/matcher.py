@@ -649,10 +649,11 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
     sentence = text.sentence(i)
     used = [i]
     for key in keys[1:]:
-        spot = next(
-            (p for p in text.where[key] if used[-1] < p <= limit and text.sentence(p) == sentence),
-            None,
-        )
+        positions = text.where[key]
+        # Bisect to the first candidate: scanning from the start made one long item quadratic.
+        start = bisect_right(positions, used[-1])
+        stop = bisect_right(positions, limit, start)
+        spot = next((p for p in positions[start:stop] if text.sentence(p) == sentence), None)
         if spot is None:
             return None
         used.append(spot)
