@@ -109,7 +109,7 @@ _NEGATION_BEFORE = re.compile(
 """Negation ending the clause text just before a cue: "no evidence of [cue]"."""
 
 _NEGATION_AFTER = re.compile(
-    r"^\s*(?:was|were|is|are|has been|had been|have been)?\s*(?:ruled out|excluded|"
+    r"^\s*(?:(?:was|were|is|are|has been|had been|have been)\s*)?(?:ruled out|excluded|"
     r"not (?:a |an )?(?:feature|factor|present|concern|issue|relevant))",
     re.IGNORECASE,
 )

@@ -9,7 +9,9 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found, SourceFile
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
+"""An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
+optional spaces and hashes backtracked quadratically on a heading of many spaces."""
 ITEM = re.compile(
     r"^\s*(?:[-*+\u2022\u25aa\u25cf]|(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.)]|"
     r"\((?P<letter>[a-z])\))\s+(?P<text>\S.*)$"
@@ -69,7 +71,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         heading = _HEADING.match(line)
         if heading:
             close()
-            title = heading.group(2).strip()
+            text = heading.group(2).strip()
+            title = text.rstrip("#").rstrip() or text
             if not GENERIC_HEADINGS.match(title):
                 case = title
             continue
