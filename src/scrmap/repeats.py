@@ -71,6 +71,22 @@ def _content(text: str) -> dict[str, str]:
     return words
 
 
+def _probe(keys: dict[str, str], idf: dict[str, float], need: float) -> list[str]:
+    """The rarest words of one recommendation, just enough of them that its other words
+    weigh less than ``need`` of its weight: a pair reaching the threshold must share one
+    (prefix filtering)."""
+    ordered = sorted(keys, key=lambda k: (-idf[k], k))
+    rest = sum(idf[k] for k in ordered)
+    floor = need * rest
+    probe = []
+    for key in ordered:
+        if rest < floor:
+            break
+        probe.append(key)
+        rest -= idf[key]
+    return probe
+
+
 def find_pairs(
     recs: Sequence[Comparable],
     threshold: int = DEFAULT_SIMILARITY,
@@ -78,29 +94,49 @@ def find_pairs(
     limit: int = MAX_PAIRS,
 ) -> list[Pair]:
     """Every pair at or over ``threshold``, most similar first, then by position; the
-    search stops at ``limit`` pairs (the caller can tell: ``len(result) == limit``)."""
+    search stops at ``limit`` pairs (the caller can tell: ``len(result) == limit``).
+
+    Comparing every pair sharing any word was quadratic (12,000 rows: a minute): common
+    words link everything. The score is at most the overlap coefficient, so a pair at the
+    threshold shares at least that share of the lighter one's weight, and so one of the
+    lighter one's rarest words (see `_probe`). Each recommendation is compared only with
+    the heavier ones found through those words, under an item both are assigned: the
+    same pairs, found from an index.
+    """
     words = [_content(r.text) for r in recs]
     frequency = Counter(key for w in words for key in w)
     n = len(recs)
     idf = {key: 1 + math.log((n + 1) / (count + 0.5)) for key, count in frequency.items()}
     weights = [sum(idf[k] for k in w) for w in words]
-    by_word: dict[str, list[int]] = {}
+    # A pair must share an assigned item as well as words: index each word under each of
+    # the recommendation's items, so that common words under other items are never met.
+    by_word: dict[tuple[str, str], list[int]] = {}
     for index, w in enumerate(words):
         for key in w:
-            by_word.setdefault(key, []).append(index)
+            for item in recs[index].items:
+                by_word.setdefault((key, item), []).append(index)
+    # round(100 * score) >= threshold needs score >= (threshold - 0.5) / 100; a hair lower
+    # so that floating-point sums cannot drop a pair exactly at the edge.
+    need = (threshold - 0.5) / 100 - 1e-9
     pairs: list[Pair] = []
-    for i, w in enumerate(words):
+    for x, w in enumerate(words):
         if len(pairs) >= limit:
             break
-        # Only recommendations sharing a word can be similar: compare those, not all n^2.
-        candidates = sorted({j for key in w for j in by_word[key] if j > i})
-        for j in candidates:
+        heavier = {
+            y
+            for key in _probe(w, idf, need)
+            for item in recs[x].items
+            for y in by_word[(key, item)]
+            if (weights[y], y) > (weights[x], x)
+        }
+        for y in heavier:
+            i, j = min(x, y), max(x, y)
             if across_groups_only and recs[i].group == recs[j].group:
                 continue
             shared_items = recs[i].items & recs[j].items
             if not shared_items:
                 continue
-            shared = [k for k in w if k in words[j]]
+            shared = [k for k in words[i] if k in words[j]]
             common = sum(idf[k] for k in shared)
             if common <= 0:
                 continue
@@ -113,7 +149,7 @@ def find_pairs(
                         i,
                         j,
                         similarity,
-                        tuple(w[k] for k in shared),
+                        tuple(words[i][k] for k in shared),
                         tuple(sorted(shared_items)),
                     )
                 )
