@@ -41,6 +41,7 @@ from scrmap.actionplan import State, Vocabulary, status_key
 from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
 from scrmap.errors import ConfigError, Problem, plain_words
+from scrmap.limits import Limits, read_config_text
 from scrmap.rules import RULES
 
 __all__ = ["ENV_VAR", "FILE_NAME", "Config", "Configuration", "discover", "load"]
@@ -159,13 +160,13 @@ def _toml_problems(exc: ValidationError, name: str) -> list[Problem]:
     ]
 
 
-def load(path: Path | None) -> Configuration:
+def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     """Read and validate the configuration at ``path`` (None: the defaults)."""
     if path is None:
         return Configuration(Config(), None)
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_config_text(path, limits or Limits())
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError(

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from scrmap import yamlpos
 from scrmap.errors import InputError, Problem
 from scrmap.framework import Framework
+from scrmap.limits import Limits, read_config_text
 from scrmap.matcher import Matcher
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -50,11 +51,11 @@ class GoldFile(BaseModel):
     items: Annotated[list[GoldItem], Field(min_length=1)]
 
 
-def load_gold(path: Path, framework: Framework) -> GoldFile:
+def load_gold(path: Path, framework: Framework, limits: Limits | None = None) -> GoldFile:
     """Read a gold file; labels naming ids the framework lacks are errors, with positions."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_config_text(path, limits or Limits())
     except OSError as exc:
         raise InputError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
     except UnicodeDecodeError:

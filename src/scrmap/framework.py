@@ -26,6 +26,7 @@ from pydantic import (
 from scrmap import learned as learned_weights
 from scrmap.defaults import FRAMEWORK_ENV_VAR
 from scrmap.errors import FrameworkError, Problem, UnreadableFrameworkError
+from scrmap.limits import Limits, read_config_text
 from scrmap.text import phrase_keys
 
 ENV_VAR = FRAMEWORK_ENV_VAR
@@ -151,12 +152,12 @@ def resolve_path(explicit: Path | None, cwd: Path | None = None) -> Path:
     return bundled_path()
 
 
-def load(path: Path) -> Framework:
+def load(path: Path, limits: Limits | None = None) -> Framework:
     """Read and validate a framework file and the learned weights beside it, if any;
     raise FrameworkError listing every problem."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_config_text(path, limits or Limits())
     except FileNotFoundError:
         problem = Problem(name, None, None, "no such framework file")
         raise UnreadableFrameworkError([problem]) from None

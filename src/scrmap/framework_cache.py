@@ -56,34 +56,44 @@ def load(path: Path, environ: Mapping[str, str]) -> Framework:
     """The framework in ``path``: from the cache when its bytes were validated before,
     else read, validated (raising FrameworkError as `framework.load` does) and cached."""
     from scrmap import framework as fw
+    from scrmap.limits import from_env
 
+    limits = from_env(environ)
     where = directory(environ)
-    try:
-        data = _bytes(path)
-    except OSError:
-        where = None  # let the loader say what is wrong with the file
-    if where is None:
-        return fw.load(path)
+    data: bytes | None = None
+    with contextlib.suppress(OSError):
+        # Bounded as it is read: --framework /dev/zero must not fill memory here either.
+        data = _bytes(path, limits.config_bytes)
+    if where is None or data is None:
+        return fw.load(path, limits)  # it says what is wrong with the file, if anything
     digest = key(data)
     entry = where / f"{_PREFIX}{digest}.json"
     cached = _read(entry, digest)
     if cached is not None:
         return cached
-    framework = fw.load(path)
+    framework = fw.load(path, limits)
     with contextlib.suppress(OSError):
-        if key(_bytes(path)) == digest:  # not edited while it was being validated
+        # Not edited while it was being validated:
+        if key(_bytes(path, limits.config_bytes) or b"") == digest:
             _write(entry, digest, framework)
     return framework
 
 
-def _bytes(path: Path) -> bytes:
+def _bytes(path: Path, limit: int) -> bytes | None:
     """The framework file's bytes and those of its learned weights, if any: a cached
-    framework carries its weights, so learning again must miss the cache too."""
+    framework carries its weights, so learning again must miss the cache too. None if
+    either is over ``limit`` (read no further: `framework.load` then says so)."""
     from scrmap.learned import sidecar
+    from scrmap.limits import read_file
 
-    data = path.read_bytes()
+    data = read_file(path, limit)
+    if data is None:
+        return None
     with contextlib.suppress(FileNotFoundError):
-        data += b"\0learned\0" + sidecar(path).read_bytes()
+        weights = read_file(sidecar(path), limit)
+        if weights is None:
+            return None
+        data += b"\0learned\0" + weights
     return data
 
 

@@ -8,8 +8,11 @@ an environment variable, which every command honours the same way.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import BinaryIO
 
 from scrmap.errors import ConfigError, Problem
 
@@ -26,11 +29,59 @@ class Limits:
     """Most YAML alias uses (*name) in one file; real files use none. SCRMAP_MAX_YAML_ALIASES."""
     yaml_depth: int = 100
     """Deepest YAML nesting; real files nest a handful of levels. SCRMAP_MAX_YAML_DEPTH."""
+    config_mb: float = 10.0
+    """Largest framework, configuration or gold file, in megabytes: the bundled framework
+    is 0.1 MB. SCRMAP_MAX_CONFIG_MB."""
 
     @property
     def file_bytes(self) -> int:
         """``file_mb`` in bytes."""
         return int(self.file_mb * 1_000_000)
+
+    @property
+    def config_bytes(self) -> int:
+        """``config_mb`` in bytes."""
+        return int(self.config_mb * 1_000_000)
+
+
+MAX_YAML_DEPTH = 300
+"""The deepest SCRMAP_MAX_YAML_DEPTH may allow: the composers (libyaml's and ours) recurse,
+so 100,000 levels overflowed the C stack and 1,000 Python's recursion limit."""
+
+
+def read_bounded(handle: BinaryIO, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``handle``, or None if it holds more.
+
+    Counted as the bytes are read, not from the file's size: /dev/zero, a FIFO or an
+    endless pipe on stdin report no size, or a false one.
+    """
+    data = handle.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+class TooLarge(OSError):
+    """A framework, configuration or gold file over SCRMAP_MAX_CONFIG_MB: an OSError, so
+    that it is reported where any unreadable file is."""
+
+    def __init__(self, limits: Limits) -> None:
+        super().__init__(
+            0, f"more than {limits.config_mb:g} MB (SCRMAP_MAX_CONFIG_MB raises the limit)"
+        )
+
+
+def read_config_text(path: Path, limits: Limits) -> str:
+    """A framework, configuration or gold file as text (UTF-8, a byte-order mark dropped),
+    read up to its limit: raises TooLarge or any other OSError, or UnicodeDecodeError."""
+    data = read_file(path, limits.config_bytes)
+    if data is None:
+        raise TooLarge(limits)
+    return data.decode("utf-8-sig")
+
+
+def read_file(path: Path, limit: int) -> bytes | None:
+    """``read_bounded`` of the file at ``path``; OSError as ``open`` raises it."""
+    with path.open("rb") as handle:
+        return read_bounded(handle, limit)
 
 
 ENV_VARS = {
@@ -38,6 +89,7 @@ ENV_VARS = {
     "recommendations": "SCRMAP_MAX_RECOMMENDATIONS",
     "yaml_aliases": "SCRMAP_MAX_YAML_ALIASES",
     "yaml_depth": "SCRMAP_MAX_YAML_DEPTH",
+    "config_mb": "SCRMAP_MAX_CONFIG_MB",
 }
 """The environment variable that sets each limit."""
 
@@ -56,9 +108,13 @@ def from_env(env: Mapping[str, str]) -> Limits:
             value = kind(raw)
         except ValueError:
             value = 0
-        if value <= 0:
+        # inf, nan and 1e309 parse as floats; none is a size anything can be compared with.
+        if not math.isfinite(value) or value <= 0 or value > 1e12:
             raise ConfigError(
                 [Problem(name, None, None, f"expected a positive number, got {raw!r}")]
             )
+        if spec.name == "yaml_depth" and value > MAX_YAML_DEPTH:
+            message = f"at most {MAX_YAML_DEPTH:,} (deeper nesting overflows the stack), got {raw}"
+            raise ConfigError([Problem(name, None, None, message)])
         values[spec.name] = value
     return Limits(**values)  # type: ignore[arg-type]

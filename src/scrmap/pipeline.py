@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
 
 from scrmap import framework as fw
 from scrmap import limits, records, sources
@@ -36,7 +36,8 @@ Advance = Callable[[int], None]
 
 def load_framework(path: Path | None, environ: Mapping[str, str]) -> tuple[Framework, Path]:
     """The framework in use (--framework, else $SCRMAP_FRAMEWORK, ./framework.yaml, the
-    bundled one) and its path, through the cache ``environ`` allows; raises FrameworkError."""
+    bundled one) and its path, through the cache ``environ`` allows, under its limits;
+    raises FrameworkError, or ConfigError for a bad SCRMAP_MAX_*."""
     from scrmap import framework_cache
 
     resolved = fw.resolve_path(path)
@@ -77,14 +78,14 @@ def settings(
         return Settings(None, threshold or DEFAULT_THRESHOLD)
     from scrmap import config
 
-    configuration = config.load(found)
+    configuration = config.load(found, limits.from_env(environ))
     chosen = threshold or configuration.config.threshold or DEFAULT_THRESHOLD
     return Settings(configuration, chosen)
 
 
 def read_inputs(
     args: Iterable[str],
-    read_stdin: Callable[[], str],
+    read_stdin: Callable[[], BinaryIO],
     environ: Mapping[str, str],
     sheet: str | None = None,
 ) -> sources.Inputs:

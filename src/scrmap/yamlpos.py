@@ -88,7 +88,12 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return yaml.constructor.SafeConstructor.construct_object(_CONSTRUCTOR, node)
+        try:
+            return yaml.constructor.SafeConstructor.construct_object(_CONSTRUCTOR, node)
+        except (ValueError, OverflowError):
+            # A scalar that looks like a date or number but is none (2024-02-30, an id of
+            # 5,000 digits): keep it as written; validation then names the field and place.
+            return node.value
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()

@@ -1,3 +1,4 @@
+import io
 from pathlib import Path
 
 import pytest
@@ -201,7 +202,7 @@ def test_arguments_free_text_stdin_directory_and_missing(tmp_path: Path) -> None
     (tmp_path / "sub" / "ignored.png").write_bytes(b"\x89PNG")
     loaded = load_arguments(
         ["Engage fathers in assessments.", sources.STDIN, str(tmp_path), "missing.yaml"],
-        lambda: "Piped recommendation.\n",
+        lambda: io.BytesIO(b"Piped recommendation.\n"),
     )
     assert [(r.id, r.source.file, r.text) for r in loaded.recommendations] == [
         ("text-1", "<argument>", "Engage fathers in assessments."),

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 import typer
 
@@ -72,9 +72,9 @@ def write(path: Path, data: bytes) -> None:
         fail(error, exitcodes.USAGE)
 
 
-def read_stdin() -> str:
-    """Standard input, read when an argument is '-'."""
-    return sys.stdin.read()
+def read_stdin() -> BinaryIO:
+    """Standard input as bytes, opened when an argument is '-' (the core decodes it)."""
+    return sys.stdin.buffer
 
 
 def inputs(args: Iterable[str], sheet: str | None = None) -> Inputs:

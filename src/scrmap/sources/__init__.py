@@ -10,15 +10,19 @@ the other files are still read.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import BinaryIO
 
+from scrmap.display import join_words
 from scrmap.errors import Problem
-from scrmap.limits import Limits
+from scrmap.limits import Limits, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Batch, Found, Loader, SourceFile, SourceKind, batches, decode
@@ -49,54 +53,78 @@ def _loader(kind: SourceKind) -> Loader:
     return loader
 
 
-def _too_big(size: int, limits: Limits) -> str | None:
-    if size <= limits.file_bytes:
-        return None
+def _too_big(size: int | None, limits: Limits) -> str:
+    amount = f"{size / 1_000_000:,.1f} MB is" if size is not None else "more than"
     return (
-        f"{size / 1_000_000:,.1f} MB is over the {limits.file_mb:g} MB limit on input files "
+        f"{amount} over the {limits.file_mb:g} MB limit on input files "
         "(SCRMAP_MAX_FILE_MB raises it)"
     )
 
 
-def _open(
-    path: Path, name: str | None, limits: Limits | None, sheet: str | None
-) -> tuple[SourceKind, SourceFile | Problem]:
-    """The kind of ``path`` and the file as its loader receives it, or why it cannot be."""
-    name = name or str(path)
+def display_name(path: str) -> str:
+    """A file name fit for every output: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates, and no encoder accepts) shown as ``\\xNN``."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+Opened = tuple[SourceKind, SourceFile | Problem, list[Problem]]
+"""A file's kind, the file as its loader receives it (or why it cannot be), and warnings
+about how it was read."""
+
+
+def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
+    if b"\x00" in data[:8192]:
+        return kind, Problem(file.name, None, None, "binary file, not text"), []
+    text, warnings = decode(data, file.name)
+    return kind, dataclasses.replace(file, text=text), warnings
+
+
+def _open(path: Path, name: str | None, limits: Limits | None, sheet: str | None) -> Opened:
+    """The kind of ``path`` and the file as its loader receives it, or why it cannot be.
+
+    The size limit holds for the bytes as they are read, so that a FIFO or a device
+    named on the command line cannot fill memory; a binary kind must be a regular file.
+    """
+    name = display_name(name or str(path))
     limits = limits or Limits()
     kind = BY_SUFFIX.get(path.suffix.lower(), TEXT)
+    file = SourceFile(path, name, limits, display_name(path.stem), "", sheet)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        regular = stat.S_ISREG(status.st_mode)
+        if regular and status.st_size > limits.file_bytes:
+            return kind, Problem(name, None, None, _too_big(status.st_size, limits)), []
+        if not kind.reads_text:
+            if not regular:
+                return kind, Problem(name, None, None, "not a regular file"), []
+            return kind, file, []
+        data = read_file(path, limits.file_bytes)
     except OSError as exc:
-        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
-    refused = _too_big(size, limits)
-    if refused:
-        return kind, Problem(name, None, None, refused)
-    if not kind.reads_text:
-        return kind, SourceFile(path, name, limits, path.stem, "", sheet)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in data[:8192]:
-        return kind, Problem(name, None, None, "binary file, not text")
-    return kind, SourceFile(path, name, limits, path.stem, decode(data), sheet)
+        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}"), []
+    if data is None:
+        return kind, Problem(name, None, None, _too_big(None, limits)), []
+    return _with_text(kind, file, data)
+
+
+def _load(opened: Opened) -> Found:
+    kind, file, warnings = opened
+    if isinstance(file, Problem):
+        return [], [file]
+    recs, problems = _loader(kind)(file)
+    return recs, warnings + problems
 
 
 def load_file(
     path: Path, name: str | None = None, limits: Limits | None = None, sheet: str | None = None
 ) -> Found:
     """Read one file of any known kind (any other ending is read as text)."""
-    kind, opened = _open(path, name, limits, sheet)
-    if isinstance(opened, Problem):
-        return [], [opened]
-    return _loader(kind)(opened)
+    return _load(_open(path, name, limits, sheet))
 
 
 def explain_columns(path: Path, sheet: str | None = None) -> list[tuple[str, str]] | list[Problem]:
     """Each column of a spreadsheet (CSV, .xlsx) and the field it became, in order; or the
     problems that stop it being read. Kinds that are not tables say so."""
-    kind, opened = _open(path, None, None, sheet)
+    kind, opened, _ = _open(path, None, None, sheet)
     if isinstance(opened, Problem):
         return [opened]
     module = importlib.import_module(f"scrmap.sources.{kind.module}")
@@ -106,14 +134,34 @@ def explain_columns(path: Path, sheet: str | None = None) -> list[tuple[str, str
     return found.explained() if isinstance(found, _table.Columns) else found
 
 
-def _walk(directory: Path) -> Iterable[Path]:
-    """Files of known kinds below ``directory``, sorted, hidden ones skipped, links not
-    followed into directories (so a symlink loop cannot trap us)."""
-    for root, dirs, files in os.walk(directory, followlinks=False):
+def _inside(path: Path, root: str) -> bool:
+    # realpath never raises: a link loop resolves to itself, and load_file reports it.
+    target = os.path.realpath(path)
+    return os.path.commonpath([target, root]) == root
+
+
+def _walk(directory: Path) -> Iterable[Path | Problem]:
+    """Files of known kinds below ``directory``, sorted, hidden ones skipped.
+
+    Only regular files are taken: a FIFO would block and a device never end. A symbolic
+    link is followed only when it leads inside ``directory`` (a link to ``/etc/passwd`` in
+    a shared folder must not be read into a report); a link leading out is a problem
+    naming it. Links to directories are never followed, so a loop cannot trap us.
+    """
+    root = os.path.realpath(directory)
+    for top, dirs, files in os.walk(directory, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
-            path = Path(root) / file
-            if not file.startswith((".", "~$")) and path.suffix.lower() in KNOWN_SUFFIXES:
+            path = Path(top) / file
+            if file.startswith((".", "~$")) or path.suffix.lower() not in KNOWN_SUFFIXES:
+                continue
+            if path.is_symlink():
+                if not _inside(path, root):
+                    message = "symbolic link to outside the folder, not followed"
+                    yield Problem(display_name(str(path)), None, None, message)
+                elif path.is_file() or not path.exists():
+                    yield path  # a dangling link or a loop: load_file says why it cannot
+            elif stat.S_ISREG(path.lstat().st_mode):
                 yield path
 
 
@@ -154,27 +202,39 @@ class Inputs:
         self.count += len(recs)
 
 
-def _read_stdin(read_stdin: Callable[[], str], limits: Limits) -> Found:
-    text = read_stdin()
-    refused = _too_big(len(text.encode()), limits)
-    if refused:
-        return [], [Problem("<stdin>", None, None, refused)]
-    return _loader(TEXT)(SourceFile(Path(STDIN), "<stdin>", limits, None, text))
+def _read_stdin(read_stdin: Callable[[], BinaryIO], limits: Limits) -> Found:
+    """Standard input as bytes, decoded like a file: not in the locale's encoding, which
+    would keep a byte-order mark and turn Word's 0x92 quote into an unprintable surrogate."""
+    name = "<stdin>"
+    try:
+        data = read_bounded(read_stdin(), limits.file_bytes)
+    except OSError as exc:
+        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+    if data is None:
+        return [], [Problem(name, None, None, _too_big(None, limits))]
+    return _load(_with_text(TEXT, SourceFile(Path(STDIN), name, limits, None, ""), data))
 
 
 def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> list[Found]:
     found = []
     for file in _walk(Path(arg)):
-        inputs.read.append(str(file))
+        if isinstance(file, Problem):
+            found.append(([], [file]))
+            continue
+        inputs.read.append(display_name(str(file)))
         found.append(load_file(file, None, limits, sheet))
     if not found:
         message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
-        found.append(([], [Problem(arg, None, None, message)]))
+        found.append(([], [Problem(display_name(arg), None, None, message)]))
     return found
 
 
 def _read_argument(
-    arg: str, inputs: Inputs, read_stdin: Callable[[], str], limits: Limits, sheet: str | None
+    arg: str,
+    inputs: Inputs,
+    read_stdin: Callable[[], BinaryIO],
+    limits: Limits,
+    sheet: str | None,
 ) -> list[Found]:
     """One argument, file by file: '-' is stdin, a directory is walked, a file is loaded
     by its kind, and anything else that does not look like a path is the text of a
@@ -186,18 +246,31 @@ def _read_argument(
     if path.is_dir():
         return _read_directory(arg, inputs, limits, sheet)
     if path.exists():
-        inputs.read.append(arg)
+        inputs.read.append(display_name(arg))
         return [load_file(path, arg, limits, sheet)]
     if _looks_like_path(arg):
-        return [([], [Problem(arg, None, None, "no such file or directory")])]
+        return [([], [Problem(display_name(arg), None, None, "no such file or directory")])]
     inputs.texts += 1
-    rec = Recommendation(f"text-{inputs.texts}", " ".join(arg.split()), Source("<argument>", None))
+    text = " ".join(display_name(arg).split())
+    rec = Recommendation(f"text-{inputs.texts}", text, Source("<argument>", None))
     return [([rec], [])]
+
+
+def _visible(recs: Sequence[Recommendation]) -> Sequence[Recommendation]:
+    """The recommendations as a reader sees them: an invisible character inside a word
+    ('con\u200bsider') would otherwise hide the word from the rules and the matcher.
+    Rows streamed from a table are made so by `_table` as they are read."""
+    if not isinstance(recs, list):
+        return recs
+    return [
+        rec if (text := join_words(rec.text)) == rec.text else dataclasses.replace(rec, text=text)
+        for rec in recs
+    ]
 
 
 def load_arguments(
     args: Iterable[str],
-    read_stdin: Callable[[], str],
+    read_stdin: Callable[[], BinaryIO],
     limits: Limits | None = None,
     sheet: str | None = None,
 ) -> Inputs:
@@ -207,7 +280,10 @@ def load_arguments(
     limits = limits or Limits()
     inputs = Inputs()
     for arg in args:
-        found = _read_argument(arg, inputs, read_stdin, limits, sheet)
+        found = [
+            (_visible(recs), issues)
+            for recs, issues in _read_argument(arg, inputs, read_stdin, limits, sheet)
+        ]
         problems = [problem for _, issues in found for problem in issues]
         room = limits.recommendations - inputs.count
         if sum(len(recs) for recs, _ in found) > room:
@@ -243,6 +319,7 @@ __all__ = [
     "Inputs",
     "batches",
     "decode",
+    "display_name",
     "load_arguments",
     "load_file",
 ]

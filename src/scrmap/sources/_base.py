@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,9 +91,28 @@ class SourceKind:
     """False for binary formats, whose loader opens the file itself."""
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1252 as Word saves it."""
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+"""A byte sequence only UTF-8 writes: a file holding one is UTF-8, whatever else it holds."""
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
+    """The text of ``data`` and any warning about how it was read.
+
+    UTF-8 (a byte-order mark dropped). A file with no UTF-8 sequence at all is Windows-1252,
+    as Word and Notepad save it ("Agencies\x92 staff"), read silently. A UTF-8 file with a
+    stray invalid byte is read as UTF-8, the byte as U+FFFD, with a warning at its place:
+    reading the whole file as Windows-1252 instead would garble every other accent.
+    """
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        if not _UTF8_MULTIBYTE.search(data):
+            return data.decode("cp1252", errors="replace"), []
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = (
+            f"invalid UTF-8 byte 0x{data[error.start]:02x}, read as \ufffd "
+            "(save the file as UTF-8)"
+        )
+        return data.decode("utf-8-sig", errors="replace"), [Problem(name, line, col, message)]
