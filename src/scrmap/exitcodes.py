@@ -20,3 +20,7 @@ INTERRUPTED = 130
 INTERNAL = 3
 """A bug in scrmap, not a problem with the input: one line on stderr, and with --debug the
 traceback."""
+
+ABORTED = 4
+"""A worker process died under the run (killed, or out of memory): what was printed is
+incomplete."""

@@ -78,6 +78,7 @@ def map_batches(
         initargs=(matcher.framework, matcher.threshold, render),
     )
     pending: deque[Future[list[T]]] = deque()
+    finished = False
     try:
         for batch in work:
             pending.append(pool.submit(_run, batch))  # type: ignore[arg-type]
@@ -85,7 +86,17 @@ def map_batches(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+        finished = True
     finally:
+        # Stopped early (the reader went away: `| head -1`; a worker died; Ctrl-C): stop
+        # the workers rather than wait for the batches they are on. The executor keeps its
+        # processes private; terminating them is the only way. A worker killed under us
+        # raises BrokenProcessPool from result() at once.
+        if not finished:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        # Waiting is quick once the workers are gone, and not waiting races the executor's
+        # own exit handler (CPython 3.11 then prints an OSError as the process ends).
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
-from typing import Annotated, Any
+from concurrent.futures.process import BrokenProcessPool
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperArgument, TyperGroup
 
 from scrmap import __version__, exitcodes
+from scrmap.display import terminal
 from scrmap.errors import plain_words
 
 
@@ -59,24 +63,60 @@ _debug = False
 """Set by --debug: let an unexpected error show its traceback."""
 
 
+class _ClosedStream(io.TextIOBase):
+    """Standard output when the shell closed it (``>&-``): Python leaves None there, and
+    every write would be an AttributeError. Writing raises the OSError a closed file does."""
+
+    def write(self, text: str) -> int:
+        """Refuse, as a closed descriptor does."""
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def run() -> None:
     """The console script: the app, with any unexpected error as one line, not a traceback.
 
     Bad input never reaches here (the core turns it into problems with places). What
-    does is a bug, reported as such with exit code 3; --debug shows the traceback.
+    does is a bug, reported as such with exit code 3; --debug shows the traceback. A
+    reader that stops early (``| head -1``) ends the run at once with exit 0, as it does
+    for any Unix filter; a worker process killed under us ends it with exit 4.
     """
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
     try:
         app()  # Ctrl-C is Typer's: exit 130, no traceback
+    except SystemExit:
+        # Typer meets a broken pipe by wrapping stdout in its (vendored) click's
+        # PacifyFlushWrapper and exiting 1; for `head` it is 0.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            # What is still buffered goes nowhere, not into a warning at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            sys.exit(exitcodes.OK)
+        raise
+    except BrokenProcessPool:
+        _say("scrmap: a worker process died (killed, or out of memory); the output is incomplete")
+        sys.exit(exitcodes.ABORTED)
+    except OSError as error:
+        if error.errno != errno.EBADF or _debug:
+            _internal(error)
+        _say(f"scrmap: cannot write: {error.strerror}")
+        sys.exit(exitcodes.USAGE)
     except Exception as error:
-        if _debug:
-            raise
-        message = str(error).splitlines()[0] if str(error) else ""
-        typer.echo(
-            f"scrmap: internal error: {type(error).__name__}: {message} "
-            "(this is a bug in scrmap; run with --debug for the traceback)",
-            err=True,
-        )
-        sys.exit(exitcodes.INTERNAL)
+        _internal(error)
+
+
+def _say(message: str) -> None:
+    typer.echo(terminal(message), err=True)
+
+
+def _internal(error: Exception) -> NoReturn:
+    if _debug:
+        raise error
+    message = str(error).splitlines()[0] if str(error) else ""
+    _say(
+        f"scrmap: internal error: {type(error).__name__}: {message} "
+        "(this is a bug in scrmap; run with --debug for the traceback)"
+    )
+    sys.exit(exitcodes.INTERNAL)
 
 
 def _version(value: bool) -> None:

@@ -3,6 +3,7 @@ progress bar around a mapping, and standard output for the renderers."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO, NoReturn
 import typer
 
 from scrmap import exitcodes
+from scrmap.display import terminal
 from scrmap.errors import ScrmapError
 
 if TYPE_CHECKING:
@@ -28,10 +30,17 @@ if TYPE_CHECKING:
     from scrmap.sources import Inputs
 
 
+def say(message: str) -> None:
+    """One line on stderr, whatever the message holds: line breaks and control characters
+    from file names, keys and ids are escaped, so no text of theirs starts a line (GitHub
+    Actions runs a line starting `::error` as a command) or acts on the terminal."""
+    typer.echo(terminal(message), err=True)
+
+
 def fail(error: ScrmapError, code: int) -> NoReturn:
     """Print each problem on its own line to stderr and exit with ``code``."""
     for problem in error.problems:
-        typer.echo(str(problem), err=True)
+        say(str(problem))
     raise typer.Exit(code)
 
 
@@ -74,6 +83,8 @@ def write(path: Path, data: bytes) -> None:
 
 def read_stdin() -> BinaryIO:
     """Standard input as bytes, opened when an argument is '-' (the core decodes it)."""
+    if sys.stdin is None:  # closed by the shell (<&-): a problem with '-', not a crash
+        raise OSError(errno.EBADF, "standard input is closed")
     return sys.stdin.buffer
 
 
@@ -110,11 +121,11 @@ def progress(total: int, machine: bool) -> Iterator[Advance]:
 def finish(notes: Iterable[str], problems: Iterable[object]) -> None:
     """After the output: notes and input problems on stderr; exit 2 if there were problems."""
     for note in notes:
-        typer.echo(f"scrmap: note: {note}", err=True)
+        say(f"scrmap: note: {note}")
     found = False
     for problem in problems:
         found = True
-        typer.echo(str(problem), err=True)
+        say(str(problem))
     if found:
         raise typer.Exit(exitcodes.USAGE)
 
@@ -145,7 +156,7 @@ def analyse(
     selected = select(loaded.recommendations, chosen)
     if selected.unmatched:
         for message in selected.unmatched:
-            typer.echo(f"scrmap: {message}", err=True)
+            say(f"scrmap: {message}")
         raise typer.Exit(exitcodes.USAGE)
     recs = selected.recommendations
     with progress(len(recs), machine) as advance:
@@ -220,4 +231,4 @@ def step_summary(path: str, result: CheckResult) -> None:
         append_text(path, summary(result), "the step summary")
     except ScrmapError as error:
         for problem in error.problems:
-            typer.echo(str(problem), err=True)
+            say(str(problem))

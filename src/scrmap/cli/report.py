@@ -114,9 +114,8 @@ def report_command(
     else:
         edge.write(output, data)
         t = record["totals"]
-        typer.echo(
+        edge.say(
             f"{output}: {chosen.value} report of {counted(t['recommendations'], 'recommendation')} "
-            f"from {counted(t['cases'], 'case')}",
-            err=True,
+            f"from {counted(t['cases'], 'case')}"
         )
     edge.finish(selected.notes, problems)

@@ -112,7 +112,6 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         message = (
-            f"invalid UTF-8 byte 0x{data[error.start]:02x}, read as \ufffd "
-            "(save the file as UTF-8)"
+            f"invalid UTF-8 byte 0x{data[error.start]:02x}, read as \ufffd (save the file as UTF-8)"
         )
         return data.decode("utf-8-sig", errors="replace"), [Problem(name, line, col, message)]

@@ -1,15 +1,39 @@
 """Rich renderables for the terminal, one module per command's view.
 
-Part of the CLI layer: the core never imports Rich. Text from input files goes into
-Rich as `Text` or escaped, never as markup, so "[bold]" in a recommendation prints as
-written.
+Part of the CLI layer: the core never imports Rich. The console below reads no markup, so
+"[bold]" or "[/]" in a recommendation, an id or a file name prints as written (and
+"[link=...]" never becomes a hyperlink), and it escapes every control and format character
+in what it prints (see `scrmap.display`), whichever renderable the text came in.
 """
 
 from __future__ import annotations
 
-from rich.console import Console
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
+
+from scrmap.display import terminal
+
+
+class SafeConsole(Console):
+    """A console that renders no markup and no control character from the text it is given.
+
+    Rich's own styling is not text: it travels in each segment's style and is turned into
+    escape sequences only when written, after this filter.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        """Every segment of ``renderable``, its text made safe."""
+        for segment in super().render(renderable, options):
+            if segment.control or segment.text.isprintable() or segment.text == "\n":
+                yield segment
+            else:
+                yield Segment(terminal(segment.text, newlines=True), segment.style)
 
 
 def stdout_console() -> Console:
-    """A console on stdout; Rich itself honours NO_COLOR and non-terminal output."""
-    return Console(highlight=False, soft_wrap=False)
+    """A safe console on stdout; Rich itself honours NO_COLOR and non-terminal output."""
+    return SafeConsole(highlight=False, soft_wrap=False, markup=False, emoji=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
+from rich.text import Text
 from rich.tree import Tree
 
 from scrmap.framework import Framework
@@ -10,34 +10,50 @@ from scrmap.records import theme_families
 
 
 def framework_tree(framework: Framework) -> Tree:
-    """Quadrants with their standards, then themes by family, each with counts."""
+    """Quadrants with their standards, then themes by family, each with counts.
+
+    Labels are `Text`, never markup: a framework's titles are text as written.
+    """
     root = Tree(
-        f"[bold]{escape(framework.title)}[/]  ({len(framework.quadrants)} quadrants, "
-        f"{len(framework.standards)} standards, {len(framework.themes)} themes)"
+        Text.assemble(
+            (framework.title, "bold"),
+            f"  ({len(framework.quadrants)} quadrants, "
+            f"{len(framework.standards)} standards, {len(framework.themes)} themes)",
+        )
     )
     if framework.foundations:
-        foundations = root.add(f"[bold]Foundations[/] ({len(framework.foundations)})")
+        foundations = root.add(
+            Text.assemble(("Foundations", "bold"), f" ({len(framework.foundations)})")
+        )
         for foundation in framework.foundations:
-            foundations.add(escape(foundation.title))
-    quadrants = root.add(f"[bold]Quadrants[/] ({len(framework.quadrants)})")
+            foundations.add(Text(foundation.title))
+    quadrants = root.add(Text.assemble(("Quadrants", "bold"), f" ({len(framework.quadrants)})"))
     for quadrant in framework.quadrants:
         standards = [s for s in framework.standards if s.quadrant == quadrant.id]
         branch = quadrants.add(
-            f"[bold cyan]{escape(quadrant.id)}[/] {escape(quadrant.title)} "
-            f"({len(standards)} standards)"
+            Text.assemble(
+                (quadrant.id, "bold cyan"), f" {quadrant.title} ({len(standards)} standards)"
+            )
         )
         for standard in standards:
             branch.add(
-                f"[cyan]{escape(standard.id)}[/] {escape(standard.title)} "
-                f"[dim]({len(standard.cues)} phrases)[/]"
+                Text.assemble(
+                    (standard.id, "cyan"),
+                    f" {standard.title} ",
+                    (f"({len(standard.phrases)} phrases)", "dim"),
+                )
             )
-    themes = root.add(f"[bold]Key themes[/] ({len(framework.themes)})")
+    themes = root.add(Text.assemble(("Key themes", "bold"), f" ({len(framework.themes)})"))
     for _, title, members in theme_families(framework):
-        branch = themes.add(f"[bold]{escape(title or 'Other themes')}[/] ({len(members)})")
+        branch = themes.add(Text.assemble((title or "Other themes", "bold"), f" ({len(members)})"))
         for theme in members:
-            where = f" [dim]{escape(theme.quadrant)}[/]" if theme.quadrant else ""
             branch.add(
-                f"[magenta]{escape(theme.id)}[/] {escape(theme.title)}{where} "
-                f"[dim]({len(theme.cues)} phrases)[/]"
+                Text.assemble(
+                    (theme.id, "magenta"),
+                    f" {theme.title}",
+                    (f" {theme.quadrant}" if theme.quadrant else "", "dim"),
+                    " ",
+                    (f"({len(theme.phrases)} phrases)", "dim"),
+                )
             )
     return root

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console, Group, RenderableType
-from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -80,9 +79,9 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
         table.add_row(
             kind,
             m["id"],
-            escape(titles.get(m["id"], "")),
+            titles.get(m["id"], ""),
             str(m["score"]),
-            escape(_evidence(kind, m)),
+            _evidence(kind, m),
             style="dim" if kind == "near miss" else None,
         )
     if not rows:

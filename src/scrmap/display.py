@@ -1,0 +1,58 @@
+"""Text from input files made safe to print: nothing in it may act on a terminal or a CI log.
+
+A recommendation file can hold terminal escape sequences (which retitle the window or hide
+text), right-to-left overrides (which reorder what a reader sees), zero-width characters,
+and line breaks inside a file name or key (which on stderr would start a line of their own,
+and GitHub Actions runs a line starting `::error` as a workflow command). Every such
+character is shown as its escape, ``\\x1b`` or ``\\u202e``, so that it is visible and inert.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+"""Control, format (bidi overrides, zero-width), line/paragraph separator and lone
+surrogate characters: none may reach a terminal as it is."""
+
+
+_ZERO_WIDTH = re.compile("(?<=\\w)[\u00ad\u200b-\u200d\u2060\ufeff](?=\\w)")
+"""An invisible character inside a word: 'con\u200bsider' is 'consider' to a reader."""
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def join_words(text: str) -> str:
+    """``text`` with invisible characters inside words removed, so that a rule or a cue sees
+    the word a reader sees ('con\u200bsider' is caught as 'consider')."""
+    return _ZERO_WIDTH.sub("", text)
+
+
+def is_unsafe(char: str) -> bool:
+    """Whether ``char`` must not reach a terminal as it is."""
+    return unicodedata.category(char) in _UNSAFE
+
+
+def terminal(text: str, newlines: bool = False) -> str:
+    """``text`` with every unsafe character escaped; line breaks kept only if
+    ``newlines``, tabs as a space."""
+    if text.isprintable():  # the common case: nothing to escape
+        return text
+    return "".join(
+        char
+        if char == "\n" and newlines
+        else " "
+        if char == "\t"
+        else _escape(char)
+        if is_unsafe(char)
+        else char
+        for char in text
+    )
