@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from scrmap.errors import OutputError, Problem
@@ -26,12 +30,80 @@ def _mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
+class _Signalled(BaseException):
+    """A termination signal arrived while a temporary file existed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While the block runs, a termination signal raises `_Signalled` (so ``finally``
+    clauses run and remove the temporary file); the signal is then delivered again."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    previous = {signum: signal.signal(signum, handler) for signum in _SIGNALS}
+    try:
+        yield
+    except _Signalled as caught:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+        signal.raise_signal(caught.signum)  # die of it, as if no handler had been set
+        raise
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _special(target: str) -> bool:
+    """Whether ``target`` exists and is not a regular file: a device, a FIFO, a terminal
+    (/dev/stdout names the process's own standard output)."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; an OSError becomes a one-line problem."""
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write ``data`` to ``path``; an OSError becomes a one-line problem.
+
+    A regular file is written atomically: to a temporary file beside it, renamed over
+    it when complete, and removed if the run fails or is stopped by a signal. A symbolic
+    link is followed: the file it leads to is replaced, the link stays. A special file
+    (a device such as /dev/null, a FIFO, /dev/stdout) is written to directly: renaming
+    over it would replace the device node (and, as root, /dev/null itself).
+    """
+    try:
+        # Tested on the path as given: the kernel follows /dev/stdout's magic link to the
+        # pipe or terminal, where os.path.realpath gives a name that is no file.
+        if _special(str(path)):
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        with _signals_raise():
+            _replace(Path(os.path.realpath(path)), data)
+    except OSError as exc:
+        problem = Problem(str(path), None, None, f"cannot write: {exc.strerror or exc}")
+        raise OutputError([problem]) from None
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write a temporary file beside ``path`` and rename it over ``path``."""
     temp: str | None = None
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.chmod(temp, _mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -39,9 +111,6 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(temp, path)
         temp = None
-    except OSError as exc:
-        problem = Problem(str(path), None, None, f"cannot write: {exc.strerror or exc}")
-        raise OutputError([problem]) from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

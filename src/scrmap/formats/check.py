@@ -13,9 +13,11 @@ from collections import Counter
 from enum import StrEnum
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from scrmap import __version__
 from scrmap.findings import INPUT_RULE, Finding, Severity
+from scrmap.display import terminal
 from scrmap.formats import Renderer, counted, json_text
 from scrmap.records import CheckResult, check_document
 
@@ -167,7 +169,9 @@ def to_sarif(result: CheckResult) -> str:
             "message": {"text": f.message},
         }
         if f.path:
-            location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
+            # A uri is percent-encoded: a space or '#' in a file name is not a URI's.
+            uri = quote(f.path, safe="/")
+            location: dict[str, Any] = {"artifactLocation": {"uri": uri}}
             if f.line is not None:
                 location["region"] = {"startLine": f.line} | (
                     {"startColumn": f.col} if f.col is not None else {}
@@ -209,6 +213,7 @@ def to_junit(result: CheckResult) -> str:
         body = "\n".join(
             f"{f.location()}: {f.severity.value} [{f.rule}] {f.message}" for f in found
         )
+        body = terminal(body, newlines=True)  # XML 1.0 allows no control characters
         inner = ""
         if failing:
             failed += 1
@@ -217,7 +222,7 @@ def to_junit(result: CheckResult) -> str:
             )
         elif found:
             inner = f"<system-out>{escape(body)}</system-out>"
-        name = escape(path or "(all files)")
+        name = escape(terminal(path or "(all files)"))
         cases.append(f'  <testcase classname="scrmap.check" name="{name}">{inner}</testcase>')
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

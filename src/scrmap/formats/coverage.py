@@ -158,7 +158,7 @@ def to_markdown(record: CoverageRecord) -> str:
     ] or ["None."]
     lines += ["", "## Themes that occur together", ""]
     lines += [
-        f"- {c['themes'][0]} + {c['themes'][1]}: {c['recommendations']}"
+        f"- {md_cell(c['themes'][0])} + {md_cell(c['themes'][1])}: {c['recommendations']}"
         for c in record["cooccurrence"]
     ] or ["None."]
     lines += ["", f"## Repeated recommendations (similarity {record['similarity_threshold']}+)", ""]

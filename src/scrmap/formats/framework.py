@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from scrmap.formats import Renderer, json_text
+from scrmap.formats.cells import md_cell
 from scrmap.records import framework_dump, theme_families
 
 if TYPE_CHECKING:
@@ -38,30 +39,40 @@ def to_yaml(framework: Framework) -> str:
 
 
 def to_markdown(framework: Framework) -> str:
-    """A readable document: quadrants with their standards, then themes by family."""
-    lines = [f"# {framework.title}", ""]
+    """A readable document: quadrants with their standards, then themes by family.
+
+    Every value from the file goes through `md_cell`: Markdown renderers pass HTML
+    through, so a hostile framework's ``<script>`` would otherwise run in a browser.
+    """
+    e = md_cell
+    lines = [f"# {e(framework.title)}", ""]
     if framework.description:
-        lines += [framework.description, ""]
+        lines += [e(framework.description), ""]
     if framework.source:
-        lines += [f"Source: {framework.source}", ""]
+        lines += [f"Source: {e(framework.source)}", ""]
     if framework.foundations:
         lines += ["## Foundations", ""]
-        lines += [f"- **{f.title}**: {f.description}".rstrip(": ") for f in framework.foundations]
+        lines += [
+            f"- **{e(f.title)}**: {e(f.description)}".rstrip(": ") for f in framework.foundations
+        ]
         lines.append("")
     lines += [f"## Quadrants ({len(framework.quadrants)})", ""]
     for quadrant in framework.quadrants:
         standards = [s for s in framework.standards if s.quadrant == quadrant.id]
-        lines += [f"### {quadrant.id} {quadrant.title}", ""]
+        lines += [f"### {e(quadrant.id)} {e(quadrant.title)}", ""]
         if quadrant.description:
-            lines += [quadrant.description, ""]
-        lines += [f"- **{s.id}** {s.description or s.title} _({s.group})_" for s in standards]
+            lines += [e(quadrant.description), ""]
+        lines += [
+            f"- **{e(s.id)}** {e(s.description or s.title)} _({e(s.group)})_" for s in standards
+        ]
         lines.append("")
     lines += [f"## Key themes ({len(framework.themes)})", ""]
     for family_id, family_title, themes in theme_families(framework):
         heading = family_title or family_id or "Other themes"
-        lines += [f"### {heading}", ""]
+        lines += [f"### {e(heading)}", ""]
         lines += [
-            f"- **{t.id}** {t.title}" + (f" ({t.quadrant})" if t.quadrant else "") for t in themes
+            f"- **{e(t.id)}** {e(t.title)}" + (f" ({e(t.quadrant)})" if t.quadrant else "")
+            for t in themes
         ]
         lines.append("")
     return "\n".join(lines)

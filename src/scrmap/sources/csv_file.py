@@ -90,7 +90,9 @@ def _reader(path: Path, encoding: str) -> _csv.Reader:
         )
     except csv.Error:
         dialect = csv.excel
-    return csv.reader(_lines(path, encoding), dialect)
+    # strict: a quote that never closes is an error, not the rest of the file read
+    # silently into one field.
+    return csv.reader(_lines(path, encoding), dialect, strict=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +141,12 @@ class CsvFile(Sequence[Recommendation]):
             yield Rows(self.header, batch)
 
 
+def _csv_message(error: csv.Error) -> str:
+    if "unexpected end of data" in str(error):
+        return "not valid CSV: a quote opened in this row never closes"
+    return f"not valid CSV: {error}"
+
+
 def _header(path: Path, name: str, encoding: str) -> _table.Columns | list[Problem]:
     reader = _reader(path, encoding)
     try:
@@ -164,8 +172,10 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> CsvFile | 
     maybe: list[tuple[int, str]] = []
     """Rows whose id may have come before (the filter can be wrong that way, not the other)."""
     count = 0
+    last = reader.line_num
     try:
         for row in reader:
+            last = reader.line_num
             if _table.blank(row):
                 continue
             fault, rec_id = _table.check(columns, row, count)
@@ -176,7 +186,8 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> CsvFile | 
             else:
                 count += 1
     except csv.Error as exc:
-        problems.append(Problem(name, reader.line_num, None, f"not valid CSV: {exc}"))
+        # Reported where the row that failed starts, after the last one read.
+        problems.append(Problem(name, last + 1, None, _csv_message(exc)))
     if maybe:
         duplicates = _duplicates(path, encoding, columns, maybe)
         count += len(maybe) - len(duplicates)

@@ -40,7 +40,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
     dropped and its number is the id. A heading before the items names the case."""
-    lines = text.splitlines()
+    # Lines as editors count them: str.splitlines() also breaks at form feeds, U+2028 and
+    # other separators, which would shift every line number reported after one.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     Block = tuple[int, str | None, str, str | None, dict[str, str]]  # line, label, text, case
     blocks: list[Block] = []
     paragraphs: list[Block] = []
