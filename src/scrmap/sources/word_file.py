@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from scrmap.errors import Problem
+from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
@@ -147,7 +148,33 @@ def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> list[
     return recs
 
 
-def load_docx(path: Path, name: str) -> Found:
+def _refusal(path: Path, limits: Limits) -> str | None:
+    """Why the .docx is refused before parsing, if it is: its parts inflate past the file
+    limit (a 1 MB zip can hold a 1 GB document.xml, which python-docx parses whole), or
+    it holds more paragraphs than recommendations may be read (counted on the raw XML)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        inflated = sum(info.file_size for info in archive.infolist())
+        if inflated > limits.file_bytes:
+            return (
+                f"inflates to {inflated / 1_000_000:,.1f} MB, over the {limits.file_mb:g} MB "
+                "limit on input files (SCRMAP_MAX_FILE_MB raises it)"
+            )
+        try:
+            body = archive.read("word/document.xml")
+        except KeyError:
+            return None  # not a Word document: python-docx says so
+    paragraphs = body.count(b"<w:p>") + body.count(b"<w:p ")
+    if paragraphs > limits.recommendations:
+        return (
+            f"{paragraphs:,} paragraphs, more than the {limits.recommendations:,} "
+            "recommendations a run may read (SCRMAP_MAX_RECOMMENDATIONS raises the limit)"
+        )
+    return None
+
+
+def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     """The recommendations of a Word draft (see the module's documentation). The 'line' of
     a Word recommendation is its paragraph number, a table row counting as one."""
     import zipfile
@@ -156,6 +183,9 @@ def load_docx(path: Path, name: str) -> Found:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        refused = _refusal(path, limits or Limits())
+        if refused:
+            return [], [Problem(name, None, None, refused)]
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         return [], [Problem(name, None, None, f"not a readable Word .docx file ({exc})")]
@@ -185,4 +215,4 @@ def load_docx(path: Path, name: str) -> Found:
 
 def load(file: SourceFile) -> Found:
     """The registry's entry: python-docx opens the file itself."""
-    return load_docx(file.path, file.name)
+    return load_docx(file.path, file.name, file.limits)
