@@ -88,8 +88,9 @@ def test_framework_and_config_have_their_own_limit(what: str, tmp_path: Path) ->
     else:
         result = _run(["check", str(GOOD)], env | {"SCRMAP_CONFIG": str(big)})
     assert result.exit_code == exitcodes.USAGE
+    reading = "cannot read" if what == "--framework" else "cannot read configuration"
     assert result.stderr.splitlines() == [
-        f"{big}: cannot read: more than 1 MB (SCRMAP_MAX_CONFIG_MB raises the limit)"
+        f"{big}: {reading}: more than 1 MB (SCRMAP_MAX_CONFIG_MB raises the limit)"
     ]
 
 
