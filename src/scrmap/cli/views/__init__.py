@@ -9,11 +9,29 @@ in what it prints (see `scrmap.display`), whichever renderable the text came in.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, TypeVar
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
 from scrmap.display import terminal
+
+T = TypeVar("T")
+
+
+def clean(value: T) -> T:
+    """``value`` (a record: dicts, lists, strings) with every string made safe and one
+    line. Done before Rich lays text out: a line break inside a case name or file name
+    would otherwise start a line of its own, and a line starting `::error` is a command
+    to GitHub Actions, which reads stdout too."""
+    data: Any = value
+    if isinstance(data, str):
+        return terminal(data)  # type: ignore[return-value]
+    if isinstance(data, dict):
+        return {key: clean(item) for key, item in data.items()}  # type: ignore[return-value]
+    if isinstance(data, list | tuple):
+        return type(data)(clean(item) for item in data)  # type: ignore[return-value]
+    return value
 
 
 class SafeConsole(Console):

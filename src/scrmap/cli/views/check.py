@@ -15,6 +15,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from scrmap.cli.views import SafeConsole
+from scrmap.display import terminal
+from scrmap.errors import location
 from scrmap.findings import Finding, Severity
 from scrmap.formats.check import verdict
 from scrmap.records import CheckResult
@@ -36,7 +39,7 @@ class Layout(Enum):
 
 
 def _place(f: Finding) -> Text:
-    where = f.location()[len(f.path) + 1 :] if f.line is not None else "-"
+    where = location("", f.line, f.col)[1:] if f.line is not None else "-"
     line = Text("  ")
     line.append(f"{where:>7}  ", style="dim")
     line.append(f"{f.severity.value:<7}  ", style=_STYLE[f.severity])
@@ -47,8 +50,8 @@ def _place(f: Finding) -> Text:
 def _message(f: Finding) -> Text:
     message = Text()
     if f.recommendation:
-        message.append(f"{f.recommendation}: ", style="bold")
-    return message.append(f.message)
+        message.append(f"{terminal(f.recommendation)}: ", style="bold")
+    return message.append(terminal(f.message))
 
 
 def _findings(found: list[Finding], layout: Layout) -> list[RenderableType]:
@@ -72,7 +75,7 @@ def findings_view(result: CheckResult, quiet: bool = False, layout: Layout = Lay
     for f in result.findings:
         by_file.setdefault(f.path or "(across files)", []).append(f)
     for path, found in by_file.items():
-        parts.append(Text(path, style="bold underline"))
+        parts.append(Text(terminal(path), style="bold underline"))
         parts += _findings(found, layout)
         parts.append(Text(""))
     if not quiet:
@@ -93,7 +96,7 @@ def findings_text(result: CheckResult, quiet: bool, console: Console | None) -> 
         console.print(findings_view(result, quiet, layout), soft_wrap=layout is Layout.line)
         return None
     buffer = io.StringIO()
-    Console(file=buffer, no_color=True, highlight=False).print(
+    SafeConsole(file=buffer, no_color=True, highlight=False, markup=False).print(
         findings_view(result, quiet), soft_wrap=True
     )
     return buffer.getvalue()

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
+from scrmap.cli.views import clean
 from scrmap.formats import by_kind, counted
 from scrmap.formats.display_text import visible
 from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord
@@ -231,6 +232,7 @@ def action_plan_view(record: CoverageRecord) -> RenderableType:
 
 def coverage_view(record: CoverageRecord, by: str | None = None) -> Group:
     """The whole terminal report; with ``by``, only that table (cases with their heatmap)."""
+    record = clean(record)
     parts: list[RenderableType] = [summary(record)]
     if by == "case":
         return Group(*parts, case_table(record), heatmap(record))

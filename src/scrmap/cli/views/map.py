@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from scrmap.cli.views import stdout_console
+from scrmap.cli.views import clean, stdout_console
 from scrmap.formats import counted
 from scrmap.framework import Framework
 from scrmap.records import MatchRecord, RecommendationRecord
@@ -123,9 +123,10 @@ def show_mappings(
     titles = {q.id: q.title for q in framework.quadrants}
     titles |= {s.id: s.title for s in framework.standards}
     titles |= {t.id: t.title for t in framework.themes}
+    titles = clean(titles)
     console: Console = stdout_console()
     wide = console.width >= WIDE
-    for record in records:
+    for record in clean(records):
         shown = mapping_table(record, titles, threshold) if wide else mapping_stack(record, titles)
         console.print(shown)
         console.print()

@@ -1,0 +1,137 @@
+"""Classes 5 and 6 of the hostile-input issue: nothing printed acts on a terminal or a CI
+log, no user text is read as markup, and `-o` writes only what and where it was asked."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.cli import app
+from scrmap.display import is_unsafe
+from scrmap.output import _Signalled, write_atomic
+
+ROOT = Path(__file__).parents[2]
+GOOD = ROOT / "tests" / "robustness-good.yaml"
+
+HOSTILE_CASE = "[link=https://evil.example/]click here[/link] \x1b]0;pwned\x07 [/]"
+HOSTILE_TEXT = "Agencies should con\u200bsider \u202eevil\u202c sharing \x1b[8mhidden\x1b[0m info."
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    path = tmp_path / "evil\n::error file=x::pwned.md"
+    path.write_text(f"# {HOSTILE_CASE}\n\n1. {HOSTILE_TEXT}\n")
+    return path
+
+
+def _run(args: list[str], env: dict[str, str] | None = None):
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", **(env or {})})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+TERMINAL = [
+    ["map"],
+    ["coverage"],
+    ["check"],
+]
+
+
+@pytest.mark.parametrize("command", TERMINAL, ids=lambda c: c[0])
+def test_no_control_character_or_markup_reaches_the_terminal(
+    command: list[str], hostile: Path
+) -> None:
+    result = _run([*command, str(hostile), str(GOOD)])
+    for stream in (result.stdout, result.stderr):
+        assert not [c for c in stream if is_unsafe(c) and c != "\n"]
+        assert not any(line.startswith("::") for line in stream.splitlines())
+    assert "evil\\x0a::error" in result.stdout  # the name, its line break visible
+    if command[0] == "map":
+        assert "[link=https://evil.example/]click here[/link]" in result.stdout
+        assert "[/]" in result.stdout
+
+
+def test_markup_is_not_a_hyperlink_even_in_colour(hostile: Path) -> None:
+    result = _run(["map", str(hostile)], {"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b]8;" not in result.stdout  # OSC 8: a terminal hyperlink
+    assert "[link=https://evil.example/]" in result.stdout
+
+
+def test_an_id_of_rich_markup_is_text(tmp_path: Path) -> None:
+    csv_file = tmp_path / "m.csv"
+    csv_file.write_text("id,text\n[/],Agencies should share information.\n[bold],Engage.\n")
+    result = _run(["map", str(csv_file)])
+    assert result.exit_code == exitcodes.OK
+    assert "[/]" in result.stdout and "[bold]" in result.stdout
+
+
+def test_zero_width_characters_do_not_hide_a_vague_verb(tmp_path: Path) -> None:
+    path = tmp_path / "v.md"
+    path.write_text("1. Agencies should con\u200bsider the matter by March 2026.\n")
+    result = _run(["check", str(path), "-f", "json"])
+    assert '"rule": "vague-verb"' in result.stdout
+
+
+def test_markdown_framework_and_report_escape_html(tmp_path: Path) -> None:
+    framework = tmp_path / "f.yaml"
+    text = (ROOT / "framework.yaml").read_text()
+    framework.write_text(text.replace('title: "', 'title: "<script>alert(1)</script>', 1))
+    shown = _run(["framework", "show", "-f", "markdown", "--framework", str(framework)])
+    assert shown.exit_code == exitcodes.OK, shown.stderr
+    assert "<script>" not in shown.stdout and "&lt;script&gt;" in shown.stdout
+    out = tmp_path / "r.md"
+    report = _run(["report", str(GOOD), "-o", str(out), "--framework", str(framework)])
+    assert report.exit_code == exitcodes.OK, report.stderr
+    assert "<script>" not in out.read_text()
+
+
+# Class 6: -o
+
+
+def test_o_writes_into_a_fifo_and_through_a_link_to_a_device(tmp_path: Path) -> None:
+    link = tmp_path / "null"
+    link.symlink_to(os.devnull)
+    write_atomic(link, b"report")
+    assert link.is_symlink() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        write_atomic(fifo, b"report")
+        assert os.read(reader, 100) == b"report"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo", "null"]
+
+
+def test_o_follows_a_link_to_a_regular_file(tmp_path: Path) -> None:
+    target = tmp_path / "real.csv"
+    target.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    result = _run(["report", str(GOOD), "-o", str(link)])
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert link.is_symlink() and target.read_text().startswith("id,")
+
+
+def test_a_signal_during_the_write_removes_the_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delivered: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: delivered.append(signum))
+    monkeypatch.setattr(os, "fsync", lambda fd: signal.raise_signal(signal.SIGTERM))
+    try:
+        with pytest.raises(_Signalled):
+            write_atomic(tmp_path / "r.html", b"<html>")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert delivered == [signal.SIGTERM]  # delivered again once the file was removed
+    assert list(tmp_path.iterdir()) == []
