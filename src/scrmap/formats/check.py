@@ -113,8 +113,10 @@ def to_json(result: CheckResult) -> str:
 
 
 def _annotation_value(text: str) -> str:
-    # GitHub's workflow-command escaping: % first, then line breaks.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's workflow-command escaping: % first, then line breaks; the log shows other
+    # control characters raw (its viewer runs escape sequences), so they are escaped too.
+    text = terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return text
 
 
 def _annotation_property(text: str) -> str:
