@@ -16,8 +16,8 @@ from typing import Any
 from urllib.parse import quote
 
 from scrmap import __version__
-from scrmap.findings import INPUT_RULE, Finding, Severity
 from scrmap.display import terminal
+from scrmap.findings import INPUT_RULE, Finding, Severity
 from scrmap.formats import Renderer, counted, json_text
 from scrmap.records import CheckResult, check_document
 

@@ -40,7 +40,7 @@ def framework_tree(framework: Framework) -> Tree:
                 Text.assemble(
                     (standard.id, "cyan"),
                     f" {standard.title} ",
-                    (f"({len(standard.phrases)} phrases)", "dim"),
+                    (f"({len(standard.cues)} phrases)", "dim"),
                 )
             )
     themes = root.add(Text.assemble(("Key themes", "bold"), f" ({len(framework.themes)})"))
@@ -53,7 +53,7 @@ def framework_tree(framework: Framework) -> Tree:
                     f" {theme.title}",
                     (f" {theme.quadrant}" if theme.quadrant else "", "dim"),
                     " ",
-                    (f"({len(theme.phrases)} phrases)", "dim"),
+                    (f"({len(theme.cues)} phrases)", "dim"),
                 )
             )
     return root
