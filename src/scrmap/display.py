@@ -4,7 +4,8 @@ A recommendation file can hold terminal escape sequences (which retitle the wind
 text), right-to-left overrides (which reorder what a reader sees), zero-width characters,
 and line breaks inside a file name or key (which on stderr would start a line of their own,
 and GitHub Actions runs a line starting `::error` as a workflow command). Every such
-character is shown as its escape, ``\\x1b`` or ``\\u202e``, so that it is visible and inert.
+character is shown by its code point, ``[U+001B]`` or ``[U+202E]``, so that it is visible and
+inert.
 """
 
 from __future__ import annotations
@@ -22,12 +23,9 @@ _ZERO_WIDTH = re.compile("(?<=\\w)[\u00ad\u200b-\u200d\u2060\ufeff](?=\\w)")
 
 
 def _escape(char: str) -> str:
-    code = ord(char)
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
+    # The notation of the HTML report and spreadsheets (formats.display_text): one
+    # convention wherever scrmap shows such a character.
+    return f"[U+{ord(char):04X}]"
 
 
 def join_words(text: str) -> str:

@@ -82,7 +82,7 @@ def test_closed_stdout_is_one_line_and_report_to_a_file_still_works(tmp_path: Pa
     assert closed.stderr.decode().splitlines() == [
         "scrmap: cannot write: standard output is closed"
     ]
-    out = tmp_path / "r.json"
+    out = tmp_path / "r.csv"
     written = subprocess.run(
         f"'{SCRMAP}' report '{good}' -o '{out}' >&-", shell=True, capture_output=True, timeout=30
     )

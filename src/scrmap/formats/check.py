@@ -40,8 +40,11 @@ TERMINAL = CheckFormat.text
 def concise_line(f: Finding) -> str:
     """``path:line:col: severity [rule] message``, as `ruff --output-format concise` writes
     it: every field always there (1 for a line or column not known), so that `grep` and
-    editors' error formats (``%f:%l:%c: %m``) read each finding from its one line."""
-    return f"{f.path or '.'}:{f.line or 1}:{f.col or 1}: {f.severity.value} [{f.rule}] {f.message}"
+    editors' error formats (``%f:%l:%c: %m``) read each finding from its one line. One
+    line whatever the file name or message holds: a line break there would start a line
+    of its own, and CI runs one starting `::error` as a workflow command."""
+    line = f"{f.path or '.'}:{f.line or 1}:{f.col or 1}: {f.severity.value} [{f.rule}] {f.message}"
+    return terminal(line)
 
 
 def to_concise(result: CheckResult) -> str:
