@@ -216,7 +216,7 @@ def _read_stdin(read_stdin: Callable[[], BinaryIO], limits: Limits) -> Found:
 
 
 def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> list[Found]:
-    found = []
+    found: list[Found] = []
     for file in _walk(Path(arg)):
         if isinstance(file, Problem):
             found.append(([], [file]))

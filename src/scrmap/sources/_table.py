@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from scrmap.display import join_words
 from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found
@@ -129,7 +130,8 @@ def record(
     }
     return Recommendation(
         id=rec_id,
-        text=" ".join(cells[columns.fields["text"]].split()),
+        # An invisible character inside a word would hide it from the rules and matcher.
+        text=join_words(" ".join(cells[columns.fields["text"]].split())),
         source=Source(name, line),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",
