@@ -6,7 +6,6 @@ import errno
 import io
 import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -92,15 +91,20 @@ def run() -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
             sys.exit(exitcodes.OK)
         raise
-    except BrokenProcessPool:
-        _say("scrmap: a worker process died (killed, or out of memory); the output is incomplete")
-        sys.exit(exitcodes.ABORTED)
     except OSError as error:
         if error.errno != errno.EBADF or _debug:
             _internal(error)
         _say(f"scrmap: cannot write: {error.strerror}")
         sys.exit(exitcodes.USAGE)
     except Exception as error:
+        # Imported here: `scrmap --help` starts without multiprocessing.
+        from concurrent.futures.process import BrokenProcessPool
+
+        if isinstance(error, BrokenProcessPool):
+            _say(
+                "scrmap: a worker process died (killed, or out of memory); the output is incomplete"
+            )
+            sys.exit(exitcodes.ABORTED)
         _internal(error)
 
 
