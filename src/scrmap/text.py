@@ -256,7 +256,7 @@ def role_spans(text: str) -> list[tuple[int, int]]:
     for role in _ROLE.finditer(text):
         start = role.start()
         for _ in range(2):  # "all health visitors", "the Designated Nurse"
-            before = _MODIFIER.search(text, 0, start)
+            before = _MODIFIER.search(text, max(0, start - 200), start)  # a word, not the text
             if before is None or before.group(1).lower() in GAP_WORDS:
                 break
             start = before.start()
