@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-INSTALL = "pip install 'scrmap[pdf]'"
+INSTALL = "pip install 'scrmap[pdf]' (in a clone of the source: pip install -e '.[pdf]')"
 
 
 class PdfUnavailable(Exception):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from scrmap.errors import Problem
+from scrmap.errors import NO_SUCH_FILE, Problem, unreadable
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
@@ -68,7 +68,7 @@ def _open(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
+        return kind, unreadable(name, exc)
     refused = _too_big(size, limits)
     if refused:
         return kind, Problem(name, None, None, refused)
@@ -77,7 +77,7 @@ def _open(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
+        return kind, unreadable(name, exc)
     if b"\x00" in data[:8192]:
         return kind, Problem(name, None, None, "binary file, not text")
     return kind, SourceFile(path, name, limits, path.stem, decode(data), sheet)
@@ -118,9 +118,10 @@ def _walk(directory: Path) -> Iterable[Path]:
 
 
 def _looks_like_path(arg: str) -> bool:
-    return "\n" not in arg and (
-        Path(arg).suffix.lower() in KNOWN_SUFFIXES or ("/" in arg and " " not in arg)
-    )
+    """Whether an argument that names nothing was meant as a path: one word (a mistyped
+    folder or file name, never a recommendation), or a known file ending on one line. Only
+    text with spaces is read as a recommendation."""
+    return len(arg.split()) == 1 or ("\n" not in arg and Path(arg).suffix.lower() in KNOWN_SUFFIXES)
 
 
 @dataclass
@@ -177,8 +178,8 @@ def _read_argument(
     arg: str, inputs: Inputs, read_stdin: Callable[[], str], limits: Limits, sheet: str | None
 ) -> list[Found]:
     """One argument, file by file: '-' is stdin, a directory is walked, a file is loaded
-    by its kind, and anything else that does not look like a path is the text of a
-    recommendation."""
+    by its kind, a single word that names nothing is a missing path, and anything else
+    that does not look like a path is the text of a recommendation."""
     path = Path(arg)
     if arg == STDIN:
         inputs.read.append("<stdin>")
@@ -189,7 +190,7 @@ def _read_argument(
         inputs.read.append(arg)
         return [load_file(path, arg, limits, sheet)]
     if _looks_like_path(arg):
-        return [([], [Problem(arg, None, None, "no such file or directory")])]
+        return [([], [Problem(arg, None, None, NO_SUCH_FILE)])]
     inputs.texts += 1
     rec = Recommendation(f"text-{inputs.texts}", " ".join(arg.split()), Source("<argument>", None))
     return [([rec], [])]
