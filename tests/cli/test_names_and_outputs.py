@@ -5,6 +5,8 @@ and messages worded differently by different commands."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,17 @@ def test_report_refuses_a_file_read_from_an_input_folder(runner: CliRunner) -> N
     result = run(runner, "report", "w", "-f", "markdown", "-o", "w/draft.md")
     assert result.exit_code == exitcodes.USAGE
     assert result.stderr.startswith("scrmap: w/draft.md: is also an input")
+    assert Path("w/draft.md").read_text() == DRAFT
+
+
+def test_report_refuses_the_file_standard_input_is_redirected_from(in_tmp: Path) -> None:
+    scrmap = Path(sys.executable).parent / "scrmap"
+    with open("w/draft.md", "rb") as stdin:
+        done = subprocess.run(
+            [scrmap, "report", "-", "-o", "w/draft.md"], stdin=stdin, capture_output=True
+        )
+    assert done.returncode == exitcodes.USAGE
+    assert done.stderr.decode().startswith("scrmap: w/draft.md: is also an input (/dev/stdin)")
     assert Path("w/draft.md").read_text() == DRAFT
 
 

@@ -110,7 +110,8 @@ def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = 
         loaded = pipeline.read_inputs(args, read_stdin, os.environ, sheet)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
-    refuse_overwrite(output, loaded.read)
+    # Standard input redirected from a file (`- < draft.md`) is that file: /dev/stdin names it.
+    refuse_overwrite(output, ["/dev/stdin" if n == "<stdin>" else n for n in loaded.read])
     return loaded
 
 
