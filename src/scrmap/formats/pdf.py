@@ -24,7 +24,7 @@ class PdfUnavailable(Exception):
 
 def _weasyprint() -> Any:
     try:
-        import weasyprint  # type: ignore[import-untyped]
+        import weasyprint
     except ImportError as err:
         raise PdfUnavailable(
             f"writing PDF needs the pdf extra: {INSTALL}; or write .html and print it "
