@@ -48,6 +48,10 @@ def location(path: str, line: int | None, col: int | None) -> str:
     return where
 
 
+NO_SUCH_FILE = "no such file or directory"
+"""The one wording, in every command, of a path that names nothing."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one place in one file."""
@@ -63,6 +67,14 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{location(self.path, self.line, self.col)}: {self.message}"
+
+
+def unreadable(name: str, exc: OSError) -> Problem:
+    """Why the file ``name`` cannot be read, worded the same by every reader: a missing
+    file is "no such file or directory", anything else "cannot read: <the reason>"."""
+    if isinstance(exc, FileNotFoundError):
+        return Problem(name, None, None, NO_SUCH_FILE)
+    return Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
 
 
 class ScrmapError(Exception):

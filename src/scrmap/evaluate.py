@@ -19,7 +19,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
-from scrmap.errors import InputError, Problem
+from scrmap.errors import InputError, Problem, unreadable
 from scrmap.framework import Framework
 from scrmap.limits import Limits, read_config_text
 from scrmap.matcher import Matcher
@@ -57,7 +57,7 @@ def load_gold(path: Path, framework: Framework, limits: Limits | None = None) ->
     try:
         text = read_config_text(path, limits or Limits())
     except OSError as exc:
-        raise InputError([Problem(name, None, None, f"cannot read: {exc.strerror}")]) from None
+        raise InputError([unreadable(name, exc)]) from None
     except UnicodeDecodeError:
         raise InputError([Problem(name, None, None, "not UTF-8 text")]) from None
     gold, located, problems = yamlpos.load_model(

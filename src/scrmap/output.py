@@ -13,7 +13,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from scrmap.errors import OutputError, Problem
@@ -126,3 +126,27 @@ def append_text(path: str, text: str, what: str) -> None:
     except OSError as exc:
         problem = Problem(path, None, None, f"cannot write {what}: {exc.strerror}")
         raise OutputError([problem]) from None
+
+
+def refuse_input(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise OutputError, before anything is written, when the output ``path`` is the same
+    file as one of ``inputs`` (`report draft.md -o draft.md` would replace the draft).
+
+    Compared by device and inode, so a link or another spelling of the name is caught.
+    An output that does not exist yet, or is not a regular file (/dev/stdout, a FIFO, a
+    terminal that standard input also reads), overwrites nothing; names that are not
+    files ('<stdin>') are passed over."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return
+    if not stat.S_ISREG(target.st_mode):
+        return
+    for name in inputs:
+        try:
+            same = os.path.samestat(target, os.stat(name))
+        except OSError:
+            continue
+        if same:
+            message = f"is also an input ({os.fspath(name)}); name another file for the output"
+            raise OutputError([Problem(str(path), None, None, message)])

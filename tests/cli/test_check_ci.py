@@ -100,7 +100,9 @@ def test_select_and_ignore(runner: CliRunner, weak: Path) -> None:
     }
     result = run(runner, str(weak), "--select", "vague-verbs")
     assert result.exit_code == exitcodes.USAGE
-    assert result.stderr.startswith("--select: unknown rule 'vague-verbs' (rules: unmapped, ")
+    assert result.stderr.startswith(
+        "scrmap: --select: unknown rule 'vague-verbs' (rules: unmapped, "
+    )
 
 
 def test_waivers_hide_findings_and_show_in_statistics(

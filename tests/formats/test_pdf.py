@@ -101,5 +101,15 @@ def test_without_the_extra_pdf_is_refused_in_one_line_and_nothing_written(
         app, ["report", "Agencies should share information.", "-o", str(out)]
     )
     assert result.exit_code == 2
-    assert result.stderr == "scrmap: writing PDF needs the pdf extra: pip install 'scrmap[pdf]'\n"
+    assert result.stderr == (
+        f"scrmap: {out}: writing PDF needs the pdf extra: pip install 'scrmap[pdf]'\n"
+    )
     assert not out.exists()
+
+
+def test_the_install_advice_covers_a_clone_too() -> None:
+    from scrmap.formats.pdf import INSTALL
+
+    assert (
+        INSTALL == "pip install 'scrmap[pdf]' (in a clone of the source: pip install -e '.[pdf]')"
+    )

@@ -213,6 +213,13 @@ def test_arguments_free_text_stdin_directory_and_missing(tmp_path: Path) -> None
     assert [str(p) for p in loaded.problems] == ["missing.yaml: no such file or directory"]
 
 
+@pytest.mark.parametrize("word", ["nosuchdir", "recommendations", "reviews/2024", "draft.md"])
+def test_one_word_that_names_nothing_is_a_missing_path(word: str) -> None:
+    loaded = load_arguments([word, "Audit supervision by May."], lambda: "")
+    assert [str(p) for p in loaded.problems] == [f"{word}: no such file or directory"]
+    assert [r.text for r in loaded.recommendations] == ["Audit supervision by May."]
+
+
 def test_docx_with_broken_xml(tmp_path: Path) -> None:
     import zipfile
 

@@ -133,7 +133,7 @@ def check_command(
         raise typer.Exit(exitcodes.USAGE)
     settings = edge.settings(config, threshold)
     loaded_framework, _ = edge.framework(framework, learned=not no_learned)
-    loaded = edge.inputs(inputs, sheet)
+    loaded = edge.inputs(inputs, sheet, output_file)
     matcher = Matcher(loaded_framework, settings.threshold)
     rules = settings.configuration.settings()
     result = edge.checked(loaded, matcher, rules, strict, _ids(select), _ids(ignore))

@@ -37,10 +37,11 @@ def say(message: str) -> None:
     typer.echo(terminal(message), err=True)
 
 
-def fail(error: ScrmapError, code: int) -> NoReturn:
-    """Print each problem on its own line to stderr and exit with ``code``."""
+def fail(error: ScrmapError, code: int, prefix: str = "") -> NoReturn:
+    """Print each problem on its own line to stderr (after ``prefix``: 'scrmap: ' when
+    the problem is with the command line, not a file) and exit with ``code``."""
     for problem in error.problems:
-        say(str(problem))
+        say(f"{prefix}{problem}")
     raise typer.Exit(code)
 
 
@@ -81,6 +82,19 @@ def write(path: Path, data: bytes) -> None:
         fail(error, exitcodes.USAGE)
 
 
+def refuse_overwrite(output: Path | None, inputs: Iterable[str | Path]) -> None:
+    """Exit 2, before anything is written, when the file the user named for the output is
+    one of the inputs: every command that writes a named file asks this first."""
+    from scrmap.output import refuse_input
+
+    if output is None:
+        return
+    try:
+        refuse_input(output, inputs)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE, "scrmap: ")
+
+
 def read_stdin() -> BinaryIO:
     """Standard input as bytes, opened when an argument is '-' (the core decodes it)."""
     if sys.stdin is None:  # closed by the shell (<&-): a problem with '-', not a crash
@@ -88,10 +102,11 @@ def read_stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def inputs(args: Iterable[str], sheet: str | None = None) -> Inputs:
+def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = None) -> Inputs:
     """Every argument's recommendations and problems; a bad SCRMAP_MAX_* exits 2, and so
     does an empty argument, which is a path to the working directory to the operating
-    system but almost always a shell variable that expanded to nothing."""
+    system but almost always a shell variable that expanded to nothing, and an
+    ``output`` file that is one of the files read."""
     from scrmap import pipeline
 
     args = list(args)
@@ -103,9 +118,12 @@ def inputs(args: Iterable[str], sheet: str | None = None) -> Inputs:
         )
         raise typer.Exit(exitcodes.USAGE)
     try:
-        return pipeline.read_inputs(args, read_stdin, os.environ, sheet)
+        loaded = pipeline.read_inputs(args, read_stdin, os.environ, sheet)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
+    # Standard input redirected from a file (`- < draft.md`) is that file: /dev/stdin names it.
+    refuse_overwrite(output, ["/dev/stdin" if n == "<stdin>" else n for n in loaded.read])
+    return loaded
 
 
 @contextmanager
@@ -118,14 +136,17 @@ def progress(total: int, machine: bool) -> Iterator[Advance]:
         yield shown.advance
 
 
-def finish(notes: Iterable[str], problems: Iterable[object]) -> None:
-    """After the output: notes and input problems on stderr; exit 2 if there were problems."""
+def finish(notes: Iterable[str], problems: Iterable[object], summary: str | None = None) -> None:
+    """After the output: notes and input problems on stderr, then the ``summary`` line;
+    exit 2 if there were problems."""
     for note in notes:
         say(f"scrmap: note: {note}")
     found = False
     for problem in problems:
         found = True
         say(str(problem))
+    if summary is not None:
+        say(summary)
     if found:
         raise typer.Exit(exitcodes.USAGE)
 
@@ -141,16 +162,18 @@ def analyse(
     as_of: date,
     vocabulary: Vocabulary,
     learned: bool = True,
+    output: Path | None = None,
 ) -> tuple[Analysis, Selected, list[Problem]]:
     """Load, select, map and analyse for `coverage` and `report`, and the action plan at
     ``as_of`` in ``vocabulary``'s status words; also what was selected (its notes go out
     after the report) and the input problems. A --case or --status that matches nothing
-    exits 2 at once. ``machine``: see `progress`."""
+    exits 2 at once, and so does an ``output`` file that is one of the inputs.
+    ``machine``: see `progress`."""
     from scrmap import pipeline
     from scrmap.coverage import select
 
     loaded_framework, path = framework(framework_path, learned)
-    loaded = inputs(args, sheet)
+    loaded = inputs(args, sheet, output)
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
     selected = select(loaded.recommendations, chosen)
@@ -218,7 +241,7 @@ def checked(
     try:
         return pipeline.check(loaded, matcher, rules, strict, select, ignore)
     except ScrmapError as error:
-        fail(error, exitcodes.USAGE)
+        fail(error, exitcodes.USAGE, "scrmap: ")
 
 
 def step_summary(path: str, result: CheckResult) -> None:

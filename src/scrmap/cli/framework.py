@@ -106,6 +106,7 @@ def framework_learn(
             err=True,
         )
         raise typer.Exit(exitcodes.USAGE)
+    edge.refuse_overwrite(target, [*gold, path])
     try:
         learned, checked = pipeline.learn(gold, loaded, folds)
     except ScrmapError as error:

@@ -84,8 +84,8 @@ def map_command(
             record = partial(records.recommendation_record, top=top, explain=explain)
             for chunk in pipeline.map_inputs(loaded, matcher, record, processes, advance):
                 mapped += chunk
-    _show(format, mapped, loaded_framework, path, limit)
-    edge.finish((), loaded.problems)
+    summary = _show(format, mapped, loaded_framework, path, limit)
+    edge.finish((), loaded.problems, summary)
 
 
 def _show(
@@ -94,14 +94,17 @@ def _show(
     framework: Framework,
     path: Path,
     threshold: int,
-) -> None:
-    """The terminal view, or the chosen format on stdout (JSON Lines is out already)."""
+) -> str | None:
+    """The terminal view, or the chosen format on stdout (JSON Lines is out already); the
+    terminal view's count, for stderr after any problems."""
     from scrmap import records
 
     if format is MapFormat.table:
-        from scrmap.cli.views.map import show_mappings
+        from scrmap.cli.views.map import mapping_summary, show_mappings
 
         show_mappings(mapped, framework, threshold)
-    elif format is not MapFormat.jsonl:
+        return mapping_summary(mapped)
+    if format is not MapFormat.jsonl:
         ref = records.framework_ref(framework, path)
         sys.stdout.write(RENDERERS[format](records.map_document(ref, mapped, threshold)))
+    return None

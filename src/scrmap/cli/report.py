@@ -43,10 +43,11 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
         )
         raise typer.Exit(exitcodes.USAGE)
     if chosen in (ReportFormat.xlsx, ReportFormat.pdf) and output is None:
-        typer.echo(f"scrmap: a {chosen.value} report needs --output FILE", err=True)
+        article = "an" if chosen is ReportFormat.xlsx else "a"
+        typer.echo(f"scrmap: {article} {chosen.value} report needs --output FILE", err=True)
         raise typer.Exit(exitcodes.USAGE)
     if chosen is ReportFormat.pdf and (why := pdf_unavailable()):
-        typer.echo(f"scrmap: {why}", err=True)
+        typer.echo(f"scrmap: {output}: {why}", err=True)
         raise typer.Exit(exitcodes.USAGE)
     return chosen
 
@@ -106,16 +107,19 @@ def report_command(
         report_date(as_of),
         chosen_settings.configuration.vocabulary(),
         not no_learned,
+        output,
     )
     record = analysis.report(marking)
     data = RENDERERS[chosen](record)
     if output is None:
         sys.stdout.write(data.decode())
-    else:
-        edge.write(output, data)
-        t = record["totals"]
-        edge.say(
-            f"{output}: {chosen.value} report of {counted(t['recommendations'], 'recommendation')} "
-            f"from {counted(t['cases'], 'case')}"
-        )
-    edge.finish(selected.notes, problems)
+        edge.finish(selected.notes, problems)
+        return
+    edge.write(output, data)
+    t = record["totals"]
+    edge.finish(
+        selected.notes,
+        problems,
+        f"{output}: {chosen.value} report of {counted(t['recommendations'], 'recommendation')} "
+        f"from {counted(t['cases'], 'case')}",
+    )

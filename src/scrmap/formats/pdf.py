@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-INSTALL = "pip install 'scrmap[pdf]'"
+INSTALL = "pip install 'scrmap[pdf]' (in a clone of the source: pip install -e '.[pdf]')"
 
 
 class PdfUnavailable(Exception):
@@ -24,7 +24,7 @@ class PdfUnavailable(Exception):
 
 def _weasyprint() -> Any:
     try:
-        import weasyprint  # type: ignore[import-untyped]
+        import weasyprint
     except ImportError as err:
         raise PdfUnavailable(
             f"writing PDF needs the pdf extra: {INSTALL}; or write .html and print it "

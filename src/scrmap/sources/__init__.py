@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from scrmap.display import join_words
-from scrmap.errors import Problem
+from scrmap.errors import NO_SUCH_FILE, Problem, unreadable
 from scrmap.limits import Limits, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
@@ -100,7 +100,7 @@ def _open(path: Path, name: str | None, limits: Limits | None, sheet: str | None
             return kind, file, []
         data = read_file(path, limits.file_bytes)
     except OSError as exc:
-        return kind, Problem(name, None, None, f"cannot read: {exc.strerror or exc}"), []
+        return kind, unreadable(name, exc), []
     if data is None:
         return kind, Problem(name, None, None, _too_big(None, limits)), []
     return _with_text(kind, file, data)
@@ -166,9 +166,10 @@ def _walk(directory: Path) -> Iterable[Path | Problem]:
 
 
 def _looks_like_path(arg: str) -> bool:
-    return "\n" not in arg and (
-        Path(arg).suffix.lower() in KNOWN_SUFFIXES or ("/" in arg and " " not in arg)
-    )
+    """Whether an argument that names nothing was meant as a path: one word (a mistyped
+    folder or file name, never a recommendation), or a known file ending on one line. Only
+    text with spaces is read as a recommendation."""
+    return len(arg.split()) == 1 or ("\n" not in arg and Path(arg).suffix.lower() in KNOWN_SUFFIXES)
 
 
 @dataclass
@@ -209,7 +210,7 @@ def _read_stdin(read_stdin: Callable[[], BinaryIO], limits: Limits) -> Found:
     try:
         data = read_bounded(read_stdin(), limits.file_bytes)
     except OSError as exc:
-        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+        return [], [unreadable(name, exc)]
     if data is None:
         return [], [Problem(name, None, None, _too_big(None, limits))]
     return _load(_with_text(TEXT, SourceFile(Path(STDIN), name, limits, None, ""), data))
@@ -237,8 +238,8 @@ def _read_argument(
     sheet: str | None,
 ) -> list[Found]:
     """One argument, file by file: '-' is stdin, a directory is walked, a file is loaded
-    by its kind, and anything else that does not look like a path is the text of a
-    recommendation."""
+    by its kind, a single word that names nothing is a missing path, and anything else
+    that does not look like a path is the text of a recommendation."""
     path = Path(arg)
     if arg == STDIN:
         inputs.read.append("<stdin>")
@@ -249,7 +250,7 @@ def _read_argument(
         inputs.read.append(display_name(arg))
         return [load_file(path, arg, limits, sheet)]
     if _looks_like_path(arg):
-        return [([], [Problem(display_name(arg), None, None, "no such file or directory")])]
+        return [([], [Problem(display_name(arg), None, None, NO_SUCH_FILE)])]
     inputs.texts += 1
     text = " ".join(display_name(arg).split())
     rec = Recommendation(f"text-{inputs.texts}", text, Source("<argument>", None))

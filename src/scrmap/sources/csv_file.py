@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar, overload
 
-from scrmap.errors import Problem
+from scrmap.errors import Problem, unreadable
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
@@ -260,7 +260,7 @@ def _read(file: SourceFile, read: Callable[[str], T]) -> T | list[Problem]:
         except UnicodeDecodeError:
             return read("cp1252")
     except OSError as exc:
-        return [Problem(file.name, None, None, f"cannot read: {exc.strerror or exc}")]
+        return [unreadable(file.name, exc)]
 
 
 def load(file: SourceFile) -> Found:

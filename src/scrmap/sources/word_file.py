@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scrmap.errors import Problem
+from scrmap.errors import Problem, unreadable
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
@@ -187,10 +187,12 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         if refused:
             return [], [Problem(name, None, None, refused)]
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except PackageNotFoundError:  # its message only repeats the path
+        return [], [Problem(name, None, None, "not a readable Word .docx file (not a zip file)")]
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         return [], [Problem(name, None, None, f"not a readable Word .docx file ({exc})")]
     except OSError as exc:
-        return [], [Problem(name, None, None, f"cannot read: {exc.strerror or exc}")]
+        return [], [unreadable(name, exc)]
     except Exception as exc:  # lxml and python-docx raise many kinds on bad XML
         msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
         return [], [Problem(name, None, None, msg)]

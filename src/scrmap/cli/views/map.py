@@ -7,7 +7,6 @@ few letters. Plain words throughout: the JSON keeps the matcher's names (cue, vi
 
 from __future__ import annotations
 
-import typer
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -119,7 +118,7 @@ def show_mappings(
     records: list[RecommendationRecord], framework: Framework, threshold: int
 ) -> None:
     """Print each recommendation to stdout, as tables or stacked by the terminal's width,
-    with what the scores mean; the count goes to stderr."""
+    with what the scores mean (the count is `mapping_summary`, for stderr)."""
     titles = {q.id: q.title for q in framework.quadrants}
     titles |= {s.id: s.title for s in framework.standards}
     titles |= {t.id: t.title for t in framework.themes}
@@ -132,9 +131,15 @@ def show_mappings(
         console.print()
     if records and not wide:
         console.print(Text(score_note(threshold), style="dim"))
+
+
+def mapping_summary(records: list[RecommendationRecord]) -> str | None:
+    """'3 recommendations, 2 mapped onto a standard, 1 unmapped'; None when nothing was
+    read, where the problems say all there is to say."""
+    if not records:
+        return None
     mapped = sum(1 for r in records if r["standards"])
-    typer.echo(
+    return (
         f"{counted(len(records), 'recommendation')}, {mapped} mapped onto a standard, "
-        f"{len(records) - mapped} unmapped",
-        err=True,
+        f"{len(records) - mapped} unmapped"
     )

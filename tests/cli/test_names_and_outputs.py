@@ -1,0 +1,209 @@
+"""What a newcomer met next (issue 19): a mistyped folder or file name read as a
+recommendation, a report written over its own input, map's count before its problems,
+and messages worded differently by different commands."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.cli import app
+
+from ..conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold"
+DRAFT = "1. The NSCB will audit supervision of frontline staff by May 2027.\n"
+
+
+def run(runner: CliRunner, *args: str):
+    env = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
+    result = runner.invoke(app, list(args), env=env)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "draft.md").write_text(DRAFT)
+    return tmp_path
+
+
+# 1. A single word that names nothing is a missing path, in every command.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["map", "-f", "json"],
+        ["coverage", "-f", "json"],
+        ["report", "-o", "r.md"],
+        ["check", "-f", "concise"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_mistyped_name_is_no_such_file_and_the_rest_is_read(
+    runner: CliRunner, args: list[str]
+) -> None:
+    command, *options = args
+    result = run(runner, command, "nosuchdir", "w/draft.md", *options)
+    assert result.exit_code == exitcodes.USAGE
+    problems = [line for line in result.output.splitlines() if line.startswith("nosuchdir")]
+    assert len(problems) == 1 and problems[0].endswith(" no such file or directory")
+    assert "<argument>" not in result.output
+    if command == "report":
+        assert "supervision" in Path("r.md").read_text(encoding="utf-8")
+        assert "nosuchdir" not in Path("r.md").read_text(encoding="utf-8")
+    elif command == "coverage":
+        assert '"recommendations": 1,' in result.stdout
+    elif command == "check":
+        assert result.stdout.endswith("1 file checked: 1 error, 0 warnings\n")  # the draft
+    else:
+        assert "draft.md" in result.stdout
+
+
+def test_coverage_of_only_a_mistyped_folder_reports_nothing(runner: CliRunner) -> None:
+    result = run(runner, "coverage", "nosuchdir")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == "nosuchdir: no such file or directory"
+
+
+def test_report_of_a_mistyped_folder_writes_nothing(runner: CliRunner) -> None:
+    result = run(runner, "report", "nosuchdir", "-o", "nd.html")
+    assert result.exit_code == exitcodes.USAGE
+    assert not Path("nd.html").exists()
+
+
+def test_check_of_a_missing_folder_lints_no_argument(runner: CliRunner) -> None:
+    result = run(runner, "check", "recommendations", "-f", "concise")
+    assert result.exit_code == exitcodes.USAGE
+    assert "<argument>" not in result.stdout
+    assert "recommendations:1:1: error [input] no such file or directory" in result.stdout
+
+
+def test_text_with_spaces_is_still_a_recommendation(runner: CliRunner) -> None:
+    result = run(runner, "map", "Audit supervision of frontline staff.", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert '"<argument>"' in result.stdout
+
+
+# 2. No command writes over one of its own inputs.
+
+
+@pytest.mark.parametrize(
+    "output", ["w/draft.md", "w/../w/draft.md", "link.md"], ids=["same", "spelt", "link"]
+)
+def test_report_refuses_to_overwrite_its_input(runner: CliRunner, output: str) -> None:
+    Path("link.md").symlink_to("w/draft.md")
+    result = run(runner, "report", "w/draft.md", "-o", output)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        f"scrmap: {output}: is also an input (w/draft.md); name another file for the output\n"
+    )
+    assert Path("w/draft.md").read_text() == DRAFT
+
+
+def test_report_refuses_a_file_read_from_an_input_folder(runner: CliRunner) -> None:
+    result = run(runner, "report", "w", "-f", "markdown", "-o", "w/draft.md")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith("scrmap: w/draft.md: is also an input")
+    assert Path("w/draft.md").read_text() == DRAFT
+
+
+def test_report_refuses_the_file_standard_input_is_redirected_from(in_tmp: Path) -> None:
+    scrmap = Path(sys.executable).parent / "scrmap"
+    with open("w/draft.md", "rb") as stdin:
+        done = subprocess.run(
+            [scrmap, "report", "-", "-o", "w/draft.md"], stdin=stdin, capture_output=True
+        )
+    assert done.returncode == exitcodes.USAGE
+    assert done.stderr.decode().startswith("scrmap: w/draft.md: is also an input (/dev/stdin)")
+    assert Path("w/draft.md").read_text() == DRAFT
+
+
+def test_a_new_output_beside_the_input_is_written(runner: CliRunner) -> None:
+    result = run(runner, "report", "w", "-o", "w/report.md")
+    assert result.exit_code == 0, result.stderr
+    assert Path("w/report.md").read_text(encoding="utf-8").startswith("# Coverage of")
+
+
+def test_check_output_file_refuses_an_input(runner: CliRunner) -> None:
+    result = run(runner, "check", "w/draft.md", "--output-file", "w/draft.md")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith("scrmap: w/draft.md: is also an input")
+    assert Path("w/draft.md").read_text() == DRAFT
+
+
+@pytest.mark.parametrize("victim", ["gold", "framework"])
+def test_framework_learn_refuses_to_write_over_an_input(
+    runner: CliRunner, in_tmp: Path, victim: str
+) -> None:
+    gold = next(GOLD.glob("*.yaml"))
+    shutil.copy(gold, "gold.yaml")
+    shutil.copy(ROOT / "framework.yaml", "framework.yaml")
+    target = "gold.yaml" if victim == "gold" else "framework.yaml"
+    before = Path(target).read_bytes()
+    result = run(
+        runner, "framework", "learn", "gold.yaml", "--framework", "framework.yaml", "-o", target
+    )
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith(f"scrmap: {target}: is also an input")
+    assert Path(target).read_bytes() == before
+
+
+# 3. map: the problems, then the count; no count when nothing was read.
+
+
+def test_map_problems_come_before_its_count(runner: CliRunner) -> None:
+    result = run(runner, "map", "nosuch.md", "w/draft.md")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [
+        "nosuch.md: no such file or directory",
+        "1 recommendation, 1 mapped onto a standard, 0 unmapped",
+    ]
+
+
+@pytest.mark.parametrize("content", [None, ""], ids=["missing", "empty"])
+def test_map_with_nothing_read_prints_no_count(runner: CliRunner, content: str | None) -> None:
+    if content is not None:
+        Path("e.md").write_text(content)
+    result = run(runner, "map", "e.md")
+    assert result.exit_code == exitcodes.USAGE
+    assert len(result.stderr.splitlines()) == 1
+    assert "0 recommendations" not in result.stderr
+
+
+# 4. One wording.
+
+
+def test_select_of_an_unknown_rule_has_the_prefix(runner: CliRunner) -> None:
+    result = run(runner, "check", "w/draft.md", "--select", "foo")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith("scrmap: --select: unknown rule 'foo' (rules: ")
+
+
+def test_an_xlsx_report_needs_output(runner: CliRunner) -> None:
+    result = run(runner, "report", "w/draft.md", "-f", "xlsx")
+    assert result.stderr == "scrmap: an xlsx report needs --output FILE\n"
+
+
+def test_a_fake_docx_does_not_repeat_its_path(runner: CliRunner) -> None:
+    Path("fake.docx").write_text("junk")
+    result = run(runner, "map", "fake.docx")
+    assert result.stderr == "fake.docx: not a readable Word .docx file (not a zip file)\n"
+
+
+def test_evaluate_words_a_missing_file_as_every_command_does(runner: CliRunner) -> None:
+    assert run(runner, "evaluate", "nosuch.yaml").stderr == (
+        "nosuch.yaml: no such file or directory\n"
+    )
+    assert run(runner, "map", "nosuch.yaml").stderr == "nosuch.yaml: no such file or directory\n"
