@@ -187,9 +187,9 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         if refused:
             return [], [Problem(name, None, None, refused)]
         document = docx.Document(str(path))
-    except PackageNotFoundError:  # its message only repeats the path
+    except (PackageNotFoundError, zipfile.BadZipFile):  # their messages only repeat the path
         return [], [Problem(name, None, None, "not a readable Word .docx file (not a zip file)")]
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (KeyError, ValueError) as exc:
         return [], [Problem(name, None, None, f"not a readable Word .docx file ({exc})")]
     except OSError as exc:
         return [], [unreadable(name, exc)]
