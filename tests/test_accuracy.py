@@ -19,13 +19,13 @@ def matcher(norfolk: fw.Framework) -> Matcher:
 # heldout's top standard went from 0.87 to 0.84 (one item of 39) with issue 18's changes,
 # past the 2-point allowance: see README, "Accuracy", and CHANGELOG.
 FLOORS = {
-    "dev": (0.98, 1.0, 0.95, 0.98, 0.92),
-    "heldout": (0.84, 1.0, 0.94, 1.0, 0.89),
+    "dev": (0.98, 1.0, 0.96, 0.98, 0.94),
+    "heldout": (0.84, 1.0, 0.98, 1.0, 0.97),
 }
 
 SHARED_DEV = ROOT.parent / "shared" / "corpus" / "dev.yaml"
 """Published recommendations from reviews the cues and weights never saw (issue 18)."""
-SHARED_DEV_FLOOR = (0.62, 0.63, 0.75, 0.81, 0.70)
+SHARED_DEV_FLOOR = (0.62, 0.63, 0.79, 0.84, 0.75)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -30,9 +30,8 @@ def test_key_messages_on_the_library(norfolk, library) -> None:
     messages = key_messages(analyse(norfolk, library))
     assert [m.text for m in messages] == [
         "No recommendation addresses standard 2.4",
-        "No recommendation addresses the themes Returning children home, Practitioner "
-        "confidence regarding child sexual abuse or Use of historical information in "
-        "assessments",
+        "No recommendation addresses the themes Returning children home or Practitioner "
+        "confidence regarding child sexual abuse",
         "Information-sharing appears in 4 of 5 cases",
         "2 recommendations repeat learning from another case (1 group)",
         "Leadership: ownership, accountability and management grip (Q4) holds the most "
