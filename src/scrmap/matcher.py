@@ -123,6 +123,9 @@ _NEGATION_WORD = re.compile(
 )
 """A word that every negation above starts with: most texts have none, and skip the rest."""
 
+_NEGATION_REACH = 200
+"""How many characters either side of a match a negation is looked for in."""
+
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 
 
@@ -274,9 +277,11 @@ class _Text:
         clause_start = break_ends[before - 1] if before else 0
         after = bisect_left(break_starts, end)
         clause_end = break_starts[after] if after < len(break_starts) else len(self.source)
+        # Both look only at the words next to the match (a negation phrase is far shorter
+        # than the reach), so one long clause costs linear time, not quadratic.
         return bool(
-            _NEGATION_BEFORE.search(self.source, clause_start, start)
-            or _NEGATION_AFTER.search(self.source[end:clause_end])
+            _NEGATION_BEFORE.search(self.source, max(clause_start, start - _NEGATION_REACH), start)
+            or _NEGATION_AFTER.search(self.source[end : min(clause_end, end + _NEGATION_REACH)])
         )
 
 
