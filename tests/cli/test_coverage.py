@@ -181,3 +181,30 @@ def test_report_replaces_atomically(runner: CliRunner, tmp_path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert out.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def _table_rows_with_wrong_cell_count(markdown: str) -> list[str]:
+    """Every Markdown table row whose cells differ in number from its table's header."""
+    wrong, header = [], 0
+    for line in markdown.splitlines():
+        if not line.startswith("|"):
+            header = 0
+            continue
+        cells = len(re.split(r"(?<!\\)\|", line.strip())) - 2
+        if not header:
+            header = cells
+        elif cells != header:
+            wrong.append(line)
+    return wrong
+
+
+@pytest.mark.parametrize("command", ["coverage", "report"])
+def test_every_markdown_row_has_the_headers_cells_and_gaps_show(
+    runner: CliRunner, command: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.md"
+    args = ["-f", "markdown"] if command == "coverage" else ["-o", str(out)]
+    result = run(runner, command, LIBRARY, *args)
+    markdown = result.stdout if command == "coverage" else out.read_text(encoding="utf-8")
+    assert _table_rows_with_wrong_cell_count(markdown) == []
+    assert re.search(r"^\| 2\.4 \| [^|]+ \| Q2 \| 0 \| 0 \| \*\*gap\*\* \|$", markdown, re.M)

@@ -119,8 +119,9 @@ def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str
         cells: list[object] = [row["id"], row["title"]]
         cells += [row.get("quadrant")] if with_quadrant else []
         cells += [row["recommendations"], row["cases"], "; ".join(row["case_names"])]
-        which = md_cell(cells.pop()) if not row["gap"] else "**gap**"
-        lines.append("| " + " | ".join(md_cell(c) for c in cells) + f" | {which} |")
+        which = md_cell(cells.pop())
+        # A gap has no cases: its last cell says so, so every row keeps the header's cells.
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + f" | {which or '**gap**'} |")
     return [*lines, ""]
 
 
