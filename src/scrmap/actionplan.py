@@ -280,6 +280,12 @@ class Progress:
         return [a for a in self.items if a.state is State.no_status]
 
     @property
+    def carries_no_plan(self) -> bool:
+        """Whether no action has a status or a due date: a library of published reviews,
+        not an action plan, where calling every item "no status" would say nothing."""
+        return all(a.state is State.no_status and not a.item.due for a in self.items)
+
+    @property
     def unrecognised(self) -> list[Assessed]:
         """Actions whose status scrmap does not know: add the word in `.scrmap.yaml`."""
         return [a for a in self.items if a.state is State.unrecognised]

@@ -208,3 +208,41 @@ def test_every_markdown_row_has_the_headers_cells_and_gaps_show(
     markdown = result.stdout if command == "coverage" else out.read_text(encoding="utf-8")
     assert _table_rows_with_wrong_cell_count(markdown) == []
     assert re.search(r"^\| 2\.4 \| [^|]+ \| Q2 \| 0 \| 0 \| \*\*gap\*\* \|$", markdown, re.M)
+
+
+@pytest.mark.parametrize("columns", [60, 80, 99])
+def test_narrow_terminals_get_whole_titles_and_whole_legend_entries(
+    runner: CliRunner, columns: int
+) -> None:
+    result = runner.invoke(app, ["coverage", LIBRARY], env={"COLUMNS": str(columns)})
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert all(len(line) <= columns for line in lines)
+    text = " ".join(" ".join(lines).split())
+    for title in ("Information-sharing", "Disseminating learning from SCRs", "Domestic abuse"):
+        assert title in text
+    assert "…" not in result.stdout.split("Themes by case")[0]
+    assert "  2.4  High-quality records shared in a timely way" in lines or columns < 80
+    assert re.search(r"returning-home · Q3 · GAP: no recommendation", text)
+    legend = [line for line in lines if re.match(r"C\d: ", line)]
+    assert legend and not any(re.search(r"C\d:$", line) for line in lines)
+    assert any("C4: Domestic abuse recommendations from five cases" in line for line in legend)
+
+
+def test_wide_terminals_keep_the_tables(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["coverage", LIBRARY], env={"COLUMNS": "100"})
+    assert "┃ id " in result.stdout and "GAP" in result.stdout
+
+
+def test_no_unmapped_and_no_action_plan_are_said_once(runner: CliRunner) -> None:
+    out = run(runner, "coverage", LIBRARY).stdout
+    assert "Unmapped: none; every item reaches a standard." in out
+    assert "│ none" not in out
+    assert "the selection carries no action plan (none of its 14 actions" in out
+    assert "Actions with no status" not in out
+    record = json.loads(run(runner, "coverage", LIBRARY, "-f", "json").stdout)
+    assert len(record["action_plan"]["no_status"]) == 14  # the figures stay in JSON
+    kinds = {m["kind"]: m["text"] for m in record["key_messages"]}
+    assert kinds["no-status"].startswith("The selection carries no action plan")
+    assert kinds["repeats"] == "3 items in 1 group repeat learning across cases"
+    markdown = run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
+    assert "### No status" not in markdown and "carries no action plan" in markdown

@@ -11,7 +11,7 @@ from enum import StrEnum
 from scrmap.actionplan import LABELS, STATES
 from scrmap.formats import Renderer, by_kind, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
-from scrmap.records import ActionRecord, CoverageRecord, RowRecord
+from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
 
 
 class CoverageFormat(StrEnum):
@@ -99,6 +99,13 @@ def _action_plan_markdown(record: CoverageRecord) -> list[str]:
     lines = [f"## Action plan at {plan['as_of']}", ""]
     if not plan["actions"]:
         return [*lines, "No item carries an action.", ""]
+    if carries_no_plan(plan):
+        return [
+            *lines,
+            f"The selection carries no action plan: none of its "
+            f"{counted(plan['actions'], 'action')} has a status or a due date.",
+            "",
+        ]
     lines += ["| Status | Actions |", "|---|---:|"]
     lines += [f"| {LABELS[s]} | {plan['counts'][s.value]} |" for s in STATES]
     lines += ["", f"### Overdue ({plan['overdue']})", ""]
