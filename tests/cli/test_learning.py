@@ -193,3 +193,35 @@ def test_evaluate_compare_labels_its_columns_shortly(runner: CliRunner, tmp_path
     args = ["evaluate", str(ADULT_GOLD), "--framework", str(ADULT), "--compare", str(copy)]
     other = runner.invoke(app, args, env=env).stdout
     assert re.search(r"┃ measure\s+┃\s+adult-sar-framework\.yaml ┃\s+adult-copy\.yaml ┃", other)
+
+
+def test_suggest_cues_proposes_content_words_with_support() -> None:
+    from scrmap.suggest import suggest
+
+    gold = load_gold(GOLD / "dev.yaml", fw.load(ROOT / "framework.yaml"))
+    candidates = suggest(fw.load(ROOT / "framework.yaml"), gold.items)
+    cues = {c.cue for c in candidates}
+    for function_phrase in ("do", "include", "them", "against", "than child", "result"):
+        assert function_phrase not in cues
+    assert all(c.hits >= 2 for c in candidates)
+    assert all(c.hits >= 3 for c in candidates if c.labelled >= 3)
+    assert "domestic" in cues  # content words still come through
+
+
+def test_suggest_cues_skips_phrases_that_begin_or_end_with_function_words() -> None:
+    from scrmap.evaluate import GoldItem
+    from scrmap.suggest import suggest
+
+    texts = [
+        "Staff do face hoarding against them than carers.",
+        "Workers do face hoarding against them than carers.",
+        "Teams do face hoarding against them than carers.",
+    ]
+    items = [
+        GoldItem(id=f"X{n}", text=t, source=f"review {n}", standards=["P1"], themes=[])
+        for n, t in enumerate(texts)
+    ]
+    cues = {c.cue for c in suggest(fw.load(ADULT), items)}
+    assert cues and all(cue.split()[0] not in {"do", "against", "them", "than"} for cue in cues)
+    assert all(cue.split()[-1] not in {"do", "against", "them", "than"} for cue in cues)
+    assert "hoarding" in cues
