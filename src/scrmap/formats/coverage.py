@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from scrmap.actionplan import LABELS, STATES
-from scrmap.formats import Renderer, by_kind, counted, json_text
+from scrmap.formats import NO_PLAN, Renderer, by_kind, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
 
@@ -102,8 +102,7 @@ def _action_plan_markdown(record: CoverageRecord) -> list[str]:
     if carries_no_plan(plan):
         return [
             *lines,
-            f"The selection carries no action plan: none of its "
-            f"{counted(plan['actions'], 'action')} has a status or a due date.",
+            NO_PLAN.format(counted(plan["actions"], "action")),
             "",
         ]
     lines += ["| Status | Actions |", "|---|---:|"]

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
-from scrmap.formats import by_kind, counted
+from scrmap.formats import NO_PLAN, by_kind, counted
 from scrmap.formats.display_text import visible
 from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord, carries_no_plan
 
@@ -259,9 +259,9 @@ def action_plan_view(record: CoverageRecord) -> RenderableType:
         return Text(f"Action plan at {plan['as_of']}: no item carries an action.")
     if carries_no_plan(plan):
         return Text(
-            f"Action plan at {plan['as_of']}: the selection carries no action plan "
-            f"(none of its {counted(plan['actions'], 'action')} has a status or a due date; "
-            "--format json lists them)."
+            f"Action plan at {plan['as_of']}. "
+            + NO_PLAN.format(counted(plan["actions"], "action"))
+            + " --format json lists them."
         )
     headline = Text(
         f"Action plan at {plan['as_of']}: {plan['actions']} actions, {plan['overdue']} overdue",
