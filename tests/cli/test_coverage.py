@@ -228,9 +228,13 @@ def test_narrow_terminals_get_whole_titles_and_whole_legend_entries(
     assert any("C4: Domestic abuse recommendations from five cases" in line for line in legend)
 
 
-def test_wide_terminals_keep_the_tables(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["coverage", LIBRARY], env={"COLUMNS": "100"})
+@pytest.mark.parametrize("columns", ["100", "200"])
+def test_wide_terminals_keep_the_tables(runner: CliRunner, columns: str) -> None:
+    result = runner.invoke(app, ["coverage", LIBRARY], env={"COLUMNS": columns})
     assert "┃ id " in result.stdout and "GAP" in result.stdout
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert not any(re.search(r"C\d:$", line) for line in lines)
+    assert any("C4: Domestic abuse recommendations from five cases" in line for line in lines)
 
 
 def test_no_unmapped_and_no_action_plan_are_said_once(runner: CliRunner) -> None:
@@ -257,3 +261,11 @@ def test_the_report_says_once_that_the_library_carries_no_action_plan(
     assert "Actions with no status" not in page
     # the key messages, the glance and the action-plan section
     assert page.count("The selection carries no action plan: none of its 14 actions") == 3
+
+
+def test_overdue_actions_at_60_columns_cut_no_case_name(runner: CliRunner) -> None:
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    args = ["coverage", plan, "--as-of", "2027-04-30"]
+    out = runner.invoke(app, args, env={"COLUMNS": "60"}).stdout
+    assert all(len(line.rstrip()) <= 60 for line in out.splitlines())
+    assert "│ action-plan │" in out and "…" not in out

@@ -136,8 +136,10 @@ def legend(entries: list[str], width: int) -> str:
     return "\n".join(lines)
 
 
-def heatmap(record: CoverageRecord, width: int = WIDE) -> Table:
-    """Themes down, cases across: how many of each case's recommendations are on each theme."""
+def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
+    """Themes down, cases across: how many of each case's recommendations are on each theme;
+    under it the legend, as wide as the terminal (a caption would wrap at the table's width
+    and split "C4:" from its name)."""
     cases = list(record["case_theme"])
     table = Table(title="Themes by case (recommendations)", title_justify="left")
     table.add_column("theme", no_wrap=True)
@@ -150,9 +152,7 @@ def heatmap(record: CoverageRecord, width: int = WIDE) -> Table:
             cells.append(Text(f" {count or '·'} ", style=_cell_style(count)))
         table.add_row(Text(theme["id"]), *cells)
     entries = [f"C{n}: {case}" for n, case in enumerate(cases, start=1)]
-    table.caption = Text(legend(entries, width), style="dim")
-    table.caption_justify = "left"
-    return table
+    return Group(table, Text(legend(entries, width), style="dim"))
 
 
 def cooccurrence_table(record: CoverageRecord) -> Table:
@@ -225,17 +225,18 @@ def key_messages(record: CoverageRecord) -> Text:
     )
 
 
-def _actions_table(title: str, actions: list[ActionRecord], late: bool) -> Table:
+def _actions_table(title: str, actions: list[ActionRecord], late: bool, width: int = WIDE) -> Table:
     table = Table(title=f"{title} ({len(actions)})", title_justify="left")
-    table.add_column("case / id")
-    table.add_column("owner")
+    table.add_column("case / id", overflow="fold")
+    table.add_column("owner", overflow="fold")
     table.add_column("due", no_wrap=True)
     if late:
-        table.add_column("days late", justify="right")
+        table.add_column("days late" if width >= WIDE else "days\nlate", justify="right")
     table.add_column("status")
     for a in actions[:SHOWN_ACTIONS]:
         cells = [
-            Text(visible(f"{a['case']} {a['id']}")),
+            # On a narrow terminal the id goes under the case, so the case is not cut.
+            Text(visible(f"{a['case']}{' ' if width >= WIDE else chr(10)}{a['id']}")),
             Text(visible(a["owner"] or "none named")),
             Text(visible(a["due"] or "")),
         ]
@@ -251,7 +252,7 @@ def _actions_table(title: str, actions: list[ActionRecord], late: bool) -> Table
     return table
 
 
-def action_plan_view(record: CoverageRecord) -> RenderableType:
+def action_plan_view(record: CoverageRecord, width: int = WIDE) -> RenderableType:
     """Actions by status at the report date; the overdue ones with their owners; and those
     with no status or one scrmap does not know."""
     plan = record["action_plan"]
@@ -274,11 +275,11 @@ def action_plan_view(record: CoverageRecord) -> RenderableType:
         counts.add_row(LABELS[state], str(plan["counts"][state.value]))
     parts: list[RenderableType] = [headline, counts]
     if plan["overdue_actions"]:
-        parts.append(_actions_table("Overdue actions", plan["overdue_actions"], True))
+        parts.append(_actions_table("Overdue actions", plan["overdue_actions"], True, width))
     if plan["no_status"]:
-        parts.append(_actions_table("Actions with no status", plan["no_status"], False))
+        parts.append(_actions_table("Actions with no status", plan["no_status"], False, width))
     if plan["unrecognised"]:
-        parts.append(_actions_table("Status not recognised", plan["unrecognised"], False))
+        parts.append(_actions_table("Status not recognised", plan["unrecognised"], False, width))
     return Group(*parts)
 
 
@@ -296,7 +297,7 @@ def coverage_view(record: CoverageRecord, by: str | None = None, width: int = WI
         return Group(*parts, coverage(by))
     parts.append(key_messages(record))
     parts += [coverage(name) for name in SECTIONS]
-    parts.append(action_plan_view(record))
+    parts.append(action_plan_view(record, width))
     parts += [case_table(record), heatmap(record, width), cooccurrence_table(record)]
     parts += [unmapped_table(record), repeated_view(record)]
     return Group(*parts)
