@@ -33,7 +33,7 @@ def test_key_messages_on_the_library(norfolk, library) -> None:
         "No recommendation addresses the themes Returning children home or Practitioner "
         "confidence regarding child sexual abuse",
         "Information-sharing appears in 4 of 5 cases",
-        "2 recommendations repeat learning from another case (1 group)",
+        "3 items in 1 group repeat learning across cases",
         "Leadership: ownership, accountability and management grip (Q4) holds the most "
         "items: 28 of 45",
     ]
@@ -92,3 +92,20 @@ def test_period_and_trend(norfolk) -> None:
     assert trend[2019]["neglect"] == 1
     assert trend[2021]["information-sharing"] == 1
     assert trend[2021]["neglect"] == 0
+
+
+def test_missing_statuses_have_a_kind_of_their_own(norfolk, library) -> None:
+    coverage = analyse(norfolk, library)
+    some = assess(
+        [ActionItem("A", "1", "t", None, "2030-01-01", None), ActionItem("A", "2", "t")],
+        date(2021, 3, 1),
+    )
+    [message] = [m for m in key_messages(coverage, some) if m.kind == "no-status"]
+    assert message.text == "2 of 2 actions have no recorded status"
+    none = assess([ActionItem("A", "1", "t"), ActionItem("A", "2", "t")], date(2021, 3, 1))
+    assert none.carries_no_plan and not some.carries_no_plan
+    [message] = [m for m in key_messages(coverage, none) if m.kind == "no-status"]
+    assert message.text == (
+        "The selection carries no action plan: none of its 2 actions has a status or a due date"
+    )
+    assert not [m for m in key_messages(coverage, none) if m.kind == "overdue"]

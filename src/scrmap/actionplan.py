@@ -224,6 +224,7 @@ class ActionItem:
     id: str
     text: str
     owner: str | None = None
+    """Who leads it: the named owner, the lead agency, or both ("Jo Bloggs, Police")."""
     due: str | None = None
     """As written: a date, a month, or words such as "ongoing"."""
     status: str | None = None
@@ -279,6 +280,12 @@ class Progress:
         return [a for a in self.items if a.state is State.no_status]
 
     @property
+    def carries_no_plan(self) -> bool:
+        """Whether no action has a status or a due date: a library of published reviews,
+        not an action plan, where calling every item "no status" would say nothing."""
+        return all(a.state is State.no_status and not a.item.due for a in self.items)
+
+    @property
     def unrecognised(self) -> list[Assessed]:
         """Actions whose status scrmap does not know: add the word in `.scrmap.yaml`."""
         return [a for a in self.items if a.state is State.unrecognised]
@@ -328,6 +335,15 @@ def is_action(kind: str, status: str | None, due: str | None) -> bool:
     return kind == "recommendation" or bool(status) or bool(due)
 
 
+def _lead(owner: str | None, agency: str | None) -> str | None:
+    """The owner and the lead agency, as one name: an action plan often names only the
+    agency ("Lead agency"), and an owner without their agency is hard to chase."""
+    named = [n.strip() for n in (owner, agency) if n and n.strip()]
+    if len(named) == 2 and named[0].casefold() == named[1].casefold():
+        named.pop()
+    return ", ".join(named) or None
+
+
 def from_mapped(mapped: Iterable[Mapped]) -> list[ActionItem]:
     """The action items of mapped recommendations, with the standards and themes each
     is assigned."""
@@ -336,7 +352,7 @@ def from_mapped(mapped: Iterable[Mapped]) -> list[ActionItem]:
             m.case,
             m.rec.id,
             m.rec.text,
-            m.rec.owner,
+            _lead(m.rec.owner, m.rec.agency),
             m.rec.due,
             m.rec.status,
             tuple(s.id for s in m.result.assigned("standards")),

@@ -219,12 +219,11 @@ def compared(framework: Framework, path: Path, against: str) -> list[tuple[str, 
     compares with and without its learned weights; anything else is another framework
     file. Raises FrameworkError."""
     if against == "learned":
-        return [
-            (f"{path} (learned weights)", framework),
-            (f"{path} (cues only)", fw.without_learned(framework)),
-        ]
+        return [("learned weights", framework), ("cues only", fw.without_learned(framework))]
     other = Path(against)
-    return [(str(path), framework), (str(other), fw.load(other))]
+    # Short labels make readable columns: the file names, unless they are the same.
+    names = (path.name, other.name) if path.name != other.name else (str(path), str(other))
+    return [(names[0], framework), (names[1], fw.load(other))]
 
 
 def learn(

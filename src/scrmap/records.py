@@ -429,6 +429,14 @@ def _action_plan(progress: Progress) -> ActionPlanRecord:
     }
 
 
+def carries_no_plan(plan: ActionPlanRecord) -> bool:
+    """Whether no action has a status or a due date (`actionplan.Progress.carries_no_plan`):
+    the views say so once instead of listing every action as having no status."""
+    return len(plan["no_status"]) == plan["actions"] and not any(
+        a["due"] for a in plan["no_status"]
+    )
+
+
 def _selection(selection: Selection) -> SelectionRecord:
     return {
         "cases": list(selection.cases),

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from scrmap.evaluate import GoldItem
 from scrmap.framework import Framework
-from scrmap.text import GAP_WORDS, WORD, fold, normalise, phrase_keys
+from scrmap.text import FUNCTION_WORDS, GAP_WORDS, WORD, fold, normalise, phrase_keys
 
-MIN_ITEMS = 2
-"""A candidate must occur in at least this many items of its label."""
+MIN_ITEMS = 3
+"""A candidate must occur in at least this many items of its label (in both, when it has
+two; a label with one item has none): two items agreeing on "do" is chance, not a cue."""
 MIN_PRECISION = 0.5
 """And at least this share of the items it occurs in must carry the label."""
 LONGEST = 3
@@ -59,6 +60,15 @@ class Candidate:
         return self.hits / self.labelled
 
 
+_EMPTY = FUNCTION_WORDS | {normalise(w) for w in FUNCTION_WORDS}
+
+
+def _empty(word: str) -> bool:
+    """Whether a word is a function word, in any of its forms ("does", "included")."""
+    lower = word.lower()
+    return lower in _EMPTY or normalise(lower) in _EMPTY
+
+
 def _phrases(text: str) -> dict[tuple[str, ...], str]:
     """Every run of one to ``LONGEST`` content words within a sentence, as written."""
     source = fold(text)
@@ -69,6 +79,8 @@ def _phrases(text: str) -> dict[tuple[str, ...], str]:
             run = words[k : k + n]
             if len(run) < n or any(c in ".;!?\n" for c in source[run[0].end() : run[-1].start()]):
                 break
+            if _empty(run[0].group()) or _empty(run[-1].group()):
+                continue  # "than child", "do", "them": a cue begins and ends with content
             key = tuple(normalise(m.group()) for m in run)
             written = _PUNCTUATION.sub(" ", source[run[0].start() : run[-1].end()])
             out.setdefault(key, " ".join(written.lower().split()))
@@ -100,9 +112,10 @@ def suggest(
             if not members:
                 continue
             scored: list[tuple[float, Candidate]] = []
+            support = max(2, min(min_items, len(members)))  # one item is an anecdote
             for key, where in containing.items():
                 hits = [k for k in where if k in members]
-                if len(hits) < min_items or len(hits) / len(where) < min_precision:
+                if len(hits) < support or len(hits) / len(where) < min_precision:
                     continue
                 if key in have:
                     continue

@@ -28,8 +28,8 @@ class Message:
     """One key message."""
 
     kind: str
-    """A stable id for what it is about: ``gaps``, ``overdue``, ``widespread``,
-    ``repeats``, ``unmapped``, ``quadrant``, ``covered``."""
+    """A stable id for what it is about: ``gaps``, ``overdue``, ``no-status``,
+    ``widespread``, ``repeats``, ``unmapped``, ``quadrant``, ``covered``, ``empty``."""
     text: str
 
 
@@ -76,6 +76,14 @@ def _action_plan(progress: Progress | None) -> list[Message]:
             f"{overdue:,} of {total:,} actions {'is' if overdue == 1 else 'are'} overdue at "
             f"{progress.as_of.day} {progress.as_of:%B %Y}"
         )
+    if not parts and progress.carries_no_plan:
+        return [
+            Message(
+                "no-status",
+                f"The selection carries no action plan: none of its {_plural(total, 'action')} "
+                "has a status or a due date",
+            )
+        ]
     if unknown:
         have = "has" if unknown == 1 else "have"
         noun = "" if parts else " action" if total == 1 else " actions"
@@ -83,7 +91,8 @@ def _action_plan(progress: Progress | None) -> list[Message]:
     if not parts:
         done = progress.counts[State.complete]
         return [Message("overdue", f"No action is overdue; {done:,} of {total:,} complete")]
-    return [Message("overdue", "; ".join(parts))]
+    # Overdue actions lead; a plan whose only trouble is missing statuses is its own kind.
+    return [Message("overdue" if overdue else "no-status", "; ".join(parts))]
 
 
 def _widespread(coverage: Coverage) -> list[Message]:
@@ -101,13 +110,14 @@ def _repeats(coverage: Coverage) -> list[Message]:
     groups = coverage.repeated
     if not groups:
         return []
-    repeats = sum(len(g.members) for g in groups) - len(groups)
-    verb = "repeats" if repeats == 1 else "repeat"
+    # Every member of a group, as the report's "at a glance" counts them: each repeats
+    # learning that another case's item also holds.
+    members = sum(len(g.members) for g in groups)
     return [
         Message(
             "repeats",
-            f"{_plural(repeats, 'recommendation')} {verb} learning from another case "
-            f"({_plural(len(groups), 'group')})",
+            f"{_plural(members, 'item')} in {_plural(len(groups), 'group')} repeat learning "
+            "across cases",
         )
     ]
 

@@ -29,6 +29,20 @@ GAP_WORDS = frozenset(_GAP_TEXT.split())
 """Words ignored when matching phrases, so 'voice of the child' meets 'voice of each child'
 and 'information should be shared' meets 'information shared'."""
 
+_FUNCTION_TEXT = """i me my mine we us our ours you yours he him his she hers it its itself they
+them theirs themselves who whom whose which what whatever whoever where when why how there here
+do does did doing done get gets got getting make makes made let lets
+not no nor than then so too very just yet also even ever still only both either neither such
+same other another own some many much more most few less least several whether if else
+because since though although unless until while whilst however therefore thus hence rather
+instead against among amongst around above below over under up down out off onto upon toward
+towards without along beyond throughout despite via per through after before during like
+include includes included including result results resulting etc one two three"""
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split()) | GAP_WORDS
+"""Function words (pronouns, auxiliaries, prepositions, conjunctions) and the commonest
+empty verbs ("do", "include"): no phrase that begins or ends with one is a cue. The
+matcher does not use this list; it is for mining cues, which should be content words."""
+
 IRREGULAR = {
     "children": "child",
     "men": "man",

@@ -185,3 +185,25 @@ def test_xlsx_report(runner: CliRunner, tmp_path: Path) -> None:
     shaded = [c for row in heat.iter_rows(min_row=2, min_col=2) for c in row if c.value]
     assert shaded and all(c.fill.fgColor.rgb != "00000000" for c in shaded)
     assert [c.value for c in heat[1]][1:] == ["Child P", "Child Q"]  # names, not codes
+
+
+def test_the_lead_agency_column_is_the_overdue_actions_owner(runner: CliRunner) -> None:
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    result = run(runner, "coverage", plan, "--as-of", "2027-04-30", "-f", "json")
+    overdue = json.loads(result.stdout)["action_plan"]["overdue_actions"]
+    assert [(a["id"], a["owner"]) for a in overdue] == [("1", "Norfolk Community Health and Care")]
+    table = run(runner, "coverage", plan, "--as-of", "2027-04-30").stdout
+    assert "Norfolk Community Health and Care" in table and "none named" not in table
+
+
+def test_an_owner_and_an_agency_are_named_together(tmp_path: Path, runner: CliRunner) -> None:
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "Ref,Action,Owner,Agency,Due\n"
+        "1,Audit how health visitors record fathers.,Jo Bloggs,Police,2020-01-01\n"
+        "2,Review MASH information sharing.,Health,health,2020-01-01\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", str(plan), "--as-of", "2021-06-30", "-f", "json")
+    overdue = json.loads(result.stdout)["action_plan"]["overdue_actions"]
+    assert sorted(a["owner"] for a in overdue) == ["Health", "Jo Bloggs, Police"]

@@ -181,3 +181,91 @@ def test_report_replaces_atomically(runner: CliRunner, tmp_path) -> None:
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert out.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def _table_rows_with_wrong_cell_count(markdown: str) -> list[str]:
+    """Every Markdown table row whose cells differ in number from its table's header."""
+    wrong, header = [], 0
+    for line in markdown.splitlines():
+        if not line.startswith("|"):
+            header = 0
+            continue
+        cells = len(re.split(r"(?<!\\)\|", line.strip())) - 2
+        if not header:
+            header = cells
+        elif cells != header:
+            wrong.append(line)
+    return wrong
+
+
+@pytest.mark.parametrize("command", ["coverage", "report"])
+def test_every_markdown_row_has_the_headers_cells_and_gaps_show(
+    runner: CliRunner, command: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.md"
+    args = ["-f", "markdown"] if command == "coverage" else ["-o", str(out)]
+    result = run(runner, command, LIBRARY, *args)
+    markdown = result.stdout if command == "coverage" else out.read_text(encoding="utf-8")
+    assert _table_rows_with_wrong_cell_count(markdown) == []
+    assert re.search(r"^\| 2\.4 \| [^|]+ \| Q2 \| 0 \| 0 \| \*\*gap\*\* \|$", markdown, re.M)
+
+
+@pytest.mark.parametrize("columns", [60, 80, 99])
+def test_narrow_terminals_get_whole_titles_and_whole_legend_entries(
+    runner: CliRunner, columns: int
+) -> None:
+    result = runner.invoke(app, ["coverage", LIBRARY], env={"COLUMNS": str(columns)})
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert all(len(line) <= columns for line in lines)
+    text = " ".join(" ".join(lines).split())
+    for title in ("Information-sharing", "Disseminating learning from SCRs", "Domestic abuse"):
+        assert title in text
+    assert "…" not in result.stdout.split("Themes by case")[0]
+    assert "  2.4  High-quality records shared in a timely way" in lines or columns < 80
+    assert re.search(r"returning-home · Q3 · GAP: no recommendation", text)
+    legend = [line for line in lines if re.match(r"C\d: ", line)]
+    assert legend and not any(re.search(r"C\d:$", line) for line in lines)
+    assert any("C4: Domestic abuse recommendations from five cases" in line for line in legend)
+
+
+@pytest.mark.parametrize("columns", ["100", "200"])
+def test_wide_terminals_keep_the_tables(runner: CliRunner, columns: str) -> None:
+    result = runner.invoke(app, ["coverage", LIBRARY], env={"COLUMNS": columns})
+    assert "┃ id " in result.stdout and "GAP" in result.stdout
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert not any(re.search(r"C\d:$", line) for line in lines)
+    assert any("C4: Domestic abuse recommendations from five cases" in line for line in lines)
+
+
+def test_no_unmapped_and_no_action_plan_are_said_once(runner: CliRunner) -> None:
+    out = run(runner, "coverage", LIBRARY).stdout
+    assert "Unmapped: none; every item reaches a standard." in out
+    assert "│ none" not in out
+    assert "The selection carries no action plan: none of its 14 actions" in out
+    assert "Actions with no status" not in out
+    record = json.loads(run(runner, "coverage", LIBRARY, "-f", "json").stdout)
+    assert len(record["action_plan"]["no_status"]) == 14  # the figures stay in JSON
+    kinds = {m["kind"]: m["text"] for m in record["key_messages"]}
+    assert kinds["no-status"].startswith("The selection carries no action plan")
+    assert kinds["repeats"] == "3 items in 1 group repeat learning across cases"
+    markdown = run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
+    assert "### No status" not in markdown and "carries no action plan" in markdown
+
+
+def test_the_report_says_once_that_the_library_carries_no_action_plan(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "r.html"
+    assert run(runner, "report", LIBRARY, "-o", str(out)).exit_code == exitcodes.OK
+    page = out.read_text(encoding="utf-8")
+    assert "Actions with no status" not in page
+    # the key messages, the glance and the action-plan section
+    assert page.count("The selection carries no action plan: none of its 14 actions") == 3
+
+
+def test_overdue_actions_at_60_columns_cut_no_case_name(runner: CliRunner) -> None:
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    args = ["coverage", plan, "--as-of", "2027-04-30"]
+    out = runner.invoke(app, args, env={"COLUMNS": "60"}).stdout
+    assert all(len(line.rstrip()) <= 60 for line in out.splitlines())
+    assert "│ action-plan │" in out and "…" not in out

@@ -2,6 +2,7 @@
 suggest-cues, --no-learned and --compare. On the bundled framework and on the adult one."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def test_evaluate_compare_learned_shows_both_sides(runner: CliRunner) -> None:
         runner, "evaluate", str(GOLD / "heldout.yaml"), "--compare", "learned", "-f", "json"
     )
     data = json.loads(result.stdout)
-    assert [label.split(" (")[1] for label in data["labels"]] == ["learned weights)", "cues only)"]
+    assert data["labels"] == ["learned weights", "cues only"]
     assert len(data["evaluations"]) == 2
     table = run(
         runner,
@@ -160,3 +161,67 @@ def test_evaluate_compare_learned_shows_both_sides(runner: CliRunner) -> None:
         str(ADULT_GOLD.parent / "nope.yaml"),
     )
     assert table.exit_code == exitcodes.USAGE
+
+
+def test_evaluate_says_n_a_for_figures_about_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "name: small\nitems:\n"
+        "  - id: A3\n    source: written, review B\n"
+        "    text: Staff should assess mental capacity for each specific decision.\n"
+        "    standards: [P1]\n    themes: []\n",
+        encoding="utf-8",
+    )
+    table = runner.invoke(
+        app, ["evaluate", str(gold), "--framework", str(ADULT)], env={"COLUMNS": "120"}
+    ).stdout
+    assert re.search(r"off-framework left unmapped\s+│\s+n/a\s+│\s+0 │", table)
+    assert not re.search(r"off-framework left unmapped\s+│\s+100\.0%", table)
+    # P2 is assigned but labelled nowhere: its precision is 0.00, its recall about nothing.
+    assert re.search(r"│ P2\s+│\s+0\.00 │\s+n/a │\s+n/a │\s+0 │\s+1 │", table)
+    # P1 is labelled but never assigned: recall 0.00, precision about nothing.
+    assert re.search(r"│ P1\s+│\s+n/a │\s+0\.00 │\s+0\.00 │\s+1 │\s+0 │", table)
+
+
+def test_evaluate_compare_labels_its_columns_shortly(runner: CliRunner, tmp_path: Path) -> None:
+    env = {"COLUMNS": "100"}
+    args = ["evaluate", str(GOLD / "heldout.yaml"), "--compare", "learned"]
+    table = runner.invoke(app, args, env=env).stdout
+    assert re.search(r"┃ measure\s+┃\s+learned weights ┃\s+cues only ┃", table)
+    copy = tmp_path / "adult-copy.yaml"
+    shutil.copy(ADULT, copy)
+    args = ["evaluate", str(ADULT_GOLD), "--framework", str(ADULT), "--compare", str(copy)]
+    other = runner.invoke(app, args, env=env).stdout
+    assert re.search(r"┃ measure\s+┃\s+adult-sar-framework\.yaml ┃\s+adult-copy\.yaml ┃", other)
+
+
+def test_suggest_cues_proposes_content_words_with_support() -> None:
+    from scrmap.suggest import suggest
+
+    gold = load_gold(GOLD / "dev.yaml", fw.load(ROOT / "framework.yaml"))
+    candidates = suggest(fw.load(ROOT / "framework.yaml"), gold.items)
+    cues = {c.cue for c in candidates}
+    for function_phrase in ("do", "include", "them", "against", "than child", "result"):
+        assert function_phrase not in cues
+    assert all(c.hits >= 2 for c in candidates)
+    assert all(c.hits >= 3 for c in candidates if c.labelled >= 3)
+    assert "domestic" in cues  # content words still come through
+
+
+def test_suggest_cues_skips_phrases_that_begin_or_end_with_function_words() -> None:
+    from scrmap.evaluate import GoldItem
+    from scrmap.suggest import suggest
+
+    texts = [
+        "Staff do face hoarding against them than carers.",
+        "Workers do face hoarding against them than carers.",
+        "Teams do face hoarding against them than carers.",
+    ]
+    items = [
+        GoldItem(id=f"X{n}", text=t, source=f"review {n}", standards=["P1"], themes=[])
+        for n, t in enumerate(texts)
+    ]
+    cues = {c.cue for c in suggest(fw.load(ADULT), items)}
+    assert cues and all(cue.split()[0] not in {"do", "against", "them", "than"} for cue in cues)
+    assert all(cue.split()[-1] not in {"do", "against", "them", "than"} for cue in cues)
+    assert "hoarding" in cues

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,20 @@ def test_sheet_option(runner: CliRunner, tmp_path: Path) -> None:
     (rec,) = json.loads(result.stdout)["recommendations"]
     assert rec["text"] == "Fathers should be engaged in every assessment."
     assert run(runner, "map", str(tmp_path / "plan.xlsx")).exit_code == exitcodes.USAGE
+
+
+def test_evidence_names_each_phrase_once_with_its_learned_weight(runner: CliRunner) -> None:
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    data = json.loads(run(runner, "map", plan, "-f", "json").stdout)
+    first = data["recommendations"][0]
+    learned = {
+        e["matched"] for m in first["standards"] for e in m["evidence"] if "(learned " in e["cue"]
+    }
+    assert learned  # the bundled learned weights add evidence to this action
+    for columns in ("60", "200"):
+        out = runner.invoke(app, ["map", plan], env={"COLUMNS": columns}).stdout
+        text = " ".join(out.split())
+        assert "“fathers”, “carers”, “fathers”" not in text
+        assert "“record”, “record”" not in text
+        assert re.search(r"“fathers” \(learned weight \+\d\.\d\d\)", text)
+        assert "“male carers”, “fathers”" in text

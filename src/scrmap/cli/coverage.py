@@ -85,7 +85,8 @@ def coverage_command(
         from scrmap.cli.views import stdout_console
         from scrmap.cli.views.coverage import coverage_view
 
-        stdout_console().print(coverage_view(analysis.record(), by.value if by else None))
+        console = stdout_console()
+        console.print(coverage_view(analysis.record(), by.value if by else None, console.width))
     else:
         sys.stdout.write(RENDERERS[format](analysis.record()))
     edge.finish(selected.notes, problems)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from scrmap.actionplan import LABELS, STATES
-from scrmap.formats import Renderer, by_kind, counted, json_text
+from scrmap.formats import NO_PLAN, Renderer, by_kind, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
-from scrmap.records import ActionRecord, CoverageRecord, RowRecord
+from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
 
 
 class CoverageFormat(StrEnum):
@@ -99,6 +99,12 @@ def _action_plan_markdown(record: CoverageRecord) -> list[str]:
     lines = [f"## Action plan at {plan['as_of']}", ""]
     if not plan["actions"]:
         return [*lines, "No item carries an action.", ""]
+    if carries_no_plan(plan):
+        return [
+            *lines,
+            NO_PLAN.format(counted(plan["actions"], "action")),
+            "",
+        ]
     lines += ["| Status | Actions |", "|---|---:|"]
     lines += [f"| {LABELS[s]} | {plan['counts'][s.value]} |" for s in STATES]
     lines += ["", f"### Overdue ({plan['overdue']})", ""]
@@ -119,8 +125,9 @@ def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str
         cells: list[object] = [row["id"], row["title"]]
         cells += [row.get("quadrant")] if with_quadrant else []
         cells += [row["recommendations"], row["cases"], "; ".join(row["case_names"])]
-        which = md_cell(cells.pop()) if not row["gap"] else "**gap**"
-        lines.append("| " + " | ".join(md_cell(c) for c in cells) + f" | {which} |")
+        which = md_cell(cells.pop())
+        # A gap has no cases: its last cell says so, so every row keeps the header's cells.
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + f" | {which or '**gap**'} |")
     return [*lines, ""]
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import by_kind, counted
+from scrmap.formats import NO_PLAN, by_kind, counted
 from scrmap.formats.display_text import html_text as _e
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
@@ -36,6 +36,7 @@ from scrmap.records import (
     RowRecord,
     Scored,
     StateCountsRecord,
+    carries_no_plan,
 )
 
 LIST_LIMIT = 200
@@ -384,7 +385,9 @@ def _glance(record: ReportRecord) -> str:
         ),
         f"<b>Unmapped:</b> {counted(t['unmapped'], 'item')} fit no standard",
     ]
-    if plan["actions"]:
+    if plan["actions"] and carries_no_plan(plan):
+        lines.append(f"<b>Action plan:</b> {NO_PLAN.format(counted(plan['actions'], 'action'))}")
+    elif plan["actions"]:
         lines.append(
             f"<b>Action plan:</b> {plan['actions']:,} actions: {counts['complete']:,} complete, "
             f"{plan['overdue']:,} overdue, {counts['no-status']:,} with no status"
@@ -456,6 +459,8 @@ def _action_plan(record: ReportRecord) -> str:
     plan = record["action_plan"]
     if not plan["actions"]:
         return "<p>No recommendation in this selection carries an action.</p>"
+    if carries_no_plan(plan):
+        return f"<p>{NO_PLAN.format(counted(plan['actions'], 'action'))}</p>"
     chart = bar_chart(
         f"Actions by status at {_long_date(plan['as_of'])}",
         [Bar(LABELS[s], plan["counts"][s.value]) for s in STATES],

@@ -8,14 +8,19 @@ recommendation containing "[bold]" prints as written.
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
 from scrmap.cli.views import clean
-from scrmap.formats import by_kind, counted
+from scrmap.formats import NO_PLAN, by_kind, counted
 from scrmap.formats.display_text import visible
-from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord
+from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord, carries_no_plan
+
+WIDE = 100
+"""Below this many columns the coverage tables give way to a stacked layout, as in `map`:
+a table of six columns leaves a title a few letters at 80 columns."""
 
 SHOWN_ACTIONS = 50
 """Overdue and no-status actions listed on the terminal; `--format json` has them all."""
@@ -76,6 +81,37 @@ def coverage_table(record: CoverageRecord, by: str) -> Table:
     return table
 
 
+def coverage_stack(record: CoverageRecord, by: str) -> Group:
+    """The rows of `coverage_table` for a narrow terminal, so that no title is cut: a
+    quadrant or standard as its id beside its title, figures and cases; a theme, whose id
+    is as long as its title, as its title over its id, figures and cases."""
+    section, title = SECTIONS[by]
+    rows = {"quadrants": record["quadrants"], "standards": record["standards"]}.get(
+        section, record["themes"]
+    )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    themes: list[RenderableType] = []
+    for row in rows:
+        figures = Text(f"{row['quadrant']} · " if row.get("quadrant") else "")
+        if row["gap"]:
+            figures.append("GAP", style="bold red")
+            figures.append(": no recommendation")
+        else:
+            figures.append(
+                f"{counted(row['recommendations'], 'rec')} in {counted(row['cases'], 'case')}: "
+                + "; ".join(row["case_names"])
+            )
+        if section == "themes":
+            themes.append(Padding(Text(row["title"], style="bold"), (0, 0, 0, 2)))
+            themes.append(Padding(Text.assemble(row["id"], " · ", figures), (0, 0, 0, 6)))
+        else:
+            grid.add_row(row["id"], Text.assemble(row["title"], "\n", figures))
+    body = themes or [Padding(grid, (0, 0, 0, 2))]
+    return Group(Text(title, style="italic"), *body)
+
+
 def case_table(record: CoverageRecord) -> Table:
     """One row per case: how many items of each kind, and how many fit nowhere."""
     table = Table(title="Cases", title_justify="left")
@@ -89,8 +125,22 @@ def case_table(record: CoverageRecord) -> Table:
     return table
 
 
-def heatmap(record: CoverageRecord) -> Table:
-    """Themes down, cases across: how many of each case's recommendations are on each theme."""
+def legend(entries: list[str], width: int) -> str:
+    """Legend entries packed into lines of ``width``, never split between lines, so that
+    "C4:" stays beside the name it stands for."""
+    lines: list[str] = []
+    for entry in entries:
+        if lines and len(lines[-1]) + 2 + len(entry) <= width:
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    return "\n".join(lines)
+
+
+def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
+    """Themes down, cases across: how many of each case's recommendations are on each theme;
+    under it the legend, as wide as the terminal (a caption would wrap at the table's width
+    and split "C4:" from its name)."""
     cases = list(record["case_theme"])
     table = Table(title="Themes by case (recommendations)", title_justify="left")
     table.add_column("theme", no_wrap=True)
@@ -102,11 +152,8 @@ def heatmap(record: CoverageRecord) -> Table:
             count = record["case_theme"][case][theme["id"]]
             cells.append(Text(f" {count or '·'} ", style=_cell_style(count)))
         table.add_row(Text(theme["id"]), *cells)
-    table.caption = Text(
-        "  ".join(f"C{n}: {case}" for n, case in enumerate(cases, start=1)), style="dim"
-    )
-    table.caption_justify = "left"
-    return table
+    entries = [f"C{n}: {case}" for n, case in enumerate(cases, start=1)]
+    return Group(table, Text(legend(entries, width), style="dim"))
 
 
 def cooccurrence_table(record: CoverageRecord) -> Table:
@@ -125,8 +172,10 @@ def _place(item: UnmappedRecord) -> str:
     return f"{item['file']}:{item['line']}" if item["line"] else item["file"]
 
 
-def unmapped_table(record: CoverageRecord) -> Table:
+def unmapped_table(record: CoverageRecord) -> RenderableType:
     """Learning that fits no standard: candidates for reviewing the framework."""
+    if not record["unmapped"]:
+        return Text("Unmapped: none; every item reaches a standard.")
     table = Table(title="Unmapped: candidates for reviewing the framework", title_justify="left")
     table.add_column("case / id")
     table.add_column("text")
@@ -136,8 +185,6 @@ def unmapped_table(record: CoverageRecord) -> Table:
         table.add_row(
             Text(f"{item['case']} {item['id']}\n{_place(item)}"), Text(item["text"]), nearest
         )
-    if not record["unmapped"]:
-        table.add_row("none", "", "")
     return table
 
 
@@ -179,17 +226,18 @@ def key_messages(record: CoverageRecord) -> Text:
     )
 
 
-def _actions_table(title: str, actions: list[ActionRecord], late: bool) -> Table:
+def _actions_table(title: str, actions: list[ActionRecord], late: bool, width: int = WIDE) -> Table:
     table = Table(title=f"{title} ({len(actions)})", title_justify="left")
-    table.add_column("case / id")
-    table.add_column("owner")
+    table.add_column("case / id", overflow="fold")
+    table.add_column("owner", overflow="fold")
     table.add_column("due", no_wrap=True)
     if late:
-        table.add_column("days late", justify="right")
+        table.add_column("days late" if width >= WIDE else "days\nlate", justify="right")
     table.add_column("status")
     for a in actions[:SHOWN_ACTIONS]:
         cells = [
-            Text(visible(f"{a['case']} {a['id']}")),
+            # On a narrow terminal the id goes under the case, so the case is not cut.
+            Text(visible(f"{a['case']}{' ' if width >= WIDE else chr(10)}{a['id']}")),
             Text(visible(a["owner"] or "none named")),
             Text(visible(a["due"] or "")),
         ]
@@ -205,12 +253,18 @@ def _actions_table(title: str, actions: list[ActionRecord], late: bool) -> Table
     return table
 
 
-def action_plan_view(record: CoverageRecord) -> RenderableType:
+def action_plan_view(record: CoverageRecord, width: int = WIDE) -> RenderableType:
     """Actions by status at the report date; the overdue ones with their owners; and those
     with no status or one scrmap does not know."""
     plan = record["action_plan"]
     if not plan["actions"]:
         return Text(f"Action plan at {plan['as_of']}: no item carries an action.")
+    if carries_no_plan(plan):
+        return Text(
+            f"Action plan at {plan['as_of']}. "
+            + NO_PLAN.format(counted(plan["actions"], "action"))
+            + " --format json lists them."
+        )
     headline = Text(
         f"Action plan at {plan['as_of']}: {plan['actions']} actions, {plan['overdue']} overdue",
         style="bold",
@@ -222,25 +276,30 @@ def action_plan_view(record: CoverageRecord) -> RenderableType:
         counts.add_row(LABELS[state], str(plan["counts"][state.value]))
     parts: list[RenderableType] = [headline, counts]
     if plan["overdue_actions"]:
-        parts.append(_actions_table("Overdue actions", plan["overdue_actions"], True))
+        parts.append(_actions_table("Overdue actions", plan["overdue_actions"], True, width))
     if plan["no_status"]:
-        parts.append(_actions_table("Actions with no status", plan["no_status"], False))
+        parts.append(_actions_table("Actions with no status", plan["no_status"], False, width))
     if plan["unrecognised"]:
-        parts.append(_actions_table("Status not recognised", plan["unrecognised"], False))
+        parts.append(_actions_table("Status not recognised", plan["unrecognised"], False, width))
     return Group(*parts)
 
 
-def coverage_view(record: CoverageRecord, by: str | None = None) -> Group:
-    """The whole terminal report; with ``by``, only that table (cases with their heatmap)."""
+def coverage_view(record: CoverageRecord, by: str | None = None, width: int = WIDE) -> Group:
+    """The whole terminal report; with ``by``, only that table (cases with their heatmap).
+    Under `WIDE` columns the coverage rows are stacked rather than tabled."""
     record = clean(record)
     parts: list[RenderableType] = [summary(record)]
+
+    def coverage(name: str) -> RenderableType:
+        return coverage_table(record, name) if width >= WIDE else coverage_stack(record, name)
+
     if by == "case":
-        return Group(*parts, case_table(record), heatmap(record))
+        return Group(*parts, case_table(record), heatmap(record, width))
     if by:
-        return Group(*parts, coverage_table(record, by))
+        return Group(*parts, coverage(by))
     parts.append(key_messages(record))
-    parts += [coverage_table(record, name) for name in SECTIONS]
-    parts.append(action_plan_view(record))
-    parts += [case_table(record), heatmap(record), cooccurrence_table(record)]
+    parts += [coverage(name) for name in SECTIONS]
+    parts.append(action_plan_view(record, width))
+    parts += [case_table(record), heatmap(record, width), cooccurrence_table(record)]
     parts += [unmapped_table(record), repeated_view(record)]
     return Group(*parts)

@@ -13,10 +13,13 @@ CONFUSIONS_SHOWN = 10
 
 
 def _figures(s: Scores) -> tuple[str, str, str]:
-    """Precision, recall and F1, or n/a for a label with no items and no assignments."""
-    if not s.defined:
-        return "n/a", "n/a", "n/a"
-    return f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"
+    """Precision, recall and F1, each n/a where it would divide by nothing: precision of a
+    label never assigned, recall (and so F1) of a label with no items. A perfect 1.00
+    there would be a figure about nothing."""
+    precision = f"{s.precision:.2f}" if s.tp + s.fp else "n/a"
+    if not s.tp + s.fn:
+        return precision, "n/a", "n/a"
+    return precision, f"{s.recall:.2f}", f"{s.f1:.2f}"
 
 
 def _summary(results: list[tuple[str, Evaluation]]) -> Table:
@@ -35,7 +38,7 @@ def _summary(results: list[tuple[str, Evaluation]]) -> Table:
         ),
         (
             "off-framework left unmapped",
-            [f"{r.unmapped_rate:.1%}" for _, r in results],
+            [f"{r.unmapped_rate:.1%}" if r.off_framework else "n/a" for _, r in results],
             first.off_framework,
         ),
     ]

@@ -7,6 +7,8 @@ few letters. Plain words throughout: the JSON keeps the matcher's names (cue, vi
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -19,6 +21,9 @@ from scrmap.records import MatchRecord, RecommendationRecord
 
 WIDE = 100
 """Below this many columns the tables give way to the stacked layout."""
+
+LEARNED = re.compile(r"\(learned ([+-]\d+(?:\.\d+)?)\)$")
+"""The tag a learned word's evidence carries in the matcher's records."""
 
 
 def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
@@ -42,7 +47,15 @@ def _evidence(kind: str, match: MatchRecord) -> str:
     themes; a standard or theme from the words of the text that matched its phrases."""
     if kind == "quadrant":
         return "from " + ", ".join(sorted({e.get("via") or "" for e in match["evidence"]}))
-    return ", ".join(f"“{e['matched']}”" for e in match["evidence"])
+    # A phrase can be evidence twice (a framework phrase and a learned word): say it once,
+    # with the learned weight if it has one.
+    shown: dict[str, str] = {}
+    for e in match["evidence"]:
+        learned = LEARNED.search(e["cue"])
+        tag = f" (learned weight {learned.group(1)})" if learned else ""
+        phrase = f"“{e['matched']}”"
+        shown[phrase] = shown.get(phrase) or tag
+    return ", ".join(phrase + tag for phrase, tag in shown.items())
 
 
 def _heading(record: RecommendationRecord) -> str:
