@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from typer.testing import CliRunner
 
 from scrmap import framework as fw
@@ -39,3 +41,16 @@ def _cache_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def invoke(
+    runner: CliRunner, args: Sequence[str], env: dict[str, str], stdin: str | None = None
+) -> Result:
+    """Run the CLI in-process; an exception other than the command's own exit is a bug in
+    scrmap, so it is raised with its traceback instead of hiding in an exit code."""
+    from scrmap.cli import app
+
+    result = runner.invoke(app, list(args), env=env, input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result

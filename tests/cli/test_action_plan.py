@@ -14,9 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
-from scrmap.cli import app
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 LIBRARY = str(ROOT / "tests" / "data" / "action-plan")
 AS_OF = ("--as-of", "2021-06-30")
@@ -40,10 +39,7 @@ OVERDUE = [
 
 
 def run(runner: CliRunner, *args: str):
-    result = runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
 
 
 @pytest.fixture(autouse=True)

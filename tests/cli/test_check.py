@@ -8,11 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
-from scrmap.cli import app
 from scrmap.formats.check import RENDERERS, CheckFormat
 from scrmap.rules import RULES
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
@@ -36,10 +35,7 @@ recommendations:
 
 def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None, stdin=None):
     base = {"COLUMNS": "200", "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
-    result = runner.invoke(app, ["check", *args], env=base | (env or {}), input=stdin)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, ["check", *args], env=base | (env or {}), stdin=stdin)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from scrmap import exitcodes
 from scrmap.cli import app
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
@@ -30,10 +30,7 @@ recommendations:
 
 
 def run(runner: CliRunner, *args: str):
-    result = runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
 
 
 @pytest.fixture

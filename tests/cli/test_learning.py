@@ -15,7 +15,7 @@ from scrmap import framework as fw
 from scrmap.cli import app
 from scrmap.evaluate import load_gold
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 ADULT = ROOT / "examples" / "adult-sar-framework.yaml"
 ADULT_GOLD = ROOT / "tests" / "data" / "adult-sar-gold.yaml"
@@ -23,10 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 
 
 def run(runner: CliRunner, *args: str):
-    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, list(args), env={"COLUMNS": "200"})
 
 
 @pytest.fixture

@@ -10,16 +10,13 @@ from typer.testing import CliRunner
 from scrmap import exitcodes
 from scrmap.cli import app
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 TEXT = "Professionals should offer to speak to women alone where domestic abuse is suspected."
 
 
 def run(runner: CliRunner, *args: str, stdin: str | None = None):
-    result = runner.invoke(app, list(args), input=stdin, env={"COLUMNS": "200"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, list(args), stdin=stdin, env={"COLUMNS": "200"})
 
 
 def test_json_contract(runner: CliRunner) -> None:

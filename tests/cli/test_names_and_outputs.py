@@ -13,9 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
-from scrmap.cli import app
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 GOLD = ROOT / "tests" / "gold"
 DRAFT = "1. The NSCB will audit supervision of frontline staff by May 2027.\n"
@@ -23,10 +22,7 @@ DRAFT = "1. The NSCB will audit supervision of frontline staff by May 2027.\n"
 
 def run(runner: CliRunner, *args: str):
     env = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
-    result = runner.invoke(app, list(args), env=env)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, list(args), env=env)
 
 
 @pytest.fixture(autouse=True)

@@ -14,20 +14,16 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
-from scrmap.cli import app
 from scrmap.formats.report import ENDINGS, ReportFormat
 
-from ..conftest import ROOT
+from ..conftest import ROOT, invoke
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
 
 def run(runner: CliRunner, *args: str):
     env = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
-    result = runner.invoke(app, list(args), env=env)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
+    return invoke(runner, list(args), env=env)
 
 
 @pytest.fixture(autouse=True)
