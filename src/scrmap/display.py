@@ -39,14 +39,14 @@ def is_unsafe(char: str) -> bool:
     return unicodedata.category(char) in _UNSAFE
 
 
-def terminal(text: str, newlines: bool = False) -> str:
+def terminal(text: str, newlines: bool = False, tabs: bool = False) -> str:
     """``text`` with every unsafe character escaped; line breaks kept only if
-    ``newlines``, tabs as a space."""
+    ``newlines``, tabs kept if ``tabs`` (a document's cell) and otherwise a space."""
     if text.isprintable():  # the common case: nothing to escape
         return text
     return "".join(
         char
-        if char == "\n" and newlines
+        if (char == "\n" and newlines) or (char == "\t" and tabs)
         else " "
         if char == "\t"
         else _escape(char)

@@ -11,20 +11,16 @@ control characters to show correctly.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 and C1 controls, but tab and newlines
-    "\u061c\u200e\u200f"  # Arabic letter mark, left-to-right and right-to-left marks
-    "\u202a-\u202e"  # embeddings and overrides
-    "\u2066-\u2069]"  # isolates
-)
+from scrmap.display import terminal
 
 
 def visible(text: str) -> str:
-    """The text with bidirectional and other invisible control characters made visible."""
-    return _INVISIBLE.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+    """The text with bidirectional and other invisible control characters made visible:
+    the terminal's own escaping (`scrmap.display`), line breaks and tabs kept, so one convention
+    holds wherever scrmap shows text."""
+    return terminal(text, newlines=True, tabs=True)
 
 
 def html_text(value: object) -> str:
