@@ -1,7 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scrmap import framework as fw
-from scrmap.matcher import Matcher, Result
+from scrmap.matcher import Matcher, Result, _runs
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +243,17 @@ def test_at_most_three_standards_and_none_far_below_the_best(either: Matcher) ->
     assigned = either.match(text).assigned("standards")
     assert 1 <= len(assigned) <= 3
     assert all(m.score >= 0.6 * assigned[0].score for m in assigned)
+
+
+_WORDS = st.lists(st.sampled_from("abcd"), min_size=1, max_size=4).map(tuple)
+
+
+@given(phrases=st.lists(_WORDS, max_size=6), inner=_WORDS)
+def test_runs_hold_exactly_the_words_standing_together_inside_a_phrase(
+    phrases: list[tuple[str, ...]], inner: tuple[str, ...]
+) -> None:
+    """The set look-up that decides whether a standard's cue names another quadrant's
+    subject answers as a scan of every phrase would."""
+    n = len(inner)
+    inside = any(p[k : k + n] == inner for p in phrases for k in range(len(p) - n + 1))
+    assert (inner in _runs(phrases)) == inside

@@ -56,6 +56,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import accumulate
 
 from rapidfuzz import process
@@ -323,6 +324,12 @@ class Matcher:
         theme_cues: dict[str | None, set[tuple[str, ...]]] = defaultdict(set)
         for theme in self.framework.themes:
             theme_cues[theme.quadrant] |= {phrase_keys(c.cue) for c in theme.cues}
+
+        @cache
+        def runs(quadrant: str | None) -> frozenset[tuple[str, ...]]:
+            # Built once per quadrant, not once per cue: this is most of compiling.
+            return _runs(t for q, cues in theme_cues.items() if q != quadrant for t in cues)
+
         patterns: list[_Pattern] = []
         kinds: tuple[tuple[str, Sequence[Standard | Theme]], ...] = (
             ("standards", self.framework.standards),
@@ -337,10 +344,7 @@ class Matcher:
                     if not keys:  # refused by framework validation; nothing to match
                         continue
                     weight = default_weight(cue, len(keys))
-                    other_themes = {
-                        t for q, cues in theme_cues.items() if q != item.quadrant for t in cues
-                    }
-                    generic = kind == "standards" and _generic(cue, keys, other_themes)
+                    generic = kind == "standards" and _generic(cue, keys, runs(item.quadrant))
                     patterns.append(_Pattern(kind, item.id, cue.cue, weight, keys, generic=generic))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
@@ -688,11 +692,12 @@ def term_key(written: str) -> tuple[str, ...]:
     return tuple(normalise(w) for w in WORD.findall(fold(written)) if w.lower() not in GAP_WORDS)
 
 
-def _generic(cue: Cue, keys: tuple[str, ...], theme_cues: set[tuple[str, ...]]) -> bool:
+def _generic(cue: Cue, keys: tuple[str, ...], theme_runs: frozenset[tuple[str, ...]]) -> bool:
     """True when a standard's cue says too little alone: one ordinary word with no weight
     of its own, a role or body ("health visitors", as actor or as audience), or the
     subject of a theme of another quadrant ("domestic abuse" for a standard about
-    practitioners' confidence).
+    practitioners' confidence): its words stand together, in order, inside one of those
+    themes' cues, that is, they are one of ``theme_runs`` (see `_runs`).
 
     A theme of the standard's own quadrant names the standard's area ("information
     sharing" for a standard on sharing information), so its words stay specific. A
@@ -705,13 +710,17 @@ def _generic(cue: Cue, keys: tuple[str, ...], theme_cues: set[tuple[str, ...]]) 
         return True
     if keys[-1].lstrip("^").lower() in _ROLE_KEYS:
         return True  # "health visitor", "GP": names who acts, wherever it stands
-    return any(_contains(t, keys) for t in theme_cues)
+    return keys in theme_runs
 
 
-def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
-    """True when the words ``inner`` stand together, in order, inside ``outer``."""
-    n = len(inner)
-    return any(outer[k : k + n] == inner for k in range(len(outer) - n + 1))
+def _runs(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    """Every run of consecutive words of every phrase: words stand together, in order,
+    inside one of ``phrases`` exactly when they are one of these. A set look-up instead
+    of a scan of every phrase for every cue, which made compiling a framework slower
+    than mapping a sentence."""
+    return frozenset(
+        p[i:j] for p in phrases for i in range(len(p)) for j in range(i + 1, len(p) + 1)
+    )
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
