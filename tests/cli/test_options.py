@@ -12,6 +12,4 @@ def test_kind_choices_are_the_recommendation_kinds() -> None:
 
 
 def test_inputs_help_names_every_registered_kind() -> None:
-    assert INPUTS_HELP.startswith("Files (.yaml .md .txt .csv .docx .xlsx), directories")
-    for kind in sources.KINDS:
-        assert all(ending in INPUTS_HELP for ending in kind.shown)
+    assert INPUTS_HELP.startswith(f"Files ({sources.SHOWN_SUFFIXES}), directories")

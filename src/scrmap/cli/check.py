@@ -18,7 +18,7 @@ from scrmap.cli.options import (
     SheetOption,
     ThresholdOption,
 )
-from scrmap.formats.check import RENDERERS, TERMINAL, CheckFormat
+from scrmap.formats.choices import CheckFormat
 
 if TYPE_CHECKING:
     from scrmap.records import CheckResult
@@ -73,7 +73,7 @@ def _emit(
     """The findings (or --statistics) to stdout or --output-file, and ruff's closing count
     after the concise lines unless --quiet."""
     from scrmap.cli import edge
-    from scrmap.formats.check import statistics, verdict
+    from scrmap.formats.check import RENDERERS, TERMINAL, statistics, verdict
 
     if stats:
         text: str | None = statistics(result)

@@ -25,7 +25,7 @@ from scrmap.cli.options import (
     selection,
 )
 from scrmap.defaults import DEFAULT_SIMILARITY
-from scrmap.formats.coverage import RENDERERS, TERMINAL, CoverageFormat
+from scrmap.formats.choices import CoverageFormat
 
 
 class By(StrEnum):
@@ -65,6 +65,7 @@ def coverage_command(
     still reported) or a --case or --status matches nothing.
     """
     from scrmap.cli import edge
+    from scrmap.formats.coverage import RENDERERS, TERMINAL
 
     chosen = selection(case, since, status, kind)
     machine = format is not TERMINAL

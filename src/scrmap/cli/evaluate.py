@@ -11,7 +11,7 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import ConfigOption, FrameworkOption, NoLearnedOption, ThresholdOption
 from scrmap.errors import ScrmapError
-from scrmap.formats.evaluate import RENDERERS, TERMINAL, EvalFormat
+from scrmap.formats.choices import EvalFormat
 
 
 def evaluate_command(
@@ -41,6 +41,7 @@ def evaluate_command(
     the commonest confusions, and every disagreement. Several gold files count as one."""
     from scrmap import pipeline
     from scrmap.cli import edge
+    from scrmap.formats.evaluate import RENDERERS, TERMINAL
 
     limit = edge.settings(config, threshold).threshold
     loaded_framework, path = edge.framework(framework, learned=not no_learned)

@@ -14,7 +14,7 @@ from scrmap import exitcodes
 from scrmap.cli.options import FrameworkOption
 from scrmap.cli.schema import SchemaKind, schema_command
 from scrmap.errors import ScrmapError, UnreadableFrameworkError
-from scrmap.formats.framework import RENDERERS, TERMINAL, ShowFormat
+from scrmap.formats.choices import ShowFormat
 
 
 def framework_show(
@@ -25,6 +25,7 @@ def framework_show(
 ) -> None:
     """Show the framework: quadrants and their standards, then themes by family."""
     from scrmap.cli import edge
+    from scrmap.formats.framework import RENDERERS, TERMINAL
 
     loaded, _ = edge.framework(framework)
     if format is TERMINAL:

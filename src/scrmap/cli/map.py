@@ -17,7 +17,7 @@ from scrmap.cli.options import (
     SheetOption,
     ThresholdOption,
 )
-from scrmap.formats.map import RENDERERS, MapFormat
+from scrmap.formats.choices import MapFormat
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -98,6 +98,7 @@ def _show(
     """The terminal view, or the chosen format on stdout (JSON Lines is out already); the
     terminal view's count, for stderr after any problems."""
     from scrmap import records
+    from scrmap.formats.map import RENDERERS
 
     if format is MapFormat.table:
         from scrmap.cli.views.map import mapping_summary, show_mappings

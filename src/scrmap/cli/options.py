@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from scrmap.defaults import DEFAULT_THRESHOLD, FRAMEWORK_ENV_VAR
-from scrmap.sources import SHOWN_SUFFIXES
 
 if TYPE_CHECKING:
     from scrmap.coverage import Selection
@@ -36,9 +35,12 @@ NoLearnedOption = Annotated[
     ),
 ]
 INPUTS_HELP = (
-    f"Files ({SHOWN_SUFFIXES}), directories, '-' for standard input, "
+    "Files (.yaml .md .txt .csv .docx .xlsx), directories, '-' for standard input, "
     "or the text of a recommendation."
 )
+"""The input kinds are `scrmap.sources.SHOWN_SUFFIXES`, written out: importing the readers
+to name them would slow every command's start, `--help` included (a test keeps the two the
+same)."""
 InputsArgument = Annotated[
     list[str], typer.Argument(metavar="INPUT...", help=INPUTS_HELP, show_default=False)
 ]

@@ -27,13 +27,15 @@ from scrmap.cli.options import (
 )
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.formats import counted
+from scrmap.formats.choices import ReportFormat
 from scrmap.formats.pdf import unavailable as pdf_unavailable
-from scrmap.formats.report import ENDINGS, RENDERERS, ReportFormat, format_for
 
 
 def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
     """--format, else the one the output file's ending names (html on stdout); an ending
     that names none, xlsx or pdf on stdout, or pdf without the extra is a usage error."""
+    from scrmap.formats.report import ENDINGS, format_for
+
     chosen = format or format_for(output)
     if chosen is None:
         typer.echo(
@@ -92,6 +94,7 @@ def report_command(
     still written from the rest) or the output cannot be written.
     """
     from scrmap.cli import edge
+    from scrmap.formats.report import RENDERERS
 
     chosen = _chosen_format(format, output)
     wanted = selection(case, since, status, kind)

@@ -1,7 +1,8 @@
 """Output formats: every format of every command behind one interface.
 
-Per command, a module here holds an enum of its formats (the `--format` choices) and
-``RENDERERS``, mapping each format to a `Renderer`; ``TERMINAL`` names the one format the
+Per command, a module here maps the enum of its formats (the `--format` choices, in
+`scrmap.formats.choices` so that the CLI declares them without importing the renderers)
+with ``RENDERERS`` to a `Renderer` each; ``TERMINAL`` names the one format the
 CLI draws with Rich instead (None when there is none). A test checks that every format
 has exactly one of the two. Renderers are pure: the CLI decides where their output goes.
 """

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from enum import StrEnum
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -19,20 +18,8 @@ from scrmap import __version__
 from scrmap.display import terminal
 from scrmap.findings import INPUT_RULE, Finding, Severity
 from scrmap.formats import Renderer, counted, json_text
+from scrmap.formats.choices import CheckFormat
 from scrmap.records import CheckResult, check_document
-
-
-class CheckFormat(StrEnum):
-    """Output formats of `scrmap check`."""
-
-    text = "text"
-    concise = "concise"
-    json = "json"
-    github = "github"
-    gitlab = "gitlab"
-    sarif = "sarif"
-    junit = "junit"
-
 
 TERMINAL = CheckFormat.text
 

@@ -6,22 +6,11 @@ JSON contract is documented in the README ("JSON output of scrmap coverage").
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from scrmap.actionplan import LABELS, STATES
 from scrmap.formats import NO_PLAN, Renderer, by_kind, counted, json_text
 from scrmap.formats.cells import csv_text, md_cell
+from scrmap.formats.choices import CoverageFormat
 from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
-
-
-class CoverageFormat(StrEnum):
-    """Output formats of `scrmap coverage`; `table` is the Rich terminal view."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
 
 TERMINAL = CoverageFormat.table
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from scrmap.formats import Renderer
+from scrmap.formats.choices import EvalFormat
 from scrmap.records import comparison_record, evaluation_record
 
 if TYPE_CHECKING:
@@ -15,13 +15,6 @@ if TYPE_CHECKING:
 Labelled = list[tuple[str, "Evaluation"]]
 """What `scrmap evaluate` renders: one evaluation, or several side by side (--compare),
 each with what it is."""
-
-
-class EvalFormat(StrEnum):
-    """Output formats of `scrmap evaluate`."""
-
-    table = "table"
-    json = "json"
 
 
 TERMINAL = EvalFormat.table

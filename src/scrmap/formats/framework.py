@@ -3,24 +3,15 @@ documents; `tree` is the CLI's Rich view."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from scrmap.formats import Renderer, json_text
 from scrmap.formats.cells import md_cell
+from scrmap.formats.choices import ShowFormat
 from scrmap.records import framework_dump, theme_families
 
 if TYPE_CHECKING:
     from scrmap.framework import Framework
-
-
-class ShowFormat(StrEnum):
-    """Output formats of `framework show`."""
-
-    tree = "tree"
-    json = "json"
-    yaml = "yaml"
-    markdown = "markdown"
 
 
 TERMINAL = ShowFormat.tree

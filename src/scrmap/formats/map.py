@@ -4,29 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import orjson
 
 from scrmap.formats import Renderer, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
+from scrmap.formats.choices import MapFormat
 from scrmap.records import MapDocument, NearMisses, RecommendationRecord, recommendation_record
 
 if TYPE_CHECKING:
     from scrmap.matcher import Result
     from scrmap.recommendation import Recommendation
-
-
-class MapFormat(StrEnum):
-    """Output formats of `scrmap map`; `table` is the Rich terminal view."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    markdown = "markdown"
-    gold = "gold"
 
 
 TERMINAL = MapFormat.table

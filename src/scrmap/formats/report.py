@@ -6,24 +6,13 @@ chooses the format (`ENDINGS`).
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 
 from scrmap.formats import Renderer
+from scrmap.formats.choices import ReportFormat
 from scrmap.formats.coverage import to_markdown as coverage_markdown
 from scrmap.formats.map import mappings_csv, mappings_markdown
 from scrmap.records import ReportRecord
-
-
-class ReportFormat(StrEnum):
-    """Formats of `scrmap report`; without --format, the output file's ending decides."""
-
-    html = "html"
-    markdown = "markdown"
-    csv = "csv"
-    xlsx = "xlsx"
-    pdf = "pdf"
-
 
 TERMINAL = None
 """Every report format is a file; none is drawn on the terminal."""
