@@ -42,7 +42,7 @@ from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
 from scrmap.errors import ConfigError, Problem, plain_words
 from scrmap.limits import Limits, read_config_text
-from scrmap.rules import RULES
+from scrmap.rules import RULES, defaults
 
 __all__ = ["ENV_VAR", "FILE_NAME", "Config", "Configuration", "discover", "load"]
 
@@ -117,14 +117,12 @@ class Configuration:
 
     def settings(self) -> dict[str, tuple[Severity, Any]]:
         """Each rule's severity and options, defaults filled in."""
-        out = {}
+        out: dict[str, tuple[Severity, Any]] = defaults()
         for rule_id, rule in RULES.items():
             entry = getattr(self.config.rules, rule_id.replace("-", "_"), None)
-            if entry is None:
-                out[rule_id] = (rule.SEVERITY, rule.Options())
-                continue
-            options = rule.Options(**entry.model_dump(exclude={"severity"}))
-            out[rule_id] = (entry.severity or rule.SEVERITY, options)
+            if entry is not None:
+                options = rule.Options(**entry.model_dump(exclude={"severity"}))
+                out[rule_id] = (entry.severity or rule.SEVERITY, options)
         return out
 
 

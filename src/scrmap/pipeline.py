@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from scrmap import framework as fw
 from scrmap import limits, records, sources
@@ -63,6 +63,16 @@ class Settings:
         from scrmap import config
 
         return config.load(None)
+
+    def rules(self) -> dict[str, tuple[Severity, Any]]:
+        """Each rule's severity and options in force. Without a configuration file these
+        are the rules' own defaults, which `check` then gets without building the
+        configuration's models."""
+        if self.loaded is not None:
+            return self.loaded.settings()
+        from scrmap.rules import defaults
+
+        return defaults()
 
 
 def settings(

@@ -70,3 +70,9 @@ def test_mapping_a_sentence_from_the_cache_without_a_configuration(tmp_path: Pat
 )
 def test_nothing_scans_the_installed_packages(tmp_path: Path, args: list[str]) -> None:
     assert _startup(args, tmp_path)["scans"] == []
+
+
+def test_checking_without_a_configuration_builds_none_of_its_models(tmp_path: Path) -> None:
+    """The rules' own defaults are all `check` needs when no configuration is found."""
+    found = _startup(["check", str(ROOT / "data" / "recommendations")], tmp_path, tmp_path)
+    assert "scrmap.config" not in found["modules"]

@@ -135,7 +135,7 @@ def check_command(
     loaded_framework, _ = edge.framework(framework, learned=not no_learned)
     loaded = edge.inputs(inputs, sheet, output_file)
     matcher = Matcher(loaded_framework, settings.threshold)
-    rules = settings.configuration.settings()
+    rules = settings.rules()
     result = edge.checked(loaded, matcher, rules, strict, _ids(select), _ids(ignore))
     _emit(result, format or _default_format(output_file), quiet, statistics, output_file)
     if os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("GITHUB_STEP_SUMMARY"):

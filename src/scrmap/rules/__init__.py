@@ -7,6 +7,7 @@ from the modules' docstrings and options, so it cannot drift from the code.
 
 from __future__ import annotations
 
+from scrmap.findings import Severity
 from scrmap.rules import (
     duplicate,
     measurable,
@@ -17,7 +18,7 @@ from scrmap.rules import (
     unmapped,
     vague_verb,
 )
-from scrmap.rules._base import Rule
+from scrmap.rules._base import Rule, RuleOptions
 
 RULES: dict[str, Rule] = {
     module.ID: module
@@ -32,6 +33,11 @@ RULES: dict[str, Rule] = {
         training_only,
     )
 }
+
+
+def defaults() -> dict[str, tuple[Severity, RuleOptions]]:
+    """Each rule's own severity and options, as they stand when no configuration sets them."""
+    return {rule_id: (rule.SEVERITY, rule.Options()) for rule_id, rule in RULES.items()}
 
 
 def summary(rule: Rule) -> str:
