@@ -108,15 +108,18 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: list[str], stdout: Path | None = None) -> Run:
-    """Run ``command``; wall time, CPU time of it and its children, peak memory."""
+def measure(
+    command: list[str], stdout: Path | None = None, extra_env: dict[str, str] | None = None
+) -> Run:
+    """Run ``command`` (with ``extra_env`` set); wall time, CPU time of it and its children,
+    peak memory."""
     peak = 0
     done = threading.Event()
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
     errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed below, after the child exits)
     began = time.perf_counter()
     # A corpus of a million is about 250 MB of CSV, over the default input file limit.
-    env = {**os.environ, "SCRMAP_MAX_FILE_MB": "2000"}
+    env = {**os.environ, "SCRMAP_MAX_FILE_MB": "2000", **(extra_env or {})}
     process = subprocess.Popen(command, stdout=out, stderr=errors, cwd=ROOT, env=env)
     have_proc = Path(f"/proc/{process.pid}/smaps_rollup").exists()
 
@@ -204,6 +207,8 @@ class Startup:
     args: tuple[str, ...]
     target: float
     runs: list[Run]
+    source: str = ""
+    """The source tree imported instead of the installed scrmap (--compare), if any."""
 
     @property
     def walls(self) -> list[float]:
@@ -211,12 +216,22 @@ class Startup:
         return [r.wall for r in self.runs]
 
 
-def startup(args: tuple[str, ...], target: float, runs: int) -> Startup:
+def startup(
+    args: tuple[str, ...], target: float, runs: int, other: Path | None = None
+) -> list[Startup]:
     """``scrmap ARGS`` ``runs`` times, after one warm-up run (which fills the framework
-    cache, as any earlier run of scrmap would have)."""
+    cache, as any earlier run of scrmap would have). With ``other`` (another checkout's
+    ``src``), the same command importing that scrmap instead (through PYTHONPATH), the two
+    alternating in one loop, so that a change is compared under the same load."""
     command = [*scrmap_command(), *args]
-    measure(command)
-    return Startup(args, target, [measure(command) for _ in range(runs)])
+    sources = {"": {}} | ({str(other): {"PYTHONPATH": str(other)}} if other else {})
+    timed: dict[str, list[Run]] = {source: [] for source in sources}
+    for env in sources.values():
+        measure(command, extra_env=env)
+    for _ in range(runs):
+        for source, env in sources.items():
+            timed[source].append(measure(command, extra_env=env))
+    return [Startup(args, target, timed[source], source) for source in sources]
 
 
 def machine() -> dict[str, object]:
@@ -251,13 +266,14 @@ def report(
     info: dict[str, object], sizes: list[SizeResult], starts: list[Startup]
 ) -> tuple[str, bool]:
     """The figures as Markdown, and whether every target was met."""
-    lines = [
-        "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
-        "",
-        "| recommendations | approach | wall (s) | CPU (s) | peak memory (MB) | per second "
-        "(wall) | µs each (CPU) |",
-        "|---:|---|---:|---:|---:|---:|---:|",
-    ]
+    lines = ["Machine: " + ", ".join(f"{k} {v}" for k, v in info.items())]
+    if sizes:
+        lines += [
+            "",
+            "| recommendations | approach | wall (s) | CPU (s) | peak memory (MB) | per second "
+            "(wall) | µs each (CPU) |",
+            "|---:|---|---:|---:|---:|---:|---:|",
+        ]
     for r in sizes:
         for name in APPROACHES:
             if name in r.runs:
@@ -274,8 +290,9 @@ def report(
     ]
     for s in starts:
         walls = s.walls
+        source = f" (`{s.source}`)" if s.source else ""
         lines.append(
-            f"| `scrmap {' '.join(s.args)}` | {statistics.median(walls) * 1000:.0f} "
+            f"| `scrmap {' '.join(s.args)}`{source} | {statistics.median(walls) * 1000:.0f} "
             f"| {min(walls) * 1000:.0f}–{max(walls) * 1000:.0f} "
             f"| {statistics.median(r.cpu for r in s.runs) * 1000:.0f} | {len(walls)} |"
         )
@@ -333,7 +350,7 @@ def report(
                 f"at most {max(peaks):.0f} MB",
             )
         )
-    for s in starts:
+    for s in (s for s in starts if not s.source):
         median = statistics.median(s.walls)
         checks.append(
             (
@@ -360,13 +377,23 @@ def main() -> None:
         "(it takes about a millisecond a recommendation)",
     )
     parser.add_argument("--runs", type=int, default=10, help="runs of each start-up command")
+    parser.add_argument(
+        "--startup-only", action="store_true", help="time the start-up commands only"
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="SRC",
+        help="also time the start-up commands importing the scrmap in SRC (another "
+        "checkout's src directory), alternating with this one",
+    )
     parser.add_argument("--jobs", type=int, help="passed to scrmap map --jobs")
     parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
-    sizes = [1_000, 10_000] if args.quick else sorted(args.sizes)
+    sizes = [] if args.startup_only else [1_000, 10_000] if args.quick else sorted(args.sizes)
     info = machine()
-    starts = [startup(a, target, args.runs) for a, target in STARTUP]
-    spacy = have_spacy()
+    starts = [s for a, target in STARTUP for s in startup(a, target, args.runs, args.compare)]
+    spacy = bool(sizes) and have_spacy()
     results = [bench_size(size, args.naive_up_to, args.jobs, spacy) for size in sizes]
     text, met = report(info, results, starts)
     sys.stdout.write(text)
