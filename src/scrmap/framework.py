@@ -128,6 +128,11 @@ class Framework(_Frozen):
     standards: Annotated[list[Standard], Field(min_length=1)]
     families: list[Family] = []
     themes: list[Theme] = []
+    outside: list[NonEmpty] = []
+    """Phrases naming subjects the framework does not cover ("taxi licensing", "public
+    awareness campaign", "legislation"). Published reviews, national ones above all, make
+    recommendations about such things, and a Board must not count them against a standard.
+    The learned model of fit weighs them (``framework learn``); they assign nothing."""
     learned: learned_weights.Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""
@@ -254,6 +259,10 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
     """
     from scrmap import yamlpos
 
+    def where(path: tuple[str | int, ...], message: str) -> Problem:
+        line, col = located.where(path) or (None, None)
+        return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
+
     problems: list[Problem] = []
     for key, items in (("standards", framework.standards), ("themes", framework.themes)):
         for i, item in enumerate(items):
@@ -271,8 +280,8 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                         f"{cue_keys[keys]!r} and would cancel it; make it more specific"
                     )
                 if message:
-                    path = (key, i, field_name, j)
-                    line, col = located.where(path) or (None, None)
-                    label = yamlpos.label(path, located.data)
-                    problems.append(Problem(name, line, col, f"{label}: {message}"))
+                    problems.append(where((key, i, field_name, j), message))
+    for j, phrase in enumerate(framework.outside):
+        if not phrase_keys(phrase):
+            problems.append(where(("outside", j), f"{phrase!r} has no words to match"))
     return problems

@@ -86,6 +86,13 @@ clinician clinicians teacher teachers school schools staff"""
 _ROLE_KEYS = frozenset(normalise(w) for w in _ROLE_WORDS.split())
 """Normal forms of the words that name a person's role; a cue ending in one names who
 acts (or who is addressed), not what is done."""
+OUTSIDE = "outside"
+"""The kind of the framework's ``outside`` phrases among the matcher's patterns."""
+OUTSIDE_PENALTY = 3.0
+"""Log-odds taken off the model of fit where an ``outside`` phrase matches: the odds fall
+twenty-fold, so only overwhelming evidence keeps such a text mapped. A fixed amount, not
+learned: learned, it explained away the labelled off-framework items that name such a
+subject and so let the others through (cross-validated on ``train.yaml``)."""
 ACTOR_FACTOR = 0.5
 """A cue among the words that name who acts counts for half its weight (chosen by
 cross-validation on published recommendations: README, "Accuracy")."""
@@ -170,6 +177,9 @@ class Result:
     fits: int | None = None
     """With learned weights: how likely (0 to 100) the text fits the framework at all.
     Under the threshold no standard is assigned, whatever the standards' own scores."""
+    outside: tuple[Evidence, ...] = ()
+    """Where the framework's ``outside`` phrases matched: subjects it does not cover,
+    which the model of fit weighs against the text fitting."""
 
     def assigned(self, kind: str) -> tuple[Match, ...]:
         """The matches of ``kind`` ('standards', 'themes', 'quadrants') at or over threshold.
@@ -178,7 +188,7 @@ class Result:
         """
         matches: tuple[Match, ...] = getattr(self, kind)
         over = tuple(m for m in matches if m.score >= self.threshold)
-        if kind == "standards" and self.fits is not None and self.fits < self.threshold:
+        if kind == "standards" and not self.fitting:
             return ()
         if kind != "standards" or not over:
             return over
@@ -189,6 +199,12 @@ class Result:
         """Scored but not assigned: what --explain shows."""
         kept = {m.id for m in self.assigned(kind)}
         return tuple(m for m in getattr(self, kind) if m.score > 0 and m.id not in kept)
+
+    @property
+    def fitting(self) -> bool:
+        """Whether the text may be given standards at all: its fit (with learned weights)
+        reaches the threshold; with cues alone, it names no subject outside the framework."""
+        return self.fits >= self.threshold if self.fits is not None else not self.outside
 
     @property
     def mapped(self) -> bool:
@@ -350,6 +366,10 @@ class Matcher:
                     keys = phrase_keys(phrase)
                     if keys:
                         patterns.append(_Pattern(kind, item.id, phrase, 0.0, keys, True))
+        for phrase in self.framework.outside:
+            keys = phrase_keys(phrase)
+            if keys:
+                patterns.append(_Pattern(OUTSIDE, "", phrase, 1.0, keys))
         # Index each pattern under its least shared word, so that a text's common words
         # ('child', 'practice') do not bring up dozens of patterns only to reject them.
         shared = Counter(k for p in patterns for k in set(p.keys))
@@ -504,6 +524,11 @@ class Matcher:
                 continue
             target = excluded if pattern.exclude else hits
             target[(pattern.kind, pattern.item)].append(hit)
+        outside = tuple(
+            Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
+            for h in sorted(_drop_contained(hits.pop((OUTSIDE, ""), [])), key=lambda h: h.start)
+            if not scanned.negated(h.start, h.end)
+        )
         scored: dict[str, list[Match]] = {"standards": [], "themes": []}
         for (kind, item), item_hits in hits.items():
             kept = [
@@ -534,10 +559,13 @@ class Matcher:
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {(k, m.id): m.score for k, ms in scored.items() for m in ms}
         if self._learned:
-            scored, fits = self._apply_learned(scored, scanned, actors, text)
+            scored, fits = self._apply_learned(scored, scanned, actors, text, outside)
         standards = self._rank("standards", scored["standards"], cue_scores)
         themes = self._rank("themes", scored["themes"], cue_scores)
-        return Result(standards, themes, self._quadrants(standards, themes), self.threshold, fits)
+        result = Result(standards, themes, (), self.threshold, fits, outside)
+        # A text whose standards are withheld reaches its quadrants through its themes only.
+        quadrants = self._quadrants(standards if result.fitting else (), themes)
+        return replace(result, quadrants=quadrants)
 
     def terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
         """The words and adjacent word pairs of ``text`` that learned weights can use.
@@ -559,6 +587,7 @@ class Matcher:
         scanned: _Text,
         actors: list[tuple[int, int]],
         text: str,
+        outside: tuple[Evidence, ...],
     ) -> tuple[dict[str, list[Match]], int | None]:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all."""
@@ -571,7 +600,7 @@ class Matcher:
         gate = self.framework.learned.mapped if self.framework.learned else None
         if gate is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
-            z = gate.bias + gate.cues * on_framework
+            z = gate.bias + gate.cues * on_framework - OUTSIDE_PENALTY * outside_strength(outside)
             z += sum(
                 self._gate_terms.get(term, 0.0) * factor for term, (_, _, factor) in found.items()
             )
@@ -676,6 +705,12 @@ def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
         if not any(k.start <= h.start and h.end <= k.end for k in kept):
             kept.append(h)
     return kept
+
+
+def outside_strength(outside: Iterable[Evidence]) -> float:
+    """How clearly the text names a subject outside the framework: its best such match
+    (1.0 for the exact phrase), 0 when none matched."""
+    return max((e.quality for e in outside), default=0.0)
 
 
 def evidence_of_fit(scores: Iterable[float]) -> float:

@@ -76,6 +76,18 @@ class NearMisses(TypedDict):
     themes: list[MatchRecord]
 
 
+class FitRecord(TypedDict):
+    """Whether the text may be given standards at all, and why not."""
+
+    score: int | None
+    """With learned weights, how likely (0 to 100) the text fits the framework; else None."""
+    fits: bool
+    """False when its standards were withheld (fit under the threshold, or, with cues
+    alone, a subject outside the framework named)."""
+    outside: list[EvidenceRecord]
+    """The framework's ``outside`` phrases that matched: subjects it does not cover."""
+
+
 class RecommendationRecord(TypedDict):
     """One recommendation with its assigned quadrants, standards and themes, best first."""
 
@@ -88,6 +100,8 @@ class RecommendationRecord(TypedDict):
     standards: list[MatchRecord]
     themes: list[MatchRecord]
     near_misses: NotRequired[NearMisses]
+    fit: NotRequired[FitRecord]
+    """With ``explain``, or when its standards were withheld: the evidence for that."""
 
 
 class MapDocument(TypedDict):
@@ -136,6 +150,12 @@ def recommendation_record(
             "standards": [_match_record(m, False) for m in result.near_misses("standards")[:top]],
             "themes": [_match_record(m, False) for m in result.near_misses("themes")[:top]],
         }
+    if explain or not result.fitting:
+        outside = [
+            EvidenceRecord(cue=e.cue, matched=e.matched, start=e.start, end=e.end)
+            for e in result.outside
+        ]
+        record["fit"] = {"score": result.fits, "fits": result.fitting, "outside": outside}
     return record
 
 

@@ -58,6 +58,20 @@ def _evidence(kind: str, match: MatchRecord) -> str:
     return ", ".join(phrase + tag for phrase, tag in shown.items())
 
 
+def _fit(record: RecommendationRecord) -> tuple[str, str] | None:
+    """The score and plain words for whether the text could be given standards at all:
+    shown with --explain, and whenever its standards were withheld."""
+    fit = record.get("fit")
+    if fit is None or (fit["score"] is None and not fit["outside"] and fit["fits"]):
+        return None
+    said = []
+    if fit["outside"]:
+        words = ", ".join(dict.fromkeys(f"“{e['matched']}”" for e in fit["outside"]))
+        said.append(f"names a subject outside the framework: {words}")
+    said.append("standards given" if fit["fits"] else "standards withheld")
+    return ("" if fit["score"] is None else str(fit["score"])), "; ".join(said)
+
+
 def _heading(record: RecommendationRecord) -> str:
     source = record["source"]
     where = f"{source['file']}:{source['line']}" if source["line"] else source["file"]
@@ -75,6 +89,7 @@ def _text(record: RecommendationRecord) -> Text:
 
 
 UNMAPPED = "unmapped: no standard, theme or quadrant reached the threshold"
+FIT_TITLE = "whether the text fits the framework at all"
 
 
 def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshold: int) -> Table:
@@ -96,7 +111,10 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
             _evidence(kind, m),
             style="dim" if kind == "near miss" else None,
         )
-    if not rows:
+    fit = _fit(record)
+    if fit is not None:
+        table.add_row("fit", "", FIT_TITLE, *fit, style=None if rows else "dim")
+    elif not rows:
         table.add_row("", "—", UNMAPPED, "", "")
     table.caption = Text.assemble(_text(record), "\n", (score_note(threshold), "dim"))
     table.caption_justify = "left"
@@ -114,7 +132,14 @@ def mapping_stack(record: RecommendationRecord, titles: dict[str, str]) -> Group
         line.append(f"  {titles.get(m['id'], '')}", style=style)
         evidence = Text(f"score {m['score']} · {_evidence(kind, m)}", style=style)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
-    if not _rows(record):
+    fit = _fit(record)
+    if fit is not None:
+        score, said = fit
+        line = Text("fit ", style="dim")
+        line.append(FIT_TITLE)
+        evidence = Text(f"score {score} · {said}" if score else said)
+        parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
+    elif not _rows(record):
         parts.append(Padding(Text(UNMAPPED), (0, 0, 0, 2)))
     return Group(*parts)
 
