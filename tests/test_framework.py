@@ -263,3 +263,11 @@ def test_phrases_that_collapse_are_reported() -> None:
         "f.yaml:12:15: standards[0] (id 'S1').exclude[0]: exclusion 'all partners' matches the "
         "same words as cue 'partner' and would cancel it; make it more specific",
     ]
+
+
+def test_outside_phrases_parse_and_an_empty_one_is_reported() -> None:
+    loaded = fw.parse(MINIMAL + "outside: [taxi licensing]\n", "f.yaml")
+    assert loaded.outside == ["taxi licensing"]
+    assert problems_of(MINIMAL + "outside: [taxi, 'of the']\n") == [
+        "f.yaml:17:17: outside[1]: 'of the' has no words to match"
+    ]

@@ -257,3 +257,40 @@ def test_runs_hold_exactly_the_words_standing_together_inside_a_phrase(
     n = len(inner)
     inside = any(p[k : k + n] == inner for p in phrases for k in range(len(p) - n + 1))
     assert (inner in _runs(phrases)) == inside
+
+
+OUTSIDE_TEXT = (
+    "Agencies should ensure fathers are engaged in assessments, and review taxi licensing."
+)
+
+
+def test_outside_phrase_withholds_standards_with_cues_alone(norfolk: fw.Framework) -> None:
+    cues_alone = Matcher(fw.without_learned(norfolk))
+    inside = cues_alone.match("Agencies should ensure fathers are engaged in assessments.")
+    assert inside.fitting and ids(inside, "standards")[0] == "1.3"
+    result = cues_alone.match(OUTSIDE_TEXT)
+    assert not result.fitting
+    assert [e.matched for e in result.outside] == ["taxi", "licensing"]
+    assert ids(result, "standards") == []
+    # The standards are still scored (for --explain), and the theme is still assigned;
+    # a quadrant is reached through the theme only.
+    assert result.standards[0].id == "1.3"
+    assert ids(result, "themes") == ["engaging-fathers"]
+    assert [e.via for q in result.assigned("quadrants") for e in q.evidence] == ["engaging-fathers"]
+
+
+def test_outside_phrase_lowers_the_learned_fit(matcher: Matcher) -> None:
+    inside = matcher.match("Agencies should ensure fathers are engaged in assessments.")
+    outside = matcher.match(OUTSIDE_TEXT)
+    assert inside.fits is not None and outside.fits is not None
+    assert inside.fitting and not outside.fitting
+    assert outside.fits < inside.fits
+    assert ids(outside, "standards") == []
+
+
+def test_negated_outside_phrase_does_not_count(norfolk: fw.Framework) -> None:
+    cues_alone = Matcher(fw.without_learned(norfolk))
+    result = cues_alone.match(
+        "Agencies should ensure fathers are engaged in assessments; licensing was not a factor."
+    )
+    assert result.outside == () and result.fitting

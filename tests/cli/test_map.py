@@ -220,3 +220,21 @@ def test_evidence_names_each_phrase_once_with_its_learned_weight(runner: CliRunn
         assert "“record”, “record”" not in text
         assert re.search(r"“fathers” \(learned weight \+\d\.\d\d\)", text)
         assert "“male carers”, “fathers”" in text
+
+
+def test_withheld_standards_show_why(runner: CliRunner) -> None:
+    text = "Agencies should ensure fathers are engaged in assessments, and review taxi licensing."
+    doc = json.loads(run(runner, "map", text, "-f", "json").stdout)
+    (record,) = doc["recommendations"]
+    assert record["standards"] == []
+    assert record["fit"]["fits"] is False
+    assert record["fit"]["score"] < 50
+    assert [e["matched"] for e in record["fit"]["outside"]] == ["taxi", "licensing"]
+    shown = run(runner, "map", text)
+    said = "names a subject outside the framework: “taxi”, “licensing”; standards withheld"
+    assert said in " ".join(shown.stdout.split())
+    # A text that fits carries the fit only when asked to explain.
+    fitting = json.loads(run(runner, "map", TEXT, "-f", "json").stdout)["recommendations"][0]
+    assert "fit" not in fitting
+    explained = run(runner, "map", TEXT, "-f", "json", "--explain").stdout
+    assert json.loads(explained)["recommendations"][0]["fit"]["fits"] is True

@@ -56,4 +56,15 @@ def framework_tree(framework: Framework) -> Tree:
                     (f"({len(theme.cues)} phrases)", "dim"),
                 )
             )
+    if framework.outside:
+        root.add(
+            Text.assemble(
+                ("Outside the framework", "bold"),
+                " ",
+                (
+                    f"({len(framework.outside)} phrases: standards withheld where one matches)",
+                    "dim",
+                ),
+            )
+        )
     return root
