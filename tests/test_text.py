@@ -72,6 +72,12 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
             ["The Designated Nurse "],
         ),
         ("Training should be reviewed so that staff are confident", []),  # passive: a topic
+        ("Training should be made mandatory", []),  # an irregular participle
+        (
+            "Health partners should be mindful of information sharing",  # an adjective
+            ["Health partners "],
+        ),
+        ("Staff must be able to escalate", ["Staff "]),
         ("Children returning home should have a plan", []),  # no actor word: a topic
         ("The ICB and NHS England must agree", ["The ICB and NHS England "]),
     ],
