@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib.util
 import random
 import re
+import sys
 from pathlib import Path
 
+import pytest
 from rapidfuzz.distance import OSA
 
 from scrmap.sources import load_file
@@ -57,3 +59,24 @@ def test_a_typo_is_one_edit_and_keeps_the_first_letter() -> None:
             assert changed != word
             assert changed[0] == word[0]
             assert OSA.distance(word, changed) == 1
+
+
+def test_a_startup_only_report_has_no_corpus_table_and_judges_this_checkout_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    assert spec and spec.loader
+    run = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_run", run)  # its dataclasses look themselves up
+    monkeypatch.setattr(sys, "path", [*sys.path])  # it puts benchmarks/ first, to find generate
+    spec.loader.exec_module(run)
+    quick, slow = run.Run(0.05, 0.04, 30.0, 0), run.Run(0.5, 0.4, 30.0, 0)
+    starts = [
+        run.Startup(("--help",), 0.1, [quick] * 3),
+        run.Startup(("--help",), 0.1, [slow] * 3, "/elsewhere/src"),
+    ]
+    text, met = run.report({"cores": 2}, [], starts)
+    assert "| recommendations |" not in text
+    assert "| `scrmap --help` | 50 | 50\u201350 | 40 | 3 |" in text
+    assert "| `scrmap --help` (`/elsewhere/src`) | 500 | 500\u2013500 | 400 | 3 |" in text
+    assert met  # the other checkout's slower figures are shown, not judged
