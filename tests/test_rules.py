@@ -92,3 +92,15 @@ def test_docs_show_the_default_a_user_gets() -> None:
     docs = rule_docs()
     assert "PydanticUndefined" not in docs
     assert "| `actors` | `[]` |" in docs
+
+
+def test_unmapped_message_says_a_subject_is_outside_the_framework(norfolk) -> None:
+    text = "Agencies should ensure fathers are engaged in assessments, and review taxi licensing."
+    recs, _ = load_yaml(as_file({"text": text}), "golden.yaml")
+    settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
+    settings["unmapped"] = (Severity.error, RULES["unmapped"].Options())
+    (finding,) = run(recs, [], Matcher(norfolk), settings)
+    assert finding.message.startswith(
+        "maps onto no practice standard: it names a subject outside the framework (“taxi”, "
+        "“licensing”), so its standards are withheld; nearest: 1.3 ("
+    )

@@ -11,6 +11,9 @@ Passing:
 Failing:
     The council should repaint the town hall.
     (no standard scores at all)
+
+    The council should review taxi licensing checks with the MASH.
+    (names a subject outside the framework, so its standards are withheld)
 """
 
 from __future__ import annotations
@@ -38,9 +41,24 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report an item with no assigned standard."""
     if item.result.mapped:
         return
-    near = item.result.near_misses("standards")[: options.hints]
-    threshold = item.result.threshold
-    if near:
+    result = item.result
+    near = result.near_misses("standards")[: options.hints]
+    threshold = result.threshold
+    withheld = [m for m in near if m.score >= threshold]
+    if not result.fitting and (result.outside or withheld):
+        # Standards reached the threshold, or would be read, but were withheld: say why.
+        names = ", ".join(f"{m.id} ({m.score})" for m in near)
+        if result.outside:
+            words = ", ".join(dict.fromkeys(f"“{e.matched}”" for e in result.outside))
+            why = f"it names a subject outside the framework ({words})"
+        else:
+            why = f"it reads as outside the framework (fit {result.fits}, needs {threshold})"
+        yield Hit(
+            item,
+            f"maps onto no practice standard: {why}, so its standards are withheld; "
+            f"nearest: {names or 'none'}",
+        )
+    elif near:
         names = ", ".join(f"{m.id} ({m.score})" for m in near)
         yield Hit(item, f"maps onto no practice standard (needs {threshold}); nearest: {names}")
     else:
