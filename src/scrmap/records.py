@@ -238,6 +238,8 @@ class UnmappedRecord(MemberRecord):
     """A recommendation that maps nowhere, with its nearest standards."""
 
     nearest: list[Scored]
+    outside: list[str]
+    """The words naming a subject outside the framework, when that withheld its standards."""
 
 
 class CooccurrenceRecord(TypedDict):
@@ -502,6 +504,7 @@ def coverage_record(
                 "nearest": [
                     {"id": n.id, "score": n.score} for n in m.result.near_misses("standards")[:3]
                 ],
+                "outside": list(dict.fromkeys(e.matched for e in m.result.outside)),
             }
             for m in coverage.unmapped
         ],

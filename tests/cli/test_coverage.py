@@ -266,3 +266,24 @@ def test_overdue_actions_at_60_columns_cut_no_case_name(runner: CliRunner) -> No
     out = runner.invoke(app, args, env={"COLUMNS": "60"}).stdout
     assert all(len(line.rstrip()) <= 60 for line in out.splitlines())
     assert "│ action-plan │" in out and "…" not in out
+
+
+def test_unmapped_says_a_subject_outside_the_framework_withheld_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "l.yaml").write_text(
+        "case: Licensing review\nrecommendations:\n"
+        "  - id: L1\n    text: Agencies should ensure fathers are engaged in assessments, and "
+        "review taxi licensing.\n"
+        "  - id: L2\n    text: Health visitors should ask about fathers at every birth visit.\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(invoke(runner, ["coverage", str(tmp_path), "-f", "json"], {}).stdout)
+    (item,) = doc["unmapped"]
+    assert (item["id"], item["outside"]) == ("L1", ["taxi", "licensing"])
+    assert item["nearest"][0]["id"] == "1.3"
+    shown = invoke(runner, ["coverage", str(tmp_path)], {"COLUMNS": "100"}).stdout
+    assert "outside the framework: taxi, licensing" in shown
+    out = tmp_path / "r.html"
+    invoke(runner, ["report", str(tmp_path / "l.yaml"), "-o", str(out)], {})
+    assert "; outside the framework: taxi, licensing</span>" in out.read_text(encoding="utf-8")

@@ -298,6 +298,11 @@ def _evidence(record: ReportRecord) -> str:
     return "".join(parts)
 
 
+def _outside(words: list[str]) -> str:
+    """Why an item's standards were withheld, when a subject outside the framework did it."""
+    return "; outside the framework: " + ", ".join(_e(w) for w in words) if words else ""
+
+
 def _nearest(nearest: list[Scored]) -> str:
     return ", ".join(_e(n["id"]) + f" ({n['score']})" for n in nearest) or "none"
 
@@ -541,7 +546,8 @@ def render(record: ReportRecord) -> str:
     unmapped = _list(
         [
             f"<b>{_e(u['case'])} {_e(u['id'])}</b>: {_e(u['text'])} "
-            f"<span class=cue>nearest: {_nearest(u['nearest'])}</span>"
+            f"<span class=cue>nearest: {_nearest(u['nearest'])}"
+            f"{_outside(u['outside'])}</span>"
             for u in record["unmapped"]
         ]
     )

@@ -247,9 +247,12 @@ def render(record: ReportRecord) -> bytes:
     _sheet(
         workbook,
         "Unmapped",
-        ["case", "id", "file", "line", "text", "nearest standards"],
+        ["case", "id", "file", "line", "text", "nearest standards", "outside the framework"],
         [
-            [u["case"], u["id"], u["file"], u["line"], u["text"], ids_cell(u["nearest"])]
+            [
+                *(u["case"], u["id"], u["file"], u["line"], u["text"]),
+                *(ids_cell(u["nearest"]), ", ".join(u["outside"])),
+            ]
             for u in record["unmapped"]
         ],
         record,

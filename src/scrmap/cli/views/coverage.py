@@ -179,9 +179,11 @@ def unmapped_table(record: CoverageRecord) -> RenderableType:
     table = Table(title="Unmapped: candidates for reviewing the framework", title_justify="left")
     table.add_column("case / id")
     table.add_column("text")
-    table.add_column("nearest standards", no_wrap=True)
+    table.add_column("nearest standards", min_width=12)
     for item in record["unmapped"]:
         nearest = ", ".join(f"{n['id']} ({n['score']})" for n in item["nearest"]) or "none"
+        if item["outside"]:
+            nearest += "\noutside the framework: " + ", ".join(item["outside"])
         table.add_row(
             Text(f"{item['case']} {item['id']}\n{_place(item)}"), Text(item["text"]), nearest
         )
