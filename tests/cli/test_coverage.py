@@ -282,7 +282,7 @@ def test_unmapped_says_a_subject_outside_the_framework_withheld_it(
     (item,) = doc["unmapped"]
     assert (item["id"], item["outside"]) == ("L1", ["taxi", "licensing"])
     assert item["nearest"][0]["id"] == "1.3"
-    shown = invoke(runner, ["coverage", str(tmp_path)], {"COLUMNS": "100"}).stdout
+    shown = invoke(runner, ["coverage", str(tmp_path)], {"COLUMNS": "200"}).stdout
     assert "outside the framework: taxi, licensing" in shown
     out = tmp_path / "r.html"
     invoke(runner, ["report", str(tmp_path / "l.yaml"), "-o", str(out)], {})
