@@ -70,12 +70,19 @@ def test_rule_modules_are_documented() -> None:
         assert any(hasattr(rule, f) for f in ("check", "check_review", "check_set"))
 
 
-def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
-    text = "Staff should be aware of the agency's lone working arrangements."
+def unmapped_finding(norfolk, text: str):
+    """The one finding of the `unmapped` rule alone on ``text``."""
     recs, _ = load_yaml(as_file({"text": text}), "golden.yaml")
     settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
     settings["unmapped"] = (Severity.error, RULES["unmapped"].Options())
     (finding,) = run(recs, [], Matcher(norfolk), settings)
+    return finding
+
+
+def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
+    finding = unmapped_finding(
+        norfolk, "Staff should be aware of the agency's lone working arrangements."
+    )
     assert finding.message.startswith("maps onto no practice standard")
     assert ("nearest: " in finding.message) or (
         "none of the framework's phrases for a standard appear" in finding.message
@@ -96,10 +103,7 @@ def test_docs_show_the_default_a_user_gets() -> None:
 
 def test_unmapped_message_says_a_subject_is_outside_the_framework(norfolk) -> None:
     text = "Agencies should ensure fathers are engaged in assessments, and review taxi licensing."
-    recs, _ = load_yaml(as_file({"text": text}), "golden.yaml")
-    settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
-    settings["unmapped"] = (Severity.error, RULES["unmapped"].Options())
-    (finding,) = run(recs, [], Matcher(norfolk), settings)
+    finding = unmapped_finding(norfolk, text)
     assert finding.message.startswith(
         "maps onto no practice standard: it names a subject outside the framework (“taxi”, "
         "“licensing”), so its standards are withheld; nearest: 1.3 ("
