@@ -224,7 +224,13 @@ def startup(
     ``src``), the same command importing that scrmap instead (through PYTHONPATH), the two
     alternating in one loop, so that a change is compared under the same load."""
     command = [*scrmap_command(), *args]
-    sources = {"": {}} | ({str(other): {"PYTHONPATH": str(other)}} if other else {})
+    # The other scrmap reads its own framework file: this checkout's may hold keys it
+    # does not know.
+    theirs = {
+        "PYTHONPATH": str(other),
+        "SCRMAP_FRAMEWORK": str(other / "scrmap" / "framework.yaml"),
+    }
+    sources = {"": {}} | ({str(other): theirs} if other else {})
     timed: dict[str, list[Run]] = {source: [] for source in sources}
     for env in sources.values():
         measure(command, extra_env=env)
@@ -390,6 +396,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, help="passed to scrmap map --jobs")
     parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
+    if args.compare is not None and not (args.compare / "scrmap" / "__init__.py").is_file():
+        parser.error(f"--compare {args.compare}: no scrmap package there (give a checkout's src)")
     sizes = [] if args.startup_only else [1_000, 10_000] if args.quick else sorted(args.sizes)
     info = machine()
     starts = [s for a, target in STARTUP for s in startup(a, target, args.runs, args.compare)]

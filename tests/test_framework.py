@@ -271,3 +271,11 @@ def test_outside_phrases_parse_and_an_empty_one_is_reported() -> None:
     assert problems_of(MINIMAL + "outside: [taxi, 'of the']\n") == [
         "f.yaml:17:17: outside[1]: 'of the' has no words to match"
     ]
+
+
+def test_outside_phrases_that_repeat_or_are_cues_are_reported() -> None:
+    assert problems_of(MINIMAL + "outside: [taxi, Taxis, one]\n") == [
+        "f.yaml:17:17: outside[1]: 'Taxis' matches the same words as 'taxi' above",
+        "f.yaml:17:24: outside[2]: 'one' matches the same words as cue 'one' of S1 and would "
+        "withhold the standards of every text that cue matches; remove one",
+    ]

@@ -106,5 +106,16 @@ def test_unmapped_message_says_a_subject_is_outside_the_framework(norfolk) -> No
     finding = unmapped_finding(norfolk, text)
     assert finding.message.startswith(
         "maps onto no practice standard: it names a subject outside the framework (“taxi”, "
-        "“licensing”), so its standards are withheld; nearest: 1.3 ("
+        "“licensing”), so its standards are withheld (nearest: 1.3 ("
+    )
+
+
+def test_unmapped_message_says_when_the_fit_withheld_the_standards(norfolk) -> None:
+    text = "The housing department should review rent arrears procedures for council tenants."
+    result = Matcher(norfolk).match(text)
+    assert result.fits is not None and result.fits < 50 <= result.standards[0].score
+    finding = unmapped_finding(norfolk, text)
+    assert finding.message.startswith(
+        f"maps onto no practice standard: it reads as outside the framework (fit {result.fits}, "
+        "needs 50), so its standards are withheld (nearest: "
     )

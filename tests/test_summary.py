@@ -109,3 +109,22 @@ def test_missing_statuses_have_a_kind_of_their_own(norfolk, library) -> None:
         "The selection carries no action plan: none of its 2 actions has a status or a due date"
     )
     assert not [m for m in key_messages(coverage, none) if m.kind == "overdue"]
+
+
+def test_unmapped_items_outside_the_framework_are_no_prompt_to_review_it(norfolk) -> None:
+    matcher = Matcher(norfolk)
+    outside = rec("A", "The council should review taxi licensing checks with the MASH.")
+    nowhere = rec("B", "The council should repaint the town hall.")
+
+    def unmapped_message(recs: list[Recommendation]) -> str:
+        mapped = [Mapped(r, matcher.match(r.text)) for r in recs]
+        (message,) = [m for m in key_messages(analyse(norfolk, mapped)) if m.kind == "unmapped"]
+        return message.text
+
+    assert unmapped_message([outside]) == (
+        "1 item fits no standard: it names a subject the framework leaves out"
+    )
+    assert unmapped_message([outside, nowhere]) == (
+        "2 items fit no standard (1 names a subject the framework leaves out): "
+        "a prompt to review the framework"
+    )

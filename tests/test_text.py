@@ -73,11 +73,16 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
         ),
         ("Training should be reviewed so that staff are confident", []),  # passive: a topic
         ("Training should be made mandatory", []),  # an irregular participle
+        ("The MASH protocol should be drawn up with health", []),
+        ("The policy should be co-ordinated across agencies", []),
+        ("The audit should be upheld", []),
         (
-            "Health partners should be mindful of information sharing",  # an adjective
+            "Health partners should be mindful of information sharing",  # the actor's state
             ["Health partners "],
         ),
         ("Staff must be able to escalate", ["Staff "]),
+        ("Managers should be fully aware of the risks", ["Managers "]),
+        ("Practitioners should be prepared to challenge", ["Practitioners "]),
         ("Children returning home should have a plan", []),  # no actor word: a topic
         ("The ICB and NHS England must agree", ["The ICB and NHS England "]),
     ],

@@ -132,7 +132,8 @@ class Framework(_Frozen):
     """Phrases naming subjects the framework does not cover ("taxi licensing", "public
     awareness campaign", "legislation"). Published reviews, national ones above all, make
     recommendations about such things, and a Board must not count them against a standard.
-    The learned model of fit weighs them (``framework learn``); they assign nothing."""
+    They assign nothing; where one matches, the matcher lowers the text's fit (or, with
+    cues alone, withholds its standards unless the evidence of practice is strong)."""
     learned: learned_weights.Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""
@@ -281,7 +282,26 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                     )
                 if message:
                     problems.append(where((key, i, field_name, j), message))
+    cues = {
+        phrase_keys(c.cue): (c.cue, item.id)
+        for item in (*framework.standards, *framework.themes)
+        for c in item.cues
+    }
+    seen: dict[tuple[str, ...], str] = {}
     for j, phrase in enumerate(framework.outside):
-        if not phrase_keys(phrase):
-            problems.append(where(("outside", j), f"{phrase!r} has no words to match"))
+        keys = phrase_keys(phrase)
+        message = None
+        if not keys:
+            message = f"{phrase!r} has no words to match"
+        elif keys in seen:
+            message = f"{phrase!r} matches the same words as {seen[keys]!r} above"
+        elif keys in cues:
+            cue, item_id = cues[keys]
+            message = (
+                f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
+                "withhold the standards of every text that cue matches; remove one"
+            )
+        seen.setdefault(keys, phrase)
+        if message:
+            problems.append(where(("outside", j), message))
     return problems

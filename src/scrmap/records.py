@@ -239,7 +239,8 @@ class UnmappedRecord(MemberRecord):
 
     nearest: list[Scored]
     outside: list[str]
-    """The words naming a subject outside the framework, when that withheld its standards."""
+    """The words naming a subject outside the framework, where any did (they lower its fit, or
+    with cues alone withhold its standards)."""
 
 
 class CooccurrenceRecord(TypedDict):
@@ -504,7 +505,7 @@ def coverage_record(
                 "nearest": [
                     {"id": n.id, "score": n.score} for n in m.result.near_misses("standards")[:3]
                 ],
-                "outside": list(dict.fromkeys(e.matched for e in m.result.outside)),
+                "outside": list({e.matched.lower(): e.matched for e in m.result.outside}.values()),
             }
             for m in coverage.unmapped
         ],

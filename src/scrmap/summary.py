@@ -127,11 +127,16 @@ def _unmapped(coverage: Coverage) -> list[Message]:
     if not n:
         return []
     verb = "fits" if n == 1 else "fit"
-    return [
-        Message(
-            "unmapped", f"{_plural(n, 'item')} {verb} no standard: a prompt to review the framework"
-        )
-    ]
+    # Items that name a subject the framework itself leaves out are no prompt to review it.
+    outside = sum(1 for m in coverage.unmapped if m.result.outside)
+    said = f"{_plural(n, 'item')} {verb} no standard"
+    if outside == n:
+        each = "it names" if n == 1 else "each names"
+        return [Message("unmapped", f"{said}: {each} a subject the framework leaves out")]
+    if outside:
+        names = "names" if outside == 1 else "name"
+        said += f" ({outside:,} {names} a subject the framework leaves out)"
+    return [Message("unmapped", f"{said}: a prompt to review the framework")]
 
 
 def _quadrant(coverage: Coverage) -> list[Message]:

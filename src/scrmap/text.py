@@ -194,25 +194,24 @@ def item_label(text: str) -> tuple[str | None, int]:
     return number, found.end()
 
 
-_PARTICIPLES = """made given taken seen done held kept sent set put brought built taught told
-sought shown known written undertaken led met read paid run heard found left lost won shut cut
-understood"""
-"""Past participles that do not end in -ed or -en: "should be made", "must be led"."""
+_STATES = """able aware mindful alert alive clear curious confident vigilant responsible
+accountable sure open prepared willing ready proactive satisfied assured cognisant cognizant
+familiar competent knowledgeable sensitive"""
+"""Adjectives after "should be" that describe who acts: "staff must be able to ..."."""
 
 _MODAL = re.compile(
     r"\b(?:should|must|shall|will|needs?\s+to|ought\s+to|(?:is|are)\s+(?:asked\s+|expected\s+|"
     r"required\s+|recommended\s+)?to|(?:has|have)\s+to)\b"
-    r"(?P<passive>\s+(?:not\s+)?(?:be|been)\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en)|"
-    + "|".join(sorted(_PARTICIPLES.split()))
-    + r")\b)?",
+    r"(?P<passive>\s+(?:not\s+)?(?:be|been)\b(?!\s+(?:(?:fully|more|better|always|sufficiently)\s+)?"
+    r"(?:" + "|".join(sorted(_STATES.split())) + r")\b))?",
     re.IGNORECASE,
 )
 """The modal that ends a recommendation's actor: "Health visitors should ...".
 
-After "should be" and a participle the subject is what is acted on ("training should be
-reviewed"), not who acts, so a passive modal ends no actor. "Should be" and an adjective
-("health partners should be mindful of ...", "staff must be able to ...") still names who
-acts."""
+After "should be" the subject is what is acted on ("training should be reviewed", "the
+protocol should be drawn up"), not who acts, so a passive modal ends no actor. Only where
+"should be" goes on to a state of the actor ("health partners should be mindful of ...",
+"staff must be able to ...") does the subject still name who acts."""
 
 _CLAUSE_START = re.compile(r"(?:^|[.;:!?\n]|\bthat\b|\bwhere\b|\bwhen\b|,)\s*", re.IGNORECASE)
 

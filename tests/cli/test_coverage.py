@@ -287,3 +287,10 @@ def test_unmapped_says_a_subject_outside_the_framework_withheld_it(
     out = tmp_path / "r.html"
     invoke(runner, ["report", str(tmp_path / "l.yaml"), "-o", str(out)], {})
     assert "; outside the framework: taxi, licensing</span>" in out.read_text(encoding="utf-8")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    invoke(runner, ["report", str(tmp_path / "l.yaml"), "-o", str(book)], {})
+    rows = list(openpyxl.load_workbook(book)["Unmapped"].iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "case")
+    assert header[-1] == "outside the framework"
+    assert rows[rows.index(header) + 1][-1] == "taxi, licensing"

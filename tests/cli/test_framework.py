@@ -33,9 +33,7 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     )
     assert "Recurring safeguarding issues (4)" in result.output
     assert "Recurring areas of practice (9)" in result.output
-    assert "Outside the framework (8 phrases: standards withheld where one matches)" in (
-        result.output
-    )
+    assert "Outside the framework (8 phrases: subjects it does not cover)" in (result.output)
 
 
 def test_show_json_and_yaml_round_trip(runner: CliRunner) -> None:

@@ -230,11 +230,39 @@ def test_withheld_standards_show_why(runner: CliRunner) -> None:
     assert record["fit"]["fits"] is False
     assert record["fit"]["score"] < 50
     assert [e["matched"] for e in record["fit"]["outside"]] == ["taxi", "licensing"]
-    shown = run(runner, "map", text)
-    said = "names a subject outside the framework: “taxi”, “licensing”; standards withheld"
-    assert said in " ".join(shown.stdout.split())
+    said = (
+        f"fits the framework {record['fit']['score']} of 100 (needs 50); names a subject "
+        "outside it: “taxi”, “licensing”; standards withheld"
+    )
+    for columns in ("200", "60"):  # the table, and the stacked layout
+        shown = invoke(runner, ["map", text, "--explain"], env={"COLUMNS": columns}).stdout
+        flat = " ".join(re.sub(r"[│┃]", " ", shown).split())
+        assert said in flat
+        assert "withheld 1.3" in flat  # over the threshold, but not given: not a near miss
+    gold = run(runner, "map", text, "-f", "gold").stdout
+    assert f"    # standards withheld: {said.removesuffix('; standards withheld')}" in gold
+    assert re.search(r"# 1\.3 \d+ \(withheld\)", gold)
     # A text that fits carries the fit only when asked to explain.
     fitting = json.loads(run(runner, "map", TEXT, "-f", "json").stdout)["recommendations"][0]
     assert "fit" not in fitting
     explained = run(runner, "map", TEXT, "-f", "json", "--explain").stdout
     assert json.loads(explained)["recommendations"][0]["fit"]["fits"] is True
+
+
+def test_with_cues_alone_an_outside_subject_needs_strong_evidence(runner: CliRunner) -> None:
+    weak = "Agencies should ensure fathers are engaged in assessments, and review taxi licensing."
+    strong = (
+        "Practitioners should share information with the MASH about taxi drivers and refer "
+        "concerns about child sexual exploitation to the multi-agency safeguarding hub."
+    )
+    args = ["map", weak, strong, "-f", "json", "--no-learned", "--explain"]
+    first, second = json.loads(run(runner, *args).stdout)["recommendations"]
+    assert first["standards"] == []
+    assert (first["fit"]["score"], first["fit"]["fits"]) == (None, False)
+    assert [e["matched"] for e in second["fit"]["outside"]] == ["taxi"]
+    assert second["fit"]["fits"] is True
+    assert second["standards"][0]["score"] >= 80
+    shown = invoke(runner, ["map", weak, "--no-learned"], env={"COLUMNS": "200"}).stdout
+    assert "names a subject outside it: “taxi”, “licensing”; standards withheld" in " ".join(
+        shown.split()
+    )

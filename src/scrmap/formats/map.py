@@ -11,7 +11,13 @@ import orjson
 from scrmap.formats import Renderer, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
 from scrmap.formats.choices import MapFormat
-from scrmap.records import MapDocument, NearMisses, RecommendationRecord, recommendation_record
+from scrmap.records import (
+    FitRecord,
+    MapDocument,
+    NearMisses,
+    RecommendationRecord,
+    recommendation_record,
+)
 
 if TYPE_CHECKING:
     from scrmap.matcher import Result
@@ -128,18 +134,40 @@ def to_markdown(document: MapDocument) -> str:
     return mappings_markdown(document["recommendations"], heading)
 
 
-def _gold_comment(record: RecommendationRecord) -> list[str]:
+def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     """Each assigned and nearly assigned item with its score and the words behind it."""
     lines = []
     empty: NearMisses = {"standards": [], "themes": []}
     near = record.get("near_misses", empty)
+    fit = record.get("fit")
+    withheld = fit is not None and not fit["fits"]
+    if fit is not None and withheld:
+        lines.append(f"    # standards withheld: {fit_words(fit, threshold)}")
     for kind in ("standards", "themes"):
         for assigned, matches in ((True, record[kind]), (False, near[kind][:3])):
             for m in matches:
                 words = ", ".join(f"{e['cue']} = {e['matched']!r}" for e in m["evidence"][:4])
-                flag = "" if assigned else " (under the threshold)"
+                over = m["score"] >= threshold
+                flag = ""
+                if not assigned:
+                    flag = " (withheld)" if withheld and kind == "standards" and over else ""
+                    flag = flag or " (under the threshold)"
                 lines.append(f"    # {m['id']} {m['score']}{flag}: {words}")
     return lines
+
+
+def fit_words(fit: FitRecord, threshold: int) -> str:
+    """Why a text's standards were withheld, or how well it fits, in plain words: the fit
+    with learned weights, and the words naming a subject outside the framework."""
+    said = []
+    if fit["score"] is not None:
+        said.append(f"fits the framework {fit['score']} of 100 (needs {threshold})")
+    if fit["outside"]:
+        words = ", ".join(
+            {e["matched"].lower(): f"“{e['matched']}”" for e in fit["outside"]}.values()
+        )
+        said.append(f"names a subject outside it: {words}")
+    return "; ".join(said) or "no evidence it fits"
 
 
 def to_gold(document: MapDocument) -> str:
@@ -165,7 +193,7 @@ def to_gold(document: MapDocument) -> str:
             f"  - id: {json.dumps(item_id, ensure_ascii=False)}",
             f"    source: {json.dumps(where, ensure_ascii=False)}",
             f"    text: {json.dumps(r['text'], ensure_ascii=False)}",
-            *_gold_comment(r),
+            *_gold_comment(r, document["framework"]["threshold"]),
             f"    standards: {json.dumps([m['id'] for m in r['standards']])}",
             f"    themes: {json.dumps([m['id'] for m in r['themes']])}",
         ]

@@ -49,14 +49,17 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         # Standards reached the threshold, or would be read, but were withheld: say why.
         names = ", ".join(f"{m.id} ({m.score})" for m in near)
         if result.outside:
-            words = ", ".join(dict.fromkeys(f"“{e.matched}”" for e in result.outside))
+            words = ", ".join(
+                {e.matched.lower(): f"“{e.matched}”" for e in result.outside}.values()
+            )
             why = f"it names a subject outside the framework ({words})"
         else:
             why = f"it reads as outside the framework (fit {result.fits}, needs {threshold})"
         yield Hit(
             item,
-            f"maps onto no practice standard: {why}, so its standards are withheld; "
-            f"nearest: {names or 'none'}",
+            f"maps onto no practice standard: {why}, so its standards are withheld "
+            f"(nearest: {names or 'none'}); if it is about practice, say which, or waive the "
+            "rule with the reason if it is out of scope by design",
         )
     elif near:
         names = ", ".join(f"{m.id} ({m.score})" for m in near)

@@ -62,7 +62,7 @@ def framework_tree(framework: Framework) -> Tree:
                 ("Outside the framework", "bold"),
                 " ",
                 (
-                    f"({len(framework.outside)} phrases: standards withheld where one matches)",
+                    f"({len(framework.outside)} phrases: subjects it does not cover)",
                     "dim",
                 ),
             )

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from scrmap.cli.views import clean, stdout_console
 from scrmap.formats import counted
+from scrmap.formats.map import fit_words
 from scrmap.framework import Framework
 from scrmap.records import MatchRecord, RecommendationRecord
 
@@ -33,12 +34,20 @@ def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
     return out
 
 
-def _rows(record: RecommendationRecord) -> list[tuple[str, MatchRecord]]:
+def _rows(record: RecommendationRecord, threshold: int) -> list[tuple[str, MatchRecord]]:
     rows: list[tuple[str, MatchRecord]] = [("quadrant", m) for m in record["quadrants"]]
     rows += [("standard", m) for m in record["standards"]]
     rows += [("theme", m) for m in record["themes"]]
     near = record.get("near_misses")
-    rows += [("near miss", m) for m in near["standards"] + near["themes"]] if near else []
+    fit = record.get("fit")
+    withheld = fit is not None and not fit["fits"]
+    if near:
+        # A standard over the threshold that was not given was withheld, not nearly missed.
+        rows += [
+            ("withheld" if withheld and m["score"] >= threshold else "near miss", m)
+            for m in near["standards"]
+        ]
+        rows += [("near miss", m) for m in near["themes"]]
     return rows
 
 
@@ -58,18 +67,14 @@ def _evidence(kind: str, match: MatchRecord) -> str:
     return ", ".join(phrase + tag for phrase, tag in shown.items())
 
 
-def _fit(record: RecommendationRecord) -> tuple[str, str] | None:
-    """The score and plain words for whether the text could be given standards at all:
-    shown with --explain, and whenever its standards were withheld."""
+def _fit(record: RecommendationRecord, threshold: int) -> str | None:
+    """Plain words for whether the text could be given standards at all: shown with
+    --explain when there is something to say, and whenever its standards were withheld."""
     fit = record.get("fit")
     if fit is None or (fit["score"] is None and not fit["outside"] and fit["fits"]):
         return None
-    said = []
-    if fit["outside"]:
-        words = ", ".join(dict.fromkeys(f"“{e['matched']}”" for e in fit["outside"]))
-        said.append(f"names a subject outside the framework: {words}")
-    said.append("standards given" if fit["fits"] else "standards withheld")
-    return ("" if fit["score"] is None else str(fit["score"])), "; ".join(said)
+    said = fit_words(fit, threshold)
+    return said if fit["fits"] else f"{said}; standards withheld"
 
 
 def _heading(record: RecommendationRecord) -> str:
@@ -101,7 +106,7 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
     table.add_column("title")
     table.add_column("score", justify="right")
     table.add_column("evidence (the words that matched)")
-    rows = _rows(record)
+    rows = _rows(record, threshold)
     for kind, m in rows:
         table.add_row(
             kind,
@@ -111,9 +116,9 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
             _evidence(kind, m),
             style="dim" if kind == "near miss" else None,
         )
-    fit = _fit(record)
+    fit = _fit(record, threshold)
     if fit is not None:
-        table.add_row("fit", "", FIT_TITLE, *fit, style=None if rows else "dim")
+        table.add_row("fit", "", FIT_TITLE, "", fit)
     elif not rows:
         table.add_row("", "—", UNMAPPED, "", "")
     table.caption = Text.assemble(_text(record), "\n", (score_note(threshold), "dim"))
@@ -121,25 +126,24 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
     return table
 
 
-def mapping_stack(record: RecommendationRecord, titles: dict[str, str]) -> Group:
+def mapping_stack(record: RecommendationRecord, titles: dict[str, str], threshold: int) -> Group:
     """One recommendation stacked for a narrow terminal: heading, text, then each match
     on a line of its own with its score and evidence on the next."""
     parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
-    for kind, m in _rows(record):
+    rows = _rows(record, threshold)
+    for kind, m in rows:
         style = "dim" if kind == "near miss" else ""
         line = Text(f"{kind} ", style=style or "dim")
         line.append(m["id"], style=style or "bold")
         line.append(f"  {titles.get(m['id'], '')}", style=style)
         evidence = Text(f"score {m['score']} · {_evidence(kind, m)}", style=style)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
-    fit = _fit(record)
+    fit = _fit(record, threshold)
     if fit is not None:
-        score, said = fit
         line = Text("fit ", style="dim")
         line.append(FIT_TITLE)
-        evidence = Text(f"score {score} · {said}" if score else said)
-        parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
-    elif not _rows(record):
+        parts += [Padding(line, (0, 0, 0, 2)), Padding(Text(fit), (0, 0, 0, 6))]
+    elif not rows:
         parts.append(Padding(Text(UNMAPPED), (0, 0, 0, 2)))
     return Group(*parts)
 
@@ -164,7 +168,11 @@ def show_mappings(
     console: Console = stdout_console()
     wide = console.width >= WIDE
     for record in clean(records):
-        shown = mapping_table(record, titles, threshold) if wide else mapping_stack(record, titles)
+        shown = (
+            mapping_table(record, titles, threshold)
+            if wide
+            else mapping_stack(record, titles, threshold)
+        )
         console.print(shown)
         console.print()
     if records and not wide:
