@@ -39,6 +39,14 @@ def test_defaults_without_a_file() -> None:
     assert settings["too-many"][1].max == 10
 
 
+def test_check_without_a_file_takes_what_the_default_configuration_gives() -> None:
+    """`check` with no configuration file skips building its models (start-up): the rules'
+    own defaults must be exactly what the default configuration would have given."""
+    from scrmap.rules import defaults
+
+    assert defaults() == cfg.load(None).settings()
+
+
 def test_severities_and_options_from_yaml(tmp_path: Path) -> None:
     path = write(
         tmp_path / ".scrmap.yaml",
