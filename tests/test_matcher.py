@@ -294,3 +294,11 @@ def test_negated_outside_phrase_does_not_count(norfolk: fw.Framework) -> None:
         "Agencies should ensure fathers are engaged in assessments; licensing was not a factor."
     )
     assert result.outside == () and result.fitting
+
+
+def test_withheld_only_when_something_was_kept_back(matcher: Matcher) -> None:
+    nothing = matcher.match("The council should repaint the town hall.")
+    assert not nothing.fitting and not nothing.withheld  # nothing to keep back
+    kept_back = matcher.match("The council should review taxi licensing checks with the MASH.")
+    assert not kept_back.fitting and kept_back.withheld
+    assert kept_back.standards[0].score >= 50 and ids(kept_back, "standards") == []

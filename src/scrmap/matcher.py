@@ -223,6 +223,14 @@ class Result:
         return not self.outside or best >= OUTSIDE_CUES_BAR
 
     @property
+    def withheld(self) -> bool:
+        """Whether standards were kept from the text that it would otherwise have had, or
+        it named a subject outside the framework: what the output must explain."""
+        if self.fitting:
+            return False
+        return bool(self.outside) or any(m.score >= self.threshold for m in self.standards)
+
+    @property
     def mapped(self) -> bool:
         """True when at least one standard is assigned."""
         return bool(self.assigned("standards"))

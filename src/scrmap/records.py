@@ -82,8 +82,11 @@ class FitRecord(TypedDict):
     score: int | None
     """With learned weights, how likely (0 to 100) the text fits the framework; else None."""
     fits: bool
-    """False when its standards were withheld (fit under the threshold, or, with cues
-    alone, a subject outside the framework named)."""
+    """False when the text may be given no standard (fit under the threshold, or, with cues
+    alone, a subject outside the framework named without strong evidence of practice)."""
+    withheld: bool
+    """True when that kept standards from it that reached the threshold, or it named a
+    subject outside the framework."""
     outside: list[EvidenceRecord]
     """The framework's ``outside`` phrases that matched: subjects it does not cover."""
 
@@ -101,7 +104,7 @@ class RecommendationRecord(TypedDict):
     themes: list[MatchRecord]
     near_misses: NotRequired[NearMisses]
     fit: NotRequired[FitRecord]
-    """With ``explain``, or when its standards were withheld: the evidence for that."""
+    """With ``explain``, or when standards were withheld: the evidence for that."""
 
 
 class MapDocument(TypedDict):
@@ -150,12 +153,17 @@ def recommendation_record(
             "standards": [_match_record(m, False) for m in result.near_misses("standards")[:top]],
             "themes": [_match_record(m, False) for m in result.near_misses("themes")[:top]],
         }
-    if explain or not result.fitting:
+    if explain or result.withheld:
         outside = [
             EvidenceRecord(cue=e.cue, matched=e.matched, start=e.start, end=e.end)
             for e in result.outside
         ]
-        record["fit"] = {"score": result.fits, "fits": result.fitting, "outside": outside}
+        record["fit"] = {
+            "score": result.fits,
+            "fits": result.fitting,
+            "withheld": result.withheld,
+            "outside": outside,
+        }
     return record
 
 

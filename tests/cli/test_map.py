@@ -266,3 +266,14 @@ def test_with_cues_alone_an_outside_subject_needs_strong_evidence(runner: CliRun
     assert "names a subject outside it: “taxi”, “licensing”; standards withheld" in " ".join(
         shown.split()
     )
+
+
+def test_text_about_nothing_in_the_framework_is_plainly_unmapped(runner: CliRunner) -> None:
+    text = "The council should repaint the town hall."
+    (record,) = json.loads(run(runner, "map", text, "-f", "json").stdout)["recommendations"]
+    assert "fit" not in record  # nothing was withheld: there is nothing to explain
+    shown = run(runner, "map", text).stdout
+    assert "unmapped: no standard, theme or quadrant reached the threshold" in shown
+    explained = json.loads(run(runner, "map", text, "-f", "json", "--explain").stdout)
+    fit = explained["recommendations"][0]["fit"]
+    assert (fit["fits"], fit["withheld"], fit["outside"]) == (False, False, [])

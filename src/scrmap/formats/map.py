@@ -140,7 +140,7 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     empty: NearMisses = {"standards": [], "themes": []}
     near = record.get("near_misses", empty)
     fit = record.get("fit")
-    withheld = fit is not None and not fit["fits"]
+    withheld = fit is not None and fit["withheld"]
     if fit is not None and withheld:
         lines.append(f"    # standards withheld: {fit_words(fit, threshold)}")
     for kind in ("standards", "themes"):

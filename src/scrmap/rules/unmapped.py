@@ -44,8 +44,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     result = item.result
     near = result.near_misses("standards")[: options.hints]
     threshold = result.threshold
-    withheld = [m for m in near if m.score >= threshold]
-    if not result.fitting and (result.outside or withheld):
+    if result.withheld:
         # Standards reached the threshold, or would be read, but were withheld: say why.
         names = ", ".join(f"{m.id} ({m.score})" for m in near)
         if result.outside:

@@ -40,7 +40,7 @@ def _rows(record: RecommendationRecord, threshold: int) -> list[tuple[str, Match
     rows += [("theme", m) for m in record["themes"]]
     near = record.get("near_misses")
     fit = record.get("fit")
-    withheld = fit is not None and not fit["fits"]
+    withheld = fit is not None and fit["withheld"]
     if near:
         # A standard over the threshold that was not given was withheld, not nearly missed.
         rows += [
@@ -74,7 +74,7 @@ def _fit(record: RecommendationRecord, threshold: int) -> str | None:
     if fit is None or (fit["score"] is None and not fit["outside"] and fit["fits"]):
         return None
     said = fit_words(fit, threshold)
-    return said if fit["fits"] else f"{said}; standards withheld"
+    return f"{said}; standards withheld" if fit["withheld"] else said
 
 
 def _heading(record: RecommendationRecord) -> str:
