@@ -146,6 +146,15 @@ _NEGATION_WORD = re.compile(
 _NEGATION_REACH = 200
 """How many characters either side of a match a negation is looked for in."""
 
+_NEGATION_BEFORE_START = re.compile(
+    r"(?=no|never|neither|absence|unrelated|did|free|ruled)", re.IGNORECASE
+)
+"""Where a negation before a cue can start: every alternative of ``_NEGATION_BEFORE``
+begins with one of these (matched the same way), so a stretch without one is not searched."""
+
+_NEGATION_AFTER_START = re.compile(r"(?=ruled out|excluded|not )", re.IGNORECASE)
+"""Where a negation after a cue can start (see ``_NEGATION_AFTER``)."""
+
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 
 
@@ -269,6 +278,8 @@ class _WordInfo:
     """The cue words it counts as: its normal form, acronym form, or typo correction."""
     typo: bool
     """True when a key is a correction, which lowers the match quality."""
+    norm: str = ""
+    """Its normal form (what learned weights are keyed by); empty for a gap word."""
 
 
 @dataclass(slots=True)
@@ -285,12 +296,15 @@ class _Text:
     """For each content word (gap words left out), its index among all the words."""
     keys_at: list[tuple[str, ...]]
     """The cue words each content word counts as."""
+    norms: list[str]
+    """The normal form of each content word."""
     breaks: list[int]
     """Where sentences end."""
     where: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     typos: set[int] = field(default_factory=set)
     _negatable: bool | None = None
     _clauses: tuple[list[int], list[int]] | None = None
+    _negation_starts: tuple[list[int], list[int]] | None = None
 
     def start(self, position: int) -> int:
         """Where the content word at ``position`` starts in the text."""
@@ -304,26 +318,52 @@ class _Text:
         """Which sentence the content word at ``position`` stands in."""
         return bisect_left(self.breaks, self.start(position))
 
-    def negated(self, start: int, end: int) -> bool:
-        """True when the clause around a match negates it ("no evidence of DV")."""
+    @property
+    def negatable(self) -> bool:
+        """Whether the text holds a word any negation starts with: most texts have none,
+        and then no match in them is negated."""
         if self._negatable is None:
             self._negatable = bool(_NEGATION_WORD.search(self.source))
-        if not self._negatable:
+        return self._negatable
+
+    def negated(self, start: int, end: int) -> bool:
+        """True when the clause around a match negates it ("no evidence of DV")."""
+        if not self.negatable:
             return False
         if self._clauses is None:
             found = list(_CLAUSE_BREAK.finditer(self.source))
             self._clauses = ([m.start() for m in found], [m.end() for m in found])
+            self._negation_starts = (
+                [m.start() for m in _NEGATION_BEFORE_START.finditer(self.source)],
+                [m.start() for m in _NEGATION_AFTER_START.finditer(self.source)],
+            )
         break_starts, break_ends = self._clauses
+        before_starts, after_starts = self._negation_starts or ([], [])
         before = bisect_right(break_ends, start)
         clause_start = break_ends[before - 1] if before else 0
         after = bisect_left(break_starts, end)
         clause_end = break_starts[after] if after < len(break_starts) else len(self.source)
         # Both look only at the words next to the match (a negation phrase is far shorter
-        # than the reach), so one long clause costs linear time, not quadratic.
+        # than the reach), so one long clause costs linear time, not quadratic; and only
+        # where a negation could start, which in most clauses is nowhere.
+        low = max(clause_start, start - _NEGATION_REACH)
+        high = min(clause_end, end + _NEGATION_REACH)
         return bool(
-            _NEGATION_BEFORE.search(self.source, max(clause_start, start - _NEGATION_REACH), start)
-            or _NEGATION_AFTER.search(self.source[end : min(clause_end, end + _NEGATION_REACH)])
+            (
+                _starts_within(before_starts, low, start)
+                and _NEGATION_BEFORE.search(self.source, low, start)
+            )
+            or (
+                _starts_within(after_starts, end, high)
+                and _NEGATION_AFTER.search(self.source[end:high])
+            )
         )
+
+
+def _starts_within(starts: list[int], low: int, high: int) -> bool:
+    """True when one of the sorted ``starts`` lies in ``low:high``."""
+    i = bisect_left(starts, low)
+    return i < len(starts) and starts[i] < high
 
 
 def default_weight(cue: Cue, n_words: int) -> float:
@@ -358,6 +398,8 @@ class Matcher:
     """Learned words and word pairs (as normal forms): (kind, item, as written, weight)."""
     _gate_terms: dict[tuple[str, ...], float] = field(default_factory=dict, init=False, repr=False)
     """Learned words of the model of whether a text fits the framework at all."""
+    _labels: dict[tuple[str, float], str] = field(default_factory=dict, init=False, repr=False)
+    """Evidence labels of learned words ("plan (learned +0.10)"), formatted once each."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
@@ -469,7 +511,7 @@ class Matcher:
                 corrected = self._correct(key)
                 if corrected is not None:
                     keys.append(corrected)
-            info = _WordInfo(False, tuple(keys), corrected is not None)
+            info = _WordInfo(False, tuple(keys), corrected is not None, key)
         self._words[raw] = info
         return info
 
@@ -492,6 +534,7 @@ class Matcher:
             list(accumulate(map(len, pieces))),
             content,
             keys_at,
+            [infos[k].norm for k in content],
             [m.start() for m in SENTENCE_BREAK.finditer(source)],
         )
         where, typos = scanned.where, scanned.typos
@@ -616,43 +659,59 @@ class Matcher:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all."""
         found = _text_terms(scanned, actors)
-        contributions: dict[tuple[str, str], list[tuple[float, str, int, int]]] = defaultdict(list)
+        learned_terms = self._terms
+        # Per kind and item: the sum of its terms' contributions (added in the text's order,
+        # as the model is written) and those that count for it, which its evidence shows.
+        totals: dict[str, dict[str, float]] = {"standards": {}, "themes": {}}
+        positive: dict[tuple[str, str], list[tuple[float, str, int, int]]] = defaultdict(list)
         for term, (start, end, factor) in found.items():
-            for kind, item, written, weight in self._terms.get(term, ()):
-                contributions[(kind, item)].append((weight * factor, written, start, end))
+            for kind, item, written, weight in learned_terms.get(term, ()):
+                w = weight * factor
+                of_kind = totals[kind]
+                of_kind[item] = of_kind.get(item, 0) + w
+                if w > 0:
+                    positive[(kind, item)].append((w, written, start, end))
         fits = None
         gate = self.framework.learned.mapped if self.framework.learned else None
         if gate is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
             z = gate.bias + gate.cues * on_framework - OUTSIDE_PENALTY * outside_strength(outside)
+            gate_terms = self._gate_terms
+            # Only the terms with a weight: adding the others' 0.0 changes no sum.
             z += sum(
-                self._gate_terms.get(term, 0.0) * factor for term, (_, _, factor) in found.items()
+                gate_terms[term] * factor
+                for term, (_, _, factor) in found.items()
+                if term in gate_terms
             )
             fits = round(100 / (1 + math.exp(-z)))
+        labels = self._labels
         out: dict[str, list[Match]] = {}
         for kind, matches in scored.items():
             by_id = {m.id: m for m in matches}
             rescored: list[Match] = []
-            ids = dict.fromkeys([*by_id, *(i for k, i in contributions if k == kind)])
-            for item in ids:
+            of_kind = totals[kind]
+            for item in dict.fromkeys([*by_id, *of_kind]):
                 model = self._learned.get((kind, item))
                 rule = by_id.get(item)
                 if model is None:
                     if rule is not None:
                         rescored.append(rule)
                     continue
-                parts = contributions.get((kind, item), [])
                 z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
-                z += sum(p[0] for p in parts)
+                z += of_kind.get(item, 0)
                 evidence = list(rule.evidence) if rule else []
-                z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in evidence)
-                evidence += [
-                    Evidence(f"{written} (learned {w:+.2f})", text[a:b], a, b)
-                    for w, written, a, b in sorted(parts, key=lambda p: (-p[0], p[2]))
-                    if w > 0
-                ]
+                if model.cue_weights:
+                    z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in evidence)
                 score = round(100 / (1 + math.exp(-z)))
-                if evidence and score > 0:
+                if score <= 0:
+                    continue
+                parts = positive.get((kind, item), ())
+                for w, written, a, b in sorted(parts, key=lambda p: (-p[0], p[2])):
+                    label = labels.get((written, w))
+                    if label is None:
+                        label = labels[(written, w)] = f"{written} (learned {w:+.2f})"
+                    evidence.append(Evidence(label, text[a:b], a, b))
+                if evidence:
                     rescored.append(Match(item, score, tuple(evidence)))
             out[kind] = rescored
         return out, fits
@@ -805,26 +864,32 @@ def _text_terms(
     text: _Text, actors: list[tuple[int, int]]
 ) -> dict[tuple[str, ...], tuple[int, int, float]]:
     """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
-    outside who acts and outside negated clauses ("no evidence of domestic abuse")."""
-    source = text.source
-    words = [
-        (m.start(), m.end(), normalise(m.group()))
-        for m in WORD.finditer(source)
-        if m.group().lower() not in GAP_WORDS
-    ]
-    breaks = [m.start() for m in SENTENCE_BREAK.finditer(source)]
+    outside who acts and outside negated clauses ("no evidence of domestic abuse").
+
+    Read from the scan (its words and normal forms), and a term already found is not
+    checked again: this runs for every term of every text when learned weights are on.
+    """
+    offsets, content, norms, breaks = text.offsets, text.content, text.norms, text.breaks
+    negatable = text.negatable
     out: dict[tuple[str, ...], tuple[int, int, float]] = {}
 
     def add(term: tuple[str, ...], start: int, end: int) -> None:
-        if any(a < end and start < b for a, b in actors) or text.negated(start, end):
+        if term in out:
+            return
+        if actors and any(a < end and start < b for a, b in actors):
             return  # who acts is not what is done: learned words read the action only
-        if term not in out:
-            out[term] = (start, end, 1.0)
+        if negatable and text.negated(start, end):
+            return
+        out[term] = (start, end, 1.0)
 
-    for k, (start, end, key) in enumerate(words):
+    last = len(content) - 1
+    for k, key in enumerate(norms):
+        word = 2 * content[k]
+        start, end = offsets[word], offsets[word + 1]
         add((key,), start, end)
-        if k + 1 < len(words):
-            n_start, n_end, n_key = words[k + 1]
+        if k < last:
+            following = 2 * content[k + 1]
+            n_start = offsets[following]
             if bisect_left(breaks, start) == bisect_left(breaks, n_start):
-                add((key, n_key), start, n_end)
+                add((key, norms[k + 1]), start, offsets[following + 1])
     return out
