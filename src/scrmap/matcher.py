@@ -304,7 +304,7 @@ class _Text:
     typos: set[int] = field(default_factory=set)
     _negatable: bool | None = None
     _clauses: tuple[list[int], list[int]] | None = None
-    _negation_starts: tuple[list[int], list[int]] | None = None
+    _negation_at: tuple[list[int], list[int]] | None = None
 
     def start(self, position: int) -> int:
         """Where the content word at ``position`` starts in the text."""
@@ -328,42 +328,80 @@ class _Text:
 
     def negated(self, start: int, end: int) -> bool:
         """True when the clause around a match negates it ("no evidence of DV")."""
-        if not self.negatable:
-            return False
+        return self.negatable and (self.negated_before(start) or self.negated_after(end))
+
+    def negated_before(self, start: int) -> bool:
+        """True when a negation ends the clause just before ``start`` ("no evidence of")."""
+        before_starts = self._negation_starts()[0]
+        break_ends = self._clause_breaks()[1]
+        before = bisect_right(break_ends, start)
+        clause_start = break_ends[before - 1] if before else 0
+        # Only the words next to the match are read (a negation phrase is far shorter than
+        # the reach), so one long clause costs linear time, not quadratic; and only where
+        # a negation could start, which in most clauses is nowhere.
+        low = max(clause_start, start - _NEGATION_REACH)
+        return _starts_within(before_starts, low, start) and bool(
+            _NEGATION_BEFORE.search(self.source, low, start)
+        )
+
+    def negated_after(self, end: int) -> bool:
+        """True when a negation follows ``end`` in its clause ("was ruled out")."""
+        after_starts = self._negation_starts()[1]
+        break_starts = self._clause_breaks()[0]
+        after = bisect_left(break_starts, end)
+        clause_end = break_starts[after] if after < len(break_starts) else len(self.source)
+        high = min(clause_end, end + _NEGATION_REACH)
+        return _starts_within(after_starts, end, high) and bool(
+            _NEGATION_AFTER.search(self.source[end:high])
+        )
+
+    def _clause_breaks(self) -> tuple[list[int], list[int]]:
+        """Where each clause break starts and ends."""
         if self._clauses is None:
             found = list(_CLAUSE_BREAK.finditer(self.source))
             self._clauses = ([m.start() for m in found], [m.end() for m in found])
-            self._negation_starts = (
+        return self._clauses
+
+    def _negation_starts(self) -> tuple[list[int], list[int]]:
+        """Where a negation before a match, and one after a match, could start."""
+        if self._negation_at is None:
+            self._negation_at = (
                 [m.start() for m in _NEGATION_BEFORE_START.finditer(self.source)],
                 [m.start() for m in _NEGATION_AFTER_START.finditer(self.source)],
             )
-        break_starts, break_ends = self._clauses
-        before_starts, after_starts = self._negation_starts or ([], [])
-        before = bisect_right(break_ends, start)
-        clause_start = break_ends[before - 1] if before else 0
-        after = bisect_left(break_starts, end)
-        clause_end = break_starts[after] if after < len(break_starts) else len(self.source)
-        # Both look only at the words next to the match (a negation phrase is far shorter
-        # than the reach), so one long clause costs linear time, not quadratic; and only
-        # where a negation could start, which in most clauses is nowhere.
-        low = max(clause_start, start - _NEGATION_REACH)
-        high = min(clause_end, end + _NEGATION_REACH)
-        return bool(
-            (
-                _starts_within(before_starts, low, start)
-                and _NEGATION_BEFORE.search(self.source, low, start)
-            )
-            or (
-                _starts_within(after_starts, end, high)
-                and _NEGATION_AFTER.search(self.source[end:high])
-            )
-        )
+        return self._negation_at
 
 
 def _starts_within(starts: list[int], low: int, high: int) -> bool:
     """True when one of the sorted ``starts`` lies in ``low:high``."""
     i = bisect_left(starts, low)
     return i < len(starts) and starts[i] < high
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What matching finds in a text before anything is scored."""
+
+    scanned: _Text
+    actors: list[tuple[int, int]]
+    """Where the text names who acts, or a role."""
+    hits: dict[tuple[str, str], list[_Hit]]
+    """Each standard's or theme's cues found, by (kind, id)."""
+    excluded: dict[tuple[str, str], list[_Hit]]
+    """Each standard's or theme's exclusion cues found, by (kind, id)."""
+
+
+def _prepared(text: str) -> str:
+    """The text as the matcher reads it: folded (``fold``) where that keeps every offset,
+    and its item label ("Recommendation 3:") blanked out, so offsets still index ``text``."""
+    if text.isascii():
+        source = text  # fold() changes no ASCII text
+    else:
+        folded = fold(text)
+        # fold() keeps length for quotes but NFKC can change it; offsets must be into `text`.
+        source = folded if len(folded) == len(text) else text
+    _, label_end = item_label(source)
+    return " " * label_end + source[label_end:] if label_end else source
 
 
 def default_weight(cue: Cue, n_words: int) -> float:
@@ -515,7 +553,7 @@ class Matcher:
         self._words[raw] = info
         return info
 
-    def _scan(self, source: str) -> _Text:
+    def _scan(self, source: str, pieces: list[str]) -> _Text:
         """The content words of ``source``: where each cue word stands, and which were typos.
 
         Gap words are left out, so positions count content words only and a phrase
@@ -524,7 +562,6 @@ class Matcher:
         """
         # Splitting on the word pattern (in C) gives the words and, by the running total of
         # the pieces' lengths, their offsets: much cheaper than a match object per word.
-        pieces = _WORD_SPLIT.split(source)
         known, word = self._words, self._word
         infos = [known.get(raw) or word(raw) for raw in pieces[1::2]]
         content = [k for k, info in enumerate(infos) if not info.gap]
@@ -568,13 +605,36 @@ class Matcher:
 
     def match(self, text: str) -> Result:
         """Score ``text``; evidence offsets index into ``text`` exactly as given."""
-        folded = fold(text)
-        # fold() keeps length for quotes but NFKC can change it; offsets must be into `text`.
-        source = folded if len(folded) == len(text) else text
-        _, label_end = item_label(source)
-        source = " " * label_end + source[label_end:]
+        source = _prepared(text)
+        return self._score(text, self._found(source, _WORD_SPLIT.split(source)))
+
+    def match_many(self, texts: Sequence[str]) -> list[Result]:
+        """``[match(t) for t in texts]``, for a chunk of texts at once (what a worker gets).
+
+        Each distinct word of the chunk is classified once (cue word, typo correction,
+        gap word) before any text is scanned, so the scans are plain look-ups; the hits
+        are then scored by the same code as ``match``, which stays the reference.
+        """
+        sources = [_prepared(text) for text in texts]
+        split = [_WORD_SPLIT.split(source) for source in sources]
+        known = self._words
+        fresh = {raw for pieces in split for raw in pieces[1::2] if raw not in known}
+        if len(known) + len(fresh) > WORD_CACHE_SIZE:
+            known.clear()
+            self._typo_cache.clear()
+            fresh = {raw for pieces in split for raw in pieces[1::2]}
+        for raw in fresh:
+            self._word(raw)
+        return [
+            self._score(text, self._found(source, pieces))
+            for text, source, pieces in zip(texts, sources, split, strict=True)
+        ]
+
+    def _found(self, source: str, pieces: list[str]) -> _Found:
+        """Part one of matching: the text's words, who acts, and where each cue matched
+        (``pieces``: ``source`` split by ``_WORD_SPLIT``)."""
         actors = actor_spans(source) + role_spans(source)
-        scanned = self._scan(source)
+        scanned = self._scan(source, pieces)
         where = scanned.where
         # A pattern is tried only where all its words occur somewhere in the text.
         candidates = [
@@ -591,6 +651,12 @@ class Matcher:
                 continue
             target = excluded if pattern.exclude else hits
             target[(pattern.kind, pattern.item)].append(hit)
+        return _Found(scanned, actors, hits, excluded)
+
+    def _score(self, text: str, found: _Found) -> Result:
+        """Part two of matching: the hits scored into a result. The one place scores are
+        made, whichever way the hits were found."""
+        scanned, actors, hits, excluded = found.scanned, found.actors, found.hits, found.excluded
         outside = tuple(
             Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
             for h in sorted(_drop_contained(hits.pop((OUTSIDE, ""), [])), key=lambda h: h.start)
@@ -642,11 +708,9 @@ class Matcher:
         read what is to be done. ``learn`` fits on exactly these terms, so training and
         mapping see the same.
         """
-        folded = fold(text)
-        source = folded if len(folded) == len(text) else text
-        _, label_end = item_label(source)
-        source = " " * label_end + source[label_end:]
-        return _text_terms(self._scan(source), actor_spans(source) + role_spans(source))
+        source = _prepared(text)
+        scanned = self._scan(source, _WORD_SPLIT.split(source))
+        return _text_terms(scanned, actor_spans(source) + role_spans(source))
 
     def _apply_learned(
         self,
@@ -866,30 +930,46 @@ def _text_terms(
     """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
     outside who acts and outside negated clauses ("no evidence of domestic abuse").
 
-    Read from the scan (its words and normal forms), and a term already found is not
-    checked again: this runs for every term of every text when learned weights are on.
+    Read from the scan (its words and normal forms). A term already found is not checked
+    again, and negation is decided once per word: whether a negation ends the clause before
+    it, and whether one follows it (a pair is negated by what precedes its first word or
+    follows its second). This runs for every term of every text when learned weights are on.
     """
     offsets, content, norms, breaks = text.offsets, text.content, text.norms, text.breaks
-    negatable = text.negatable
+    count = len(content)
+    starts = [offsets[2 * k] for k in content]
+    ends = [offsets[2 * k + 1] for k in content]
+    if text.negatable:
+        before = [text.negated_before(start) for start in starts]
+        after = [text.negated_after(end) for end in ends]
+    else:
+        before = after = [False] * count
     out: dict[tuple[str, ...], tuple[int, int, float]] = {}
-
-    def add(term: tuple[str, ...], start: int, end: int) -> None:
-        if term in out:
-            return
-        if actors and any(a < end and start < b for a, b in actors):
-            return  # who acts is not what is done: learned words read the action only
-        if negatable and text.negated(start, end):
-            return
-        out[term] = (start, end, 1.0)
-
-    last = len(content) - 1
     for k, key in enumerate(norms):
-        word = 2 * content[k]
-        start, end = offsets[word], offsets[word + 1]
-        add((key,), start, end)
-        if k < last:
-            following = 2 * content[k + 1]
-            n_start = offsets[following]
-            if bisect_left(breaks, start) == bisect_left(breaks, n_start):
-                add((key, norms[k + 1]), start, offsets[following + 1])
+        start = starts[k]
+        term: tuple[str, ...] = (key,)
+        if term not in out and not before[k] and not after[k]:
+            end = ends[k]
+            # Who acts is not what is done: learned words read the action only.
+            if not actors or not _overlaps(actors, start, end):
+                out[term] = (start, end, 1.0)
+        if k + 1 < count:
+            term = (key, norms[k + 1])
+            if (
+                term not in out
+                and not before[k]
+                and not after[k + 1]
+                and bisect_left(breaks, start) == bisect_left(breaks, starts[k + 1])
+            ):
+                end = ends[k + 1]
+                if not actors or not _overlaps(actors, start, end):
+                    out[term] = (start, end, 1.0)
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``start:end`` overlaps one of ``spans``."""
+    for a, b in spans:
+        if a < end and start < b:
+            return True
+    return False

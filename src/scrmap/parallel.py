@@ -56,10 +56,17 @@ def _start(framework: Framework, threshold: int, render: Render[object]) -> None
     _worker = (Matcher(framework, threshold), render)
 
 
+def _mapped(batch: Batch, matcher: Matcher, render: Render[T]) -> list[T]:
+    """One batch rendered, matched as a chunk (``Matcher.match_many``)."""
+    recs = batch.recommendations()
+    results = matcher.match_many([rec.text for rec in recs])
+    return [render(rec, result) for rec, result in zip(recs, results, strict=True)]
+
+
 def _run(batch: Batch) -> list[object]:
     assert _worker is not None, "worker not started"
     matcher, render = _worker
-    return [render(rec, matcher.match(rec.text)) for rec in batch.recommendations()]
+    return _mapped(batch, matcher, render)
 
 
 def map_batches(
@@ -69,7 +76,7 @@ def map_batches(
     in input order, one batch (a list) at a time."""
     if jobs <= 1:
         for batch in work:
-            yield [render(rec, matcher.match(rec.text)) for rec in batch.recommendations()]
+            yield _mapped(batch, matcher, render)
         return
     pool = ProcessPoolExecutor(
         jobs,
