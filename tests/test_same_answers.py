@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import framework as fw
+from scrmap import matcher as matcher_module
 from scrmap import parallel, records
 from scrmap.cli import app
 from scrmap.matcher import Matcher
@@ -102,3 +103,59 @@ def test_bundled_library(runner: CliRunner, norfolk: fw.Framework) -> None:
     expected = b"".join(_line(r, matcher) for r in load_arguments([library], str).recommendations)
     assert _mapped(runner, library) == expected
     assert _mapped(runner, library, "--jobs", "2") == expected
+
+
+OPENINGS = [
+    *NEGATIONS,
+    "Recommendation 3: ",
+    "R12. ",
+    "2) ",
+    "Health visitors should not ",
+    "The GP and school nurses must ",
+    "No concerns about neglect were recorded; ",
+    "\u201cQuoted\u201d \u2013 ",
+]
+CLOSINGS = [
+    "",
+    " This was not a feature.",
+    " Domestic abuse was excluded.",
+    " \u2013 police officers",
+    " but no indication of substance misuse",
+    " (free from coercive control)",
+    " ﬁle",  # NFKC changes its length: offsets then index the text as given
+]
+
+
+def _varied(norfolk: fw.Framework, count: int) -> list[str]:
+    """Generated recommendations (with their typing mistakes) behind openings that negate,
+    label or name who acts, before closings that negate; some carry an exclusion phrase."""
+    rng = random.Random(151)
+    excluded = [p for item in (*norfolk.standards, *norfolk.themes) for p in item.exclude]
+    texts = []
+    for _, _, text in generate.recommendations(count, seed=151):
+        middle = f" {rng.choice(excluded)} " if excluded and rng.random() < 0.2 else " "
+        texts.append(f"{rng.choice(OPENINGS)}{text}{middle}{rng.choice(CLOSINGS)}")
+    return texts
+
+
+@pytest.mark.parametrize("learned", [True, False], ids=["learned", "cues-only"])
+def test_a_chunk_matches_as_one_text_at_a_time(
+    norfolk: fw.Framework, learned: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``match_many`` (what a worker runs) gives ``match``'s results, the reference; a
+    matcher's word cache filled or emptied between chunks changes nothing."""
+    monkeypatch.setattr(matcher_module, "WORD_CACHE_SIZE", 700)  # starts over many times
+    framework = norfolk if learned else fw.without_learned(norfolk)
+    assert (framework.learned is not None) == learned
+    texts = _varied(norfolk, 1_500)
+    one = Matcher(framework)
+    expected = [one.match(text) for text in texts]
+    chunked = Matcher(framework)
+    got = [
+        r
+        for start in range(0, len(texts), 400)
+        for r in chunked.match_many(texts[start : start + 400])
+    ]
+    assert got == expected
+    assert any(r.fits is not None for r in got) == learned
+    assert any(not r.mapped for r in got) and any(r.mapped for r in got)

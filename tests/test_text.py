@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scrmap import text as text_module
 from scrmap.text import acronym_form, actor_spans, item_label, normalise, tokenize
 
 
@@ -89,3 +92,27 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
 )
 def test_actor_spans(text: str, actors: list[str]) -> None:
     assert [text[a:b] for a, b in actor_spans(text)] == actors
+
+
+_PIECES = st.lists(
+    st.one_of(
+        st.text(alphabet="ab\u00e9\u00b2X1_'-", min_size=1, max_size=70),
+        st.text(alphabet=" \t\n", min_size=1, max_size=70),
+        st.sampled_from([".", ",", "(", "health ", "the "]),
+    ),
+    max_size=12,
+)
+
+
+@given(_PIECES, st.integers(min_value=0, max_value=3))
+@settings(max_examples=400, deadline=None)
+def test_a_role_modifier_is_found_as_a_search_of_the_whole_reach_finds_it(
+    pieces: list[str], back: int
+) -> None:
+    """``_modifier`` looks near first only where that gives the same answer: words and
+    runs of spaces longer than it looks are found where the full search finds them."""
+    text = "".join(pieces)
+    start = max(0, len(text) - back)
+    full = text_module._MODIFIER.search(text, max(0, start - 200), start)
+    found = text_module._modifier(text, start)
+    assert (found and (found.start(), found.group(1))) == (full and (full.start(), full.group(1)))

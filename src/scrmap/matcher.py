@@ -78,6 +78,7 @@ from scrmap.text import (
     actor_spans,
     fold,
     item_label,
+    normal_form,
     normalise,
     phrase_keys,
     role_spans,
@@ -114,8 +115,11 @@ MAX_STANDARDS = 3
 """Reviewers give one to three standards; more inflates every count a Board reads."""
 KEEP_RELATIVE = 0.6
 """A standard scoring under this share of the recommendation's best is not assigned."""
-WORD_CACHE_SIZE = 200_000
-"""Distinct words remembered (with their typo corrections) before the cache starts over."""
+WORD_CACHE_SIZE = 20_000
+"""Distinct words remembered (with their typo corrections) before the cache starts over:
+about the vocabulary of 100,000 recommendations, so that memory does not grow with a
+national corpus's ever longer tail of names and typing mistakes (each is a few hundred
+bytes, and reclassifying the common words after a fresh start takes a fraction of a second)."""
 
 _NEGATION_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bnever|\bnor|\bneither|\bno (?:evidence|indication|history|suggestion|"
@@ -541,7 +545,7 @@ class Matcher:
             acronym = acronym_form(raw)
             if acronym:
                 keys.append(f"^{acronym}")
-            key = normalise(raw)
+            key = normal_form(raw)
             corrected = None
             if key in self._keys:
                 keys.append(key)
@@ -969,7 +973,4 @@ def _text_terms(
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when ``start:end`` overlaps one of ``spans``."""
-    for a, b in spans:
-        if a < end and start < b:
-            return True
-    return False
+    return any(a < end and start < b for a, b in spans)

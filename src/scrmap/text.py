@@ -116,7 +116,17 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
-    """The matching key of one word: lower case, no possessive, British spelling, stem."""
+    """The matching key of one word: lower case, no possessive, British spelling, stem.
+
+    Remembered per word; ``normal_form`` is the same without the memory, for a caller
+    that keeps its own (the matcher's bounded word cache: two caches of a national
+    corpus's vocabulary would only grow memory).
+    """
+    return normal_form(word)
+
+
+def normal_form(word: str) -> str:
+    """The matching key of one word, as ``normalise`` gives it, worked out each time."""
     lower = word.lower().replace("\u2019", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
