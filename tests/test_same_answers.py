@@ -41,13 +41,13 @@ NEGATIONS = [
 ]
 
 
-def _line(rec: Recommendation, matcher: Matcher) -> bytes:
-    record = records.recommendation_record(rec, matcher.match(rec.text), None, True)
+def _line(rec: Recommendation, matcher: Matcher, explain: bool = True) -> bytes:
+    record = records.recommendation_record(rec, matcher.match(rec.text), None, explain)
     return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def _mapped(runner: CliRunner, *args: str) -> bytes:
-    result = runner.invoke(app, ["map", *args, "-f", "jsonl", "--explain"])
+def _mapped(runner: CliRunner, *args: str, explain: bool = True) -> bytes:
+    result = runner.invoke(app, ["map", *args, "-f", "jsonl", *(["--explain"] if explain else [])])
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     assert result.exit_code == 0, result.stderr
@@ -72,7 +72,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _reference(path: Path, matcher: Matcher) -> bytes:
+def _reference(path: Path, matcher: Matcher, explain: bool = True) -> bytes:
     out = []
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
@@ -84,17 +84,19 @@ def _reference(path: Path, matcher: Matcher) -> bytes:
                 case=row["case"],
                 owner=row["owner"] or None,
             )
-            out.append(_line(rec, matcher))
+            out.append(_line(rec, matcher, explain))
     return b"".join(out)
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    ("jobs", "explain"), [("1", True), ("2", True), ("2", False)], ids=["1", "2", "2-assigned"]
+)
 def test_generated_corpus(
-    runner: CliRunner, corpus: Path, norfolk: fw.Framework, jobs: str
+    runner: CliRunner, corpus: Path, norfolk: fw.Framework, jobs: str, explain: bool
 ) -> None:
-    expected = _reference(corpus, Matcher(norfolk))
+    expected = _reference(corpus, Matcher(norfolk), explain)
     assert expected.count(b"\n") == parallel.CHUNK * 2 + 123
-    assert _mapped(runner, str(corpus), "--jobs", jobs) == expected
+    assert _mapped(runner, str(corpus), "--jobs", jobs, explain=explain) == expected
 
 
 def test_bundled_library(runner: CliRunner, norfolk: fw.Framework) -> None:
@@ -159,3 +161,26 @@ def test_a_chunk_matches_as_one_text_at_a_time(
     assert got == expected
     assert any(r.fits is not None for r in got) == learned
     assert any(not r.mapped for r in got) and any(r.mapped for r in got)
+
+
+@pytest.mark.parametrize("learned", [True, False], ids=["learned", "cues-only"])
+def test_without_near_misses_a_chunk_keeps_what_is_assigned(
+    norfolk: fw.Framework, learned: bool
+) -> None:
+    """``match_many(..., near_misses=False)`` (`map` without --explain) holds exactly the
+    reference's matches at or over the threshold, so every record without near misses is
+    the same."""
+    framework = norfolk if learned else fw.without_learned(norfolk)
+    texts = _varied(norfolk, 1_000)
+    matcher = Matcher(framework)
+    expected = [matcher.match(text) for text in texts]
+    got = Matcher(framework).match_many(texts, near_misses=False)
+    for text, full, kept in zip(texts, expected, got, strict=True):
+        for kind in ("standards", "themes", "quadrants"):
+            over = tuple(m for m in getattr(full, kind) if m.score >= full.threshold)
+            assert getattr(kept, kind) == over
+            assert kept.assigned(kind) == full.assigned(kind)
+        assert kept.fits == full.fits
+        rec = Recommendation("R1", text, Source("x.csv", 2))
+        assert records.recommendation_record(rec, kept) == records.recommendation_record(rec, full)
+    assert sum(len(r.near_misses("standards")) for r in expected) > len(texts)

@@ -434,10 +434,10 @@ class Matcher:
     _learned: dict[tuple[str, str], LearnedItem] = field(
         default_factory=dict, init=False, repr=False
     )
-    _terms: dict[tuple[str, ...], list[tuple[str, str, str, float]]] = field(
+    _terms: dict[tuple[str, ...], list[tuple[tuple[str, str], str, float]]] = field(
         default_factory=dict, init=False, repr=False
     )
-    """Learned words and word pairs (as normal forms): (kind, item, as written, weight)."""
+    """Learned words and word pairs (as normal forms): ((kind, item), as written, weight)."""
     _gate_terms: dict[tuple[str, ...], float] = field(default_factory=dict, init=False, repr=False)
     """Learned words of the model of whether a text fits the framework at all."""
     _labels: dict[tuple[str, float], str] = field(default_factory=dict, init=False, repr=False)
@@ -493,12 +493,14 @@ class Matcher:
         self._vocab = sorted(k for k in self._keys if not k.startswith("^") and len(k) >= 5)
         learned = self.framework.learned
         if learned is not None:
-            terms: dict[tuple[str, ...], list[tuple[str, str, str, float]]] = defaultdict(list)
+            terms: dict[tuple[str, ...], list[tuple[tuple[str, str], str, float]]]
+            terms = defaultdict(list)
             for kind in ("standards", "themes"):
                 for item_id, model in getattr(learned, kind).items():
-                    self._learned[(kind, item_id)] = model
+                    item_key = (kind, item_id)
+                    self._learned[item_key] = model
                     for written, weight in model.words.items():
-                        terms[term_key(written)].append((kind, item_id, written, weight))
+                        terms[term_key(written)].append((item_key, written, weight))
             self._terms = dict(terms)
             if learned.mapped is not None:
                 for written, weight in learned.mapped.words.items():
@@ -612,12 +614,17 @@ class Matcher:
         source = _prepared(text)
         return self._score(text, self._found(source, _WORD_SPLIT.split(source)))
 
-    def match_many(self, texts: Sequence[str]) -> list[Result]:
+    def match_many(self, texts: Sequence[str], near_misses: bool = True) -> list[Result]:
         """``[match(t) for t in texts]``, for a chunk of texts at once (what a worker gets).
 
         Each distinct word of the chunk is classified once (cue word, typo correction,
         gap word) before any text is scanned, so the scans are plain look-ups; the hits
         are then scored by the same code as ``match``, which stays the reference.
+
+        Without ``near_misses`` each result holds only the matches at or over the
+        threshold: what is assigned is the same, and the evidence of the dozen or so
+        standards a text scores a little for (with learned weights, nearly every one) is
+        never built. For output that shows no near misses.
         """
         sources = [_prepared(text) for text in texts]
         split = [_WORD_SPLIT.split(source) for source in sources]
@@ -630,7 +637,7 @@ class Matcher:
         for raw in fresh:
             self._word(raw)
         return [
-            self._score(text, self._found(source, pieces))
+            self._score(text, self._found(source, pieces), near_misses)
             for text, source, pieces in zip(texts, sources, split, strict=True)
         ]
 
@@ -657,9 +664,10 @@ class Matcher:
             target[(pattern.kind, pattern.item)].append(hit)
         return _Found(scanned, actors, hits, excluded)
 
-    def _score(self, text: str, found: _Found) -> Result:
+    def _score(self, text: str, found: _Found, near_misses: bool = True) -> Result:
         """Part two of matching: the hits scored into a result. The one place scores are
-        made, whichever way the hits were found."""
+        made, whichever way the hits were found; without ``near_misses``, the result keeps
+        only the matches at or over the threshold (see ``match_many``)."""
         scanned, actors, hits, excluded = found.scanned, found.actors, found.hits, found.excluded
         outside = tuple(
             Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
@@ -695,8 +703,11 @@ class Matcher:
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {(k, m.id): m.score for k, ms in scored.items() for m in ms}
+        floor = 1 if near_misses else self.threshold
         if self._learned:
-            scored, fits = self._apply_learned(scored, scanned, actors, text, outside)
+            scored, fits = self._apply_learned(scored, scanned, actors, text, outside, floor)
+        if not near_misses:
+            scored = {k: [m for m in ms if m.score >= floor] for k, ms in scored.items()}
         standards = self._rank("standards", scored["standards"], cue_scores)
         themes = self._rank("themes", scored["themes"], cue_scores)
         result = Result(standards, themes, (), self.threshold, fits, outside)
@@ -723,22 +734,23 @@ class Matcher:
         actors: list[tuple[int, int]],
         text: str,
         outside: tuple[Evidence, ...],
+        floor: int = 1,
     ) -> tuple[dict[str, list[Match]], int | None]:
         """Rescore every item with learned weights: bias + cue score + the text's words;
-        and, when the weights have a model of it, how likely the text fits at all."""
+        and, when the weights have a model of it, how likely the text fits at all. Items
+        scoring under ``floor`` are left out (a score of 0 always is)."""
         found = _text_terms(scanned, actors)
         learned_terms = self._terms
         # Per kind and item: the sum of its terms' contributions (added in the text's order,
         # as the model is written) and those that count for it, which its evidence shows.
-        totals: dict[str, dict[str, float]] = {"standards": {}, "themes": {}}
+        totals: dict[tuple[str, str], float] = {}
         positive: dict[tuple[str, str], list[tuple[float, str, int, int]]] = defaultdict(list)
         for term, (start, end, factor) in found.items():
-            for kind, item, written, weight in learned_terms.get(term, ()):
+            for item_key, written, weight in learned_terms.get(term, ()):
                 w = weight * factor
-                of_kind = totals[kind]
-                of_kind[item] = of_kind.get(item, 0) + w
+                totals[item_key] = totals.get(item_key, 0) + w
                 if w > 0:
-                    positive[(kind, item)].append((w, written, start, end))
+                    positive[item_key].append((w, written, start, end))
         fits = None
         gate = self.framework.learned.mapped if self.framework.learned else None
         if gate is not None:
@@ -757,24 +769,26 @@ class Matcher:
         for kind, matches in scored.items():
             by_id = {m.id: m for m in matches}
             rescored: list[Match] = []
-            of_kind = totals[kind]
-            for item in dict.fromkeys([*by_id, *of_kind]):
-                model = self._learned.get((kind, item))
+            for item in dict.fromkeys([*by_id, *(i for k, i in totals if k == kind)]):
+                item_key = (kind, item)
+                model = self._learned.get(item_key)
                 rule = by_id.get(item)
                 if model is None:
                     if rule is not None:
                         rescored.append(rule)
                     continue
                 z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
-                z += of_kind.get(item, 0)
+                z += totals.get(item_key, 0)
                 evidence = list(rule.evidence) if rule else []
                 if model.cue_weights:
                     z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in evidence)
                 score = round(100 / (1 + math.exp(-z)))
-                if score <= 0:
+                if score < floor:
                     continue
-                parts = positive.get((kind, item), ())
-                for w, written, a, b in sorted(parts, key=lambda p: (-p[0], p[2])):
+                parts = positive.get(item_key, [])
+                if len(parts) > 1:
+                    parts.sort(key=lambda p: (-p[0], p[2]))
+                for w, written, a, b in parts:
                     label = labels.get((written, w))
                     if label is None:
                         label = labels[(written, w)] = f"{written} (learned {w:+.2f})"

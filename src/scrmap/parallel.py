@@ -38,7 +38,7 @@ few enough that progress moves and memory stays flat."""
 IN_FLIGHT = 2
 """Batches per worker sent ahead: one being mapped, one waiting, so no worker idles."""
 
-_worker: tuple[Matcher, Render[object]] | None = None
+_worker: tuple[Matcher, Render[object], bool] | None = None
 
 
 def jobs_for(count: int, requested: int | None) -> int:
@@ -51,38 +51,43 @@ def jobs_for(count: int, requested: int | None) -> int:
     return max(1, min(os.cpu_count() or 1, count // CHUNK))
 
 
-def _start(framework: Framework, threshold: int, render: Render[object]) -> None:
+def _start(framework: Framework, threshold: int, render: Render[object], near_misses: bool) -> None:
     global _worker
-    _worker = (Matcher(framework, threshold), render)
+    _worker = (Matcher(framework, threshold), render, near_misses)
 
 
-def _mapped(batch: Batch, matcher: Matcher, render: Render[T]) -> list[T]:
+def _mapped(batch: Batch, matcher: Matcher, render: Render[T], near_misses: bool) -> list[T]:
     """One batch rendered, matched as a chunk (``Matcher.match_many``)."""
     recs = batch.recommendations()
-    results = matcher.match_many([rec.text for rec in recs])
+    results = matcher.match_many([rec.text for rec in recs], near_misses)
     return [render(rec, result) for rec, result in zip(recs, results, strict=True)]
 
 
 def _run(batch: Batch) -> list[object]:
     assert _worker is not None, "worker not started"
-    matcher, render = _worker
-    return _mapped(batch, matcher, render)
+    matcher, render, near_misses = _worker
+    return _mapped(batch, matcher, render, near_misses)
 
 
 def map_batches(
-    work: Iterable[Batch], matcher: Matcher, render: Render[T], jobs: int = 1
+    work: Iterable[Batch],
+    matcher: Matcher,
+    render: Render[T],
+    jobs: int = 1,
+    near_misses: bool = True,
 ) -> Iterator[list[T]]:
     """``render(rec, matcher.match(rec.text))`` for every recommendation of every batch,
-    in input order, one batch (a list) at a time."""
+    in input order, one batch (a list) at a time. Without ``near_misses``, ``render``
+    gets results that hold only what is assigned (``Matcher.match_many``)."""
     if jobs <= 1:
         for batch in work:
-            yield _mapped(batch, matcher, render)
+            yield _mapped(batch, matcher, render, near_misses)
         return
     pool = ProcessPoolExecutor(
         jobs,
         multiprocessing.get_context(),
         initializer=_start,
-        initargs=(matcher.framework, matcher.threshold, render),
+        initargs=(matcher.framework, matcher.threshold, render, near_misses),
     )
     pending: deque[Future[list[T]]] = deque()
     finished = False

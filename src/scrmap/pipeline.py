@@ -125,12 +125,15 @@ def map_inputs(
     render: Render[T],
     jobs: int,
     advance: Advance,
+    near_misses: bool = True,
 ) -> Iterator[list[T]]:
     """`map_chunks` over everything read, a CSV file's rows read from it as they are
-    mapped, so that memory does not grow with the input."""
+    mapped, so that memory does not grow with the input; without ``near_misses``,
+    ``render`` gets results that hold only what is assigned, which is quicker."""
     from scrmap import parallel
 
-    for chunk in parallel.map_batches(inputs.batches(parallel.CHUNK), matcher, render, jobs):
+    work = inputs.batches(parallel.CHUNK)
+    for chunk in parallel.map_batches(work, matcher, render, jobs, near_misses):
         yield chunk
         advance(len(chunk))
 

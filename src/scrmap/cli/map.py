@@ -78,11 +78,13 @@ def map_command(
         if format is MapFormat.jsonl:  # written as it is mapped
             line = partial(recommendation_line, top=top, explain=explain)
             sys.stdout.flush()
-            for lines in pipeline.map_inputs(loaded, matcher, line, processes, advance):
+            encoded = pipeline.map_inputs(loaded, matcher, line, processes, advance, explain)
+            for lines in encoded:
                 sys.stdout.buffer.write(b"".join(lines))
         else:
             record = partial(records.recommendation_record, top=top, explain=explain)
-            for chunk in pipeline.map_inputs(loaded, matcher, record, processes, advance):
+            mapping = pipeline.map_inputs(loaded, matcher, record, processes, advance, explain)
+            for chunk in mapping:
                 mapped += chunk
     summary = _show(format, mapped, loaded_framework, path, limit)
     edge.finish((), loaded.problems, summary)
