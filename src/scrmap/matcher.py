@@ -614,32 +614,23 @@ class Matcher:
         source = _prepared(text)
         return self._score(text, self._found(source, _WORD_SPLIT.split(source)))
 
-    def match_many(self, texts: Sequence[str], near_misses: bool = True) -> list[Result]:
-        """``[match(t) for t in texts]``, for a chunk of texts at once (what a worker gets).
+    def match_many(self, texts: Iterable[str], near_misses: bool = True) -> list[Result]:
+        """``[match(t) for t in texts]``, for a chunk of texts (what a worker gets).
 
-        Each distinct word of the chunk is classified once (cue word, typo correction,
-        gap word) before any text is scanned, so the scans are plain look-ups; the hits
-        are then scored by the same code as ``match``, which stays the reference.
-
-        Without ``near_misses`` each result holds only the matches at or over the
-        threshold: what is assigned is the same, and the evidence of the dozen or so
-        standards a text scores a little for (with learned weights, nearly every one) is
-        never built. For output that shows no near misses.
+        The hits are found and scored by the same code as ``match``, which stays the
+        reference; each distinct word is classified once (cue word, typo correction, gap
+        word) and remembered, up to ``WORD_CACHE_SIZE`` words. Without ``near_misses``
+        each result holds only the matches at or over the threshold: what is assigned is
+        the same, and the evidence of the dozen or so standards a text scores a little
+        for (with learned weights, nearly every one) is never built. For output that
+        shows no near misses.
         """
-        sources = [_prepared(text) for text in texts]
-        split = [_WORD_SPLIT.split(source) for source in sources]
-        known = self._words
-        fresh = {raw for pieces in split for raw in pieces[1::2] if raw not in known}
-        if len(known) + len(fresh) > WORD_CACHE_SIZE:
-            known.clear()
-            self._typo_cache.clear()
-            fresh = {raw for pieces in split for raw in pieces[1::2]}
-        for raw in fresh:
-            self._word(raw)
-        return [
-            self._score(text, self._found(source, pieces), near_misses)
-            for text, source, pieces in zip(texts, sources, split, strict=True)
-        ]
+        results = []
+        for text in texts:
+            source = _prepared(text)
+            found = self._found(source, _WORD_SPLIT.split(source))
+            results.append(self._score(text, found, near_misses))
+        return results
 
     def _found(self, source: str, pieces: list[str]) -> _Found:
         """Part one of matching: the text's words, who acts, and where each cue matched
