@@ -59,7 +59,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
@@ -614,8 +614,9 @@ class Matcher:
         source = _prepared(text)
         return self._score(text, self._found(source, _WORD_SPLIT.split(source)))
 
-    def match_many(self, texts: Iterable[str], near_misses: bool = True) -> list[Result]:
-        """``[match(t) for t in texts]``, for a chunk of texts (what a worker gets).
+    def match_many(self, texts: Iterable[str], near_misses: bool = True) -> Iterator[Result]:
+        """``match(t)`` for each of ``texts`` in turn, for a chunk of texts (what a worker
+        gets); one at a time, so that a chunk's results need not all be held at once.
 
         The hits are found and scored by the same code as ``match``, which stays the
         reference; each distinct word is classified once (cue word, typo correction, gap
@@ -625,12 +626,9 @@ class Matcher:
         for (with learned weights, nearly every one) is never built. For output that
         shows no near misses.
         """
-        results = []
         for text in texts:
             source = _prepared(text)
-            found = self._found(source, _WORD_SPLIT.split(source))
-            results.append(self._score(text, found, near_misses))
-        return results
+            yield self._score(text, self._found(source, _WORD_SPLIT.split(source)), near_misses)
 
     def _found(self, source: str, pieces: list[str]) -> _Found:
         """Part one of matching: the text's words, who acts, and where each cue matched

@@ -1,7 +1,7 @@
 """Map many recommendations, on every core when there are enough to be worth it.
 
 A national corpus holds hundreds of thousands of recommendations, and matching is pure
-Python: one core does about ten thousand a second. Past a few thousand, worker
+Python: one core does one to two thousand a second (BENCHMARKS.md). Past a few thousand, worker
 processes each build their own matcher and take batches in turn. Only a few batches
 are in flight at a time, so the input is read as fast as the workers map it and no
 faster: memory stays flat however long the input. The results come back in input
@@ -57,7 +57,8 @@ def _start(framework: Framework, threshold: int, render: Render[object], near_mi
 
 
 def _mapped(batch: Batch, matcher: Matcher, render: Render[T], near_misses: bool) -> list[T]:
-    """One batch rendered, matched as a chunk (``Matcher.match_many``)."""
+    """One batch rendered, matched as a chunk (``Matcher.match_many``), each result
+    rendered as it comes and then let go."""
     recs = batch.recommendations()
     results = matcher.match_many([rec.text for rec in recs], near_misses)
     return [render(rec, result) for rec, result in zip(recs, results, strict=True)]
