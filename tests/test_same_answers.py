@@ -167,20 +167,27 @@ def test_a_chunk_matches_as_one_text_at_a_time(
 def test_without_near_misses_a_chunk_keeps_what_is_assigned(
     norfolk: fw.Framework, learned: bool
 ) -> None:
-    """``match_many(..., near_misses=False)`` (`map` without --explain) holds exactly the
-    reference's matches at or over the threshold, so every record without near misses is
-    the same."""
+    """``match_many(..., near_misses=False)`` (`map` without --explain) gives every match
+    the reference's score, and what is assigned its evidence too, so every record without
+    near misses is the same."""
     framework = norfolk if learned else fw.without_learned(norfolk)
     texts = _varied(norfolk, 1_000)
     matcher = Matcher(framework)
     expected = [matcher.match(text) for text in texts]
-    got = Matcher(framework).match_many(texts, near_misses=False)
+    got = list(Matcher(framework).match_many(texts, near_misses=False))
     for text, full, kept in zip(texts, expected, got, strict=True):
         for kind in ("standards", "themes", "quadrants"):
-            over = tuple(m for m in getattr(full, kind) if m.score >= full.threshold)
-            assert getattr(kept, kind) == over
+            scores = [(m.id, m.score) for m in getattr(kept, kind)]
+            assert scores == [(m.id, m.score) for m in getattr(full, kind)]
             assert kept.assigned(kind) == full.assigned(kind)
-        assert kept.fits == full.fits
+        assert (kept.fits, kept.outside, kept.fitting, kept.withheld) == (
+            full.fits,
+            full.outside,
+            full.fitting,
+            full.withheld,
+        )
         rec = Recommendation("R1", text, Source("x.csv", 2))
         assert records.recommendation_record(rec, kept) == records.recommendation_record(rec, full)
     assert sum(len(r.near_misses("standards")) for r in expected) > len(texts)
+    if learned:  # the near misses' evidence is what is saved
+        assert any(not m.evidence for r in got for m in r.near_misses("standards"))

@@ -620,11 +620,11 @@ class Matcher:
 
         The hits are found and scored by the same code as ``match``, which stays the
         reference; each distinct word is classified once (cue word, typo correction, gap
-        word) and remembered, up to ``WORD_CACHE_SIZE`` words. Without ``near_misses``
-        each result holds only the matches at or over the threshold: what is assigned is
-        the same, and the evidence of the dozen or so standards a text scores a little
-        for (with learned weights, nearly every one) is never built. For output that
-        shows no near misses.
+        word) and remembered, up to ``WORD_CACHE_SIZE`` words. Without ``near_misses``,
+        the matches under the threshold that learned weights rescore keep their scores
+        but get no evidence: every score, and so what is assigned, is the same, and the
+        evidence of the dozen or so standards a text scores a little for (with learned
+        weights, nearly every one) is never built. For output that shows no near misses.
         """
         for text in texts:
             source = _prepared(text)
@@ -655,13 +655,13 @@ class Matcher:
 
     def _score(self, text: str, found: _Found, near_misses: bool = True) -> Result:
         """Part two of matching: the hits scored into a result. The one place scores are
-        made, whichever way the hits were found; without ``near_misses``, the result keeps
-        only the matches at or over the threshold (see ``match_many``)."""
+        made, whichever way the hits were found; without ``near_misses``, the near misses
+        that learned weights rescore get no evidence (see ``match_many``)."""
         scanned, actors, hits, excluded = found.scanned, found.actors, found.hits, found.excluded
         outside = tuple(
             Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
             for h in sorted(_drop_contained(hits.pop((OUTSIDE, ""), [])), key=lambda h: h.start)
-            if _names_outside(h, source, actors) and not scanned.negated(h.start, h.end)
+            if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
         )
         scored: dict[str, list[Match]] = {"standards": [], "themes": []}
         for (kind, item), item_hits in hits.items():
@@ -692,11 +692,9 @@ class Matcher:
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {(k, m.id): m.score for k, ms in scored.items() for m in ms}
-        floor = 1 if near_misses else self.threshold
         if self._learned:
-            scored, fits = self._apply_learned(scored, scanned, actors, text, outside, floor)
-        if not near_misses:
-            scored = {k: [m for m in ms if m.score >= floor] for k, ms in scored.items()}
+            shown = 1 if near_misses else self.threshold
+            scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
         standards = self._rank("standards", scored["standards"], cue_scores)
         themes = self._rank("themes", scored["themes"], cue_scores)
         result = Result(standards, themes, (), self.threshold, fits, outside)
@@ -723,11 +721,11 @@ class Matcher:
         actors: list[tuple[int, int]],
         text: str,
         outside: tuple[Evidence, ...],
-        floor: int = 1,
+        shown: int = 1,
     ) -> tuple[dict[str, list[Match]], int | None]:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all. Items
-        scoring under ``floor`` are left out (a score of 0 always is)."""
+        scoring under ``shown`` keep their score but get no evidence (see ``match_many``)."""
         found = _text_terms(scanned, actors)
         learned_terms = self._terms
         # Per kind and item: the sum of its terms' contributions (added in the text's order,
@@ -772,7 +770,12 @@ class Matcher:
                 if model.cue_weights:
                     z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in evidence)
                 score = round(100 / (1 + math.exp(-z)))
-                if score < floor:
+                if score <= 0:
+                    continue
+                if score < shown:
+                    # Evidence there would be (a cue's, or a learned word's), but none is shown.
+                    if rule is not None or item_key in positive:
+                        rescored.append(Match(item, score, ()))
                     continue
                 parts = positive.get(item_key, [])
                 if len(parts) > 1:
