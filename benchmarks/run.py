@@ -226,11 +226,12 @@ def startup(
     command = [*scrmap_command(), *args]
     # The other scrmap reads its own framework file: this checkout's may hold keys it
     # does not know.
-    theirs = {
-        "PYTHONPATH": str(other),
-        "SCRMAP_FRAMEWORK": str(other / "scrmap" / "framework.yaml"),
-    }
-    sources = {"": {}} | ({str(other): theirs} if other else {})
+    sources: dict[str, dict[str, str]] = {"": {}}
+    if other is not None:
+        sources[str(other)] = {
+            "PYTHONPATH": str(other),
+            "SCRMAP_FRAMEWORK": str(other / "scrmap" / "framework.yaml"),
+        }
     timed: dict[str, list[Run]] = {source: [] for source in sources}
     for env in sources.values():
         measure(command, extra_env=env)
