@@ -277,3 +277,12 @@ def test_text_about_nothing_in_the_framework_is_plainly_unmapped(runner: CliRunn
     explained = json.loads(run(runner, "map", text, "-f", "json", "--explain").stdout)
     fit = explained["recommendations"][0]["fit"]
     assert (fit["fits"], fit["withheld"], fit["outside"]) == (False, False, [])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown"])
+def test_flat_formats_say_why_standards_were_withheld(runner: CliRunner, fmt: str) -> None:
+    text = "The council should review taxi licensing checks with the MASH."
+    out = run(runner, "map", text, "-f", fmt).stdout
+    assert "standards withheld: fits the framework " in out
+    assert "names a subject outside it: “taxi”, “licensing”" in out
+    assert "withheld" not in run(runner, "map", TEXT, "-f", fmt).stdout

@@ -70,6 +70,13 @@ CSV_COLUMNS = [
 ]
 
 
+def withheld_note(record: RecommendationRecord) -> str:
+    """ "standards withheld: ..." where the record's standards were withheld, else "": the
+    reason a flat row with no standards would otherwise not give."""
+    fit = record.get("fit")
+    return f"standards withheld: {fit_words(fit)}" if fit is not None and fit["withheld"] else ""
+
+
 def mappings_csv(records: Sequence[RecommendationRecord]) -> str:
     """One row per recommendation; lists are 'id (score)' joined by '; '."""
     return csv_text(
@@ -86,7 +93,11 @@ def mappings_csv(records: Sequence[RecommendationRecord]) -> str:
                 ids_cell(r["standards"]),
                 ids_cell(r["themes"]),
                 r["standards"][0]["id"] if r["standards"] else "",
-                evidence_cell(r["standards"] + r["themes"]),
+                "; ".join(
+                    part
+                    for part in (evidence_cell(r["standards"] + r["themes"]), withheld_note(r))
+                    if part
+                ),
             ]
             for r in records
         ),
@@ -113,8 +124,11 @@ def mappings_markdown(records: Sequence[RecommendationRecord], heading: str) -> 
             else (r["source"]["file"])
         )
         evidence = "; ".join(
-            f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
-            for m in r["standards"] + r["themes"]
+            [
+                f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
+                for m in r["standards"] + r["themes"]
+            ]
+            + ([withheld_note(r)] if withheld_note(r) else [])
         )
         cells = [
             f"{r['id']} ({where})",
@@ -156,12 +170,13 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     return lines
 
 
-def fit_words(fit: FitRecord, threshold: int) -> str:
+def fit_words(fit: FitRecord, threshold: int | None = None) -> str:
     """Why a text's standards were withheld, or how well it fits, in plain words: the fit
     with learned weights, and the words naming a subject outside the framework."""
     said = []
     if fit["score"] is not None:
-        said.append(f"fits the framework {fit['score']} of 100 (needs {threshold})")
+        needs = f" (needs {threshold})" if threshold is not None else ""
+        said.append(f"fits the framework {fit['score']} of 100{needs}")
     if fit["outside"]:
         words = ", ".join(
             {e["matched"].lower(): f"“{e['matched']}”" for e in fit["outside"]}.values()
