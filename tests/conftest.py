@@ -43,6 +43,11 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+PLAIN_ENV = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
+"""A wide terminal without colour, outside GitHub Actions and with no configuration file
+named: what CLI tests read output under unless they test one of these."""
+
+
 def invoke(
     runner: CliRunner, args: Sequence[str], env: dict[str, str], stdin: str | None = None
 ) -> Result:

@@ -99,8 +99,7 @@ OUTSIDE_PENALTY = 2.0
 fitting fall 7.4-fold, so a text that names such a subject keeps its standards only where
 its practice evidence is strong (a fit of 88 falls to 50; cross-validated on ``train.yaml``,
 1.0 left two more off-framework items mapped and 3.0 changed nothing). A fixed amount, not
-learned:
-learned, it explained away the labelled off-framework items that name such a subject and
+learned: learned, it explained away the labelled off-framework items that name such a subject and
 so let the others through (cross-validated on ``train.yaml``)."""
 OUTSIDE_CUES_BAR = 80
 """With cues alone (no model of fit), a text that names a subject outside the framework
@@ -230,10 +229,13 @@ class Result:
         """Whether the text may be given standards at all: its fit (with learned weights)
         reaches the threshold; with cues alone, it names no subject outside the framework,
         or its best standard is strong evidence of practice all the same."""
-        if self.fits is not None:
-            return self.fits >= self.threshold
-        best = self.standards[0].score if self.standards else 0
-        return not self.outside or best >= OUTSIDE_CUES_BAR
+        return _fitting(self.fits, self.threshold, self.outside, self.standards)
+
+    @property
+    def outside_words(self) -> tuple[str, ...]:
+        """The words that named a subject outside the framework, each once ("Taxi" and
+        "taxi" are one), in the order they stand."""
+        return tuple({e.matched.lower(): e.matched for e in self.outside}.values())
 
     @property
     def withheld(self) -> bool:
@@ -697,10 +699,10 @@ class Matcher:
             scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
         standards = self._rank("standards", scored["standards"], cue_scores)
         themes = self._rank("themes", scored["themes"], cue_scores)
-        result = Result(standards, themes, (), self.threshold, fits, outside)
         # A text whose standards are withheld reaches its quadrants through its themes only.
-        quadrants = self._quadrants(standards if result.fitting else (), themes)
-        return replace(result, quadrants=quadrants)
+        fitting = _fitting(fits, self.threshold, outside, standards)
+        quadrants = self._quadrants(standards if fitting else (), themes)
+        return Result(standards, themes, quadrants, self.threshold, fits, outside)
 
     def terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
         """The words and adjacent word pairs of ``text`` that learned weights can use.
@@ -742,7 +744,7 @@ class Matcher:
         gate = self.framework.learned.mapped if self.framework.learned else None
         if gate is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
-            z = gate.bias + gate.cues * on_framework - OUTSIDE_PENALTY * outside_strength(outside)
+            z = gate.bias + gate.cues * on_framework - (OUTSIDE_PENALTY if outside else 0.0)
             gate_terms = self._gate_terms
             # Only the terms with a weight: adding the others' 0.0 changes no sum.
             z += sum(
@@ -878,10 +880,13 @@ def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> boo
     )
 
 
-def outside_strength(outside: Iterable[Evidence]) -> float:
-    """How clearly the text names a subject outside the framework: its best such match
-    (1.0 for the exact phrase), 0 when none matched."""
-    return max((e.quality for e in outside), default=0.0)
+def _fitting(
+    fits: int | None, threshold: int, outside: tuple[Evidence, ...], standards: Sequence[Match]
+) -> bool:
+    """``Result.fitting``, decided before the result is built (its quadrants depend on it)."""
+    if fits is not None:
+        return fits >= threshold
+    return not outside or (bool(standards) and standards[0].score >= OUTSIDE_CUES_BAR)
 
 
 def evidence_of_fit(scores: Iterable[float]) -> float:

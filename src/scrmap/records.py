@@ -513,7 +513,7 @@ def coverage_record(
                 "nearest": [
                     {"id": n.id, "score": n.score} for n in m.result.near_misses("standards")[:3]
                 ],
-                "outside": list({e.matched.lower(): e.matched for e in m.result.outside}.values()),
+                "outside": list(m.result.outside_words),
             }
             for m in coverage.unmapped
         ],

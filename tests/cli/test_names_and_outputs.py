@@ -14,15 +14,14 @@ from typer.testing import CliRunner
 
 from scrmap import exitcodes
 
-from ..conftest import ROOT, invoke
+from ..conftest import PLAIN_ENV, ROOT, invoke
 
 GOLD = ROOT / "tests" / "gold"
 DRAFT = "1. The NSCB will audit supervision of frontline staff by May 2027.\n"
 
 
 def run(runner: CliRunner, *args: str):
-    env = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
-    return invoke(runner, list(args), env=env)
+    return invoke(runner, list(args), env=PLAIN_ENV)
 
 
 @pytest.fixture(autouse=True)

@@ -16,14 +16,13 @@ from typer.testing import CliRunner
 from scrmap import exitcodes
 from scrmap.formats.report import ENDINGS, ReportFormat
 
-from ..conftest import ROOT, invoke
+from ..conftest import PLAIN_ENV, ROOT, invoke
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
 
 def run(runner: CliRunner, *args: str):
-    env = {"COLUMNS": "200", "NO_COLOR": "1", "GITHUB_ACTIONS": "", "SCRMAP_CONFIG": ""}
-    return invoke(runner, list(args), env=env)
+    return invoke(runner, list(args), env=PLAIN_ENV)
 
 
 @pytest.fixture(autouse=True)

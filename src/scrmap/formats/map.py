@@ -71,7 +71,7 @@ CSV_COLUMNS = [
 
 
 def withheld_note(record: RecommendationRecord) -> str:
-    """ "standards withheld: ..." where the record's standards were withheld, else "": the
+    """'standards withheld: ...' where the record's standards were withheld, else "": the
     reason a flat row with no standards would otherwise not give."""
     fit = record.get("fit")
     return f"standards withheld: {fit_words(fit)}" if fit is not None and fit["withheld"] else ""
@@ -123,13 +123,11 @@ def mappings_markdown(records: Sequence[RecommendationRecord], heading: str) -> 
             if r["source"]["line"]
             else (r["source"]["file"])
         )
-        evidence = "; ".join(
-            [
-                f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
-                for m in r["standards"] + r["themes"]
-            ]
-            + ([withheld_note(r)] if withheld_note(r) else [])
-        )
+        parts = [
+            f"{m['id']}: " + ", ".join(f"“{e['matched']}” ({e['cue']})" for e in m["evidence"])
+            for m in r["standards"] + r["themes"]
+        ]
+        evidence = "; ".join(p for p in (*parts, withheld_note(r)) if p)
         cells = [
             f"{r['id']} ({where})",
             r["text"],

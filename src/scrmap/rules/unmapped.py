@@ -48,9 +48,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         # Standards reached the threshold, or would be read, but were withheld: say why.
         names = ", ".join(f"{m.id} ({m.score})" for m in near)
         if result.outside:
-            words = ", ".join(
-                {e.matched.lower(): f"“{e.matched}”" for e in result.outside}.values()
-            )
+            words = ", ".join(f"“{w}”" for w in result.outside_words)
             why = f"it names a subject outside the framework ({words})"
         else:
             why = f"it reads as outside the framework (fit {result.fits}, needs {threshold})"
