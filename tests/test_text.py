@@ -3,7 +3,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrmap import text as text_module
-from scrmap.text import acronym_form, actor_spans, item_label, normalise, tokenize
+from scrmap.text import (
+    acronym_form,
+    actor_spans,
+    first_spellings,
+    item_label,
+    normalise,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -116,3 +123,7 @@ def test_a_role_modifier_is_found_as_a_search_of_the_whole_reach_finds_it(
     full = text_module._MODIFIER.search(text, max(0, start - 200), start)
     found = text_module._modifier(text, start)
     assert (found and (found.start(), found.group(1))) == (full and (full.start(), full.group(1)))
+
+
+def test_first_spellings_keep_each_word_once_as_first_written() -> None:
+    assert first_spellings(["Taxi", "licensing", "taxi", "TAXI"]) == ("Taxi", "licensing")

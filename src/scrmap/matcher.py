@@ -76,6 +76,7 @@ from scrmap.text import (
     WORD,
     acronym_form,
     actor_spans,
+    first_spellings,
     fold,
     item_label,
     normal_form,
@@ -234,8 +235,8 @@ class Result:
     @property
     def outside_words(self) -> tuple[str, ...]:
         """The words that named a subject outside the framework, each once ("Taxi" and
-        "taxi" are one), in the order they stand."""
-        return tuple({e.matched.lower(): e.matched for e in self.outside}.values())
+        "taxi" are one, written as first met), in the order they stand."""
+        return first_spellings(e.matched for e in self.outside)
 
     @property
     def withheld(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -320,3 +321,11 @@ def role_spans(text: str) -> list[tuple[int, int]]:
             start = before.start()
         spans.append((start, role.end()))
     return spans
+
+
+def first_spellings(words: Iterable[str]) -> tuple[str, ...]:
+    """Each word once, regardless of capitals, as it was first written."""
+    seen: dict[str, str] = {}
+    for word in words:
+        seen.setdefault(word.lower(), word)
+    return tuple(seen.values())

@@ -18,6 +18,7 @@ from scrmap.records import (
     RecommendationRecord,
     recommendation_record,
 )
+from scrmap.text import first_spellings
 
 if TYPE_CHECKING:
     from scrmap.matcher import Result
@@ -176,9 +177,7 @@ def fit_words(fit: FitRecord, threshold: int | None = None) -> str:
         needs = f" (needs {threshold})" if threshold is not None else ""
         said.append(f"fits the framework {fit['score']} of 100{needs}")
     if fit["outside"]:
-        words = ", ".join(
-            {e["matched"].lower(): f"“{e['matched']}”" for e in fit["outside"]}.values()
-        )
+        words = ", ".join(f"“{w}”" for w in first_spellings(e["matched"] for e in fit["outside"]))
         said.append(f"names a subject outside it: {words}")
     return "; ".join(said) or "no evidence it fits"
 
