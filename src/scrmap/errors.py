@@ -25,10 +25,13 @@ _PYDANTIC_WORDING = (
     (re.compile(r"^Input should be "), "must be "),
     (re.compile(r"does not match the formats? '%Y-%m-%d'"), "is not a date written YYYY-MM-DD"),
     (re.compile(r" is not one of (.*)\.$"), r" is not one of the choices: \1."),
+    (re.compile(r"^(.+) is not in the range (\S+)<=x<=(\S+)\.$"), r"must be \2 to \3, not \1."),
+    (re.compile(r"^(.+) is not in the range x>=(\S+)\.$"), r"must be at least \2, not \1."),
+    (re.compile(r"^(.+) is not in the range x<=(\S+)\.$"), r"must be at most \2, not \1."),
 )  # fmt: skip
-"""Pydantic (which also validates Typer's option values) words its messages for
-programmers: "Value error, ...", "Input should be ...", "String should have at least 1
-character". People read them as plain English."""
+"""Pydantic words its messages for programmers ("Value error, ...", "Input should be
+...", "String should have at least 1 character"), and Typer its option errors for
+mathematicians ("0 is not in the range 1<=x<=100"). People read them as plain English."""
 
 
 def plain_words(message: str) -> str:

@@ -108,7 +108,7 @@ def test_help_shows_placeholders_not_python_types(command: str) -> None:
     for python in ("list[", "str]", "{", "%Y", "int range", "<path>..."):
         assert python not in out, (command, python)
     if command == "schema":
-        assert "KIND <framework|recommendations|gold>" in out
+        assert "framework, recommendations or gold" in out
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,8 @@ def test_help_shows_placeholders_not_python_types(command: str) -> None:
     [
         (["map", "x", "-f", "xml"], "'xml' is not one of the choices: 'table', 'json', "),
         (["coverage", "x", "--since", "2020"], "'2020' is not a date written YYYY-MM-DD."),
-        (["coverage", "x", "--threshold", "0"], "for '--threshold': must be at least 1"),
+        (["coverage", "x", "--threshold", "0"], "for '--threshold': must be 1 to 100, not 0."),
+        (["map", "x", "--top", "0"], "for '--top': must be at least 1, not 0."),
         (["coverage", "x", "--kind", "xml"], "'xml' is not one of the choices: 'recommendation'"),
     ],
 )  # fmt: skip

@@ -28,23 +28,17 @@ class _Group(TyperGroup):
             raise
 
 
-def _argument_usage(self: TyperArgument) -> str:
-    name = self.metavar or self.name or ""
-    return name if self.required else f"[{name}]"
+_typer_metavar = TyperArgument.make_metavar
 
 
-_typer_argument_type = TyperArgument.display_type_rich
+def _metavar(self: TyperArgument, ctx: Any, *, usage: bool = False) -> str:
+    var = _typer_metavar(self, ctx, usage=usage)
+    return var[1:-1] if var.startswith("{") and var.endswith("}") else var
 
 
-def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
-    return _typer_argument_type(self, ctx) if self.type_descriptor.is_choice else None
-
-
-# Typer names an argument in help by its Python type (`inputs... <list[str]>`, and
-# `{inputs}...` in the usage line); its metavar says what to type, and the choices, when
-# there are some, which words are allowed.
-setattr(TyperArgument, "display_type_rich", _argument_type)  # noqa: B010
-setattr(TyperArgument, "_usage_display_name", _argument_usage)  # noqa: B010
+# Typer marks a required argument in the usage line with braces (`{INPUT...}`), a notation
+# no man page uses: the usage line says `INPUT...`, as `[INPUT...]` says it is optional.
+setattr(TyperArgument, "make_metavar", _metavar)  # noqa: B010
 
 app = typer.Typer(
     name="scrmap",

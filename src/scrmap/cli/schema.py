@@ -20,7 +20,10 @@ class SchemaKind(StrEnum):
 
 def schema_command(
     kind: Annotated[
-        SchemaKind, typer.Argument(metavar="KIND", help="Which file's schema to print.")
+        SchemaKind,
+        typer.Argument(
+            metavar="KIND", help="Which file's schema to print: framework, recommendations or gold."
+        ),
     ],
 ) -> None:
     """Print the JSON Schema of a framework, recommendation (YAML) or gold file."""
