@@ -95,3 +95,45 @@ def test_learned_weights_do_not_lower_the_self_written_figures(norfolk: fw.Frame
     with_weights = evaluate(gold, Matcher(norfolk))
     cues_only = evaluate(gold, Matcher(fw.without_learned(norfolk)))
     assert with_weights.top_standard_accuracy >= cues_only.top_standard_accuracy
+
+
+def test_the_fit_model_reads_who_is_addressed_and_the_standards_do_not(
+    adult: fw.Framework,
+) -> None:
+    """Who acts says nothing about which standard a text serves, but a government or a
+    country's law is asked for other things than practitioners are: the model of fit
+    reads the actor's words, the standards' models never do."""
+    matcher = Matcher(fw.without_learned(adult))
+    text = "The Government should record the views of the adult."
+    assert ("govern",) not in matcher.terms(text)
+    assert ("govern",) in matcher.fit_terms(text)
+    assert ("record",) in matcher.terms(text) and ("record",) in matcher.fit_terms(text)
+
+
+def test_an_actor_word_learned_against_fitting_lowers_the_fit(adult: fw.Framework) -> None:
+    base = fw.without_learned(adult)
+    weights = learn.fit(base, load_gold(ADULT_GOLD, adult).items)
+    assert weights.mapped is not None
+    mapped = weights.mapped.model_copy(update={"words": {"government": -3.0}})
+    matcher = Matcher(learn.with_learned(base, weights.model_copy(update={"mapped": mapped})))
+    action = "should record the views of the adult and their desired outcomes."
+    local = matcher.match(f"Practitioners {action}")
+    national = matcher.match(f"The Government {action}")
+    assert local.fits is not None and national.fits is not None
+    assert national.fits < local.fits
+    # The standards' own scores are the same: the actor only speaks to the fit.
+    assert [(m.id, m.score) for m in national.standards] == [
+        (m.id, m.score) for m in local.standards
+    ]
+
+
+def test_the_model_of_fit_learns_actor_words(norfolk: fw.Framework) -> None:
+    """Fitted on published recommendations, words of who acts carry weight in the model
+    of fit (and only there): the bundled weights weigh "professionals" for, "government"
+    against."""
+    assert norfolk.learned is not None and norfolk.learned.mapped is not None
+    fit_words = norfolk.learned.mapped.words
+    assert fit_words.get("professionals", 0) > 0
+    assert fit_words.get("government", 0) < 0
+    for model in norfolk.learned.standards.values():
+        assert "government" not in model.words and "professionals" not in model.words

@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrmap import framework as fw
-from scrmap.matcher import Matcher, Result, _runs
+from scrmap.matcher import _WORD_SPLIT, Matcher, Result, _prepared, _runs, _text_terms
 
 
 @pytest.fixture(scope="module")
@@ -302,3 +302,25 @@ def test_withheld_only_when_something_was_kept_back(matcher: Matcher) -> None:
     kept_back = matcher.match("The council should review taxi licensing checks with the MASH.")
     assert not kept_back.fitting and kept_back.withheld
     assert kept_back.standards[0].score >= 50 and ids(kept_back, "standards") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health visitors should ask about fathers and share information with the GP.",
+        "The Government should legislate; there was no evidence of domestic abuse.",
+        "Professionals and the Home Office must record concerns. Professionals should review.",
+        "",
+    ],
+)
+def test_the_fit_models_terms_come_from_the_same_pass(matcher: Matcher, text: str) -> None:
+    """``_text_terms`` fills the terms with who acts (what the model of fit reads) in the
+    pass that finds the action's terms: the same as a pass that leaves no actor out."""
+    source = _prepared(text)
+    scanned = matcher._scan(source, _WORD_SPLIT.split(source))
+    actors = [(0, source.find(" should")) if " should" in source else (0, 0)]
+    every: dict[tuple[str, ...], tuple[int, int, float]] = {}
+    action = _text_terms(scanned, actors, every)
+    assert action == _text_terms(scanned, actors)
+    assert every == _text_terms(scanned, []) == matcher.fit_terms(text)
+    assert set(action) <= set(every)

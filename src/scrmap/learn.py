@@ -10,7 +10,9 @@ asked, each theme) this fits an L2-regularised logistic regression on:
   a negated clause), leaving out words every recommendation uses.
 
 A further model learns whether a text fits the framework at all, from all the cue
-evidence and the same words: off-framework text is as much a Board's decision as any.
+evidence and the same words with who acts kept (``Matcher.fit_terms``): off-framework text
+is as much a Board's decision as any, and who a recommendation is addressed to (a
+government, a country's law; or professionals and staff) is part of what says so.
 Themes are not learned by default: cross-validation showed no gain over their cues.
 
 Pure Python: a gold file has hundreds of items, not millions, and a fit takes seconds.
@@ -45,10 +47,14 @@ any relevant appropriate effective effectively more better case cases include in
 place given use used work working so there than rather where when which who whom whose what how
 such also both not no only very well same through after before during following within while
 whether if then thus because since upon via per one two three clear clearly"""
-_UNINFORMATIVE = frozenset(normalise(w) for w in (*AGENT_WORDS, *_GENERIC_TEXT.split()))
-"""Words every kind of recommendation uses (who acts, "ensure", "review", "cases") and
-function words ("so", "where"): a weight for them would only echo which standards the
-labelled items happened to favour."""
+_GENERIC = frozenset(normalise(w) for w in _GENERIC_TEXT.split())
+"""Words every kind of recommendation uses ("ensure", "review", "cases") and function
+words ("so", "where"): a weight for them would only echo which labels the labelled items
+happened to favour."""
+_UNINFORMATIVE = _GENERIC | frozenset(normalise(w) for w in AGENT_WORDS)
+"""For the standards, who acts says nothing either: any agency may be asked to do anything.
+The model of fit keeps those words (``Matcher.fit_terms``): a government, a council or a
+country is asked for other things than professionals and staff are."""
 EPOCHS = 300
 SMALLEST_WEIGHT = 0.05
 """Weights smaller than this change no score visibly; they are left out of the file."""
@@ -57,6 +63,8 @@ SMALLEST_WEIGHT = 0.05
 @dataclass(frozen=True)
 class _Example:
     terms: dict[tuple[str, ...], float]
+    fit_terms: dict[tuple[str, ...], float]
+    """The terms the model of fit reads: ``terms`` with who acts kept."""
     cues: dict[tuple[str, str], float]
     """The framework's cue score of each item, 0 to 1."""
     hits: dict[tuple[str, str], dict[str, float]]
@@ -77,7 +85,8 @@ def _examples(matcher: Matcher, items: Sequence[GoldItem]) -> list[_Example]:
         }
         labels = {("standards", s) for s in item.standards} | {("themes", t) for t in item.themes}
         terms = {t: factor for t, (_, _, factor) in matcher.terms(item.text).items()}
-        out.append(_Example(terms, cues, hits, frozenset(labels)))
+        fit_terms = {t: factor for t, (_, _, factor) in matcher.fit_terms(item.text).items()}
+        out.append(_Example(terms, fit_terms, cues, hits, frozenset(labels)))
     return out
 
 
@@ -85,7 +94,7 @@ def _written_forms(matcher: Matcher, items: Sequence[GoldItem]) -> dict[tuple[st
     """How each term is most often written, so the file shows words, not stems."""
     seen: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for item in items:
-        for term, (start, end, _) in matcher.terms(item.text).items():
+        for term, (start, end, _) in matcher.fit_terms(item.text).items():
             seen[term][item.text[start:end].lower()] += 1
     return {t: c.most_common(1)[0][0] for t, c in seen.items()}
 
@@ -147,11 +156,7 @@ def fit(
     """Learn weights for every standard and theme that has a labelled example in ``items``."""
     matcher = Matcher(without_learned(framework))
     examples = _examples(matcher, items)
-    counts = Counter(t for e in examples for t in e.terms)
-    vocabulary = sorted(
-        t for t, n in counts.items() if n >= MIN_ITEMS and not all(k in _UNINFORMATIVE for k in t)
-    )
-    index = {t: k + 1 for k, t in enumerate(vocabulary)}
+    vocabulary, index = _vocabulary([e.terms for e in examples], _UNINFORMATIVE)
     written = _written_forms(matcher, items)
     word_rows = [[(index[t], v) for t, v in e.terms.items() if t in index] for e in examples]
     fits = [any(k == "standards" for k, _ in e.labels) for e in examples]
@@ -161,14 +166,18 @@ def fit(
             evidence_of_fit([v for (k, _), v in e.cues.items() if k == "standards"])
             for e in examples
         ]
-        rows = [[(0, b), *row] for b, row in zip(best, word_rows, strict=True)]
+        fit_vocabulary, fit_index = _vocabulary([e.fit_terms for e in examples], _GENERIC)
+        rows = [
+            [(0, b), *((fit_index[t], v) for t, v in e.fit_terms.items() if t in fit_index)]
+            for b, e in zip(best, examples, strict=True)
+        ]
         bias, w = _logistic(
-            rows, [int(f) for f in fits], len(vocabulary) + 1, regularisation, balance
+            rows, [int(f) for f in fits], len(fit_vocabulary) + 1, regularisation, balance
         )
         mapped = LearnedItem(
             bias=round(bias, 3),
             cues=round(w[0], 3),
-            words=_kept({written[t]: w[index[t]] for t in vocabulary}),
+            words=_kept({written[t]: w[fit_index[t]] for t in fit_vocabulary}),
         )
     models: dict[str, dict[str, LearnedItem]] = {"standards": {}, "themes": {}}
     for kind in kinds:
@@ -206,6 +215,18 @@ def fit(
         standards=models["standards"],
         themes=models["themes"],
     )
+
+
+def _vocabulary(
+    terms: Sequence[dict[tuple[str, ...], float]], uninformative: frozenset[str]
+) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], int]]:
+    """The terms worth a weight (in ``MIN_ITEMS`` items or more, not all ``uninformative``
+    words), sorted, and each one's feature number (from 1: feature 0 is the cue score)."""
+    counts = Counter(t for item in terms for t in item)
+    vocabulary = sorted(
+        t for t, n in counts.items() if n >= MIN_ITEMS and not all(k in uninformative for k in t)
+    )
+    return vocabulary, {t: k + 1 for k, t in enumerate(vocabulary)}
 
 
 def _kept(weights: dict[str, float]) -> dict[str, float]:

@@ -43,7 +43,8 @@ How it works, and why:
   word pairs of the text. The words with positive weight join the evidence as
   "word (learned +w)". A learned model of whether a text fits the framework at all
   (``Result.fits``) can then veto every standard: text off the framework stays
-  unmapped however its words meet a cue.
+  unmapped however its words meet a cue. That model reads who acts too: a government
+  or a country's law is asked for other things than professionals are.
 - A framework's ``outside`` phrases name subjects it does not cover (taxi licensing,
   safe sleep). One counts only as its very words, not in who acts and not negated; it
   takes ``OUTSIDE_PENALTY`` off the fit's log-odds, or, with cues alone, withholds the
@@ -717,6 +718,17 @@ class Matcher:
         scanned = self._scan(source, _WORD_SPLIT.split(source))
         return _text_terms(scanned, actor_spans(source) + role_spans(source))
 
+    def fit_terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
+        """The words and word pairs the model of fit reads: ``terms`` with who acts kept.
+
+        Who a recommendation is addressed to says whether it is about practice at all:
+        professionals, staff and partners are asked to change practice; a government, a
+        country's law or a regulator, something else. ``learn`` fits the model of fit on
+        exactly these terms.
+        """
+        source = _prepared(text)
+        return _text_terms(self._scan(source, _WORD_SPLIT.split(source)), [])
+
     def _apply_learned(
         self,
         scored: dict[str, list[Match]],
@@ -729,7 +741,13 @@ class Matcher:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all. Items
         scoring under ``shown`` keep their score but get no evidence (see ``match_many``)."""
-        found = _text_terms(scanned, actors)
+        gate = self.framework.learned.mapped if self.framework.learned else None
+        # The model of fit reads who acts too (``fit_terms``): who is addressed says whether
+        # the text is about practice. Both sets come from one pass over the words.
+        every: dict[tuple[str, ...], tuple[int, int, float]] | None = (
+            {} if gate is not None else None
+        )
+        found = _text_terms(scanned, actors, every)
         learned_terms = self._terms
         # Per kind and item: the sum of its terms' contributions (added in the text's order,
         # as the model is written) and those that count for it, which its evidence shows.
@@ -742,15 +760,14 @@ class Matcher:
                 if w > 0:
                     positive[item_key].append((w, written, start, end))
         fits = None
-        gate = self.framework.learned.mapped if self.framework.learned else None
-        if gate is not None:
+        if gate is not None and every is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
             z = gate.bias + gate.cues * on_framework - (OUTSIDE_PENALTY if outside else 0.0)
             gate_terms = self._gate_terms
             # Only the terms with a weight: adding the others' 0.0 changes no sum.
             z += sum(
                 gate_terms[term] * factor
-                for term, (_, _, factor) in found.items()
+                for term, (_, _, factor) in every.items()
                 if term in gate_terms
             )
             fits = round(100 / (1 + math.exp(-z)))
@@ -941,7 +958,9 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _text_terms(
-    text: _Text, actors: list[tuple[int, int]]
+    text: _Text,
+    actors: list[tuple[int, int]],
+    with_actors: dict[tuple[str, ...], tuple[int, int, float]] | None = None,
 ) -> dict[tuple[str, ...], tuple[int, int, float]]:
     """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
     outside who acts and outside negated clauses ("no evidence of domestic abuse").
@@ -950,6 +969,8 @@ def _text_terms(
     again, and negation is decided once per word: whether a negation ends the clause before
     it, and whether one follows it (a pair is negated by what precedes its first word or
     follows its second). This runs for every term of every text when learned weights are on.
+    ``with_actors``, when given, is filled in the same pass with the terms of who acts too
+    (what the model of fit reads), as ``_text_terms(text, [])`` would return them.
     """
     offsets, content, norms, breaks = text.offsets, text.content, text.norms, text.breaks
     count = len(content)
@@ -961,24 +982,29 @@ def _text_terms(
     else:
         before = after = [False] * count
     out: dict[tuple[str, ...], tuple[int, int, float]] = {}
+    every = with_actors
     for k, key in enumerate(norms):
         start = starts[k]
         term: tuple[str, ...] = (key,)
-        if term not in out and not before[k] and not after[k]:
+        if not before[k] and not after[k]:
             end = ends[k]
+            if every is not None and term not in every:
+                every[term] = (start, end, 1.0)
             # Who acts is not what is done: learned words read the action only.
-            if not actors or not _overlaps(actors, start, end):
+            if term not in out and (not actors or not _overlaps(actors, start, end)):
                 out[term] = (start, end, 1.0)
         if k + 1 < count:
             term = (key, norms[k + 1])
             if (
-                term not in out
-                and not before[k]
+                not before[k]
                 and not after[k + 1]
+                and (term not in out or (every is not None and term not in every))
                 and bisect_left(breaks, start) == bisect_left(breaks, starts[k + 1])
             ):
                 end = ends[k + 1]
-                if not actors or not _overlaps(actors, start, end):
+                if every is not None and term not in every:
+                    every[term] = (start, end, 1.0)
+                if term not in out and (not actors or not _overlaps(actors, start, end)):
                     out[term] = (start, end, 1.0)
     return out
 
