@@ -92,7 +92,20 @@ def test_an_empty_input_writes_no_report(runner: CliRunner, in_tmp: Path, comman
 
 
 @pytest.mark.parametrize(
-    "command", ["map", "coverage", "report", "check", "evaluate", "schema", "framework validate"]
+    "command",
+    [
+        "map",
+        "coverage",
+        "report",
+        "check",
+        "evaluate",
+        "schema",
+        "framework show",
+        "framework validate",
+        "framework learn",
+        "framework suggest-cues",
+        "framework schema",
+    ],
 )
 def test_help_shows_placeholders_not_python_types(command: str) -> None:
     scrmap = Path(sys.executable).parent / "scrmap"

@@ -69,7 +69,10 @@ def framework_schema() -> None:
 
 
 def framework_learn(
-    gold: Annotated[list[Path], typer.Argument(help="Hand-labelled YAML files to learn from.")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(metavar="GOLD...", help="Hand-labelled YAML files to learn from."),
+    ],
     framework: FrameworkOption = None,
     output: Annotated[
         Path | None,
@@ -85,6 +88,7 @@ def framework_learn(
         typer.Option(
             "--cross-validate",
             min=0,
+            metavar="<n>",
             help="Also fit on all reviews but one fold and score the fold left out, N "
             "times, and print the pooled figures: what to expect on unseen reviews.",
         ),
@@ -129,10 +133,13 @@ def framework_learn(
 
 
 def framework_suggest_cues(
-    gold: Annotated[list[Path], typer.Argument(help="Hand-labelled YAML files to mine.")],
+    gold: Annotated[
+        list[Path], typer.Argument(metavar="GOLD...", help="Hand-labelled YAML files to mine.")
+    ],
     framework: FrameworkOption = None,
     per_label: Annotated[
-        int, typer.Option("--per-label", min=1, help="Candidates per standard or theme.")
+        int,
+        typer.Option("--per-label", min=1, metavar="<n>", help="Candidates per standard or theme."),
     ] = 8,
 ) -> None:
     """Print candidate cues mined from labelled recommendations, as framework YAML with
