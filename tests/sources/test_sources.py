@@ -54,6 +54,16 @@ def test_yaml_problems_have_positions(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [f"{path}:9:5: duplicate id 'Z1' (first at line 5)"]
 
 
+def test_a_framework_among_the_inputs_is_one_problem() -> None:
+    path = ROOT / "examples" / "adult-sar-framework.yaml"
+    recs, problems = load_file(path)
+    assert recs == []
+    assert [p.message for p in problems] == [
+        "a framework file, not a recommendation file: give it as --framework FILE, "
+        "or leave it out of the inputs"
+    ]
+
+
 def test_every_bundled_case_file_loads() -> None:
     loaded = load_arguments([str(ROOT / "data" / "recommendations")], str)
     assert loaded.problems == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
@@ -14,6 +15,15 @@ from scrmap.recommendation import Kind, Recommendation, Source
 from scrmap.sources._base import Found, SourceFile
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_FRAMEWORK_KEYS = re.compile(r"^(?:quadrants|standards):", re.MULTILINE)
+_RECOMMENDATIONS_KEY = re.compile(r"^recommendations:", re.MULTILINE)
+NOT_RECOMMENDATIONS = (
+    "a framework file, not a recommendation file: give it as --framework FILE, "
+    "or leave it out of the inputs"
+)
+"""A framework kept beside the reviews (``scrmap check examples``) is one mistake, not
+a list of every key a recommendation file lacks."""
 
 
 class _Strict(BaseModel):
@@ -58,6 +68,8 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
         limits,
     )
     if parsed is None or located is None:
+        if len(set(_FRAMEWORK_KEYS.findall(text))) == 2 and not _RECOMMENDATIONS_KEY.search(text):
+            return [], [Problem(name, None, None, NOT_RECOMMENDATIONS)]
         return [], problems
     seen: dict[str, int] = {}
     recs = []
