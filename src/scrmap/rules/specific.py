@@ -1,11 +1,15 @@
 """The recommendation does not name who must act.
 
 A SMART recommendation is Specific: it names an agency, board or role that owns the
-action, in its `owner` or `agency` field or in its text. "Professionals", "agencies",
-"partners" and "practitioners" name nobody in particular and do not count.
+action, in its `owner` or `agency` field or in its text: one of the agencies and roles
+below, or the subject of a modal verb that names a body ("The Home Office should ...",
+"The Welsh Government should ...", "Cambridgeshire Community Services (NHCP) should ...").
+"Professionals", "agencies", "partners", "practitioners" and "staff" name nobody in
+particular and do not count.
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
+    The Department for Education should introduce registration for children's home staff.
     (or any text, with `owner: Norfolk Constabulary`)
 
 Failing:
@@ -20,6 +24,7 @@ from pydantic import Field
 
 from scrmap.findings import Severity
 from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
+from scrmap.text import WORD, actor_spans
 
 ID = "specific"
 SEVERITY = Severity.warning
@@ -44,6 +49,12 @@ ACRONYMS = [
     "NSCB", "NSCP", "LSCB", "LSCP", "SAB", "CSC", "GP", "GPs", "NHS", "CCG", "ICB", "MASH",
     "IDVA", "IDVAs", "MARAC", "CAMHS", "DSL", "DSLs", "YOT", "DASVB", "ED",
 ]  # fmt: skip
+_NOBODY_TEXT = """the a an all any every each relevant local other partner partners agency
+agencies professional professionals practitioner practitioners staff service services
+organisation organisations and or of"""
+NOBODY = frozenset(_NOBODY_TEXT.split())
+"""The words of a subject that name nobody in particular: "All relevant agencies",
+"Professionals and local partners". Any other word in a subject that acts names someone."""
 _ACTORS = words_pattern(ACTORS)
 _ACRONYMS = words_pattern(ACRONYMS, flags=0)
 
@@ -64,6 +75,11 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         return
     extra = words_pattern(options.actors)
     if first(_ACTORS, rec.text) or first(_ACRONYMS, rec.text) or first(extra, rec.text):
+        return
+    if any(
+        any(w.lower() not in NOBODY for w in WORD.findall(rec.text[start:end]))
+        for start, end in actor_spans(rec.text)
+    ):
         return
     yield Hit(
         item,
