@@ -236,7 +236,7 @@ def test_a_bad_limit_names_its_variable(runner: CliRunner, value: str) -> None:
     result = _invoke(runner, ["map", str(GOOD)], {"SCRMAP_MAX_FILE_MB": value})
     assert result.exit_code == exitcodes.USAGE
     assert _lines(result.stderr) == [
-        f"SCRMAP_MAX_FILE_MB: expected a positive number, got {value!r}"
+        f"SCRMAP_MAX_FILE_MB: expected a positive, finite number, got {value!r}"
     ]
 
 

@@ -25,7 +25,7 @@ from pydantic import (
 
 from scrmap import learned as learned_weights
 from scrmap.defaults import FRAMEWORK_ENV_VAR
-from scrmap.errors import FrameworkError, Problem, UnreadableFrameworkError
+from scrmap.errors import NO_SUCH_FILE, FrameworkError, Problem, UnreadableFrameworkError
 from scrmap.limits import Limits, read_config_text
 from scrmap.text import phrase_keys
 
@@ -165,7 +165,7 @@ def load(path: Path, limits: Limits | None = None) -> Framework:
     try:
         text = read_config_text(path, limits or Limits())
     except FileNotFoundError:
-        problem = Problem(name, None, None, "no such framework file")
+        problem = Problem(name, None, None, f"{NO_SUCH_FILE} (the framework file)")
         raise UnreadableFrameworkError([problem]) from None
     except IsADirectoryError:
         problem = Problem(name, None, None, "is a directory, not a file")

@@ -111,7 +111,7 @@ def from_env(env: Mapping[str, str]) -> Limits:
         # inf, nan and 1e309 parse as floats; none is a size anything can be compared with.
         if not math.isfinite(value) or value <= 0 or value > 1e12:
             raise ConfigError(
-                [Problem(name, None, None, f"expected a positive number, got {raw!r}")]
+                [Problem(name, None, None, f"expected a positive, finite number, got {raw!r}")]
             )
         if spec.name == "yaml_depth" and value > MAX_YAML_DEPTH:
             message = f"at most {MAX_YAML_DEPTH:,} (deeper nesting overflows the stack), got {raw}"

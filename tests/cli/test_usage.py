@@ -61,7 +61,7 @@ def test_every_report_format_is_known_by_its_own_ending() -> None:
 def test_framework_validate_of_a_missing_file_is_exit_2(runner: CliRunner) -> None:
     result = run(runner, "framework", "validate", "missing.yaml")
     assert result.exit_code == exitcodes.USAGE
-    assert result.stderr == "missing.yaml: no such framework file\n"
+    assert result.stderr == "missing.yaml: no such file or directory (the framework file)\n"
 
 
 def test_counts_agree_with_their_nouns(runner: CliRunner) -> None:

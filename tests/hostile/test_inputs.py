@@ -142,9 +142,9 @@ def test_docx_with_more_paragraphs_than_the_limit_is_refused_before_parsing(
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("inf", "expected a positive number, got 'inf'"),
-        ("nan", "expected a positive number, got 'nan'"),
-        ("1e309", "expected a positive number, got '1e309'"),
+        ("inf", "expected a positive, finite number, got 'inf'"),
+        ("nan", "expected a positive, finite number, got 'nan'"),
+        ("1e309", "expected a positive, finite number, got '1e309'"),
     ],
 )
 def test_non_finite_limits_are_one_line(value: str, message: str) -> None:
