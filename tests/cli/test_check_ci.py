@@ -87,6 +87,20 @@ def test_exit_zero_and_output_file(runner: CliRunner, weak: Path, tmp_path: Path
     assert run(runner, "missing.yaml", "--exit-zero").exit_code == exitcodes.USAGE
 
 
+def test_output_file_ending_names_the_format(runner: CliRunner, weak: Path, tmp_path: Path) -> None:
+    sarif, junit, data = tmp_path / "out.sarif", tmp_path / "out.xml", tmp_path / "out.json"
+    for out in (sarif, junit, data):
+        run(runner, str(weak), "--exit-zero", "-o", str(out), env={"GITHUB_ACTIONS": "true"})
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")
+    assert json.loads(data.read_text(encoding="utf-8"))
+    concise = tmp_path / "out.sarif.txt"
+    run(runner, str(weak), "--exit-zero", "-f", "concise", "-o", str(sarif))
+    run(runner, str(weak), "--exit-zero", "-o", str(concise))
+    assert sarif.read_text(encoding="utf-8") == concise.read_text(encoding="utf-8")
+    assert all(map(CONCISE.match, concise.read_text(encoding="utf-8").splitlines()[:-1]))
+
+
 def test_select_and_ignore(runner: CliRunner, weak: Path) -> None:
     def rules(*args: str) -> set[str]:
         lines = run(runner, str(weak), "-q", *args).stdout.splitlines()

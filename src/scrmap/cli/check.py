@@ -31,8 +31,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format. Default: github under GitHub Actions, text on a terminal, "
-        "else concise.",
+        help="Output format. Default: the one an --output-file ending names (.sarif, .json, "
+        ".xml for junit), else github under GitHub Actions, text on a terminal, else concise.",
         show_default=False,
     ),
 ]
@@ -60,8 +60,16 @@ ListRulesOption = Annotated[
 ]
 
 
+_BY_ENDING = {".sarif": CheckFormat.sarif, ".json": CheckFormat.json, ".xml": CheckFormat.junit}
+"""An output file's ending that names a format: code-scanning uploads read `.sarif` files,
+test reporters `.xml`; concise text under those names would fail them."""
+
+
 def _default_format(output_file: Path | None) -> CheckFormat:
-    """github under GitHub Actions; text for a person at a terminal; else concise."""
+    """The format the output file's ending names; github under GitHub Actions; text for a
+    person at a terminal; else concise."""
+    if output_file is not None and output_file.suffix.lower() in _BY_ENDING:
+        return _BY_ENDING[output_file.suffix.lower()]
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return CheckFormat.github
     return CheckFormat.text if output_file is None and sys.stdout.isatty() else CheckFormat.concise
