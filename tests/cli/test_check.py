@@ -117,6 +117,25 @@ def test_github_escaping() -> None:
     )
 
 
+def test_statistics_wrap_only_for_a_terminal() -> None:
+    from scrmap.checks import Finding, Severity
+    from scrmap.formats.check import statistics
+    from scrmap.records import CheckResult
+
+    findings = [Finding(rule, Severity.warning, "a.md", 1, None, "x") for rule in RULES]
+    result = CheckResult(findings, [])
+    plain = statistics(result).splitlines()
+    assert len(plain) == 1 + len(RULES) and max(map(len, plain)) > 60
+    wrapped = statistics(result, 60).splitlines()
+    assert max(map(len, wrapped)) <= 60 and len(wrapped) > len(plain)
+    what = plain[0].index("what")
+    assert all(line[:what].strip() == "" for line in wrapped if not line[:5].strip())
+    assert (
+        " ".join(line[what:] for line in wrapped[1:]).split()
+        == " ".join(line[what:] for line in plain[1:]).split()
+    )
+
+
 def test_sarif(runner: CliRunner, files) -> None:
     doc = json.loads(run(runner, str(files["weak"]), "-f", "sarif").stdout)
     assert doc["version"] == "2.1.0" and doc["$schema"].endswith("sarif-2.1.0.json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -84,7 +85,10 @@ def _emit(
     from scrmap.formats.check import RENDERERS, TERMINAL, statistics, verdict
 
     if stats:
-        text: str | None = statistics(result)
+        terminal = output is None and sys.stdout.isatty()
+        text: str | None = statistics(
+            result, shutil.get_terminal_size().columns if terminal else None
+        )
     elif chosen is TERMINAL:
         from scrmap.cli.views import stdout_console
         from scrmap.cli.views.check import findings_text

@@ -9,6 +9,7 @@ for grep, editors and CI logs.
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from collections import Counter
 from html import escape
 from typing import Any
@@ -51,19 +52,24 @@ def verdict(result: CheckResult) -> str:
     return ", ".join(counts)
 
 
-def statistics(result: CheckResult) -> str:
+def statistics(result: CheckResult, width: int | None = None) -> str:
     """Findings per rule, most first, with the waived ones and what the rule is about
-    (`--statistics`, as ruff's)."""
+    (`--statistics`, as ruff's). With a ``width`` (a terminal's) the last column wraps
+    under itself; without one each rule stays on one line, for grep."""
     shown = Counter((f.rule, f.severity.value) for f in result.findings)
     waived = Counter(f.rule for f in result.waived)
     rows = [(n, rule, severity, waived.pop(rule, 0)) for (rule, severity), n in shown.items()]
     rows += [(0, rule, "waived", n) for rule, n in waived.items()]
     rows.sort(key=lambda row: (-row[0], -row[3], row[1]))
-    width = max([len(row[1]) for row in rows] + [4])
-    lines = [f"{'count':>5}  {'rule':<{width}}  {'severity':<8}  waived  what"]
-    lines += [
-        f"{n:>5}  {rule:<{width}}  {sev:<8}  {w:>6}  {_summary(rule)}" for n, rule, sev, w in rows
-    ]
+    rule_width = max([len(row[1]) for row in rows] + [4])
+    indent = 5 + 2 + rule_width + 2 + 8 + 2 + 6 + 2
+    lines = [f"{'count':>5}  {'rule':<{rule_width}}  {'severity':<8}  waived  what"]
+    for n, rule, sev, w in rows:
+        what = [_summary(rule)]
+        if width is not None and width - indent >= 20:
+            what = textwrap.wrap(what[0], width - indent) or [""]
+        lines.append(f"{n:>5}  {rule:<{rule_width}}  {sev:<8}  {w:>6}  {what[0]}")
+        lines += [" " * indent + more for more in what[1:]]
     return "\n".join(lines) + "\n"
 
 
