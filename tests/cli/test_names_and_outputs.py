@@ -129,6 +129,25 @@ def test_a_new_output_beside_the_input_is_written(runner: CliRunner) -> None:
     result = run(runner, "report", "w", "-o", "w/report.md")
     assert result.exit_code == 0, result.stderr
     assert Path("w/report.md").read_text(encoding="utf-8").startswith("# Coverage of")
+    assert result.stderr.startswith(
+        "scrmap: note: w/report.md is inside w, which was read: the next run over w will "
+        "read it as recommendations; write it elsewhere\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "w", "-o", "w/report.html"],
+        ["report", "w", "-o", "report.md"],
+        ["report", "w/draft.md", "-o", "w/report.md"],
+        ["check", "w", "-o", "w/.findings.txt"],
+    ],
+)
+def test_no_note_where_the_output_is_not_read_back(runner: CliRunner, args: list[str]) -> None:
+    result = run(runner, *args)
+    assert result.exit_code == 0, result.stderr
+    assert "note:" not in result.stderr
 
 
 def test_check_output_file_refuses_an_input(runner: CliRunner) -> None:

@@ -108,6 +108,7 @@ def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = 
     system but almost always a shell variable that expanded to nothing, and an
     ``output`` file that is one of the files read."""
     from scrmap import pipeline
+    from scrmap.sources import read_back
 
     args = list(args)
     if any(not arg.strip() for arg in args):
@@ -123,6 +124,12 @@ def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = 
         fail(error, exitcodes.USAGE)
     # Standard input redirected from a file (`- < draft.md`) is that file: /dev/stdin names it.
     refuse_overwrite(output, ["/dev/stdin" if n == "<stdin>" else n for n in loaded.read])
+    folder = None if output is None else read_back(output, args)
+    if folder is not None:
+        say(
+            f"scrmap: note: {output} is inside {folder}, which was read: the next run over "
+            f"{folder} will read it as recommendations; write it elsewhere"
+        )
     return loaded
 
 

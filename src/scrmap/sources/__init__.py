@@ -165,6 +165,19 @@ def _walk(directory: Path) -> Iterable[Path | Problem]:
                 yield path
 
 
+def read_back(output: Path, args: Iterable[str]) -> str | None:
+    """The folder among ``args`` that would read ``output`` as recommendations next time
+    (a report saved as ``recs/report.md`` becomes a case of ``recs``), or None."""
+    name = output.name
+    if name.startswith((".", "~$")) or output.suffix.lower() not in KNOWN_SUFFIXES:
+        return None
+    where = os.path.realpath(output.parent)
+    for arg in args:
+        if os.path.isdir(arg) and _inside(Path(where) / name, os.path.realpath(arg)):
+            return arg
+    return None
+
+
 def _looks_like_path(arg: str) -> bool:
     """Whether an argument that names nothing was meant as a path: one word (a mistyped
     folder or file name, never a recommendation), or a known file ending on one line. Only
@@ -323,4 +336,5 @@ __all__ = [
     "display_name",
     "load_arguments",
     "load_file",
+    "read_back",
 ]
