@@ -128,7 +128,7 @@ def test_select_filters_and_reports_what_it_left_out() -> None:
     assert missing.recommendations == []
     assert missing.unmatched == [
         "--case 'Case Z' matches nothing (there are: Case A, Case B, Case C)",
-        "--status 'done' matches nothing (there are: none)",
+        "--status 'done' matches nothing (no item has one)",
     ]
 
 

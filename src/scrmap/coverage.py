@@ -239,10 +239,9 @@ def _keep(
     wanted value that matches nothing, with the values there are."""
     present = sorted({value(r) for r in recs} - {""})
     folded = {v.casefold() for v in present}
+    there = f"there are: {', '.join(present)}" if present else "no item has one"
     unmatched += [
-        f"{option} {w!r} matches nothing (there are: {', '.join(present) or 'none'})"
-        for w in wanted
-        if w.casefold() not in folded
+        f"{option} {w!r} matches nothing ({there})" for w in wanted if w.casefold() not in folded
     ]
     keep = {w.casefold() for w in wanted}
     return [r for r in recs if value(r).casefold() in keep]
