@@ -117,6 +117,21 @@ def test_windows_1252_text_and_bom(tmp_path: Path) -> None:
     assert load_file(path)[0][0].text == "With a byte-order mark."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("ending", [".txt", ".csv", ".md"])
+def test_utf16_with_its_byte_order_mark_is_text(tmp_path: Path, encoding: str, ending: str) -> None:
+    texts = ["The NSCB will audit supervision by May 2027.", "Health visitors should ask."]
+    body = "id,text\n" + "".join(f"{i},{t}\n" for i, t in enumerate(texts, 1))
+    if ending != ".csv":
+        body = "\n\n".join(texts) + "\n"
+    path = tmp_path / f"plan{ending}"
+    bom = "" if encoding == "utf-16" else "\ufeff"  # "utf-16" writes its own
+    path.write_bytes((bom + body).encode(encoding))
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.text for r in recs] == texts
+
+
 def test_csv_with_extra_columns_and_recommendation_header(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text(

@@ -25,7 +25,16 @@ from scrmap.errors import NO_SUCH_FILE, Problem, unreadable
 from scrmap.limits import Limits, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
-from scrmap.sources._base import Batch, Found, Loader, SourceFile, SourceKind, batches, decode
+from scrmap.sources._base import (
+    Batch,
+    Found,
+    Loader,
+    SourceFile,
+    SourceKind,
+    batches,
+    decode,
+    utf16,
+)
 
 STDIN = "-"
 """The argument that means: read recommendations from standard input."""
@@ -73,7 +82,7 @@ about how it was read."""
 
 
 def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not utf16(data):
         return kind, Problem(file.name, None, None, "binary file, not text"), []
     text, warnings = decode(data, file.name)
     return kind, dataclasses.replace(file, text=text), warnings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -95,6 +96,12 @@ _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 """A byte sequence only UTF-8 writes: a file holding one is UTF-8, whatever else it holds."""
 
 
+def utf16(data: bytes) -> bool:
+    """Whether ``data`` opens with a UTF-16 byte-order mark, as Excel's "Unicode Text" and
+    Notepad's "Unicode" save: text, though every other byte is zero."""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     """The text of ``data`` and any warning about how it was read.
 
@@ -102,7 +109,10 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     as Word and Notepad save it ("Agencies\x92 staff"), read silently. A UTF-8 file with a
     stray invalid byte is read as UTF-8, the byte as U+FFFD, with a warning at its place:
     reading the whole file as Windows-1252 instead would garble every other accent.
+    UTF-16 with its byte-order mark is read as such.
     """
+    if utf16(data):
+        return data.decode("utf-16", errors="replace"), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:

@@ -24,7 +24,7 @@ from typing import TypeVar, overload
 from scrmap.errors import Problem, unreadable
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
-from scrmap.sources._base import Found, SourceFile
+from scrmap.sources._base import Found, SourceFile, utf16
 
 T = TypeVar("T")
 _SAMPLE = 4096
@@ -66,7 +66,12 @@ class Rows:
 
 def _lines(path: Path, encoding: str) -> Iterator[str]:
     """The file's lines, decoded one at a time (UTF-8 never has a newline byte inside a
-    character, so this reads as decoding the whole file would), without a byte-order mark."""
+    character, so this reads as decoding the whole file would), without a byte-order mark.
+    UTF-16 splits a newline's bytes, so it is read as text."""
+    if encoding == "utf-16":
+        with path.open(encoding=encoding, errors="replace", newline="") as text:
+            yield from text
+        return
     with path.open("rb") as handle:
         first = True
         for raw in handle:
@@ -249,12 +254,16 @@ def _duplicates(
 
 
 def _read(file: SourceFile, read: Callable[[str], T]) -> T | list[Problem]:
-    """``read(encoding)`` of a text file: UTF-8 (with or without a byte-order mark), else
-    Windows-1252 as Excel saves it; or the problem that it is binary or cannot be read."""
+    """``read(encoding)`` of a text file: UTF-8 (with or without a byte-order mark), UTF-16
+    with one (Excel's "Unicode Text"), else Windows-1252 as Excel saves it; or the problem
+    that it is binary or cannot be read."""
     try:
         with file.path.open("rb") as handle:
-            if b"\x00" in handle.read(_BINARY_PROBE):
-                return [Problem(file.name, None, None, "binary file, not text")]
+            probe = handle.read(_BINARY_PROBE)
+        if utf16(probe):
+            return read("utf-16")
+        if b"\x00" in probe:
+            return [Problem(file.name, None, None, "binary file, not text")]
         try:
             return read("utf-8")
         except UnicodeDecodeError:
