@@ -72,7 +72,7 @@ def test_nothing_overdue_and_no_gaps_is_said_too(norfolk) -> None:
 def test_long_gap_lists_are_cut(norfolk) -> None:
     matcher = Matcher(norfolk)
     mapped = [Mapped(r, matcher.match(r.text)) for r in [rec("A", "Share information.")]]
-    gaps = key_messages(analyse(norfolk, mapped))[0].text
+    gaps = next(m.text for m in key_messages(analyse(norfolk, mapped)) if "standards" in m.text)
     assert gaps.startswith("No recommendation addresses standards 1.1, 1.2, ")
     assert gaps.endswith(" others")
 
@@ -127,4 +127,26 @@ def test_unmapped_items_outside_the_framework_are_no_prompt_to_review_it(norfolk
     assert unmapped_message([outside, nowhere]) == (
         "2 items fit no standard (1 names a subject the framework leaves out): "
         "a prompt to review the framework"
+    )
+
+
+def test_an_uncovered_quadrant_is_the_first_gap(norfolk) -> None:
+    matcher = Matcher(norfolk)
+    mapped = [Mapped(r, matcher.match(r.text)) for r in [rec("A", "Share information.")]]
+    coverage = analyse(norfolk, mapped)
+    missing = [r for r in coverage.quadrants if r.gap]
+    assert missing  # one item cannot reach every quadrant
+    first = key_messages(coverage)[0]
+    assert first.kind == "gaps"
+    assert first.text.startswith("No recommendation addresses quadrant")
+    assert all(f"{r.id} ({r.title})" in first.text for r in missing)
+
+
+def test_the_action_plan_example_names_its_missing_quadrant(norfolk) -> None:
+    loaded = load_arguments([str(ROOT / "examples" / "action-plan.csv")], lambda: "")
+    matcher = Matcher(norfolk)
+    mapped = [Mapped(r, matcher.match(r.text)) for r in loaded.recommendations]
+    assert key_messages(analyse(norfolk, mapped))[0].text == (
+        "No recommendation addresses quadrant Q3 (Collaborative working, decision making "
+        "and planning)"
     )

@@ -49,10 +49,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def _gaps(coverage: Coverage) -> list[Message]:
+    """A quadrant nothing addresses first: a whole area of practice the Board has heard no
+    learning on is the most pressing gap, and its standards' ids alone would not say so."""
     gaps = coverage.gaps
+    quadrants = [f"{r.id} ({r.title})" for r in gaps["quadrants"]]
     standards = [r.id for r in gaps["standards"]]
     themes = [r.title for r in gaps["themes"]]
     out = []
+    if quadrants:
+        word = "quadrant" if len(quadrants) == 1 else "quadrants"
+        out.append(Message("gaps", f"No recommendation addresses {word} {_names(quadrants)}"))
     if standards:
         word = "standard" if len(standards) == 1 else "standards"
         out.append(Message("gaps", f"No recommendation addresses {word} {_names(standards)}"))
