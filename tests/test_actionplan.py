@@ -8,6 +8,7 @@ from scrmap.actionplan import (
     State,
     Vocabulary,
     assess,
+    due_not_read,
     parse_due,
     status_key,
 )
@@ -125,3 +126,18 @@ def test_progress_at_a_report_date() -> None:
     assert progress.by_standard["1.1"][State.partly_met] == 1
     assert sum(progress.by_standard["3.1"].values()) == 0
     assert progress.by_theme["neglect"][State.on_track] == 1
+
+
+@pytest.mark.parametrize(
+    "due", ["2025-13-01", "31/02/2027", "2027-02-29", "31 Febuary 2027", "Q3 2026", "end of March"]
+)
+def test_a_due_field_meant_as_a_date_that_names_none_is_said(due: str) -> None:
+    message = due_not_read(due)
+    assert message is not None
+    assert message.startswith(f"due {due!r} is not a date scrmap can read")
+    assert parse_due(due) is None  # and so it is in due_not_a_date: never overdue
+
+
+@pytest.mark.parametrize("due", [None, "", "ongoing", "TBC", "2027-03-31", "31/03/2027", "2027"])
+def test_dates_and_words_are_not_complained_of(due: str | None) -> None:
+    assert due_not_read(due) is None

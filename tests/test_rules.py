@@ -37,7 +37,7 @@ def as_file(case: dict[str, Any]) -> str:
 @pytest.mark.parametrize(("rule_id", "case"), golden_cases())
 def test_golden(norfolk, rule_id: str, case: dict[str, Any]) -> None:
     recs, problems = load_yaml(as_file(case), "golden.yaml")
-    assert not problems
+    assert all(p.rule == rule_id for p in problems)  # warnings the rule says itself
     settings = {
         rid: (
             rule.SEVERITY if rid == rule_id else Severity.off,

@@ -216,6 +216,30 @@ def parse_due(text: str | None) -> date | None:
     return None
 
 
+DUE_FORMS = "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+"""The ways of writing a due date that `parse_due` reads, for messages."""
+
+
+def due_not_read(text: str | None) -> str | None:
+    """What is wrong with a due field meant as a date that names none `parse_due` can read
+    ("31/02/2027", "2025-13-01", "Q3 2026"), or None.
+
+    Such an action is never counted overdue however late it is, so a Board would be told
+    nothing is late when something is; it must be said. A field is meant as a date when it
+    holds a digit or names a month; words alone ("ongoing", "TBC") are a due field that is
+    honestly not a date, listed in `Progress.due_not_a_date` without complaint.
+    """
+    if not text or parse_due(text) is not None:
+        return None
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    if not re.search(r"\d", text) and not any(w in _MONTHS for w in words):
+        return None
+    return (
+        f"due {text.strip()!r} is not a date scrmap can read, so the action is never counted "
+        f"overdue; write it as {DUE_FORMS}"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ActionItem:
     """What the action plan says of one recommendation."""

@@ -8,7 +8,7 @@ CLI turns them into output and exit codes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _PYDANTIC_WORDING = (
     (re.compile(r"^Value error, "), ""),
@@ -67,6 +67,10 @@ class Problem:
     """1-based column, or None when unknown."""
     message: str
     """What is wrong, and where it helps, how to fix it."""
+    rule: str | None = field(default=None, compare=False)
+    """The `check` rule that finds the same with the recommendation in hand (a due date
+    that is not a date is `time-bound`'s), when the item was still read; `check` leaves the
+    problem to that rule, so the rule's severity, ``--ignore`` and waivers hold for it."""
 
     def __str__(self) -> str:
         return f"{location(self.path, self.line, self.col)}: {self.message}"

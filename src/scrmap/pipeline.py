@@ -148,11 +148,18 @@ class Analysis:
     progress: Progress
     summary: Summary
     selection: Selection
+    problem_files: tuple[sources.ProblemFile, ...] = ()
+    """The inputs that gave problems: every output says what the analysis lacks."""
 
     def record(self) -> records.CoverageRecord:
         """The record `scrmap coverage` prints."""
         return records.coverage_record(
-            self.coverage, self.framework, self.progress, self.summary, self.selection
+            self.coverage,
+            self.framework,
+            self.progress,
+            self.summary,
+            self.selection,
+            self.problem_files,
         )
 
     def report(self, marking: str | None = None) -> records.ReportRecord:
@@ -173,9 +180,11 @@ def analyse(
     selection: Selection,
     as_of: date,
     vocabulary: Vocabulary,
+    problem_files: Sequence[sources.ProblemFile] = (),
 ) -> Analysis:
     """Map ``recs`` (in parallel when there are many), analyse their coverage, and
-    assess the action plan at ``as_of`` (the report date) in ``vocabulary``'s words."""
+    assess the action plan at ``as_of`` (the report date) in ``vocabulary``'s words;
+    ``problem_files`` are the inputs that gave problems, which the outputs name."""
     from scrmap import actionplan, coverage, parallel
     from scrmap.matcher import Matcher
     from scrmap.summary import summarise
@@ -194,7 +203,8 @@ def analyse(
         [s.id for s in framework.standards],
         [t.id for t in framework.themes],
     )
-    return Analysis(analysed, ref, progress, summarise(analysed, progress), selection)
+    summary = summarise(analysed, progress)
+    return Analysis(analysed, ref, progress, summary, selection, tuple(problem_files))
 
 
 def check(
@@ -211,7 +221,7 @@ def check(
     from scrmap import checks
 
     rules = checks.chosen(settings, select, ignore)
-    found = checks.run(inputs.recommendations, inputs.problems, matcher, rules)
+    found = checks.run(inputs.recommendations, inputs.unruled_problems, matcher, rules)
     checked = list(dict.fromkeys(inputs.read + [r.source.file for r in inputs.recommendations]))
     active = [f for f in found if f.waived is None]
     return records.CheckResult(active, checked, strict, [f for f in found if f.waived is not None])

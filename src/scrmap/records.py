@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scrmap.framework import Framework, Theme
     from scrmap.matcher import Match, Result
     from scrmap.recommendation import Recommendation
+    from scrmap.sources import ProblemFile
     from scrmap.summary import Summary
 
 # --------------------------------------------------------------------------- map
@@ -341,6 +342,25 @@ class ActionPlanRecord(TypedDict):
     due_not_a_date: list[ActionRecord]
 
 
+class ProblemRecord(TypedDict):
+    """One problem with an input file, at its place."""
+
+    line: int | None
+    col: int | None
+    message: str
+
+
+class InputProblemsRecord(TypedDict):
+    """A file that gave problems: left out of the analysis, or read all the same."""
+
+    file: str
+    left_out: bool
+    """None of its recommendations is in the analysis."""
+    recommendations: int
+    """Recommendations read from it despite the problems."""
+    problems: list[ProblemRecord]
+
+
 class CoverageRecord(TypedDict):
     """The whole coverage analysis (the README's "JSON output of scrmap coverage")."""
 
@@ -364,6 +384,9 @@ class CoverageRecord(TypedDict):
     themes_by_year: dict[str, dict[str, int]]
     """Year of publication -> theme -> recommendations (undated cases left out)."""
     action_plan: ActionPlanRecord
+    input_problems: list[InputProblemsRecord]
+    """The files that could not be read, or were read with problems (empty: every file
+    was read whole), so that no output passes for the whole library when it is not."""
 
 
 class ReportRecord(CoverageRecord):
@@ -483,8 +506,9 @@ def coverage_record(
     progress: Progress,
     summary: Summary,
     selection: Selection,
+    problem_files: Sequence[ProblemFile] = (),
 ) -> CoverageRecord:
-    """The whole analysis as JSON-ready data."""
+    """The whole analysis as JSON-ready data, with the inputs that gave problems."""
     from scrmap.repeats import MAX_PAIRS
 
     period = summary.period
@@ -549,6 +573,17 @@ def coverage_record(
         "key_messages": [{"kind": m.kind, "text": m.text} for m in summary.messages],
         "themes_by_year": {str(year): counts for year, counts in summary.by_year.items()},
         "action_plan": _action_plan(progress),
+        "input_problems": [
+            {
+                "file": f.name,
+                "left_out": f.left_out,
+                "recommendations": f.recommendations,
+                "problems": [
+                    {"line": p.line, "col": p.col, "message": p.message} for p in f.problems
+                ],
+            }
+            for f in problem_files
+        ],
     }
 
 

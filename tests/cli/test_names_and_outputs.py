@@ -55,8 +55,11 @@ def test_a_mistyped_name_is_no_such_file_and_the_rest_is_read(
     assert len(problems) == 1 and problems[0].endswith(" no such file or directory")
     assert "<argument>" not in result.output
     if command == "report":
-        assert "supervision" in Path("r.md").read_text(encoding="utf-8")
-        assert "nosuchdir" not in Path("r.md").read_text(encoding="utf-8")
+        report = Path("r.md").read_text(encoding="utf-8")
+        assert "supervision" in report
+        # Named as a file not read, never read as the text of a recommendation.
+        assert "> - **nosuchdir: not read (1 problem)**" in report
+        assert "<argument>" not in report
     elif command == "coverage":
         assert '"recommendations": 1,' in result.stdout
     elif command == "check":

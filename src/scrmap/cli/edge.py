@@ -200,6 +200,7 @@ def analyse(
             chosen,
             as_of,
             vocabulary,
+            loaded.problem_files(),
         )
     return analysis, selected, loaded.problems
 

@@ -10,7 +10,11 @@ has exactly one of the two. Renderers are pure: the CLI decides where their outp
 from __future__ import annotations
 
 import json
-from typing import Protocol, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from scrmap.records import InputProblemsRecord, ProblemRecord
 
 R_contra = TypeVar("R_contra", contravariant=True)
 Out_co = TypeVar("Out_co", covariant=True)
@@ -47,3 +51,54 @@ def by_kind(counts: dict[str, int]) -> str:
 NO_PLAN = "The selection carries no action plan: none of its {} has a status or a due date."
 """Said once, with the count of actions, where no item selected has a status or a due
 date (`records.carries_no_plan`): a library of published reviews, not an action plan."""
+
+
+SHOWN_PROBLEMS = 5
+"""Problems quoted for each file in a report; `scrmap check FILE` lists them all."""
+
+
+def incomplete(files: Sequence[InputProblemsRecord]) -> str:
+    """The sentence every coverage output leads with when inputs gave problems ("" when
+    none did): a Board member who reads only the report must know that a case is missing
+    from every figure, not only whoever saw standard error."""
+    left_out = [f for f in files if f["left_out"]]
+    read = [f for f in files if not f["left_out"]]
+    parts = []
+    if left_out:
+        problems = counted(sum(len(f["problems"]) for f in left_out), "problem")
+        their = "its" if len(left_out) == 1 else "their"
+        parts.append(
+            f"Incomplete: {counted(len(left_out), 'file')} could not be read ({problems}), "
+            f"so {their} recommendations are in none of these figures"
+        )
+    if read:
+        problems = counted(sum(len(f["problems"]) for f in read), "problem")
+        verb = "was" if len(read) == 1 else "were"
+        parts.append(f"{counted(len(read), 'file')} {verb} read with {problems}")
+    said = "; ".join(parts)
+    return said[:1].upper() + said[1:]
+
+
+def problem_file(f: InputProblemsRecord) -> str:
+    """One file that gave problems: ``case-q.yaml: not read (4 problems)``."""
+    problems = counted(len(f["problems"]), "problem")
+    if f["left_out"]:
+        return f"{f['file']}: not read ({problems})"
+    return f"{f['file']}: read with {problems} ({counted(f['recommendations'], 'item')} read)"
+
+
+def problem_text(p: ProblemRecord) -> str:
+    """A problem at its place in its file: ``line 2:12: published: ...``."""
+    if p["line"] is None:
+        return p["message"]
+    col = f":{p['col']}" if p["col"] is not None else ""
+    return f"line {p['line']}{col}: {p['message']}"
+
+
+def quoted_problems(f: InputProblemsRecord) -> list[str]:
+    """A file's first `SHOWN_PROBLEMS` problems, then how many more and where to see them."""
+    lines = [problem_text(p) for p in f["problems"][:SHOWN_PROBLEMS]]
+    more = len(f["problems"]) - SHOWN_PROBLEMS
+    if more > 0:
+        lines.append(f"and {counted(more, 'more problem')}: scrmap check {f['file']} lists them")
+    return lines

@@ -7,7 +7,16 @@ JSON contract is documented in the README ("JSON output of scrmap coverage").
 from __future__ import annotations
 
 from scrmap.actionplan import LABELS, STATES
-from scrmap.formats import NO_PLAN, Renderer, by_kind, counted, json_text
+from scrmap.formats import (
+    NO_PLAN,
+    Renderer,
+    by_kind,
+    counted,
+    incomplete,
+    json_text,
+    problem_file,
+    quoted_problems,
+)
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.formats.choices import CoverageFormat
 from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
@@ -33,13 +42,30 @@ CSV_COLUMNS = [
 ]
 
 
+def _problem_rows(record: CoverageRecord) -> list[list[object]]:
+    """A row for each file that gave problems, first, so that the sheet does not pass for
+    the whole library: `not-read` (left out) or `read-with-problems`."""
+    return [
+        [
+            "not-read" if f["left_out"] else "read-with-problems",
+            f["file"],
+            "; ".join(quoted_problems(f)),
+            "",
+            f["recommendations"],
+            *[""] * (len(CSV_COLUMNS) - 5),
+        ]
+        for f in record["input_problems"]
+    ]
+
+
 def to_csv(record: CoverageRecord) -> str:
     """The quadrant, standard and theme tables as one sheet, a `section` column apart,
     each standard and theme with its actions by status; then one `action-plan` row with
-    every action by status (its `recommendations` column holds the number of actions)."""
+    every action by status (its `recommendations` column holds the number of actions).
+    Files that gave problems come first (`_problem_rows`)."""
     plan = record["action_plan"]
     by_id = {r["id"]: r["counts"] for r in plan["by_standard"] + plan["by_theme"]}
-    rows: list[list[object]] = [
+    rows: list[list[object]] = _problem_rows(record) + [
         [
             section,
             row["id"],
@@ -106,6 +132,19 @@ def _action_plan_markdown(record: CoverageRecord) -> list[str]:
     return [*lines, ""]
 
 
+def _problems_markdown(record: CoverageRecord) -> list[str]:
+    """The warning that opens the document when inputs gave problems: which files, the
+    first few problems of each."""
+    files = record["input_problems"]
+    if not files:
+        return []
+    lines = [f"> **{md_cell(incomplete(files))}.**", ">"]
+    for f in files:
+        lines.append(f"> - **{md_cell(problem_file(f))}**")
+        lines += [f">   - {md_cell(line)}" for line in quoted_problems(f)]
+    return [*lines, ""]
+
+
 def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str]:
     head = "| Id | Title |" + (" Quadrant |" if with_quadrant else "")
     lines = [f"## {heading}", "", head + " Recommendations | Cases | Which cases |"]
@@ -134,6 +173,7 @@ def to_markdown(record: CoverageRecord) -> str:
         f"quadrants, {t['standards_covered']}/{t['standards']} standards, "
         f"{t['themes_covered']}/{t['themes']} themes.",
         "",
+        *_problems_markdown(record),
         "## Key messages",
         "",
         *(f"{n}. {md_cell(m['text'])}." for n, m in enumerate(record["key_messages"], 1)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import orjson
@@ -78,29 +79,35 @@ def withheld_note(record: RecommendationRecord) -> str:
     return f"standards withheld: {fit_words(fit)}" if fit is not None and fit["withheld"] else ""
 
 
-def mappings_csv(records: Sequence[RecommendationRecord]) -> str:
-    """One row per recommendation; lists are 'id (score)' joined by '; '."""
+def mappings_csv(
+    records: Sequence[RecommendationRecord], before: Sequence[Sequence[object]] = ()
+) -> str:
+    """One row per recommendation, after the rows ``before``; lists are 'id (score)'
+    joined by '; '."""
     return csv_text(
         CSV_COLUMNS,
-        (
-            [
-                r["id"],
-                r["source"]["file"],
-                r["source"]["line"],
-                r["case"],
-                r["kind"],
-                r["text"],
-                ids_cell(r["quadrants"]),
-                ids_cell(r["standards"]),
-                ids_cell(r["themes"]),
-                r["standards"][0]["id"] if r["standards"] else "",
-                "; ".join(
-                    part
-                    for part in (evidence_cell(r["standards"] + r["themes"]), withheld_note(r))
-                    if part
-                ),
-            ]
-            for r in records
+        chain(
+            before,
+            (
+                [
+                    r["id"],
+                    r["source"]["file"],
+                    r["source"]["line"],
+                    r["case"],
+                    r["kind"],
+                    r["text"],
+                    ids_cell(r["quadrants"]),
+                    ids_cell(r["standards"]),
+                    ids_cell(r["themes"]),
+                    r["standards"][0]["id"] if r["standards"] else "",
+                    "; ".join(
+                        part
+                        for part in (evidence_cell(r["standards"] + r["themes"]), withheld_note(r))
+                        if part
+                    ),
+                ]
+                for r in records
+            ),
         ),
     )
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrmap.formats import Renderer
+from scrmap.formats import Renderer, problem_file, quoted_problems
 from scrmap.formats.choices import ReportFormat
 from scrmap.formats.coverage import to_markdown as coverage_markdown
-from scrmap.formats.map import mappings_csv, mappings_markdown
+from scrmap.formats.map import CSV_COLUMNS, mappings_csv, mappings_markdown
 from scrmap.records import ReportRecord
 
 TERMINAL = None
@@ -55,8 +55,22 @@ def to_markdown(record: ReportRecord) -> bytes:
 
 
 def to_csv(record: ReportRecord) -> bytes:
-    """Every mapping with its evidence, one row per recommendation."""
-    return mappings_csv(record["recommendations"]).encode()
+    """Every mapping with its evidence, one row per recommendation; first, a row for each
+    file that gave problems (kind `not-read` or `read-with-problems`, the problems as its
+    text), so that the sheet does not pass for the whole library."""
+    problems = [
+        [
+            "",
+            f["file"],
+            "",
+            "",
+            "not-read" if f["left_out"] else "read-with-problems",
+            f"{problem_file(f)}: " + "; ".join(quoted_problems(f)),
+            *[""] * (len(CSV_COLUMNS) - 6),
+        ]
+        for f in record["input_problems"]
+    ]
+    return mappings_csv(record["recommendations"], problems).encode()
 
 
 def to_xlsx(record: ReportRecord) -> bytes:

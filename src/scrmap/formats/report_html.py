@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import NO_PLAN, by_kind, counted
+from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file, quoted_problems
 from scrmap.formats.display_text import html_text as _e
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
@@ -95,6 +95,9 @@ figure.chart { margin: 2mm 0 4mm; break-inside: avoid; }
 svg.chart { display: block; width: 100%; height: auto; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+div.unread { border: 1mm solid #1a1a1a; padding: 1mm 4mm 2mm; margin: 2mm 0 3mm; background: #fff; }
+div.unread p.head { font-size: 12pt; font-weight: bold; margin: 1mm 0; }
+div.unread p { margin: 1mm 0; }
 section.appendix { break-before: page; }
 @media print { .marking { display: none; } body { padding: 0; } }
 """
@@ -331,7 +334,41 @@ def _filters(record: ReportRecord) -> str:
         parts.append("status " + ", ".join(_e(x) for x in s["statuses"]))
     if s["kinds"]:
         parts.append("kind " + ", ".join(_e(k) for k in s["kinds"]))
-    return "; ".join(parts) or "none: every item read"
+    if parts:
+        return "; ".join(parts)
+    # "Every item read" would be false of a library with a file that could not be read.
+    return "none" if record["input_problems"] else "none: every item read"
+
+
+def _unread(record: ReportRecord) -> str:
+    """The box that opens the summary when inputs gave problems: which files, how many
+    problems, the first few of them, and how to see the rest."""
+    files = record["input_problems"]
+    if not files:
+        return ""
+    items = [
+        f"<b>{_e(problem_file(f))}</b>"
+        + '<ul class="tight cue">'
+        + "".join(f"<li>{_e(line)}</li>" for line in quoted_problems(f))
+        + "</ul>"
+        for f in files
+    ]
+    return (
+        f'<div class="unread" role="alert"><p class="head">{_e(incomplete(files))}.</p>'
+        + _list(items)
+        + "<p>Correct the files (<code>scrmap check FILE</code> lists every problem) and "
+        "make the report again before relying on it.</p></div>"
+    )
+
+
+def _not_read(record: ReportRecord) -> list[tuple[str, str]]:
+    """The "What was analysed" row naming the files left out, if any were."""
+    left_out = [f["file"] for f in record["input_problems"] if f["left_out"]]
+    if not left_out:
+        return []
+    return [
+        ("Not read", f"{counted(len(left_out), 'file')}: " + "; ".join(_e(f) for f in left_out))
+    ]
 
 
 def _analysed(record: ReportRecord) -> str:
@@ -358,6 +395,7 @@ def _analysed(record: ReportRecord) -> str:
             f"match threshold {_e(fw.get('threshold'))}; repeats at similarity "
             f"{record['similarity_threshold']} or more",
         ),
+        *_not_read(record),
         ("Filters", _filters(record)),
         ("Report date", _long_date(record["action_plan"]["as_of"])),
     ]
@@ -405,6 +443,7 @@ def _summary(record: ReportRecord) -> str:
     quadrants = _bars("Recommendations in each quadrant", record["quadrants"], "quadrants")
     return f"""<section class="summary" aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
+{_unread(record)}
 <ol class="messages">{messages}</ol>
 <h2>What was analysed</h2>
 {_analysed(record)}

@@ -18,6 +18,7 @@ import io
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
+from scrmap.formats import incomplete, problem_file
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
@@ -125,7 +126,20 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
         )
         if values
     )
+    files = record["input_problems"]
+    unread = (
+        [
+            [
+                "INCOMPLETE" if any(f["left_out"] for f in files) else "input problems",
+                incomplete(files),
+            ]
+        ]
+        if files
+        else []
+    )
     return [
+        *unread,
+        *[["not read" if f["left_out"] else "read with problems", problem_file(f)] for f in files],
         *[["key message", m["text"]] for m in record["key_messages"]],
         ["framework", record["framework"]["title"]],
         ["framework version", record["framework"]["version"]],
@@ -172,6 +186,24 @@ def render(record: ReportRecord) -> bytes:
         NamedStyle(WRAPPED, alignment=Alignment(wrap_text=True, vertical="top"))
     )
     _sheet(workbook, "Summary", ["measure", "value"], _summary_rows(record), record)
+    if record["input_problems"]:
+        _sheet(
+            workbook,
+            "Not read",
+            ["file", "read", "line", "column", "problem"],
+            [
+                [
+                    f["file"],
+                    "no" if f["left_out"] else f"{f['recommendations']} items",
+                    p["line"],
+                    p["col"],
+                    p["message"],
+                ]
+                for f in record["input_problems"]
+                for p in f["problems"]
+            ],
+            record,
+        )
     base = ["recommendations", "cases", "which cases", "gap"]
     _sheet(
         workbook,

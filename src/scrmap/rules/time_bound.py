@@ -1,7 +1,10 @@
-"""The recommendation gives no date or timescale.
+"""The recommendation gives no date or timescale, or a due date that is not a date.
 
 A SMART recommendation is Time-bound: a date ("by March 2027"), a timescale ("within
-six months") or a cycle ("reviewed annually"), in the text or in the `due` field.
+six months") or a cycle ("reviewed annually"), in the text or in the `due` field. A
+`due` field meant as a date (it holds a digit or names a month) that names none scrmap
+can read (31/02/2027, 2025-13-01, Q3 2026) is reported too: its action could never be
+counted overdue. Words such as "ongoing" are not meant as dates, and pass.
 
 Passing:
     The NSCB will publish revised guidance on escalation by March 2027.
@@ -18,6 +21,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from scrmap.actionplan import due_not_read
 from scrmap.findings import Severity
 from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
 
@@ -57,9 +61,12 @@ class Options(RuleOptions):
 
 
 def check(item: Item, options: Options) -> Iterator[Hit]:
-    """Report a recommendation with no due date and no date or timescale in its text."""
+    """Report a recommendation with no due date and no date or timescale in its text, or
+    with a due date that is not one."""
     rec = item.rec
     if rec.due:
+        if message := due_not_read(rec.due):
+            yield Hit(item, message)
         return
     if _TIMESCALE.search(rec.text) or first(words_pattern(options.phrases), rec.text):
         return

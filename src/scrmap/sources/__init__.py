@@ -14,6 +14,7 @@ import dataclasses
 import importlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -194,6 +195,24 @@ def _looks_like_path(arg: str) -> bool:
     return len(arg.split()) == 1 or ("\n" not in arg and Path(arg).suffix.lower() in KNOWN_SUFFIXES)
 
 
+@dataclass(frozen=True, slots=True)
+class ProblemFile:
+    """A file (or argument) that gave problems, and how much of it was read all the same:
+    what a report must say it lacks, so that nobody takes it for the whole library."""
+
+    name: str
+    """The file as the user named it."""
+    problems: tuple[Problem, ...]
+    recommendations: int
+    """Recommendations read from it despite the problems (a due date that is not a date
+    leaves its item read); 0 when it was left out."""
+
+    @property
+    def left_out(self) -> bool:
+        """None of its recommendations is in what was read."""
+        return self.recommendations == 0
+
+
 @dataclass
 class Inputs:
     """Everything read from the arguments: recommendations and problems, in argument order."""
@@ -208,6 +227,23 @@ class Inputs:
     that does not exist is a problem, not a file checked)."""
     texts: int = 0
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
+
+    @property
+    def unruled_problems(self) -> list[Problem]:
+        """The problems `check` reports as input findings (and exits 2 for): those a check
+        rule finds with the item in hand (`Problem.rule`) are left to that rule, which says
+        them once, at its own severity."""
+        return [p for p in self.problems if p.rule is None]
+
+    def problem_files(self) -> list[ProblemFile]:
+        """Each file with problems, in the order they were met, with how many of its
+        recommendations were read all the same. Reads every recommendation (`coverage` and
+        `report` hold them all anyway)."""
+        read = Counter(rec.source.file for rec in self.recommendations)
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        return [ProblemFile(name, tuple(found), read[name]) for name, found in by_file.items()]
 
     @cached_property
     def recommendations(self) -> list[Recommendation]:
@@ -340,6 +376,7 @@ __all__ = [
     "Batch",
     "Found",
     "Inputs",
+    "ProblemFile",
     "batches",
     "decode",
     "display_name",

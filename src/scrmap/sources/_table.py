@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from scrmap.display import join_words
 from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
-from scrmap.sources._base import Found
+from scrmap.sources._base import Found, due_problems
 
 NAMES: dict[str, tuple[str, ...]] = {
     "id": (
@@ -150,6 +150,7 @@ def recommendations(
     """One recommendation per non-empty row; all or nothing, as the other kinds."""
     recs: list[Recommendation] = []
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     seen: set[str] = set()
     for line, row in rows:
         if blank(row):
@@ -163,6 +164,15 @@ def recommendations(
             continue
         seen.add(rec_id)
         recs.append(record(columns, line, row, rec_id, name, default_case))
+        warnings += due_warnings(columns, row, name, line)
     if not recs and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
-    return (recs if not problems else []), problems
+    # A due date that is not a date leaves the row read: a warning, not a refusal.
+    return (recs if not problems else []), problems + warnings
+
+
+def due_warnings(columns: Columns, row: Sequence[str], name: str, line: int) -> list[Problem]:
+    """The warning for a checked row whose due cell is meant as a date but names none."""
+    if "due" not in columns.fields:
+        return []
+    return due_problems(name, line, None, row[columns.fields["due"]].strip() or None)

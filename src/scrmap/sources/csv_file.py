@@ -162,16 +162,22 @@ def _header(path: Path, name: str, encoding: str) -> _table.Columns | list[Probl
         return [Problem(name, 1, None, f"not valid CSV: {exc}")]
 
 
-def _check(path: Path, name: str, case: str | None, encoding: str) -> CsvFile | list[Problem]:
-    """Read the whole file once, row by row: the CSV file, or every problem in it."""
+Checked = tuple[CsvFile | None, list[Problem]]
+"""A checked CSV file (None when a problem refuses it) and its problems and warnings."""
+
+
+def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
+    """Read the whole file once, row by row: the CSV file, or None and every problem in
+    it; and the warnings about rows read all the same (a due date that is not a date)."""
     columns = _header(path, name, encoding)
     if isinstance(columns, list):
-        return columns
+        return None, columns
     if "text" not in columns.fields:
-        return [_table.missing_text(columns, name)]
+        return None, [_table.missing_text(columns, name)]
     reader = _reader(path, encoding)
     next(reader)
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     # Numbered rows cannot repeat an id; rows with ids are checked against the ids before.
     seen = _Seen(path.stat().st_size) if "id" in columns.fields else None
     maybe: list[tuple[int, str]] = []
@@ -190,6 +196,8 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> CsvFile | 
                 maybe.append((reader.line_num, rec_id))
             else:
                 count += 1
+            if not fault:
+                warnings += _table.due_warnings(columns, row, name, reader.line_num)
     except csv.Error as exc:
         # Reported where the row that failed starts, after the last one read.
         problems.append(Problem(name, last + 1, None, _csv_message(exc)))
@@ -201,8 +209,8 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> CsvFile | 
     if not count and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
     if problems:
-        return problems
-    return CsvFile(path, Header(name, columns, case), encoding, count)
+        return None, problems + warnings
+    return CsvFile(path, Header(name, columns, case), encoding, count), warnings
 
 
 class _Seen:
@@ -277,7 +285,8 @@ def load(file: SourceFile) -> Found:
     checked = _read(file, lambda encoding: _check(file.path, file.name, file.case, encoding))
     if isinstance(checked, list):
         return [], checked
-    return checked, []
+    csv_file, problems = checked
+    return (csv_file if csv_file is not None else []), problems
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:

@@ -12,7 +12,7 @@ from scrmap import yamlpos
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source
-from scrmap.sources._base import Found, SourceFile
+from scrmap.sources._base import Found, SourceFile, due_problems
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -73,6 +73,7 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
         return [], problems
     seen: dict[str, int] = {}
     recs = []
+    warnings: list[Problem] = []
     case_meta = {
         k: str(v)
         for k, v in parsed.model_dump(exclude={"case", "recommendations"}).items()
@@ -88,6 +89,9 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
             )
             continue
         seen[entry.id] = line or 0
+        due = str(entry.due) if entry.due is not None else None
+        due_line, due_col = located.where(("recommendations", i, "due")) or (line, col)
+        warnings += due_problems(name, due_line, due_col, due)
         recs.append(
             Recommendation(
                 id=entry.id,
@@ -97,14 +101,15 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
                 kind=entry.kind,
                 owner=entry.owner,
                 agency=entry.agency,
-                due=str(entry.due) if entry.due is not None else None,
+                due=due,
                 status=entry.status,
                 evidence=entry.evidence,
                 meta=case_meta,
                 waive=dict(entry.waive),
             )
         )
-    return (recs if not problems else []), problems
+    # A due date that is not a date leaves the item read: a warning, not a refusal.
+    return (recs if not problems else []), problems + warnings
 
 
 def load(file: SourceFile) -> Found:

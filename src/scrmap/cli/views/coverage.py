@@ -14,7 +14,7 @@ from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
 from scrmap.cli.views import clean
-from scrmap.formats import NO_PLAN, by_kind, counted
+from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file
 from scrmap.formats.display_text import visible
 from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord, carries_no_plan
 
@@ -51,6 +51,18 @@ def summary(record: CoverageRecord) -> Text:
         f"{t['themes_covered']}/{t['themes']} themes.",
         style="bold",
     )
+
+
+def unread(record: CoverageRecord) -> list[Text]:
+    """When inputs gave problems, what the figures lack and from which files, under the
+    headline: the problems themselves are on standard error, which a reader of the
+    figures may not have seen."""
+    files = record["input_problems"]
+    if not files:
+        return []
+    lines = [Text(f"{incomplete(files)}:", style="bold reverse")]
+    lines += [Text(f"  {problem_file(f)}") for f in files]
+    return lines
 
 
 def coverage_table(record: CoverageRecord, by: str) -> Table:
@@ -290,7 +302,7 @@ def coverage_view(record: CoverageRecord, by: str | None = None, width: int = WI
     """The whole terminal report; with ``by``, only that table (cases with their heatmap).
     Under `WIDE` columns the coverage rows are stacked rather than tabled."""
     record = clean(record)
-    parts: list[RenderableType] = [summary(record)]
+    parts: list[RenderableType] = [summary(record), *unread(record)]
 
     def coverage(name: str) -> RenderableType:
         return coverage_table(record, name) if width >= WIDE else coverage_stack(record, name)

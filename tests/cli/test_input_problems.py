@@ -1,0 +1,216 @@
+"""Inputs with problems through the CLI: every output of `coverage` and `report` names the
+files it could not read, and never claims every item was read; a due date that is not a
+date is a warning at its line, in every command, and the item is still read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+
+from ..conftest import ROOT, invoke
+
+LIBRARY = ROOT / "data" / "recommendations"
+
+BROKEN = """\
+case: Case Q
+published: 2024-02-30
+recommendations:
+  - id: Q1
+    txt: The Board should review its escalation policy.
+    kind: advice
+"""
+
+LATE_PLAN = """\
+No.,Recommendation,Lead agency,Target date,RAG
+1,Health visitors will record the details of fathers at the first visit.,NCHC,2025-13-01,Amber
+2,The MASH will share information about domestic abuse with health visitors.,Police,31/02/2027,Red
+3,The Board will publish its escalation policy.,NSCB,ongoing,Green
+"""
+FIX = "write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+DUE_WARNINGS = [
+    "plan.csv:2: due '2025-13-01' is not a date scrmap can read, so the action is never "
+    f"counted overdue; {FIX}",
+    "plan.csv:3: due '31/02/2027' is not a date scrmap can read, so the action is never "
+    f"counted overdue; {FIX}",
+]
+CHECK_ENV = {"COLUMNS": "200", "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
+
+
+def run(runner: CliRunner, *args: str, columns: str = "200"):
+    return invoke(runner, list(args), env={"COLUMNS": columns, "NO_COLOR": "1"})
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The bundled library and a file that cannot be read, in one folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for file in LIBRARY.glob("*.yaml"):
+        (folder / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "case-q.yaml").write_text(BROKEN, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An action plan whose first two due dates are impossible and the third is words."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+    (tmp_path / "plan.csv").write_text(LATE_PLAN, encoding="utf-8")
+    return "plan.csv"
+
+
+def _stderr_as_before(result, folder: Path) -> None:
+    """Exit 2 with the problems on stderr, as before the outputs named them too."""
+    assert result.exit_code == exitcodes.USAGE
+    assert f"{folder}/case-q.yaml:2:12: published: must be a valid date" in result.stderr
+
+
+def test_coverage_json_names_the_file_left_out(runner: CliRunner, library: Path) -> None:
+    result = run(runner, "coverage", str(library), "-f", "json")
+    _stderr_as_before(result, library)
+    unread = json.loads(result.stdout)["input_problems"]
+    assert [(f["file"], f["left_out"], f["recommendations"]) for f in unread] == [
+        (f"{library}/case-q.yaml", True, 0)
+    ]
+    places = [(p["line"], p["col"]) for p in unread[0]["problems"]]
+    assert places == [(2, 12), (4, 5), (6, 11), (5, 5)]
+
+
+def test_a_whole_library_has_no_input_problems(runner: CliRunner) -> None:
+    result = run(runner, "coverage", str(LIBRARY), "-f", "json")
+    assert result.exit_code == exitcodes.OK
+    assert json.loads(result.stdout)["input_problems"] == []
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_the_terminal_says_the_figures_lack_a_file(
+    runner: CliRunner, library: Path, columns: str
+) -> None:
+    result = run(runner, "coverage", str(library), columns=columns)
+    _stderr_as_before(result, library)
+    said = " ".join(line.strip() for line in result.stdout.splitlines()[:10])
+    assert "Incomplete: 1 file could not be read (4 problems)" in said
+    assert "case-q.yaml: not read (4 problems)" in said
+    assert said.index("Incomplete") < said.index("1. No recommendation")
+
+
+def test_coverage_markdown_and_csv_name_the_file(runner: CliRunner, library: Path) -> None:
+    markdown = run(runner, "coverage", str(library), "-f", "markdown").stdout
+    warning = markdown.split("## Key messages")[0]
+    assert "> **Incomplete: 1 file could not be read (4 problems)" in warning
+    assert f"> - **{library}/case-q.yaml: not read (4 problems)**" in warning
+    assert ">   - line 2:12: published: must be a valid date" in warning
+    table = run(runner, "coverage", str(library), "-f", "csv").stdout
+    first = next(csv.DictReader(io.StringIO(table)))
+    assert (first["section"], first["id"], first["recommendations"]) == (
+        "not-read",
+        f"{library}/case-q.yaml",
+        "0",
+    )
+    assert first["title"].startswith("line 2:12: published:")
+
+
+def test_the_html_report_says_it_is_incomplete(runner: CliRunner, library: Path) -> None:
+    result = run(runner, "report", str(library), "-o", "lib.html")
+    _stderr_as_before(result, library)
+    page = Path("lib.html").read_text(encoding="utf-8")
+    assert "every item read" not in page
+    summary = page.split('<h2 id="summary">Summary</h2>')[1].split('<ol class="messages">')[0]
+    assert '<div class="unread" role="alert">' in summary
+    assert "Incomplete: 1 file could not be read (4 problems)" in summary
+    assert f"{library}/case-q.yaml: not read (4 problems)" in summary
+    assert "line 2:12: published: must be a valid date" in summary
+    assert f"<dt>Not read</dt><dd>1 file: {library}/case-q.yaml</dd>" in page
+    assert "<dt>Filters</dt><dd>none</dd>" in page
+
+
+def test_a_whole_library_is_every_item_read(runner: CliRunner, tmp_path: Path) -> None:
+    result = run(runner, "report", str(LIBRARY), "-o", str(tmp_path / "r.html"))
+    assert result.exit_code == exitcodes.OK
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<dt>Filters</dt><dd>none: every item read</dd>" in page
+    assert 'class="unread"' not in page
+    assert "<dt>Not read</dt>" not in page
+
+
+def test_the_markdown_and_csv_reports_name_the_file(runner: CliRunner, library: Path) -> None:
+    _stderr_as_before(run(runner, "report", str(library), "-o", "lib.md"), library)
+    markdown = Path("lib.md").read_text(encoding="utf-8")
+    assert "> **Incomplete: 1 file could not be read" in markdown
+    _stderr_as_before(run(runner, "report", str(library), "-o", "lib.csv"), library)
+    with Path("lib.csv").open(encoding="utf-8", newline="") as handle:
+        first = next(csv.DictReader(handle))
+    assert (first["file"], first["kind"]) == (f"{library}/case-q.yaml", "not-read")
+    assert "line 2:12: published:" in first["text"]
+
+
+def test_the_workbook_names_the_file(runner: CliRunner, library: Path) -> None:
+    from openpyxl import load_workbook
+
+    _stderr_as_before(run(runner, "report", str(library), "-o", "lib.xlsx"), library)
+    workbook = load_workbook("lib.xlsx")
+    summary = list(workbook["Summary"].iter_rows(min_row=2, max_row=3, values_only=True))
+    assert summary[0][0] == "INCOMPLETE"
+    assert str(summary[0][1]).startswith("Incomplete: 1 file could not be read (4 problems)")
+    assert summary[1] == ("not read", f"{library}/case-q.yaml: not read (4 problems)")
+    problems = list(workbook["Not read"].iter_rows(min_row=2, values_only=True))
+    assert len(problems) == 4
+    assert problems[0][:3] == (f"{library}/case-q.yaml", "no", 2)
+
+
+def test_impossible_due_dates_are_warnings_and_the_items_are_read(
+    runner: CliRunner, plan: str
+) -> None:
+    result = run(runner, "coverage", plan, "-f", "json", "--as-of", "2027-04-30")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == DUE_WARNINGS
+    record = json.loads(result.stdout)
+    assert record["totals"]["recommendations"] == 3
+    assert [a["id"] for a in record["action_plan"]["due_not_a_date"]] == ["1", "2", "3"]
+    read = [(f["file"], f["left_out"], f["recommendations"]) for f in record["input_problems"]]
+    assert read == [("plan.csv", False, 3)]
+    mapped = run(runner, "map", plan, "-f", "jsonl")
+    assert mapped.exit_code == exitcodes.USAGE
+    assert mapped.stderr.splitlines()[:2] == DUE_WARNINGS
+    assert len(mapped.stdout.splitlines()) == 3
+
+
+def test_an_impossible_due_date_in_yaml_is_a_warning_at_its_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        "case: C\nrecommendations:\n  - id: D1\n    text: Share.\n    due: 2025-13-01\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "map", str(path), "-f", "jsonl")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith(f"{path}:5:")
+    assert "due '2025-13-01' is not a date scrmap can read" in result.stderr
+    assert json.loads(result.stdout)["id"] == "D1"
+
+
+def test_check_reports_an_impossible_due_date_under_time_bound(
+    runner: CliRunner, plan: str
+) -> None:
+    result = invoke(runner, ["check", plan, "--select", "time-bound"], env=CHECK_ENV)
+    assert result.exit_code == exitcodes.OK  # a warning, as the rule's other findings are
+    assert result.stdout.splitlines()[:2] == [
+        "plan.csv:2:1: warning [time-bound] " + DUE_WARNINGS[0].split(": ", 1)[1],
+        "plan.csv:3:1: warning [time-bound] " + DUE_WARNINGS[1].split(": ", 1)[1],
+    ]
+    assert "[input]" not in result.stdout  # said once, by the rule
+    strict = invoke(runner, ["check", plan, "--select", "time-bound", "--strict"], env=CHECK_ENV)
+    assert strict.exit_code == exitcodes.PROBLEMS
+    ignored = invoke(runner, ["check", plan, "--ignore", "time-bound"], env=CHECK_ENV)
+    assert "2025-13-01" not in ignored.stdout
