@@ -119,3 +119,10 @@ def test_unmapped_message_says_when_the_fit_withheld_the_standards(norfolk) -> N
         f"maps onto no practice standard: it reads as outside the framework (fit {result.fits}, "
         "needs 50), so its standards are withheld (nearest: "
     )
+
+
+def test_the_loaders_leave_a_due_date_that_is_not_one_to_time_bound() -> None:
+    from scrmap.rules import time_bound
+    from scrmap.sources._base import DUE_RULE
+
+    assert DUE_RULE == time_bound.ID

@@ -122,3 +122,15 @@ def test_a_broken_workbook_is_one_problem(tmp_path: Path, content: bytes, messag
     recs, problems = load_file(path)
     assert recs == []
     assert len(problems) == 1 and problems[0].message.startswith(message)
+
+
+def test_an_impossible_due_date_in_a_workbook_is_a_warning_and_the_row_is_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.xlsx"
+    header, first, second = PLAN
+    write_xlsx(path, {"Plan": [header, [*first[:3], "31/02/2027", *first[4:]], second]})
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1", "2"]
+    assert [(p.line, p.rule) for p in problems] == [(2, "time-bound")]
+    assert problems[0].message.startswith("due '31/02/2027' is not a date scrmap can read")
