@@ -47,6 +47,39 @@ def test_a_reader_that_stops_early_ends_the_run_with_exit_0(rows: Path, attempt:
     assert scrmap.stderr is not None and scrmap.stderr.read() == b""
 
 
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "map examples/draft.md",
+        "map data/recommendations --explain",
+        "--debug map data/recommendations --explain",
+        "coverage data/recommendations",
+        "check -f text examples/draft.md",
+        "check -f concise examples/draft.md",
+        "evaluate tests/gold/dev.yaml",
+        "framework show",
+        "report data/recommendations",
+    ],
+)
+def test_a_reader_gone_before_rich_draws_is_exit_0(command: str) -> None:
+    """Rich met a broken pipe by exiting 1 itself (`map draft.md | head -1`). The read end is
+    closed before scrmap writes, so every write fails however small the output."""
+    scrmap = subprocess.Popen(
+        [str(SCRMAP), *command.split()],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ | {"COLUMNS": "80", "SCRMAP_CONFIG": ""},
+    )
+    assert scrmap.stdout is not None and scrmap.stderr is not None
+    scrmap.stdout.close()
+    assert scrmap.wait(timeout=60) == exitcodes.OK, scrmap.stderr.read().decode()
+    assert "Traceback" not in scrmap.stderr.read().decode()
+
+
 def test_a_killed_worker_is_reported_not_waited_for(tmp_path: Path) -> None:
     big = tmp_path / "rows.csv"
     lines = [

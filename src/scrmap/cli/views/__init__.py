@@ -8,6 +8,7 @@ in what it prints (see `scrmap.display`), whichever renderable the text came in.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -50,6 +51,15 @@ class SafeConsole(Console):
                 yield segment
             else:
                 yield Segment(terminal(segment.text, newlines=True), segment.style)
+
+    def on_broken_pipe(self) -> None:
+        """A reader that stopped early (``| head -1``): raise the error every other writer
+        raises, so that the console script ends the run with exit 0 for it in one place.
+
+        Rich's own handler exits 1 itself, which the script cannot tell from findings.
+        """
+        self.quiet = True  # nothing more is drawn on the way out
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
 
 def stdout_console() -> Console:
