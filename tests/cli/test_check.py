@@ -32,6 +32,16 @@ recommendations:
     text: The council should repaint the town hall, 50% done by May 2027.
 """
 
+README_DRAFT = """\
+case: Case Y
+recommendations:
+  - id: Y-1
+    text: Professionals should consider how they engage with fathers.
+  - id: Y-2
+    text: Staff should be aware of the agency's lone working arrangements by May 2027.
+"""
+"""The two-item draft of the README's `scrmap check` section."""
+
 
 def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None, stdin=None):
     base = {"COLUMNS": "200", "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
@@ -161,6 +171,19 @@ def test_junit(runner: CliRunner, files) -> None:
     assert cases[str(files["good"])].find("failure") is None
     failure = cases[str(files["weak"])].find("failure")
     assert failure is not None and "[unmapped]" in failure.text
+
+
+def test_junit_failure_counts_what_it_lists(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's draft.yaml: the message said "1 problems" over eight findings."""
+    monkeypatch.chdir(tmp_path)  # no .scrmap.yaml above the test directory
+    Path("draft.yaml").write_text(README_DRAFT, encoding="utf-8")
+    out = run(runner, "draft.yaml", "-f", "junit").stdout
+    failure = ET.fromstring(out).find("testcase/failure")
+    assert failure is not None and failure.text is not None
+    assert failure.get("message") == "1 error, 7 warnings"
+    assert len(failure.text.splitlines()) == 8
 
 
 def test_every_machine_format_has_a_renderer() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import textwrap
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -40,13 +41,16 @@ def to_concise(result: CheckResult) -> str:
     return "".join(concise_line(f) + "\n" for f in result.findings)
 
 
+def tally(findings: Sequence[Finding]) -> str:
+    """``1 error, 7 warnings``: the findings counted by severity, both always named, so a
+    count reads the same in the closing line and in a JUnit failure."""
+    errors = sum(1 for f in findings if f.severity is Severity.error)
+    return f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')}"
+
+
 def verdict(result: CheckResult) -> str:
     """The closing count: files checked, errors, warnings, and waivers if any."""
-    errors = sum(1 for f in result.findings if f.severity is Severity.error)
-    counts = [
-        f"{counted(len(result.checked), 'file')} checked: {counted(errors, 'error')}",
-        counted(len(result.findings) - errors, "warning"),
-    ]
+    counts = [f"{counted(len(result.checked), 'file')} checked: {tally(result.findings)}"]
     if result.waived:
         counts.append(f"{len(result.waived):,} waived")
     return ", ".join(counts)
@@ -207,7 +211,7 @@ def to_junit(result: CheckResult) -> str:
         by_file.setdefault(f.path, []).append(f)
     cases, failed = [], 0
     for path, found in by_file.items():
-        failing = [f for f in found if f.severity is Severity.error or result.strict]
+        failing = any(f.severity is Severity.error or result.strict for f in found)
         body = "\n".join(
             f"{f.location()}: {f.severity.value} [{f.rule}] {f.message}" for f in found
         )
@@ -215,9 +219,8 @@ def to_junit(result: CheckResult) -> str:
         inner = ""
         if failing:
             failed += 1
-            inner = (
-                f'<failure message="{len(failing)} problems" type="scrmap">{escape(body)}</failure>'
-            )
+            # The message counts what the body lists, warnings too, not only what fails.
+            inner = f'<failure message="{tally(found)}" type="scrmap">{escape(body)}</failure>'
         elif found:
             inner = f"<system-out>{escape(body)}</system-out>"
         name = escape(terminal(path or "(all files)"))
