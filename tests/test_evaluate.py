@@ -62,6 +62,24 @@ def test_evaluate_command_prints_figures(runner: CliRunner) -> None:
     assert set(data["themes"]) == {t.id for t in fw.load(ROOT / "framework.yaml").themes}
 
 
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_evaluate_says_there_were_no_confusions_and_indents_wrapped_lines(
+    runner: CliRunner, columns: str
+) -> None:
+    """dev.yaml has no confusions: the table was headings over no rows. Disagreements
+    wrapped back to column 0, where the next id is looked for."""
+    result = runner.invoke(
+        app, ["evaluate", str(GOLD / "dev.yaml")], env={"COLUMNS": columns, "NO_COLOR": "1"}
+    )
+    assert result.exit_code == exitcodes.OK
+    assert "Commonest confusions: none\n" in result.stdout
+    assert "┃ labelled ┃ top" not in result.stdout
+    ids = {"L-F4", "RS-4", "RS-8"}  # its disagreements
+    disagreements = result.stdout.split("Disagreements (3)\n")[1].splitlines()
+    assert len(disagreements) > 2 * len(ids)  # they wrap at this width
+    assert {line.split()[0] for line in disagreements if not line.startswith(" ")} == ids
+
+
 def test_evaluate_missing_file(runner: CliRunner) -> None:
     result = runner.invoke(app, ["evaluate", "nope.yaml"])
     assert result.exit_code == exitcodes.USAGE

@@ -65,22 +65,25 @@ def _per_label(title: str, column: str, scores: dict[str, Scores]) -> Table:
     return table
 
 
-def evaluation_view(results: list[tuple[str, Evaluation]]) -> Group:
-    """Summary figures first (several columns with --compare); for a single evaluation,
-    then the per-theme and per-standard tables, the commonest confusions and every
-    disagreement."""
-    summary = _summary(results)
-    if len(results) > 1:
-        return Group(summary)
-    result = results[0][1]
-    confusions = Table(title="Commonest confusions", title_justify="left")
+def _confusions(confusions: list[tuple[str, str, int]]) -> RenderableType:
+    """The commonest confusions, or a line saying there were none: a table of headings
+    over no rows reads as if something failed to print."""
+    if not confusions:
+        return Text("Commonest confusions: none")
+    table = Table(title="Commonest confusions", title_justify="left")
     for name in ("labelled", "top", "times"):
-        confusions.add_column(name, justify="right" if name == "times" else "left")
-    for labelled, top, times in result.confusions[:CONFUSIONS_SHOWN]:
-        confusions.add_row(labelled, top, str(times))
-    lines: list[RenderableType] = [
-        Text(f"Disagreements ({len(result.disagreements)})", style="italic")
-    ]
+        table.add_column(name, justify="right" if name == "times" else "left")
+    for labelled, top, times in confusions[:CONFUSIONS_SHOWN]:
+        table.add_row(labelled, top, str(times))
+    return table
+
+
+def _disagreements(result: Evaluation) -> list[RenderableType]:
+    """Each disagreement as its id, the verdict and the text, in a grid: a line that wraps
+    stays under the verdict, never back at column 0 where the next id would be looked for."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
     for d in result.disagreements:
         verdict = (
             f"labelled {', '.join(d.expected_standards) or '(none)'}; "
@@ -90,12 +93,23 @@ def evaluation_view(results: list[tuple[str, Evaluation]]) -> Group:
             verdict += f"; missed {', '.join(d.missing_themes)}"
         if d.extra_themes:
             verdict += f"; extra {', '.join(d.extra_themes)}"
-        lines.append(Text.assemble((d.id, "bold"), "  ", verdict))
-        lines.append(Text("    " + d.text, style="dim"))
+        grid.add_row(Text(d.id, style="bold"), verdict)
+        grid.add_row("", Text(d.text, style="dim"))
+    return [Text(f"Disagreements ({len(result.disagreements)})", style="italic"), grid]
+
+
+def evaluation_view(results: list[tuple[str, Evaluation]]) -> Group:
+    """Summary figures first (several columns with --compare); for a single evaluation,
+    then the per-theme and per-standard tables, the commonest confusions and every
+    disagreement."""
+    summary = _summary(results)
+    if len(results) > 1:
+        return Group(summary)
+    result = results[0][1]
     return Group(
         summary,
         _per_label("Themes", "theme", result.themes),
         _per_label("Standards", "standard", result.standards),
-        confusions,
-        *lines,
+        _confusions(result.confusions),
+        *_disagreements(result),
     )
