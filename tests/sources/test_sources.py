@@ -288,3 +288,57 @@ def test_recommendation_labels_in_text_are_dropped_and_give_the_id(tmp_path: Pat
     assert [(r.id, r.text) for r in load_file(listed)[0]] == [
         ("4", "Schools should record every concern.")
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "**Recommendation 1:**",
+        "**Recommendation 1**:",
+        "__Recommendation 1:__",
+        "__Recommendation 1__ -",
+        "*Recommendation 1:*",
+        "_Recommendation 1._",
+        "**Rec 1:**",
+    ],
+)
+@pytest.mark.parametrize("ending", [".md", ".txt"])
+def test_a_label_in_emphasis_is_a_label(tmp_path: Path, label: str, ending: str) -> None:
+    """Word-to-Markdown converters write a bold label; it was not read, so its paragraph
+    was dropped among labelled ones, or kept the label's words when all were bold."""
+    path = tmp_path / f"v{ending}"
+    path.write_text(
+        f"# Case V\n\nThe panel met four times.\n\n"
+        f"{label} Health visitors should ask about fathers at every contact.\n\n"
+        "Recommendation 2 \u2013 Schools should record every concern.\n\n"
+        "Recommendation 3. The Board should publish the findings.\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "Health visitors should ask about fathers at every contact.", 5),
+        ("2", "Schools should record every concern.", 7),
+        ("3", "The Board should publish the findings.", 9),
+    ]
+    all_bold = tmp_path / f"bold{ending}"
+    all_bold.write_text(f"{label} Schools should record every concern.\n\n**Rec 2:** Audit.\n")
+    assert [(r.id, r.text) for r in load_file(all_bold)[0]] == [
+        ("1", "Schools should record every concern."),
+        ("2", "Audit."),
+    ]
+
+
+def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: Path) -> None:
+    path = tmp_path / "v.md"
+    path.write_text(
+        "The panel met four times.\n\n"
+        "**Recommendation one:** Health visitors should ask about fathers.\n\n"
+        "Recommendation 2: Schools should record every concern.\n"
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["2"]
+    assert [str(p) for p in problems] == [
+        f"{path}:3: '**Recommendation one:** Health ...' looks like a recommendation but its "
+        "label is not one scrmap reads, so it was not read: write the label as "
+        "'Recommendation 1: ...', or make it a list item"
+    ]

@@ -126,3 +126,33 @@ def test_the_section_ends_at_a_section_break(tmp_path: Path) -> None:
     assert [r.text for r in read(doc, tmp_path)] == [
         "The NSCP should audit how fathers are engaged."
     ]
+
+
+def test_bold_labels_are_labels_and_a_bold_labelled_item_is_no_heading(tmp_path: Path) -> None:
+    """A label in a bold run reads as a plain one; a labelled item all in bold and short
+    was taken for a heading, which ended the section and dropped the items after it."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    first = doc.add_paragraph()
+    first.add_run("Recommendation 1:").bold = True
+    first.add_run(" Health visitors should ask about fathers at every contact.")
+    bold(doc, "Recommendation 2: Social workers should see the child alone")
+    doc.add_paragraph("Recommendation 3. The Board should publish the findings.")
+    assert [(r.id, r.text, r.source.line) for r in read(doc, tmp_path)] == [
+        ("1", "Health visitors should ask about fathers at every contact.", 4),
+        ("2", "Social workers should see the child alone", 5),
+        ("3", "The Board should publish the findings.", 6),
+    ]
+
+
+def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_paragraph("Recommendation one: Health visitors should ask about fathers.")
+    doc.add_paragraph("Recommendation 2: Schools should record every concern.")
+    path = tmp_path / "draft.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["2"]
+    assert [(p.line, p.message.split(" looks")[0]) for p in problems] == [
+        (3, "'Recommendation one: Health ...'")
+    ]

@@ -79,7 +79,8 @@ def run() -> None:
         app()  # Ctrl-C is Typer's: exit 130, no traceback
     except SystemExit:
         # Typer meets a broken pipe by wrapping stdout in its (vendored) click's
-        # PacifyFlushWrapper and exiting 1; for `head` it is 0.
+        # PacifyFlushWrapper and exiting 1; for `head` it is 0. Rich's console raises the
+        # same BrokenPipeError (views.SafeConsole.on_broken_pipe), so it ends here too.
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":
             # What is still buffered goes nowhere, not into a warning at exit.
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)

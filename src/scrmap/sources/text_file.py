@@ -29,7 +29,42 @@ LABEL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...': the label is not part
-of the recommendation; its number is the id. Word files use it too."""
+of the recommendation; its number is the id."""
+_EMPHASIS = re.compile(
+    r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<label>(?:recommendation|rec\.?)\s+"
+    r"[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?\s*[:.)\-\u2013\u2014]?)\s*(?P=mark)",
+    re.IGNORECASE,
+)
+"""A label in Markdown emphasis, '**Recommendation 1:**' or '__Recommendation 1__:', as
+Word-to-Markdown converters write a bold label: the markers are not part of the text."""
+LOOKS_LABELLED = re.compile(
+    r"^[\W_]*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?"
+    r"(?:[A-Za-z]{0,3}\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.IGNORECASE,
+)
+"""A paragraph that starts as a labelled recommendation does, whether or not `read_label` reads
+its label: one left out of the items is reported, never dropped in silence."""
+
+
+def read_label(text: str) -> tuple[str, str] | None:
+    """The number and the text of a labelled recommendation ("Recommendation 1: ...", in
+    emphasis or not), or None. Word files use it too."""
+    found = LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", text, count=1))
+    return (found.group("num"), found.group("text")) if found else None
+
+
+def unread(name: str, line: int | None, text: str) -> Problem:
+    """The warning for a paragraph that looks labelled but is not one of the items."""
+    start = " ".join(text.split()[:3])
+    return Problem(
+        name,
+        line,
+        None,
+        f"'{start} ...' looks like a recommendation but its label is not one scrmap reads, so "
+        "it was not read: write the label as 'Recommendation 1: ...', or make it a list item",
+    )
+
+
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 _DISABLE = re.compile(r"^\s*scrmap:\s*disable=(?P<rules>[\w,-]+)\s*(?P<reason>.*?)\s*$")
 """``<!-- scrmap: disable=vague-verb,specific the reason -->``: waives rules for the next
@@ -97,14 +132,14 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     close()
     # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
     # are any, so that an introduction is not read as a recommendation.
-    items = blocks or [p for p in paragraphs if LABEL.match(p[2])] or paragraphs
+    items = blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs
     recs = []
     used: set[str] = set()
-    for index, (line_no, label, body, item_case, item_waive) in enumerate(items, start=1):
-        labelled = LABEL.match(body)
+    for index, (line_no, item_id, body, item_case, item_waive) in enumerate(items, start=1):
+        labelled = read_label(body)
         if labelled:
-            label, body = labelled.group("num"), labelled.group("text")
-        rec_id = label if label and label not in used else str(index)
+            item_id, body = labelled
+        rec_id = item_id if item_id and item_id not in used else str(index)
         while rec_id in used:
             rec_id += "'"
         used.add(rec_id)
@@ -114,7 +149,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         )
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found (empty file?)")]
-    return recs, []
+    left_out = [p for p in paragraphs if p not in items and LOOKS_LABELLED.match(p[2])]
+    return recs, [unread(name, p[0], p[2]) for p in left_out]
 
 
 def load(file: SourceFile) -> Found:

@@ -22,7 +22,7 @@ from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.sources.text_file import GENERIC_HEADINGS, ITEM, LABEL
+from scrmap.sources.text_file import GENERIC_HEADINGS, ITEM, LOOKS_LABELLED, read_label, unread
 
 _SHORT_HEADING_WORDS = 12
 
@@ -48,10 +48,14 @@ def _style(p: Any) -> str:
 
 
 def _is_heading(p: Any, text: str) -> bool:
-    """A Heading or Title style, or a short paragraph wholly in bold without a full stop."""
+    """A Heading or Title style, or a short paragraph wholly in bold without a full stop,
+    unless it is a labelled recommendation: a draft may set one all in bold, and as a
+    heading it would end the section and drop the recommendations after it."""
     style = _style(p)
     if style.startswith("Heading") or style == "Title":
         return True
+    if read_label(text):
+        return False
     runs = [run for run in p.runs if run.text.strip()]
     bold = bool(runs) and all(
         run.bold or (run.bold is None and p.style is not None and p.style.font.bold) for run in runs
@@ -129,23 +133,25 @@ def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Fou
     return (recs, problems), used
 
 
-def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> list[Recommendation]:
-    """Labelled or numbered paragraphs; else every paragraph of the section."""
+def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found:
+    """Labelled or numbered paragraphs; else every paragraph of the section. A paragraph
+    left out that starts like a labelled one is reported, not dropped in silence."""
     paragraphs = [b for b in section if b.table is None and b.text]
-    chosen = [b for b in paragraphs if LABEL.match(b.text) or b.numbered] or paragraphs
+    chosen = [b for b in paragraphs if read_label(b.text) or b.numbered] or paragraphs
     recs = []
     for index, block in enumerate(chosen, start=1):
-        label = LABEL.match(block.text)
+        label = read_label(block.text)
         item = ITEM.match(block.text)
         rec_id, body = str(index), block.text
         if label:
-            rec_id, body = label.group("num"), label.group("text")
+            rec_id, body = label
         elif item:
             body = item.group("text")
         recs.append(
             Recommendation(rec_id, " ".join(body.split()), Source(name, block.number), case)
         )
-    return recs
+    left_out = [b for b in paragraphs if b not in chosen and LOOKS_LABELLED.match(b.text)]
+    return recs, [unread(name, b.number, b.text) for b in left_out]
 
 
 def _refusal(path: Path, limits: Limits) -> str | None:
@@ -205,14 +211,14 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     if problems:
         return [], problems
     outside = [b for b in section if b.table not in tables]
-    paragraphs = _paragraph_recs(outside, name, case) if not from_tables else []
-    labelled = [b for b in outside if b.table is None and (LABEL.match(b.text) or b.numbered)]
+    paragraphs, unread_ = _paragraph_recs(outside, name, case) if not from_tables else ([], [])
+    labelled = [b for b in outside if b.table is None and (read_label(b.text) or b.numbered)]
     if from_tables and labelled:
-        paragraphs = _paragraph_recs(labelled, name, case)
+        paragraphs, unread_ = _paragraph_recs(labelled, name, case)
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document")]
-    return recs, []
+    return recs, unread_
 
 
 def load(file: SourceFile) -> Found:
