@@ -223,6 +223,9 @@ def test_narrow_terminals_get_whole_titles_and_whole_legend_entries(
     legend = [line for line in lines if re.match(r"C\d: ", line)]
     assert legend and not any(re.search(r"C\d:$", line) for line in lines)
     assert any("C4: Domestic abuse recommendations from five cases" in line for line in legend)
+    messages = lines[lines.index(next(x for x in lines if x.startswith("1. "))) :]
+    messages = messages[: messages.index("Quadrants")]
+    assert all(re.match(r"\d\. |   \S", line) for line in messages), messages
 
 
 @pytest.mark.parametrize("columns", ["100", "200"])

@@ -231,13 +231,14 @@ def repeated_view(record: CoverageRecord) -> RenderableType:
     return Group(*parts)
 
 
-def key_messages(record: CoverageRecord) -> Text:
-    """The summary's key messages, numbered."""
-    return Text(
-        "\n".join(
-            f"{n}. {visible(m['text'])}." for n, m in enumerate(record["key_messages"], start=1)
-        )
-    )
+def key_messages(record: CoverageRecord) -> Table:
+    """The summary's key messages, numbered, each wrapped under its own first word."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for n, m in enumerate(record["key_messages"], start=1):
+        grid.add_row(f"{n}.", Text(f"{visible(m['text'])}."))
+    return grid
 
 
 def _actions_table(title: str, actions: list[ActionRecord], late: bool, width: int = WIDE) -> Table:
