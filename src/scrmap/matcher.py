@@ -70,7 +70,7 @@ from rapidfuzz.distance import OSA
 
 from scrmap.defaults import DEFAULT_THRESHOLD
 from scrmap.framework import Cue, Framework, Standard, Theme
-from scrmap.learned import LearnedItem
+from scrmap.learned import Learned, LearnedItem
 from scrmap.text import (
     GAP_WORDS,
     SENTENCE_BREAK,
@@ -290,6 +290,17 @@ class _WordInfo:
     """Its normal form (what learned weights are keyed by); empty for a gap word."""
 
 
+@dataclass(frozen=True, slots=True)
+class _LearnedTerm:
+    """What one learned word or word pair adds to a text's scores wherever it stands."""
+
+    weights: tuple[tuple[int, float], ...]
+    """(slot, weight) for each model that weighs it (``Matcher._models``), the file's order."""
+    evidence: tuple[tuple[int, float, str], ...]
+    """(slot, weight, label) for each positive weight: what that item's evidence shows
+    ("plan (learned +0.10)"), the label formatted once, not once per text."""
+
+
 @dataclass(slots=True)
 class _Text:
     """One text's content words as parallel lists, and its clause breaks on demand.
@@ -435,17 +446,20 @@ class Matcher:
         default_factory=dict, init=False, repr=False
     )
     _quadrant_order: dict[str, int] = field(default_factory=dict, init=False, repr=False)
-    _learned: dict[tuple[str, str], LearnedItem] = field(
+    _models: list[tuple[str, str, LearnedItem]] = field(
+        default_factory=list, init=False, repr=False
+    )
+    """The learned model of each standard and theme that has one, as (kind, id, model); its
+    place in this list is its slot."""
+    _slots: dict[tuple[str, str], int] = field(default_factory=dict, init=False, repr=False)
+    """The slot of each (kind, id) in ``_models``."""
+    _terms: dict[tuple[str, ...], _LearnedTerm] = field(
         default_factory=dict, init=False, repr=False
     )
-    _terms: dict[tuple[str, ...], list[tuple[tuple[str, str], str, float]]] = field(
-        default_factory=dict, init=False, repr=False
-    )
-    """Learned words and word pairs (as normal forms): ((kind, item), as written, weight)."""
+    """Learned words and word pairs (as normal forms), with every model's weight of each:
+    one look-up per term of a text scores it for every model at once."""
     _gate_terms: dict[tuple[str, ...], float] = field(default_factory=dict, init=False, repr=False)
     """Learned words of the model of whether a text fits the framework at all."""
-    _labels: dict[tuple[str, float], str] = field(default_factory=dict, init=False, repr=False)
-    """Evidence labels of learned words ("plan (learned +0.10)"), formatted once each."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
@@ -495,21 +509,40 @@ class Matcher:
         self._keys = frozenset(shared)
         # Cue words long enough to be worth correcting typos towards.
         self._vocab = sorted(k for k in self._keys if not k.startswith("^") and len(k) >= 5)
-        learned = self.framework.learned
-        if learned is not None:
-            terms: dict[tuple[str, ...], list[tuple[tuple[str, str], str, float]]]
-            terms = defaultdict(list)
-            for kind in ("standards", "themes"):
-                for item_id, model in getattr(learned, kind).items():
-                    item_key = (kind, item_id)
-                    self._learned[item_key] = model
-                    for written, weight in model.words.items():
-                        terms[term_key(written)].append((item_key, written, weight))
-            self._terms = dict(terms)
-            if learned.mapped is not None:
-                for written, weight in learned.mapped.words.items():
+        if self.framework.learned is not None:
+            self._compile_learned(self.framework.learned)
+
+    def _compile_learned(self, learned: Learned) -> None:
+        """Invert the learned weights: from each model's words to each word's models.
+
+        A text has a few dozen terms and the framework a few dozen models, most of which
+        weigh some of its words: one pass over the text's terms, adding each one's weights
+        into its models' slots, replaces one pass over them per model. Each slot still adds
+        its weights in the text's order, the file's order within a term, as the model is
+        written, so every sum (and score) is the same to the last bit.
+        """
+        weights: dict[tuple[str, ...], list[tuple[int, float]]] = defaultdict(list)
+        evidence: dict[tuple[str, ...], list[tuple[int, float, str]]] = defaultdict(list)
+        for kind in ("standards", "themes"):
+            for item_id, model in getattr(learned, kind).items():
+                slot = len(self._models)
+                self._models.append((kind, item_id, model))
+                self._slots[(kind, item_id)] = slot
+                for written, weight in model.words.items():
                     key = term_key(written)
-                    self._gate_terms[key] = self._gate_terms.get(key, 0.0) + weight
+                    weights[key].append((slot, weight))
+                    if weight > 0:  # a word against an item is not evidence for it
+                        evidence[key].append((slot, weight, f"{written} (learned {weight:+.2f})"))
+        if learned.mapped is not None:
+            # The model of fit reads other terms (who acts kept), and its weights of the
+            # words that are one term (as normal forms) are summed first.
+            for written, weight in learned.mapped.words.items():
+                key = term_key(written)
+                self._gate_terms[key] = self._gate_terms.get(key, 0.0) + weight
+        self._terms = {
+            key: _LearnedTerm(tuple(found), tuple(evidence.get(key, ())))
+            for key, found in weights.items()
+        }
 
     def _correct(self, key: str) -> str | None:
         """The cue word a misspelt word stands for, or None. Cached per distinct word.
@@ -696,7 +729,7 @@ class Matcher:
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {(k, m.id): m.score for k, ms in scored.items() for m in ms}
-        if self._learned:
+        if self._models:
             shown = 1 if near_misses else self.threshold
             scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
         standards = self._rank("standards", scored["standards"], cue_scores)
@@ -716,7 +749,8 @@ class Matcher:
         """
         source = _prepared(text)
         scanned = self._scan(source, _WORD_SPLIT.split(source))
-        return _text_terms(scanned, actor_spans(source) + role_spans(source))
+        found = _text_terms(scanned, actor_spans(source) + role_spans(source))
+        return {term: (start, end, 1.0) for term, (start, end) in found.items()}
 
     def fit_terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
         """The words and word pairs the model of fit reads: ``terms`` with who acts kept.
@@ -727,7 +761,8 @@ class Matcher:
         exactly these terms.
         """
         source = _prepared(text)
-        return _text_terms(self._scan(source, _WORD_SPLIT.split(source)), [])
+        found = _text_terms(self._scan(source, _WORD_SPLIT.split(source)), [])
+        return {term: (start, end, 1.0) for term, (start, end) in found.items()}
 
     def _apply_learned(
         self,
@@ -741,73 +776,63 @@ class Matcher:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all. Items
         scoring under ``shown`` keep their score but get no evidence (see ``match_many``)."""
+        models = self._models
         gate = self.framework.learned.mapped if self.framework.learned else None
         # The model of fit reads who acts too (``fit_terms``): who is addressed says whether
         # the text is about practice. Both sets come from one pass over the words.
-        every: dict[tuple[str, ...], tuple[int, int, float]] | None = (
-            {} if gate is not None else None
-        )
-        found = _text_terms(scanned, actors, every)
+        every: dict[tuple[str, ...], tuple[int, int]] | None = {} if gate is not None else None
+        # Each item's sum of its terms' weights, and the terms that count for each item,
+        # which its evidence shows.
+        totals = [0.0] * len(models)
+        parts: dict[int, list[tuple[float, str, int, int]]] = defaultdict(list)
         learned_terms = self._terms
-        # Per kind and item: the sum of its terms' contributions (added in the text's order,
-        # as the model is written) and those that count for it, which its evidence shows.
-        totals: dict[tuple[str, str], float] = {}
-        positive: dict[tuple[str, str], list[tuple[float, str, int, int]]] = defaultdict(list)
-        for term, (start, end, factor) in found.items():
-            for item_key, written, weight in learned_terms.get(term, ()):
-                w = weight * factor
-                totals[item_key] = totals.get(item_key, 0) + w
-                if w > 0:
-                    positive[item_key].append((w, written, start, end))
+        for term, (start, end) in _text_terms(scanned, actors).items():
+            learned = learned_terms.get(term)
+            if learned is None:
+                continue
+            for slot, weight in learned.weights:
+                totals[slot] += weight
+            for slot, weight, label in learned.evidence:
+                parts[slot].append((weight, label, start, end))
         fits = None
         if gate is not None and every is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
             z = gate.bias + gate.cues * on_framework - (OUTSIDE_PENALTY if outside else 0.0)
             gate_terms = self._gate_terms
             # Only the terms with a weight: adding the others' 0.0 changes no sum.
-            z += sum(
-                gate_terms[term] * factor
-                for term, (_, _, factor) in every.items()
-                if term in gate_terms
-            )
+            z += sum(gate_terms[term] for term in every if term in gate_terms)
             fits = round(100 / (1 + math.exp(-z)))
-        labels = self._labels
-        out: dict[str, list[Match]] = {}
+        out: dict[str, list[Match]] = {kind: [] for kind in scored}
+        rules: dict[int, Match] = {}
         for kind, matches in scored.items():
-            by_id = {m.id: m for m in matches}
-            rescored: list[Match] = []
-            for item in dict.fromkeys([*by_id, *(i for k, i in totals if k == kind)]):
-                item_key = (kind, item)
-                model = self._learned.get(item_key)
-                rule = by_id.get(item)
-                if model is None:
-                    if rule is not None:
-                        rescored.append(rule)
-                    continue
-                z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
-                z += totals.get(item_key, 0)
-                evidence = list(rule.evidence) if rule else []
-                if model.cue_weights:
-                    z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in evidence)
-                score = round(100 / (1 + math.exp(-z)))
-                if score <= 0:
-                    continue
-                if score < shown:
-                    # Evidence there would be (a cue's, or a learned word's), but none is shown.
-                    if rule is not None or item_key in positive:
-                        rescored.append(Match(item, score, ()))
-                    continue
-                parts = positive.get(item_key, [])
-                if len(parts) > 1:
-                    parts.sort(key=lambda p: (-p[0], p[2]))
-                for w, written, a, b in parts:
-                    label = labels.get((written, w))
-                    if label is None:
-                        label = labels[(written, w)] = f"{written} (learned {w:+.2f})"
-                    evidence.append(Evidence(label, text[a:b], a, b))
-                if evidence:
-                    rescored.append(Match(item, score, tuple(evidence)))
-            out[kind] = rescored
+            for match in matches:
+                modelled = self._slots.get((kind, match.id))
+                if modelled is None:
+                    out[kind].append(match)  # no model: its cues' score stands
+                else:
+                    rules[modelled] = match
+        # An item is rescored where it has evidence: a cue's, or a learned word's. Without,
+        # its score shows nowhere. The order is ``_rank``'s to decide.
+        for slot in rules.keys() | parts.keys():
+            kind, item, model = models[slot]
+            rule = rules.get(slot)
+            z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
+            z += totals[slot]
+            if rule is not None and model.cue_weights:
+                z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in rule.evidence)
+            score = round(100 / (1 + math.exp(-z)))
+            if score <= 0:
+                continue
+            if score < shown:
+                out[kind].append(Match(item, score, ()))
+                continue
+            evidence = list(rule.evidence) if rule else []
+            learned_parts = parts.get(slot, [])
+            if len(learned_parts) > 1:
+                learned_parts.sort(key=lambda p: (-p[0], p[2]))
+            for _, label, a, b in learned_parts:
+                evidence.append(Evidence(label, text[a:b], a, b))
+            out[kind].append(Match(item, score, tuple(evidence)))
         return out, fits
 
     def _rank(
@@ -960,55 +985,66 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _text_terms(
     text: _Text,
     actors: list[tuple[int, int]],
-    with_actors: dict[tuple[str, ...], tuple[int, int, float]] | None = None,
-) -> dict[tuple[str, ...], tuple[int, int, float]]:
+    with_actors: dict[tuple[str, ...], tuple[int, int]] | None = None,
+) -> dict[tuple[str, ...], tuple[int, int]]:
     """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
-    outside who acts and outside negated clauses ("no evidence of domestic abuse").
+    outside who acts and outside negated clauses ("no evidence of domestic abuse"), each
+    with its first place in the text (start, end).
 
-    Read from the scan (its words and normal forms). A term already found is not checked
-    again, and negation is decided once per word: whether a negation ends the clause before
-    it, and whether one follows it (a pair is negated by what precedes its first word or
-    follows its second). This runs for every term of every text when learned weights are on.
+    Read from the scan (its words and normal forms). This runs for every term of every
+    text when learned weights are on, so what rules a term out is worked out per word and
+    per pair of neighbours before the terms are made, each once: whether a negation ends
+    the clause before a word or follows it (a pair is negated by what precedes its first
+    word or follows its second), where a sentence ends, and which words and pairs overlap
+    who acts (found by bisection, one actor at a time, not one term at a time).
     ``with_actors``, when given, is filled in the same pass with the terms of who acts too
     (what the model of fit reads), as ``_text_terms(text, [])`` would return them.
     """
-    offsets, content, norms, breaks = text.offsets, text.content, text.norms, text.breaks
+    offsets, content, norms = text.offsets, text.content, text.norms
     count = len(content)
     starts = [offsets[2 * k] for k in content]
     ends = [offsets[2 * k + 1] for k in content]
+    word_ok = [True] * count
+    pair_ok = [True] * count  # whether words k and k + 1 make a term
+    if count:
+        pair_ok[-1] = False
+    for stop in text.breaks:
+        # A sentence ends between the pair's words.
+        first = bisect_right(starts, stop) - 1
+        if first >= 0:
+            pair_ok[first] = False
     if text.negatable:
-        before = [text.negated_before(start) for start in starts]
-        after = [text.negated_after(end) for end in ends]
-    else:
-        before = after = [False] * count
-    out: dict[tuple[str, ...], tuple[int, int, float]] = {}
+        for k in range(count):
+            if text.negated_before(starts[k]):
+                word_ok[k] = pair_ok[k] = False
+            if text.negated_after(ends[k]):
+                word_ok[k] = False
+                if k:
+                    pair_ok[k - 1] = False
+    # Who acts is not what is done: learned words read the action only.
+    word_acts = [False] * count
+    pair_acts = [False] * count
+    for a, b in actors:
+        # The words from ``low`` to ``high`` overlap a:b, and so does a pair whose second
+        # word does.
+        low, high = bisect_right(ends, a), bisect_left(starts, b)
+        for k in range(max(low - 1, 0), high):
+            pair_acts[k] = True
+            if k >= low:
+                word_acts[k] = True
+    out: dict[tuple[str, ...], tuple[int, int]] = {}
     every = with_actors
     for k, key in enumerate(norms):
-        start = starts[k]
-        term: tuple[str, ...] = (key,)
-        if not before[k] and not after[k]:
-            end = ends[k]
+        if word_ok[k]:
+            term: tuple[str, ...] = (key,)
             if every is not None and term not in every:
-                every[term] = (start, end, 1.0)
-            # Who acts is not what is done: learned words read the action only.
-            if term not in out and (not actors or not _overlaps(actors, start, end)):
-                out[term] = (start, end, 1.0)
-        if k + 1 < count:
+                every[term] = (starts[k], ends[k])
+            if not word_acts[k] and term not in out:
+                out[term] = (starts[k], ends[k])
+        if pair_ok[k]:
             term = (key, norms[k + 1])
-            if (
-                not before[k]
-                and not after[k + 1]
-                and (term not in out or (every is not None and term not in every))
-                and bisect_left(breaks, start) == bisect_left(breaks, starts[k + 1])
-            ):
-                end = ends[k + 1]
-                if every is not None and term not in every:
-                    every[term] = (start, end, 1.0)
-                if term not in out and (not actors or not _overlaps(actors, start, end)):
-                    out[term] = (start, end, 1.0)
+            if every is not None and term not in every:
+                every[term] = (starts[k], ends[k + 1])
+            if not pair_acts[k] and term not in out:
+                out[term] = (starts[k], ends[k + 1])
     return out
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when ``start:end`` overlaps one of ``spans``."""
-    return any(a < end and start < b for a, b in spans)
