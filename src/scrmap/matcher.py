@@ -75,6 +75,7 @@ from scrmap.text import (
     GAP_WORDS,
     SENTENCE_BREAK,
     WORD,
+    Caseless,
     acronym_form,
     actor_spans,
     first_spellings,
@@ -122,14 +123,13 @@ about the vocabulary of 100,000 recommendations, so that memory does not grow wi
 national corpus's ever longer tail of names and typing mistakes (each is a few hundred
 bytes, and reclassifying the common words after a fresh start takes a fraction of a second)."""
 
-_NEGATION_BEFORE = re.compile(
+_NEGATION_BEFORE = Caseless(
     r"(?:\bno|\bnot|\bnever|\bnor|\bneither|\bno (?:evidence|indication|history|suggestion|"
     r"signs?|reports?|concerns?|mention|disclosures?)(?: (?:of|about|regarding|around))?|"
     r"\babsence of|\bunrelated to|\bnot related to|\bdid not involve|\bfree (?:of|from)|"
     r"\bruled out)"
     r"(?:\s+(?:any|known|significant|current|recorded|reported|further|obvious|apparent|"
-    r"the|a|an|of))*\s*$",
-    re.IGNORECASE,
+    r"the|a|an|of))*\s*$"
 )
 """Negation ending the clause text just before a cue: "no evidence of [cue]"."""
 
@@ -143,24 +143,22 @@ _NEGATION_AFTER = re.compile(
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 """Splits a text into alternate gaps and words (odd indexes are words)."""
 
-_NEGATION_WORD = re.compile(
-    r"\b(?:no|not|never|nor|neither|absence|unrelated|did|free|ruled|excluded)\b", re.IGNORECASE
+_NEGATION_WORD = Caseless(
+    r"\b(?:no|not|never|nor|neither|absence|unrelated|did|free|ruled|excluded)\b"
 )
 """A word that every negation above starts with: most texts have none, and skip the rest."""
 
 _NEGATION_REACH = 200
 """How many characters either side of a match a negation is looked for in."""
 
-_NEGATION_BEFORE_START = re.compile(
-    r"(?=no|never|neither|absence|unrelated|did|free|ruled)", re.IGNORECASE
-)
+_NEGATION_BEFORE_START = Caseless(r"(?=no|never|neither|absence|unrelated|did|free|ruled)")
 """Where a negation before a cue can start: every alternative of ``_NEGATION_BEFORE``
 begins with one of these (matched the same way), so a stretch without one is not searched."""
 
-_NEGATION_AFTER_START = re.compile(r"(?=ruled out|excluded|not )", re.IGNORECASE)
+_NEGATION_AFTER_START = Caseless(r"(?=ruled out|excluded|not )")
 """Where a negation after a cue can start (see ``_NEGATION_AFTER``)."""
 
-_CLAUSE_BREAK = re.compile(r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+_CLAUSE_BREAK = Caseless(r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b")
 
 
 @dataclass(frozen=True, slots=True)

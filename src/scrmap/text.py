@@ -10,8 +10,9 @@ whole strings.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,6 +108,44 @@ class Token:
     """The upper-case form without a plural 's' if the word is written as an acronym."""
     sentence: int
     """Index of the sentence the word stands in."""
+
+
+class Caseless:
+    """A case-insensitive pattern that reads ASCII text several times faster.
+
+    Python's ``re`` tries case-insensitive alternatives letter by letter, two to three
+    times more slowly than case-sensitive ones, and these patterns run over every text
+    of a corpus. On ASCII text (nearly all of it) lower case keeps every offset, and a
+    letter matches a pattern's letter regardless of case exactly when it matches in
+    lower case; so the pattern compiled without ``re.IGNORECASE``, run over the text in
+    lower case, finds the same matches at the same places. Their positions and whether
+    a group matched are the same; their text is in lower case, so callers read nothing
+    else. Any other text is read by the case-insensitive pattern itself.
+    """
+
+    __slots__ = ("_any", "_ascii")
+
+    def __init__(self, pattern: str) -> None:
+        # Upper case would be a letter that lower case never matches, or an escape (\W)
+        # that means something else in lower case; named groups (?P<...>) aside.
+        bare = pattern.replace("(?P", "")
+        assert bare == bare.lower(), "a caseless pattern is written in lower case"
+        self._any = re.compile(pattern, re.IGNORECASE)
+        self._ascii = re.compile(pattern)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        """``re.finditer`` case-insensitively over ``text[pos:endpos]``."""
+        if text.isascii():
+            return self._ascii.finditer(text.lower(), pos, endpos)
+        return self._any.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.search`` case-insensitively over ``text[pos:endpos]``."""
+        if text.isascii():
+            return self._ascii.search(text.lower(), pos, endpos)
+        return self._any.search(text, pos, endpos)
 
 
 def fold(text: str) -> str:
@@ -210,12 +249,11 @@ accountable sure open prepared willing ready proactive satisfied assured cognisa
 familiar competent knowledgeable sensitive"""
 """Adjectives after "should be" that describe who acts: "staff must be able to ..."."""
 
-_MODAL = re.compile(
+_MODAL = Caseless(
     r"\b(?:should|must|shall|will|needs?\s+to|ought\s+to|(?:is|are)\s+(?:asked\s+|expected\s+|"
     r"required\s+|recommended\s+)?to|(?:has|have)\s+to)\b"
     r"(?P<passive>\s+(?:not\s+)?(?:be|been)\b(?!\s+(?:(?:fully|more|better|always|sufficiently)\s+)?"
-    r"(?:" + "|".join(sorted(_STATES.split())) + r")\b))?",
-    re.IGNORECASE,
+    r"(?:" + "|".join(sorted(_STATES.split())) + r")\b))?"
 )
 """The modal that ends a recommendation's actor: "Health visitors should ...".
 
@@ -275,7 +313,7 @@ clinicians teacher teachers staff"""
 ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 """Words that name a person's role: "health visitors", "the Designated Nurse", "GPs"."""
 
-_ROLE = re.compile(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b", re.IGNORECASE)
+_ROLE = Caseless(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b")
 _MODIFIER = re.compile(r"([^\W\d_][\w'-]*)\s+$")
 _MODIFIER_CHAR = re.compile(r"[\w'-]")
 """A character ``_MODIFIER``'s word can hold."""
