@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scrmap import matcher as matcher_module
 from scrmap import text as text_module
 from scrmap.text import (
     acronym_form,
@@ -127,3 +128,59 @@ def test_a_role_modifier_is_found_as_a_search_of_the_whole_reach_finds_it(
 
 def test_first_spellings_keep_each_word_once_as_first_written() -> None:
     assert first_spellings(["Taxi", "licensing", "taxi", "TAXI"]) == ("Taxi", "licensing")
+
+
+_CASELESS = [
+    text_module._MODAL,
+    text_module._ROLE,
+    matcher_module._NEGATION_BEFORE,
+    matcher_module._NEGATION_WORD,
+    matcher_module._NEGATION_BEFORE_START,
+    matcher_module._NEGATION_AFTER_START,
+    matcher_module._CLAUSE_BREAK,
+]
+_CASED_WORDS = st.sampled_from(
+    [
+        "Health",
+        "VISITORS",
+        "Nurse's",
+        "should",
+        "Must",
+        "be",
+        "ABLE",
+        "not",
+        "No",
+        "Ruled",
+        "out",
+        "However",
+        "GPs",
+        "staff",
+        "evidence",
+        "of",
+        "\u017ftaff",
+        "\u212aept",
+        "x_gp",
+        "2",
+    ]
+)
+_CASED_TEXT = st.lists(
+    st.one_of(_CASED_WORDS, st.sampled_from([" ", "  ", ", ", ". ", "\n", "-", "'"])),
+    max_size=30,
+).map("".join)
+
+
+@given(_CASED_TEXT, st.integers(min_value=0, max_value=40), st.integers(min_value=0, max_value=200))
+@settings(max_examples=400, deadline=None)
+def test_caseless_patterns_match_where_case_insensitive_ones_do(
+    text: str, pos: int, endpos: int
+) -> None:
+    """``Caseless`` reads ASCII text in lower case with a case-sensitive twin: the same
+    matches, at the same places, as the case-insensitive pattern (which reads the rest:
+    the long s and the Kelvin sign match "s" and "k" only case-insensitively)."""
+    for caseless in _CASELESS:
+        reference = caseless._any
+        expected = [(m.span(), m.lastindex) for m in reference.finditer(text, pos, endpos)]
+        assert [(m.span(), m.lastindex) for m in caseless.finditer(text, pos, endpos)] == expected
+        first = reference.search(text, pos, endpos)
+        found = caseless.search(text, pos, endpos)
+        assert (found and found.span()) == (first and first.span())
