@@ -117,8 +117,9 @@ _PIECES = st.lists(
 def test_a_role_modifier_is_found_as_a_search_of_the_whole_reach_finds_it(
     pieces: list[str], back: int
 ) -> None:
-    """``_modifier`` looks near first only where that gives the same answer: words and
-    runs of spaces longer than it looks are found where the full search finds them."""
+    """``_modifier`` searches from the start of the last run of word characters before
+    the spaces: digits, underscores, apostrophes and hyphens in the run, runs and spaces
+    as long as the reach, and none at all, are found where the full search finds them."""
     text = "".join(pieces)
     start = max(0, len(text) - back)
     full = text_module._MODIFIER.search(text, max(0, start - 200), start)

@@ -315,31 +315,27 @@ ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 
 _ROLE = Caseless(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b")
 _MODIFIER = re.compile(r"([^\W\d_][\w'-]*)\s+$")
-_MODIFIER_CHAR = re.compile(r"[\w'-]")
-"""A character ``_MODIFIER``'s word can hold."""
 _MODIFIER_REACH = 200
-_MODIFIER_NEAR = 48
-"""The modifier is looked for in this many characters first (one search over the whole
-reach costs time in proportion to it, and a word is rarely longer)."""
+_MODIFIER_BACK = re.compile(r"\s+[\w'-]+")
+"""Read backwards from a role: the spaces before it, then the run of characters that a
+``_MODIFIER`` word can hold."""
 
 
 def _modifier(text: str, start: int) -> re.Match[str] | None:
     """The word just before ``start`` ("health" in "health visitors"), found as
-    ``_MODIFIER.search(text, max(0, start - 200), start)`` finds it, mostly more cheaply.
+    ``_MODIFIER.search(text, max(0, start - 200), start)`` finds it, in time linear in
+    the word.
 
-    A match is a run of word characters, then spaces up to ``start``. Searched from a
-    nearer point, the answer is the same unless the character before that point could be
-    part of a match (a word character, or a space with nothing but spaces after it); then
-    the whole reach is searched.
+    That search tries every place in its reach, each up to the end of the word there. A
+    match is a run of word characters, then spaces up to ``start``, so it can only start
+    inside the last run of such characters before those spaces: read backwards (the
+    reach reversed), the run is found at once, and the search starts where it starts.
     """
     low = max(0, start - _MODIFIER_REACH)
-    near = max(low, start - _MODIFIER_NEAR)
-    if near > low and (
-        _MODIFIER_CHAR.match(text, near - 1)
-        or (text[near - 1].isspace() and text[near:start].isspace())
-    ):
-        return _MODIFIER.search(text, low, start)
-    return _MODIFIER.search(text, near, start)
+    back = _MODIFIER_BACK.match(text[low:start][::-1])
+    if back is None:
+        return None
+    return _MODIFIER.search(text, start - back.end(), start)
 
 
 def role_spans(text: str) -> list[tuple[int, int]]:
