@@ -261,7 +261,7 @@ class _Pattern:
     exclude: bool = False
     generic: bool = False
     """A standard's cue that is one ordinary word or a theme's cue: weak alone."""
-    others: tuple[str, ...] = ()
+    others: frozenset[str] = frozenset()
     """The words besides the one the pattern is indexed under: all must be in the text."""
 
     rank: int = 0
@@ -438,7 +438,8 @@ class Matcher:
     _keys: frozenset[str] = field(default=frozenset(), init=False, repr=False)
     _vocab: list[str] = field(default_factory=list, init=False, repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
-    _order: dict[tuple[str, str], int] = field(default_factory=dict, init=False, repr=False)
+    _order: dict[str, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
+    """Each standard's and theme's place in the framework file, by kind and id."""
     _words: dict[str, _WordInfo] = field(default_factory=dict, init=False, repr=False)
     _quadrant_of: dict[tuple[str, str], str | None] = field(
         default_factory=dict, init=False, repr=False
@@ -476,8 +477,9 @@ class Matcher:
             ("themes", self.framework.themes),
         )
         for kind, items in kinds:
+            self._order[kind] = {}
             for position, item in enumerate(items):
-                self._order[(kind, item.id)] = position
+                self._order[kind][item.id] = position
                 self._quadrant_of[(kind, item.id)] = item.quadrant
                 for cue in item.cues:
                     keys = phrase_keys(cue.cue)
@@ -501,7 +503,7 @@ class Matcher:
         patterns.sort(key=lambda p: (p.kind, p.item, p.cue))
         for rank, p in enumerate(patterns):
             rarest = min(p.keys, key=lambda k: shared[k])
-            others = tuple(k for k in dict.fromkeys(p.keys) if k != rarest)
+            others = frozenset(p.keys) - {rarest}
             index[rarest].append(replace(p, others=others, rank=rank))
         self._index = dict(index)
         self._keys = frozenset(shared)
@@ -676,7 +678,7 @@ class Matcher:
             pattern
             for key in where
             for pattern in self._index.get(key, ())
-            if not pattern.others or all(k in where for k in pattern.others)
+            if not pattern.others or where.keys() >= pattern.others
         ]
         hits: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
         excluded: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
@@ -726,12 +728,12 @@ class Matcher:
             scored[kind].append(Match(item, score, evidence))
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
-        cue_scores = {(k, m.id): m.score for k, ms in scored.items() for m in ms}
+        cue_scores = {k: {m.id: m.score for m in ms} for k, ms in scored.items()}
         if self._models:
             shown = 1 if near_misses else self.threshold
             scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
-        standards = self._rank("standards", scored["standards"], cue_scores)
-        themes = self._rank("themes", scored["themes"], cue_scores)
+        standards = self._rank("standards", scored["standards"], cue_scores["standards"])
+        themes = self._rank("themes", scored["themes"], cue_scores["themes"])
         # A text whose standards are withheld reaches its quadrants through its themes only.
         fitting = _fitting(fits, self.threshold, outside, standards)
         quadrants = self._quadrants(standards if fitting else (), themes)
@@ -834,10 +836,12 @@ class Matcher:
         return out, fits
 
     def _rank(
-        self, kind: str, matches: list[Match], cue_scores: dict[tuple[str, str], int]
+        self, kind: str, matches: list[Match], cue_scores: dict[str, int]
     ) -> tuple[Match, ...]:
+        order = self._order[kind]
+
         def key(m: Match) -> tuple[int, int, int]:
-            return (-m.score, -cue_scores.get((kind, m.id), 0), self._order[(kind, m.id)])
+            return (-m.score, -cue_scores.get(m.id, 0), order[m.id])
 
         return tuple(sorted(matches, key=key))
 
@@ -900,6 +904,8 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
 
 def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
     """Keep one hit per stretch of text: a cue inside a longer matched cue adds nothing."""
+    if len(hits) < 2:
+        return list(hits)  # most items have one: nothing to sort or compare
     kept: list[_Hit] = []
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.pattern.weight, h.pattern.cue)):
         if not any(k.start <= h.start and h.end <= k.end for k in kept):
