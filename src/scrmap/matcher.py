@@ -786,7 +786,7 @@ class Matcher:
         totals = [0.0] * len(models)
         parts: dict[int, list[tuple[float, str, int, int]]] = defaultdict(list)
         learned_terms = self._terms
-        for term, (start, end) in _text_terms(scanned, actors).items():
+        for term, (start, end) in _text_terms(scanned, actors, every).items():
             learned = learned_terms.get(term)
             if learned is None:
                 continue
