@@ -21,12 +21,16 @@ import pytest
 import scrmap
 from scrmap.matcher import Matcher
 from scrmap.repeats import Comparable, _content, find_pairs
+from scrmap.text import Caseless
 
 RUNS = (" ", "a", "1", "1.", "#", "a'", "-", " - ", "\n", "no ", "was ", "[", "*", "a1.")
 """Runs of the characters the patterns repeat: backtracking shows on runs like these."""
 
 
-BOUNDED = {"scrmap.text._MODIFIER": "searched only in the 200 characters before a role"}
+BOUNDED = {
+    "scrmap.text._MODIFIER": "searched only in the 200 characters before a role",
+    "scrmap.text._MODIFIER_BACK": "matched (not searched) on the 200 characters before a role",
+}
 """Patterns that would backtrack on a long run, and the bound their one caller sets."""
 
 
@@ -35,12 +39,13 @@ def _patterns() -> list[tuple[str, re.Pattern[Any]]]:
     for info in pkgutil.walk_packages(scrmap.__path__, "scrmap."):
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if (
-                isinstance(value, re.Pattern)
-                and value.pattern
-                and f"{info.name}.{name}" not in BOUNDED
-            ):
+            if f"{info.name}.{name}" in BOUNDED:
+                continue
+            if isinstance(value, re.Pattern) and value.pattern:
                 found.append((f"{info.name}.{name}", value))
+            elif isinstance(value, Caseless):  # both of its patterns run on some text
+                found.append((f"{info.name}.{name}", value._any))
+                found.append((f"{info.name}.{name} (ASCII)", value._ascii))
     return found
 
 
