@@ -149,7 +149,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         )
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found (empty file?)")]
-    left_out = [p for p in paragraphs if p not in items and LOOKS_LABELLED.match(p[2])]
+    taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
+    left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
     return recs, [unread(name, p[0], p[2]) for p in left_out]
 
 

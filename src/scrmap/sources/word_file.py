@@ -150,7 +150,8 @@ def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found
         recs.append(
             Recommendation(rec_id, " ".join(body.split()), Source(name, block.number), case)
         )
-    left_out = [b for b in paragraphs if b not in chosen and LOOKS_LABELLED.match(b.text)]
+    taken = {b.number for b in chosen}
+    left_out = [b for b in paragraphs if LOOKS_LABELLED.match(b.text) and b.number not in taken]
     return recs, [unread(name, b.number, b.text) for b in left_out]
 
 
