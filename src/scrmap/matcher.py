@@ -101,9 +101,9 @@ OUTSIDE_PENALTY = 2.0
 """Log-odds taken off the model of fit where an ``outside`` phrase matches: the odds of
 fitting fall 7.4-fold, so a text that names such a subject keeps its standards only where
 its practice evidence is strong (a fit of 88 falls to 50; cross-validated on ``train.yaml``,
-1.0 left two more off-framework items mapped and 3.0 changed nothing). A fixed amount, not
-learned: learned, it explained away the labelled off-framework items that name such a subject and
-so let the others through (cross-validated on ``train.yaml``)."""
+1.0 left two more off-framework items mapped and 3.0 changed nothing). A fixed amount:
+learned, it explained away the labelled off-framework items that name such a subject and so
+let the others through (cross-validated on ``train.yaml``)."""
 OUTSIDE_CUES_BAR = 80
 """With cues alone (no model of fit), a text that names a subject outside the framework
 keeps its standards only when its best standard scores this much: strong, specific

@@ -79,6 +79,11 @@ def incomplete(files: Sequence[InputProblemsRecord]) -> str:
     return said[:1].upper() + said[1:]
 
 
+def problem_kind(f: InputProblemsRecord) -> str:
+    """How a CSV row names a file that gave problems: `not-read` or `read-with-problems`."""
+    return "not-read" if f["left_out"] else "read-with-problems"
+
+
 def problem_file(f: InputProblemsRecord) -> str:
     """One file that gave problems: ``case-q.yaml: not read (4 problems)``."""
     problems = counted(len(f["problems"]), "problem")

@@ -15,6 +15,7 @@ from scrmap.formats import (
     incomplete,
     json_text,
     problem_file,
+    problem_kind,
     quoted_problems,
 )
 from scrmap.formats.cells import csv_text, md_cell
@@ -47,7 +48,7 @@ def _problem_rows(record: CoverageRecord) -> list[list[object]]:
     the whole library: `not-read` (left out) or `read-with-problems`."""
     return [
         [
-            "not-read" if f["left_out"] else "read-with-problems",
+            problem_kind(f),
             f["file"],
             "; ".join(quoted_problems(f)),
             "",

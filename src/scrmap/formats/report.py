@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrmap.formats import Renderer, problem_file, quoted_problems
+from scrmap.formats import Renderer, problem_file, problem_kind, quoted_problems
 from scrmap.formats.choices import ReportFormat
 from scrmap.formats.coverage import to_markdown as coverage_markdown
 from scrmap.formats.map import CSV_COLUMNS, mappings_csv, mappings_markdown
@@ -64,7 +64,7 @@ def to_csv(record: ReportRecord) -> bytes:
             f["file"],
             "",
             "",
-            "not-read" if f["left_out"] else "read-with-problems",
+            problem_kind(f),
             f"{problem_file(f)}: " + "; ".join(quoted_problems(f)),
             *[""] * (len(CSV_COLUMNS) - 6),
         ]
