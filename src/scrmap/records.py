@@ -29,6 +29,14 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- map
 
 
+class LearnedRef(TypedDict):
+    """The learned weights a result was mapped with."""
+
+    path: str
+    items: int
+    """How many labelled recommendations they were learned from."""
+
+
 class FrameworkRef(TypedDict):
     """Which framework produced a result, so a stored result can be traced."""
 
@@ -36,6 +44,10 @@ class FrameworkRef(TypedDict):
     title: str
     version: str | None
     path: str
+    learned: LearnedRef | None
+    """None when the cues alone mapped: a copied framework file without its learned
+    weights beside it maps differently under the same name and version, so every output
+    says which."""
     threshold: NotRequired[int]
 
 
@@ -116,13 +128,29 @@ class MapDocument(TypedDict):
 
 
 def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
-    """Which framework produced the mapping."""
+    """Which framework produced the mapping, and with which learned weights if any."""
+    from scrmap.learned import sidecar
+
+    learned = framework.learned
     return {
         "name": framework.name,
         "title": framework.title,
         "version": framework.version,
         "path": str(path),
+        "learned": {"path": str(sidecar(path)), "items": learned.items} if learned else None,
     }
+
+
+def learned_line(framework: FrameworkRef) -> str:
+    """One sentence on how the items were mapped, for every human-readable output."""
+    learned = framework.get("learned")
+    if learned is None:
+        return "Mapped by the framework's cues alone (no learned weights)."
+    n = learned["items"]
+    return (
+        f"Mapped with learned weights from {n:,} labelled recommendation"
+        f"{'' if n == 1 else 's'} ({Path(learned['path']).name})."
+    )
 
 
 def _match_record(match: Match, with_via: bool) -> MatchRecord:

@@ -297,3 +297,40 @@ def test_unmapped_says_a_subject_outside_the_framework_withheld_it(
     header = next(r for r in rows if r and r[0] == "case")
     assert header[-1] == "outside the framework"
     assert rows[rows.index(header) + 1][-1] == "taxi, licensing"
+
+
+def test_every_output_says_whether_learned_weights_mapped(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A framework file copied without its learned weights maps differently under the same
+    name and version, so each output says which way the items were mapped."""
+    copied = tmp_path / "mine.yaml"
+    copied.write_text((ROOT / "framework.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    bundled = json.loads(run(runner, "coverage", LIBRARY, "-f", "json").stdout)
+    assert bundled["framework"]["learned"]["path"].endswith("framework.learned.yaml")
+    assert bundled["framework"]["learned"]["items"] > 100
+    alone = json.loads(
+        run(runner, "coverage", LIBRARY, "--framework", str(copied), "-f", "json").stdout
+    )
+    assert alone["framework"]["learned"] is None
+    assert alone["framework"]["name"] == bundled["framework"]["name"]
+    assert alone["totals"]["mapped"] < bundled["totals"]["mapped"]
+    shown = run(runner, "coverage", LIBRARY).stdout
+    assert "Mapped with learned weights from " in shown
+    assert "labelled recommendations (framework.learned.yaml)." in shown
+    said = " ".join(run(runner, "coverage", LIBRARY, "--no-learned").stdout.split())
+    assert "Mapped by the framework's cues alone" in said
+    for name in ("r.md", "r.html"):
+        out = tmp_path / name
+        run(runner, "report", LIBRARY, "--framework", str(copied), "-o", str(out))
+        assert "cues alone (no learned weights)" in out.read_text(encoding="utf-8")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    run(runner, "report", LIBRARY, "-o", str(book))
+    cells = [
+        c
+        for row in openpyxl.load_workbook(book).worksheets[0].iter_rows(values_only=True)
+        for c in row
+        if isinstance(c, str)
+    ]
+    assert any(c.startswith("Mapped with learned weights from ") for c in cells)

@@ -20,7 +20,7 @@ from scrmap.formats import (
 )
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.formats.choices import CoverageFormat
-from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
+from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan, learned_line
 
 TERMINAL = CoverageFormat.table
 
@@ -172,7 +172,7 @@ def to_markdown(record: CoverageRecord) -> str:
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered: {t['quadrants_covered']}/{t['quadrants']} "
         f"quadrants, {t['standards_covered']}/{t['standards']} standards, "
-        f"{t['themes_covered']}/{t['themes']} themes.",
+        f"{t['themes_covered']}/{t['themes']} themes. {learned_line(record['framework'])}",
         "",
         *_problems_markdown(record),
         "## Key messages",

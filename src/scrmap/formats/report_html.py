@@ -37,6 +37,7 @@ from scrmap.records import (
     Scored,
     StateCountsRecord,
     carries_no_plan,
+    learned_line,
 )
 
 LIST_LIMIT = 200
@@ -390,6 +391,7 @@ def _analysed(record: ReportRecord) -> str:
         ("Items", f"{t['recommendations']:,}{_e(by_kind(t['by_kind']))}"),
         ("Published", dates),
         ("Framework", f"{_e(fw['title'])} ({_e(fw['name'])}, version {_e(fw['version'])})"),
+        ("Learned weights", _e(learned_line(fw))),
         (
             "Settings",
             f"match threshold {_e(fw.get('threshold'))}; repeats at similarity "

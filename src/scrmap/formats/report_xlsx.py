@@ -22,7 +22,7 @@ from scrmap.formats import incomplete, problem_file
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
-from scrmap.records import ReportRecord, RowRecord
+from scrmap.records import ReportRecord, RowRecord, learned_line
 
 WRAP_WIDTH = 60
 """Columns wider than this wrap their text instead."""
@@ -143,6 +143,7 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
         *[["key message", m["text"]] for m in record["key_messages"]],
         ["framework", record["framework"]["title"]],
         ["framework version", record["framework"]["version"]],
+        ["learned weights", learned_line(record["framework"])],
         ["match threshold", record["framework"].get("threshold")],
         ["similarity for repeats", record["similarity_threshold"]],
         ["filters", filters or "none"],

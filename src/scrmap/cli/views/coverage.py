@@ -16,7 +16,13 @@ from scrmap.actionplan import LABELS, STATES
 from scrmap.cli.views import clean
 from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file
 from scrmap.formats.display_text import visible
-from scrmap.records import ActionRecord, CoverageRecord, UnmappedRecord, carries_no_plan
+from scrmap.records import (
+    ActionRecord,
+    CoverageRecord,
+    UnmappedRecord,
+    carries_no_plan,
+    learned_line,
+)
 
 WIDE = 100
 """Below this many columns the coverage tables give way to a stacked layout, as in `map`:
@@ -303,7 +309,11 @@ def coverage_view(record: CoverageRecord, by: str | None = None, width: int = WI
     """The whole terminal report; with ``by``, only that table (cases with their heatmap).
     Under `WIDE` columns the coverage rows are stacked rather than tabled."""
     record = clean(record)
-    parts: list[RenderableType] = [summary(record), *unread(record)]
+    parts: list[RenderableType] = [
+        summary(record),
+        *unread(record),
+        Text(learned_line(record["framework"]), style="dim"),
+    ]
 
     def coverage(name: str) -> RenderableType:
         return coverage_table(record, name) if width >= WIDE else coverage_stack(record, name)
