@@ -84,3 +84,17 @@ def test_long_lists_are_cut_with_a_count(tmp_path: Path, monkeypatch: pytest.Mon
     assert CliRunner().invoke(app, args).exit_code == 0
     overdue = plan.read_text(encoding="utf-8")  # 4 overdue actions
     assert "… and 1 more: all are in the workbook's Action plan sheet." in overdue
+
+
+def test_learned_evidence_shows_its_weight_as_in_every_other_output(tmp_path: Path) -> None:
+    html = page(tmp_path)
+    appendix = html[html.index("Appendix A. Evidence") :]
+    assert re.search(r"“[^”<]+” learned \+0\.\d\d", appendix)
+    # A cue's own words stay bare: only learned words carry a weight.
+    assert "“Early Help”; " in appendix
+    assert "(learned" not in appendix
+
+
+def test_cues_alone_show_no_learned_weights(tmp_path: Path) -> None:
+    appendix = page(tmp_path, "--no-learned").split("Appendix A. Evidence")[1]
+    assert "learned +" not in appendix and "“Early Help”" in appendix

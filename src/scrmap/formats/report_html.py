@@ -20,6 +20,7 @@ columns of the heatmap are drawn in groups.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -30,6 +31,7 @@ from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
 from scrmap.records import (
     ActionRecord,
+    EvidenceRecord,
     MatchRecord,
     RecommendationRecord,
     ReportRecord,
@@ -263,11 +265,21 @@ def _highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+_LEARNED = re.compile(r" \((learned [+-][0-9.]+)\)$")
+"""The end of a learned word's evidence label ("abuse (learned +0.40)"), as the matcher
+writes it: its weight is shown beside the words, as in every other output."""
+
+
+def _evidence_words(e: EvidenceRecord) -> str:
+    learned = _LEARNED.search(e["cue"])
+    return f"“{_e(e['matched'])}”" + (f" {learned.group(1)}" if learned else "")
+
+
 def _matches(matches: list[MatchRecord], titles: dict[str, str]) -> str:
     return "<br>".join(
         f"<b>{_e(m['id'])}</b> {_e(titles.get(m['id'], ''))} <b>{m['score']}</b> "
         + '<span class="cue">('
-        + "; ".join(f"“{_e(e['matched'])}”" for e in m["evidence"])
+        + "; ".join(_evidence_words(e) for e in m["evidence"])
         + ")</span>"
         for m in matches
     )
