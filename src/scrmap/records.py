@@ -278,6 +278,9 @@ class UnmappedRecord(MemberRecord):
     outside: list[str]
     """The words naming a subject outside the framework, where any did (they lower its fit, or
     with cues alone withhold its standards)."""
+    fit: int | None
+    """With learned weights, how likely the text fits the framework (0 to 100): under the
+    threshold, it withholds even a nearest standard that reached it."""
 
 
 class CooccurrenceRecord(TypedDict):
@@ -566,6 +569,7 @@ def coverage_record(
                     {"id": n.id, "score": n.score} for n in m.result.near_misses("standards")[:3]
                 ],
                 "outside": list(m.result.outside_words),
+                "fit": m.result.fits,
             }
             for m in coverage.unmapped
         ],

@@ -295,8 +295,8 @@ def test_unmapped_says_a_subject_outside_the_framework_withheld_it(
     invoke(runner, ["report", str(tmp_path / "l.yaml"), "-o", str(book)], {})
     rows = list(openpyxl.load_workbook(book)["Unmapped"].iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "case")
-    assert header[-1] == "outside the framework"
-    assert rows[rows.index(header) + 1][-1] == "taxi, licensing"
+    column = header.index("outside the framework")
+    assert rows[rows.index(header) + 1][column] == "taxi, licensing"
 
 
 def test_every_output_says_whether_learned_weights_mapped(
@@ -334,3 +334,33 @@ def test_every_output_says_whether_learned_weights_mapped(
         if isinstance(c, str)
     ]
     assert any(c.startswith("Mapped with learned weights from ") for c in cells)
+
+
+def test_unmapped_says_its_fit_withheld_a_standard_over_the_threshold(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "h.yaml").write_text(
+        "case: Housing\nrecommendations:\n  - id: H1\n    text: The housing department should "
+        "review rent arrears procedures for council tenants.\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(run(runner, "coverage", str(tmp_path), "-f", "json").stdout)
+    (item,) = doc["unmapped"]
+    assert item["fit"] < 50 <= item["nearest"][0]["score"] and item["outside"] == []
+    said = f"standards withheld: fits the framework {item['fit']} of 100 (needs 50)"
+    shown = invoke(runner, ["coverage", str(tmp_path)], {"COLUMNS": "200"}).stdout
+    assert said in " ".join(re.sub(r"[│┃]", " ", shown).split())
+    narrow = invoke(runner, ["coverage", str(tmp_path)], {"COLUMNS": "60"}).stdout
+    assert "withheld" in narrow
+    assert all(len(line) <= 60 for line in narrow.splitlines())
+    markdown = run(runner, "coverage", str(tmp_path), "-f", "markdown").stdout
+    assert f"council tenants. — {said}" in markdown
+    out = tmp_path / "r.html"
+    run(runner, "report", str(tmp_path / "h.yaml"), "-o", str(out))
+    assert f"; {said}</span>" in out.read_text(encoding="utf-8")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    run(runner, "report", str(tmp_path / "h.yaml"), "-o", str(book))
+    rows = list(openpyxl.load_workbook(book)["Unmapped"].iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "case")
+    assert rows[rows.index(header) + 1][header.index("fit")] == said

@@ -286,3 +286,23 @@ def test_flat_formats_say_why_standards_were_withheld(runner: CliRunner, fmt: st
     assert "standards withheld: fits the framework " in out
     assert "names a subject outside it: “taxi”, “licensing”" in out
     assert "withheld" not in run(runner, "map", TEXT, "-f", fmt).stdout
+
+
+def test_a_standard_over_the_threshold_that_is_not_kept_says_why(runner: CliRunner) -> None:
+    """More standards reach the threshold than a recommendation is given: the rest are
+    "not kept", with the reason, never a "near miss" or "under the threshold"."""
+    text = "Agencies must share information about domestic abuse with the MARAC."
+    doc = json.loads(run(runner, "map", text, "-f", "json", "--explain").stdout)
+    (record,) = doc["recommendations"]
+    assert len(record["standards"]) == 3
+    over = [m for m in record["near_misses"]["standards"] if m["score"] >= 50]
+    assert over, "the example needs a fourth standard over the threshold"
+    for columns in ("200", "60"):
+        shown = invoke(runner, ["map", text, "--explain"], env={"COLUMNS": columns}).stdout
+        flat = " ".join(re.sub(r"[│┃]", " ", shown).split())
+        assert f"not kept {over[0]['id']}" in flat
+        assert "over the threshold, but 3 standards score as high or higher" in flat
+        assert f"near miss {over[0]['id']}" not in flat
+    gold = run(runner, "map", text, "-f", "gold").stdout
+    said = f"# {over[0]['id']} {over[0]['score']} (over the threshold, but 3 standards"
+    assert said in gold

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from scrmap.records import InputProblemsRecord, ProblemRecord
+    from scrmap.records import InputProblemsRecord, ProblemRecord, UnmappedRecord
 
 R_contra = TypeVar("R_contra", contravariant=True)
 Out_co = TypeVar("Out_co", covariant=True)
@@ -77,6 +77,16 @@ def incomplete(files: Sequence[InputProblemsRecord]) -> str:
         parts.append(f"{counted(len(read), 'file')} {verb} read with {problems}")
     said = "; ".join(parts)
     return said[:1].upper() + said[1:]
+
+
+def withheld_by_fit(item: UnmappedRecord, threshold: int | None) -> str:
+    """Why an unmapped item with a standard over the threshold was given none, in words:
+    "" where nothing was withheld or a subject outside the framework says why."""
+    if item["fit"] is None or threshold is None or item["outside"]:
+        return ""
+    if not any(n["score"] >= threshold for n in item["nearest"]):
+        return ""
+    return f"standards withheld: fits the framework {item['fit']} of 100 (needs {threshold})"
 
 
 def problem_kind(f: InputProblemsRecord) -> str:

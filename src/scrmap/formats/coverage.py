@@ -17,6 +17,7 @@ from scrmap.formats import (
     problem_file,
     problem_kind,
     quoted_problems,
+    withheld_by_fit,
 )
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.formats.choices import CoverageFormat
@@ -164,6 +165,7 @@ def to_markdown(record: CoverageRecord) -> str:
     """Tables for Board papers: totals, key messages, coverage, gaps, the action plan,
     unmapped, co-occurrence, repeats."""
     t = record["totals"]
+    threshold = record["framework"].get("threshold")
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
         "",
@@ -191,6 +193,7 @@ def to_markdown(record: CoverageRecord) -> str:
     lines += ["## Unmapped: candidates for reviewing the framework", ""]
     lines += [
         f"- {md_cell(u['case'])} {md_cell(u['id'])}: {md_cell(u['text'])}"
+        + "".join(f" — {md_cell(w)}" for w in [withheld_by_fit(u, threshold)] if w)
         for u in record["unmapped"]
     ] or ["None."]
     lines += ["", "## Themes that occur together", ""]

@@ -15,6 +15,7 @@ from scrmap.formats.choices import MapFormat
 from scrmap.records import (
     FitRecord,
     MapDocument,
+    MatchRecord,
     NearMisses,
     RecommendationRecord,
     recommendation_record,
@@ -154,6 +155,30 @@ def to_markdown(document: MapDocument) -> str:
     return mappings_markdown(document["recommendations"], heading)
 
 
+def not_assigned(
+    record: RecommendationRecord, kind: str, match: MatchRecord, threshold: int
+) -> str:
+    """Why a scored standard or theme of the record was not assigned: "near miss" (under
+    the threshold), "withheld" (the text may be given no standard), or "not kept" (over
+    the threshold, but beyond the most a recommendation is given, or far below its best)."""
+    if match["score"] < threshold or kind != "standards":
+        return "near miss"
+    fit = record.get("fit")
+    if fit is not None and not fit["fits"]:
+        return "withheld"
+    return "not kept"
+
+
+def why_not_kept(record: RecommendationRecord, match: MatchRecord) -> str:
+    """Why a standard over the threshold was "not kept", in plain words."""
+    from scrmap.matcher import KEEP_RELATIVE, MAX_STANDARDS
+
+    best = record["standards"][0]["score"] if record["standards"] else 0
+    if match["score"] < best * KEEP_RELATIVE:
+        return f"over the threshold, but under {KEEP_RELATIVE:g} of the best ({best})"
+    return f"over the threshold, but {MAX_STANDARDS} standards score as high or higher"
+
+
 def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     """Each assigned and nearly assigned item with its score and the words behind it."""
     lines = []
@@ -167,11 +192,13 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
         for assigned, matches in ((True, record[kind]), (False, near[kind][:3])):
             for m in matches:
                 words = ", ".join(f"{e['cue']} = {e['matched']!r}" for e in m["evidence"][:4])
-                over = m["score"] >= threshold
                 flag = ""
                 if not assigned:
-                    flag = " (withheld)" if withheld and kind == "standards" and over else ""
-                    flag = flag or " (under the threshold)"
+                    why = not_assigned(record, kind, m, threshold)
+                    flag = {
+                        "near miss": " (under the threshold)",
+                        "withheld": " (withheld)",
+                    }.get(why) or f" ({why_not_kept(record, m)})"
                 lines.append(f"    # {m['id']} {m['score']}{flag}: {words}")
     return lines
 

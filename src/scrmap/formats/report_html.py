@@ -25,7 +25,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file, quoted_problems
+from scrmap.formats import (
+    NO_PLAN,
+    by_kind,
+    counted,
+    incomplete,
+    problem_file,
+    quoted_problems,
+    withheld_by_fit,
+)
 from scrmap.formats.display_text import html_text as _e
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
@@ -600,7 +608,9 @@ def render(record: ReportRecord) -> str:
         [
             f"<b>{_e(u['case'])} {_e(u['id'])}</b>: {_e(u['text'])} "
             f"<span class=cue>nearest: {_nearest(u['nearest'])}"
-            f"{_outside(u['outside'])}</span>"
+            f"{_outside(u['outside'])}"
+            + "".join(f"; {_e(w)}" for w in [withheld_by_fit(u, fw.get("threshold"))] if w)
+            + "</span>"
             for u in record["unmapped"]
         ]
     )

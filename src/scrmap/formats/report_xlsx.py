@@ -18,7 +18,7 @@ import io
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import incomplete, problem_file
+from scrmap.formats import incomplete, problem_file, withheld_by_fit
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
@@ -280,11 +280,12 @@ def render(record: ReportRecord) -> bytes:
     _sheet(
         workbook,
         "Unmapped",
-        ["case", "id", "file", "line", "text", "nearest standards", "outside the framework"],
+        ["case", "id", "file", "line", "text", "nearest standards", "outside the framework", "fit"],
         [
             [
                 *(u["case"], u["id"], u["file"], u["line"], u["text"]),
                 *(ids_cell(u["nearest"]), ", ".join(u["outside"])),
+                withheld_by_fit(u, record["framework"].get("threshold")),
             ]
             for u in record["unmapped"]
         ],

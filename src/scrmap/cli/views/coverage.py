@@ -14,7 +14,7 @@ from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
 from scrmap.cli.views import clean
-from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file
+from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file, withheld_by_fit
 from scrmap.formats.display_text import visible
 from scrmap.records import (
     ActionRecord,
@@ -202,6 +202,8 @@ def unmapped_table(record: CoverageRecord) -> RenderableType:
         nearest = ", ".join(f"{n['id']} ({n['score']})" for n in item["nearest"]) or "none"
         if item["outside"]:
             nearest += "\noutside the framework: " + ", ".join(item["outside"])
+        if why := withheld_by_fit(item, record["framework"].get("threshold")):
+            nearest += "\n" + why
         table.add_row(
             Text(f"{item['case']} {item['id']}\n{_place(item)}"), Text(item["text"]), nearest
         )

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from scrmap.cli.views import clean, stdout_console
 from scrmap.formats import counted
-from scrmap.formats.map import fit_words
+from scrmap.formats.map import fit_words, not_assigned, why_not_kept
 from scrmap.framework import Framework
 from scrmap.records import MatchRecord, RecommendationRecord
 
@@ -39,14 +39,10 @@ def _rows(record: RecommendationRecord, threshold: int) -> list[tuple[str, Match
     rows += [("standard", m) for m in record["standards"]]
     rows += [("theme", m) for m in record["themes"]]
     near = record.get("near_misses")
-    fit = record.get("fit")
-    withheld = fit is not None and fit["withheld"]
     if near:
-        # A standard over the threshold that was not given was withheld, not nearly missed.
-        rows += [
-            ("withheld" if withheld and m["score"] >= threshold else "near miss", m)
-            for m in near["standards"]
-        ]
+        # A standard over the threshold that was not given was withheld or not kept, not
+        # nearly missed.
+        rows += [(not_assigned(record, "standards", m, threshold), m) for m in near["standards"]]
         rows += [("near miss", m) for m in near["themes"]]
     return rows
 
@@ -65,6 +61,12 @@ def _evidence(kind: str, match: MatchRecord) -> str:
         phrase = f"“{e['matched']}”"
         shown[phrase] = shown.get(phrase) or tag
     return ", ".join(phrase + tag for phrase, tag in shown.items())
+
+
+def _said(record: RecommendationRecord, kind: str, match: MatchRecord) -> str:
+    """The evidence column: why a standard over the threshold was not kept, then its words."""
+    words = _evidence(kind, match)
+    return f"{why_not_kept(record, match)}: {words}" if kind == "not kept" else words
 
 
 def _fit(record: RecommendationRecord, threshold: int) -> str | None:
@@ -93,6 +95,8 @@ def _text(record: RecommendationRecord) -> Text:
     return _highlight(record["text"], spans)
 
 
+DIM = ("near miss", "not kept")
+"""Rows of what was scored but not assigned, shown dimmed; "withheld" stands out."""
 UNMAPPED = "unmapped: no standard, theme or quadrant reached the threshold"
 FIT_TITLE = "whether the text fits the framework at all"
 
@@ -113,8 +117,8 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
             m["id"],
             titles.get(m["id"], ""),
             str(m["score"]),
-            _evidence(kind, m),
-            style="dim" if kind == "near miss" else None,
+            _said(record, kind, m),
+            style="dim" if kind in DIM else None,
         )
     fit = _fit(record, threshold)
     if fit is not None:
@@ -132,11 +136,11 @@ def mapping_stack(record: RecommendationRecord, titles: dict[str, str], threshol
     parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
     rows = _rows(record, threshold)
     for kind, m in rows:
-        style = "dim" if kind == "near miss" else ""
+        style = "dim" if kind in DIM else ""
         line = Text(f"{kind} ", style=style or "dim")
         line.append(m["id"], style=style or "bold")
         line.append(f"  {titles.get(m['id'], '')}", style=style)
-        evidence = Text(f"score {m['score']} · {_evidence(kind, m)}", style=style)
+        evidence = Text(f"score {m['score']} · {_said(record, kind, m)}", style=style)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
     fit = _fit(record, threshold)
     if fit is not None:
