@@ -79,7 +79,8 @@ def _action_plan(progress: Progress | None) -> list[Message]:
     parts = []
     if overdue:
         parts.append(
-            f"{overdue:,} of {total:,} actions {'is' if overdue == 1 else 'are'} overdue at "
+            f"{overdue:,} of {total:,} action{'' if total == 1 else 's'} "
+            f"{'is' if overdue == 1 else 'are'} overdue at "
             f"{progress.as_of.day} {progress.as_of:%B %Y}"
         )
     if not parts and progress.carries_no_plan:

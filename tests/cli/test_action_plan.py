@@ -203,3 +203,29 @@ def test_an_owner_and_an_agency_are_named_together(tmp_path: Path, runner: CliRu
     result = run(runner, "coverage", str(plan), "--as-of", "2021-06-30", "-f", "json")
     overdue = json.loads(result.stdout)["action_plan"]["overdue_actions"]
     assert sorted(a["owner"] for a in overdue) == ["Health", "Jo Bloggs, Police"]
+
+
+def test_one_of_each_is_said_in_the_singular(runner: CliRunner, tmp_path: Path) -> None:
+    plan = tmp_path / "one.yaml"
+    plan.write_text(
+        "case: C\nrecommendations:\n  - id: R1\n    text: Agencies must share information "
+        "about domestic abuse with the MARAC.\n    due: 2026-01-01\n    status: in progress\n",
+        encoding="utf-8",
+    )
+    shown = invoke(runner, ["coverage", str(plan), "--as-of", "2026-06-30"], {"COLUMNS": "200"})
+    assert "1 of 1 action is overdue at 30 June 2026" in shown.stdout
+    assert "Action plan at 2026-06-30: 1 action, 1 overdue" in shown.stdout
+    page = tmp_path / "r.html"
+    invoke(runner, ["report", str(plan), "--as-of", "2026-06-30", "-o", str(page)], {})
+    html = page.read_text(encoding="utf-8")
+    assert "1 action:" in html and "1 actions" not in html
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "name: t\ntitle: Test\nquadrants:\n  - id: A\n    title: Area A\nstandards:\n"
+        "  - id: S1\n    group: G\n    quadrant: A\n    title: First\n    cues: [one]\n",
+        encoding="utf-8",
+    )
+    said = invoke(runner, ["framework", "validate", str(framework)], {}).stdout
+    assert said.strip().endswith("valid (1 quadrant, 1 standard, 0 themes)")
+    tree = invoke(runner, ["framework", "show", "--framework", str(framework)], {}).stdout
+    assert "(1 quadrant, 1 standard, 0 themes)" in tree and "Area A (1 standard)" in tree

@@ -14,6 +14,7 @@ from scrmap import exitcodes
 from scrmap.cli.options import FrameworkOption
 from scrmap.cli.schema import SchemaKind, schema_command
 from scrmap.errors import ScrmapError, UnreadableFrameworkError
+from scrmap.formats import counted
 from scrmap.formats.choices import ShowFormat
 
 
@@ -58,8 +59,8 @@ def framework_validate(
     except ScrmapError as error:
         edge.fail(error, exitcodes.PROBLEMS)
     typer.echo(
-        f"{target}: valid ({len(loaded.quadrants)} quadrants, {len(loaded.standards)} "
-        f"standards, {len(loaded.themes)} themes)"
+        f"{target}: valid ({counted(len(loaded.quadrants), 'quadrant')}, "
+        f"{counted(len(loaded.standards), 'standard')}, {counted(len(loaded.themes), 'theme')})"
     )
 
 

@@ -454,7 +454,8 @@ def _glance(record: ReportRecord) -> str:
         lines.append(f"<b>Action plan:</b> {NO_PLAN.format(counted(plan['actions'], 'action'))}")
     elif plan["actions"]:
         lines.append(
-            f"<b>Action plan:</b> {plan['actions']:,} actions: {counts['complete']:,} complete, "
+            f"<b>Action plan:</b> {counted(plan['actions'], 'action')}: "
+            f"{counts['complete']:,} complete, "
             f"{plan['overdue']:,} overdue, {counts['no-status']:,} with no status"
         )
     return _list(lines)
@@ -538,8 +539,8 @@ def _action_plan(record: ReportRecord) -> str:
     unrecognised = plan["unrecognised"]
     words = sorted({a["status"] or "" for a in unrecognised})
     return (
-        f"<p>{plan['actions']} actions: every recommendation, and any finding or response "
-        f"that carries a status or a due date. Overdue means due before "
+        f"<p>{counted(plan['actions'], 'action')}: every recommendation, and any finding or "
+        f"response that carries a status or a due date. Overdue means due before "
         f"{_long_date(plan['as_of'])} and not complete.</p>"
         + chart.figure()
         + f"<h3>Overdue actions ({len(plan['overdue_actions'])}), longest overdue first</h3>"

@@ -289,7 +289,8 @@ def action_plan_view(record: CoverageRecord, width: int = WIDE) -> RenderableTyp
             + " --format json lists them."
         )
     headline = Text(
-        f"Action plan at {plan['as_of']}: {plan['actions']} actions, {plan['overdue']} overdue",
+        f"Action plan at {plan['as_of']}: {counted(plan['actions'], 'action')}, "
+        f"{plan['overdue']} overdue",
         style="bold",
     )
     counts = Table(title="Actions by status", title_justify="left")

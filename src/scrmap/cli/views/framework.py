@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from rich.tree import Tree
 
+from scrmap.formats import counted
 from scrmap.framework import Framework
 from scrmap.records import theme_families
 
@@ -17,8 +18,9 @@ def framework_tree(framework: Framework) -> Tree:
     root = Tree(
         Text.assemble(
             (framework.title, "bold"),
-            f"  ({len(framework.quadrants)} quadrants, "
-            f"{len(framework.standards)} standards, {len(framework.themes)} themes)",
+            f"  ({counted(len(framework.quadrants), 'quadrant')}, "
+            f"{counted(len(framework.standards), 'standard')}, "
+            f"{counted(len(framework.themes), 'theme')})",
         )
     )
     if framework.foundations:
@@ -32,7 +34,8 @@ def framework_tree(framework: Framework) -> Tree:
         standards = [s for s in framework.standards if s.quadrant == quadrant.id]
         branch = quadrants.add(
             Text.assemble(
-                (quadrant.id, "bold cyan"), f" {quadrant.title} ({len(standards)} standards)"
+                (quadrant.id, "bold cyan"),
+                f" {quadrant.title} ({counted(len(standards), 'standard')})",
             )
         )
         for standard in standards:
