@@ -325,3 +325,33 @@ def test_the_fit_models_terms_come_from_the_same_pass(matcher: Matcher, text: st
     assert every == _text_terms(scanned, [])
     assert matcher.fit_terms(text) == {term: (a, b, 1.0) for term, (a, b) in every.items()}
     assert set(action) <= set(every)
+
+
+def test_a_quadrant_is_reached_only_through_what_is_assigned(norfolk: fw.Framework) -> None:
+    """A standard over the threshold that is not kept (three at most, none under 0.6 of the
+    best) must not lift its quadrant: coverage would count the quadrant for it."""
+    from scrmap.evaluate import load_gold
+
+    from .conftest import ROOT
+
+    matcher = Matcher(norfolk)
+    quadrant_of = {s.id: s.quadrant for s in norfolk.standards}
+    quadrant_of |= {t.id: t.quadrant for t in norfolk.themes}
+    texts = [
+        i.text
+        for name in ("dev", "heldout")
+        for i in load_gold(ROOT / "tests" / "gold" / f"{name}.yaml", norfolk).items
+    ]
+    not_kept = 0
+    for text in texts:
+        result = matcher.match(text)
+        given = {m.id for kind in ("standards", "themes") for m in result.assigned(kind)}
+        not_kept += (
+            any(m.score >= result.threshold and m.id not in given for m in result.standards)
+            and result.fitting
+        )
+        for quadrant in result.assigned("quadrants"):
+            via = {e.via for e in quadrant.evidence}
+            assert via <= given, (text, quadrant.id, via - given)
+            assert any(quadrant_of[v] == quadrant.id for v in via)
+    assert not_kept, "no text had a standard over the threshold left out: the test shows nothing"

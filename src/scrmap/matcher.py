@@ -211,13 +211,9 @@ class Result:
         Standards are also capped (``MAX_STANDARDS``) and pruned relative to the best.
         """
         matches: tuple[Match, ...] = getattr(self, kind)
-        over = tuple(m for m in matches if m.score >= self.threshold)
-        if kind == "standards" and not self.fitting:
-            return ()
-        if kind != "standards" or not over:
-            return over
-        floor = over[0].score * KEEP_RELATIVE
-        return tuple(m for m in over[:MAX_STANDARDS] if m.score >= floor)
+        if kind == "standards":
+            return _kept(matches, self.threshold) if self.fitting else ()
+        return tuple(m for m in matches if m.score >= self.threshold)
 
     def near_misses(self, kind: str) -> tuple[Match, ...]:
         """Scored but not assigned: what --explain shows."""
@@ -734,9 +730,12 @@ class Matcher:
             scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
         standards = self._rank("standards", scored["standards"], cue_scores["standards"])
         themes = self._rank("themes", scored["themes"], cue_scores["themes"])
-        # A text whose standards are withheld reaches its quadrants through its themes only.
+        # A text whose standards are withheld reaches its quadrants through its themes only,
+        # and a standard over the threshold that is not kept lifts no quadrant over it.
         fitting = _fitting(fits, self.threshold, outside, standards)
-        quadrants = self._quadrants(standards if fitting else (), themes)
+        given = {id(m) for m in _kept(standards, self.threshold)} if fitting else set()
+        through = [m for m in standards if m.score < self.threshold or id(m) in given]
+        quadrants = self._quadrants(through if fitting else (), themes)
         return Result(standards, themes, quadrants, self.threshold, fits, outside)
 
     def terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
@@ -925,6 +924,16 @@ def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> boo
     return len(written) == len(wanted) and all(
         w == c or w == c + "s" or w == c + "es" for w, c in zip(written, wanted, strict=True)
     )
+
+
+def _kept(standards: Sequence[Match], threshold: int) -> tuple[Match, ...]:
+    """The standards a fitting text is given: those over the threshold, best first, at most
+    ``MAX_STANDARDS`` of them and none under ``KEEP_RELATIVE`` of the best."""
+    over = [m for m in standards if m.score >= threshold]
+    if not over:
+        return ()
+    floor = over[0].score * KEEP_RELATIVE
+    return tuple(m for m in over[:MAX_STANDARDS] if m.score >= floor)
 
 
 def _fitting(
