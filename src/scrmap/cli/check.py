@@ -54,7 +54,10 @@ OutputFileOption = Annotated[
     typer.Option("--output-file", "-o", metavar="<path>", help="Write the output here."),
 ]
 ExitZeroOption = Annotated[
-    bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail.")
+    bool,
+    typer.Option(
+        "--exit-zero", help="Exit 0 even when findings fail (unreadable input still exits 2)."
+    ),
 ]
 ListRulesOption = Annotated[
     bool, typer.Option("--list-rules", help="Print the rules' documentation and exit.")
@@ -128,9 +131,9 @@ def check_command(
 ) -> None:
     """Check that recommendations map onto the framework and are SMART.
 
-    Exit 0 when clean (warnings allowed, or anything with --exit-zero), 1 when errors
+    Exit 0 when clean (warnings allowed, or any findings with --exit-zero), 1 when errors
     are found (or warnings, with --strict), 2 for a usage error, a bad configuration
-    or unreadable input. --select and --ignore take rule ids (repeatable or
+    or unreadable input, even with --exit-zero. --select and --ignore take rule ids (repeatable or
     comma-separated).
     """
     from scrmap.cli import edge
