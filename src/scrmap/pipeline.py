@@ -228,12 +228,12 @@ def check(
 
 
 def evaluate(golds: Sequence[Path], framework: Framework, threshold: int) -> Evaluation:
-    """Map the items of one or more gold files and compare with their labels; raises
-    InputError."""
+    """Map the items of one or more gold files (each once, however often named) and
+    compare with their labels; raises InputError."""
     from scrmap.evaluate import combined, evaluate, load_gold
     from scrmap.matcher import Matcher
 
-    gold_file = combined([load_gold(gold, framework) for gold in golds])
+    gold_file = combined([load_gold(gold, framework) for gold in sources.once(golds)])
     return evaluate(gold_file, Matcher(framework, threshold))
 
 
@@ -259,6 +259,7 @@ def learn(
     from scrmap.evaluate import combined, load_gold
 
     base = fw.without_learned(framework)
+    golds = sources.once(golds)
     gold = combined([load_gold(g, base) for g in golds])
     learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
     if folds < 2:
@@ -273,6 +274,6 @@ def suggest_cues(golds: Sequence[Path], framework: Framework, per_label: int) ->
     from scrmap import suggest
     from scrmap.evaluate import combined, load_gold
 
-    gold = combined([load_gold(g, framework) for g in golds])
+    gold = combined([load_gold(g, framework) for g in sources.once(golds)])
     candidates = suggest.suggest(framework, gold.items, per_label)
     return suggest.as_yaml(framework, candidates, gold.items)

@@ -342,3 +342,35 @@ def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: P
         "label is not one scrmap reads, so it was not read: write the label as "
         "'Recommendation 1: ...', or make it a list item"
     ]
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "recs").mkdir()
+    (tmp_path / "recs" / "a.yaml").write_text(YAML_FILE)
+    (tmp_path / "recs" / "b.md").write_text("- One.\n")
+    (tmp_path / "hard.yaml").hardlink_to(tmp_path / "recs" / "a.yaml")
+    (tmp_path / "soft.yaml").symlink_to(tmp_path / "recs" / "a.yaml")
+    args = ["recs/b.md", "recs", "./recs/", str(tmp_path / "recs"), "hard.yaml", "soft.yaml"]
+    loaded = load_arguments(args, io.BytesIO)
+    assert loaded.problems == []
+    assert loaded.read == ["recs/b.md", "recs/a.yaml"]
+    assert [(r.source.file, r.id) for r in loaded.recommendations] == [
+        ("recs/b.md", "1"),
+        ("recs/a.yaml", "Z1"),
+        ("recs/a.yaml", "Z2"),
+    ]
+
+
+def test_a_folder_whose_files_were_all_read_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("- One.\n")
+    loaded = load_arguments([str(tmp_path), str(tmp_path)], io.BytesIO)
+    assert loaded.problems == []
+    assert [r.text for r in loaded.recommendations] == ["One."]
+
+
+def test_gold_files_named_twice_are_named_once(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text("name: g\n")
+    (tmp_path / "h.yaml").write_text("name: h\n")
+    paths = [tmp_path / "g.yaml", tmp_path / "h.yaml", tmp_path / "." / "g.yaml"]
+    assert sources.once(paths) == paths[:2]

@@ -175,6 +175,29 @@ def _walk(directory: Path) -> Iterable[Path | Problem]:
                 yield path
 
 
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What makes two paths the same file: its device and inode, so that another spelling
+    (`recs`, `./recs/`, an absolute name), a link or a hard link is caught; a path that
+    cannot be looked at (a dangling link) by its resolved name."""
+    try:
+        status = path.stat()
+    except OSError:
+        return os.path.realpath(path)
+    return status.st_dev, status.st_ino
+
+
+def once(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` in order, less any that names a file named before: a gold file given
+    twice would count its items twice, as an input file would (`Inputs.first_time`)."""
+    seen: set[tuple[int, int] | str] = set()
+    kept = []
+    for path in paths:
+        if (key := _identity(path)) not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
+
+
 def read_back(output: Path, args: Iterable[str]) -> str | None:
     """The folder among ``args`` that would read ``output`` as recommendations next time
     (a report saved as ``recs/report.md`` becomes a case of ``recs``), or None."""
@@ -227,6 +250,8 @@ class Inputs:
     that does not exist is a problem, not a file checked)."""
     texts: int = 0
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
+    files: set[tuple[int, int] | str] = field(default_factory=set)
+    """Every file met so far, by `_identity`: `first_time` reads each once."""
 
     @property
     def unruled_problems(self) -> list[Problem]:
@@ -255,6 +280,17 @@ class Inputs:
         for part in self.parts:
             yield from batches(part, size)
 
+    def first_time(self, path: Path) -> bool:
+        """Whether ``path`` is a file not met before, which is then marked as met. A file
+        named twice (`recs ./recs/`), by name and in a folder, or through a link is read
+        once, in every command: read twice, its items would count twice in coverage, the
+        report and the check, and each would look like a repeat of itself."""
+        key = _identity(path)
+        if key in self.files:
+            return False
+        self.files.add(key)
+        return True
+
     def add(self, recs: Sequence[Recommendation]) -> None:
         """Take in one file's recommendations."""
         self.parts.append(recs)
@@ -276,13 +312,15 @@ def _read_stdin(read_stdin: Callable[[], BinaryIO], limits: Limits) -> Found:
 
 def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> list[Found]:
     found: list[Found] = []
+    met = False
     for file in _walk(Path(arg)):
+        met = True
         if isinstance(file, Problem):
             found.append(([], [file]))
-            continue
-        inputs.read.append(display_name(str(file)))
-        found.append(load_file(file, None, limits, sheet))
-    if not found:
+        elif inputs.first_time(file):
+            inputs.read.append(display_name(str(file)))
+            found.append(load_file(file, None, limits, sheet))
+    if not met:
         message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
         found.append(([], [Problem(display_name(arg), None, None, message)]))
     return found
@@ -305,6 +343,8 @@ def _read_argument(
     if path.is_dir():
         return _read_directory(arg, inputs, limits, sheet)
     if path.exists():
+        if not inputs.first_time(path):
+            return []
         inputs.read.append(display_name(arg))
         return [load_file(path, arg, limits, sheet)]
     if _looks_like_path(arg):
@@ -382,5 +422,6 @@ __all__ = [
     "display_name",
     "load_arguments",
     "load_file",
+    "once",
     "read_back",
 ]

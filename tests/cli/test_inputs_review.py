@@ -1,0 +1,65 @@
+"""What a reviewer found in how inputs are read: a file named twice counted twice,
+scrmap's own files in a scanned folder read as recommendations, cross-validation of a
+`map -f gold` file not by review, `framework learn -o` writing over any file, the `input`
+rule that --select and --ignore did not know, and messages that did not say what was
+expected of a gold file or a workbook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+
+from ..conftest import PLAIN_ENV, ROOT, invoke
+
+LIBRARY = ROOT / "data" / "recommendations"
+GOLD = ROOT / "tests" / "gold"
+
+
+def run(runner: CliRunner, *args: str):
+    return invoke(runner, list(args), env=PLAIN_ENV)
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+    (tmp_path / "lib").mkdir()
+    for file in LIBRARY.glob("*.yaml"):
+        (tmp_path / "lib" / file.name).write_text(file.read_text(encoding="utf-8"))
+    return tmp_path
+
+
+# 1. Each file is read once, however often and however it is named.
+
+TWICE = ["lib", "./lib/", "lib/case-l.yaml"]
+
+
+def test_coverage_counts_a_file_named_twice_once(runner: CliRunner) -> None:
+    once = json.loads(run(runner, "coverage", "lib", "-f", "json").stdout)
+    result = run(runner, "coverage", *TWICE, "-f", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    twice = json.loads(result.stdout)
+    assert twice["totals"]["recommendations"] == 45
+    assert twice == once  # every quadrant, standard and theme counted once
+
+
+def test_report_map_check_and_evaluate_read_a_file_named_twice_once(runner: CliRunner) -> None:
+    run(runner, "report", "lib", "-o", "once.md")
+    assert run(runner, "report", *TWICE, "-o", "twice.md").exit_code == exitcodes.OK
+    assert Path("twice.md").read_text() == Path("once.md").read_text()
+    mapped = run(runner, "map", *TWICE, "-f", "jsonl")
+    assert len(mapped.stdout.splitlines()) == 45
+    checked = run(runner, "check", *TWICE, "-f", "concise")
+    assert checked.stdout == run(runner, "check", "lib", "-f", "concise").stdout
+    assert checked.stdout.endswith("5 files checked: 0 errors, 35 warnings\n")
+    gold = str(GOLD / "heldout.yaml")
+    evaluated = run(runner, "evaluate", gold, str(GOLD / "." / "heldout.yaml"), "-f", "json")
+    assert (
+        json.loads(evaluated.stdout)["items"]
+        == json.loads(run(runner, "evaluate", gold, "-f", "json").stdout)["items"]
+    )
