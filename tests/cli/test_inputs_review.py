@@ -63,3 +63,59 @@ def test_report_map_check_and_evaluate_read_a_file_named_twice_once(runner: CliR
         json.loads(evaluated.stdout)["items"]
         == json.loads(run(runner, "evaluate", gold, "-f", "json").stdout)["items"]
     )
+
+
+# 2. scrmap's own files in a scanned folder are skipped with a note; named, one problem.
+
+
+@pytest.fixture
+def workfolder(in_tmp: Path) -> Path:
+    """The working folder the README describes: the framework and its learned weights
+    beside the reviews."""
+    for name in ("framework.yaml", "framework.learned.yaml"):
+        (in_tmp / "lib" / name).write_bytes((ROOT / name).read_bytes())
+    return in_tmp / "lib"
+
+
+NOTES = [
+    "scrmap: note: skipped lib/framework.learned.yaml: a learned-weights file, not recommendations",
+    "scrmap: note: skipped lib/framework.yaml: a framework file, not recommendations",
+]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["coverage", "-f", "json"], ["report", "-o", "r.md"], ["check", "-f", "concise", "-q"]],
+    ids=lambda args: args[0],
+)
+def test_a_folder_scan_skips_scrmaps_own_files_with_a_note(
+    runner: CliRunner, workfolder: Path, args: list[str]
+) -> None:
+    command, *options = args
+    result = run(runner, command, "lib", *options)
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert result.stderr.splitlines()[:2] == NOTES
+    assert "could not be read" not in result.output
+    if command == "coverage":
+        assert json.loads(result.stdout)["totals"]["recommendations"] == 45
+
+
+def test_coverage_of_the_examples_skips_the_adult_framework(runner: CliRunner) -> None:
+    result = run(runner, "coverage", str(ROOT / "examples"), "-f", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert result.stderr.splitlines() == [
+        f"scrmap: note: skipped {ROOT / 'examples' / 'adult-sar-framework.yaml'}: "
+        "a framework file, not recommendations"
+    ]
+
+
+def test_learned_weights_named_as_an_input_are_one_problem(
+    runner: CliRunner, workfolder: Path
+) -> None:
+    result = run(runner, "coverage", "lib/case-l.yaml", "lib/framework.learned.yaml")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [
+        "lib/framework.learned.yaml: a learned-weights file, not a recommendation file: scrmap "
+        "reads it beside its framework file (`scrmap framework learn` writes it); leave it out "
+        "of the inputs"
+    ]

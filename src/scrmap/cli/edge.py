@@ -106,7 +106,8 @@ def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = 
     """Every argument's recommendations and problems; a bad SCRMAP_MAX_* exits 2, and so
     does an empty argument, which is a path to the working directory to the operating
     system but almost always a shell variable that expanded to nothing, and an
-    ``output`` file that is one of the files read."""
+    ``output`` file that is one of the files read. scrmap's own files skipped in a folder
+    are a note each."""
     from scrmap import pipeline
     from scrmap.sources import read_back
 
@@ -124,6 +125,8 @@ def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = 
         fail(error, exitcodes.USAGE)
     # Standard input redirected from a file (`- < draft.md`) is that file: /dev/stdin names it.
     refuse_overwrite(output, ["/dev/stdin" if n == "<stdin>" else n for n in loaded.read])
+    for skipped in loaded.skipped:
+        say(f"scrmap: note: {skipped}")
     folder = None if output is None else read_back(output, args)
     if folder is not None:
         say(

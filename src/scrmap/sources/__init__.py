@@ -36,6 +36,7 @@ from scrmap.sources._base import (
     decode,
     utf16,
 )
+from scrmap.sources.own_files import OwnFile, recognise
 
 STDIN = "-"
 """The argument that means: read recommendations from standard input."""
@@ -252,6 +253,9 @@ class Inputs:
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
     files: set[tuple[int, int] | str] = field(default_factory=set)
     """Every file met so far, by `_identity`: `first_time` reads each once."""
+    skipped: list[str] = field(default_factory=list)
+    """scrmap's own files met in a folder and not read, each as a note to print: what was
+    left out, though nothing is wrong."""
 
     @property
     def unruled_problems(self) -> list[Problem]:
@@ -291,6 +295,12 @@ class Inputs:
         self.files.add(key)
         return True
 
+    def skip(self, path: Path, note: str) -> None:
+        """Leave out ``path``, met in a folder, with a note saying why; it is no longer
+        counted as met, so that naming it as an input as well is the problem it is then."""
+        self.files.discard(_identity(path))
+        self.skipped.append(note)
+
     def add(self, recs: Sequence[Recommendation]) -> None:
         """Take in one file's recommendations."""
         self.parts.append(recs)
@@ -310,16 +320,35 @@ def _read_stdin(read_stdin: Callable[[], BinaryIO], limits: Limits) -> Found:
     return _load(_with_text(TEXT, SourceFile(Path(STDIN), name, limits, None, ""), data))
 
 
+def _own(opened: Opened) -> OwnFile | None:
+    """Which of scrmap's own files an opened YAML file is, or None."""
+    kind, file, _ = opened
+    if kind.module != "yaml_file" or isinstance(file, Problem):
+        return None
+    return recognise(file.text)
+
+
 def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> list[Found]:
+    """The recommendation files below ``arg``. scrmap's own files there (a framework and its
+    learned weights, kept in the working folder as the README says, or a gold file) are
+    skipped with a note: they are not recommendations, and not inputs that failed."""
     found: list[Found] = []
     met = False
     for file in _walk(Path(arg)):
-        met = True
         if isinstance(file, Problem):
+            met = True
             found.append(([], [file]))
         elif inputs.first_time(file):
+            opened = _open(file, None, limits, sheet)
+            own = _own(opened)
+            if own is not None:
+                inputs.skip(file, own.note(display_name(str(file))))
+                continue
+            met = True
             inputs.read.append(display_name(str(file)))
-            found.append(load_file(file, None, limits, sheet))
+            found.append(_load(opened))
+        else:
+            met = True
     if not met:
         message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
         found.append(([], [Problem(display_name(arg), None, None, message)]))

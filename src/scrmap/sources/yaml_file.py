@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated
 
@@ -13,17 +12,9 @@ from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source
 from scrmap.sources._base import Found, SourceFile, due_problems
+from scrmap.sources.own_files import recognise
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-_FRAMEWORK_KEYS = re.compile(r"^(?:quadrants|standards):", re.MULTILINE)
-_RECOMMENDATIONS_KEY = re.compile(r"^recommendations:", re.MULTILINE)
-NOT_RECOMMENDATIONS = (
-    "a framework file, not a recommendation file: give it as --framework FILE, "
-    "or leave it out of the inputs"
-)
-"""A framework kept beside the reviews (``scrmap check examples``) is one mistake, not
-a list of every key a recommendation file lacks."""
 
 
 class _Strict(BaseModel):
@@ -68,9 +59,10 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
         limits,
     )
     if parsed is None or located is None:
-        if len(set(_FRAMEWORK_KEYS.findall(text))) == 2 and not _RECOMMENDATIONS_KEY.search(text):
-            return [], [Problem(name, None, None, NOT_RECOMMENDATIONS)]
-        return [], problems
+        # scrmap's own file named as an input is one mistake, not a list of every key a
+        # recommendation file lacks.
+        own = recognise(text)
+        return [], [Problem(name, None, None, own.problem())] if own is not None else problems
     seen: dict[str, int] = {}
     recs = []
     warnings: list[Problem] = []
