@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from scrmap import framework as fw
-from scrmap import learn, learned
+from scrmap import learn, learned, pipeline
 from scrmap.errors import FrameworkError
-from scrmap.evaluate import evaluate, load_gold
+from scrmap.evaluate import GoldItem, evaluate, load_gold
 from scrmap.matcher import Matcher
 
 from .conftest import ROOT
@@ -137,3 +137,41 @@ def test_the_model_of_fit_learns_actor_words(norfolk: fw.Framework) -> None:
     assert fit_words.get("government", 0) < 0
     for model in norfolk.learned.standards.values():
         assert "government" not in model.words and "professionals" not in model.words
+
+
+@pytest.mark.parametrize(
+    ("source", "review"),
+    [
+        ("seed 003, finding 1", "seed 003"),
+        ("written, review A", "written"),
+        ("data/recommendations/case-l.yaml:11", "data/recommendations/case-l.yaml"),
+        ("reviews/case a, b.md:3", "reviews/case a, b.md"),
+        ("<stdin>:2", "<stdin>"),
+        ("<argument>", "<argument>"),
+        ("C:\\reviews\\case-l.yaml:11", "C:\\reviews\\case-l.yaml"),
+        ("review 2021: part two", "review 2021: part two"),
+        (None, "X-1"),
+    ],
+)
+def test_review_of_a_hand_written_source_and_a_map_gold_one(
+    source: str | None, review: str
+) -> None:
+    item = GoldItem(id="X-1", text="Engage fathers.", source=source)
+    assert learn.review_of(item) == review
+
+
+def test_learning_from_a_map_gold_file_counts_its_files_as_reviews(
+    norfolk: fw.Framework, tmp_path: Path
+) -> None:
+    lines = ["name: mapped", "items:"]
+    for case in ("a", "b", "c"):
+        for k in range(4):
+            lines += [
+                f"  - id: {case}-{k}",
+                f"    source: recs/{case}.yaml:{k + 3}",
+                "    text: Health visitors should record the details of fathers.",
+                '    standards: ["1.3"]',
+            ]
+    gold = tmp_path / "labelled.yaml"
+    gold.write_text("\n".join(lines) + "\n")
+    assert pipeline.learn([gold], norfolk, 0).reviews == 3

@@ -236,9 +236,17 @@ def _kept(weights: dict[str, float]) -> dict[str, float]:
 
 
 def review_of(item: GoldItem) -> str:
-    """The review an item comes from, for keeping a review's items in one fold: its
-    ``source`` up to the first comma ("seed 003, finding 1" is "seed 003"), else its id."""
-    return (item.source or item.id).split(",")[0].strip()
+    """The review an item comes from, for keeping a review's items in one fold: the file of
+    a ``source`` written as ``path:line``, as `map -f gold` writes it
+    ("recs/case-l.yaml:11" is "recs/case-l.yaml"); else the ``source`` up to its first comma,
+    as hand-written ("seed 003, finding 1" is "seed 003"); else the item's id. Split at
+    the commas, every ``path:line`` would be a review of its own, and the figures would
+    come from items whose review the weights had seen."""
+    source = (item.source or item.id).strip()
+    path, colon, line = source.rpartition(":")
+    if colon and path and line.isdigit():
+        return path
+    return source.split(",")[0].strip()
 
 
 def with_learned(framework: Framework, learned: Learned) -> Framework:

@@ -249,9 +249,19 @@ def compared(framework: Framework, path: Path, against: str) -> list[tuple[str, 
     return [(names[0], framework), (names[1], fw.load(other))]
 
 
-def learn(
-    golds: Sequence[Path], framework: Framework, folds: int
-) -> tuple[Learned, Evaluation | None]:
+@dataclass(frozen=True, slots=True)
+class Learning:
+    """What `framework learn` fitted, and how it did on reviews it had not seen."""
+
+    learned: Learned
+    checked: Evaluation | None
+    """The figures cross-validated by review; None when not asked for."""
+    reviews: int
+    """How many reviews the items come from: the folds deal out whole reviews, so a
+    count near the number of items says their ``source`` names no review."""
+
+
+def learn(golds: Sequence[Path], framework: Framework, folds: int) -> Learning:
     """Weights fitted on the gold files' items, and (with ``folds`` of 2 or more) the
     figures cross-validated by review: fit on some reviews, score on the others.
     Raises InputError."""
@@ -262,10 +272,11 @@ def learn(
     golds = sources.once(golds)
     gold = combined([load_gold(g, base) for g in golds])
     learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
-    if folds < 2:
-        return learned, None
     groups = [fitting.review_of(item) for item in gold.items]
-    return learned, fitting.cross_validate(base, gold.items, groups, folds)
+    if folds < 2:
+        return Learning(learned, None, len(set(groups)))
+    checked = fitting.cross_validate(base, gold.items, groups, folds)
+    return Learning(learned, checked, len(set(groups)))
 
 
 def suggest_cues(golds: Sequence[Path], framework: Framework, per_label: int) -> str:

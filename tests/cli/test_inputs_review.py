@@ -119,3 +119,26 @@ def test_learned_weights_named_as_an_input_are_one_problem(
         "reads it beside its framework file (`scrmap framework learn` writes it); leave it out "
         "of the inputs"
     ]
+
+
+# 3. A `map -f gold` file is cross-validated by review, and a share of nothing is n/a.
+
+
+def _learn_from_mapped(runner: CliRunner, *inputs: str):
+    Path("framework.yaml").write_bytes((ROOT / "framework.yaml").read_bytes())
+    mapped = run(runner, "map", *inputs, "-f", "gold")
+    Path("labelled.yaml").write_text(mapped.stdout)
+    return run(runner, "framework", "learn", "labelled.yaml", "--cross-validate", "5")
+
+
+def test_learn_cross_validates_a_map_gold_file_by_its_files(runner: CliRunner) -> None:
+    result = _learn_from_mapped(runner, "lib")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert "cross-validated by review (5 folds of 5 reviews): " in result.stderr
+
+
+def test_learn_says_n_a_for_the_off_framework_share_of_none(runner: CliRunner) -> None:
+    result = _learn_from_mapped(runner, "lib/case-l.yaml")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert "off-framework unmapped n/a (none labelled off-framework), " in result.stderr
+    assert "100.0% of 0" not in result.stderr

@@ -98,7 +98,7 @@ def test_learn_cross_validates_by_review(runner: CliRunner, adult_copy: Path) ->
         "3",
     )
     assert result.exit_code == exitcodes.OK
-    assert "cross-validated by review (3 folds): top standard " in result.stderr
+    assert "cross-validated by review (3 folds of 1 review): top standard " in result.stderr
 
 
 def test_learn_will_not_write_into_the_installed_package(

@@ -99,6 +99,7 @@ def framework_learn(
     follows the Board's own decisions. Exit 0 when written, 2 on a bad file."""
     from scrmap import pipeline
     from scrmap.cli import edge
+    from scrmap.formats import counted
     from scrmap.framework import bundled_path
     from scrmap.learn import dump
     from scrmap.learned import sidecar
@@ -114,9 +115,10 @@ def framework_learn(
         raise typer.Exit(exitcodes.USAGE)
     edge.refuse_overwrite(target, [*gold, path])
     try:
-        learned, checked = pipeline.learn(gold, loaded, folds)
+        learning = pipeline.learn(gold, loaded, folds)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
+    learned, checked = learning.learned, learning.checked
     edge.write(target, dump(learned).encode())
     typer.echo(
         f"{target}: weights for {len(learned.standards)} standards from {learned.items} "
@@ -124,11 +126,18 @@ def framework_learn(
         err=True,
     )
     if checked is not None:
+        # As `evaluate` says it: a share of no items is no figure, not 100%.
+        unmapped = (
+            f"{checked.unmapped_rate:.1%} of {checked.off_framework}"
+            if checked.off_framework
+            else "n/a (none labelled off-framework)"
+        )
+        reviews = counted(learning.reviews, "review")
         typer.echo(
-            f"cross-validated by review ({folds} folds): top standard "
-            f"{checked.top_standard_accuracy:.1%} of {checked.with_standard}, off-framework "
-            f"unmapped {checked.unmapped_rate:.1%} of {checked.off_framework}, themes F1 "
-            f"{checked.themes_overall.f1:.2f}, standards F1 {checked.standards_overall.f1:.2f}",
+            f"cross-validated by review ({folds} folds of {reviews}): top standard "
+            f"{checked.top_standard_accuracy:.1%} of {checked.with_standard}, "
+            f"off-framework unmapped {unmapped}, themes F1 {checked.themes_overall.f1:.2f}, "
+            f"standards F1 {checked.standards_overall.f1:.2f}",
             err=True,
         )
 
