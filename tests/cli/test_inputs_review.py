@@ -142,3 +142,45 @@ def test_learn_says_n_a_for_the_off_framework_share_of_none(runner: CliRunner) -
     assert result.exit_code == exitcodes.OK, result.stderr
     assert "off-framework unmapped n/a (none labelled off-framework), " in result.stderr
     assert "100.0% of 0" not in result.stderr
+
+
+# 4. framework learn -o writes over learned weights only, and says what it replaced.
+
+
+@pytest.fixture
+def labelled(runner: CliRunner) -> Path:
+    Path("framework.yaml").write_bytes((ROOT / "framework.yaml").read_bytes())
+    Path("labelled.yaml").write_text(run(runner, "map", "lib/case-l.yaml", "-f", "gold").stdout)
+    return Path("labelled.yaml")
+
+
+@pytest.mark.parametrize(
+    ("victim", "why"),
+    [
+        ("draft.md", "learned weights are YAML: name a .yaml or .yml file"),
+        (
+            "my-copy.yaml",
+            "is a framework file, not learned weights; framework learn replaces only learned "
+            "weights: name another file",
+        ),
+    ],
+)
+def test_learn_refuses_to_write_over_anything_but_learned_weights(
+    runner: CliRunner, labelled: Path, victim: str, why: str
+) -> None:
+    content = "# A draft\n" if victim.endswith(".md") else (ROOT / "framework.yaml").read_text()
+    Path(victim).write_text(content)
+    result = run(runner, "framework", "learn", str(labelled), "-o", victim)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [f"scrmap: {victim}: {why}"]
+    assert Path(victim).read_text() == content
+
+
+def test_learn_says_which_learned_weights_it_replaced(runner: CliRunner, labelled: Path) -> None:
+    Path("framework.learned.yaml").write_bytes((ROOT / "framework.learned.yaml").read_bytes())
+    result = run(runner, "framework", "learn", str(labelled))
+    assert result.exit_code == exitcodes.OK, result.stderr
+    weights = Path("framework.learned.yaml").resolve()
+    assert result.stderr.splitlines()[0] == f"scrmap: replaced {weights} (learned from 209 items)"
+    again = run(runner, "framework", "learn", str(labelled))
+    assert f"scrmap: replaced {weights} (learned from 15 items)" in again.stderr

@@ -1,5 +1,5 @@
 """scrmap's own files among the inputs: skipped with a note in a folder, one problem when
-named."""
+named; and never written over by `framework learn`, except learned weights."""
 
 from __future__ import annotations
 
@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from scrmap.errors import OutputError
+from scrmap.limits import Limits
 from scrmap.sources import load_arguments
-from scrmap.sources.own_files import FRAMEWORK, GOLD, LEARNED, OwnFile, recognise
+from scrmap.sources.own_files import (
+    FRAMEWORK,
+    GOLD,
+    LEARNED,
+    OwnFile,
+    recognise,
+    replaced_weights,
+)
 
 from ..conftest import ROOT
 
@@ -89,3 +98,34 @@ def test_a_folder_of_nothing_but_them_holds_no_recommendation_files(tmp_path: Pa
         "directory holds no recommendation files (.yaml .md .txt .csv .docx .xlsx)"
     ]
     assert len(loaded.skipped) == 1
+
+
+def _why(path: Path) -> str:
+    with pytest.raises(OutputError) as raised:
+        replaced_weights(path, Limits())
+    return str(raised.value.problems[0])
+
+
+def test_learned_weights_may_be_replaced_and_say_what_they_were(tmp_path: Path) -> None:
+    weights = tmp_path / "framework.learned.yaml"
+    assert replaced_weights(weights, Limits()) is None
+    shutil.copy(ROOT / "framework.learned.yaml", weights)
+    assert replaced_weights(weights, Limits()) == "learned from 209 items"
+    assert replaced_weights(Path("/dev/null"), Limits()) is None
+
+
+def test_nothing_else_is_written_over(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    assert _why(draft) == f"{draft}: learned weights are YAML: name a .yaml or .yml file"
+    copy = tmp_path / "my-copy.yaml"
+    shutil.copy(ROOT / "framework.yaml", copy)
+    assert _why(copy) == (
+        f"{copy}: is a framework file, not learned weights; framework learn replaces only "
+        "learned weights: name another file"
+    )
+    review = tmp_path / "case-z.yml"
+    review.write_text(RECOMMENDATIONS)
+    assert _why(review) == (
+        f"{review}: is not learned weights; framework learn replaces only learned weights: "
+        "name another file"
+    )

@@ -80,8 +80,9 @@ def framework_learn(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the weights. Default: FRAMEWORK.learned.yaml beside the "
-            "framework file, where map, coverage, report and check find them.",
+            help="Where to write the weights (a .yaml file; only learned weights are "
+            "replaced). Default: FRAMEWORK.learned.yaml beside the framework file, where map, "
+            "coverage, report and check find them.",
         ),
     ] = None,
     folds: Annotated[
@@ -103,6 +104,8 @@ def framework_learn(
     from scrmap.framework import bundled_path
     from scrmap.learn import dump
     from scrmap.learned import sidecar
+    from scrmap.limits import from_env
+    from scrmap.sources.own_files import replaced_weights
 
     loaded, path = edge.framework(framework)
     target = output or sidecar(path)
@@ -115,11 +118,17 @@ def framework_learn(
         raise typer.Exit(exitcodes.USAGE)
     edge.refuse_overwrite(target, [*gold, path])
     try:
+        replacing = replaced_weights(target, from_env(os.environ))
+    except ScrmapError as error:
+        edge.fail(error, exitcodes.USAGE, "scrmap: ")
+    try:
         learning = pipeline.learn(gold, loaded, folds)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     learned, checked = learning.learned, learning.checked
     edge.write(target, dump(learned).encode())
+    if replacing is not None:
+        edge.say(f"scrmap: replaced {target} ({replacing})")
     typer.echo(
         f"{target}: weights for {len(learned.standards)} standards from {learned.items} "
         "labelled recommendations",

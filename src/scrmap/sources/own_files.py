@@ -8,12 +8,19 @@ learned weights) and an unread input that failed the run; recognised, a folder s
 skips them with a note, and one named as an input is one problem that says what it is.
 Recognition reads the top-level keys with a pattern, not a YAML parser, so that a folder
 scan stays cheap, and it never claims a file with a `case` or `recommendations` key.
+The same recognition keeps `framework learn` from writing its weights over anything but
+weights.
 """
 
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
+from pathlib import Path
+
+from scrmap.errors import OutputError, Problem
+from scrmap.limits import Limits, read_config_text
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t]|$)", re.MULTILINE)
 """A key at the start of a line: a top-level key of a block-style YAML mapping."""
@@ -23,6 +30,8 @@ _LEARNED_KEYS = frozenset(
     {"learned_from", "items", "regularisation", "balance", "mapped", "standards", "themes"}
 )
 _GOLD_KEYS = frozenset({"name", "description", "items"})
+_LEARNED_ITEMS = re.compile(r"^items:[ \t]*(\d+)[ \t]*$", re.MULTILINE)
+_YAML_ENDINGS = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +84,39 @@ def recognise(text: str) -> OwnFile | None:
     if {"name", "items"} <= keys and keys <= _GOLD_KEYS:
         return GOLD
     return None
+
+
+def replaced_weights(path: Path, limits: Limits) -> str | None:
+    """Before `framework learn` writes to ``path``: what it will replace ("learned from 209
+    items"), or None when nothing is there, or a device such as /dev/null (written to,
+    not replaced). Raises OutputError naming the file and why when ``path`` does not end
+    in .yaml or .yml, or holds anything but learned weights: `-o draft.md` or a framework
+    named by mistake must not be clobbered."""
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        regular = None  # nothing there yet (or nothing that can be looked at): no clobbering
+    if regular is False:
+        return None
+    if path.suffix.lower() not in _YAML_ENDINGS:
+        why = "learned weights are YAML: name a .yaml or .yml file"
+        raise OutputError([Problem(str(path), None, None, why)])
+    if regular is None:
+        return None
+    try:
+        text = read_config_text(path, limits)
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    own = recognise(text)
+    if own is not LEARNED:
+        what = f"is {own.what}, not" if own is not None else "is not"
+        why = (
+            f"{what} learned weights; framework learn replaces only learned weights: "
+            "name another file"
+        )
+        raise OutputError([Problem(str(path), None, None, why)])
+    found = _LEARNED_ITEMS.search(text)
+    if found is None:
+        return "learned weights"
+    items = int(found.group(1))
+    return f"learned from {items:,} item{'' if items == 1 else 's'}"
