@@ -79,6 +79,7 @@ def test_pyproject_table(tmp_path: Path) -> None:
             "rules:\n  timebound: error\n",
             ".scrmap.yaml:2:3: rules.timebound: unknown rule (rules: ",
         ),
+        ("rules:\n  input: off\n", ".scrmap.yaml:2:3: rules.input: 'input' cannot be selected"),
         ("rules:\n  too-many: {maxx: 3}\n", ".scrmap.yaml:2:14: rules.too-many.maxx: unknown key"),
         ("rules:\n  too-many: {max: 0}\n", ".scrmap.yaml:2:19: rules.too-many.max: must be at"),
         ("rules:\n  specific: loud\n", ".scrmap.yaml:2:3: rules.specific.severity: must be "),

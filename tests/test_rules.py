@@ -126,3 +126,16 @@ def test_the_loaders_leave_a_due_date_that_is_not_one_to_time_bound() -> None:
     from scrmap.sources._base import DUE_RULE
 
     assert DUE_RULE == time_bound.ID
+
+
+@pytest.mark.parametrize("option", ["select", "ignore"])
+def test_input_cannot_be_selected_or_ignored(option: str) -> None:
+    from scrmap.checks import chosen
+    from scrmap.errors import ConfigError
+    from scrmap.findings import ALWAYS_REPORTED
+    from scrmap.rules import defaults
+
+    ids = {"select": (), "ignore": (), option: ("input",)}
+    with pytest.raises(ConfigError) as raised:
+        chosen(defaults(), ids["select"], ids["ignore"])
+    assert [str(p) for p in raised.value.problems] == [f"--{option}: {ALWAYS_REPORTED}"]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from scrmap.errors import ConfigError, Problem
-from scrmap.findings import INPUT_RULE, Finding, Severity
+from scrmap.findings import ALWAYS_REPORTED, INPUT_RULE, Finding, Severity
 from scrmap.rules import RULES
 from scrmap.rules._base import Hit, Item, Scope
 
@@ -46,10 +46,18 @@ def chosen(
     settings: dict[str, tuple[Severity, object]], select: Sequence[str], ignore: Sequence[str]
 ) -> dict[str, tuple[Severity, object]]:
     """``settings`` with only the ``select``ed rules (all when empty), less the ``ignore``d
-    ones, as `ruff --select/--ignore`; raises ConfigError naming an unknown rule id."""
+    ones, as `ruff --select/--ignore`; raises ConfigError naming an unknown rule id, or
+    `input`, which is always reported."""
     known = ", ".join(RULES)
     unknown = [
-        Problem(option, None, None, f"unknown rule {rule_id!r} (rules: {known})")
+        Problem(
+            option,
+            None,
+            None,
+            ALWAYS_REPORTED
+            if rule_id == INPUT_RULE
+            else f"unknown rule {rule_id!r} (rules: {known})",
+        )
         for option, ids in (("--select", select), ("--ignore", ignore))
         for rule_id in ids
         if rule_id not in RULES
@@ -88,7 +96,9 @@ def run(
             rec.source.file,
             rec.source.line,
             None,
-            f"waives an unknown rule {rule_id!r} (rules: {', '.join(RULES)})",
+            ALWAYS_REPORTED
+            if rule_id == INPUT_RULE
+            else f"waives an unknown rule {rule_id!r} (rules: {', '.join(RULES)})",
             rec.id,
         )
         for rec in recs

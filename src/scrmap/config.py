@@ -41,6 +41,7 @@ from scrmap.actionplan import State, Vocabulary, status_key
 from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
 from scrmap.errors import ConfigError, Problem, plain_words
+from scrmap.findings import ALWAYS_REPORTED, INPUT_RULE
 from scrmap.limits import Limits, read_config_text
 from scrmap.rules import RULES, defaults
 
@@ -135,7 +136,8 @@ def _unknown_rules(data: Any, where: Any, name: str) -> list[Problem]:
     for key in rules:
         if key not in RULES:
             line, col = where(("rules", str(key))) or (None, None)
-            problems.append(Problem(name, line, col, f"rules.{key}: unknown rule (rules: {known})"))
+            why = ALWAYS_REPORTED if key == INPUT_RULE else f"unknown rule (rules: {known})"
+            problems.append(Problem(name, line, col, f"rules.{key}: {why}"))
     return problems
 
 

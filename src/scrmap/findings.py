@@ -22,6 +22,12 @@ class Severity(StrEnum):
 
 INPUT_RULE = "input"
 """The id under which unreadable or invalid input is reported."""
+ALWAYS_REPORTED = (
+    f"{INPUT_RULE!r} cannot be selected, ignored, configured or waived: a file that cannot "
+    "be read or is invalid is always reported, and exits 2 until it is fixed or left out"
+)
+"""Why `input` is named like a rule but is none: a CI gate that could ignore unreadable
+input would pass on a file it never read."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,3 +184,34 @@ def test_learn_says_which_learned_weights_it_replaced(runner: CliRunner, labelle
     assert result.stderr.splitlines()[0] == f"scrmap: replaced {weights} (learned from 209 items)"
     again = run(runner, "framework", "learn", str(labelled))
     assert f"scrmap: replaced {weights} (learned from 15 items)" in again.stderr
+
+
+# 5. `input` is named like a rule, but is always reported: --select and --ignore say so.
+
+ALWAYS = (
+    "'input' cannot be selected, ignored, configured or waived: a file that cannot be read "
+    "or is invalid is always reported, and exits 2 until it is fixed or left out"
+)
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_check_says_input_is_always_reported(runner: CliRunner, option: str) -> None:
+    result = run(runner, "check", "lib", option, "input")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [f"scrmap: {option}: {ALWAYS}"]
+
+
+def test_unreadable_input_fails_whatever_is_ignored(runner: CliRunner) -> None:
+    Path("lib/broken.yaml").write_text("case: [\n")
+    result = run(runner, "check", "lib", "-f", "concise", "-q", "--ignore", "unmapped,specific")
+    assert result.exit_code == exitcodes.USAGE
+    assert "lib/broken.yaml:2:1: error [input] " in result.stdout
+
+
+def test_a_waiver_of_input_says_it_cannot_be_waived(runner: CliRunner) -> None:
+    Path("v.md").write_text(
+        "<!-- scrmap: disable=input -->\n- The NSCB will audit supervision by May 2027.\n"
+    )
+    result = run(runner, "check", "v.md", "-f", "concise", "-q")
+    assert result.exit_code == exitcodes.PROBLEMS
+    assert result.stdout == f"v.md:2:1: error [input] {ALWAYS}\n"
