@@ -95,4 +95,38 @@ def test_gold_duplicate_key_and_wrong_shape(tmp_path: Path, norfolk: fw.Framewor
     path.write_text("- just a list\n")
     with pytest.raises(InputError) as info:
         load_gold(path, norfolk)
-    assert str(info.value) == f"{path}:1:1: expected a mapping with 'name' and 'items'"
+    assert str(info.value) == f"{path}:1:1: not a {GOLD_FILE}"
+
+
+GOLD_FILE = (
+    "gold file: YAML with 'name' and 'items', each item with 'id', 'text', 'standards' and "
+    "'themes' (`scrmap map FILE -f gold` writes one to correct)"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "examples/draft.md",
+            "examples/draft.md:8:1: not valid YAML: did not find expected <document start>; "
+            f"expected a {GOLD_FILE}",
+        ),
+        (
+            "data/recommendations/case-l.yaml",
+            f"data/recommendations/case-l.yaml: a recommendation file, not a {GOLD_FILE}",
+        ),
+        ("framework.yaml", f"framework.yaml: a framework file, not a {GOLD_FILE}"),
+        (
+            "framework.learned.yaml",
+            f"framework.learned.yaml: a learned-weights file, not a {GOLD_FILE}",
+        ),
+    ],
+)
+def test_a_file_that_is_no_gold_file_says_what_one_is(
+    norfolk: fw.Framework, monkeypatch: pytest.MonkeyPatch, path: str, message: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(InputError) as info:
+        load_gold(Path(path), norfolk)
+    assert str(info.value) == message

@@ -10,6 +10,7 @@ off-framework ones, and the share of those left unmapped is reported too.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from scrmap.errors import InputError, Problem, unreadable
 from scrmap.framework import Framework
 from scrmap.limits import Limits, read_config_text
 from scrmap.matcher import Matcher
+from scrmap.sources.own_files import FRAMEWORK, LEARNED, recognise
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -51,6 +53,34 @@ class GoldFile(BaseModel):
     items: Annotated[list[GoldItem], Field(min_length=1)]
 
 
+GOLD_FILE = (
+    "gold file: YAML with 'name' and 'items', each item with 'id', 'text', 'standards' and "
+    "'themes' (`scrmap map FILE -f gold` writes one to correct)"
+)
+"""What a gold file is, for the messages about a file that is none."""
+
+
+def _not_gold(
+    text: str, name: str, located: yamlpos.Located | None, problems: list[Problem]
+) -> list[Problem]:
+    """Why ``text`` is no gold file, said so that the user learns what one is: a draft
+    that is not YAML at all (`evaluate draft.md`) says what was expected, and a
+    recommendation file, a framework or learned weights is one problem naming it, not a
+    list of every key a gold file lacks. Anything else is a gold file with mistakes."""
+    if located is None:
+        first, *rest = problems
+        expected = f"{first.message}; expected a {GOLD_FILE}"
+        return [dataclasses.replace(first, message=expected), *rest]
+    own = recognise(text)
+    if isinstance(located.data, dict) and {"case", "recommendations"} & set(located.data):
+        what = "a recommendation file"
+    elif own is FRAMEWORK or own is LEARNED:
+        what = own.what
+    else:
+        return problems
+    return [Problem(name, None, None, f"{what}, not a {GOLD_FILE}")]
+
+
 def load_gold(path: Path, framework: Framework, limits: Limits | None = None) -> GoldFile:
     """Read a gold file; labels naming ids the framework lacks are errors, with positions."""
     name = str(path)
@@ -60,11 +90,9 @@ def load_gold(path: Path, framework: Framework, limits: Limits | None = None) ->
         raise InputError([unreadable(name, exc)]) from None
     except UnicodeDecodeError:
         raise InputError([Problem(name, None, None, "not UTF-8 text")]) from None
-    gold, located, problems = yamlpos.load_model(
-        text, name, GoldFile, "expected a mapping with 'name' and 'items'"
-    )
+    gold, located, problems = yamlpos.load_model(text, name, GoldFile, f"not a {GOLD_FILE}")
     if gold is None or located is None:
-        raise InputError(problems)
+        raise InputError(_not_gold(text, name, located, problems))
     known = {
         "standards": {s.id for s in framework.standards},
         "themes": {t.id for t in framework.themes},

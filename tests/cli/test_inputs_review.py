@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from typer.testing import CliRunner
 
@@ -215,3 +216,44 @@ def test_a_waiver_of_input_says_it_cannot_be_waived(runner: CliRunner) -> None:
     result = run(runner, "check", "v.md", "-f", "concise", "-q")
     assert result.exit_code == exitcodes.PROBLEMS
     assert result.stdout == f"v.md:2:1: error [input] {ALWAYS}\n"
+
+
+# 6. A file that is no gold file says what one is; a cover sheet names the others and --sheet.
+
+
+def test_evaluate_a_draft_says_a_gold_file_is_needed(runner: CliRunner) -> None:
+    result = run(runner, "evaluate", str(ROOT / "examples" / "draft.md"))
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [
+        f"{ROOT / 'examples' / 'draft.md'}:8:1: not valid YAML: did not find expected "
+        "<document start>; expected a gold file: YAML with 'name' and 'items', each item with "
+        "'id', 'text', 'standards' and 'themes' (`scrmap map FILE -f gold` writes one to correct)"
+    ]
+
+
+def test_learn_from_a_recommendation_file_is_one_problem(runner: CliRunner) -> None:
+    Path("framework.yaml").write_bytes((ROOT / "framework.yaml").read_bytes())
+    result = run(runner, "framework", "learn", "lib/case-l.yaml")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [
+        "lib/case-l.yaml: a recommendation file, not a gold file: YAML with 'name' and 'items', "
+        "each item with 'id', 'text', 'standards' and 'themes' (`scrmap map FILE -f gold` "
+        "writes one to correct)"
+    ]
+
+
+def test_a_workbook_with_a_cover_sheet_says_which_sheets_and_sheet(runner: CliRunner) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active.append(["Action plan, Case L"])
+    book.create_sheet("Plan").append(["No.", "Recommendation"])
+    book["Plan"].append([1, "The NSCB will audit supervision of frontline staff by May 2027."])
+    book.save("plan.xlsx")
+    result = run(runner, "map", "plan.xlsx")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines() == [
+        "plan.xlsx:1:1: the header row has no column of recommendation text (call it "
+        "'Recommendation', 'Text' or 'Action'; found: Action plan, Case L); read sheet 'Cover' "
+        "(sheets: Cover, Plan): --sheet NAME reads another"
+    ]
+    assert run(runner, "map", "plan.xlsx", "--sheet", "Plan").exit_code == exitcodes.OK

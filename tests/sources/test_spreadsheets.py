@@ -84,7 +84,24 @@ def test_xlsx_named_sheet_and_a_missing_one(tmp_path: Path) -> None:
     assert recs == []
     assert [str(p) for p in problems] == [f"{path}: no sheet 'Nope' (sheets: Cover, Plan)"]
     _, problems = load_file(path)
-    assert "no column of recommendation text" in str(problems[0])
+    assert [str(p) for p in problems] == [
+        f"{path}:1:1: the header row has no column of recommendation text (call it "
+        "'Recommendation', 'Text' or 'Action'; found: Title only); read sheet 'Cover' "
+        "(sheets: Cover, Plan): --sheet NAME reads another"
+    ]
+
+
+def test_an_empty_first_sheet_names_the_others_and_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Contents": [], "Plan": PLAN})
+    _, problems = load_file(path)
+    assert [str(p) for p in problems] == [
+        f"{path}: empty sheet; expected a header row; read sheet 'Contents' "
+        "(sheets: Contents, Plan): --sheet NAME reads another"
+    ]
+    write_xlsx(path, {"Contents": []})
+    _, problems = load_file(path)
+    assert [str(p) for p in problems] == [f"{path}: empty sheet; expected a header row"]
 
 
 def test_explain_columns(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ files (`scrmap.sources._table`). A row's `line` is its spreadsheet row number.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -50,6 +51,23 @@ def _rows(file: SourceFile) -> tuple[Iterator[_table.Row] | None, list[Problem]]
     return (row for row in rows if any(cell.strip() for cell in row[1])), []
 
 
+def _other_sheets(file: SourceFile) -> str:
+    """Which sheet was read and which others there are, with --sheet, for a message about
+    a sheet with no header: a cover or contents sheet often comes first, and nothing else
+    would tell the user the plan was never looked at. Nothing for a one-sheet workbook.
+    The workbook is opened again, which costs time only when something is wrong."""
+    import openpyxl
+
+    try:
+        names = openpyxl.load_workbook(file.path, read_only=True).sheetnames
+    except Exception:  # read once already; a second failure only loses the hint
+        return ""
+    if len(names) < 2:
+        return ""
+    read = file.sheet if file.sheet is not None else names[0]
+    return f"; read sheet {read!r} (sheets: {', '.join(names)}): --sheet NAME reads another"
+
+
 _TITLE_ROWS = 10
 """How far down a header row is looked for: plans often start with a title and a blank."""
 
@@ -62,7 +80,8 @@ def _header(file: SourceFile) -> tuple[_table.Columns | None, Iterator[_table.Ro
         return None, iter(()), problems
     top = list(itertools.islice(rows, _TITLE_ROWS))
     if not top:
-        return None, rows, [Problem(file.name, None, None, "empty sheet; expected a header row")]
+        message = "empty sheet; expected a header row" + _other_sheets(file)
+        return None, rows, [Problem(file.name, None, None, message)]
     found = [(k, _table.recognise(_trimmed(cells))) for k, (_, cells) in enumerate(top)]
     k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
     return columns, itertools.chain(top[k + 1 :], rows), []
@@ -81,7 +100,8 @@ def load(file: SourceFile) -> Found:
     if columns is None:
         return [], problems
     if "text" not in columns.fields:
-        return [], [_table.missing_text(columns, file.name)]
+        problem = _table.missing_text(columns, file.name)
+        return [], [dataclasses.replace(problem, message=problem.message + _other_sheets(file))]
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
     return _table.recommendations(columns, trimmed, file.name, file.case)
