@@ -190,13 +190,8 @@ def _identity(path: Path) -> tuple[int, int] | str:
 def once(paths: Iterable[Path]) -> list[Path]:
     """``paths`` in order, less any that names a file named before: a gold file given
     twice would count its items twice, as an input file would (`Inputs.first_time`)."""
-    seen: set[tuple[int, int] | str] = set()
-    kept = []
-    for path in paths:
-        if (key := _identity(path)) not in seen:
-            seen.add(key)
-            kept.append(path)
-    return kept
+    met = Inputs()
+    return [path for path in paths if met.first_time(path)]
 
 
 def read_back(output: Path, args: Iterable[str]) -> str | None:
@@ -333,23 +328,20 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
     learned weights, kept in the working folder as the README says, or a gold file) are
     skipped with a note: they are not recommendations, and not inputs that failed."""
     found: list[Found] = []
-    met = False
+    holds_recommendations = False  # a file read, or one read already, or one that failed
     for file in _walk(Path(arg)):
+        own = None
         if isinstance(file, Problem):
-            met = True
             found.append(([], [file]))
         elif inputs.first_time(file):
             opened = _open(file, None, limits, sheet)
-            own = _own(opened)
-            if own is not None:
+            if (own := _own(opened)) is not None:
                 inputs.skip(file, own.note(display_name(str(file))))
-                continue
-            met = True
-            inputs.read.append(display_name(str(file)))
-            found.append(_load(opened))
-        else:
-            met = True
-    if not met:
+            else:
+                inputs.read.append(display_name(str(file)))
+                found.append(_load(opened))
+        holds_recommendations = holds_recommendations or own is None
+    if not holds_recommendations:
         message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
         found.append(([], [Problem(display_name(arg), None, None, message)]))
     return found
