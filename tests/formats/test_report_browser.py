@@ -121,7 +121,7 @@ def test_report_prints_on_a4_with_the_summary_first(tmp_path: Path) -> None:
     # the PDF, so the chart was laid out with a size.
     assert "Summary" in first and "What was analysed" in first
     assert "No recommendation addresses standard 2.4." in first
-    assert "Q1 Professional curiosity" in first and "21 in 5 cases" in first
+    assert "Q1 Professional curiosity" in first and "20 in 5 cases" in first
     assert "1. Coverage" not in first
     # Every page: the title in the header, the marking, and "Page x of y".
     for number, text in enumerate(pages, start=1):
