@@ -130,8 +130,8 @@ def framework_learn(
     if replacing is not None:
         edge.say(f"scrmap: replaced {target} ({replacing})")
     typer.echo(
-        f"{target}: weights for {len(learned.standards)} standards from {learned.items} "
-        "labelled recommendations",
+        f"{target}: weights for {counted(len(learned.standards), 'standard')} from "
+        f"{counted(learned.items, 'labelled recommendation')}",
         err=True,
     )
     if checked is not None:
