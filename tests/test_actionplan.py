@@ -49,6 +49,53 @@ def test_status_words(word: str | None, state: State) -> None:
     assert Vocabulary.build().classify(word) is state
 
 
+@pytest.mark.parametrize(
+    ("word", "state"),
+    [
+        ("Not yet implemented", State.not_met),
+        ("Not finished", State.not_met),
+        ("unfinished", State.not_met),
+        ("Uncompleted", State.not_met),
+        ("yet to be implemented", State.not_met),
+        ("has not been fully met", State.not_met),
+        ("Completed but not signed off", State.not_met),
+        ("Not on track", State.not_met),
+        ("No longer on track", State.not_met),
+        ("Not progressing", State.not_met),
+        ("isn't progressing", State.not_met),
+        ("hasn't started", State.not_started),
+        ("yet to start", State.not_started),
+        ("Unstarted", State.not_started),
+        ("Not delayed", State.unrecognised),
+        ("not overdue", State.unrecognised),
+        ("No longer red", State.unrecognised),
+        ("no issues, on track", State.on_track),
+        ("Closed (not met)", State.not_met),
+    ],
+)
+def test_a_negated_status_is_never_read_as_itself(word: str, state: State) -> None:
+    """Not done is not met, not on track is off track; a negation of anything else is
+    not clear, so not recognised."""
+    assert Vocabulary.build().classify(word) is state
+
+
+def test_a_negation_that_is_not_read_is_said_at_its_place() -> None:
+    from scrmap.actionplan import status_problems
+    from scrmap.recommendation import Recommendation, Source
+
+    def rec(line: int, status: str) -> Recommendation:
+        return Recommendation(str(line), "Share.", Source("plan.csv", line), status=status)
+
+    recs = [rec(2, "Not delayed"), rec(3, "Not on track"), rec(4, "Purple"), rec(5, "no progress")]
+    problems = status_problems(recs, Vocabulary.build())
+    assert [(p.line, p.message.split(" is ")[0]) for p in problems] == [
+        (2, "status 'Not delayed'"),
+        (5, "status 'no progress'"),
+    ]
+    assert "never as its opposite" in problems[0].message
+    assert not status_problems(recs[:1], Vocabulary.build({State.on_track: ["not delayed"]}))
+
+
 def test_synonyms_add_words_and_win_over_built_in_ones() -> None:
     vocabulary = Vocabulary.build(
         {State.complete: ["Signed off by Board", "green"], State.not_started: ["Not yet due"]}

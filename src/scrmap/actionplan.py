@@ -22,8 +22,11 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from scrmap.errors import Problem
+
 if TYPE_CHECKING:
     from scrmap.coverage import Mapped
+    from scrmap.recommendation import Recommendation
 
 
 class State(StrEnum):
@@ -107,14 +110,67 @@ BUILT_IN: dict[State, tuple[str, ...]] = {
         "behind",
         "red",
     ),
-    State.not_started: ("not started", "not yet started", "not begun", "planned", "pending"),
+    State.not_started: (
+        "not started",
+        "not yet started",
+        "yet to start",
+        "yet to be started",
+        "unstarted",
+        "not begun",
+        "not yet begun",
+        "not commenced",
+        "not yet commenced",
+        "planned",
+        "pending",
+    ),
 }
 """Common status words and RAG ratings, as action plans write them."""
 
+NEGATED: dict[State, State] = {
+    State.complete: State.not_met,
+    State.on_track: State.not_met,
+}
+"""What a negated status word means, where that is clear. Not done ("not finished", "not
+yet implemented", "unfinished") is not met, as "not complete" is; not on track ("not on
+track", "no longer progressing") is off track, which is not met too. The negation of the
+other states is not clear ("not delayed" may be on track or done; "not overdue" may be
+anything), so such a status is not recognised, and said (`negation_not_read`)."""
+
+_NEGATORS = frozenset({"not", "no", "never", "non", "cannot", "nor", "without"})
+"""Words that turn the status word after them round ("not on track", "no longer met")."""
+_BETWEEN = frozenset(
+    {
+        "yet", "longer", "ever", "fully", "all", "entirely", "completely", "totally", "quite",
+        "currently", "still", "now", "be", "been", "being", "is", "are", "was", "were", "has",
+        "have", "had", "as", "to", "so", "far", "properly",
+    }
+)  # fmt: skip
+"""Words that may stand between a negation and its status word: "not yet implemented", "has
+not been fully met", "yet to be implemented". Any other word ends the negation's reach, so
+"no issues, on track" is on track."""
+_PREFIXES = ("un", "in", "non")
+"""Prefixes that negate a one-word status: "unfinished", "incomplete", "non-compliant"."""
+
 
 def status_key(word: str) -> str:
-    """A status word with case, punctuation and spacing ignored: "On-Track." is "on track"."""
-    return " ".join(re.findall(r"[^\W_]+", word.casefold()))
+    """A status word with case, punctuation and spacing ignored: "On-Track." is "on track".
+    A contraction is spelt out ("hasn't started" is "has not started"), so that its
+    negation is seen."""
+    spelt = re.sub(r"n['\u2019]t\b", " not", word.casefold())
+    return " ".join(re.findall(r"[^\W_]+", spelt))
+
+
+def _negated(words: Sequence[str], at: int) -> bool:
+    """Whether the status word at ``words[at]`` is negated by the words before it: a
+    negation ("not", "no longer", "yet to be"), with only `_BETWEEN` words after it."""
+    k = at - 1
+    while k >= 0:
+        if words[k] in _NEGATORS or (words[k] == "to" and k > 0 and words[k - 1] == "yet"):
+            return True
+        if words[k] not in _BETWEEN:
+            return False
+        k -= 1
+    return False
 
 
 @dataclass(frozen=True)
@@ -150,7 +206,9 @@ class Vocabulary:
 
         A whole-phrase match first; else the longest known phrase inside it, as whole
         words ("Amber - delayed by staffing" is partly met), so that "not met" is never
-        read as "met". A tie goes to the phrase that comes first.
+        read as "met". A tie goes to the phrase that comes first. A phrase after a negation
+        ("not on track", "not yet implemented", "unfinished") is never read as itself: it
+        means `NEGATED`'s state, or, where that is not clear, is not recognised.
         """
         key = status_key(status or "")
         if not key:
@@ -161,14 +219,49 @@ class Vocabulary:
             self._seen[key] = self._longest_phrase(key)
         return self._seen[key]
 
+    def negation_not_read(self, status: str | None) -> bool:
+        """Whether ``status`` negates something ("not delayed", "no progress") in words that
+        are not recognised: the Board should say what it means, since a guess could read it
+        as its opposite."""
+        if self.classify(status) is not State.unrecognised:
+            return False
+        key = status_key(status or "")
+        return " yet to " in f" {key} " or any(
+            word in _NEGATORS or self._prefixed(word) is not None for word in key.split()
+        )
+
+    def _prefixed(self, word: str) -> State | None:
+        """The state of a one-word status that a prefix negates ("unfinished": "finished"),
+        when the word itself is not known ("incomplete" and "unmet" are)."""
+        if word in self.words:
+            return None
+        for prefix in _PREFIXES:
+            rest = word.removeprefix(prefix)
+            if rest != word and rest in self.words:
+                return self.words[rest]
+        return None
+
     def _longest_phrase(self, key: str) -> State:
         padded = f" {key} "
-        best: tuple[int, int, State] | None = None
+        words = key.split()
+        best: tuple[int, int, State, bool] | None = None
         for phrase, state in self.words.items():
             at = padded.find(f" {phrase} ")
-            if at >= 0 and (best is None or (-len(phrase), at) < best[:2]):
-                best = (-len(phrase), at, state)
-        return best[2] if best else State.unrecognised
+            if at >= 0:
+                start = len(key[:at].split())
+                found = (-len(phrase), start, state, _negated(words, start))
+                if best is None or found[:2] < best[:2]:
+                    best = found
+        for start, word in enumerate(words):
+            prefixed = self._prefixed(word)
+            if prefixed is not None:
+                found = (-len(word), start, prefixed, True)
+                if best is None or found[:2] < best[:2]:
+                    best = found
+        if best is None:
+            return State.unrecognised
+        _, _, state, negated = best
+        return NEGATED.get(state, State.unrecognised) if negated else state
 
 
 _MONTHS = {
@@ -238,6 +331,24 @@ def due_not_read(text: str | None) -> str | None:
         f"due {text.strip()!r} is not a date scrmap can read, so the action is never counted "
         f"overdue; write it as {DUE_FORMS}"
     )
+
+
+def status_problems(recs: Iterable[Recommendation], vocabulary: Vocabulary) -> list[Problem]:
+    """A warning at its place for each status that negates something in words scrmap does
+    not know (`Vocabulary.negation_not_read`): counted as not recognised, it is listed in
+    the report, but the Board is told where, since only they can say what it means."""
+    return [
+        Problem(
+            rec.source.file,
+            rec.source.line,
+            None,
+            f"status {rec.status.strip()!r} is a negation scrmap cannot read, so the action "
+            "is counted as 'status not recognised', never as its opposite; say which state "
+            "it means under 'statuses' in .scrmap.yaml",
+        )
+        for rec in recs
+        if rec.status and vocabulary.negation_not_read(rec.status)
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -229,3 +229,26 @@ def test_one_of_each_is_said_in_the_singular(runner: CliRunner, tmp_path: Path) 
     assert said.strip().endswith("valid (1 quadrant, 1 standard, 0 themes)")
     tree = invoke(runner, ["framework", "show", "--framework", str(framework)], {}).stdout
     assert "(1 quadrant, 1 standard, 0 themes)" in tree and "Area A (1 standard)" in tree
+
+
+def test_negated_statuses_are_overdue_not_complete(tmp_path: Path, runner: CliRunner) -> None:
+    """ "Not yet implemented" is not complete and "Not on track" is not on track: all three
+    actions are overdue. A negation scrmap cannot turn round is a warning at its line."""
+    plan = tmp_path / "neg.csv"
+    plan.write_text(
+        "Ref,Action,Owner,Due,Status\n"
+        "1,Health visitors will ask about fathers.,NCHC,2026-01-31,Not yet implemented\n"
+        "2,The MASH will share notifications with schools.,Police,2026-01-31,Not on track\n"
+        "3,GPs will flag missed appointments.,ICB,2026-01-31,Not finished\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", str(plan), "--as-of", "2026-06-30")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert "3 of 3 actions are overdue at 30 June 2026" in result.stdout
+    with plan.open("a", encoding="utf-8") as more:
+        more.write("4,Schools will record concerns.,Education,2026-01-31,Not delayed\n")
+    result = run(runner, "coverage", str(plan), "-f", "json", "--as-of", "2026-06-30")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith(f"{plan}:5: status 'Not delayed' is a negation")
+    counts = json.loads(result.stdout)["action_plan"]["counts"]
+    assert (counts["not-met"], counts["unrecognised"], counts["complete"]) == (3, 1, 0)

@@ -180,12 +180,14 @@ def analyse(
     exits 2 at once, and so does an ``output`` file that is one of the inputs.
     ``machine``: see `progress`."""
     from scrmap import pipeline
+    from scrmap.actionplan import status_problems
     from scrmap.coverage import select
 
     loaded_framework, path = framework(framework_path, learned)
     loaded = inputs(args, sheet, output)
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
+    loaded.problems += status_problems(loaded.recommendations, vocabulary)
     selected = select(loaded.recommendations, chosen)
     if selected.unmatched:
         for message in selected.unmatched:
