@@ -131,6 +131,13 @@ def test_status_key() -> None:
         ("2021-02", date(2021, 2, 28)),
         ("2021", date(2021, 12, 31)),
         ("31/02/2021", None),
+        ("Mar-26", date(2026, 3, 31)),  # Excel's default mmm-yy
+        ("April 26", date(2026, 4, 30)),
+        ("31 Mar 26", date(2026, 3, 31)),
+        ("Mar-0026", None),  # the year 26: a slip, never a date
+        ("0026-03-31", None),
+        ("31/03/1850", None),
+        ("2206", None),
         ("ongoing", None),
         ("", None),
         (None, None),
@@ -185,6 +192,16 @@ def test_a_due_field_meant_as_a_date_that_names_none_is_said(due: str) -> None:
     assert parse_due(due) is None  # and so it is in due_not_a_date: never overdue
 
 
-@pytest.mark.parametrize("due", [None, "", "ongoing", "TBC", "2027-03-31", "31/03/2027", "2027"])
+@pytest.mark.parametrize(("due", "year"), [("Mar-0026", 26), ("0026-03-31", 26), ("2206", 2206)])
+def test_a_due_date_in_an_impossible_year_is_said(due: str, year: int) -> None:
+    assert due_not_read(due) == (
+        f"due {due!r} is in the year {year}, which cannot be meant, so the action is never "
+        "counted overdue; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+    )
+
+
+@pytest.mark.parametrize(
+    "due", [None, "", "ongoing", "TBC", "2027-03-31", "31/03/2027", "2027", "Mar-26"]
+)
 def test_dates_and_words_are_not_complained_of(due: str | None) -> None:
     assert due_not_read(due) is None

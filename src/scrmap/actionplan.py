@@ -275,15 +275,14 @@ def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def parse_due(text: str | None) -> date | None:
-    """The date a due field means, or None when it does not name one ("ongoing").
+def _year(digits: str) -> int:
+    """A year as written: two digits are this century's ("Mar-26", Excel's default mmm-yy,
+    is March 2026), never the year 26."""
+    return int(digits) + (2000 if len(digits) == 2 else 0)
 
-    Action plans write due dates as ISO dates, UK day-first dates ("31/03/2021"), "31
-    March 2021", or only a month or year ("March 2021", "2021-03", "2021"); a month or
-    a year means its last day, since an action due "in March" is not late until April.
-    """
-    if not text:
-        return None
+
+def _read_due(text: str) -> date | None:
+    """The date ``text`` names as written, whatever its year (see `parse_due`)."""
     value = text.strip()
     try:
         return date.fromisoformat(value)
@@ -291,15 +290,14 @@ def parse_due(text: str | None) -> date | None:
         pass
     parts = [p for p in re.split(r"[\s/.,-]+", value.casefold()) if p]
     try:
-        if len(parts) == 3 and parts[1] in _MONTHS:
-            return date(int(parts[2]), _MONTHS[parts[1]], int(parts[0]))
+        if len(parts) == 3 and parts[1] in _MONTHS and parts[2].isdigit():
+            return date(_year(parts[2]), _MONTHS[parts[1]], int(parts[0]))
         if len(parts) == 3 and all(p.isdigit() for p in parts):
             if len(parts[0]) == 4:
                 return date(int(parts[0]), int(parts[1]), int(parts[2]))
-            year = int(parts[2]) + (2000 if len(parts[2]) == 2 else 0)
-            return date(year, int(parts[1]), int(parts[0]))
+            return date(_year(parts[2]), int(parts[1]), int(parts[0]))
         if len(parts) == 2 and parts[0] in _MONTHS and parts[1].isdigit():
-            return _end_of_month(int(parts[1]), _MONTHS[parts[0]])
+            return _end_of_month(_year(parts[1]), _MONTHS[parts[0]])
         if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
             return _end_of_month(int(parts[0]), int(parts[1]))
         if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
@@ -307,6 +305,25 @@ def parse_due(text: str | None) -> date | None:
     except ValueError:
         return None
     return None
+
+
+YEARS = range(1900, 2100)
+"""The years a due date can be in. Any other is a slip ("0026", "2206"), and as a date it
+would put a figure such as "730,576 days overdue" in a Board paper."""
+
+
+def parse_due(text: str | None) -> date | None:
+    """The date a due field means, or None when it does not name one ("ongoing").
+
+    Action plans write due dates as ISO dates, UK day-first dates ("31/03/2021"), "31
+    March 2021", or only a month or year ("March 2021", "2021-03", "2021", "Mar-21"); a
+    month or a year means its last day, since an action due "in March" is not late until
+    April. A two-digit year is this century's. A date outside `YEARS` is none.
+    """
+    if not text:
+        return None
+    found = _read_due(text)
+    return found if found is not None and found.year in YEARS else None
 
 
 DUE_FORMS = "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
@@ -327,6 +344,12 @@ def due_not_read(text: str | None) -> str | None:
     words = re.findall(r"[^\W\d_]+", text.casefold())
     if not re.search(r"\d", text) and not any(w in _MONTHS for w in words):
         return None
+    written = _read_due(text)
+    if written is not None:
+        return (
+            f"due {text.strip()!r} is in the year {written.year}, which cannot be meant, so "
+            f"the action is never counted overdue; write it as {DUE_FORMS}"
+        )
     return (
         f"due {text.strip()!r} is not a date scrmap can read, so the action is never counted "
         f"overdue; write it as {DUE_FORMS}"

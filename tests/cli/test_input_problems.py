@@ -214,3 +214,28 @@ def test_check_reports_an_impossible_due_date_under_time_bound(
     assert strict.exit_code == exitcodes.PROBLEMS
     ignored = invoke(runner, ["check", plan, "--ignore", "time-bound"], env=CHECK_ENV)
     assert "2025-13-01" not in ignored.stdout
+
+
+def test_a_two_digit_year_is_this_centurys_and_an_impossible_year_is_said(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel's mmm-yy "Mar-26" is March 2026, not the year 26 (which was "730576 days
+    overdue"); a due date in the year 26 is a warning at its line, never a figure."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+    (tmp_path / "mar.csv").write_text(
+        "Ref,Action,Owner,Target date,RAG\n"
+        "1,Health visitors will ask about fathers at every new birth visit.,NCHC,Mar-26,Amber\n"
+        "2,The MASH will share information with schools.,Police,Mar-0026,Red\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", "mar.csv", "-f", "json", "--as-of", "2026-06-30")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith("mar.csv:3: due 'Mar-0026' is in the year 26, which cannot")
+    overdue = json.loads(result.stdout)["action_plan"]["overdue_actions"]
+    assert [(a["id"], a["days_overdue"]) for a in overdue] == [("1", 91)]
+    checked = invoke(runner, ["check", "mar.csv", "--select", "time-bound"], env=CHECK_ENV)
+    assert checked.stdout.startswith(
+        "mar.csv:3:1: warning [time-bound] due 'Mar-0026' is in the year 26"
+    )
+    assert "mar.csv:2:" not in checked.stdout
