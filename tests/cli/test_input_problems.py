@@ -239,3 +239,30 @@ def test_a_two_digit_year_is_this_centurys_and_an_impossible_year_is_said(
         "mar.csv:3:1: warning [time-bound] due 'Mar-0026' is in the year 26"
     )
     assert "mar.csv:2:" not in checked.stdout
+
+
+def test_a_placeholder_row_is_left_out_and_the_rest_of_the_plan_reported(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One row with an id and no text refused the whole plan ("no recommendations were
+    read"); now it is a warning that names the empty column, and the rest is reported."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+    (tmp_path / "placeholder.csv").write_text(
+        "Ref,Action,Owner,Due,Status\n"
+        "1,Health visitors will ask about fathers at every new birth visit.,NCHC,2026-01-31,Green\n"
+        "2,,,,\n"
+        "3,The MASH will record the reasons for every decision.,Police,2026-03-31,Red\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", "placeholder.csv", "-f", "json", "--as-of", "2026-06-30")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        "placeholder.csv:3: row '2' has no recommendation text, so it was left out ('Action' "
+        "is empty): write its text, or delete the row\n"
+    )
+    record = json.loads(result.stdout)
+    assert record["totals"]["recommendations"] == 2
+    assert [(p["file"], p["left_out"], p["recommendations"]) for p in record["input_problems"]] == [
+        ("placeholder.csv", False, 2)
+    ]

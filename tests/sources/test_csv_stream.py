@@ -137,10 +137,12 @@ def test_duplicate_ids_are_found_exactly_without_holding_every_id(
     recs, problems = load_file(path)
     assert list(recs) == []
     assert [str(p) for p in problems] == [
-        f"{path}:2: empty id or recommendation text",
         f"{path}:5: row has 3 fields, the header has 2",
         f"{path}:6: duplicate id 'A'",
         f"{path}:7: duplicate id 'B'",
+        # A placeholder is no row of its own: its id does not make line 3's a duplicate.
+        f"{path}:2: row 'A' has no recommendation text, so it was left out ('text' is "
+        "empty): write its text, or delete the row",
     ]
     path.write_text("id,text\nA,one\nB,two\n")
     assert [r.id for r in load_file(path)[0]] == ["A", "B"]

@@ -151,3 +151,50 @@ def test_an_impossible_due_date_in_a_workbook_is_a_warning_and_the_row_is_read(
     assert [r.id for r in recs] == ["1", "2"]
     assert [(p.line, p.rule) for p in problems] == [(2, "time-bound")]
     assert problems[0].message.startswith("due '31/02/2027' is not a date scrmap can read")
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_a_row_with_no_text_is_left_out_and_the_rest_read(tmp_path: Path, numbered: bool) -> None:
+    """A placeholder row (an id, or an owner, and no text) has nothing to map: a warning
+    that names the empty column, and the other rows are read and numbered as if it were not
+    there."""
+    path = tmp_path / "plan.csv"
+    header, row = ("Ref,Action,Owner", "2,,") if numbered else ("Action,Owner", ",Police")
+    first, third = ("1,Share information.,NCHC", "3,Record decisions.,Police")
+    if not numbered:
+        first, third = first[2:], third[2:]
+    path.write_text(f"{header}\n{first}\n{row}\n{third}\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert [(r.id, r.source.line) for r in recs] == [("1", 2), ("3", 4) if numbered else ("2", 4)]
+    which = "row '2'" if numbered else "row"
+    assert [str(p) for p in problems] == [
+        f"{path}:3: {which} has no recommendation text, so it was left out ('Action' is empty): "
+        "write its text, or delete the row"
+    ]
+
+
+def test_an_empty_id_is_named_and_refuses_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Ref,Action\n1,Share information.\n,Record decisions.\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert list(recs) == []
+    assert [str(p) for p in problems] == [
+        f"{path}:3: row has no id ('Ref' is empty): give every row an id"
+    ]
+
+
+def test_a_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
+    """openpyxl and other programs save a formula without its value; read for its values,
+    the cell is empty, and only Excel can fill it."""
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(
+        path,
+        {"Plan": [["Ref", "Action"], [1, "Share information."], [2, '=UPPER("x")']]},
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [str(p) for p in problems] == [
+        f"{path}:3: row '2' has no recommendation text, so it was left out ('Action' is a "
+        "formula with no saved value): open the workbook in Excel and save it, so that its "
+        "values are saved with it"
+    ]

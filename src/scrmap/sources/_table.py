@@ -10,7 +10,7 @@ metadata. Without an id column, rows are numbered from 1.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from scrmap.display import join_words
@@ -105,15 +105,65 @@ def blank(row: Sequence[str]) -> bool:
     return not any(cell.strip() for cell in row)
 
 
-def check(columns: Columns, row: Sequence[str], accepted: int) -> tuple[str | None, str]:
-    """What is wrong with a row that is not blank (None when nothing is), and its id: its
-    id cell, or without an id column its number (``accepted``: good rows before it)."""
+Unsaved = Callable[[int, int], bool]
+"""Whether the cell at a row's line and a column's index is a formula with no saved value."""
+
+
+def no_unsaved(line: int, column: int) -> bool:
+    """No cell is an unsaved formula: a CSV file or a Word table holds values only."""
+    return False
+
+
+def no_text(columns: Columns, row: Sequence[str]) -> bool:
+    """A row of the header's width with no recommendation text: a placeholder (an id and
+    nothing more, as a plan numbered in advance has), left out with a warning while the rest
+    of the file is read, since it has nothing to map."""
+    return len(row) == len(columns.headers) and not row[columns.fields["text"]].strip()
+
+
+def _empty(columns: Columns, field: str, line: int, unsaved: Unsaved, fix: str) -> str:
+    """Which cell of ``field`` is empty, and ``fix``; unless it is a formula whose value was
+    never saved (a workbook written by a program, not Excel), which reads as empty and only
+    Excel can fill."""
+    header = columns.headers[columns.fields[field]]
+    if unsaved(line, columns.fields[field]):
+        return (
+            f"({header!r} is a formula with no saved value): open the workbook in Excel and "
+            "save it, so that its values are saved with it"
+        )
+    return f"({header!r} is empty): {fix}"
+
+
+def skipped(
+    columns: Columns, row: Sequence[str], name: str, line: int, unsaved: Unsaved = no_unsaved
+) -> Problem:
+    """The warning for a row with no recommendation text (`no_text`), at its line."""
+    rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else ""
+    which = f"row {rec_id!r}" if rec_id else "row"
+    why = _empty(columns, "text", line, unsaved, "write its text, or delete the row")
+    return Problem(
+        name, line, None, f"{which} has no recommendation text, so it was left out {why}"
+    )
+
+
+def check(
+    columns: Columns,
+    row: Sequence[str],
+    accepted: int,
+    line: int = 0,
+    unsaved: Unsaved = no_unsaved,
+) -> tuple[str | None, str]:
+    """What is wrong with a row that is neither blank nor without text (`no_text`), None
+    when nothing is, and its id: its id cell, or without an id column its number
+    (``accepted``: good rows before it). ``line`` and ``unsaved`` say whether an empty id
+    is an unsaved formula."""
     if len(row) != len(columns.headers):
         fields = f"{len(row)} field{'' if len(row) == 1 else 's'}"
         return f"row has {fields}, the header has {len(columns.headers)}", ""
     rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else str(accepted + 1)
-    if not rec_id or not row[columns.fields["text"]].strip():
-        return "empty id or recommendation text", rec_id
+    if not rec_id:
+        fix = "give every row an id"
+        return f"row has no id {_empty(columns, 'id', line, unsaved, fix)}", rec_id
     return None, rec_id
 
 
@@ -145,9 +195,15 @@ def record(
 
 
 def recommendations(
-    columns: Columns, rows: Iterable[Row], name: str, default_case: str | None
+    columns: Columns,
+    rows: Iterable[Row],
+    name: str,
+    default_case: str | None,
+    unsaved: Unsaved = no_unsaved,
 ) -> Found:
-    """One recommendation per non-empty row; all or nothing, as the other kinds."""
+    """One recommendation per row with text; all or nothing, as the other kinds, but for a
+    row with no text (`no_text`), which is left out with a warning. ``unsaved`` says
+    whether an empty cell is a formula with no saved value."""
     recs: list[Recommendation] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -155,7 +211,10 @@ def recommendations(
     for line, row in rows:
         if blank(row):
             continue
-        fault, rec_id = check(columns, row, len(seen))
+        if no_text(columns, row):
+            warnings.append(skipped(columns, row, name, line, unsaved))
+            continue
+        fault, rec_id = check(columns, row, len(seen), line, unsaved)
         if fault:
             problems.append(Problem(name, line, None, fault))
             continue
@@ -167,7 +226,8 @@ def recommendations(
         warnings += due_warnings(columns, row, name, line)
     if not recs and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
-    # A due date that is not a date leaves the row read: a warning, not a refusal.
+    # A due date that is not a date, or a row with no text, leaves the rest read: a
+    # warning, not a refusal.
     return (recs if not problems else []), problems + warnings
 
 

@@ -7,7 +7,8 @@ never held in memory. Loading it reads it once to check every row (a file with a
 row gives problems and no recommendations, like every other kind) and to count them,
 and keeps only where it is; its rows are read again in batches as the mapping asks
 for them. A batch travels to a worker process as the raw cells of its rows, and the
-worker makes the recommendations: cheaper to send than objects.
+worker makes the recommendations: cheaper to send than objects. A row with no recommendation
+text is left out, with a warning, in both readings (`_table.no_text`).
 """
 
 from __future__ import annotations
@@ -135,7 +136,9 @@ class CsvFile(Sequence[Recommendation]):
         reader = _reader(self.path, self.encoding)
         next(reader)  # the header
         columns = self.header.columns
-        numbered = enumerate(row for row in reader if not _table.blank(row))
+        numbered = enumerate(
+            row for row in reader if not _table.blank(row) and not _table.no_text(columns, row)
+        )
         rows = ((reader.line_num, row, _table.check(columns, row, n)[1]) for n, row in numbered)
         left = self.rows
         while left:
@@ -188,6 +191,9 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
         for row in reader:
             last = reader.line_num
             if _table.blank(row):
+                continue
+            if _table.no_text(columns, row):
+                warnings.append(_table.skipped(columns, row, name, reader.line_num))
                 continue
             fault, rec_id = _table.check(columns, row, count)
             if fault:
@@ -253,7 +259,7 @@ def _duplicates(
     next(reader)
     with contextlib.suppress(csv.Error):  # reported already, at its line
         for row in reader:
-            if _table.blank(row):
+            if _table.blank(row) or _table.no_text(columns, row):
                 continue
             fault, rec_id = _table.check(columns, row, 0)  # ids from the id column
             if not fault and rec_id in wanted:

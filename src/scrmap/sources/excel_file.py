@@ -94,6 +94,25 @@ def _trimmed(headers: Sequence[str]) -> Sequence[str]:
     return headers
 
 
+def _unsaved(file: SourceFile) -> _table.Unsaved:
+    """Whether a cell that reads as empty is a formula with no saved value, as in a workbook
+    written by a program rather than Excel: the values are read (``data_only``), and such a
+    cell has none. The formulas are opened only when an empty cell is asked about."""
+    sheet: Any = None
+
+    def unsaved(line: int, column: int) -> bool:
+        nonlocal sheet
+        import openpyxl
+
+        if sheet is None:
+            book = openpyxl.load_workbook(file.path, read_only=True)
+            sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
+        value = sheet.cell(row=line, column=column + 1).value
+        return isinstance(value, str) and value.startswith("=")
+
+    return unsaved
+
+
 def load(file: SourceFile) -> Found:
     """The registry's entry: the chosen sheet's rows, one recommendation each."""
     columns, rows, problems = _header(file)
@@ -104,7 +123,7 @@ def load(file: SourceFile) -> Found:
         return [], [dataclasses.replace(problem, message=problem.message + _other_sheets(file))]
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
-    return _table.recommendations(columns, trimmed, file.name, file.case)
+    return _table.recommendations(columns, trimmed, file.name, file.case, _unsaved(file))
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
