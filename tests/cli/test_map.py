@@ -66,6 +66,28 @@ def test_csv_rows_and_formula_neutralised(runner: CliRunner, tmp_path: Path) -> 
     assert rows[0]["top_standard"] == "1.3"
 
 
+def test_sub_bullets_are_their_items_text_and_ids_follow_the_document(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "nested.md"
+    path.write_text(
+        "# Child S\n\n## Recommendations\n\n"
+        "1. The NSCP should improve supervision so that:\n"
+        "   - managers review caseloads monthly;\n"
+        "   - social workers get reflective supervision.\n"
+        "2. Health visitors will ask about fathers at every new birth visit.\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "map", str(path), "-f", "csv")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["line"], r["text"].split(":")[-1].strip()) for r in rows] == [
+        ("1", "5", "managers review caseloads monthly; social workers get reflective supervision."),
+        ("2", "8", "Health visitors will ask about fathers at every new birth visit."),
+    ]
+    assert rows[1]["top_standard"] == "1.3"
+
+
 def test_markdown_table(runner: CliRunner) -> None:
     result = run(runner, "map", TEXT, "-f", "markdown")
     assert "| Recommendation | Text | Quadrants | Standards | Themes | Evidence |" in result.stdout

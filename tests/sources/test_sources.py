@@ -98,6 +98,49 @@ def test_markdown_list_items_with_lines_and_case(tmp_path: Path) -> None:
     assert recs[0].text == "Fathers should be engaged in every assessment."
 
 
+NESTED = """\
+# Child S
+
+## Recommendations
+
+1. The NSCP should improve supervision so that:
+   - managers review caseloads monthly;
+   - social workers get reflective supervision.
+2. Health visitors will ask about fathers.
+
+3. Schools should:
+
+    a. record every concern;
+
+    b. share it with the MASH.
+- Police will attend.
+ - GPs will flag missed appointments.
+"""
+
+
+@pytest.mark.parametrize("ending", [".md", ".txt"])
+def test_sub_items_belong_to_their_item(tmp_path: Path, ending: str) -> None:
+    """Indented bullets, lettered lines and a loose list's paragraphs under an item are its
+    text, and the items keep the document's numbers; one space more is an uneven margin,
+    not a level."""
+    path = tmp_path / f"nested{ending}"
+    path.write_text(NESTED, encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        (
+            "1",
+            5,
+            "The NSCP should improve supervision so that: managers review caseloads monthly; "
+            "social workers get reflective supervision.",
+        ),
+        ("2", 8, "Health visitors will ask about fathers."),
+        ("3", 10, "Schools should: a. record every concern; b. share it with the MASH."),
+        ("4", 15, "Police will attend."),
+        ("5", 16, "GPs will flag missed appointments."),
+    ]
+
+
 def test_plain_text_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("First recommendation\nwraps here.\n\nSecond one.\n")

@@ -156,3 +156,37 @@ def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path)
     assert [(p.line, p.message.split(" looks")[0]) for p in problems] == [
         (3, "'Recommendation one: Health ...'")
     ]
+
+
+def _numbered(doc: Any, text: str, level: int) -> None:
+    """A paragraph in Word's own numbering at ``level``, as Word writes a nested list."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = doc.add_paragraph(text)
+    numbering = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", level), ("w:numId", 1)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(value))
+        numbering.append(element)
+    paragraph._p.get_or_add_pPr().append(numbering)
+
+
+def test_sub_items_belong_to_their_item(tmp_path: Path) -> None:
+    """Level-2 list paragraphs, by Word's numbering or a "List Bullet 2" style, are part of
+    the item above them, and the items keep the document's numbering."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    _numbered(doc, "The NSCP should improve supervision so that:", 0)
+    _numbered(doc, "managers review caseloads monthly;", 1)
+    doc.add_paragraph("social workers get reflective supervision.", style="List Bullet 2")
+    _numbered(doc, "Health visitors will ask about fathers.", 0)
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text) for r in recs] == [
+        (
+            "1",
+            "The NSCP should improve supervision so that: managers review caseloads monthly; "
+            "social workers get reflective supervision.",
+        ),
+        ("2", "Health visitors will ask about fathers."),
+    ]

@@ -65,6 +65,18 @@ def unread(name: str, line: int | None, text: str) -> Problem:
     )
 
 
+NESTED = 2
+"""How much deeper than its parent a sub-item's marker is indented: two spaces or more (a
+tab counts as four), as people nest a list under "1." in Markdown and plain text; one space
+more is taken for an uneven margin, not a level."""
+
+
+def _indent(line: str) -> int:
+    """The width of a line's leading white space, a tab counting as four spaces."""
+    margin = line[: len(line) - len(line.lstrip())]
+    return len(margin.expandtabs(4))
+
+
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 _DISABLE = re.compile(r"^\s*scrmap:\s*disable=(?P<rules>[\w,-]+)\s*(?P<reason>.*?)\s*$")
 """``<!-- scrmap: disable=vague-verb,specific the reason -->``: waives rules for the next
@@ -74,7 +86,12 @@ item. Other one-line HTML comments are skipped, never read as recommendations.""
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
-    dropped and its number is the id. A heading before the items names the case."""
+    dropped and its number is the id. A heading before the items names the case.
+
+    A sub-item, or any line indented `NESTED` or more under an item (even after a blank
+    line: "a. ...", a second paragraph), is part of its parent's text: "1. ... so that:"
+    with two indented bullets is one recommendation, and the document's "2." stays 2.
+    """
     # Lines as editors count them: str.splitlines() also breaks at form feeds, U+2028 and
     # other separators, which would shift every line number reported after one.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -85,6 +102,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     current: list[Any] | None = None  # [line, label, parts, case, waive]
     paragraph: list[Any] | None = None
     waive: dict[str, str] = {}
+    parent: int | None = None  # the last item's indent, while its sub-items may follow
 
     def close() -> None:
         nonlocal current, paragraph
@@ -100,6 +118,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         comment = _COMMENT.match(line)
         if comment:
             close()
+            parent = None
             disable = _DISABLE.match(comment.group("body"))
             if disable:
                 reason = disable.group("reason")
@@ -108,6 +127,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         heading = _HEADING.match(line)
         if heading:
             close()
+            parent = None
             text = heading.group(2).strip()
             title = text.rstrip("#").rstrip() or text
             if not GENERIC_HEADINGS.match(title):
@@ -117,11 +137,17 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             close()
             continue
         item = ITEM.match(line)
-        if item:
+        if parent is not None and _indent(line) >= parent + NESTED:
+            if current is None:  # after a blank line: the parent item is open again
+                start, label, body, item_case, item_waive = blocks.pop()
+                current = [start, label, [body], item_case, item_waive]
+            current[2].append(item.group("text").strip() if item else line.strip())
+        elif item:
             close()
             label = item.group("num") or item.group("letter")
             current = [number, label, [item.group("text").strip()], case, waive]
             waive = {}
+            parent = _indent(line)
         elif current:
             current[2].append(line.strip())
         elif paragraph:
@@ -129,6 +155,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         else:
             paragraph = [number, None, [line.strip()], case, waive]
             waive = {}
+            parent = None
     close()
     # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
     # are any, so that an introduction is not read as a recommendation.

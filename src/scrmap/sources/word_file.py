@@ -6,8 +6,9 @@ heading or at a section break, so appendices are not read. In it, recommendation
 the rows of a table with a column of recommendation text (its other columns recognised
 as in spreadsheets: number, lead agency, target date ...), paragraphs labelled
 "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
-numbered or bulleted paragraphs; failing those, every paragraph of the section. Without
-such a heading the whole document is read the same way, headings and the title left out.
+numbered or bulleted paragraphs (a deeper list level is part of the item above it);
+failing those, every paragraph of the section. Without such a heading the whole document
+is read the same way, headings and the title left out.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ class _Block:
     text: str
     heading: bool = False
     numbered: bool = False
+    level: int = 0
+    """The list level of a numbered or bulleted paragraph: 0 for an item, more for its
+    sub-items."""
     section_end: bool = False
     """The last paragraph of a Word section (a section break follows it)."""
     table: int | None = None
@@ -63,6 +67,18 @@ def _is_heading(p: Any, text: str) -> bool:
     return bold and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
 
 
+def _level(p: Any, ppr: Any) -> int:
+    """A list paragraph's level: its numbering's ``ilvl``, else the number a list style
+    ends with ("List Bullet 2" is level 1), else 0. ``ppr``: its paragraph properties."""
+    num = ppr.numPr if ppr is not None else None
+    if num is not None and num.ilvl is not None and num.ilvl.val is not None:
+        return int(num.ilvl.val)
+    words = _style(p).split()
+    if words[:1] == ["List"] and words[-1].isdigit():
+        return int(words[-1]) - 1
+    return 0
+
+
 def _blocks(document: Any) -> Iterator[_Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -80,7 +96,8 @@ def _blocks(document: Any) -> Iterator[_Block]:
             if text:
                 has_num = ppr is not None and ppr.numPr is not None
                 numbered = has_num or _style(p).startswith("List") or bool(ITEM.match(text))
-                yield _Block(number, text, _is_heading(p, text), numbered, section_end)
+                level = _level(p, ppr) if numbered else 0
+                yield _Block(number, text, _is_heading(p, text), numbered, level, section_end)
             elif section_end:
                 yield _Block(number, "", section_end=True)
         elif tag == "tbl":
@@ -133,23 +150,35 @@ def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Fou
     return (recs, problems), used
 
 
+def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
+    """Each item with its text and its sub-items' (list paragraphs of a deeper level after
+    it): "1. ... so that:" with two bullets under it is one recommendation, and the items
+    are numbered as the document numbers them."""
+    items: list[tuple[_Block, list[str]]] = []
+    for block in chosen:
+        label = read_label(block.text)
+        item = ITEM.match(block.text)
+        body = label[1] if label else item.group("text") if item else block.text
+        parent = items[-1][0] if items else None
+        if not label and block.numbered and parent and block.level > parent.level:
+            items[-1][1].append(body)
+        else:
+            items.append((block, [body]))
+    return items
+
+
 def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found:
-    """Labelled or numbered paragraphs; else every paragraph of the section. A paragraph
-    left out that starts like a labelled one is reported, not dropped in silence."""
+    """Labelled or numbered paragraphs, with their sub-items; else every paragraph of the
+    section. A paragraph left out that starts like a labelled one is reported, not dropped
+    in silence."""
     paragraphs = [b for b in section if b.table is None and b.text]
     chosen = [b for b in paragraphs if read_label(b.text) or b.numbered] or paragraphs
     recs = []
-    for index, block in enumerate(chosen, start=1):
+    for index, (block, parts) in enumerate(_items(chosen), start=1):
         label = read_label(block.text)
-        item = ITEM.match(block.text)
-        rec_id, body = str(index), block.text
-        if label:
-            rec_id, body = label
-        elif item:
-            body = item.group("text")
-        recs.append(
-            Recommendation(rec_id, " ".join(body.split()), Source(name, block.number), case)
-        )
+        rec_id = label[0] if label else str(index)
+        text = " ".join(" ".join(parts).split())
+        recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
     left_out = [b for b in paragraphs if LOOKS_LABELLED.match(b.text) and b.number not in taken]
     return recs, [unread(name, b.number, b.text) for b in left_out]
