@@ -100,7 +100,8 @@ def test_the_terminal_says_the_figures_lack_a_file(
     _stderr_as_before(result, library)
     said = " ".join(line.strip() for line in result.stdout.splitlines()[:10])
     assert "Incomplete: 1 file could not be read (4 problems)" in said
-    assert "case-q.yaml: not read (4 problems)" in said
+    # The temporary folder's long path may be folded anywhere, even inside the file name.
+    assert "case-q.yaml:notread(4problems)" in "".join(said.split())
     assert said.index("Incomplete") < said.index("1. No recommendation")
 
 
