@@ -3,8 +3,10 @@
 A SMART recommendation is Time-bound: a date ("by March 2027"), a timescale ("within
 six months") or a cycle ("reviewed annually"), in the text or in the `due` field. A
 `due` field meant as a date (it holds a digit or names a month) that names none scrmap
-can read (31/02/2027, 2025-13-01, Q3 2026) is reported too: its action could never be
-counted overdue. Words such as "ongoing" are not meant as dates, and pass.
+can read (31/02/2027, 2025-13-01, Q3 2026), or a year that cannot be meant (before 1900
+or after 2099: Mar-0026), is reported too: its action could never be counted overdue, or
+would be counted overdue by centuries. A month with a two-digit year (Mar-26, April 26)
+is this century's. Words such as "ongoing" are not meant as dates, and pass.
 
 Passing:
     The NSCB will publish revised guidance on escalation by March 2027.
