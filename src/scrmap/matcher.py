@@ -385,6 +385,19 @@ class _Text:
         return self._negation_at
 
 
+def _near(places: list[int], marks: list[int], low: int, high: int) -> list[int]:
+    """The indexes of the sorted ``places`` that lie within ``low:high + 1`` of one of
+    ``marks`` (``mark + low <= place <= mark + high``), in order, each once.
+
+    A word can be negated only where a negation can start within reach of it
+    (``_starts_within``), and most of a text is out of reach of every such start: only
+    the words near one are checked, not every word of the text."""
+    found: set[int] = set()
+    for mark in marks:
+        found.update(range(bisect_left(places, mark + low), bisect_right(places, mark + high)))
+    return sorted(found)
+
+
 def _starts_within(starts: list[int], low: int, high: int) -> bool:
     """True when one of the sorted ``starts`` lies in ``low:high``."""
     i = bisect_left(starts, low)
@@ -1027,9 +1040,11 @@ def _text_terms(
         if first >= 0:
             pair_ok[first] = False
     if text.negatable:
-        for k in range(count):
+        before_starts, after_starts = text._negation_starts()
+        for k in _near(starts, before_starts, 1, _NEGATION_REACH):
             if text.negated_before(starts[k]):
                 word_ok[k] = pair_ok[k] = False
+        for k in _near(ends, after_starts, -_NEGATION_REACH + 1, 0):
             if text.negated_after(ends[k]):
                 word_ok[k] = False
                 if k:
