@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from scrmap import framework as fw
 from scrmap.limits import Limits
+from scrmap import matcher as matcher_module
 from scrmap.matcher import Matcher
 from scrmap.sources import csv_file, decode
 from scrmap.sources._base import Found, SourceFile
@@ -126,3 +127,43 @@ def test_results_do_not_depend_on_order(matcher: Matcher, texts: list[str], rnd)
     other = Matcher(matcher.framework)
     shuffled = {i: other.match(texts[i]) for i in order}
     assert forward == shuffled
+
+
+NEGATING = st.lists(
+    st.one_of(
+        WORDS,
+        st.sampled_from(
+            [
+                "no evidence of",
+                "did not involve",
+                "was not a factor",
+                "were excluded",
+                "known",
+                "noted",
+                "wasnot a feature",
+                "absence of",
+                "free from",
+                "but",
+                "however",
+                ";",
+                "-",
+            ]
+        ),
+        TEXT.map(lambda t: t[:8]),
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@PROPERTY
+@given(st.one_of(NEGATING, TEXT))
+def test_negations_are_every_words_negation(matcher: Matcher, text: str) -> None:
+    """``negations`` checks only the words a negation can reach, once per text: it finds
+    what ``negated_before`` and ``negated_after`` say of every word."""
+    source = matcher_module._prepared(text)
+    scanned = matcher._scan(source, matcher_module._WORD_SPLIT.split(source))
+    starts = [scanned.start(k) for k in range(len(scanned.content))]
+    ends = [scanned.end(k) for k in range(len(scanned.content))]
+    before, after = scanned.negations()
+    assert before == {s for s in starts if scanned.negated_before(s)}
+    assert after == {e for e in ends if scanned.negated_after(e)}

@@ -158,6 +158,9 @@ begins with one of these (matched the same way), so a stretch without one is not
 _NEGATION_AFTER_START = Caseless(r"(?=ruled out|excluded|not )")
 """Where a negation after a cue can start (see ``_NEGATION_AFTER``)."""
 
+_WORD_CHAR = re.compile(r"\w")
+"""A character that makes the place after it no word boundary (``\\b``), as ``re`` sees it."""
+
 _CLAUSE_BREAK = Caseless(r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b")
 
 
@@ -318,6 +321,7 @@ class _Text:
     _negatable: bool | None = None
     _clauses: tuple[list[int], list[int]] | None = None
     _negation_at: tuple[list[int], list[int]] | None = None
+    _negated: tuple[set[int], set[int]] | None = None
 
     def start(self, position: int) -> int:
         """Where the content word at ``position`` starts in the text."""
@@ -340,8 +344,52 @@ class _Text:
         return self._negatable
 
     def negated(self, start: int, end: int) -> bool:
-        """True when the clause around a match negates it ("no evidence of DV")."""
-        return self.negatable and (self.negated_before(start) or self.negated_after(end))
+        """True when the clause around a match negates it ("no evidence of DV"); ``start``
+        and ``end`` are where content words start and end, as every match's are."""
+        if not self.negatable:
+            return False
+        before, after = self.negations()
+        return start in before or end in after
+
+    def negations(self) -> tuple[set[int], set[int]]:
+        """Where the content words start that a negation precedes (``negated_before``),
+        and where those end that one follows (``negated_after``): worked out once per
+        text, for the cues and the learned terms alike.
+
+        Only the words that a negation can reach are checked: those in the same clause
+        as a place where one can start, and within ``_NEGATION_REACH`` of it (as
+        ``negated_before`` and ``negated_after`` look), which in most texts is a few
+        words. A negation before a word starts at a word boundary (each alternative of
+        ``_NEGATION_BEFORE`` begins with ``\\b``), so the places to start from inside a
+        word ("no" in "known") are passed over.
+        """
+        if self._negated is None:
+            source, offsets = self.source, self.offsets
+            starts = [offsets[2 * k] for k in self.content]
+            ends = [offsets[2 * k + 1] for k in self.content]
+            before_starts, after_starts = self._negation_starts()
+            break_starts, break_ends = self._clause_breaks()
+            # A word a negation before it reaches starts after the negation, before the
+            # clause ends (the next break's end) and within reach.
+            reached = []
+            for mark in before_starts:
+                if mark and _WORD_CHAR.match(source, mark - 1):
+                    continue
+                i = bisect_right(break_ends, mark)
+                clause_end = break_ends[i] - 1 if i < len(break_ends) else len(source)
+                reached.append((mark + 1, min(mark + _NEGATION_REACH, clause_end)))
+            # A word a negation after it reaches ends at or before the negation, after the
+            # clause starts (the last break's start before it) and within reach.
+            reaching = []
+            for mark in after_starts:
+                j = bisect_right(break_starts, mark)
+                clause_start = break_starts[j - 1] + 1 if j else 0
+                reaching.append((max(mark - _NEGATION_REACH + 1, clause_start), mark))
+            self._negated = (
+                {starts[k] for k in _near(starts, reached) if self.negated_before(starts[k])},
+                {ends[k] for k in _near(ends, reaching) if self.negated_after(ends[k])},
+            )
+        return self._negated
 
     def negated_before(self, start: int) -> bool:
         """True when a negation ends the clause just before ``start`` ("no evidence of")."""
@@ -385,17 +433,13 @@ class _Text:
         return self._negation_at
 
 
-def _near(places: list[int], marks: list[int], low: int, high: int) -> list[int]:
-    """The indexes of the sorted ``places`` that lie within ``low:high + 1`` of one of
-    ``marks`` (``mark + low <= place <= mark + high``), in order, each once.
-
-    A word can be negated only where a negation can start within reach of it
-    (``_starts_within``), and most of a text is out of reach of every such start: only
-    the words near one are checked, not every word of the text."""
+def _near(places: list[int], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the sorted ``places`` that lie in one of ``spans`` (``low <= place
+    <= high``)."""
     found: set[int] = set()
-    for mark in marks:
-        found.update(range(bisect_left(places, mark + low), bisect_right(places, mark + high)))
-    return sorted(found)
+    for low, high in spans:
+        found.update(range(bisect_left(places, low), bisect_right(places, high)))
+    return found
 
 
 def _starts_within(starts: list[int], low: int, high: int) -> bool:
@@ -1040,12 +1084,11 @@ def _text_terms(
         if first >= 0:
             pair_ok[first] = False
     if text.negatable:
-        before_starts, after_starts = text._negation_starts()
-        for k in _near(starts, before_starts, 1, _NEGATION_REACH):
-            if text.negated_before(starts[k]):
+        before, after = text.negations()
+        for k in range(count):
+            if starts[k] in before:
                 word_ok[k] = pair_ok[k] = False
-        for k in _near(ends, after_starts, -_NEGATION_REACH + 1, 0):
-            if text.negated_after(ends[k]):
+            if ends[k] in after:
                 word_ok[k] = False
                 if k:
                     pair_ok[k - 1] = False
