@@ -296,6 +296,8 @@ class _LearnedTerm:
     evidence: tuple[tuple[int, float, str], ...]
     """(slot, weight, label) for each positive weight: what that item's evidence shows
     ("plan (learned +0.10)"), the label formatted once, not once per text."""
+    evidenced: frozenset[int]
+    """The slots of ``evidence``: the items a text with this term is rescored for."""
 
 
 @dataclass(slots=True)
@@ -511,6 +513,8 @@ class Matcher:
     """Learned words and word pairs (as normal forms), with every model's weight of each:
     one look-up per term of a text scores it for every model at once."""
     _gate_terms: dict[tuple[str, ...], float] = field(default_factory=dict, init=False, repr=False)
+    _bare_matches: list[dict[int, Match]] = field(default_factory=list, init=False, repr=False)
+    """For each slot, its matches without evidence by score (``_bare``)."""
     """Learned words of the model of whether a text fits the framework at all."""
 
     def __post_init__(self) -> None:
@@ -581,6 +585,7 @@ class Matcher:
                 slot = len(self._models)
                 self._models.append((kind, item_id, model))
                 self._slots[(kind, item_id)] = slot
+                self._bare_matches.append({})
                 for written, weight in model.words.items():
                     key = term_key(written)
                     weights[key].append((slot, weight))
@@ -593,7 +598,11 @@ class Matcher:
                 key = term_key(written)
                 self._gate_terms[key] = self._gate_terms.get(key, 0.0) + weight
         self._terms = {
-            key: _LearnedTerm(tuple(found), tuple(evidence.get(key, ())))
+            key: _LearnedTerm(
+                tuple(found),
+                tuple(evidence.get(key, ())),
+                frozenset(slot for slot, _, _ in evidence.get(key, ())),
+            )
             for key, found in weights.items()
         }
 
@@ -840,7 +849,7 @@ class Matcher:
         # Each item's sum of its terms' weights, and the terms that count for each item,
         # which its evidence shows.
         totals = [0.0] * len(models)
-        parts: dict[int, list[tuple[float, str, int, int]]] = defaultdict(list)
+        found: list[tuple[_LearnedTerm, int, int]] = []  # the terms that are evidence
         learned_terms = self._terms
         for term, (start, end) in _text_terms(scanned, actors, every).items():
             learned = learned_terms.get(term)
@@ -848,8 +857,8 @@ class Matcher:
                 continue
             for slot, weight in learned.weights:
                 totals[slot] += weight
-            for slot, weight, label in learned.evidence:
-                parts[slot].append((weight, label, start, end))
+            if learned.evidenced:
+                found.append((learned, start, end))
         fits = None
         if gate is not None and every is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
@@ -869,7 +878,10 @@ class Matcher:
                     rules[modelled] = match
         # An item is rescored where it has evidence: a cue's, or a learned word's. Without,
         # its score shows nowhere. The order is ``_rank``'s to decide.
-        for slot in rules.keys() | parts.keys():
+        evidenced = set(rules)
+        for learned, _, _ in found:
+            evidenced |= learned.evidenced
+        for slot in evidenced:
             kind, item, model = models[slot]
             rule = rules.get(slot)
             z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
@@ -880,16 +892,32 @@ class Matcher:
             if score <= 0:
                 continue
             if score < shown:
-                out[kind].append(Match(item, score, ()))
+                out[kind].append(self._bare(slot, item, score))
                 continue
             evidence = list(rule.evidence) if rule else []
-            learned_parts = parts.get(slot, [])
+            # Gathered for the few items shown, in the order the terms stand in the text.
+            learned_parts = [
+                (weight, label, a, b)
+                for learned, a, b in found
+                for other, weight, label in learned.evidence
+                if other == slot
+            ]
             if len(learned_parts) > 1:
                 learned_parts.sort(key=lambda p: (-p[0], p[2]))
             for _, label, a, b in learned_parts:
                 evidence.append(Evidence(label, text[a:b], a, b))
             out[kind].append(Match(item, score, tuple(evidence)))
         return out, fits
+
+    def _bare(self, slot: int, item: str, score: int) -> Match:
+        """The match, without evidence, of the item in ``slot`` with ``score``: each made
+        once and shared (a match is frozen), for the dozen or so near misses of every text
+        whose evidence is not shown. Making one is most of the cost of a near miss."""
+        made = self._bare_matches[slot]
+        match = made.get(score)
+        if match is None:
+            match = made[score] = Match(item, score, ())
+        return match
 
     def _rank(
         self, kind: str, matches: list[Match], cue_scores: dict[str, int]
