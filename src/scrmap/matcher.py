@@ -723,7 +723,8 @@ class Matcher:
         the matches under the threshold that learned weights rescore keep their scores
         but get no evidence: every score, and so what is assigned, is the same, and the
         evidence of the dozen or so standards a text scores a little for (with learned
-        weights, nearly every one) is never built. For output that shows no near misses.
+        weights, nearly every one) is never built, nor that of a quadrant under the
+        threshold. For output that shows no near misses.
         """
         for text in texts:
             source = _prepared(text)
@@ -791,8 +792,8 @@ class Matcher:
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {k: {m.id: m.score for m in ms} for k, ms in scored.items()}
+        shown = 1 if near_misses else self.threshold
         if self._models:
-            shown = 1 if near_misses else self.threshold
             scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
         standards = self._rank("standards", scored["standards"], cue_scores["standards"])
         themes = self._rank("themes", scored["themes"], cue_scores["themes"])
@@ -801,7 +802,7 @@ class Matcher:
         fitting = _fitting(fits, self.threshold, outside, standards)
         given = {id(m) for m in _kept(standards, self.threshold)} if fitting else set()
         through = [m for m in standards if m.score < self.threshold or id(m) in given]
-        quadrants = self._quadrants(through if fitting else (), themes)
+        quadrants = self._quadrants(through if fitting else (), themes, shown)
         return Result(standards, themes, quadrants, self.threshold, fits, outside)
 
     def terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
@@ -929,7 +930,11 @@ class Matcher:
 
         return tuple(sorted(matches, key=key))
 
-    def _quadrants(self, standards: Iterable[Match], themes: Iterable[Match]) -> tuple[Match, ...]:
+    def _quadrants(
+        self, standards: Iterable[Match], themes: Iterable[Match], shown: int = 1
+    ) -> tuple[Match, ...]:
+        """Each quadrant's best score among its standards and themes, with their evidence;
+        a quadrant scoring under ``shown`` gets none (see ``match_many``)."""
         best: dict[str, list[Match]] = defaultdict(list)
         for kind, matches in (("standards", standards), ("themes", themes)):
             for m in matches:
@@ -940,6 +945,9 @@ class Matcher:
         out = []
         for quadrant, members in best.items():
             top = max(m.score for m in members)
+            if top < shown:
+                out.append(Match(quadrant, top, ()))
+                continue
             # Show the evidence of every contributor that is itself assigned (or the best one).
             sources = [m for m in members if m.score >= self.threshold] or [
                 max(members, key=lambda m: m.score)
