@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scrmap import framework as fw
-from scrmap.limits import Limits
 from scrmap import matcher as matcher_module
+from scrmap.limits import Limits
 from scrmap.matcher import Matcher
 from scrmap.sources import csv_file, decode
 from scrmap.sources._base import Found, SourceFile
