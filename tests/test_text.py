@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -185,3 +187,64 @@ def test_caseless_patterns_match_where_case_insensitive_ones_do(
         first = reference.search(text, pos, endpos)
         found = caseless.search(text, pos, endpos)
         assert (found and found.span()) == (first and first.span())
+
+
+_PLAIN = [  # (pattern, its plain form, whether the plain form's matches are empty)
+    (
+        matcher_module._NEGATION_BEFORE_START,
+        r"(?=no|never|neither|absence|unrelated|did|free|ruled)",
+        True,
+    ),
+    (matcher_module._NEGATION_AFTER_START, r"(?=ruled out|excluded|not )", True),
+    (matcher_module._CLAUSE_BREAK, r"[,.;:!?()\n]|\bbut\b|\bhowever\b|\balthough\b", False),
+]
+_BREAKING_WORDS = st.sampled_from(
+    [
+        "but",
+        "BUT",
+        "rebut",
+        "however",
+        "However",
+        "although",
+        "Although",
+        "abut",
+        "halthough",
+        "did",
+        "didn't",
+        "free",
+        "freely",
+        "never",
+        "neither",
+        "absence",
+        "unrelated",
+        "excluded",
+        "ruled",
+        "ruled out",
+        "notable",
+        "not ",
+        "ha",
+        "b",
+        "(",
+        ")",
+        "!",
+        "?",
+        ":",
+        ";",
+    ]
+)
+_BREAKING_TEXT = st.lists(
+    st.one_of(_BREAKING_WORDS, _CASED_WORDS, st.sampled_from([" ", ", ", "_"])), max_size=30
+).map("".join)
+
+
+@given(st.one_of(_BREAKING_TEXT, _CASED_TEXT))
+@settings(max_examples=400, deadline=None)
+def test_fast_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    """The places where negations can start and the clause breaks are found by patterns
+    that begin with a letter or a character class, which ``re`` skips to: the same places
+    as their plain forms find, case-insensitively, in ASCII text and in the rest (the
+    places to start from are read by their start, a clause break by its span)."""
+    for fast, plain, empty in _PLAIN:
+        expected = [m.span() for m in re.finditer(plain, text, re.IGNORECASE)]
+        found = [(m.start(), m.start()) if empty else m.span() for m in fast.finditer(text)]
+        assert found == expected
