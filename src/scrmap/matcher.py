@@ -308,11 +308,10 @@ class _LearnedTerm:
 
     weights: tuple[tuple[int, float], ...]
     """(slot, weight) for each model that weighs it (``Matcher._models``), the file's order."""
-    evidence: tuple[tuple[int, float, str], ...]
-    """(slot, weight, label) for each positive weight: what that item's evidence shows
-    ("plan (learned +0.10)"), the label formatted once, not once per text."""
-    evidenced: frozenset[int]
-    """The slots of ``evidence``: the items a text with this term is rescored for."""
+    evidence: dict[int, tuple[tuple[float, str], ...]]
+    """For each slot it weighs positively, (weight, label) for each such weight: what that
+    item's evidence shows ("plan (learned +0.10)"), the label formatted once, not once per
+    text. Its slots are the items a text with this term is rescored for."""
 
 
 @dataclass(slots=True)
@@ -448,6 +447,16 @@ class _Text:
                 [m.start() for m in _NEGATION_AFTER_START.finditer(self.source)],
             )
         return self._negation_at
+
+
+def _by_slot(
+    evidence: Iterable[tuple[int, float, str]],
+) -> dict[int, tuple[tuple[float, str], ...]]:
+    """A term's (slot, weight, label) as (weight, label) by slot, each slot's in order."""
+    grouped: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    for slot, weight, label in evidence:
+        grouped[slot].append((weight, label))
+    return {slot: tuple(parts) for slot, parts in grouped.items()}
 
 
 def _near(places: list[int], spans: list[tuple[int, int]]) -> set[int]:
@@ -613,11 +622,7 @@ class Matcher:
                 key = term_key(written)
                 self._gate_terms[key] = self._gate_terms.get(key, 0.0) + weight
         self._terms = {
-            key: _LearnedTerm(
-                tuple(found),
-                tuple(evidence.get(key, ())),
-                frozenset(slot for slot, _, _ in evidence.get(key, ())),
-            )
+            key: _LearnedTerm(tuple(found), _by_slot(evidence.get(key, ())))
             for key, found in weights.items()
         }
 
@@ -873,7 +878,7 @@ class Matcher:
                 continue
             for slot, weight in learned.weights:
                 totals[slot] += weight
-            if learned.evidenced:
+            if learned.evidence:
                 found.append((learned, start, end))
         fits = None
         if gate is not None and every is not None:
@@ -896,14 +901,18 @@ class Matcher:
         # its score shows nowhere. The order is ``_rank``'s to decide.
         evidenced = set(rules)
         for learned, _, _ in found:
-            evidenced |= learned.evidenced
+            evidenced |= learned.evidence.keys()
         for slot in evidenced:
             kind, item, model = models[slot]
             rule = rules.get(slot)
             z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
             z += totals[slot]
             if rule is not None and model.cue_weights:
-                z += sum(model.cue_weights.get(e.cue, 0.0) * e.quality for e in rule.evidence)
+                cue_weights = model.cue_weights
+                total = 0.0  # added up in order, as sum() adds floats: the same to the bit
+                for e in rule.evidence:
+                    total += cue_weights.get(e.cue, 0.0) * e.quality
+                z += total
             score = round(100 / (1 + math.exp(-z)))
             if score <= 0:
                 continue
@@ -915,8 +924,7 @@ class Matcher:
             learned_parts = [
                 (weight, label, a, b)
                 for learned, a, b in found
-                for other, weight, label in learned.evidence
-                if other == slot
+                for weight, label in learned.evidence.get(slot, ())
             ]
             if len(learned_parts) > 1:
                 learned_parts.sort(key=lambda p: (-p[0], p[2]))
