@@ -248,3 +248,24 @@ def test_fast_patterns_find_what_their_plain_forms_find(text: str) -> None:
         expected = [m.span() for m in re.finditer(plain, text, re.IGNORECASE)]
         found = [(m.start(), m.start()) if empty else m.span() for m in fast.finditer(text)]
         assert found == expected
+
+
+_WHOLE_WORDS = [
+    sorted(text_module.ROLE_WORDS),
+    sorted(matcher_module._NEGATION_WORDS),
+    ["a", "an", "and", "s", "k", "staff"],
+]
+
+
+@given(st.one_of(_BREAKING_TEXT, _CASED_TEXT), st.integers(min_value=0, max_value=40))
+@settings(max_examples=400, deadline=None)
+def test_whole_words_finds_what_word_boundaries_find(text: str, pos: int) -> None:
+    """``whole_words`` begins with each word's first letter, which ``re`` skips to: the
+    same matches as ``\\b(?:word|...)\\b``, case-insensitively, in ASCII text and in the
+    rest (the long s and the Kelvin sign), from any place."""
+    for words in _WHOLE_WORDS:
+        plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+        fast = text_module.Caseless(text_module.whole_words(words))
+        assert [m.span() for m in fast.finditer(text, pos)] == [
+            m.span() for m in plain.finditer(text, pos)
+        ]

@@ -85,6 +85,7 @@ from scrmap.text import (
     normalise,
     phrase_keys,
     role_spans,
+    whole_words,
 )
 
 WINDOW_QUALITY = 0.9
@@ -143,9 +144,10 @@ _NEGATION_AFTER = re.compile(
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 """Splits a text into alternate gaps and words (odd indexes are words)."""
 
-_NEGATION_WORD = Caseless(
-    r"\b(?:no|not|never|nor|neither|absence|unrelated|did|free|ruled|excluded)\b"
+_NEGATION_WORDS = frozenset(
+    "no not never nor neither absence unrelated did free ruled excluded".split()  # noqa: SIM905
 )
+_NEGATION_WORD = Caseless(whole_words(_NEGATION_WORDS))
 """A word that every negation above starts with: most texts have none, and skip the rest."""
 
 _NEGATION_REACH = 200

@@ -110,6 +110,25 @@ class Token:
     """Index of the sentence the word stands in."""
 
 
+def whole_words(words: Iterable[str]) -> str:
+    """A pattern that finds any of ``words`` (in lower case) as a whole word: what
+    ``\\b(?:word|word|...)\\b`` finds, at the same places.
+
+    Written to begin with each word's first letter, grouped by it ("n(?<!\\wn)(?:o|ot)\\b"
+    for no and not), so that ``re`` skips to the next place where one of those letters
+    stands instead of trying every word at every character of a text (three to four times
+    faster on a recommendation). A first letter starts a word where the character before it
+    is no word character, as ``\\b`` would have it.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(tails)})\\b"
+        for first, tails in rests.items()
+    )
+
+
 class Caseless:
     """A case-insensitive pattern that reads ASCII text several times faster.
 
@@ -313,7 +332,7 @@ clinicians teacher teachers staff"""
 ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 """Words that name a person's role: "health visitors", "the Designated Nurse", "GPs"."""
 
-_ROLE = Caseless(r"\b(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b")
+_ROLE = Caseless(whole_words(ROLE_WORDS))
 _MODIFIER = re.compile(r"([^\W\d_][\w'-]*)\s+$")
 _MODIFIER_REACH = 200
 _MODIFIER_BACK = re.compile(r"\s+[\w'-]+")
