@@ -794,13 +794,19 @@ class Matcher:
             if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
         )
         scored: dict[str, list[Match]] = {"standards": [], "themes": []}
+        negatable = scanned.negatable
         for (kind, item), item_hits in hits.items():
-            kept = [
-                h
-                for h in item_hits
-                if not scanned.negated(h.start, h.end)
-                and not any(x.start < h.end and h.start < x.end for x in excluded[(kind, item)])
-            ]
+            # Most texts have no negation word, and most items no exclusion cue found.
+            kept = (
+                [h for h in item_hits if not scanned.negated(h.start, h.end)]
+                if negatable
+                else item_hits
+            )
+            against = excluded.get((kind, item))
+            if against:
+                kept = [
+                    h for h in kept if not any(x.start < h.end and h.start < x.end for x in against)
+                ]
             kept = _drop_contained(kept)
             if not kept:
                 continue
