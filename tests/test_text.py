@@ -230,6 +230,15 @@ _BREAKING_WORDS = st.sampled_from(
         "?",
         ":",
         ";",
+        "that",
+        "That",
+        "thatch",
+        "where",
+        "WHERE",
+        "somewhere",
+        "when",
+        "whenever",
+        "\n",
     ]
 )
 _BREAKING_TEXT = st.lists(
@@ -269,3 +278,13 @@ def test_whole_words_finds_what_word_boundaries_find(text: str, pos: int) -> Non
         assert [m.span() for m in fast.finditer(text, pos)] == [
             m.span() for m in plain.finditer(text, pos)
         ]
+
+
+@given(st.one_of(_BREAKING_TEXT, _CASED_TEXT), st.integers(min_value=0, max_value=200))
+@settings(max_examples=400, deadline=None)
+def test_clause_starts_are_where_the_plain_pattern_finds_them(text: str, endpos: int) -> None:
+    """Where ``actor_spans`` reads a clause as starting, up to a modal verb: the same
+    matches as the plain case-insensitive pattern, in ASCII text and in the rest."""
+    plain = re.compile(r"(?:^|[.;:!?\n]|\bthat\b|\bwhere\b|\bwhen\b|,)\s*", re.IGNORECASE)
+    found = text_module._CLAUSE_START.finditer(text, 0, endpos)
+    assert [m.span() for m in found] == [m.span() for m in plain.finditer(text, 0, endpos)]
