@@ -261,7 +261,7 @@ def test_fast_patterns_find_what_their_plain_forms_find(text: str) -> None:
 
 _WHOLE_WORDS = [
     sorted(text_module.ROLE_WORDS),
-    sorted(matcher_module._NEGATION_WORDS),
+    ["no", "not", "never", "nor", "neither", "did", "free", "ruled", "excluded"],
     ["a", "an", "and", "s", "k", "staff"],
 ]
 
