@@ -268,7 +268,7 @@ def test_phrases_that_collapse_are_reported() -> None:
 
 def test_outside_phrases_parse_and_an_empty_one_is_reported() -> None:
     loaded = fw.parse(MINIMAL + "outside: [taxi licensing]\n", "f.yaml")
-    assert loaded.outside == ["taxi licensing"]
+    assert loaded.outside == ("taxi licensing",)
     assert problems_of(MINIMAL + "outside: [taxi, 'of the']\n") == [
         "f.yaml:17:17: outside[1]: 'of the' has no words to match"
     ]

@@ -1,5 +1,6 @@
 """Learned weights: fitting, the file beside the framework, and how the matcher uses them."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def test_fit_covers_the_labelled_standards_and_a_fit_model(adult: fw.Framework) 
     weights = learn.fit(adult, items, learned_from=["small"])
     assert set(weights.standards) == {"P1", "P2", "W1", "W2", "G1"}
     assert weights.mapped is not None
-    assert weights.items == len(items) and weights.learned_from == ["small"]
+    assert weights.items == len(items) and weights.learned_from == ("small",)
     assert not weights.themes  # themes keep their cues: see README, "Accuracy"
 
 
@@ -114,8 +115,8 @@ def test_an_actor_word_learned_against_fitting_lowers_the_fit(adult: fw.Framewor
     base = fw.without_learned(adult)
     weights = learn.fit(base, load_gold(ADULT_GOLD, adult).items)
     assert weights.mapped is not None
-    mapped = weights.mapped.model_copy(update={"words": {"government": -3.0}})
-    matcher = Matcher(learn.with_learned(base, weights.model_copy(update={"mapped": mapped})))
+    mapped = replace(weights.mapped, words={"government": -3.0})
+    matcher = Matcher(learn.with_learned(base, replace(weights, mapped=mapped)))
     action = "should record the views of the adult and their desired outcomes."
     local = matcher.match(f"Practitioners {action}")
     national = matcher.match(f"The Government {action}")

@@ -5,29 +5,25 @@ reviews use the same shape with other ids), so nothing here knows Norfolk's ids.
 Loading validates everything at once and reports each problem at the YAML
 position it comes from, because a board officer editing the file needs the line,
 not a Python traceback.
+
+The framework as the commands use it is plain frozen dataclasses, not the Pydantic models
+that validate the file (`scrmap.framework_file`): most runs read the framework from its
+cache (`scrmap.framework_cache`), and importing Pydantic and building its models would
+take longer than the rest of mapping a sentence.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
 
 from scrmap import learned as learned_weights
+from scrmap import plain_data as plain
 from scrmap.defaults import FRAMEWORK_ENV_VAR
-from scrmap.errors import NO_SUCH_FILE, FrameworkError, Problem, UnreadableFrameworkError
+from scrmap.errors import NO_SUCH_FILE, Problem, UnreadableFrameworkError
 from scrmap.limits import Limits, read_config_text
-from scrmap.text import phrase_keys
 
 ENV_VAR = FRAMEWORK_ENV_VAR
 """Environment variable naming a framework file, used when --framework is not given."""
@@ -35,18 +31,9 @@ ENV_VAR = FRAMEWORK_ENV_VAR
 LOCAL_NAME = "framework.yaml"
 """A file of this name in the working directory takes precedence over the bundled one."""
 
-if TYPE_CHECKING:
-    # Imported by `parse`: a framework read from the cache needs no YAML reader.
-    from scrmap import yamlpos
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Cue(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cue:
     """A phrase practitioners write that signals a standard or theme.
 
     In YAML a cue is a plain string, or a mapping when it needs a weight. A cue
@@ -54,59 +41,60 @@ class Cue(_Frozen):
     capitals, so ``dv`` inside another word never counts.
     """
 
-    cue: NonEmpty
+    cue: str
     """The phrase, as practitioners write it."""
-    weight: Annotated[float, Field(gt=0, le=1)] | None = None
+    weight: float | None = None
     """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        return {"cue": value} if isinstance(value, str) else value
 
-
-class Foundation(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Foundation:
     """A cross-cutting principle that sits under every quadrant (not scored)."""
 
-    id: NonEmpty
-    title: NonEmpty
+    id: str
+    title: str
     description: str = ""
 
 
-class Quadrant(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quadrant:
     """One of the framework's key learning areas."""
 
-    id: NonEmpty
-    title: NonEmpty
+    id: str
+    title: str
     description: str = ""
 
 
-class Family(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Family:
     """A family of key themes, e.g. recurring safeguarding issues."""
 
-    id: NonEmpty
-    title: NonEmpty
+    id: str
+    title: str
 
 
-class _Matchable(_Frozen):
-    id: NonEmpty
-    title: NonEmpty
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Matchable:
+    id: str
+    title: str
     description: str = ""
     """The source document's wording: what people read."""
-    cues: Annotated[list[Cue], Field(min_length=1)]
+    cues: tuple[Cue, ...]
     """What the matcher matches."""
-    exclude: list[NonEmpty] = []
+    exclude: tuple[str, ...] = ()
     """Phrases that, where they overlap a cue match, cancel it (e.g. 'partner agencies')."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Standard(_Matchable):
     """A practice standard (outcome and evidence expected)."""
 
-    group: NonEmpty
+    group: str
     """The heading it stands under in the source document."""
-    quadrant: NonEmpty
+    quadrant: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Theme(_Matchable):
     """A key theme: a recurring safeguarding issue or area of practice."""
 
@@ -115,20 +103,21 @@ class Theme(_Matchable):
     """The quadrant the theme belongs to; its score counts towards that quadrant's."""
 
 
-class Framework(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Framework:
     """A whole framework, as loaded from one YAML file."""
 
-    name: NonEmpty
-    title: NonEmpty
+    name: str
+    title: str
     version: str | None = None
     source: str | None = None
     description: str = ""
-    foundations: list[Foundation] = []
-    quadrants: Annotated[list[Quadrant], Field(min_length=1)]
-    standards: Annotated[list[Standard], Field(min_length=1)]
-    families: list[Family] = []
-    themes: list[Theme] = []
-    outside: list[NonEmpty] = []
+    foundations: tuple[Foundation, ...] = ()
+    quadrants: tuple[Quadrant, ...]
+    standards: tuple[Standard, ...]
+    families: tuple[Family, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    outside: tuple[str, ...] = ()
     """Phrases naming subjects the framework does not cover ("taxi licensing", "public
     awareness campaign", "legislation"). Published reviews, national ones above all, make
     recommendations about such things, and a Board must not count them against a standard.
@@ -137,6 +126,51 @@ class Framework(_Frozen):
     learned: learned_weights.Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""
+
+
+_CUE = plain.record(Cue, cue=plain.text, weight=plain.optional(plain.number))
+_HEADING = {"id": plain.text, "title": plain.text, "description": plain.text}
+_MATCHABLE = {
+    **_HEADING,
+    "cues": plain.many(_CUE),
+    "exclude": plain.many(plain.text),
+}
+_FRAMEWORK = plain.record(
+    Framework,
+    name=plain.text,
+    title=plain.text,
+    version=plain.optional(plain.text),
+    source=plain.optional(plain.text),
+    description=plain.text,
+    foundations=plain.many(plain.record(Foundation, **_HEADING)),
+    quadrants=plain.many(plain.record(Quadrant, **_HEADING)),
+    standards=plain.many(
+        plain.record(Standard, **_MATCHABLE, group=plain.text, quadrant=plain.text)
+    ),
+    families=plain.many(plain.record(Family, id=plain.text, title=plain.text)),
+    themes=plain.many(
+        plain.record(
+            Theme,
+            **_MATCHABLE,
+            family=plain.optional(plain.text),
+            quadrant=plain.optional(plain.text),
+        )
+    ),
+    outside=plain.many(plain.text),
+    learned=plain.optional(learned_weights.from_data),
+)
+
+
+def from_data(data: object) -> Framework:
+    """The framework in ``data``, the shape `as_data` gives (from a validated file, or its
+    cache entry); raises ValueError or TypeError for data of any other shape."""
+    return _FRAMEWORK(data)
+
+
+def as_data(framework: Framework) -> dict[str, object]:
+    """The framework as plain data, every field in the file's order (what `from_data` reads)."""
+    data: dict[str, object] = plain.as_data(framework)
+    return data
 
 
 def bundled_path() -> Path:
@@ -182,126 +216,16 @@ def load(path: Path, limits: Limits | None = None) -> Framework:
         {s.id for s in framework.standards},
         {t.id for t in framework.themes},
     )
-    return framework.model_copy(update={"learned": found}) if found else framework
+    return replace(framework, learned=found) if found else framework
 
 
 def without_learned(framework: Framework) -> Framework:
     """The framework as its cues alone map: for comparing with the learned weights."""
-    return framework.model_copy(update={"learned": None})
+    return replace(framework, learned=None)
 
 
 def parse(text: str, name: str = "<framework>") -> Framework:
     """Validate framework YAML text; ``name`` is used in messages."""
-    from scrmap import yamlpos
+    from scrmap import framework_file  # Pydantic and YAML: only for a file to validate
 
-    framework, located, problems = yamlpos.load_model(
-        text, name, Framework, "a framework file must be a mapping of keys"
-    )
-    if located is not None and isinstance(located.data, dict):
-        # Checked on the raw data so they are reported together with any type errors.
-        problems += _reference_problems(located.data, located, name)
-    if framework is not None and located is not None:
-        problems += _cue_problems(framework, located, name)
-    if problems or framework is None:
-        raise FrameworkError(problems)
-    return framework
-
-
-def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
-    value = data.get(key)
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
-
-def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: str) -> list[Problem]:
-    """Duplicate ids and references to ids that do not exist."""
-    from scrmap import yamlpos
-
-    problems: list[Problem] = []
-
-    def report(path: tuple[str | int, ...], message: str) -> None:
-        pos = located.positions.get((*path, "<value>")) or located.where(path)
-        line, col = pos if pos else (None, None)
-        problems.append(Problem(name, line, col, f"{yamlpos.label(path, data)}: {message}"))
-
-    ids: dict[str, set[str]] = {}
-    for key in ("quadrants", "standards", "families", "themes", "foundations"):
-        seen = Counter[str]()
-        for i, item in _items(data, key):
-            item_id = item.get("id")
-            if isinstance(item_id, str):
-                seen[item_id] += 1
-                if seen[item_id] == 2:
-                    report((key, i, "id"), f"duplicate id {item_id!r} in {key}")
-        ids[key] = set(seen)
-
-    def check_ref(key: str, field: str, target: str, required: bool) -> None:
-        for i, item in _items(data, key):
-            ref = item.get(field)
-            if ref is None and not required:
-                continue
-            if isinstance(ref, str) and ref not in ids[target]:
-                known = ", ".join(sorted(ids[target])) or "none defined"
-                report((key, i, field), f"unknown {target[:-1]} {ref!r} (known: {known})")
-
-    check_ref("standards", "quadrant", "quadrants", required=True)
-    check_ref("themes", "quadrant", "quadrants", required=False)
-    check_ref("themes", "family", "families", required=False)
-    return problems
-
-
-def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> list[Problem]:
-    """Phrases that would not match as their author meant once normalised.
-
-    Words such as 'all' or 'in' are ignored inside phrases, so an exclusion like
-    'all partners' reduces to 'partner' and would cancel every 'partner' cue of its
-    item; a phrase of such words alone would match nothing.
-    """
-    from scrmap import yamlpos
-
-    def where(path: tuple[str | int, ...], message: str) -> Problem:
-        line, col = located.where(path) or (None, None)
-        return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
-
-    problems: list[Problem] = []
-    for key, items in (("standards", framework.standards), ("themes", framework.themes)):
-        for i, item in enumerate(items):
-            cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
-            phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
-            phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]
-            for field_name, j, phrase in phrases:
-                keys = phrase_keys(phrase)
-                message = None
-                if not keys:
-                    message = f"{phrase!r} has no words to match"
-                elif field_name == "exclude" and keys in cue_keys:
-                    message = (
-                        f"exclusion {phrase!r} matches the same words as cue "
-                        f"{cue_keys[keys]!r} and would cancel it; make it more specific"
-                    )
-                if message:
-                    problems.append(where((key, i, field_name, j), message))
-    cues = {
-        phrase_keys(c.cue): (c.cue, item.id)
-        for item in (*framework.standards, *framework.themes)
-        for c in item.cues
-    }
-    seen: dict[tuple[str, ...], str] = {}
-    for j, phrase in enumerate(framework.outside):
-        keys = phrase_keys(phrase)
-        message = None
-        if not keys:
-            message = f"{phrase!r} has no words to match"
-        elif keys in seen:
-            message = f"{phrase!r} matches the same words as {seen[keys]!r} above"
-        elif keys in cues:
-            cue, item_id = cues[keys]
-            message = (
-                f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
-                "withhold the standards of every text that cue matches; remove one"
-            )
-        seen.setdefault(keys, phrase)
-        if message:
-            problems.append(where(("outside", j), message))
-    return problems
+    return framework_file.parse(text, name)

@@ -10,7 +10,9 @@ weights, or another scrmap, misses.
 This is the one thing scrmap writes that the user did not ask for, so it never gets in
 the way: ``SCRMAP_NO_CACHE=1`` turns it off, and a cache that cannot be read, is not
 what scrmap wrote, or cannot be written is rebuilt or skipped without a word. Entries
-are JSON, validated again on the way in (never unpickled), and written atomically.
+are JSON, checked field by field and type by type on the way in (`scrmap.plain_data`;
+never unpickled, so reading one runs no code of its), and written atomically. A hit builds
+the framework's plain dataclasses (`scrmap.framework`) without importing Pydantic or YAML.
 """
 
 from __future__ import annotations
@@ -99,20 +101,22 @@ def _bytes(path: Path, limit: int) -> bytes | None:
 
 def _read(entry: Path, digest: str) -> Framework | None:
     """The framework stored in ``entry``, or None if it is missing or not scrmap's."""
-    from scrmap.framework import Framework
+    from scrmap.framework import from_data
 
     try:
         stored = json.loads(entry.read_bytes())
         if stored["key"] != digest:
             return None
-        return Framework.model_validate(stored["framework"])
-    except (OSError, ValueError, TypeError, KeyError):  # Pydantic's ValidationError too
+        return from_data(stored["framework"])
+    except (OSError, ValueError, TypeError, KeyError):
         return None
 
 
 def _write(entry: Path, digest: str, framework: Framework) -> None:
     """Store ``framework`` under ``entry`` atomically, and drop the oldest entries."""
-    data = json.dumps({"key": digest, "framework": framework.model_dump(mode="json")})
+    from scrmap.framework import as_data
+
+    data = json.dumps({"key": digest, "framework": as_data(framework)})
     entry.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
     try:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -34,6 +34,7 @@ from scrmap.evaluate import Evaluation, GoldFile, GoldItem, Scores, evaluate
 from scrmap.framework import Framework, without_learned
 from scrmap.learned import Learned, LearnedItem
 from scrmap.matcher import Matcher, evidence_of_fit
+from scrmap.plain_data import as_data
 from scrmap.text import AGENT_WORDS, normalise
 
 DEFAULT_REGULARISATION = 10.0
@@ -207,7 +208,7 @@ def fit(
                 words=_kept({written[t]: w[index[t]] for t in vocabulary}),
             )
     return Learned(
-        learned_from=list(learned_from),
+        learned_from=tuple(learned_from),
         items=len(items),
         regularisation=regularisation,
         balance=balance,
@@ -251,7 +252,7 @@ def review_of(item: GoldItem) -> str:
 
 def with_learned(framework: Framework, learned: Learned) -> Framework:
     """The framework carrying ``learned`` in place of whatever it had."""
-    return framework.model_copy(update={"learned": learned})
+    return replace(framework, learned=learned)
 
 
 def cross_validate(
@@ -343,5 +344,5 @@ HEADER = """\
 
 def dump(learned: Learned) -> str:
     """The learned weights as YAML with a header that says what they are."""
-    data = learned.model_dump()
+    data = as_data(learned)
     return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

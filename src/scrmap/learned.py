@@ -5,48 +5,45 @@ Board's own decisions add: for each standard and theme, a bias, a weight for the
 framework's cue score, and a weight per word or two-word phrase of the text. The
 matcher reads them as a logistic model, so every learned assignment is explained by
 "these words, with these weights", like a cue. The file is plain YAML, written by
-``scrmap.learn`` and read here, so a person can see (and question) every weight.
+``scrmap.learn`` and read here, so a person can see (and question) every weight. As the
+framework's, the weights the matcher uses are plain frozen dataclasses; the file is
+validated by Pydantic models in `scrmap.framework_file`, imported only to read one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
+from scrmap import plain_data as plain
 from scrmap.errors import FrameworkError, Problem
 
 SUFFIX = ".learned.yaml"
 """``framework.yaml`` learns into ``framework.learned.yaml`` beside it."""
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-
-class LearnedItem(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LearnedItem:
     """The learned model of one standard or theme."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     bias: float
     """Log-odds before any evidence: how rare the label is."""
     cues: float = 0.0
     """Weight of the framework's own cue score (0 to 1) for this item."""
-    cue_weights: dict[NonEmpty, float] = {}
+    cue_weights: dict[str, float] = field(default_factory=dict)
     """Learned weight of each of the item's own cues (as written in the framework) where it
     matched, times its match quality: how much that cue really signals the item."""
-    words: dict[NonEmpty, float] = {}
+    words: dict[str, float] = field(default_factory=dict)
     """Words and two-word phrases (as written) with their weights in log-odds."""
 
 
-class Learned(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Learned:
     """Everything learned for one framework, as stored in its ``.learned.yaml`` file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    learned_from: list[str] = []
+    learned_from: tuple[str, ...] = ()
     """The gold files the weights were fitted on, so a reader knows what they reflect."""
-    items: Annotated[int, Field(ge=0)] = 0
+    items: int = 0
     """How many labelled recommendations they were fitted on."""
     regularisation: float | None = None
     """The L2 strength the fit used (chosen by cross-validation)."""
@@ -57,8 +54,33 @@ class Learned(BaseModel):
     its best standard's cue score. A standard's learned score is this probability times
     the standard's own (fitted on recommendations that fit), so text off the framework
     ("licensing fees", "court time") stays unmapped however its words meet a cue."""
-    standards: dict[NonEmpty, LearnedItem] = {}
-    themes: dict[NonEmpty, LearnedItem] = {}
+    standards: dict[str, LearnedItem] = field(default_factory=dict)
+    themes: dict[str, LearnedItem] = field(default_factory=dict)
+
+
+_ITEM = plain.record(
+    LearnedItem,
+    bias=plain.number,
+    cues=plain.number,
+    cue_weights=plain.mapping(plain.number),
+    words=plain.mapping(plain.number),
+)
+_LEARNED = plain.record(
+    Learned,
+    learned_from=plain.many(plain.text),
+    items=plain.whole,
+    regularisation=plain.optional(plain.number),
+    balance=plain.optional(plain.number),
+    mapped=plain.optional(_ITEM),
+    standards=plain.mapping(_ITEM),
+    themes=plain.mapping(_ITEM),
+)
+
+
+def from_data(data: object) -> Learned:
+    """The learned weights in ``data`` (`scrmap.plain_data.as_data`'s shape); raises
+    ValueError or TypeError for data of any other shape."""
+    return _LEARNED(data)
 
 
 def sidecar(framework_path: Path) -> Path:
@@ -68,28 +90,9 @@ def sidecar(framework_path: Path) -> Path:
 
 def parse(text: str, name: str, standards: set[str], themes: set[str]) -> Learned:
     """Validate learned weights; ids the framework does not have are errors."""
-    from scrmap import yamlpos  # only when there is a file: start-up stays quick
+    from scrmap import framework_file  # only when there is a file: start-up stays quick
 
-    learned, located, problems = yamlpos.load_model(
-        text, name, Learned, "a learned-weights file must be a mapping of keys"
-    )
-    if learned is not None and located is not None:
-        for kind, known in (("standards", standards), ("themes", themes)):
-            for item_id in getattr(learned, kind):
-                if item_id not in known:
-                    line, col = located.where((kind, item_id)) or (None, None)
-                    problems.append(
-                        Problem(
-                            name,
-                            line,
-                            col,
-                            f"{kind}: unknown {kind[:-1]} {item_id!r} in this framework; "
-                            "learn the weights again for this framework",
-                        )
-                    )
-    if problems or learned is None:
-        raise FrameworkError(problems)
-    return learned
+    return framework_file.parse_learned(text, name, standards, themes)
 
 
 def load(path: Path, standards: set[str], themes: set[str]) -> Learned | None:

@@ -708,7 +708,10 @@ out whole by the JSON and YAML formats, never read back by key."""
 
 def framework_dump(framework: Framework) -> FrameworkDump:
     """The framework as plain data, in file order, without unset optional fields."""
-    return framework.model_dump(mode="json", exclude_none=True)
+    from scrmap.plain_data import as_data
+
+    dump: FrameworkDump = as_data(framework, drop_none=True)
+    return dump
 
 
 class ThemeFamily(NamedTuple):

@@ -30,7 +30,7 @@ def schema_command(
     from pydantic import BaseModel
 
     from scrmap.evaluate import GoldFile
-    from scrmap.framework import Framework
+    from scrmap.framework_file import Framework
     from scrmap.sources.yaml_file import RecommendationFile
 
     models: dict[SchemaKind, type[BaseModel]] = {

@@ -1,0 +1,297 @@
+"""The framework file and its learned weights as written on disk: their Pydantic models,
+and the validation that reports every problem at its YAML position.
+
+Only a file read from disk needs these: `scrmap.framework` holds the framework as the
+commands use it (plain frozen dataclasses), and a framework read from its cache never
+imports this module, nor Pydantic. The models' names are those of the JSON Schema that
+`scrmap framework schema` prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from scrmap import framework as fw
+from scrmap import learned as learned_weights
+from scrmap import yamlpos
+from scrmap.errors import FrameworkError, Problem
+from scrmap.text import phrase_keys
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class LearnedItem(BaseModel):
+    """The learned model of one standard or theme."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bias: float
+    """Log-odds before any evidence: how rare the label is."""
+    cues: float = 0.0
+    """Weight of the framework's own cue score (0 to 1) for this item."""
+    cue_weights: dict[NonEmpty, float] = {}
+    """Learned weight of each of the item's own cues (as written in the framework) where it
+    matched, times its match quality: how much that cue really signals the item."""
+    words: dict[NonEmpty, float] = {}
+    """Words and two-word phrases (as written) with their weights in log-odds."""
+
+
+class Learned(BaseModel):
+    """Everything learned for one framework, as stored in its ``.learned.yaml`` file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    learned_from: list[str] = []
+    """The gold files the weights were fitted on, so a reader knows what they reflect."""
+    items: Annotated[int, Field(ge=0)] = 0
+    """How many labelled recommendations they were fitted on."""
+    regularisation: float | None = None
+    """The L2 strength the fit used (chosen by cross-validation)."""
+    balance: float | None = None
+    """How far rare labels were weighted up in the fit."""
+    mapped: LearnedItem | None = None
+    """Whether a recommendation fits the framework at all, from the words of the text and
+    its best standard's cue score. A standard's learned score is this probability times
+    the standard's own (fitted on recommendations that fit), so text off the framework
+    ("licensing fees", "court time") stays unmapped however its words meet a cue."""
+    standards: dict[NonEmpty, LearnedItem] = {}
+    themes: dict[NonEmpty, LearnedItem] = {}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cue(_Frozen):
+    """A phrase practitioners write that signals a standard or theme.
+
+    In YAML a cue is a plain string, or a mapping when it needs a weight. A cue
+    written in capitals (``DV``, ``MARAC``) is an acronym and matches only in
+    capitals, so ``dv`` inside another word never counts.
+    """
+
+    cue: NonEmpty
+    """The phrase, as practitioners write it."""
+    weight: Annotated[float, Field(gt=0, le=1)] | None = None
+    """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: Any) -> Any:
+        return {"cue": value} if isinstance(value, str) else value
+
+
+class Foundation(_Frozen):
+    """A cross-cutting principle that sits under every quadrant (not scored)."""
+
+    id: NonEmpty
+    title: NonEmpty
+    description: str = ""
+
+
+class Quadrant(_Frozen):
+    """One of the framework's key learning areas."""
+
+    id: NonEmpty
+    title: NonEmpty
+    description: str = ""
+
+
+class Family(_Frozen):
+    """A family of key themes, e.g. recurring safeguarding issues."""
+
+    id: NonEmpty
+    title: NonEmpty
+
+
+class _Matchable(_Frozen):
+    id: NonEmpty
+    title: NonEmpty
+    description: str = ""
+    """The source document's wording: what people read."""
+    cues: Annotated[list[Cue], Field(min_length=1)]
+    """What the matcher matches."""
+    exclude: list[NonEmpty] = []
+    """Phrases that, where they overlap a cue match, cancel it (e.g. 'partner agencies')."""
+
+
+class Standard(_Matchable):
+    """A practice standard (outcome and evidence expected)."""
+
+    group: NonEmpty
+    """The heading it stands under in the source document."""
+    quadrant: NonEmpty
+
+
+class Theme(_Matchable):
+    """A key theme: a recurring safeguarding issue or area of practice."""
+
+    family: str | None = None
+    quadrant: str | None = None
+    """The quadrant the theme belongs to; its score counts towards that quadrant's."""
+
+
+class Framework(_Frozen):
+    """A whole framework, as loaded from one YAML file."""
+
+    name: NonEmpty
+    title: NonEmpty
+    version: str | None = None
+    source: str | None = None
+    description: str = ""
+    foundations: list[Foundation] = []
+    quadrants: Annotated[list[Quadrant], Field(min_length=1)]
+    standards: Annotated[list[Standard], Field(min_length=1)]
+    families: list[Family] = []
+    themes: list[Theme] = []
+    outside: list[NonEmpty] = []
+    """Phrases naming subjects the framework does not cover ("taxi licensing", "public
+    awareness campaign", "legislation"). Published reviews, national ones above all, make
+    recommendations about such things, and a Board must not count them against a standard.
+    They assign nothing; where one matches, the matcher lowers the text's fit (or, with
+    cues alone, withholds its standards unless the evidence of practice is strong)."""
+    learned: Learned | None = None
+    """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
+    file, or this section); the matcher uses them when present."""
+
+
+def parse(text: str, name: str = "<framework>") -> fw.Framework:
+    """Validate framework YAML text, as the commands use it; ``name`` is used in messages."""
+    framework, located, problems = yamlpos.load_model(
+        text, name, Framework, "a framework file must be a mapping of keys"
+    )
+    if located is not None and isinstance(located.data, dict):
+        # Checked on the raw data so they are reported together with any type errors.
+        problems += _reference_problems(located.data, located, name)
+    if framework is not None and located is not None:
+        problems += _cue_problems(framework, located, name)
+    if problems or framework is None:
+        raise FrameworkError(problems)
+    return fw.from_data(framework.model_dump())
+
+
+def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: str) -> list[Problem]:
+    """Duplicate ids and references to ids that do not exist."""
+    problems: list[Problem] = []
+
+    def report(path: tuple[str | int, ...], message: str) -> None:
+        pos = located.positions.get((*path, "<value>")) or located.where(path)
+        line, col = pos if pos else (None, None)
+        problems.append(Problem(name, line, col, f"{yamlpos.label(path, data)}: {message}"))
+
+    ids: dict[str, set[str]] = {}
+    for key in ("quadrants", "standards", "families", "themes", "foundations"):
+        seen = Counter[str]()
+        for i, item in _items(data, key):
+            item_id = item.get("id")
+            if isinstance(item_id, str):
+                seen[item_id] += 1
+                if seen[item_id] == 2:
+                    report((key, i, "id"), f"duplicate id {item_id!r} in {key}")
+        ids[key] = set(seen)
+
+    def check_ref(key: str, field: str, target: str, required: bool) -> None:
+        for i, item in _items(data, key):
+            ref = item.get(field)
+            if ref is None and not required:
+                continue
+            if isinstance(ref, str) and ref not in ids[target]:
+                known = ", ".join(sorted(ids[target])) or "none defined"
+                report((key, i, field), f"unknown {target[:-1]} {ref!r} (known: {known})")
+
+    check_ref("standards", "quadrant", "quadrants", required=True)
+    check_ref("themes", "quadrant", "quadrants", required=False)
+    check_ref("themes", "family", "families", required=False)
+    return problems
+
+
+def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> list[Problem]:
+    """Phrases that would not match as their author meant once normalised.
+
+    Words such as 'all' or 'in' are ignored inside phrases, so an exclusion like
+    'all partners' reduces to 'partner' and would cancel every 'partner' cue of its
+    item; a phrase of such words alone would match nothing.
+    """
+
+    def where(path: tuple[str | int, ...], message: str) -> Problem:
+        line, col = located.where(path) or (None, None)
+        return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
+
+    problems: list[Problem] = []
+    for key, items in (("standards", framework.standards), ("themes", framework.themes)):
+        for i, item in enumerate(items):
+            cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
+            phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
+            phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]
+            for field_name, j, phrase in phrases:
+                keys = phrase_keys(phrase)
+                message = None
+                if not keys:
+                    message = f"{phrase!r} has no words to match"
+                elif field_name == "exclude" and keys in cue_keys:
+                    message = (
+                        f"exclusion {phrase!r} matches the same words as cue "
+                        f"{cue_keys[keys]!r} and would cancel it; make it more specific"
+                    )
+                if message:
+                    problems.append(where((key, i, field_name, j), message))
+    cues = {
+        phrase_keys(c.cue): (c.cue, item.id)
+        for item in (*framework.standards, *framework.themes)
+        for c in item.cues
+    }
+    seen: dict[tuple[str, ...], str] = {}
+    for j, phrase in enumerate(framework.outside):
+        keys = phrase_keys(phrase)
+        message = None
+        if not keys:
+            message = f"{phrase!r} has no words to match"
+        elif keys in seen:
+            message = f"{phrase!r} matches the same words as {seen[keys]!r} above"
+        elif keys in cues:
+            cue, item_id = cues[keys]
+            message = (
+                f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
+                "withhold the standards of every text that cue matches; remove one"
+            )
+        seen.setdefault(keys, phrase)
+        if message:
+            problems.append(where(("outside", j), message))
+    return problems
+
+
+def parse_learned(
+    text: str, name: str, standards: set[str], themes: set[str]
+) -> learned_weights.Learned:
+    """Validate learned weights, as the matcher uses them; ids the framework does not have
+    are errors."""
+    learned, located, problems = yamlpos.load_model(
+        text, name, Learned, "a learned-weights file must be a mapping of keys"
+    )
+    if learned is not None and located is not None:
+        for kind, known in (("standards", standards), ("themes", themes)):
+            for item_id in getattr(learned, kind):
+                if item_id not in known:
+                    line, col = located.where((kind, item_id)) or (None, None)
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            col,
+                            f"{kind}: unknown {kind[:-1]} {item_id!r} in this framework; "
+                            "learn the weights again for this framework",
+                        )
+                    )
+    if problems or learned is None:
+        raise FrameworkError(problems)
+    return learned_weights.from_data(learned.model_dump())
