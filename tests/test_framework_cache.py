@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scrmap import framework as fw
-from scrmap import framework_cache
+from scrmap import framework_cache, text
 from scrmap.errors import FrameworkError
+from scrmap.matcher import Matcher
 
 from .conftest import ROOT
 
@@ -21,6 +24,13 @@ def framework_file(tmp_path: Path) -> Path:
     path = tmp_path / "framework.yaml"
     shutil.copy(ROOT / "framework.yaml", path)
     return path
+
+
+@pytest.fixture
+def with_learned(framework_file: Path) -> Path:
+    """The bundled framework with its learned weights beside it."""
+    shutil.copy(ROOT / "framework.learned.yaml", framework_file.parent)
+    return framework_file
 
 
 @pytest.fixture
@@ -173,3 +183,104 @@ def test_the_cli_uses_the_cache_in_xdg_cache_home(runner, _cache_home: Path) -> 
     result = runner.invoke(app, ["map", "share information with the police", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert len(list((_cache_home / "scrmap").glob("framework-*.json"))) == 1
+
+
+def _stored(environ: dict[str, str]) -> tuple[Path, dict[str, Any]]:
+    [entry] = _entries(environ)
+    stored: dict[str, Any] = json.loads(entry.read_bytes())
+    return entry, stored
+
+
+@pytest.mark.parametrize(
+    ("part", "change"),
+    [
+        ("framework", lambda f: f.update(title=7)),
+        ("framework", lambda f: f["standards"][0]["cues"][0].update(weight="0.9")),
+        ("framework", lambda f: f["standards"][0].update(extra="x")),
+        ("framework", lambda f: f["quadrants"][0].pop("title")),
+        ("framework", lambda f: f["learned"].update(items=True)),
+        ("framework", lambda f: f["learned"]["mapped"]["words"].update(w="1")),
+        ("keys", lambda k: k["phrases"].update({"x": "x"})),
+        ("keys", lambda k: k["terms"].update({"x": [1]})),
+        ("keys", lambda k: k.pop("terms")),
+    ],
+    ids=[
+        "title",
+        "weight",
+        "extra-field",
+        "missing-field",
+        "bool-for-int",
+        "learned-weight",
+        "phrase-keys",
+        "term-keys",
+        "no-terms",
+    ],
+)
+def test_an_entry_of_another_shape_is_rebuilt_silently(
+    with_learned: Path,
+    environ: dict[str, str],
+    part: str,
+    change: Callable[[dict[str, Any]], object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each field of an entry is checked for its type: one that is not what scrmap wrote
+    (an older layout, a damaged file) is a miss, and nothing of it is taken."""
+    expected = framework_cache.load(with_learned, environ)
+    entry, stored = _stored(environ)
+    written = entry.read_bytes()
+    change(stored[part])
+    entry.write_text(json.dumps(stored))
+    monkeypatch.setattr(text, "_PHRASE_KEYS", {})
+    monkeypatch.setattr(text, "_TERM_KEYS", {})
+    assert framework_cache.load(with_learned, environ) == expected
+    assert "x" not in text._PHRASE_KEYS and "x" not in text._TERM_KEYS
+    assert entry.read_bytes() == written  # rewritten whole
+
+
+def test_an_entry_of_the_layout_before_is_not_read(
+    framework_file: Path, environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    monkeypatch.setattr(framework_cache, "LAYOUT", framework_cache.LAYOUT - 1)
+    framework_cache.load(framework_file, environ)
+    assert len(_entries(environ)) == 2 and entry in _entries(environ)
+
+
+def test_the_cached_framework_compiles_to_the_same_matcher(
+    with_learned: Path, environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that reads the cache (the framework's dataclasses and the phrases' normal
+    forms, nothing stemmed) matches as a run that validated the file and stemmed them."""
+    monkeypatch.setattr(text, "_PHRASE_KEYS", {})
+    monkeypatch.setattr(text, "_TERM_KEYS", {})
+    uncached = fw.load(with_learned)
+    assert uncached.learned is not None
+    fresh = Matcher(uncached)
+    framework_cache.load(with_learned, environ)  # writes the entry
+    monkeypatch.setattr(text, "_PHRASE_KEYS", {})
+    monkeypatch.setattr(text, "_TERM_KEYS", {})
+
+    def no_stemming(word: str) -> str:
+        raise AssertionError(f"{word!r} was stemmed: its phrase was not in the cache")
+
+    with monkeypatch.context() as stemless:
+        stemless.setattr(text, "normalise", no_stemming)
+        stemless.setattr(text, "normal_form", no_stemming)
+        cached = framework_cache.load(with_learned, environ)
+        compiled = Matcher(cached)
+    assert cached == uncached
+    for table in ("_index", "_keys", "_vocab", "_order", "_quadrant_of", "_terms", "_gate_terms"):
+        assert getattr(compiled, table) == getattr(fresh, table), table
+    texts = [
+        "Agencies should share information about domestic abuse.",
+        "Health visitors should ask about fathers, and record their views.",
+        "There was no evidence of neglect; the GP should refer to the MASH.",
+    ]
+    assert [compiled.match(t) for t in texts] == [fresh.match(t) for t in texts]
+
+
+@pytest.mark.parametrize("name", ["framework.yaml", "examples/adult-sar-framework.yaml"])
+def test_the_framework_survives_plain_data(name: str) -> None:
+    loaded = fw.load(ROOT / name)
+    assert fw.from_data(json.loads(json.dumps(fw.as_data(loaded)))) == loaded

@@ -13,6 +13,8 @@ what scrmap wrote, or cannot be written is rebuilt or skipped without a word. En
 are JSON, checked field by field and type by type on the way in (`scrmap.plain_data`;
 never unpickled, so reading one runs no code of its), and written atomically. A hit builds
 the framework's plain dataclasses (`scrmap.framework`) without importing Pydantic or YAML.
+The entry also holds the normal forms of the framework's phrases and learned words, so that
+compiling the framework for matching stems none of them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ DISABLE_ENV_VAR = "SCRMAP_NO_CACHE"
 """Set to 1 to neither read nor write the cache."""
 KEEP = 8
 """Entries kept: one per framework file (or version of it) in recent use."""
+LAYOUT = 2
+"""The entries' layout, part of the key: 2 added the normal forms of the phrases."""
 _PREFIX = "framework-"
 
 
@@ -50,8 +54,9 @@ def directory(environ: Mapping[str, str]) -> Path | None:
 
 
 def key(data: bytes) -> str:
-    """The cache key of a framework file's bytes, under this version of scrmap."""
-    return hashlib.sha256(f"scrmap {__version__}\0".encode() + data).hexdigest()
+    """The cache key of a framework file's bytes, under this version of scrmap and of the
+    entries' layout."""
+    return hashlib.sha256(f"scrmap {__version__} {LAYOUT}\0".encode() + data).hexdigest()
 
 
 def load(path: Path, environ: Mapping[str, str]) -> Framework:
@@ -102,21 +107,41 @@ def _bytes(path: Path, limit: int) -> bytes | None:
 def _read(entry: Path, digest: str) -> Framework | None:
     """The framework stored in ``entry``, or None if it is missing or not scrmap's."""
     from scrmap.framework import from_data
+    from scrmap.text import remember_keys
 
     try:
         stored = json.loads(entry.read_bytes())
         if stored["key"] != digest:
             return None
-        return from_data(stored["framework"])
+        framework = from_data(stored["framework"])
+        remember_keys(stored["keys"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
+    return framework
+
+
+def _keys(framework: Framework) -> dict[str, dict[str, list[str]]]:
+    """The normal forms of the framework's phrases and learned words: stemming them is most
+    of compiling the framework for matching, so the entry keeps them (`text.known_keys`)."""
+    from scrmap.text import known_keys
+
+    learned = framework.learned
+    models = [] if learned is None else [*learned.standards.values(), *learned.themes.values()]
+    if learned is not None and learned.mapped is not None:
+        models.append(learned.mapped)
+    phrases = [
+        phrase
+        for item in (*framework.standards, *framework.themes)
+        for phrase in (*(cue.cue for cue in item.cues), *item.exclude)
+    ]
+    return known_keys([*phrases, *framework.outside], [w for m in models for w in m.words])
 
 
 def _write(entry: Path, digest: str, framework: Framework) -> None:
     """Store ``framework`` under ``entry`` atomically, and drop the oldest entries."""
     from scrmap.framework import as_data
 
-    data = json.dumps({"key": digest, "framework": as_data(framework)})
+    data = json.dumps({"key": digest, "framework": as_data(framework), "keys": _keys(framework)})
     entry.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
     try:

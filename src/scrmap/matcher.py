@@ -61,7 +61,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
@@ -85,6 +85,7 @@ from scrmap.text import (
     normalise,
     phrase_keys,
     role_spans,
+    term_keys,
 )
 
 WINDOW_QUALITY = 0.9
@@ -552,7 +553,8 @@ class Matcher:
             # Built once per quadrant, not once per cue: this is most of compiling.
             return _runs(t for q, cues in theme_cues.items() if q != quadrant for t in cues)
 
-        patterns: list[_Pattern] = []
+        # (kind, item, cue, weight, keys, exclude, generic): a pattern before its rank.
+        found: list[tuple[str, str, str, float, tuple[str, ...], bool, bool]] = []
         kinds: tuple[tuple[str, Sequence[Standard | Theme]], ...] = (
             ("standards", self.framework.standards),
             ("themes", self.framework.themes),
@@ -568,24 +570,26 @@ class Matcher:
                         continue
                     weight = default_weight(cue, len(keys))
                     generic = kind == "standards" and _generic(cue, keys, runs(item.quadrant))
-                    patterns.append(_Pattern(kind, item.id, cue.cue, weight, keys, generic=generic))
+                    found.append((kind, item.id, cue.cue, weight, keys, False, generic))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
                     if keys:
-                        patterns.append(_Pattern(kind, item.id, phrase, 0.0, keys, True))
+                        found.append((kind, item.id, phrase, 0.0, keys, True, False))
         for phrase in self.framework.outside:
             keys = phrase_keys(phrase)
             if keys:
-                patterns.append(_Pattern(OUTSIDE, "", phrase, 1.0, keys))
+                found.append((OUTSIDE, "", phrase, 1.0, keys, False, False))
         # Index each pattern under its least shared word, so that a text's common words
         # ('child', 'practice') do not bring up dozens of patterns only to reject them.
-        shared = Counter(k for p in patterns for k in set(p.keys))
+        shared = Counter(k for p in found for k in set(p[4]))
         index: dict[str, list[_Pattern]] = defaultdict(list)
-        patterns.sort(key=lambda p: (p.kind, p.item, p.cue))
-        for rank, p in enumerate(patterns):
-            rarest = min(p.keys, key=lambda k: shared[k])
-            others = frozenset(p.keys) - {rarest}
-            index[rarest].append(replace(p, others=others, rank=rank))
+        found.sort(key=lambda p: (p[0], p[1], p[2]))
+        for rank, (kind, item_id, cue_text, weight, keys, exclude, generic) in enumerate(found):
+            rarest = min(keys, key=lambda k: shared[k])
+            others = frozenset(keys) - {rarest}
+            index[rarest].append(
+                _Pattern(kind, item_id, cue_text, weight, keys, exclude, generic, others, rank)
+            )
         self._index = dict(index)
         self._keys = frozenset(shared)
         # Cue words long enough to be worth correcting typos towards.
@@ -611,7 +615,7 @@ class Matcher:
                 self._slots[(kind, item_id)] = slot
                 self._bare_matches.append({})
                 for written, weight in model.words.items():
-                    key = term_key(written)
+                    key = term_keys(written)
                     weights[key].append((slot, weight))
                     if weight > 0:  # a word against an item is not evidence for it
                         evidence[key].append((slot, weight, f"{written} (learned {weight:+.2f})"))
@@ -619,7 +623,7 @@ class Matcher:
             # The model of fit reads other terms (who acts kept), and its weights of the
             # words that are one term (as normal forms) are summed first.
             for written, weight in learned.mapped.words.items():
-                key = term_key(written)
+                key = term_keys(written)
                 self._gate_terms[key] = self._gate_terms.get(key, 0.0) + weight
         self._terms = {
             key: _LearnedTerm(tuple(found), _by_slot(evidence.get(key, ())))
@@ -1082,11 +1086,6 @@ def evidence_of_fit(scores: Iterable[float]) -> float:
     for score in scores:
         remaining *= 1.0 - score
     return 1.0 - remaining
-
-
-def term_key(written: str) -> tuple[str, ...]:
-    """The normal forms of a learned word or word pair, as ``terms`` produces them."""
-    return tuple(normalise(w) for w in WORD.findall(fold(written)) if w.lower() not in GAP_WORDS)
 
 
 def _generic(cue: Cue, keys: tuple[str, ...], theme_runs: frozenset[tuple[str, ...]]) -> bool:

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from scrmap import plain_data as plain
+
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 """A run of letters/digits, with inner apostrophes kept (father's, didn't)."""
 
@@ -223,14 +225,60 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+_PHRASE_KEYS: dict[str, tuple[str, ...]] = {}
+"""``phrase_keys`` of every framework phrase met in this process. Stemming a framework's
+phrases is most of compiling it for matching, so they are remembered here, and stored in
+the framework's cache entry (`known_keys`, `remember_keys`) for the next run. Only
+framework phrases and learned words pass through, so this grows with the frameworks used,
+never with the text mapped."""
+_TERM_KEYS: dict[str, tuple[str, ...]] = {}
+"""``term_keys`` of every learned word and word pair met in this process (as above)."""
+
+
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """The words of a cue phrase as the matcher compares them: normal forms, acronyms
     marked with '^', and the ignorable words left out (empty if nothing else remains)."""
-    return tuple(
-        f"^{t.acronym}" if t.acronym else t.key
-        for t in tokenize(fold(phrase))
-        if t.raw.lower() not in GAP_WORDS
-    )
+    keys = _PHRASE_KEYS.get(phrase)
+    if keys is None:
+        keys = _PHRASE_KEYS[phrase] = tuple(
+            f"^{t.acronym}" if t.acronym else t.key
+            for t in tokenize(fold(phrase))
+            if t.raw.lower() not in GAP_WORDS
+        )
+    return keys
+
+
+def term_keys(written: str) -> tuple[str, ...]:
+    """The normal forms of a learned word or word pair, as the matcher's terms of a text
+    are (no acronyms: learned weights are read in lower case)."""
+    keys = _TERM_KEYS.get(written)
+    if keys is None:
+        keys = _TERM_KEYS[written] = tuple(
+            normalise(w) for w in WORD.findall(fold(written)) if w.lower() not in GAP_WORDS
+        )
+    return keys
+
+
+def known_keys(phrases: Iterable[str], terms: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    """The keys of ``phrases`` (`phrase_keys`) and ``terms`` (`term_keys`) as plain data,
+    for a cache entry; `remember_keys` reads it back."""
+    return {
+        "phrases": {phrase: list(phrase_keys(phrase)) for phrase in phrases},
+        "terms": {term: list(term_keys(term)) for term in terms},
+    }
+
+
+def remember_keys(data: object) -> None:
+    """Take the keys in ``data`` (as `known_keys` gives them, read back from a cache entry
+    that scrmap's version is part of the key of, so the same code worked them out) as
+    known. Raises ValueError or TypeError, remembering nothing, for data of any other
+    shape."""
+    read = plain.mapping(plain.many(plain.text))
+    if type(data) is not dict or data.keys() != {"phrases", "terms"}:
+        raise ValueError("not the keys of phrases and terms")
+    phrases, terms = read(data["phrases"]), read(data["terms"])
+    _PHRASE_KEYS.update(phrases)
+    _TERM_KEYS.update(terms)
 
 
 _ITEM_LABEL = re.compile(
