@@ -65,9 +65,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from scrmap.defaults import DEFAULT_THRESHOLD
 from scrmap.framework import Cue, Framework, Standard, Theme
 from scrmap.learned import Learned, LearnedItem
@@ -642,6 +639,11 @@ class Matcher:
             return self._typo_cache[key]
         found: str | None = None
         if len(key) >= 6 and not key.isdigit():
+            # Imported at the first word to correct: a text whose words are all cue words
+            # or short (one sentence typed at the command line) starts without it.
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
             for candidate, distance, _ in process.extract(
                 key, self._vocab, scorer=OSA.distance, score_cutoff=1, limit=5
             ):

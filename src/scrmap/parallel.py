@@ -12,17 +12,18 @@ is the same either way (a test checks it).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from scrmap.framework import Framework
 from scrmap.matcher import Matcher, Result
 from scrmap.recommendation import Recommendation
 from scrmap.sources import Batch, batches
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 Render = Callable[[Recommendation, Result], T]
@@ -84,6 +85,11 @@ def map_batches(
         for batch in work:
             yield _mapped(batch, matcher, render, near_misses)
         return
+    # Imported only for workers: most runs map in-process, and these take longer to import
+    # than mapping a sentence.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(
         jobs,
         multiprocessing.get_context(),
