@@ -79,7 +79,7 @@ def test_report_pdf_is_a_real_pdf_with_the_summary_first(tmp_path: Path) -> None
     ).stdout
     pages = text.split("\f")[:-1]
     assert "What was analysed" in pages[0]
-    assert "21 in 5 cases" in pages[0]  # the quadrant bars, drawn
+    assert "20 in 5 cases" in pages[0]  # the quadrant bars, drawn
     assert "1. Coverage" not in pages[0]
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
