@@ -138,6 +138,17 @@ def test_status_key() -> None:
         ("0026-03-31", None),
         ("31/03/1850", None),
         ("2206", None),
+        ("end of March 2026", date(2026, 3, 31)),  # a month means its last day, "end" or not
+        ("End March 2026", date(2026, 3, 31)),
+        ("by the end of June 2026", date(2026, 6, 30)),
+        ("by 2027", date(2027, 12, 31)),
+        ("31st March 2026", date(2026, 3, 31)),
+        ("by 1st April 2027", date(2027, 4, 1)),
+        ("22nd Feb 2026", date(2026, 2, 22)),
+        ("March 31, 2026", date(2026, 3, 31)),
+        ("03/31/2026", None),  # month first in figures: warned about, not guessed
+        ("Spring 2026", None),
+        ("the end", None),
         ("ongoing", None),
         ("", None),
         (None, None),

@@ -281,6 +281,11 @@ def _year(digits: str) -> int:
     return int(digits) + (2000 if len(digits) == 2 else 0)
 
 
+_LEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?")
+"""Words before a date that do not change it: "by", "end of", "by the end of"."""
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
 def _read_due(text: str) -> date | None:
     """The date ``text`` names as written, whatever its year (see `parse_due`)."""
     value = text.strip()
@@ -288,10 +293,14 @@ def _read_due(text: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         pass
-    parts = [p for p in re.split(r"[\s/.,-]+", value.casefold()) if p]
+    # "by the end of March 2027" is March 2027; "31st" is 31.
+    words = _LEAD.sub("", value.casefold())
+    parts = [_ORDINAL.sub(r"\1", p) for p in re.split(r"[\s/.,-]+", words) if p]
     try:
         if len(parts) == 3 and parts[1] in _MONTHS and parts[2].isdigit():
             return date(_year(parts[2]), _MONTHS[parts[1]], int(parts[0]))
+        if len(parts) == 3 and parts[0] in _MONTHS and parts[1].isdigit() and parts[2].isdigit():
+            return date(_year(parts[2]), _MONTHS[parts[0]], int(parts[1]))  # March 31, 2027
         if len(parts) == 3 and all(p.isdigit() for p in parts):
             if len(parts[0]) == 4:
                 return date(int(parts[0]), int(parts[1]), int(parts[2]))
@@ -316,9 +325,12 @@ def parse_due(text: str | None) -> date | None:
     """The date a due field means, or None when it does not name one ("ongoing").
 
     Action plans write due dates as ISO dates, UK day-first dates ("31/03/2021"), "31
-    March 2021", or only a month or year ("March 2021", "2021-03", "2021", "Mar-21"); a
-    month or a year means its last day, since an action due "in March" is not late until
-    April. A two-digit year is this century's. A date outside `YEARS` is none.
+    March 2021" (or "31st March 2021", "March 31, 2021"), or only a month or year ("March
+    2021", "end of March 2021", "2021-03", "2021", "Mar-21"); a month or a year means its
+    last day, since an action due "in March" is not late until April. "By" and "end of"
+    before a date change nothing. A two-digit year is this century's. A date outside
+    `YEARS` is none. A month-first date in figures ("03/31/2021") is not read: it is
+    warned about, not guessed.
     """
     if not text:
         return None

@@ -252,3 +252,21 @@ def test_negated_statuses_are_overdue_not_complete(tmp_path: Path, runner: CliRu
     assert result.stderr.startswith(f"{plan}:5: status 'Not delayed' is a negation")
     counts = json.loads(result.stdout)["action_plan"]["counts"]
     assert (counts["not-met"], counts["unrecognised"], counts["complete"]) == (3, 1, 0)
+
+
+def test_due_dates_as_plans_write_them_count_overdue(runner: CliRunner, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "id,recommendation,due,status\n"
+        "1,Agencies must share information about domestic abuse with the MARAC.,"
+        "end of March 2026,in progress\n"
+        "2,Health visitors should ask about fathers at every visit.,31st January 2026,amber\n"
+        "3,Schools should record concerns about neglect.,03/31/2026,amber\n",
+        encoding="utf-8",
+    )
+    result = invoke(runner, ["coverage", str(plan), "--as-of", "2026-06-30", "-f", "json"], {})
+    overdue = json.loads(result.stdout)["action_plan"]["overdue_actions"]
+    assert sorted((a["id"], a["days_overdue"]) for a in overdue) == [("1", 91), ("2", 150)]
+    # The month-first date is not guessed: a warning at its line, and exit 2.
+    assert result.exit_code == exitcodes.USAGE
+    assert f"{plan}:4: due '03/31/2026' is not a date scrmap can read" in result.stderr
