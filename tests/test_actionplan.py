@@ -71,6 +71,18 @@ def test_status_words(word: str | None, state: State) -> None:
         ("No longer red", State.unrecognised),
         ("no issues, on track", State.on_track),
         ("Closed (not met)", State.not_met),
+        # A negating prefix written with a hyphen is still one.
+        ("Un-met", State.not_met),
+        ("In-complete", State.not_met),
+        ("Un-finished", State.not_met),
+        ("Un-started", State.not_started),
+        ("In-progress", State.on_track),  # "in" there is no prefix
+        # Work that has not begun is not started, not off track.
+        ("Never started", State.not_started),
+        ("Not been started", State.not_started),
+        ("Not yet underway", State.not_started),
+        ("Not yet in progress", State.not_started),
+        ("Nonstarted", State.not_started),
     ],
 )
 def test_a_negated_status_is_never_read_as_itself(word: str, state: State) -> None:
@@ -147,6 +159,8 @@ def test_status_key() -> None:
         ("22nd Feb 2026", date(2026, 2, 22)),
         ("March 31, 2026", date(2026, 3, 31)),
         ("03/31/2026", None),  # month first in figures: warned about, not guessed
+        ("1/1/99999999999", None),
+        ("99999999999 March 2026", None),
         ("Spring 2026", None),
         ("the end", None),
         ("ongoing", None),

@@ -135,6 +135,9 @@ yet implemented", "unfinished") is not met, as "not complete" is; not on track (
 track", "no longer progressing") is off track, which is not met too. The negation of the
 other states is not clear ("not delayed" may be on track or done; "not overdue" may be
 anything), so such a status is not recognised, and said (`negation_not_read`)."""
+_STARTED = frozenset({"started", "in progress", "underway", "under way"})
+"""On-track words that say work has begun: negated ("never started", "not yet underway",
+"not yet in progress") they mean not started, not off track."""
 
 _NEGATORS = frozenset({"not", "no", "never", "non", "cannot", "nor", "without"})
 """Words that turn the status word after them round ("not on track", "no longer met")."""
@@ -154,10 +157,19 @@ _PREFIXES = ("un", "in", "non")
 
 def status_key(word: str) -> str:
     """A status word with case, punctuation and spacing ignored: "On-Track." is "on track".
-    A contraction is spelt out ("hasn't started" is "has not started"), so that its
-    negation is seen."""
+    A contraction is spelt out ("hasn't started" is "has not started"), and a negating
+    prefix written with a hyphen is joined ("Un-met" is "unmet", "In-complete" is
+    "incomplete"), so that the negation is seen: split, "un met" would read as met."""
     spelt = re.sub(r"n['\u2019]t\b", " not", word.casefold())
+    spelt = _HYPHENED_PREFIX.sub(r"\1", spelt)
     return " ".join(re.findall(r"[^\W_]+", spelt))
+
+
+_HYPHENED_PREFIX = re.compile(
+    r"\b(un|non|in(?=[-\u2010\u2011]\s*complet))[-\u2010\u2011]\s*(?=[^\W\d_])"
+)
+"""A negating prefix and its hyphen. "in-" only before "complete": "in-progress" is two
+words."""
 
 
 def _negated(words: Sequence[str], at: int) -> bool:
@@ -233,35 +245,45 @@ class Vocabulary:
     def _prefixed(self, word: str) -> State | None:
         """The state of a one-word status that a prefix negates ("unfinished": "finished"),
         when the word itself is not known ("incomplete" and "unmet" are)."""
+        rest = self._unprefixed(word)
+        return None if rest is None else self.words[rest]
+
+    def _unprefixed(self, word: str) -> str | None:
+        """The known status word a prefix negates in ``word`` ("finished" in "unfinished")."""
         if word in self.words:
             return None
         for prefix in _PREFIXES:
             rest = word.removeprefix(prefix)
             if rest != word and rest in self.words:
-                return self.words[rest]
+                return rest
         return None
 
     def _longest_phrase(self, key: str) -> State:
         padded = f" {key} "
         words = key.split()
-        best: tuple[int, int, State, bool] | None = None
-        for phrase, state in self.words.items():
+        best: tuple[int, int, str, bool] | None = None
+        for phrase in self.words:
             at = padded.find(f" {phrase} ")
             if at >= 0:
                 start = len(key[:at].split())
-                found = (-len(phrase), start, state, _negated(words, start))
+                found = (-len(phrase), start, phrase, _negated(words, start))
                 if best is None or found[:2] < best[:2]:
                     best = found
         for start, word in enumerate(words):
-            prefixed = self._prefixed(word)
-            if prefixed is not None:
-                found = (-len(word), start, prefixed, True)
+            rest = self._unprefixed(word)
+            if rest is not None:
+                found = (-len(word), start, rest, True)
                 if best is None or found[:2] < best[:2]:
                     best = found
         if best is None:
             return State.unrecognised
-        _, _, state, negated = best
-        return NEGATED.get(state, State.unrecognised) if negated else state
+        _, _, phrase, negated = best
+        state = self.words[phrase]
+        if not negated:
+            return state
+        if state is State.on_track and phrase in _STARTED:
+            return State.not_started
+        return NEGATED.get(state, State.unrecognised)
 
 
 _MONTHS = {
@@ -311,7 +333,7 @@ def _read_due(text: str) -> date | None:
             return _end_of_month(int(parts[0]), int(parts[1]))
         if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
             return date(int(parts[0]), 12, 31)
-    except ValueError:
+    except (ValueError, OverflowError):  # 31/02/2027; a day of 99999999999
         return None
     return None
 

@@ -38,7 +38,10 @@ RECOMMENDATIONS = "case: Case Z\nrecommendations:\n  - id: Z1\n    text: Engage 
     ],
 )
 def test_recognise_the_bundled_files(path: str, expected: OwnFile | None) -> None:
-    assert recognise((ROOT / path).read_text(encoding="utf-8")) is expected
+    text = (ROOT / path).read_text(encoding="utf-8")
+    assert recognise(text) is expected
+    # Saved on Windows, each line ends with a carriage return: the same file.
+    assert recognise(text.replace("\n", "\r\n")) is expected
 
 
 @pytest.mark.parametrize(
@@ -51,8 +54,20 @@ def test_recognise_the_bundled_files(path: str, expected: OwnFile | None) -> Non
         "items: 3\n",
         "- a list\n",
         "",
+        # Somebody's action plan under other keys: no labels, so no gold file. Read as
+        # recommendations, it fails as one, and the report says the file was not read.
+        "name: Child W\nitems:\n  - id: W1\n    text: Engage fathers.\n    status: done\n",
     ],
-    ids=["recommendations", "framework-keys", "case", "other-keys", "items", "list", "empty"],
+    ids=[
+        "recommendations",
+        "framework-keys",
+        "case",
+        "other-keys",
+        "items",
+        "list",
+        "empty",
+        "unlabelled-items",
+    ],
 )
 def test_anything_else_is_not_claimed(text: str) -> None:
     assert recognise(text) is None
@@ -110,6 +125,9 @@ def test_learned_weights_may_be_replaced_and_say_what_they_were(tmp_path: Path) 
     weights = tmp_path / "framework.learned.yaml"
     assert replaced_weights(weights, Limits()) is None
     shutil.copy(ROOT / "framework.learned.yaml", weights)
+    assert replaced_weights(weights, Limits()) == "learned from 209 items"
+    crlf = (ROOT / "framework.learned.yaml").read_text(encoding="utf-8").replace("\n", "\r\n")
+    weights.write_bytes(crlf.encode())
     assert replaced_weights(weights, Limits()) == "learned from 209 items"
     assert replaced_weights(Path("/dev/null"), Limits()) is None
 

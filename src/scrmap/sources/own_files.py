@@ -22,15 +22,19 @@ from pathlib import Path
 from scrmap.errors import OutputError, Problem
 from scrmap.limits import Limits, read_config_text
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t]|$)", re.MULTILINE)
-"""A key at the start of a line: a top-level key of a block-style YAML mapping."""
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
+"""A key at the start of a line: a top-level key of a block-style YAML mapping (a file
+saved on Windows ends its lines with a carriage return)."""
 
 _RECOMMENDATION_KEYS = frozenset({"case", "recommendations"})
 _LEARNED_KEYS = frozenset(
     {"learned_from", "items", "regularisation", "balance", "mapped", "standards", "themes"}
 )
 _GOLD_KEYS = frozenset({"name", "description", "items"})
-_LEARNED_ITEMS = re.compile(r"^items:[ \t]*(\d+)[ \t]*$", re.MULTILINE)
+_LEARNED_ITEMS = re.compile(r"^items:[ \t]*(\d+)[ \t\r]*$", re.MULTILINE)
+_LABELS = re.compile(r"^[ \t-]+(?:standards|themes)[ \t]*:", re.MULTILINE)
+"""An item's labels, as a gold file has them: without, a file of ``name`` and ``items``
+is somebody's recommendations under other keys, and must be read (and fail) as such."""
 _YAML_ENDINGS = (".yaml", ".yml")
 
 
@@ -81,7 +85,7 @@ def recognise(text: str) -> OwnFile | None:
         return FRAMEWORK
     if "learned_from" in keys and keys <= _LEARNED_KEYS:
         return LEARNED
-    if {"name", "items"} <= keys and keys <= _GOLD_KEYS:
+    if {"name", "items"} <= keys and keys <= _GOLD_KEYS and _LABELS.search(text):
         return GOLD
     return None
 
