@@ -203,6 +203,14 @@ def _stored(environ: dict[str, str]) -> tuple[Path, dict[str, Any]]:
         ("keys", lambda k: k["phrases"].update({"x": "x"})),
         ("keys", lambda k: k["terms"].update({"x": [1]})),
         ("keys", lambda k: k.pop("terms")),
+        # Of the right shape, but naming what is not there, or not a number at all: building
+        # the matcher from it would fail on every run.
+        ("framework", lambda f: f["standards"][0].update(quadrant="QX")),
+        ("framework", lambda f: f["themes"][0].update(quadrant="QX")),
+        ("framework", lambda f: f["themes"][0].update(family="nowhere")),
+        ("framework", lambda f: f["learned"]["standards"].update(nowhere={"bias": 0.0})),
+        ("framework", lambda f: f["learned"]["mapped"].update(bias=float("nan"))),
+        ("framework", lambda f: f["learned"]["mapped"]["words"].update(w=float("inf"))),
     ],
     ids=[
         "title",
@@ -214,6 +222,12 @@ def _stored(environ: dict[str, str]) -> tuple[Path, dict[str, Any]]:
         "phrase-keys",
         "term-keys",
         "no-terms",
+        "no-such-quadrant",
+        "theme-quadrant",
+        "no-such-family",
+        "no-such-standard",
+        "nan",
+        "infinity",
     ],
 )
 def test_an_entry_of_another_shape_is_rebuilt_silently(
@@ -284,3 +298,12 @@ def test_the_cached_framework_compiles_to_the_same_matcher(
 def test_the_framework_survives_plain_data(name: str) -> None:
     loaded = fw.load(ROOT / name)
     assert fw.from_data(json.loads(json.dumps(fw.as_data(loaded)))) == loaded
+
+
+def test_an_entry_nested_too_deep_for_json_is_rebuilt_silently(
+    framework_file: Path, environ: dict[str, str]
+) -> None:
+    expected = framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    entry.write_text("[" * 200_000 + "]" * 200_000)
+    assert framework_cache.load(framework_file, environ) == expected

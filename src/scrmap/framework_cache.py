@@ -114,10 +114,34 @@ def _read(entry: Path, digest: str) -> Framework | None:
         if stored["key"] != digest:
             return None
         framework = from_data(stored["framework"])
+        if not _consistent(framework):
+            return None
         remember_keys(stored["keys"])
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return None
     return framework
+
+
+def _consistent(framework: Framework) -> bool:
+    """Whether the ids an entry refers to exist, as validating the file made sure: each
+    field's type is checked on the way in, but an entry damaged or edited by hand could
+    still name a quadrant or a learned item that is not there, and building the matcher
+    would fail on every run until the entry were deleted."""
+    quadrants = {q.id for q in framework.quadrants}
+    families = {f.id for f in framework.families}
+    if any(s.quadrant not in quadrants for s in framework.standards):
+        return False
+    for theme in framework.themes:
+        if theme.quadrant is not None and theme.quadrant not in quadrants:
+            return False
+        if theme.family is not None and theme.family not in families:
+            return False
+    learned = framework.learned
+    if learned is None:
+        return True
+    return set(learned.standards) <= {s.id for s in framework.standards} and set(
+        learned.themes
+    ) <= {t.id for t in framework.themes}
 
 
 def _keys(framework: Framework) -> dict[str, dict[str, list[str]]]:

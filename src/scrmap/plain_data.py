@@ -11,6 +11,7 @@ version, is taken for a miss and not for a framework.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from typing import Any, TypeVar
@@ -28,9 +29,12 @@ def text(value: object) -> str:
 
 
 def number(value: object) -> float:
-    """A float (as Pydantic gives a float field, and JSON gives back a float it wrote)."""
+    """A finite float (as Pydantic gives a float field, and JSON gives back a float it
+    wrote): Python's JSON reads NaN and Infinity, which no framework file holds."""
     if type(value) is not float:
         raise TypeError(f"expected a float, found {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ValueError(f"expected a finite number, found {value}")
     return value
 
 
