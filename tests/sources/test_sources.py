@@ -141,6 +141,37 @@ def test_sub_items_belong_to_their_item(tmp_path: Path, ending: str) -> None:
     ]
 
 
+LABELLED_WITH_BULLETS = """\
+Our review makes two recommendations.
+
+Recommendation 1: Agencies should share information about domestic abuse, including:
+
+   - the MARAC's actions;
+   - the risk assessment.
+
+**Recommendation 2:** Health visitors should ask about fathers.
+"""
+
+
+@pytest.mark.parametrize("ending", [".md", ".txt"])
+def test_bullets_under_a_labelled_paragraph_belong_to_it(tmp_path: Path, ending: str) -> None:
+    """A labelled paragraph is an item like a list's: the bullets indented under it are its
+    text, not items that would leave the labelled paragraphs out."""
+    path = tmp_path / f"labelled{ending}"
+    path.write_text(LABELLED_WITH_BULLETS, encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        (
+            "1",
+            3,
+            "Agencies should share information about domestic abuse, including: the MARAC's "
+            "actions; the risk assessment.",
+        ),
+        ("2", 8, "Health visitors should ask about fathers."),
+    ]
+
+
 def test_plain_text_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("First recommendation\nwraps here.\n\nSecond one.\n")

@@ -142,10 +142,13 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 start, label, body, item_case, item_waive = blocks.pop()
                 current = [start, label, [body], item_case, item_waive]
             current[2].append(item.group("text").strip() if item else line.strip())
-        elif item:
+        elif item or (paragraph is None and current is None and read_label(line)):
+            # A labelled paragraph ("Recommendation 1: ...") is an item like a list's, so the
+            # bullets indented under it are part of it, not items of their own.
             close()
-            label = item.group("num") or item.group("letter")
-            current = [number, label, [item.group("text").strip()], case, waive]
+            label = (item.group("num") or item.group("letter")) if item else None
+            first = item.group("text") if item else line
+            current = [number, label, [first.strip()], case, waive]
             waive = {}
             parent = _indent(line)
         elif current:
