@@ -132,12 +132,14 @@ def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
     from scrmap.learned import sidecar
 
     learned = framework.learned
+    # The weights beside the file, or (where there is no such file) the file's own section.
+    where = sidecar(path) if learned is not None and sidecar(path).is_file() else path
     return {
         "name": framework.name,
         "title": framework.title,
         "version": framework.version,
         "path": str(path),
-        "learned": {"path": str(sidecar(path)), "items": learned.items} if learned else None,
+        "learned": {"path": str(where), "items": learned.items} if learned else None,
     }
 
 

@@ -364,3 +364,24 @@ def test_unmapped_says_its_fit_withheld_a_standard_over_the_threshold(
     rows = list(openpyxl.load_workbook(book)["Unmapped"].iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "case")
     assert rows[rows.index(header) + 1][header.index("fit")] == said
+
+
+def test_weights_inside_the_framework_file_are_named_as_there(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """With the weights in the framework file's own `learned` section there is no file
+    beside it: the outputs name the framework file, not a file that does not exist."""
+    weights = (ROOT / "framework.learned.yaml").read_text(encoding="utf-8")
+    inline = tmp_path / "inline.yaml"
+    inline.write_text(
+        (ROOT / "framework.yaml").read_text(encoding="utf-8")
+        + "learned:\n"
+        + "".join(f"  {line}\n" for line in weights.splitlines() if not line.startswith("#")),
+        encoding="utf-8",
+    )
+    doc = json.loads(
+        run(runner, "coverage", LIBRARY, "--framework", str(inline), "-f", "json").stdout
+    )
+    assert doc["framework"]["learned"]["path"] == str(inline)
+    shown = run(runner, "coverage", LIBRARY, "--framework", str(inline)).stdout
+    assert "labelled recommendations (inline.yaml)." in shown
