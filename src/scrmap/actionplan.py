@@ -331,6 +331,8 @@ def _read_due(text: str) -> date | None:
             return _end_of_month(_year(parts[1]), _MONTHS[parts[0]])
         if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
             return _end_of_month(int(parts[0]), int(parts[1]))
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) == 4:
+            return _end_of_month(int(parts[1]), int(parts[0]))  # 03/2027
         if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
             return date(int(parts[0]), 12, 31)
     except (ValueError, OverflowError):  # 31/02/2027; a day of 99999999999
