@@ -93,6 +93,9 @@ def test_a_folder_scan_skips_them_with_a_note_each(folder: Path) -> None:
         f"skipped {folder / 'framework.yaml'}: a framework file, not recommendations",
         f"skipped {folder / 'labelled.yaml'}: a gold file, not recommendations",
     ]
+    # The folder named twice (`coverage . ./`): each note once.
+    twice = load_arguments([str(folder), f"{folder}/"], io.BytesIO)
+    assert twice.skipped == loaded.skipped
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,23 @@ def test_bullets_under_a_labelled_paragraph_belong_to_it(tmp_path: Path, ending:
     ]
 
 
+def test_fenced_code_is_neither_an_item_nor_part_of_one(tmp_path: Path) -> None:
+    path = tmp_path / "fenced.md"
+    path.write_text(
+        "# Case F\n\n1. Agencies should share information.\n   ```\n   $ scrmap coverage .\n"
+        "   ```\n2. Health visitors should ask about fathers.\n\n~~~text\n- Name: x\n"
+        "- Date: y\n~~~\n3. Schools should record concerns.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        ("1", 3, "Agencies should share information."),
+        ("2", 7, "Health visitors should ask about fathers."),
+        ("3", 13, "Schools should record concerns."),
+    ]
+
+
 def test_plain_text_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("First recommendation\nwraps here.\n\nSecond one.\n")

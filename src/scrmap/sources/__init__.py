@@ -251,6 +251,8 @@ class Inputs:
     skipped: list[str] = field(default_factory=list)
     """scrmap's own files met in a folder and not read, each as a note to print: what was
     left out, though nothing is wrong."""
+    noted: set[tuple[int, int] | str] = field(default_factory=set)
+    """The files in ``skipped``, by `_identity`: a folder named twice notes each once."""
 
     @property
     def unruled_problems(self) -> list[Problem]:
@@ -291,10 +293,14 @@ class Inputs:
         return True
 
     def skip(self, path: Path, note: str) -> None:
-        """Leave out ``path``, met in a folder, with a note saying why; it is no longer
-        counted as met, so that naming it as an input as well is the problem it is then."""
-        self.files.discard(_identity(path))
-        self.skipped.append(note)
+        """Leave out ``path``, met in a folder, with a note saying why (once, however often
+        the folder is named); it is no longer counted as met, so that naming it as an
+        input as well is the problem it is then."""
+        key = _identity(path)
+        self.files.discard(key)
+        if key not in self.noted:
+            self.noted.add(key)
+            self.skipped.append(note)
 
     def add(self, recs: Sequence[Recommendation]) -> None:
         """Take in one file's recommendations."""

@@ -77,6 +77,8 @@ def _indent(line: str) -> int:
     return len(margin.expandtabs(4))
 
 
+_FENCE = re.compile(r"^\s*(```|~~~)")
+"""The start of a fenced code block in Markdown: three backticks or tildes."""
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
 _DISABLE = re.compile(r"^\s*scrmap:\s*disable=(?P<rules>[\w,-]+)\s*(?P<reason>.*?)\s*$")
 """``<!-- scrmap: disable=vague-verb,specific the reason -->``: waives rules for the next
@@ -114,7 +116,17 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             )
         current = paragraph = None
 
+    fence: str | None = None  # the marker of an open fenced code block
     for number, line in enumerate(lines, start=1):
+        opened = _FENCE.match(line)
+        if fence is not None or opened:
+            # A fenced code block (a command, a quoted form) is no recommendation and no
+            # part of one: its lines are passed over, the item around it goes on.
+            if fence is None and opened:
+                fence = opened.group(1)[0] * 3
+            elif line.strip().startswith(fence or "\0"):
+                fence = None
+            continue
         comment = _COMMENT.match(line)
         if comment:
             close()
