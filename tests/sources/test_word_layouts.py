@@ -190,3 +190,23 @@ def test_sub_items_belong_to_their_item(tmp_path: Path) -> None:
         ),
         ("2", "Health visitors will ask about fathers."),
     ]
+
+
+def test_a_bulleted_list_under_a_labelled_paragraph_is_part_of_it(tmp_path: Path) -> None:
+    """Bullets of the first level under "Recommendation 1: ... including:" are its text, not
+    recommendations of their own that would renumber the rest."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("Recommendation 1: Agencies should share information, including:")
+    doc.add_paragraph("the MARAC's actions;", style="List Bullet")
+    _numbered(doc, "the risk assessment.", 0)
+    doc.add_paragraph("Recommendation 2: Health visitors should ask about fathers.")
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text) for r in recs] == [
+        (
+            "1",
+            "Agencies should share information, including: the MARAC's actions; the risk "
+            "assessment.",
+        ),
+        ("2", "Health visitors should ask about fathers."),
+    ]

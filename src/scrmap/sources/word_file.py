@@ -152,15 +152,19 @@ def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Fou
 
 def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
     """Each item with its text and its sub-items' (list paragraphs of a deeper level after
-    it): "1. ... so that:" with two bullets under it is one recommendation, and the items
-    are numbered as the document numbers them."""
+    it, or any list paragraph after a labelled one): "1. ... so that:" with two bullets
+    under it, or "Recommendation 4: ... including:" with a bulleted list, is one
+    recommendation, and the items are numbered as the document numbers them."""
     items: list[tuple[_Block, list[str]]] = []
     for block in chosen:
         label = read_label(block.text)
         item = ITEM.match(block.text)
         body = label[1] if label else item.group("text") if item else block.text
         parent = items[-1][0] if items else None
-        if not label and block.numbered and parent and block.level > parent.level:
+        under = parent is not None and (
+            block.level > parent.level or (not parent.numbered and bool(read_label(parent.text)))
+        )
+        if not label and block.numbered and under:
             items[-1][1].append(body)
         else:
             items.append((block, [body]))
