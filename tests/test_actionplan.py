@@ -148,6 +148,8 @@ def test_status_key() -> None:
         ("Mar-26", date(2026, 3, 31)),  # Excel's default mmm-yy
         ("April 26", date(2026, 4, 30)),
         ("31 Mar 26", date(2026, 3, 31)),
+        ("31/12/68", date(2068, 12, 31)),
+        ("31/12/99", date(1999, 12, 31)),  # not 2099, never overdue
         ("Mar-0026", None),  # the year 26: a slip, never a date
         ("0026-03-31", None),
         ("31/03/1850", None),

@@ -299,8 +299,12 @@ def _end_of_month(year: int, month: int) -> date:
 
 def _year(digits: str) -> int:
     """A year as written: two digits are this century's ("Mar-26", Excel's default mmm-yy,
-    is March 2026), never the year 26."""
-    return int(digits) + (2000 if len(digits) == 2 else 0)
+    is March 2026), never the year 26, up to 68; from 69 the last century's ("31/12/99" is
+    1999, as POSIX's strptime reads it), not a date seventy years ahead that would never
+    be overdue."""
+    if len(digits) != 2:
+        return int(digits)
+    return int(digits) + (2000 if int(digits) < 69 else 1900)
 
 
 _LEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?")
@@ -352,9 +356,9 @@ def parse_due(text: str | None) -> date | None:
     March 2021" (or "31st March 2021", "March 31, 2021"), or only a month or year ("March
     2021", "end of March 2021", "2021-03", "2021", "Mar-21"); a month or a year means its
     last day, since an action due "in March" is not late until April. "By" and "end of"
-    before a date change nothing. A two-digit year is this century's. A date outside
-    `YEARS` is none. A month-first date in figures ("03/31/2021") is not read: it is
-    warned about, not guessed.
+    before a date change nothing. A two-digit year is this century's up to 68 (`_year`).
+    A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
+    read: it is warned about, not guessed.
     """
     if not text:
         return None
