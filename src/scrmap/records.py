@@ -132,8 +132,10 @@ def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
     from scrmap.learned import sidecar
 
     learned = framework.learned
-    # The weights beside the file, or (where there is no such file) the file's own section.
-    where = sidecar(path) if learned is not None and sidecar(path).is_file() else path
+    beside = sidecar(path)
+    # `framework.load` reads the file beside the framework when there is one, else the
+    # framework file's own section: the one look at the file system here, once a run.
+    where = beside if learned is not None and beside.is_file() else path
     return {
         "name": framework.name,
         "title": framework.title,
@@ -141,18 +143,6 @@ def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
         "path": str(path),
         "learned": {"path": str(where), "items": learned.items} if learned else None,
     }
-
-
-def learned_line(framework: FrameworkRef) -> str:
-    """One sentence on how the items were mapped, for every human-readable output."""
-    learned = framework.get("learned")
-    if learned is None:
-        return "Mapped by the framework's cues alone (no learned weights)."
-    n = learned["items"]
-    return (
-        f"Mapped with learned weights from {n:,} labelled recommendation"
-        f"{'' if n == 1 else 's'} ({Path(learned['path']).name})."
-    )
 
 
 def _match_record(match: Match, with_via: bool) -> MatchRecord:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from scrmap.records import InputProblemsRecord, ProblemRecord, UnmappedRecord
+    from scrmap.records import FrameworkRef, InputProblemsRecord, ProblemRecord, UnmappedRecord
 
 R_contra = TypeVar("R_contra", contravariant=True)
 Out_co = TypeVar("Out_co", covariant=True)
@@ -79,6 +80,22 @@ def incomplete(files: Sequence[InputProblemsRecord]) -> str:
     return said[:1].upper() + said[1:]
 
 
+def learned_line(framework: FrameworkRef) -> str:
+    """One sentence on how the items were mapped, for every human-readable output."""
+    learned = framework.get("learned")
+    if learned is None:
+        return "Mapped by the framework's cues alone (no learned weights)."
+    recommendations = counted(learned["items"], "labelled recommendation")
+    return f"Mapped with learned weights from {recommendations} ({Path(learned['path']).name})."
+
+
+def fits_the_framework(score: int, threshold: int | None = None) -> str:
+    """The learned fit in words, "fits the framework 36 of 100 (needs 50)", as every output
+    says it."""
+    needs = f" (needs {threshold})" if threshold is not None else ""
+    return f"fits the framework {score} of 100{needs}"
+
+
 def withheld_by_fit(item: UnmappedRecord, threshold: int | None) -> str:
     """Why an unmapped item with a standard over the threshold was given none, in words:
     "" where nothing was withheld or a subject outside the framework says why."""
@@ -86,7 +103,7 @@ def withheld_by_fit(item: UnmappedRecord, threshold: int | None) -> str:
         return ""
     if not any(n["score"] >= threshold for n in item["nearest"]):
         return ""
-    return f"standards withheld: fits the framework {item['fit']} of 100 (needs {threshold})"
+    return f"standards withheld: {fits_the_framework(item['fit'], threshold)}"
 
 
 def problem_kind(f: InputProblemsRecord) -> str:

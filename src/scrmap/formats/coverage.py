@@ -14,6 +14,7 @@ from scrmap.formats import (
     counted,
     incomplete,
     json_text,
+    learned_line,
     problem_file,
     problem_kind,
     quoted_problems,
@@ -21,7 +22,7 @@ from scrmap.formats import (
 )
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.formats.choices import CoverageFormat
-from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan, learned_line
+from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
 
 TERMINAL = CoverageFormat.table
 

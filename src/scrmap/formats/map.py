@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from scrmap.formats import Renderer, json_text
+from scrmap.formats import Renderer, fits_the_framework, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
 from scrmap.formats.choices import MapFormat
 from scrmap.records import (
@@ -185,8 +185,7 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     empty: NearMisses = {"standards": [], "themes": []}
     near = record.get("near_misses", empty)
     fit = record.get("fit")
-    withheld = fit is not None and fit["withheld"]
-    if fit is not None and withheld:
+    if fit is not None and fit["withheld"]:
         lines.append(f"    # standards withheld: {fit_words(fit, threshold)}")
     for kind in ("standards", "themes"):
         for assigned, matches in ((True, record[kind]), (False, near[kind][:3])):
@@ -195,10 +194,11 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
                 flag = ""
                 if not assigned:
                     why = not_assigned(record, kind, m, threshold)
-                    flag = {
-                        "near miss": " (under the threshold)",
-                        "withheld": " (withheld)",
-                    }.get(why) or f" ({why_not_kept(record, m)})"
+                    if why == "near miss":
+                        why = "under the threshold"
+                    elif why == "not kept":
+                        why = why_not_kept(record, m)
+                    flag = f" ({why})"
                 lines.append(f"    # {m['id']} {m['score']}{flag}: {words}")
     return lines
 
@@ -208,8 +208,7 @@ def fit_words(fit: FitRecord, threshold: int | None = None) -> str:
     with learned weights, and the words naming a subject outside the framework."""
     said = []
     if fit["score"] is not None:
-        needs = f" (needs {threshold})" if threshold is not None else ""
-        said.append(f"fits the framework {fit['score']} of 100{needs}")
+        said.append(fits_the_framework(fit["score"], threshold))
     if fit["outside"]:
         words = ", ".join(f"“{w}”" for w in first_spellings(e["matched"] for e in fit["outside"]))
         said.append(f"names a subject outside it: {words}")

@@ -30,6 +30,7 @@ from scrmap.formats import (
     by_kind,
     counted,
     incomplete,
+    learned_line,
     problem_file,
     quoted_problems,
     withheld_by_fit,
@@ -47,7 +48,6 @@ from scrmap.records import (
     Scored,
     StateCountsRecord,
     carries_no_plan,
-    learned_line,
 )
 
 LIST_LIMIT = 200

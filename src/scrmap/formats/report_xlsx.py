@@ -18,11 +18,11 @@ import io
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import incomplete, problem_file, withheld_by_fit
+from scrmap.formats import incomplete, learned_line, problem_file, withheld_by_fit
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
-from scrmap.records import ReportRecord, RowRecord, learned_line
+from scrmap.records import ReportRecord, RowRecord
 
 WRAP_WIDTH = 60
 """Columns wider than this wrap their text instead."""

@@ -14,14 +14,21 @@ from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
 from scrmap.cli.views import clean
-from scrmap.formats import NO_PLAN, by_kind, counted, incomplete, problem_file, withheld_by_fit
+from scrmap.formats import (
+    NO_PLAN,
+    by_kind,
+    counted,
+    incomplete,
+    learned_line,
+    problem_file,
+    withheld_by_fit,
+)
 from scrmap.formats.display_text import visible
 from scrmap.records import (
     ActionRecord,
     CoverageRecord,
     UnmappedRecord,
     carries_no_plan,
-    learned_line,
 )
 
 WIDE = 100
