@@ -132,6 +132,26 @@ def test_select_filters_and_reports_what_it_left_out() -> None:
     ]
 
 
+def test_filters_that_together_keep_nothing_are_unmatched() -> None:
+    """Each filter matches something, yet nothing is left: an empty report would read as a
+    framework of gaps, so it is a usage error that says which filters and why."""
+    recs = [rec("1", "Case A", "2014-01-01", "open"), rec("2", "Case B", "2018-05-01", "closed")]
+    late = select(recs, Selection(since=date(2030, 1, 1)))
+    assert late.recommendations == []
+    assert late.unmatched == [
+        "--since 2030-01-01 leaves none of the 2 recommendations read "
+        "(the latest published is 2018-05-01)"
+    ]
+    both = select(recs, Selection(cases=("Case A",), kinds=("finding",)))
+    assert both.unmatched == [
+        "--case 'Case A' and --kind finding together leave none of the 2 recommendations read"
+    ]
+    undated = select([rec("3", "Case C", None, "open")], Selection(since=date(2015, 1, 1)))
+    assert undated.unmatched == [
+        "--since 2015-01-01 leaves none of the 1 recommendations read (none has a publication date)"
+    ]
+
+
 def test_select_by_kind() -> None:
     finding = Recommendation("f", "x", Source("f", 1), "A", kind="finding")
     assert select([finding, rec("r", "A")], Selection(kinds=("finding",))).recommendations == [

@@ -267,4 +267,31 @@ def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
         kept = _keep(kept, selection.statuses, lambda r: r.status or "", "--status", unmatched)
     if selection.kinds:
         kept = [r for r in kept if r.kind in selection.kinds]
+    if recs and not kept and not unmatched:
+        # Each filter matches something, but not together (or --since is past every
+        # publication date): an empty report would still read as a framework of gaps.
+        unmatched.append(
+            f"{_described(selection)} none of the {len(recs)} recommendations read"
+            f"{_latest(recs) if selection.since else ''}"
+        )
     return Selected(kept, notes, unmatched)
+
+
+def _described(selection: Selection) -> str:
+    """The filters given, as the options were written, and the verb that goes with them:
+    "--since 2030-01-01 leaves", "--case 'L' and --kind finding together leave"."""
+    given = [f"--case {c!r}" for c in selection.cases]
+    given += [f"--since {selection.since.isoformat()}"] if selection.since else []
+    given += [f"--status {s!r}" for s in selection.statuses]
+    given += [f"--kind {k}" for k in selection.kinds]
+    if len(given) == 1:
+        return f"{given[0]} leaves"
+    return f"{' and '.join(given)} together leave"
+
+
+def _latest(recs: Sequence[Recommendation]) -> str:
+    """The latest publication date among ``recs``, for a --since that is past it."""
+    dates = [d for d in map(published, recs) if d is not None]
+    if not dates:
+        return " (none has a publication date)"
+    return f" (the latest published is {max(dates).isoformat()})"

@@ -84,6 +84,17 @@ def test_unknown_case_is_a_usage_error(runner: CliRunner) -> None:
     assert "--case 'Case Q' matches nothing (there are: Case L, " in result.stderr
 
 
+def test_filters_that_keep_nothing_write_no_report(runner: CliRunner, tmp_path) -> None:
+    result = run(runner, "coverage", LIBRARY, "--since", "2030-01-01")
+    assert result.exit_code == exitcodes.USAGE and result.stdout == ""
+    assert "--since 2030-01-01 leaves none of the 45 recommendations read" in result.stderr
+    out = tmp_path / "board.html"
+    args = ["--case", "Case L", "--kind", "recommendation", "-o", str(out)]
+    result = run(runner, "report", LIBRARY, *args)
+    assert result.exit_code == exitcodes.USAGE and not out.exists()
+    assert "together leave none" in result.stderr
+
+
 def test_bad_input_is_reported_and_the_rest_still_covered(runner: CliRunner, tmp_path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("case: X\nrecommendations: [\n", encoding="utf-8")
