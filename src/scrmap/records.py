@@ -638,6 +638,15 @@ class CheckResult:
     """Findings the recommendations waive in place: not shown, never failing, counted."""
 
     @property
+    def bad_input(self) -> bool:
+        """An input could not be read as it stands (an ``input`` finding: a file refused, a
+        waiver of a rule that does not exist): exit 2, even with --exit-zero, because what
+        was checked is not what the author meant."""
+        from scrmap.findings import INPUT_RULE
+
+        return any(f.rule == INPUT_RULE for f in self.findings)
+
+    @property
     def failed(self) -> bool:
         """Errors were found, or warnings under ``strict``: the check fails (exit 1)."""
         severities = {f.severity.value for f in self.findings}

@@ -152,6 +152,9 @@ def test_a_waiver_of_an_unknown_rule_is_an_error(
     )
     result = run(runner, "v.md", "-q")
     assert result.stdout.startswith("v.md:2:1: error [input] waives an unknown rule 'vague-verbs'")
+    # Bad input, as the README's exit codes say: 2, and --exit-zero does not hide it.
+    assert result.exit_code == exitcodes.USAGE
+    assert run(runner, "v.md", "-q", "--exit-zero").exit_code == exitcodes.USAGE
 
 
 def test_gitlab_code_quality(runner: CliRunner, weak: Path) -> None:
