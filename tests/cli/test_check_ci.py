@@ -182,7 +182,8 @@ def test_pre_commit_hook_checks_recommendation_files_only() -> None:
     for path in ("README.md", ".github/workflows/ci.yml", "docs/rules.md", "CHANGELOG.md",
                  ".pre-commit-config.yaml", "recommendations/.scrmap.yaml",
                  "recommendations/framework.yaml", "recommendations/framework.learned.yaml",
-                 "recommendations/adult.learned.yml", "recommendations/board.gold.yaml"):  # fmt: skip
+                 "recommendations/adult.learned.yml",
+                 "recommendations/board.gold.yaml"):  # fmt: skip
         assert not checked(path), path
 
 
