@@ -68,6 +68,25 @@ def test_a_mistyped_name_is_no_such_file_and_the_rest_is_read(
         assert "draft.md" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "name", ["./Serious Case Reviews/", "SCR Reviews/2024", "Reviews 2024/", "../old reviews"]
+)
+def test_a_mistyped_path_with_spaces_is_no_such_file(runner: CliRunner, name: str) -> None:
+    """A folder name with a space in it, mistyped, was mapped as a recommendation ("SCR"
+    gave 6.3), so CI passed on nothing."""
+    result = run(runner, "check", name, "-f", "concise")
+    assert result.exit_code == exitcodes.USAGE
+    assert f"{name}:1:1: error [input] no such file or directory" in result.stdout
+    assert "<argument>" not in result.stdout
+
+
+def test_a_sentence_with_a_slash_is_still_a_recommendation(runner: CliRunner) -> None:
+    text = "Health and/or social care staff should share information about domestic abuse 24/7."
+    result = run(runner, "map", text, "-f", "jsonl")
+    assert result.exit_code == exitcodes.OK
+    assert '"source":{"file":"<argument>"' in result.stdout
+
+
 def test_coverage_of_only_a_mistyped_folder_reports_nothing(runner: CliRunner) -> None:
     result = run(runner, "coverage", "nosuchdir")
     assert result.exit_code == exitcodes.USAGE

@@ -209,9 +209,33 @@ def read_back(output: Path, args: Iterable[str]) -> str | None:
 
 def _looks_like_path(arg: str) -> bool:
     """Whether an argument that names nothing was meant as a path: one word (a mistyped
-    folder or file name, never a recommendation), or a known file ending on one line. Only
-    text with spaces is read as a recommendation."""
-    return len(arg.split()) == 1 or ("\n" not in arg and Path(arg).suffix.lower() in KNOWN_SUFFIXES)
+    folder or file name, never a recommendation), a known file ending on one line, or a
+    line written as a path ("./Serious Case Reviews/", "SCR Reviews/2024": see
+    `_written_as_path`). Any other text with spaces is read as a recommendation."""
+    if len(arg.split()) == 1:
+        return True
+    return "\n" not in arg and (
+        Path(arg).suffix.lower() in KNOWN_SUFFIXES or _written_as_path(arg.strip())
+    )
+
+
+_PATH_STARTS = ("./", "../", "/", "~/", ".\\", "..\\", "~\\")
+_PATH_WORDS = 3
+"""At most this many words around a path separator make a path, not a sentence: a
+recommendation is a sentence, and one with "and/or" or "24/7" in it has more words."""
+
+
+def _written_as_path(line: str) -> bool:
+    """A line only a path looks like: it starts as a relative or absolute path does, ends
+    with a separator, or is a few words joined by one ("SCR Reviews/2024"). Mapped as a
+    recommendation, a mistyped folder with a space in its name passed CI on nothing."""
+    if not ("/" in line or "\\" in line):
+        return False
+    return (
+        line.startswith(_PATH_STARTS)
+        or line.endswith(("/", "\\"))
+        or len(line.split()) <= _PATH_WORDS
+    )
 
 
 @dataclass(frozen=True, slots=True)
