@@ -148,13 +148,59 @@ def test_report_refuses_the_file_standard_input_is_redirected_from(in_tmp: Path)
 
 
 def test_a_new_output_beside_the_input_is_written(runner: CliRunner) -> None:
-    result = run(runner, "report", "w", "-o", "w/report.md")
+    result = run(runner, "check", "w", "-f", "concise", "-o", "w/findings.txt")
     assert result.exit_code == 0, result.stderr
-    assert Path("w/report.md").read_text(encoding="utf-8").startswith("# Coverage of")
+    assert Path("w/findings.txt").exists()
     assert result.stderr.startswith(
-        "scrmap: note: w/report.md is inside w, which was read: the next run over w will "
+        "scrmap: note: w/findings.txt is inside w, which was read: the next run over w will "
         "read it as recommendations; write it elsewhere\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("board.md", "a coverage report"),
+        ("board.xlsx", "a coverage report"),
+        ("board.csv", "a mapping"),
+    ],
+)
+def test_a_report_saved_in_the_folder_is_not_read_back(
+    runner: CliRunner, name: str, what: str
+) -> None:
+    """A report in the folder it covers was read back as recommendations: its lines
+    ("Standards: 2.4 ...") closed the gaps it showed. Now it is skipped with a note, and
+    no note at write time says it will be read."""
+    before = run(runner, "coverage", "w", "-f", "json").stdout
+    result = run(runner, "report", "w", "-o", f"w/{name}")
+    assert result.exit_code == 0, result.stderr
+    assert "note:" not in result.stderr
+    again = run(runner, "coverage", "w", "-f", "json")
+    assert again.exit_code == 0, again.stderr
+    assert f"scrmap: note: skipped w/{name}: {what} written by scrmap" in again.stderr
+    assert again.stdout == before
+    named = run(runner, "check", f"w/{name}", "-f", "concise")
+    assert named.exit_code == exitcodes.USAGE
+    assert f"{what} written by scrmap, not a recommendation file" in named.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "form", "what"),
+    [
+        ("map", "csv", "a mapping"),
+        ("map", "markdown", "a mapping"),
+        ("coverage", "csv", "a coverage report"),
+        ("coverage", "markdown", "a coverage report"),
+    ],
+)
+def test_an_output_saved_in_the_folder_is_not_read_back(
+    runner: CliRunner, command: str, form: str, what: str
+) -> None:
+    name = f"saved.{'md' if form == 'markdown' else form}"
+    Path("w", name).write_text(run(runner, command, "w", "-f", form).stdout, encoding="utf-8")
+    result = run(runner, "coverage", "w", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert f"skipped w/{name}: {what} written by scrmap" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -102,12 +102,18 @@ def read_stdin() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = None) -> Inputs:
+def inputs(
+    args: Iterable[str],
+    sheet: str | None = None,
+    output: Path | None = None,
+    recognised: bool = False,
+) -> Inputs:
     """Every argument's recommendations and problems; a bad SCRMAP_MAX_* exits 2, and so
     does an empty argument, which is a path to the working directory to the operating
     system but almost always a shell variable that expanded to nothing, and an
     ``output`` file that is one of the files read. scrmap's own files skipped in a folder
-    are a note each."""
+    are a note each. An ``output`` inside a folder read is a note too, unless it is
+    ``recognised``: a report, which a folder scan skips as scrmap's own."""
     from scrmap import pipeline
     from scrmap.sources import read_back
 
@@ -127,7 +133,7 @@ def inputs(args: Iterable[str], sheet: str | None = None, output: Path | None = 
     refuse_overwrite(output, ["/dev/stdin" if n == "<stdin>" else n for n in loaded.read])
     for skipped in loaded.skipped:
         say(f"scrmap: note: {skipped}")
-    folder = None if output is None else read_back(output, args)
+    folder = None if output is None or recognised else read_back(output, args)
     if folder is not None:
         say(
             f"scrmap: note: {output} is inside {folder}, which was read: the next run over "
@@ -184,7 +190,7 @@ def analyse(
     from scrmap.coverage import select
 
     loaded_framework, path = framework(framework_path, learned)
-    loaded = inputs(args, sheet, output)
+    loaded = inputs(args, sheet, output, recognised=True)
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
     loaded.problems += status_problems(loaded.recommendations, vocabulary)

@@ -181,7 +181,10 @@ def render(record: ReportRecord) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, NamedStyle
 
+    from scrmap.sources.own_files import WORKBOOK_CREATOR
+
     workbook = Workbook()
+    workbook.properties.creator = WORKBOOK_CREATOR  # so a folder scan knows it again
     workbook.remove(workbook.worksheets[0])  # the empty sheet a new workbook starts with
     workbook.add_named_style(
         NamedStyle(WRAPPED, alignment=Alignment(wrap_text=True, vertical="top"))

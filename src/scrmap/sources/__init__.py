@@ -25,7 +25,7 @@ from scrmap.display import join_words
 from scrmap.errors import NO_SUCH_FILE, Problem, unreadable
 from scrmap.limits import Limits, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
-from scrmap.sources import _table
+from scrmap.sources import _table, own_files
 from scrmap.sources._base import (
     Batch,
     Found,
@@ -346,11 +346,20 @@ def _read_stdin(read_stdin: Callable[[], BinaryIO], limits: Limits) -> Found:
 
 
 def _own(opened: Opened) -> OwnFile | None:
-    """Which of scrmap's own files an opened YAML file is, or None."""
+    """Which of scrmap's own files an opened file is (a framework, a gold file, a report or
+    mapping it wrote), or None."""
     kind, file, _ = opened
-    if kind.module != "yaml_file" or isinstance(file, Problem):
+    if isinstance(file, Problem):
         return None
-    return recognise(file.text)
+    if kind.module == "yaml_file":
+        return recognise(file.text)
+    if kind.module == "text_file":
+        return own_files.recognise_markdown(file.text)
+    if kind.module == "csv_file":
+        return own_files.recognise_csv(file.path)
+    if kind.module == "excel_file":
+        return own_files.recognise_workbook(file.path)
+    return None
 
 
 def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None) -> list[Found]:
@@ -397,7 +406,11 @@ def _read_argument(
         if not inputs.first_time(path):
             return []
         inputs.read.append(display_name(arg))
-        return [load_file(path, arg, limits, sheet)]
+        opened = _open(path, arg, limits, sheet)
+        written = _own(opened) if opened[0].module != "yaml_file" else None
+        if written is not None:  # (the YAML reader names its own files itself, by line)
+            return [([], [Problem(display_name(arg), None, None, written.problem())])]
+        return [_load(opened)]
     if _looks_like_path(arg):
         return [([], [Problem(display_name(arg), None, None, NO_SUCH_FILE)])]
     inputs.texts += 1

@@ -1,5 +1,6 @@
-"""scrmap's own YAML files told apart from recommendations: a framework, learned weights,
-a gold file.
+"""scrmap's own files told apart from recommendations: a framework, learned weights, a
+gold file, and what scrmap writes (a coverage report or mapping in Markdown, CSV or a
+workbook).
 
 They live beside the reviews (the README says to keep `framework.yaml` and its learned
 weights in the working folder), so `scrmap coverage .` meets them. Read as
@@ -10,6 +11,11 @@ Recognition reads the top-level keys with a pattern, not a YAML parser, so that 
 scan stays cheap, and it never claims a file with a `case` or `recommendations` key.
 The same recognition keeps `framework learn` from writing its weights over anything but
 weights.
+
+A report saved in the folder it reports on (`scrmap report recs -o recs/board.md`) was read
+back on the next run: its lines ("Standards: 2.4 High-quality records shared ...") became
+recommendations that closed the very gaps it showed. Reports and mappings are recognised by
+what every one of them starts with, which the tests hold to what the formats write.
 """
 
 from __future__ import annotations
@@ -68,6 +74,66 @@ GOLD = OwnFile(
     "a gold file",
     "give it to `scrmap evaluate` or `scrmap framework learn`, or leave it out of the inputs",
 )
+
+
+REPORT = OwnFile(
+    "a coverage report written by scrmap",
+    "scrmap reads recommendations, not its own reports; leave it out of the inputs",
+)
+MAPPING = OwnFile(
+    "a mapping written by scrmap",
+    "map the recommendation files themselves; leave it out of the inputs",
+)
+
+_MARKDOWN_STARTS = {"# Coverage of ": REPORT, "# Mapping onto ": MAPPING}
+"""The first line of `coverage -f markdown`, `report -o X.md` and `map -f markdown`."""
+_MARKDOWN_MARKS = {REPORT: "\n## Key messages\n", MAPPING: "\n| Recommendation | Text |"}
+"""What such a file has further down, so that a review whose title happens to start
+"Coverage of ..." is still read."""
+_CSV_HEADERS = {
+    "section,id,title,quadrant,recommendations,cases,case_names,gap,": REPORT,
+    "id,file,line,case,kind,text,quadrants,standards,themes,": MAPPING,
+}
+"""The start of the header row of `coverage -f csv` and `map -f csv`."""
+WORKBOOK_CREATOR = "scrmap"
+"""The creator `report -o X.xlsx` writes into the workbook's properties, and how the workbook
+is known again: openpyxl's own default is "openpyxl", so another tool's sheet is never taken
+for one of ours."""
+_CREATOR = re.compile(r"<dc:creator\b[^>]*>\s*([^<]*?)\s*</dc:creator>")
+
+
+def recognise_markdown(text: str) -> OwnFile | None:
+    """Which of scrmap's outputs a Markdown or text file is, or None for anything else."""
+    first = text.lstrip("\ufeff\r\n").split("\n", 1)[0]
+    for start, own in _MARKDOWN_STARTS.items():
+        if first.startswith(start) and _MARKDOWN_MARKS[own] in text:
+            return own
+    return None
+
+
+def recognise_csv(path: Path) -> OwnFile | None:
+    """Which of scrmap's outputs a CSV file is, by its header row, or None. Reads the first
+    line only: a CSV file is otherwise read a chunk at a time as it is mapped."""
+    try:
+        with path.open("rb") as stream:
+            first = stream.readline(4096).decode("utf-8-sig", "replace")
+    except OSError:
+        return None  # the reader says why it cannot be read
+    return next((own for start, own in _CSV_HEADERS.items() if first.startswith(start)), None)
+
+
+def recognise_workbook(path: Path) -> OwnFile | None:
+    """``REPORT`` when the workbook at ``path`` was written by scrmap (its creator, read from
+    the package's properties without opening the workbook), else None."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            core = package.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None  # no properties, or not a workbook: the reader says what it is
+    found = _CREATOR.search(core)
+    return REPORT if found and found.group(1) == WORKBOOK_CREATOR else None
 
 
 def _top_keys(text: str) -> set[str]:
