@@ -152,6 +152,33 @@ def test_filters_that_together_keep_nothing_are_unmatched() -> None:
     ]
 
 
+def test_a_case_spelt_two_ways_is_one_case() -> None:
+    """Capitals or a non-breaking space made one review two cases, printed alike."""
+    recs = [rec("a", "Child P"), rec("b", "child p"), rec("c", "Child\u00a0P"), rec("d", "Q")]
+    kept = select(recs, Selection())
+    assert [r.case for r in kept.recommendations] == ["Child P", "Child P", "Child P", "Q"]
+    assert kept.notes == [
+        "case 'child p' (f) is counted as 'Child P'",
+        "case 'Child\\xa0P' (f) is counted as 'Child P'",  # repr: the space shows
+    ]
+    assert len(select(recs, Selection(cases=("CHILD P",))).recommendations) == 3
+
+
+def test_the_same_items_in_two_files_are_noted() -> None:
+    """The same action plan saved as .csv and .xlsx, both in the folder, counted twice."""
+    plan = [
+        Recommendation(i, "t", Source(f, 2), "Case L") for f in ("p.csv", "p.xlsx") for i in "12"
+    ]
+    notes = select(
+        [*plan, Recommendation("3", "t", Source("p.csv", 4), "Case L")], Selection()
+    ).notes
+    assert notes == [
+        "2 items of case 'Case L' have the same id in p.csv and p.xlsx: "
+        "counted once for each file; leave out the copy"
+    ]
+    assert select(plan[:2], Selection()).notes == []
+
+
 def test_select_by_kind() -> None:
     finding = Recommendation("f", "x", Source("f", 1), "A", kind="finding")
     assert select([finding, rec("r", "A")], Selection(kinds=("finding",))).recommendations == [

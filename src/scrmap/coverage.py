@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
@@ -253,8 +253,8 @@ def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
     A case or status that matches nothing is reported rather than silently giving an
     empty report, which would look like a gap in the framework's coverage.
     """
-    kept = list(recs)
-    notes: list[str] = []
+    kept, notes = one_spelling(recs)
+    notes += counted_twice(kept)
     unmatched: list[str] = []
     if selection.cases:
         kept = _keep(kept, selection.cases, lambda r: r.case or NO_CASE, "--case", unmatched)
@@ -275,6 +275,46 @@ def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
             f"{_latest(recs) if selection.since else ''}"
         )
     return Selected(kept, notes, unmatched)
+
+
+def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], list[str]]:
+    """``recs`` with each case under one name: the first spelling met, its spaces made
+    plain ("Case\u00a0L" is "Case L"), whatever the capitals ("child p" is "Child P"); and
+    a note for each other spelling. Spelt two ways in two files, one review counted as two
+    cases, and the two printed alike."""
+    first: dict[str, str] = {}
+    out: list[Recommendation] = []
+    respelt: dict[tuple[str, str], str] = {}
+    for rec in recs:
+        if rec.case:
+            spelled = " ".join(rec.case.split())
+            canonical = first.setdefault(spelled.casefold(), spelled)
+            if canonical != rec.case:
+                respelt.setdefault((rec.case, canonical), rec.source.file)
+                rec = replace(rec, case=canonical)
+        out.append(rec)
+    notes = [
+        f"case {written!r} ({where}) is counted as {canonical!r}"
+        for (written, canonical), where in respelt.items()
+    ]
+    return out, notes
+
+
+def counted_twice(recs: Sequence[Recommendation]) -> list[str]:
+    """A note for each case whose items (by id) come from more than one file: the same
+    action plan saved as .csv and .xlsx, both in the folder, counts every action twice."""
+    files: dict[tuple[str, str], set[str]] = {}
+    for rec in recs:
+        files.setdefault((rec.case or NO_CASE, rec.id), set()).add(rec.source.file)
+    twice: dict[tuple[str, tuple[str, ...]], int] = Counter(
+        (case, tuple(sorted(where))) for (case, _), where in files.items() if len(where) > 1
+    )
+    return [
+        f"{n} item{'s' if n > 1 else ''} of case {case!r} "
+        f"{'have' if n > 1 else 'has'} the same id in {' and '.join(where)}: "
+        "counted once for each file; leave out the copy"
+        for (case, where), n in twice.items()
+    ]
 
 
 def _described(selection: Selection) -> str:
