@@ -214,7 +214,7 @@ def test_a_waiver_of_input_says_it_cannot_be_waived(runner: CliRunner) -> None:
         "<!-- scrmap: disable=input -->\n- The NSCB will audit supervision by May 2027.\n"
     )
     result = run(runner, "check", "v.md", "-f", "concise", "-q")
-    assert result.exit_code == exitcodes.PROBLEMS
+    assert result.exit_code == exitcodes.USAGE  # as the message says: exits 2
     assert result.stdout == f"v.md:2:1: error [input] {ALWAYS}\n"
 
 
