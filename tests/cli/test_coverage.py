@@ -218,6 +218,32 @@ def test_every_markdown_row_has_the_headers_cells_and_gaps_show(
     assert re.search(r"^\| 2\.4 \| [^|]+ \| Q2 \| 0 \| 0 \| \*\*gap\*\* \|$", markdown, re.M)
 
 
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_a_heatmap_of_many_cases_keeps_every_count(
+    runner: CliRunner, tmp_path: Path, columns: int
+) -> None:
+    """Fifteen cases in one table cut every count and header to "…" at 80 columns, and
+    blanked them at 60: every theme looked like a gap. The cases now go in as many tables
+    as the width needs, each count whole."""
+    for n in range(1, 16):
+        (tmp_path / f"c{n}.yaml").write_text(
+            f"case: Child {n}\nrecommendations:\n  - id: C{n}-1\n    text: Health visitors "
+            "will record the details of fathers and share information about neglect.\n",
+            encoding="utf-8",
+        )
+    result = runner.invoke(
+        app, ["coverage", str(tmp_path), "--by", "case"], env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0, result.stderr
+    heat = result.stdout.split("Themes by case")[1:]
+    assert heat and "…" not in "".join(heat)
+    headers = re.findall(r"┃ (C\d+) ", result.stdout)
+    assert headers == [f"C{n}" for n in range(1, 16)]
+    neglect = [line for line in result.stdout.splitlines() if line.startswith("│ neglect ")]
+    assert sum(line.count(" 1 ") for line in neglect) == 15
+    assert all(len(line.rstrip()) <= columns for line in result.stdout.splitlines())
+
+
 @pytest.mark.parametrize("columns", [60, 80, 99])
 def test_narrow_terminals_get_whole_titles_and_whole_legend_entries(
     runner: CliRunner, columns: int

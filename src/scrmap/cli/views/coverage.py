@@ -7,6 +7,8 @@ recommendation containing "[bold]" prints as written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -27,6 +29,7 @@ from scrmap.formats.display_text import visible
 from scrmap.records import (
     ActionRecord,
     CoverageRecord,
+    RowRecord,
     UnmappedRecord,
     carries_no_plan,
 )
@@ -165,20 +168,40 @@ def legend(entries: list[str], width: int) -> str:
 def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
     """Themes down, cases across: how many of each case's recommendations are on each theme;
     under it the legend, as wide as the terminal (a caption would wrap at the table's width
-    and split "C4:" from its name)."""
+    and split "C4:" from its name). As many cases as fit the width go in one table, and the
+    rest in tables below it: squeezed into one, ten cases at 80 columns cut every count to
+    "…", and every theme looked like a gap."""
     cases = list(record["case_theme"])
-    table = Table(title="Themes by case (recommendations)", title_justify="left")
-    table.add_column("theme", no_wrap=True)
-    for number, _ in enumerate(cases, start=1):
-        table.add_column(f"C{number}", justify="center")
-    for theme in record["themes"]:
-        cells = []
-        for case in cases:
-            count = record["case_theme"][case][theme["id"]]
-            cells.append(Text(f" {count or '·'} ", style=_cell_style(count)))
-        table.add_row(Text(theme["id"]), *cells)
-    entries = [f"C{n}: {case}" for n, case in enumerate(cases, start=1)]
-    return Group(table, Text(legend(entries, width), style="dim"))
+    themes = record["themes"]
+    numbered = list(enumerate(cases, start=1))
+    per_table = _cases_per_table(themes, len(cases), width)
+    tables: list[RenderableType] = []
+    for first in range(0, len(numbered), per_table):
+        part = numbered[first : first + per_table]
+        title = "Themes by case (recommendations)"
+        if len(part) < len(numbered):
+            title += f", C{part[0][0]} to C{part[-1][0]}"
+        table = Table(title=title, title_justify="left")
+        table.add_column("theme", no_wrap=True)
+        for number, _ in part:
+            table.add_column(f"C{number}", justify="center", no_wrap=True)
+        for theme in themes:
+            cells = []
+            for _, case in part:
+                count = record["case_theme"][case][theme["id"]]
+                cells.append(Text(f" {count or '·'} ", style=_cell_style(count)))
+            table.add_row(Text(theme["id"]), *cells)
+        tables.append(table)
+    entries = [f"C{n}: {case}" for n, case in numbered]
+    return Group(*tables, Text(legend(entries, width), style="dim"))
+
+
+def _cases_per_table(themes: Sequence[RowRecord], cases: int, width: int) -> int:
+    """How many case columns fit beside the theme column in ``width``: each column is its
+    widest cell ("C12", or " 3 ") plus a space either side and a rule; at least one."""
+    theme_width = max([len("theme"), *(len(t["id"]) for t in themes)])
+    case_width = max(3, len(f"C{cases}")) + 3
+    return max(1, (width - theme_width - 4) // case_width)
 
 
 def cooccurrence_table(record: CoverageRecord) -> Table:
