@@ -218,6 +218,24 @@ def test_every_markdown_row_has_the_headers_cells_and_gaps_show(
     assert re.search(r"^\| 2\.4 \| [^|]+ \| Q2 \| 0 \| 0 \| \*\*gap\*\* \|$", markdown, re.M)
 
 
+def test_markdown_has_every_table_and_says_by_is_for_the_terminal(runner: CliRunner) -> None:
+    result = run(runner, "coverage", LIBRARY, "-f", "markdown", "--by", "case")
+    assert result.exit_code == 0, result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+    assert headings[:6] == [
+        "## Key messages",
+        "## Quadrants",
+        "## Practice standards",
+        "## Key themes",
+        "## Cases",
+        "## Themes by case (recommendations)",
+    ]
+    assert "| Case L | 15 | 8 findings, 7 responses | 0 |" in result.stdout
+    assert "| neglect | 5 | · | · | · | · |" in result.stdout
+    assert "- C4: Domestic abuse recommendations from five cases" in result.stdout
+    assert "--by case shows one table on the terminal; -f markdown has them all" in result.stderr
+
+
 @pytest.mark.parametrize("columns", [60, 80, 120])
 def test_a_heatmap_of_many_cases_keeps_every_count(
     runner: CliRunner, tmp_path: Path, columns: int

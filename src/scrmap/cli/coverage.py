@@ -90,4 +90,10 @@ def coverage_command(
         console.print(coverage_view(analysis.record(), by.value if by else None, console.width))
     else:
         sys.stdout.write(RENDERERS[format](analysis.record()))
-    edge.finish(selected.notes, problems)
+    notes = list(selected.notes)
+    if by is not None and format is not TERMINAL:
+        # --by picks one of the terminal's tables; the other formats always hold every table.
+        notes.append(
+            f"--by {by.value} shows one table on the terminal; -f {format.value} has them all"
+        )
+    edge.finish(notes, problems)

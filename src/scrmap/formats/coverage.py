@@ -162,9 +162,33 @@ def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str
     return [*lines, ""]
 
 
+def _cases_markdown(record: CoverageRecord) -> list[str]:
+    """The cases, each with its items by kind and unmapped, then the themes-by-cases heatmap
+    as a table (C1, C2, ... named under it), as the terminal and the HTML report show them."""
+    lines = ["## Cases", "", "| Case | Items | Kinds | Unmapped |", "|---|---:|---|---:|"]
+    for case in record["cases"]:
+        kinds = ", ".join(counted(n, k) for k, n in case["by_kind"].items())
+        lines.append(
+            f"| {md_cell(case['id'])} | {case['recommendations']} | {md_cell(kinds)} "
+            f"| {case['unmapped']} |"
+        )
+    cases = list(record["case_theme"])
+    numbers = [f"C{n}" for n in range(1, len(cases) + 1)]
+    lines += ["", "## Themes by case (recommendations)", ""]
+    lines += ["| Theme | " + " | ".join(numbers) + " |", "|---|" + "---:|" * len(cases)]
+    for theme in record["themes"]:
+        counts = [record["case_theme"][case][theme["id"]] for case in cases]
+        lines.append(
+            f"| {md_cell(theme['id'])} | " + " | ".join(str(n or "·") for n in counts) + " |"
+        )
+    lines += [""]
+    lines += [f"- {number}: {md_cell(case)}" for number, case in zip(numbers, cases, strict=True)]
+    return [*lines, ""]
+
+
 def to_markdown(record: CoverageRecord) -> str:
-    """Tables for Board papers: totals, key messages, coverage, gaps, the action plan,
-    unmapped, co-occurrence, repeats."""
+    """Tables for Board papers: totals, key messages, coverage, cases and the themes-by-cases
+    heatmap, gaps, the action plan, unmapped, co-occurrence, repeats."""
     t = record["totals"]
     threshold = record["framework"].get("threshold")
     lines = [
@@ -186,6 +210,7 @@ def to_markdown(record: CoverageRecord) -> str:
     lines += _table(record["quadrants"], False, "Quadrants")
     lines += _table(record["standards"], True, "Practice standards")
     lines += _table(record["themes"], True, "Key themes")
+    lines += _cases_markdown(record)
     lines += ["## Gaps", ""]
     for kind, rows in record["gaps"].items():
         names = ", ".join(f"{md_cell(r['id'])} {md_cell(r['title'])}" for r in rows)
