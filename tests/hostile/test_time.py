@@ -2,7 +2,9 @@
 
 Every stage must be near-linear in its input's size. The large inputs are made here, at
 test time; each test's budget is generous for a shared CI machine and far below what the
-quadratic versions took (seconds to minutes).
+quadratic versions took (seconds to minutes). Budgets are in this process's CPU time, not
+wall time: on a machine whose two cores are shared (a load of 6), a 200 KB item took 5.8 s
+of wall time for about 1 s of its own work, and the guard failed for the load, not the code.
 """
 
 from __future__ import annotations
@@ -58,12 +60,12 @@ def test_no_regex_backtracks_on_long_runs(run: str) -> None:
         text: str | bytes = run * (20_000 // len(run)) + "!x"
         if isinstance(pattern.pattern, bytes):
             text = text.encode() if isinstance(text, str) else text
-        began = time.perf_counter()
+        began = time.process_time()
         pattern.match(text)
         pattern.search(text)
         for _ in pattern.finditer(text[:5000]):
             pass
-        took = time.perf_counter() - began
+        took = time.process_time() - began
         assert took < 1.0, f"{name} took {took:.1f} s on {run!r} * n"
 
 
@@ -71,9 +73,9 @@ def test_markdown_heading_of_spaces_is_fast() -> None:
     """The issue's case: '# Case' + 5,000 spaces + 'x' hung `map` (1,000 spaces: 3.5 s)."""
     from scrmap.sources.text_file import load_text
 
-    began = time.perf_counter()
+    began = time.process_time()
     recs, _ = load_text("# Case" + " " * 50_000 + "x\n\n1. Share information.\n", "m.md", None)
-    assert time.perf_counter() - began < 1.0
+    assert time.process_time() - began < 1.0
     assert recs[0].case == "Case" + " " * 50_000 + "x"
 
 
@@ -91,9 +93,9 @@ def test_one_long_item_is_near_linear(norfolk: scrmap.framework.Framework, unit:
     the next cue word from the start. Now 200 KB takes well under a second."""
     matcher = Matcher(norfolk, 50)
     text = unit * (200_000 // len(unit))
-    began = time.perf_counter()
+    began = time.process_time()
     matcher.match(text)
-    assert time.perf_counter() - began < 3.0
+    assert time.process_time() - began < 3.0
 
 
 def _rows(count: int, seed: int, rare: int) -> list[Comparable]:
@@ -165,6 +167,6 @@ def test_repeats_of_12k_short_rows_take_seconds() -> None:
     """Comparing every pair sharing a word took 63 s at 12,000 rows; the prefix index
     compares each row only with rows sharing one of its rarest words under one item."""
     recs = _rows(12_000, 3, rare=5_000)
-    began = time.perf_counter()
+    began = time.process_time()
     find_pairs(recs, 30)
-    assert time.perf_counter() - began < 10.0
+    assert time.process_time() - began < 10.0
