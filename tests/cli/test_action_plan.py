@@ -270,3 +270,22 @@ def test_due_dates_as_plans_write_them_count_overdue(runner: CliRunner, tmp_path
     # The month-first date is not guessed: a warning at its line, and exit 2.
     assert result.exit_code == exitcodes.USAGE
     assert f"{plan}:4: due '03/31/2026' is not a date scrmap can read" in result.stderr
+
+
+def test_a_specific_column_wins_over_a_generic_one(runner: CliRunner, tmp_path: Path) -> None:
+    """'Target date' is the due date, not the 'Date' before it; 'RAG' the status, not the
+    free-text 'Progress' before it, whose "completed" would count a Red action complete."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "Ref,Date,Recommendation,Lead agency,Target date,Progress,RAG\n"
+        "1,01/01/2026,Health visitors will record the details of fathers.,NCHC,31/12/2027,"
+        "Audit completed in May,Red\n"
+        "2,01/01/2026,The MASH will share information about domestic abuse.,Police,"
+        "31/12/2026,,Amber\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", str(plan), "--as-of", "2027-04-30", "-f", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    plan_json = json.loads(result.stdout)["action_plan"]
+    assert [a["id"] for a in plan_json["overdue_actions"]] == ["2"]
+    assert (plan_json["counts"]["complete"], plan_json["counts"]["not-met"]) == (0, 1)

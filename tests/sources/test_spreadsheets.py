@@ -38,6 +38,43 @@ def test_common_headers_are_recognised(header: str, field: str) -> None:
     assert recognise(["Other", header]).fields == {field: 1}
 
 
+@pytest.mark.parametrize(
+    ("headers", "fields"),
+    [
+        (["Ref", "Date", "Recommendation", "Target date"], {"id": 0, "text": 2, "due": 3}),
+        (["Date", "Recommendation", "Deadline"], {"text": 1, "due": 2}),
+        (["Completion date", "Recommendation", "Due date"], {"text": 1, "due": 2}),
+        (["Recommendation", "Progress", "RAG"], {"text": 0, "status": 2}),
+        (["Recommendation", "Progress", "Status"], {"text": 0, "status": 2}),
+        (["Recommendation", "Date", "Timescale"], {"text": 0, "due": 1}),
+        (["Recommendation", "RAG", "Status"], {"text": 0, "status": 1}),
+    ],
+)
+def test_a_specific_header_wins_over_a_generic_one(
+    headers: list[str], fields: dict[str, int]
+) -> None:
+    assert recognise(headers).fields == fields
+
+
+def test_explain_columns_says_why_a_column_was_passed_over(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xlsx"
+    rows = [["Ref", "Date", "Recommendation", "Progress", "Target date", "RAG", "Status"]]
+    write_xlsx(
+        path, {"Plan": [*rows, [1, "01/01/2026", "Engage fathers.", "Audit done", "", "Red", ""]]}
+    )
+    assert explain_columns(path) == [
+        ("Ref", "id"),
+        ("Date", "kept as metadata ('Target date' is the more specific name for the due date)"),
+        ("Recommendation", "text"),
+        ("Progress", "kept as metadata ('RAG' is the more specific name for the status)"),
+        ("Target date", "due"),
+        ("RAG", "status"),
+        ("Status", "kept as metadata ('RAG', before it, is the status)"),
+    ]
+    (rec,), _ = load_file(path)
+    assert (rec.status, rec.meta) == ("Red", {"date": "01/01/2026", "progress": "Audit done"})
+
+
 def test_csv_without_an_id_column_numbers_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
     path.write_text(

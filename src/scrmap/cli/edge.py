@@ -216,23 +216,11 @@ def analyse(
     return analysis, selected, loaded.problems
 
 
-_FIELD_WORDS = {
-    "id": "the id",
-    "text": "the recommendation's text",
-    "owner": "the owner",
-    "agency": "the lead agency",
-    "due": "the due date",
-    "status": "the status",
-    "evidence": "the evidence",
-    "case": "the case",
-    "kind": "the kind",
-}
-
-
 def explain_columns(args: Iterable[str], sheet: str | None) -> None:
     """Each spreadsheet's columns and what each became; a file that cannot be read, or
     is not a spreadsheet, is a problem (exit 2)."""
     from scrmap.sources import explain_columns as explain
+    from scrmap.sources._table import FIELD_WORDS
 
     problems: list[Problem] = []
     for arg in args:
@@ -240,7 +228,7 @@ def explain_columns(args: Iterable[str], sheet: str | None) -> None:
         if found and isinstance(found[0], tuple):
             typer.echo(f"{arg}:")
             for header, field in found:
-                typer.echo(f"  {header!r} is {_FIELD_WORDS.get(field, field)}")
+                typer.echo(f"  {header!r} is {FIELD_WORDS.get(field, field)}")
         else:
             problems += [p for p in found if not isinstance(p, tuple)]
     finish((), problems)

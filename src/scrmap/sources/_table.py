@@ -2,9 +2,11 @@
 
 An action plan is made by people, not exported by a tool: its columns are called
 "No.", "Recommendation", "Lead agency", "Target date" or "RAG". Each header is
-compared, without regard to capitals, spacing or punctuation, with the names below;
-the first column recognised for a field is used, and every other column is kept as
-metadata. Without an id column, rows are numbered from 1.
+compared, without regard to capitals, spacing or punctuation, with the names below.
+When several columns could be one field, a specific name wins over a generic one
+(`GENERIC`: "Target date" over "Date", "RAG" over "Progress"), and between names as
+specific the first column; every other column is kept as metadata. Without an id
+column, rows are numbered from 1.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from scrmap.display import join_words
 from scrmap.errors import Problem
@@ -49,6 +52,32 @@ NAMES: dict[str, tuple[str, ...]] = {
 """The header names recognised for each field, after `normal_header`."""
 _BY_NAME = {name: field for field, names in NAMES.items() for name in names}
 
+FIELD_WORDS = {
+    "id": "the id",
+    "text": "the recommendation's text",
+    "owner": "the owner",
+    "agency": "the lead agency",
+    "due": "the due date",
+    "status": "the status",
+    "evidence": "the evidence",
+    "case": "the case",
+    "kind": "the kind",
+}
+"""Each field as `--explain-columns` names it."""
+
+GENERIC: frozenset[str] = frozenset(
+    {
+        # A plan's "Date" is as often the date the recommendation was agreed or last
+        # updated, and "Completion date" the date it was done: the target is the due date.
+        "date", "target", "timescale", "timescales", "completion date",
+        # Free text of what was done ("Audit completed; training planned"), which would read
+        # as complete however the RAG rates it.
+        "progress",
+    }
+)  # fmt: skip
+"""Names that only may mean their field: beside a column with a specific name for it
+("Target date", "RAG"), they are kept as metadata."""
+
 
 def normal_header(header: str) -> str:
     """'No.' -> 'no', 'Target  Date:' -> 'target date', '#' -> 'no'."""
@@ -64,24 +93,46 @@ class Columns:
     headers: tuple[str, ...]
     fields: dict[str, int]
     """Field name -> column index, for the fields recognised."""
+    passed_over: dict[int, str] = dc_field(default_factory=dict)
+    """Column index -> why a column named for a field another column holds was not it."""
 
     def explained(self) -> list[tuple[str, str]]:
-        """Each column's header and what it became, in column order."""
+        """Each column's header and what it became, in column order; a column passed over
+        for a field says for which column, so that the choice can be checked."""
         by_index = {index: field for field, index in self.fields.items()}
-        return [
-            (header or f"(column {index + 1})", by_index.get(index, "kept as metadata"))
-            for index, header in enumerate(self.headers)
-        ]
+        explained = []
+        for index, header in enumerate(self.headers):
+            why = self.passed_over.get(index)
+            kept = f"kept as metadata ({why})" if why else "kept as metadata"
+            explained.append((header or f"(column {index + 1})", by_index.get(index, kept)))
+        return explained
 
 
 def recognise(headers: Sequence[str]) -> Columns:
-    """Match each header with a field; the first column for a field wins."""
+    """Match each header with a field: for each field, the first column with a specific
+    name for it, else the first with a generic name (`GENERIC`)."""
+    names = [normal_header(header) for header in headers]
     fields: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        field = _BY_NAME.get(normal_header(header))
-        if field and field not in fields:
+    for index, name in enumerate(names):
+        field = _BY_NAME.get(name)
+        if field is None:
+            continue
+        held = fields.get(field)
+        if held is None or (names[held] in GENERIC and name not in GENERIC):
             fields[field] = index
-    return Columns(tuple(h.strip() for h in headers), fields)
+    shown = tuple(h.strip() for h in headers)
+    passed_over = {}
+    for index, name in enumerate(names):
+        field = _BY_NAME.get(name)
+        if field is None or fields[field] == index:
+            continue
+        chosen = fields[field]
+        passed_over[index] = (
+            f"{shown[chosen]!r} is the more specific name for {FIELD_WORDS[field]}"
+            if name in GENERIC and names[chosen] not in GENERIC
+            else f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
+        )
+    return Columns(shown, fields, passed_over)
 
 
 def missing_text(columns: Columns, name: str) -> Problem:
