@@ -312,9 +312,18 @@ _LEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?")
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
+_TIME = re.compile(
+    r"(?<=\d)(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+"""A time of day after a date, as Excel and pandas export a date cell ("31/03/2026 00:00",
+"2027-03-31T00:00:00"): it says nothing of the day an action is due."""
+
+
 def _read_due(text: str) -> date | None:
     """The date ``text`` names as written, whatever its year (see `parse_due`)."""
-    value = text.strip()
+    value = _TIME.sub("", text.strip())
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -356,7 +365,8 @@ def parse_due(text: str | None) -> date | None:
     March 2021" (or "31st March 2021", "March 31, 2021"), or only a month or year ("March
     2021", "end of March 2021", "2021-03", "2021", "Mar-21"); a month or a year means its
     last day, since an action due "in March" is not late until April. "By" and "end of"
-    before a date change nothing. A two-digit year is this century's up to 68 (`_year`).
+    before a date, and a time of day after it ("31/03/2021 00:00"), change nothing. A
+    two-digit year is this century's up to 68 (`_year`).
     A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
     read: it is warned about, not guessed.
     """

@@ -54,6 +54,48 @@ def test_yaml_problems_have_positions(tmp_path: Path) -> None:
     assert [str(p) for p in problems] == [f"{path}:9:5: duplicate id 'Z1' (first at line 5)"]
 
 
+@pytest.mark.parametrize(
+    ("due", "read"),
+    [("2027", "2027"), ("'2027'", "2027"), ("2027-03-31 09:00:00", "2027-03-31")],
+)
+def test_an_unquoted_year_or_a_timestamp_is_a_due_date(due: str, read: str) -> None:
+    text = f"case: C\nrecommendations:\n  - id: I-1\n    text: Record fathers.\n    due: {due}\n"
+    (rec,), problems = load_yaml(text, "c.yaml")
+    assert (rec.due, problems) == (read, [])
+
+
+NOT_A_DUE_DATE = (
+    "is not a date; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "due", "message"),
+    [
+        ("", "    due: 5\n", f"5:10: recommendations[0] (id 'I-1').due: 5 {NOT_A_DUE_DATE}"),
+        ("", "    due: 0\n", f"5:10: recommendations[0] (id 'I-1').due: 0 {NOT_A_DUE_DATE}"),
+        ("published: 2016\n", "", "2:12: published: 2016 is only a year; write the date the "
+         "review was published, e.g. 2016-03-31"),
+        ("published: '2016'\n", "", "2:12: published: 2016 is only a year; write the date the "
+         "review was published, e.g. 2016-03-31"),
+        ("published: 0\n", "", "2:12: published: 0 is not a date; write it as YYYY-MM-DD, "
+         "e.g. 2016-03-31"),
+    ],
+)  # fmt: skip
+def test_a_number_that_is_no_date_is_refused_in_plain_words(
+    published: str, due: str, message: str
+) -> None:
+    text = f"case: C\n{published}recommendations:\n  - id: I-1\n    text: Record fathers.\n{due}"
+    recs, problems = load_yaml(text, "c.yaml")
+    assert (recs, [str(p) for p in problems]) == ([], [f"c.yaml:{message}"])
+
+
+def test_a_published_timestamp_is_its_date() -> None:
+    text = "case: C\npublished: 2016-03-31 10:00:00\nrecommendations:\n  - id: I-1\n    text: x y\n"
+    (rec,), problems = load_yaml(text, "c.yaml")
+    assert (rec.meta["published"], problems) == ("2016-03-31", [])
+
+
 def test_a_framework_among_the_inputs_is_one_problem() -> None:
     path = ROOT / "examples" / "adult-sar-framework.yaml"
     recs, problems = load_file(path)

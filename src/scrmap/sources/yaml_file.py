@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from scrmap import yamlpos
+from scrmap.actionplan import DUE_FORMS, YEARS
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source
@@ -19,6 +20,17 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _without_time(value: object) -> object:
+    """A date and time (``2027-03-31 09:00``, which YAML reads as one) as its date: an
+    export's time of day says nothing of when an action is due or a review published."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _whole_number(value: object) -> int | None:
+    """``value`` when it is a whole number as YAML reads one (``2027``, not ``true``)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class RecommendationEntry(_Strict):
@@ -36,6 +48,19 @@ class RecommendationEntry(_Strict):
     """Check rules waived for this item, each with the reason: ``{vague-verb: "the
     Board's agreed wording"}``."""
 
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due_as_written(cls, value: object) -> object:
+        """An unquoted year (``due: 2027``) is the year, as ``due: '2027'`` is (its last
+        day): Pydantic would read the number as seconds since 1970. A number that is no
+        year (``due: 5``) is refused, not read as a date in 1970."""
+        year = _whole_number(value)
+        if year is None:
+            return _without_time(value)
+        if year not in YEARS:
+            raise ValueError(f"{year} is not a date; write it as {DUE_FORMS}")
+        return str(year)
+
 
 class RecommendationFile(_Strict):
     """A YAML recommendation file: one case (review) and its recommendations."""
@@ -47,6 +72,25 @@ class RecommendationFile(_Strict):
     review_type: str | None = None
     summary: str | None = None
     recommendations: Annotated[list[RecommendationEntry], Field(min_length=1)]
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_date(cls, value: object) -> object:
+        """A year alone (``published: 2016``, quoted or not) is refused in plain words:
+        Pydantic would read it as seconds since 1970, and ``published: 0`` as 1 January
+        1970, silently. Which day of the year it means decides ``--since``, so it is asked
+        for, not guessed."""
+        number = _whole_number(value)
+        if number is None and isinstance(value, str) and value.strip().isdigit():
+            number = int(value)
+        if number is None:
+            return _without_time(value)
+        if number in YEARS:
+            raise ValueError(
+                f"{number} is only a year; write the date the review was published, "
+                f"e.g. {number}-03-31"
+            )
+        raise ValueError(f"{number} is not a date; write it as YYYY-MM-DD, e.g. 2016-03-31")
 
 
 def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
