@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from scrmap.actionplan import assess, from_mapped
+from scrmap.actionplan import State, Vocabulary, assess, from_mapped
 from scrmap.coverage import Coverage, Mapped, Selection, analyse, select
 from scrmap.framework import Framework
 from scrmap.matcher import Matcher
@@ -129,6 +129,28 @@ def test_select_filters_and_reports_what_it_left_out() -> None:
     assert missing.unmatched == [
         "--case 'Case Z' matches nothing (there are: Case A, Case B, Case C)",
         "--status 'done' matches nothing (no item has one)",
+    ]
+
+
+def test_a_status_filter_names_a_state_or_a_word_as_written() -> None:
+    words = ["Signed off", "Done", "Blue", "Red", "Overdue", "Not achieved", "Amber", None]
+    recs = [rec(str(i), "A", status=word) for i, word in enumerate(words)]
+
+    def kept(*statuses: str) -> list[str | None]:
+        return [r.status for r in select(recs, Selection(statuses=statuses)).recommendations]
+
+    assert kept("complete") == ["Signed off", "Done", "Blue"]
+    assert kept("not-met") == kept("Not met") == ["Red", "Overdue", "Not achieved"]
+    assert kept("amber", "no-status") == ["Amber", None]
+    assert kept("done") == ["Done"]  # the word as written, not the state it is in
+    board = Vocabulary.build({State.complete: ["red"]})
+    chosen = select(recs, Selection(statuses=("complete",)), board).recommendations
+    assert [r.status for r in chosen] == ["Signed off", "Done", "Blue", "Red"]
+    missing = select(recs[:4], Selection(statuses=("on-track", "purple")))
+    assert missing.unmatched == [
+        f"--status {w!r} matches nothing (there are: Blue, Done, Red, Signed off; states: "
+        "complete, not-met)"
+        for w in ("on-track", "purple")
     ]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
+from scrmap.actionplan import STATES, Vocabulary, status_key
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
@@ -204,6 +205,8 @@ class Selection:
     since: date | None = None
     """Only cases published on or after this date."""
     statuses: tuple[str, ...] = ()
+    """Status words as written ("Amber"), or states as scrmap reports them ("not-met"),
+    each meaning every item in that state however its status is worded."""
     kinds: tuple[str, ...] = ()
     """'recommendation', 'finding', 'response'."""
 
@@ -247,8 +250,43 @@ def _keep(
     return [r for r in recs if value(r).casefold() in keep]
 
 
-def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
-    """Keep the recommendations the selection asks for.
+def _keep_statuses(
+    recs: list[Recommendation],
+    wanted: tuple[str, ...],
+    vocabulary: Vocabulary,
+    unmatched: list[str],
+) -> list[Recommendation]:
+    """Keep the items whose status is one of ``wanted`` as written (any capitals), or
+    whose state is (``not-met`` keeps "Red", "Overdue" and "Not achieved" alike): the
+    action-plan tables count by state, so a Board asking for their rows means the state.
+    Note each wanted value that matches nothing, with the words and states there are."""
+    states = {status_key(s.value): s for s in STATES}
+    state_of = {id(r): vocabulary.classify(r.status) for r in recs}
+    written = sorted({r.status for r in recs if r.status})
+    present = [s.value for s in STATES if s in state_of.values()]
+    there = (
+        f"there are: {', '.join(written) or 'no status words'}; states: {', '.join(present)}"
+        if recs
+        else "no item has one"
+    )
+
+    def keeps(rec: Recommendation, word: str) -> bool:
+        state = states.get(status_key(word))
+        return (rec.status or "").casefold() == word.casefold() or state_of[id(rec)] is state
+
+    unmatched += [
+        f"--status {w!r} matches nothing ({there})"
+        for w in wanted
+        if not any(keeps(r, w) for r in recs)
+    ]
+    return [r for r in recs if any(keeps(r, w) for w in wanted)]
+
+
+def select(
+    recs: Sequence[Recommendation], selection: Selection, vocabulary: Vocabulary | None = None
+) -> Selected:
+    """Keep the recommendations the selection asks for; ``vocabulary`` says which state
+    each status is in, for a --status that names a state.
 
     A case or status that matches nothing is reported rather than silently giving an
     empty report, which would look like a gap in the framework's coverage.
@@ -264,7 +302,8 @@ def select(recs: Sequence[Recommendation], selection: Selection) -> Selected:
         if undated:
             notes.append(f"--since left out cases with no publication date: {', '.join(undated)}")
     if selection.statuses:
-        kept = _keep(kept, selection.statuses, lambda r: r.status or "", "--status", unmatched)
+        vocabulary = vocabulary or Vocabulary.build()
+        kept = _keep_statuses(kept, selection.statuses, vocabulary, unmatched)
     if selection.kinds:
         kept = [r for r in kept if r.kind in selection.kinds]
     if recs and not kept and not unmatched:

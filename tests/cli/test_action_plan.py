@@ -289,3 +289,22 @@ def test_a_specific_column_wins_over_a_generic_one(runner: CliRunner, tmp_path: 
     plan_json = json.loads(result.stdout)["action_plan"]
     assert [a["id"] for a in plan_json["overdue_actions"]] == ["2"]
     assert (plan_json["counts"]["complete"], plan_json["counts"]["not-met"]) == (0, 1)
+
+
+def test_status_names_a_state_in_the_boards_words(runner: CliRunner, tmp_path: Path) -> None:
+    """--status not-met keeps what the tables count as not met, "Red" here; with the
+    Board's "purple" as complete, --status complete keeps it."""
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    result = run(runner, "coverage", plan, "--status", "not-met", "-f", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    counts = json.loads(result.stdout)["action_plan"]["counts"]
+    assert {state: n for state, n in counts.items() if n} == {"not-met": 1}
+    result = run(runner, "coverage", plan, "--status", "complete")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        "scrmap: --status 'complete' matches nothing (there are: Amber, Green, Red; states: "
+        "on-track, partly-met, not-met)\n"
+    )
+    (tmp_path / ".scrmap.yaml").write_text("statuses:\n  complete: [purple]\n", encoding="utf-8")
+    result = run(runner, "coverage", LIBRARY, "--status", "complete", "-f", "json", *AS_OF)
+    assert json.loads(result.stdout)["action_plan"]["counts"]["complete"] == 2

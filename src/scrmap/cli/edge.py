@@ -194,7 +194,7 @@ def analyse(
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
     loaded.problems += status_problems(loaded.recommendations, vocabulary)
-    selected = select(loaded.recommendations, chosen)
+    selected = select(loaded.recommendations, chosen, vocabulary)
     if selected.unmatched:
         for message in selected.unmatched:
             say(f"scrmap: {message}")

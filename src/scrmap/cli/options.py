@@ -108,7 +108,11 @@ SinceOption = Annotated[
 ]
 StatusOption = Annotated[
     list[str] | None,
-    typer.Option("--status", metavar="<status>", help="Only items with this status (repeatable)."),
+    typer.Option(
+        "--status",
+        metavar="<status>",
+        help="Only items with this status, as written (Amber) or a state (not-met); repeatable.",
+    ),
 ]
 
 
