@@ -91,6 +91,31 @@ def test_a_negated_status_is_never_read_as_itself(word: str, state: State) -> No
     assert Vocabulary.build().classify(word) is state
 
 
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Implemented in part", "partially implemented", "Partly implemented", "part implemented",
+        "complete in part", "Completed in part", "achieved in part", "met in part",
+        "implemented partially", "Done in part", "half done", "partially signed off",
+        "Amber - partially implemented",
+    ],
+)  # fmt: skip
+def test_done_only_in_part_is_partly_met_never_complete(word: str) -> None:
+    assert Vocabulary.build().classify(word) is State.partly_met
+    item = ActionItem("C", "1", "Share information.", due="2026-01-31", status=word)
+    assert assess([item], date(2026, 6, 30)).items[0].days_overdue == 150
+
+
+@pytest.mark.parametrize("word", ["Implemented", "Part 1 complete", "implemented, part of plan"])
+def test_a_part_that_does_not_qualify_the_word_leaves_it_complete(word: str) -> None:
+    assert Vocabulary.build().classify(word) is State.complete
+
+
+def test_a_board_may_still_call_done_in_part_complete() -> None:
+    board = Vocabulary.build({State.complete: ["implemented in part"]})
+    assert board.classify("Implemented in part") is State.complete
+
+
 def test_a_negation_that_is_not_read_is_said_at_its_place() -> None:
     from scrmap.actionplan import status_problems
     from scrmap.recommendation import Recommendation, Source

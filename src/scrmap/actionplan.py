@@ -151,6 +151,9 @@ _BETWEEN = frozenset(
 """Words that may stand between a negation and its status word: "not yet implemented", "has
 not been fully met", "yet to be implemented". Any other word ends the negation's reach, so
 "no issues, on track" is on track."""
+_PARTLY = frozenset({"part", "partly", "partially", "partial", "half"})
+"""Words that make a word of completion partial before it ("partially implemented", "part
+done") or after it ("implemented partially"; "in part" too): partly met, never complete."""
 _PREFIXES = ("un", "in", "non")
 """Prefixes that negate a one-word status: "unfinished", "incomplete", "non-compliant"."""
 
@@ -170,6 +173,17 @@ _HYPHENED_PREFIX = re.compile(
 )
 """A negating prefix and its hyphen. "in-" only before "complete": "in-progress" is two
 words."""
+
+
+def _in_part(words: Sequence[str], at: int, length: int) -> bool:
+    """Whether the phrase of ``length`` words at ``words[at]`` is said to be done only in
+    part (`_PARTLY`): "partially implemented", "complete in part", "achieved partly"."""
+    after = words[at + length : at + length + 2]
+    return (
+        (at > 0 and words[at - 1] in _PARTLY)
+        or after[:1] in (["partly"], ["partially"])
+        or after == ["in", "part"]
+    )
 
 
 def _negated(words: Sequence[str], at: int) -> bool:
@@ -218,7 +232,9 @@ class Vocabulary:
 
         A whole-phrase match first; else the longest known phrase inside it, as whole
         words ("Amber - delayed by staffing" is partly met), so that "not met" is never
-        read as "met". A tie goes to the phrase that comes first. A phrase after a negation
+        read as "met". A tie goes to the phrase that comes first. A word of completion done
+        only in part ("implemented in part", "partially implemented") is partly met. A
+        phrase after a negation
         ("not on track", "not yet implemented", "unfinished") is never read as itself: it
         means `NEGATED`'s state, or, where that is not clear, is not recognised.
         """
@@ -277,8 +293,10 @@ class Vocabulary:
                     best = found
         if best is None:
             return State.unrecognised
-        _, _, phrase, negated = best
+        _, start, phrase, negated = best
         state = self.words[phrase]
+        if state is State.complete and not negated and _in_part(words, start, len(phrase.split())):
+            return State.partly_met
         if not negated:
             return state
         if state is State.on_track and phrase in _STARTED:
