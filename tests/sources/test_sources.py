@@ -265,6 +265,36 @@ def test_utf16_with_its_byte_order_mark_is_text(tmp_path: Path, encoding: str, e
     assert [r.text for r in recs] == texts
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_excel_unicode_text_is_read_as_the_table_it_is(tmp_path: Path, encoding: str) -> None:
+    """Excel's "Save as Unicode Text": UTF-16 with its byte-order mark, tab-separated,
+    CRLF, ending .txt. Each row is a recommendation with its owner, due date and status."""
+    body = (
+        "No.\tRecommendation\tLead agency\tTarget date\tRAG\r\n"
+        "1\tHealth visitors will record the details of fathers.\tNCHC\t31/03/2027\tRed\r\n"
+        "2\tThe MASH will share information.\tPolice\t30/06/2027\tGreen\r\n"
+    )
+    path = tmp_path / "unicode-text.txt"
+    bom = "" if encoding == "utf-16" else "\ufeff"
+    path.write_bytes((bom + body).encode(encoding))
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.agency, r.due, r.status, r.source.line) for r in recs] == [
+        ("1", "NCHC", "31/03/2027", "Red", 2),
+        ("2", "Police", "30/06/2027", "Green", 3),
+    ]
+    assert sources.explain_columns(path)[1] == ("Recommendation", "text")
+
+
+def test_unicode_text_with_tabs_but_no_recommendation_column_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Name\tDate\r\nAgencies should share information.\r\n".encode("utf-16"))
+    recs, problems = load_file(path)
+    assert problems == []
+    # read as text, however the text loader splits it: not refused as a table
+    assert recs[-1].text.endswith("Agencies should share information.")
+
+
 def test_csv_with_extra_columns_and_recommendation_header(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text(

@@ -57,6 +57,8 @@ SHOWN_SUFFIXES = " ".join(shown for kind in KINDS for shown in kind.shown)
 """'.yaml .md .txt .csv .docx', for help text and messages."""
 TEXT = BY_SUFFIX[".txt"]
 """The kind of any other file named explicitly, and of standard input."""
+TABLE = BY_SUFFIX[".csv"]
+"""The kind that reads delimited tables, comma- or tab-separated."""
 
 
 def _loader(kind: SourceKind) -> Loader:
@@ -90,6 +92,18 @@ def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
     return kind, dataclasses.replace(file, text=text), warnings
 
 
+def _unicode_text_table(data: bytes) -> bool:
+    """Whether ``data`` is a table saved as Excel's "Unicode Text" (a .txt file): UTF-16
+    with its byte-order mark, and a first line of tab-separated headers with a column of
+    recommendation text. Read as text, its rows would run together as one paragraph, and
+    the owners, due dates and statuses in its columns be lost."""
+    if not utf16(data):
+        return False
+    # An even number of bytes, so that no character is cut in two.
+    first = data[:8192].decode("utf-16", errors="replace").split("\n", 1)[0]
+    return "\t" in first and "text" in _table.recognise(first.rstrip("\r").split("\t")).fields
+
+
 def _open(path: Path, name: str | None, limits: Limits | None, sheet: str | None) -> Opened:
     """The kind of ``path`` and the file as its loader receives it, or why it cannot be.
 
@@ -114,6 +128,8 @@ def _open(path: Path, name: str | None, limits: Limits | None, sheet: str | None
         return kind, unreadable(name, exc), []
     if data is None:
         return kind, Problem(name, None, None, _too_big(None, limits)), []
+    if kind is TEXT and regular and _unicode_text_table(data):
+        return TABLE, file, []  # read again by the table's loader, as a CSV file is
     return _with_text(kind, file, data)
 
 
