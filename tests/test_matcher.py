@@ -314,17 +314,22 @@ def test_withheld_only_when_something_was_kept_back(matcher: Matcher) -> None:
     ],
 )
 def test_the_fit_models_terms_come_from_the_same_pass(matcher: Matcher, text: str) -> None:
-    """``_text_terms`` fills the terms with who acts (what the model of fit reads) in the
-    pass that finds the action's terms: the same as a pass that leaves no actor out."""
+    """``_learned_in`` finds, in one pass, the learned terms of the action (``terms``) and
+    the model of fit's weights of the terms with who acts kept (``fit_terms``), each once
+    and in the order those give, so that every sum is the same."""
     source = _prepared(text)
     scanned = matcher._scan(source, _WORD_SPLIT.split(source))
     actors = [(0, source.find(" should")) if " should" in source else (0, 0)]
-    every: dict[tuple[str, ...], tuple[int, int]] = {}
-    action = _text_terms(scanned, actors, every)
-    assert action == _text_terms(scanned, actors)
-    assert every == _text_terms(scanned, [])
+    action = _text_terms(scanned, actors)
+    every = _text_terms(scanned, [])
     assert matcher.fit_terms(text) == {term: (a, b, 1.0) for term, (a, b) in every.items()}
     assert set(action) <= set(every)
+    terms, fit_weights = matcher._learned_in(scanned, actors, with_fit=True)
+    assert terms == [
+        (matcher._terms[term], a, b) for term, (a, b) in action.items() if term in matcher._terms
+    ]
+    assert fit_weights == [matcher._gate_terms[t] for t in every if t in matcher._gate_terms]
+    assert matcher._learned_in(scanned, actors, with_fit=False) == (terms, [])
 
 
 def test_a_quadrant_is_reached_only_through_what_is_assigned(norfolk: fw.Framework) -> None:

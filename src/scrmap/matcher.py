@@ -312,6 +312,12 @@ class _LearnedTerm:
     text. Its slots are the items a text with this term is rescored for."""
 
 
+_TermEntry = tuple[int, _LearnedTerm | None, float | None]
+"""A learned term as a text's words meet it (``Matcher._heads``): a number of its own, its
+weights for the items' models, and its weight in the model of fit (None where a model
+does not weigh it)."""
+
+
 @dataclass(slots=True)
 class _Text:
     """One text's content words as parallel lists, and its clause breaks on demand.
@@ -336,6 +342,7 @@ class _Text:
     _clauses: tuple[list[int], list[int]] | None = None
     _negation_at: tuple[list[int], list[int]] | None = None
     _negated: tuple[set[int], set[int]] | None = None
+    _spans: tuple[list[int], list[int]] | None = None
 
     def start(self, position: int) -> int:
         """Where the content word at ``position`` starts in the text."""
@@ -348,6 +355,17 @@ class _Text:
     def sentence(self, position: int) -> int:
         """Which sentence the content word at ``position`` stands in."""
         return bisect_left(self.breaks, self.start(position))
+
+    def spans(self) -> tuple[list[int], list[int]]:
+        """Where each content word starts, and where each ends: listed once per text, for
+        the negations and the learned terms alike."""
+        if self._spans is None:
+            offsets = self.offsets
+            self._spans = (
+                [offsets[2 * k] for k in self.content],
+                [offsets[2 * k + 1] for k in self.content],
+            )
+        return self._spans
 
     @property
     def negatable(self) -> bool:
@@ -378,9 +396,8 @@ class _Text:
         word ("no" in "known") are passed over.
         """
         if self._negated is None:
-            source, offsets = self.source, self.offsets
-            starts = [offsets[2 * k] for k in self.content]
-            ends = [offsets[2 * k + 1] for k in self.content]
+            source = self.source
+            starts, ends = self.spans()
             before_starts, after_starts = self._negation_starts()
             break_starts, break_ends = self._clause_breaks()
             # A word a negation before it reaches starts after the negation, before the
@@ -535,9 +552,15 @@ class Matcher:
     """Learned words and word pairs (as normal forms), with every model's weight of each:
     one look-up per term of a text scores it for every model at once."""
     _gate_terms: dict[tuple[str, ...], float] = field(default_factory=dict, init=False, repr=False)
+    """Learned words of the model of whether a text fits the framework at all."""
+    _heads: dict[str, tuple[_TermEntry | None, dict[str, _TermEntry]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    """``_terms`` and ``_gate_terms`` by their first word: that word's own entry, and the
+    entries of the pairs it begins by their second word. A text's word that begins no
+    learned term (most do not) costs one look-up, with no term made of it."""
     _bare_matches: list[dict[int, Match]] = field(default_factory=list, init=False, repr=False)
     """For each slot, its matches without evidence by score (``_bare``)."""
-    """Learned words of the model of whether a text fits the framework at all."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
@@ -626,6 +649,13 @@ class Matcher:
             key: _LearnedTerm(tuple(found), _by_slot(evidence.get(key, ())))
             for key, found in weights.items()
         }
+        for number, key in enumerate(dict.fromkeys([*self._terms, *self._gate_terms])):
+            entry = (number, self._terms.get(key), self._gate_terms.get(key))
+            if len(key) == 1:
+                self._heads.setdefault(key[0], (None, {}))
+                self._heads[key[0]] = (entry, self._heads[key[0]][1])
+            elif len(key) == 2:  # a text's terms are one word or two
+                self._heads.setdefault(key[0], (None, {}))[1][key[1]] = entry
 
     def _correct(self, key: str) -> str | None:
         """The cue word a misspelt word stands for, or None. Cached per distinct word.
@@ -884,29 +914,21 @@ class Matcher:
         scoring under ``shown`` keep their score but get no evidence (see ``match_many``)."""
         models = self._models
         gate = self.framework.learned.mapped if self.framework.learned else None
-        # The model of fit reads who acts too (``fit_terms``): who is addressed says whether
-        # the text is about practice. Both sets come from one pass over the words.
-        every: dict[tuple[str, ...], tuple[int, int]] | None = {} if gate is not None else None
         # Each item's sum of its terms' weights, and the terms that count for each item,
         # which its evidence shows.
         totals = [0.0] * len(models)
         found: list[tuple[_LearnedTerm, int, int]] = []  # the terms that are evidence
-        learned_terms = self._terms
-        for term, (start, end) in _text_terms(scanned, actors, every).items():
-            learned = learned_terms.get(term)
-            if learned is None:
-                continue
+        terms, fit_weights = self._learned_in(scanned, actors, gate is not None)
+        for learned, start, end in terms:
             for slot, weight in learned.weights:
                 totals[slot] += weight
             if learned.evidence:
                 found.append((learned, start, end))
         fits = None
-        if gate is not None and every is not None:
+        if gate is not None:
             on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
             z = gate.bias + gate.cues * on_framework - (OUTSIDE_PENALTY if outside else 0.0)
-            gate_terms = self._gate_terms
-            # Only the terms with a weight: adding the others' 0.0 changes no sum.
-            z += sum(gate_terms[term] for term in every if term in gate_terms)
+            z += sum(fit_weights)
             fits = round(100 / (1 + math.exp(-z)))
         out: dict[str, list[Match]] = {kind: [] for kind in scored}
         rules: dict[int, Match] = {}
@@ -952,6 +974,45 @@ class Matcher:
                 evidence.append(Evidence(label, text[a:b], a, b))
             out[kind].append(Match(item, score, tuple(evidence)))
         return out, fits
+
+    def _learned_in(
+        self, text: _Text, actors: list[tuple[int, int]], with_fit: bool
+    ) -> tuple[list[tuple[_LearnedTerm, int, int]], list[float]]:
+        """The learned terms among ``_text_terms(text, actors)``, each once, in that order
+        and with its place; and, ``with_fit``, the model of fit's weights of the terms among
+        ``_text_terms(text, [])`` (who acts kept: who is addressed says whether the text is
+        about practice), in that order, so that they add up as the same sum. One pass over
+        the words, and a term is made only of a word that begins a learned one."""
+        places, norms, heads = _places(text, actors), text.norms, self._heads
+        terms: list[tuple[_LearnedTerm, int, int]] = []
+        fit_weights: list[float] = []
+        seen: set[int] = set()
+        fit_seen: set[int] = set()
+        for k, key in enumerate(norms):
+            head = heads.get(key)
+            if head is None:
+                continue
+            single, pairs = head
+            # The word's own term comes before the pair it begins, as in ``_text_terms``.
+            for entry, ok, acts, end in (
+                (single, places.word_ok[k], places.word_acts[k], k),
+                (
+                    pairs.get(norms[k + 1]) if pairs and places.pair_ok[k] else None,
+                    True,
+                    places.pair_acts[k],
+                    k + 1,
+                ),
+            ):
+                if entry is None or not ok:
+                    continue
+                number, learned, fit_weight = entry
+                if with_fit and fit_weight is not None and number not in fit_seen:
+                    fit_seen.add(number)
+                    fit_weights.append(fit_weight)
+                if learned is not None and not acts and number not in seen:
+                    seen.add(number)
+                    terms.append((learned, places.starts[k], places.ends[end]))
+        return terms, fit_weights
 
     def _bare(self, slot: int, item: str, score: int) -> Match:
         """The match, without evidence, of the item in ``slot`` with ``score``: each made
@@ -1126,30 +1187,34 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def _text_terms(
-    text: _Text,
-    actors: list[tuple[int, int]],
-    with_actors: dict[tuple[str, ...], tuple[int, int]] | None = None,
-) -> dict[tuple[str, ...], tuple[int, int]]:
-    """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
-    outside who acts and outside negated clauses ("no evidence of domestic abuse"), each
-    with its first place in the text (start, end).
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where a text's words stand and which of its words and word pairs make terms (see
+    ``_places``): parallel lists over its content words."""
 
-    Read from the scan (its words and normal forms). This runs for every term of every
-    text when learned weights are on, so what rules a term out is worked out per word and
-    per pair of neighbours before the terms are made, each once: whether a negation ends
-    the clause before a word or follows it (a pair is negated by what precedes its first
-    word or follows its second), where a sentence ends, and which words and pairs overlap
-    who acts (found by bisection, one actor at a time, not one term at a time).
-    ``with_actors``, when given, is filled in the same pass with the terms of who acts too
-    (what the model of fit reads), as ``_text_terms(text, [])`` would return them.
-    """
-    offsets, content, norms = text.offsets, text.content, text.norms
-    count = len(content)
-    starts = [offsets[2 * k] for k in content]
-    ends = [offsets[2 * k + 1] for k in content]
+    starts: list[int]
+    ends: list[int]
+    word_ok: list[bool]
+    """Whether the word makes a term: not negated."""
+    pair_ok: list[bool]
+    """Whether words k and k + 1 make a term: in one sentence, neither negated."""
+    word_acts: list[bool]
+    """Whether the word overlaps who acts."""
+    pair_acts: list[bool]
+    """Whether words k and k + 1 overlap who acts."""
+
+
+def _places(text: _Text, actors: list[tuple[int, int]]) -> _Places:
+    """What rules a text's terms out, worked out per word and per pair of neighbours before
+    any term is made, each once: whether a negation ends the clause before a word or
+    follows it (a pair is negated by what precedes its first word or follows its second),
+    where a sentence ends, and which words and pairs overlap who acts (found by bisection,
+    one actor at a time, not one term at a time). This runs for every text when learned
+    weights are on."""
+    count = len(text.content)
+    starts, ends = text.spans()
     word_ok = [True] * count
-    pair_ok = [True] * count  # whether words k and k + 1 make a term
+    pair_ok = [True] * count
     if count:
         pair_ok[-1] = False
     for stop in text.breaks:
@@ -1177,19 +1242,24 @@ def _text_terms(
             pair_acts[k] = True
             if k >= low:
                 word_acts[k] = True
+    return _Places(starts, ends, word_ok, pair_ok, word_acts, pair_acts)
+
+
+def _text_terms(
+    text: _Text, actors: list[tuple[int, int]]
+) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Words and adjacent word pairs (gap words left out, within a sentence) of a text,
+    outside who acts and outside negated clauses ("no evidence of domestic abuse"), each
+    with its first place in the text (start, end): what ``learn`` fits on. Mapping reads
+    only the learned ones (``Matcher._learned_in``), from the same ``_places``."""
+    places, norms = _places(text, actors), text.norms
+    starts, ends = places.starts, places.ends
     out: dict[tuple[str, ...], tuple[int, int]] = {}
-    every = with_actors
     for k, key in enumerate(norms):
-        if word_ok[k]:
-            term: tuple[str, ...] = (key,)
-            if every is not None and term not in every:
-                every[term] = (starts[k], ends[k])
-            if not word_acts[k] and term not in out:
-                out[term] = (starts[k], ends[k])
-        if pair_ok[k]:
+        if places.word_ok[k] and not places.word_acts[k] and (key,) not in out:
+            out[(key,)] = (starts[k], ends[k])
+        if places.pair_ok[k] and not places.pair_acts[k]:
             term = (key, norms[k + 1])
-            if every is not None and term not in every:
-                every[term] = (starts[k], ends[k + 1])
-            if not pair_acts[k] and term not in out:
+            if term not in out:
                 out[term] = (starts[k], ends[k + 1])
     return out
