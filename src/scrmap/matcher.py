@@ -751,9 +751,11 @@ class Matcher:
             # where it is no typo; no order or window to check.
             typos, positions = text.typos, text.where[pattern.keys[0]]
             i = next((i for i in positions if i not in typos), None) if typos else positions[0]
-            if i is not None:
-                return _Hit(pattern, text.start(i), text.end(i), 1.0)
-            return _Hit(pattern, text.start(positions[0]), text.end(positions[0]), TYPO_QUALITY)
+            quality = 1.0
+            if i is None:
+                i, quality = positions[0], TYPO_QUALITY
+            k = 2 * text.content[i]
+            return _Hit(pattern, text.offsets[k], text.offsets[k + 1], quality)
         best: _Hit | None = None
         for i in text.where[pattern.keys[0]]:
             used = _in_order(pattern.keys, i, text)
@@ -1066,18 +1068,24 @@ class Matcher:
 
 
 def _in_order(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
-    """Positions of the cue's words standing in order from ``i``, in one sentence."""
+    """Positions of the cue's words standing in order from ``i``, in one sentence; ``i`` is
+    where its first word stands (``_find`` tries no other place)."""
     last = i + len(keys) - 1
-    if last >= len(text.content):
+    content = text.content
+    if last >= len(content):
         return None
-    if len(keys) == 1:
+    if last == i:
         return [i]
     keys_at = text.keys_at
-    if all(key in keys_at[i + j] for j, key in enumerate(keys)) and text.sentence(
-        last
-    ) == text.sentence(i):
-        return list(range(i, last + 1))
-    return None
+    for j in range(1, len(keys)):
+        if keys[j] not in keys_at[i + j]:
+            return None
+    breaks, offsets = text.breaks, text.offsets
+    if bisect_left(breaks, offsets[2 * content[last]]) != bisect_left(
+        breaks, offsets[2 * content[i]]
+    ):
+        return None  # a sentence ends between them
+    return list(range(i, last + 1))
 
 
 def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
