@@ -560,7 +560,7 @@ class Matcher:
     entries of the pairs it begins by their second word. A text's word that begins no
     learned term (most do not) costs one look-up, with no term made of it."""
     _bare_matches: list[dict[int, Match]] = field(default_factory=list, init=False, repr=False)
-    """For each slot, its matches without evidence by score (``_bare``)."""
+    """For each slot, its matches without evidence by score (see ``_apply_learned``)."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
@@ -946,22 +946,35 @@ class Matcher:
         evidenced = set(rules)
         for learned, _, _ in found:
             evidenced |= learned.evidence.keys()
+        bare_matches = self._bare_matches
         for slot in evidenced:
             kind, item, model = models[slot]
             rule = rules.get(slot)
-            z = model.bias + model.cues * (rule.score / 100 if rule else 0.0)
-            z += totals[slot]
-            if rule is not None and model.cue_weights:
-                cue_weights = model.cue_weights
-                total = 0.0  # added up in order, as sum() adds floats: the same to the bit
-                for e in rule.evidence:
-                    total += cue_weights.get(e.cue, 0.0) * e.quality
-                z += total
+            if rule is None:
+                # bias + cues * 0.0 is the bias, but for the sign of a zero, which changes
+                # no score.
+                z = model.bias + totals[slot]
+            else:
+                z = model.bias + model.cues * (rule.score / 100)
+                z += totals[slot]
+                if model.cue_weights:
+                    cue_weights = model.cue_weights
+                    total = 0.0  # added up in order, as sum() adds floats: the same to the bit
+                    for e in rule.evidence:
+                        total += cue_weights.get(e.cue, 0.0) * e.quality
+                    z += total
             score = round(100 / (1 + math.exp(-z)))
             if score <= 0:
                 continue
             if score < shown:
-                out[kind].append(self._bare(slot, item, score))
+                # Without evidence, each made once and shared (a match is frozen), for the
+                # dozen or so near misses of every text whose evidence is not shown: making
+                # one is most of the cost of a near miss.
+                made = bare_matches[slot]
+                bare = made.get(score)
+                if bare is None:
+                    bare = made[score] = Match(item, score, ())
+                out[kind].append(bare)
                 continue
             evidence = list(rule.evidence) if rule else []
             # Gathered for the few items shown, in the order the terms stand in the text.
@@ -1015,16 +1028,6 @@ class Matcher:
                     seen.add(number)
                     terms.append((learned, places.starts[k], places.ends[end]))
         return terms, fit_weights
-
-    def _bare(self, slot: int, item: str, score: int) -> Match:
-        """The match, without evidence, of the item in ``slot`` with ``score``: each made
-        once and shared (a match is frozen), for the dozen or so near misses of every text
-        whose evidence is not shown. Making one is most of the cost of a near miss."""
-        made = self._bare_matches[slot]
-        match = made.get(score)
-        if match is None:
-            match = made[score] = Match(item, score, ())
-        return match
 
     def _rank(
         self, kind: str, matches: list[Match], cue_scores: dict[str, int]
