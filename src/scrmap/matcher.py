@@ -535,9 +535,16 @@ class Matcher:
     _order: dict[str, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
     """Each standard's and theme's place in the framework file, by kind and id."""
     _words: dict[str, _WordInfo] = field(default_factory=dict, init=False, repr=False)
-    _quadrant_of: dict[tuple[str, str], str | None] = field(
+    _quadrant_of: dict[str, dict[str, str | None]] = field(
         default_factory=dict, init=False, repr=False
     )
+    """Each standard's and theme's quadrant, by kind and id."""
+    _quadrant_matches: dict[str, dict[int, Match]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    """Each quadrant's matches without evidence by score, made once and shared (a match
+    is frozen): most of a text's quadrants score under the threshold, and without near
+    misses show none."""
     _quadrant_order: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _models: list[tuple[str, str, LearnedItem]] = field(
         default_factory=list, init=False, repr=False
@@ -581,9 +588,10 @@ class Matcher:
         )
         for kind, items in kinds:
             self._order[kind] = {}
+            self._quadrant_of[kind] = {}
             for position, item in enumerate(items):
                 self._order[kind][item.id] = position
-                self._quadrant_of[(kind, item.id)] = item.quadrant
+                self._quadrant_of[kind][item.id] = item.quadrant
                 for cue in item.cues:
                     keys = phrase_keys(cue.cue)
                     if not keys:  # refused by framework validation; nothing to match
@@ -1044,18 +1052,27 @@ class Matcher:
     ) -> tuple[Match, ...]:
         """Each quadrant's best score among its standards and themes, with their evidence;
         a quadrant scoring under ``shown`` gets none (see ``match_many``)."""
-        best: dict[str, list[Match]] = defaultdict(list)
+        best: dict[str, list[Match]] = {}
         for kind, matches in (("standards", standards), ("themes", themes)):
+            quadrant_of = self._quadrant_of[kind]
             for m in matches:
-                quadrant = self._quadrant_of[(kind, m.id)]
+                quadrant = quadrant_of[m.id]
                 if quadrant:
-                    best[quadrant].append(m)
+                    members = best.get(quadrant)
+                    if members is None:
+                        best[quadrant] = [m]
+                    else:
+                        members.append(m)
         order = self._quadrant_order
         out = []
         for quadrant, members in best.items():
-            top = max(m.score for m in members)
+            top = max([m.score for m in members])
             if top < shown:
-                out.append(Match(quadrant, top, ()))
+                made = self._quadrant_matches.setdefault(quadrant, {})
+                bare = made.get(top)
+                if bare is None:
+                    bare = made[top] = Match(quadrant, top, ())
+                out.append(bare)
                 continue
             # Show the evidence of every contributor that is itself assigned (or the best one).
             sources = [m for m in members if m.score >= self.threshold] or [
