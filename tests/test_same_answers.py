@@ -167,9 +167,9 @@ def test_a_chunk_matches_as_one_text_at_a_time(
 def test_without_near_misses_a_chunk_keeps_what_is_assigned(
     norfolk: fw.Framework, learned: bool
 ) -> None:
-    """``match_many(..., near_misses=False)`` (`map` without --explain) gives every match
-    the reference's score, and what is assigned its evidence too, so every record without
-    near misses is the same."""
+    """``match_many(..., near_misses=False)`` (`map` without --explain) gives what is
+    assigned the reference's score and evidence, and every match it keeps the reference's
+    score, so every record without near misses is the same."""
     framework = norfolk if learned else fw.without_learned(norfolk)
     texts = _varied(norfolk, 1_000)
     matcher = Matcher(framework)
@@ -177,9 +177,10 @@ def test_without_near_misses_a_chunk_keeps_what_is_assigned(
     got = list(Matcher(framework).match_many(texts, near_misses=False))
     for text, full, kept in zip(texts, expected, got, strict=True):
         for kind in ("standards", "themes", "quadrants"):
-            scores = [(m.id, m.score) for m in getattr(kept, kind)]
-            assert scores == [(m.id, m.score) for m in getattr(full, kind)]
             assert kept.assigned(kind) == full.assigned(kind)
+        for kind in ("standards", "themes"):  # a quadrant under the threshold may score less
+            scores = {m.id: m.score for m in getattr(full, kind)}
+            assert all(scores[m.id] == m.score for m in getattr(kept, kind))
         assert (kept.fits, kept.outside, kept.fitting, kept.withheld) == (
             full.fits,
             full.outside,
@@ -189,5 +190,8 @@ def test_without_near_misses_a_chunk_keeps_what_is_assigned(
         rec = Recommendation("R1", text, Source("x.csv", 2))
         assert records.recommendation_record(rec, kept) == records.recommendation_record(rec, full)
     assert sum(len(r.near_misses("standards")) for r in expected) > len(texts)
-    if learned:  # the near misses' evidence is what is saved
-        assert any(not m.evidence for r in got for m in r.near_misses("standards"))
+    if learned:  # the near misses are what is saved
+        assert (
+            sum(len(r.near_misses("standards")) for r in got)
+            < sum(len(r.near_misses("standards")) for r in expected) / 2
+        )

@@ -794,11 +794,12 @@ class Matcher:
         The hits are found and scored by the same code as ``match``, which stays the
         reference; each distinct word is classified once (cue word, typo correction, gap
         word) and remembered, up to ``WORD_CACHE_SIZE`` words. Without ``near_misses``,
-        the matches under the threshold that learned weights rescore keep their scores
-        but get no evidence: every score, and so what is assigned, is the same, and the
-        evidence of the dozen or so standards a text scores a little for (with learned
-        weights, nearly every one) is never built, nor that of a quadrant under the
-        threshold. For output that shows no near misses.
+        the matches under the threshold that learned weights rescore are left out (kept,
+        without evidence, from ``OUTSIDE_CUES_BAR``, which ``Result.fitting`` may read),
+        and a quadrant under the threshold gets no evidence: what is assigned, the fit and
+        what is withheld are the same, and the dozen or so standards a text scores a
+        little for (with learned weights, nearly every one) are never ranked, nor their
+        evidence built. For output that shows no near misses.
         """
         for text in texts:
             source = _prepared(text)
@@ -954,6 +955,12 @@ class Matcher:
         evidenced = set(rules)
         for learned, _, _ in found:
             evidenced |= learned.evidence.keys()
+        # Without near misses (``shown`` over 1), a score under ``drop`` is read by no output:
+        # not assigned, and not the best standard that ``_fitting`` reads with cues alone.
+        # Such an item is left out, its score not even worked out where its log-odds are
+        # surely too low (``_log_odds_under``).
+        drop = min(shown, OUTSIDE_CUES_BAR)
+        low = _log_odds_under(drop)
         bare_matches = self._bare_matches
         for slot in evidenced:
             kind, item, model = models[slot]
@@ -971,13 +978,15 @@ class Matcher:
                     for e in rule.evidence:
                         total += cue_weights.get(e.cue, 0.0) * e.quality
                     z += total
+            if z < low:
+                continue
             score = round(100 / (1 + math.exp(-z)))
-            if score <= 0:
+            if score < drop:
                 continue
             if score < shown:
-                # Without evidence, each made once and shared (a match is frozen), for the
-                # dozen or so near misses of every text whose evidence is not shown: making
-                # one is most of the cost of a near miss.
+                # Without evidence, each made once and shared (a match is frozen): a score
+                # that no output shows but ``_fitting`` may read (a threshold over
+                # ``OUTSIDE_CUES_BAR``).
                 made = bare_matches[slot]
                 bare = made.get(score)
                 if bare is None:
@@ -1149,6 +1158,16 @@ def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> boo
     return len(written) == len(wanted) and all(
         w == c or w == c + "s" or w == c + "es" for w, c in zip(written, wanted, strict=True)
     )
+
+
+@cache
+def _log_odds_under(score: int) -> float:
+    """A log-odds ``z`` under which ``round(100 / (1 + exp(-z)))`` is surely under
+    ``score``: where that is ``score - 0.5``, less a margin. Near there the curve climbs at
+    least 0.49 points per unit of ``z``, so the margin of 1e-6 keeps it more than 4e-7 under
+    the half, far more than rounding in ``exp`` and the division moves it."""
+    half = score - 0.5
+    return math.log(half / (100 - half)) - 1e-6
 
 
 def _kept(standards: Sequence[Match], threshold: int) -> tuple[Match, ...]:
