@@ -167,3 +167,66 @@ def test_negations_are_every_words_negation(matcher: Matcher, text: str) -> None
     before, after = scanned.negations()
     assert before == {s for s in starts if scanned.negated_before(s)}
     assert after == {e for e in ends if scanned.negated_after(e)}
+
+
+# Recommendations in pieces: who acts, negations, typing mistakes and learned words.
+RECOMMENDING = st.lists(
+    st.one_of(
+        NEGATING,
+        st.sampled_from(
+            [
+                "Health visitors should",
+                "The GP and school nurses must",
+                "Recommendation 3:",
+                "training for all health visitors",
+                "informaton sharing",
+                "supervison",
+                "domestc abuse",
+                "safety planning",
+                "think family",
+                "taxi licensing",
+                "should be reviewed",
+            ]
+        ),
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@PROPERTY
+@given(st.lists(RECOMMENDING, min_size=1, max_size=5))
+def test_without_near_misses_the_records_are_the_same(matcher: Matcher, texts: list[str]) -> None:
+    """``match_many(..., near_misses=False)``, which leaves out the learned near misses and
+    skips the scores no output reads, gives the record ``match`` gives (with the fit, when
+    standards are withheld), and the same assigned matches, at any threshold."""
+    from scrmap import records
+    from scrmap.recommendation import Recommendation, Source
+
+    assert matcher.framework.learned is not None
+    for threshold in (50, 90):
+        reference = Matcher(matcher.framework, threshold)
+        quick = Matcher(matcher.framework, threshold).match_many(texts, near_misses=False)
+        for text, got in zip(texts, quick, strict=True):
+            full = reference.match(text)
+            rec = Recommendation("R1", text, Source("x.csv", 2))
+            assert records.recommendation_record(rec, got) == records.recommendation_record(
+                rec, full
+            )
+            for kind in ("standards", "themes", "quadrants"):
+                assert got.assigned(kind) == full.assigned(kind)
+
+
+@PROPERTY
+@given(st.one_of(RECOMMENDING, TEXT))
+def test_the_learned_terms_are_the_texts_terms(matcher: Matcher, text: str) -> None:
+    """``_learned_in`` (what mapping reads) finds the learned terms among ``_text_terms``,
+    each once and in order, and the model of fit's among the terms with who acts kept."""
+    source = matcher_module._prepared(text)
+    scanned = matcher._scan(source, matcher_module._WORD_SPLIT.split(source))
+    actors = matcher_module.actor_spans(source) + matcher_module.role_spans(source)
+    terms, fit_weights = matcher._learned_in(scanned, actors, with_fit=True)
+    learned, gate = matcher._terms, matcher._gate_terms
+    action = matcher_module._text_terms(scanned, actors)
+    every = matcher_module._text_terms(scanned, [])
+    assert terms == [(learned[t], a, b) for t, (a, b) in action.items() if t in learned]
+    assert fit_weights == [gate[t] for t in every if t in gate]
