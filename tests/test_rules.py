@@ -9,7 +9,7 @@ import yaml
 
 from scrmap.checks import Severity, run
 from scrmap.matcher import Matcher
-from scrmap.rules import RULES, rule_docs
+from scrmap.rules import RULES, defaults, rule_docs
 from scrmap.sources.yaml_file import load_yaml
 
 from .conftest import ROOT
@@ -93,6 +93,16 @@ def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
 def test_docs_are_built_from_the_docstrings() -> None:
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert docs == rule_docs(), "regenerate: scrmap check --list-rules > docs/rules.md"
+
+
+def test_the_defaults_are_the_options_a_validation_gives() -> None:
+    """`defaults` constructs the options without validating them (so that `check` without a
+    configuration builds no schema): they must be what validating nothing gives."""
+    for rule_id, (severity, options) in defaults().items():
+        rule = RULES[rule_id]
+        assert severity is rule.SEVERITY
+        assert options == rule.Options.model_validate({}), rule_id
+        assert options.model_fields_set == set(), rule_id
 
 
 def test_docs_show_the_default_a_user_gets() -> None:

@@ -30,8 +30,10 @@ except SystemExit:
     pass
 heavy = ("rich", "pydantic", "yaml", "rapidfuzz", "multiprocessing", "scrmap.checks",
          "scrmap.config")
-print(json.dumps({"modules": [m for m in heavy if m in sys.modules], "scans": scans}),
-      file=sys.stderr)
+rules = sys.modules.get("scrmap.rules")
+built = [i for i, r in rules.RULES.items() if r.Options.__pydantic_complete__] if rules else []
+print(json.dumps({"modules": [m for m in heavy if m in sys.modules], "scans": scans,
+                  "built": built}), file=sys.stderr)
 """
 
 
@@ -50,7 +52,7 @@ def _startup(args: list[str], cache: Path, cwd: Path = ROOT) -> dict[str, list[s
 
 
 def test_help_imports_none_of_the_heavy_packages(tmp_path: Path) -> None:
-    assert _startup(["--help"], tmp_path) == {"modules": [], "scans": []}
+    assert _startup(["--help"], tmp_path) == {"modules": [], "scans": [], "built": []}
 
 
 def test_mapping_a_sentence_from_the_cache_without_a_configuration(tmp_path: Path) -> None:
@@ -59,7 +61,11 @@ def test_mapping_a_sentence_from_the_cache_without_a_configuration(tmp_path: Pat
     workers to start, and no word to correct."""
     args = ["map", "share information with the police", "--format", "jsonl"]
     _startup(args, tmp_path / "cache", tmp_path)  # fills the cache
-    assert _startup(args, tmp_path / "cache", tmp_path) == {"modules": [], "scans": []}
+    assert _startup(args, tmp_path / "cache", tmp_path) == {
+        "modules": [],
+        "scans": [],
+        "built": [],
+    }
 
 
 @pytest.mark.parametrize(
@@ -72,6 +78,16 @@ def test_nothing_scans_the_installed_packages(tmp_path: Path, args: list[str]) -
 
 
 def test_checking_without_a_configuration_builds_none_of_its_models(tmp_path: Path) -> None:
-    """The rules' own defaults are all `check` needs when no configuration is found."""
+    """The rules' own defaults are all `check` needs when no configuration is found: not
+    the configuration's models, nor the schemas of the rules' options."""
     found = _startup(["check", str(ROOT / "data" / "recommendations")], tmp_path, tmp_path)
     assert "scrmap.config" not in found["modules"]
+    assert found["built"] == []
+
+
+def test_a_configuration_builds_the_options_it_validates(tmp_path: Path) -> None:
+    """The other side of the deferred schemas: a configuration is validated as before."""
+    (tmp_path / ".scrmap.yaml").write_text("rules:\n  too-many: {max: 3}\n", encoding="utf-8")
+    found = _startup(["check", str(ROOT / "data" / "recommendations")], tmp_path, tmp_path)
+    assert "scrmap.config" in found["modules"]
+    assert "too-many" in found["built"]

@@ -50,9 +50,13 @@ class Hit:
 
 
 class RuleOptions(BaseModel):
-    """Base of every rule's options: unknown keys are errors that name the key."""
+    """Base of every rule's options: unknown keys are errors that name the key.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Their schemas are built when a configuration is first validated (``defer_build``), not
+    when the rules are imported: without one, `check` uses the defaults as they are.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Rule(Protocol):
