@@ -121,3 +121,21 @@ def test_the_last_garbage_collections_are_skipped_at_exit_only() -> None:
     done = subprocess.run([sys.executable, "-c", _EXIT_PROBE], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == ["frozen on return: False", "frozen at exit: True"]
+
+
+def test_the_commands_annotations_are_evaluated_once() -> None:
+    """Typer reads every command's signature on every run; annotations left as strings
+    (``from __future__ import annotations`` in a command's module) would be compiled and
+    evaluated each time (see `scrmap.cli`)."""
+    from scrmap.cli import app, framework_app
+
+    callbacks = [
+        c.callback for typer_app in (app, framework_app) for c in typer_app.registered_commands
+    ]
+    assert app.registered_callback is not None
+    callbacks.append(app.registered_callback.callback)
+    assert len(callbacks) == 12
+    for callback in callbacks:
+        assert callback is not None
+        strings = [name for name, a in callback.__annotations__.items() if isinstance(a, str)]
+        assert strings == [], f"{callback.__module__}.{callback.__name__}"

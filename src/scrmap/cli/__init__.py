@@ -4,7 +4,10 @@ One module per command, each thin: what a command computes lives in the core
 (`scrmap.pipeline` and below), how it looks in `scrmap.formats`, and the Rich views in
 `scrmap.cli.views`. Reports go to stdout, problems to stderr, so
 `scrmap map ... --format json > out.json` stays clean. The core is imported inside the
-commands, so that `scrmap --help` starts fast.
+commands, so that `scrmap --help` starts fast. For the same reason the modules that define
+commands (and the app's callback) do without ``from __future__ import annotations``: Typer
+reads every command's signature on every run, and annotations kept as strings would be
+compiled and evaluated each time (half of building the command table, about 4 ms).
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """The Typer app: the global options, and the console script that keeps bugs to one line."""
 
-from __future__ import annotations
-
 import atexit
 import errno
 import gc

@@ -1,7 +1,5 @@
 """`scrmap check`: do the recommendations map, and are they SMART?"""
 
-from __future__ import annotations
-
 import os
 import shutil
 import sys
@@ -80,7 +78,7 @@ def _default_format(output_file: Path | None) -> CheckFormat:
 
 
 def _emit(
-    result: CheckResult, chosen: CheckFormat, quiet: bool, stats: bool, output: Path | None
+    result: "CheckResult", chosen: CheckFormat, quiet: bool, stats: bool, output: Path | None
 ) -> None:
     """The findings (or --statistics) to stdout or --output-file, and ruff's closing count
     after the concise lines unless --quiet."""

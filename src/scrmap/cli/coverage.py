@@ -1,7 +1,5 @@
 """`scrmap coverage`: what the recommendations cover, the gaps, and what repeats."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from typing import Annotated

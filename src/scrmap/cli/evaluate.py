@@ -1,7 +1,5 @@
 """`scrmap evaluate`: the mapping against hand labels."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

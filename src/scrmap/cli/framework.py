@@ -1,8 +1,6 @@
 """`scrmap framework show | validate | schema | learn | suggest-cues`: the framework file,
 and what labelled recommendations can teach it."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path

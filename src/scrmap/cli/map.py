@@ -1,7 +1,5 @@
 """`scrmap map`: map recommendations and print them with their evidence."""
 
-from __future__ import annotations
-
 import sys
 from functools import partial
 from typing import TYPE_CHECKING, Annotated
@@ -92,9 +90,9 @@ def map_command(
 
 def _show(
     format: MapFormat,
-    mapped: list[RecommendationRecord],
-    framework: Framework,
-    path: Path,
+    mapped: "list[RecommendationRecord]",
+    framework: "Framework",
+    path: "Path",
     threshold: int,
 ) -> str | None:
     """The terminal view, or the chosen format on stdout (JSON Lines is out already); the

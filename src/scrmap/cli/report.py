@@ -1,7 +1,5 @@
 """`scrmap report`: the coverage report as a file for Board papers."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`scrmap schema`: the JSON Schema of each file scrmap reads, for editors."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
