@@ -8,10 +8,9 @@ from scrmap.actionplan import (
     State,
     Vocabulary,
     assess,
-    due_not_read,
-    parse_due,
     status_key,
 )
+from scrmap.due import due_not_read, parse_due
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from scrmap.actionplan import due_not_read
+from scrmap.due import due_not_read
 from scrmap.findings import Severity
 from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
 

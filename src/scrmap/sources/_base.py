@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from scrmap.actionplan import due_not_read
+from scrmap.due import due_not_read
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation
@@ -25,7 +25,7 @@ named here so that reading a CSV file does not import the rules."""
 
 
 def due_problems(name: str, line: int | None, col: int | None, due: str | None) -> list[Problem]:
-    """A warning for a due field meant as a date that names none (`actionplan.due_not_read`):
+    """A warning for a due field meant as a date that names none (`due.due_not_read`):
     the item is still read, but its action could never be counted overdue."""
     message = due_not_read(due)
     return [Problem(name, line, col, message, DUE_RULE)] if message else []

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from scrmap import yamlpos
-from scrmap.actionplan import DUE_FORMS, YEARS
+from scrmap.due import DUE_FORMS, YEARS
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source

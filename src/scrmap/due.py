@@ -1,0 +1,132 @@
+"""Due dates as action plans write them: the date a due field means, and what is wrong
+with one that means none.
+
+Apart from the action plan's states (`scrmap.actionplan`) because every reader of
+recommendations warns about a due date it cannot read, and the `time-bound` rule does:
+`map` and `check` need the dates, not the status words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(digits: str) -> int:
+    """A year as written: two digits are this century's ("Mar-26", Excel's default mmm-yy,
+    is March 2026), never the year 26, up to 68; from 69 the last century's ("31/12/99" is
+    1999, as POSIX's strptime reads it), not a date seventy years ahead that would never
+    be overdue."""
+    if len(digits) != 2:
+        return int(digits)
+    return int(digits) + (2000 if int(digits) < 69 else 1900)
+
+
+_LEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?")
+"""Words before a date that do not change it: "by", "end of", "by the end of"."""
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+
+
+_TIME = re.compile(
+    r"(?<=\d)(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+"""A time of day after a date, as Excel and pandas export a date cell ("31/03/2026 00:00",
+"2027-03-31T00:00:00"): it says nothing of the day an action is due."""
+
+
+def _read_due(text: str) -> date | None:
+    """The date ``text`` names as written, whatever its year (see `parse_due`)."""
+    value = _TIME.sub("", text.strip())
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    # "by the end of March 2027" is March 2027; "31st" is 31.
+    words = _LEAD.sub("", value.casefold())
+    parts = [_ORDINAL.sub(r"\1", p) for p in re.split(r"[\s/.,-]+", words) if p]
+    try:
+        if len(parts) == 3 and parts[1] in _MONTHS and parts[2].isdigit():
+            return date(_year(parts[2]), _MONTHS[parts[1]], int(parts[0]))
+        if len(parts) == 3 and parts[0] in _MONTHS and parts[1].isdigit() and parts[2].isdigit():
+            return date(_year(parts[2]), _MONTHS[parts[0]], int(parts[1]))  # March 31, 2027
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            if len(parts[0]) == 4:
+                return date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return date(_year(parts[2]), int(parts[1]), int(parts[0]))
+        if len(parts) == 2 and parts[0] in _MONTHS and parts[1].isdigit():
+            return _end_of_month(_year(parts[1]), _MONTHS[parts[0]])
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
+            return _end_of_month(int(parts[0]), int(parts[1]))
+        if len(parts) == 2 and all(p.isdigit() for p in parts) and len(parts[1]) == 4:
+            return _end_of_month(int(parts[1]), int(parts[0]))  # 03/2027
+        if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
+            return date(int(parts[0]), 12, 31)
+    except (ValueError, OverflowError):  # 31/02/2027; a day of 99999999999
+        return None
+    return None
+
+
+YEARS = range(1900, 2100)
+"""The years a due date can be in. Any other is a slip ("0026", "2206"), and as a date it
+would put a figure such as "730,576 days overdue" in a Board paper."""
+
+
+def parse_due(text: str | None) -> date | None:
+    """The date a due field means, or None when it does not name one ("ongoing").
+
+    Action plans write due dates as ISO dates, UK day-first dates ("31/03/2021"), "31
+    March 2021" (or "31st March 2021", "March 31, 2021"), or only a month or year ("March
+    2021", "end of March 2021", "2021-03", "2021", "Mar-21"); a month or a year means its
+    last day, since an action due "in March" is not late until April. "By" and "end of"
+    before a date, and a time of day after it ("31/03/2021 00:00"), change nothing. A
+    two-digit year is this century's up to 68 (`_year`).
+    A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
+    read: it is warned about, not guessed.
+    """
+    if not text:
+        return None
+    found = _read_due(text)
+    return found if found is not None and found.year in YEARS else None
+
+
+DUE_FORMS = "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+"""The ways of writing a due date that `parse_due` reads, for messages."""
+
+
+def due_not_read(text: str | None) -> str | None:
+    """What is wrong with a due field meant as a date that names none `parse_due` can read
+    ("31/02/2027", "2025-13-01", "Q3 2026"), or None.
+
+    Such an action is never counted overdue however late it is, so a Board would be told
+    nothing is late when something is; it must be said. A field is meant as a date when it
+    holds a digit or names a month; words alone ("ongoing", "TBC") are a due field that is
+    honestly not a date, listed in `Progress.due_not_a_date` without complaint.
+    """
+    if not text or parse_due(text) is not None:
+        return None
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    if not re.search(r"\d", text) and not any(w in _MONTHS for w in words):
+        return None
+    written = _read_due(text)
+    if written is not None:
+        return (
+            f"due {text.strip()!r} is in the year {written.year}, which cannot be meant, so "
+            f"the action is never counted overdue; write it as {DUE_FORMS}"
+        )
+    return (
+        f"due {text.strip()!r} is not a date scrmap can read, so the action is never counted "
+        f"overdue; write it as {DUE_FORMS}"
+    )
