@@ -537,3 +537,43 @@ def test_gold_files_named_twice_are_named_once(tmp_path: Path) -> None:
     (tmp_path / "h.yaml").write_text("name: h\n")
     paths = [tmp_path / "g.yaml", tmp_path / "h.yaml", tmp_path / "." / "g.yaml"]
     assert sources.once(paths) == paths[:2]
+
+
+@pytest.mark.parametrize(
+    ("labels", "ids"),
+    [
+        (["Recommendation 4 \u2013 Fathers", "Recommendation 7: Domestic abuse"], ["4", "7"]),
+        (["**Recommendation 1**", "**Recommendation 2**"], ["1", "2"]),
+        (["Recommendation 1", "Recommendation 2:"], ["1", "2"]),
+        (["### Recommendation 1", "### Recommendation 2 - Domestic abuse"], ["1", "2"]),
+        (["**Recommendation**", "**Recommendation**"], ["1", "2"]),
+    ],
+)
+def test_a_title_label_over_its_text_is_no_item(
+    tmp_path: Path, labels: list[str], ids: list[str]
+) -> None:
+    """A label with no text of its own, or a short title after it, over the paragraphs that
+    are the recommendation: the title was the item and the text was dropped, or a bare
+    label was an item of its own (four items for two)."""
+    path = tmp_path / "k.md"
+    path.write_text(
+        f"# Child K\n\n## Recommendations\n\n{labels[0]}\n\nHealth visitors will record the "
+        "details of fathers\nat the first visit.\n\nThey will ask about the household.\n\n"
+        f"{labels[1]}\n\nThe MASH will share information.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
+        (
+            ids[0],
+            "Health visitors will record the details of fathers at the first visit. They will "
+            "ask about the household.",
+            7,
+            "Child K",
+        ),
+        (ids[1], "The MASH will share information.", 14, "Child K"),
+    ]
+    short = tmp_path / "short.md"
+    short.write_text("Recommendation 1: Audit\n\nRecommendation 2: Share\n", encoding="utf-8")
+    assert [(r.id, r.text) for r in load_file(short)[0]] == [("1", "Audit"), ("2", "Share")]

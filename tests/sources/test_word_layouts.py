@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 from docx.enum.section import WD_SECTION
 
 from scrmap.sources import load_file
@@ -209,4 +210,40 @@ def test_a_bulleted_list_under_a_labelled_paragraph_is_part_of_it(tmp_path: Path
             "assessment.",
         ),
         ("2", "Health visitors should ask about fathers."),
+    ]
+
+
+FATHERS = "Health visitors will record the details of fathers at the first visit."
+MASH = "The MASH will share information about domestic abuse incidents with health visitors."
+
+
+@pytest.mark.parametrize(
+    ("labels", "ids"),
+    [
+        (["Recommendation", "Recommendation"], ["1", "2"]),
+        (["Recommendation 1", "Recommendation 2"], ["1", "2"]),
+        (["Recommendation 4 \u2013 Fathers", "Recommendation 7: Domestic abuse"], ["4", "7"]),
+    ],
+)
+@pytest.mark.parametrize("as_heading", [True, False], ids=["heading 2", "bold"])
+def test_a_title_label_over_its_text_is_no_item(
+    tmp_path: Path, labels: list[str], ids: list[str], as_heading: bool
+) -> None:
+    """A label with no text of its own, or a short title after it, over the paragraph that
+    is the recommendation: the title was read as the recommendation and the text dropped,
+    and a bare label as a Heading 2 ended the section ("no recommendations found")."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    for label, text in zip(labels, [FATHERS, MASH], strict=True):
+        if as_heading:
+            doc.add_heading(label, level=2)
+        else:
+            bold(doc, label)
+        doc.add_paragraph(text)
+    doc.add_heading("Appendix A: terms of reference", level=1)
+    doc.add_paragraph("The panel met four times.")
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
+        (ids[0], FATHERS, 5, TITLE),
+        (ids[1], MASH, 7, TITLE),
     ]

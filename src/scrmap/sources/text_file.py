@@ -46,6 +46,39 @@ LOOKS_LABELLED = re.compile(
 its label: one left out of the items is reported, never dropped in silence."""
 
 
+_BARE_LABEL = re.compile(
+    r"^(?:recommendation|rec\.?)(?:\s+(?:no\.?\s*)?(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?))?"
+    r"\s*(?:[:.)\-\u2013\u2014](?P<title>.*))?$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A label alone ('Recommendation 1', 'Recommendation:'), or with a title after a dash or
+colon ('Recommendation 1 \u2013 Fathers'), once its emphasis is taken off."""
+_TITLE_WORDS = 8
+_VERBS = re.compile(r"\b(?:should|will|must|shall|needs?|ought|to|is|are)\b", re.IGNORECASE)
+"""Words that make a title a sentence: 'Recommendation 1: Schools should record ...' is a
+recommendation, 'Recommendation 1: Fathers' a title."""
+
+
+def title_label(text: str) -> str | None:
+    """The number ('' if it has none) of a label that carries no recommendation text: a
+    bare label, in emphasis or not ('**Recommendation 1**', 'Recommendation 1:'), or one
+    with a short title after it ('Recommendation 1 \u2013 Fathers': a few words, no verb
+    and no full stop); None for anything else. Reviews set such a label as a heading over
+    the paragraph that is the recommendation. Word files use it too."""
+    plain = text.strip()
+    for mark in ("**", "__", "*", "_"):
+        if len(plain) > 2 * len(mark) and plain.startswith(mark) and plain.endswith(mark):
+            plain = plain[len(mark) : -len(mark)].strip()
+            break
+    found = _BARE_LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", plain, count=1))
+    if not found:
+        return None
+    title = (found.group("title") or "").strip(" *_\t")
+    if title and (len(title.split()) > _TITLE_WORDS or title[-1] in ".;!?" or _VERBS.search(title)):
+        return None
+    return found.group("num") or ""
+
+
 def read_label(text: str) -> tuple[str, str] | None:
     """The number and the text of a labelled recommendation ("Recommendation 1: ...", in
     emphasis or not), or None. Word files use it too."""
@@ -116,6 +149,20 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             )
         current = paragraph = None
 
+    titled: list[Any] | None = None  # [line, number, case, waive, text] of a title label
+    under_title = False  # the last item's text is the paragraphs under a title label
+
+    def untitled() -> None:
+        """A title label with no paragraph under it is read as it was before labels over
+        text were: a labelled item ('Recommendation 3: Audit'), else a paragraph."""
+        nonlocal titled, under_title
+        if titled:
+            start, _, label_case, label_waive, label_text = titled
+            kept = (start, None, label_text, label_case, label_waive)
+            (blocks if read_label(label_text) else paragraphs).append(kept)
+        titled = None
+        under_title = False
+
     fence: str | None = None  # the marker of an open fenced code block
     for number, line in enumerate(lines, start=1):
         opened = _FENCE.match(line)
@@ -130,6 +177,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         comment = _COMMENT.match(line)
         if comment:
             close()
+            untitled()
             parent = None
             disable = _DISABLE.match(comment.group("body"))
             if disable:
@@ -139,17 +187,29 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         heading = _HEADING.match(line)
         if heading:
             close()
+            untitled()
             parent = None
             text = heading.group(2).strip()
             title = text.rstrip("#").rstrip() or text
-            if not GENERIC_HEADINGS.match(title):
+            if title_label(title) is not None:
+                line = title  # '### Recommendation 1': a label over its text, below
+            elif not GENERIC_HEADINGS.match(title):
                 case = title
-            continue
+                continue
+            else:
+                continue
         if not line.strip():
             close()
             continue
         item = ITEM.match(line)
-        if parent is not None and _indent(line) >= parent + NESTED:
+        if not item and paragraph is None and current is None and title_label(line) is not None:
+            # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
+            # recommendation, and its number is their id.
+            untitled()
+            titled = [number, title_label(line) or None, case, waive, line.strip()]
+            waive = {}
+            parent = None
+        elif parent is not None and _indent(line) >= parent + NESTED:
             if current is None:  # after a blank line: the parent item is open again
                 start, label, body, item_case, item_waive = blocks.pop()
                 current = [start, label, [body], item_case, item_waive]
@@ -158,6 +218,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # A labelled paragraph ("Recommendation 1: ...") is an item like a list's, so the
             # bullets indented under it are part of it, not items of their own.
             close()
+            untitled()
             label = (item.group("num") or item.group("letter")) if item else None
             first = item.group("text") if item else line
             current = [number, label, [first.strip()], case, waive]
@@ -167,11 +228,19 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             current[2].append(line.strip())
         elif paragraph:
             paragraph[2].append(line.strip())
+        elif titled:
+            current = [number, titled[1], [line.strip()], titled[2], titled[3]]
+            titled = None
+            under_title = True
+        elif under_title:  # a further paragraph under the title label
+            start, label, body, item_case, item_waive = blocks.pop()
+            current = [start, label, [body, line.strip()], item_case, item_waive]
         else:
             paragraph = [number, None, [line.strip()], case, waive]
             waive = {}
             parent = None
     close()
+    untitled()
     # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
     # are any, so that an introduction is not read as a recommendation.
     items = blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs

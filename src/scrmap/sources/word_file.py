@@ -23,7 +23,14 @@ from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.sources.text_file import GENERIC_HEADINGS, ITEM, LOOKS_LABELLED, read_label, unread
+from scrmap.sources.text_file import (
+    GENERIC_HEADINGS,
+    ITEM,
+    LOOKS_LABELLED,
+    read_label,
+    title_label,
+    unread,
+)
 
 _SHORT_HEADING_WORDS = 12
 
@@ -45,6 +52,20 @@ class _Block:
     table: int | None = None
     """Which table the row is in; None for a paragraph."""
     cells: list[str] = field(default_factory=list)
+    label: tuple[str, str] | None = None
+    """For the paragraphs under a title label ('Recommendation 1 \u2013 Fathers' over its
+    text), joined into one block: the label's number ('' if none) and their text."""
+
+
+def _label(block: _Block) -> tuple[str, str] | None:
+    """The number and text of a labelled block: under a title label, or labelled itself."""
+    return block.label or read_label(block.text)
+
+
+def _ends_section(block: _Block) -> bool:
+    """A heading, other than a title label set as a heading ('Recommendation 1' in Heading
+    2 over its text), which is a recommendation's and not a section's."""
+    return block.heading and title_label(block.text) is None
 
 
 def _style(p: Any) -> str:
@@ -112,19 +133,44 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     """The blocks under the recommendations heading, to the next heading or section break;
     the whole document less its headings when there is no such heading."""
     start = next(
-        (k for k, b in enumerate(blocks) if b.heading and "recommendation" in b.text.lower()),
+        (
+            k
+            for k, b in enumerate(blocks)
+            if _ends_section(b) and "recommendation" in b.text.lower()
+        ),
         None,
     )
     if start is None:
-        return [b for b in blocks if not b.heading]
+        return [b for b in blocks if not _ends_section(b)]
     section = []
     for block in blocks[start + 1 :]:
-        if block.heading:
+        if _ends_section(block):
             break
         section.append(block)
         if block.section_end:
             break
     return section
+
+
+def _under_labels(section: list[_Block]) -> list[_Block]:
+    """The section with each title label (a heading or a paragraph, 'Recommendation 1
+    \u2013 Fathers', 'Recommendation') and the plain paragraphs under it made one labelled
+    block: they are the recommendation, the label's number its id. A title label with no
+    paragraph under it stays as it was."""
+    joined: list[_Block] = []
+    number: str | None = None  # the open title label's number, while its text may follow
+    for block in section:
+        plain = block.table is None and not block.numbered and not read_label(block.text)
+        if number is not None and plain and title_label(block.text) is None:
+            if joined[-1].label is None:  # the title label itself: its text replaces it
+                joined[-1] = _Block(block.number, block.text, label=(number, block.text))
+            else:
+                text = f"{joined[-1].text} {block.text}"
+                joined[-1] = _Block(joined[-1].number, text, label=(number, text))
+            continue
+        number = title_label(block.text) if block.table is None else None
+        joined.append(block)
+    return joined
 
 
 def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Found, set[int]]:
@@ -157,12 +203,12 @@ def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
     recommendation, and the items are numbered as the document numbers them."""
     items: list[tuple[_Block, list[str]]] = []
     for block in chosen:
-        label = read_label(block.text)
+        label = _label(block)
         item = ITEM.match(block.text)
         body = label[1] if label else item.group("text") if item else block.text
         parent = items[-1][0] if items else None
         under = parent is not None and (
-            block.level > parent.level or (not parent.numbered and bool(read_label(parent.text)))
+            block.level > parent.level or (not parent.numbered and bool(_label(parent)))
         )
         if not label and block.numbered and under:
             items[-1][1].append(body)
@@ -176,11 +222,11 @@ def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found
     section. A paragraph left out that starts like a labelled one is reported, not dropped
     in silence."""
     paragraphs = [b for b in section if b.table is None and b.text]
-    chosen = [b for b in paragraphs if read_label(b.text) or b.numbered] or paragraphs
+    chosen = [b for b in paragraphs if _label(b) or b.numbered] or paragraphs
     recs = []
     for index, (block, parts) in enumerate(_items(chosen), start=1):
-        label = read_label(block.text)
-        rec_id = label[0] if label else str(index)
+        label = _label(block)
+        rec_id = label[0] if label and label[0] else str(index)
         text = " ".join(" ".join(parts).split())
         recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
@@ -240,13 +286,13 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     case = next(
         (b.text for b in blocks if b.heading and not GENERIC_HEADINGS.match(b.text)), path.stem
     )
-    section = _section(blocks)
+    section = _under_labels(_section(blocks))
     (from_tables, problems), tables = _table_recs(section, name, case)
     if problems:
         return [], problems
     outside = [b for b in section if b.table not in tables]
     paragraphs, unread_ = _paragraph_recs(outside, name, case) if not from_tables else ([], [])
-    labelled = [b for b in outside if b.table is None and (read_label(b.text) or b.numbered)]
+    labelled = [b for b in outside if b.table is None and (_label(b) or b.numbered)]
     if from_tables and labelled:
         paragraphs, unread_ = _paragraph_recs(labelled, name, case)
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
