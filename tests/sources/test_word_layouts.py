@@ -247,3 +247,46 @@ def test_a_title_label_over_its_text_is_no_item(
         (ids[0], FATHERS, 5, TITLE),
         (ids[1], MASH, 7, TITLE),
     ]
+
+
+def _tracked(paragraph: Any, tag: str, text: str) -> None:
+    """A run of ``text`` in a tracked change (``w:ins`` or ``w:del``), as Word writes one."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    change = OxmlElement(tag)
+    change.set(qn("w:id"), "1")
+    change.set(qn("w:author"), "LR")
+    run = OxmlElement("w:r")
+    words = OxmlElement("w:t" if tag == "w:ins" else "w:delText")
+    words.text = text
+    words.set(qn("xml:space"), "preserve")
+    run.append(words)
+    change.append(run)
+    paragraph._p.append(change)
+
+
+def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    """python-docx's text skips the runs of a tracked insertion, so a sentence was read with
+    a hole in it; the text is Word's with the changes accepted, in paragraphs and cells."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    first = doc.add_paragraph("Recommendation 1: Health visitors will record the details of ")
+    _tracked(first, "w:ins", "fathers and male carers")
+    _tracked(first, "w:del", "mothers")
+    first.add_run(" at the first visit.")
+    table = doc.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "No.", "Recommendation"
+    table.rows[1].cells[0].text = "2"
+    cell = table.rows[1].cells[1].paragraphs[0]
+    cell.add_run("The MASH will share ")
+    _tracked(cell, "w:ins", "domestic abuse ")
+    cell.add_run("information.")
+    assert [(r.id, r.text) for r in read(doc, tmp_path)] == [
+        (
+            "1",
+            "Health visitors will record the details of fathers and male carers at the first "
+            "visit.",
+        ),
+        ("2", "The MASH will share domestic abuse information."),
+    ]

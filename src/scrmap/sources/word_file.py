@@ -33,6 +33,22 @@ from scrmap.sources.text_file import (
 )
 
 _SHORT_HEADING_WORDS = 12
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NOT_SHOWN = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent"))
+"""Where a run is not part of the paragraph's text as Word shows it with the changes
+accepted: deleted or moved away, or in a text box (python-docx leaves text boxes out too)."""
+
+
+def _text(paragraph: Any) -> str:
+    """A ``w:p`` element's text as Word shows it with tracked changes accepted: python-docx's
+    ``Paragraph.text`` reads only the runs directly in the paragraph (or a hyperlink), so a
+    tracked insertion (``w:ins``), like a content control or a smart tag, was lost, and the
+    sentence read with a hole in it. A deletion's text is ``w:delText``, never read."""
+    return "".join(
+        run.text
+        for run in paragraph.iter(f"{_W}r")
+        if not any(above.tag in _NOT_SHOWN for above in run.iterancestors())
+    )
 
 
 @dataclass
@@ -111,7 +127,7 @@ def _blocks(document: Any) -> Iterator[_Block]:
         if tag == "p":
             p = Paragraph(element, document)
             number += 1
-            text = p.text.strip()
+            text = _text(element).strip()
             ppr = element.pPr
             section_end = ppr is not None and ppr.sectPr is not None
             if text:
@@ -125,7 +141,10 @@ def _blocks(document: Any) -> Iterator[_Block]:
             tables += 1
             for row in Table(element, document).rows:
                 number += 1
-                cells = [" ".join(cell.text.split()) for cell in row.cells]
+                cells = [
+                    " ".join("\n".join(_text(q._p) for q in cell.paragraphs).split())
+                    for cell in row.cells
+                ]
                 yield _Block(number, " ".join(cells), table=tables, cells=cells)
 
 
