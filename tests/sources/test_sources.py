@@ -577,3 +577,39 @@ def test_a_title_label_over_its_text_is_no_item(
     short = tmp_path / "short.md"
     short.write_text("Recommendation 1: Audit\n\nRecommendation 2: Share\n", encoding="utf-8")
     assert [(r.id, r.text) for r in load_file(short)[0]] == [("1", "Audit"), ("2", "Share")]
+
+
+def test_a_recommendations_heading_bounds_what_is_read(tmp_path: Path) -> None:
+    """Findings before the Recommendations heading and an appendix after it were read as
+    recommendations, the appendix's items under the case 'Appendix: people interviewed'."""
+    path = tmp_path / "f.md"
+    path.write_text(
+        "# Child F\n\n## Findings\n\n1. Health visitors did not record the father.\n\n"
+        "## Recommendations\n\nThe panel makes one recommendation.\n\n"
+        "### Recommendation 1 - Fathers\n\nHealth visitors will record the details of fathers."
+        "\n\n## Appendix: people interviewed\n\n1. The social worker\n2. The health visitor\n"
+        "\n# Child G\n\n## Recommendations\n\n- Schools will record every concern.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
+        ("1", "Health visitors will record the details of fathers.", 13, "Child F"),
+        ("2", "Schools will record every concern.", 24, "Child G"),
+    ]
+
+
+def test_a_section_heading_does_not_rename_the_case(tmp_path: Path) -> None:
+    """'## Methodology' under '# Child A' named the case, so that every file with one was
+    the one case 'Methodology'."""
+    for case in "AB":
+        (tmp_path / f"m{case}.md").write_text(
+            f"# Child {case}\n\n## Methodology\n\nSystems approach.\n\n## Recommendations\n\n"
+            "1. Health visitors will record the details of fathers.\n",
+            encoding="utf-8",
+        )
+    inputs = load_arguments([str(tmp_path)], io.BytesIO)
+    assert [(r.id, r.case) for r in inputs.recommendations] == [("1", "Child A"), ("1", "Child B")]
+    without = tmp_path / "notes.md"
+    without.write_text("## Methodology\n\nSystems approach.\n\n1. Share it.\n", encoding="utf-8")
+    assert [(r.text, r.case) for r in load_file(without)[0]] == [("Share it.", "Methodology")]

@@ -121,7 +121,10 @@ item. Other one-line HTML comments are skipped, never read as recommendations.""
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
-    dropped and its number is the id. A heading before the items names the case.
+    dropped and its number is the id. The first heading that is not a section's
+    ("Recommendations", "Findings" ...) names the case, until another at its level or
+    higher. When a heading names recommendations, only its sections are read, each to the
+    next heading of its level or higher.
 
     A sub-item, or any line indented `NESTED` or more under an item (even after a blank
     line: "a. ...", a second paragraph), is part of its parent's text: "1. ... so that:"
@@ -164,6 +167,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         under_title = False
 
     fence: str | None = None  # the marker of an open fenced code block
+    title_level: int | None = None  # the level of the heading that named the case
+    section: int | None = None  # the level of the open recommendations heading
+    sectioned = False  # a recommendations heading was met: only its sections are read
+    outside: set[int] = set()  # lines read outside a recommendations section
     for number, line in enumerate(lines, start=1):
         opened = _FENCE.match(line)
         if fence is not None or opened:
@@ -191,16 +198,25 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             parent = None
             text = heading.group(2).strip()
             title = text.rstrip("#").rstrip() or text
-            if title_label(title) is not None:
-                line = title  # '### Recommendation 1': a label over its text, below
-            elif not GENERIC_HEADINGS.match(title):
-                case = title
+            level = len(heading.group(1))
+            if title_label(title) is None:
+                # As in Word: the section runs to the next heading of its level or higher,
+                # so findings before it and appendices after it are not read.
+                if "recommendation" in title.lower():
+                    section, sectioned = level, True
+                elif section is not None and level <= section:
+                    section = None
+                # The case is the document's title: a section heading under it
+                # ('## Methodology') does not rename it, another title does.
+                if not GENERIC_HEADINGS.match(title) and level <= (title_level or level):
+                    case, title_level = title, level
                 continue
-            else:
-                continue
+            line = title  # '### Recommendation 1': a label over its text, below
         if not line.strip():
             close()
             continue
+        if section is None:
+            outside.add(number)
         item = ITEM.match(line)
         if not item and paragraph is None and current is None and title_label(line) is not None:
             # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
@@ -241,6 +257,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             parent = None
     close()
     untitled()
+    if sectioned:
+        blocks = [b for b in blocks if b[0] not in outside]
+        paragraphs = [p for p in paragraphs if p[0] not in outside]
     # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
     # are any, so that an introduction is not read as a recommendation.
     items = blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs
