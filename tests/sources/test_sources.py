@@ -613,3 +613,36 @@ def test_a_section_heading_does_not_rename_the_case(tmp_path: Path) -> None:
     without = tmp_path / "notes.md"
     without.write_text("## Methodology\n\nSystems approach.\n\n1. Share it.\n", encoding="utf-8")
     assert [(r.text, r.case) for r in load_file(without)[0]] == [("Share it.", "Methodology")]
+
+
+def test_a_pipe_table_is_read_as_a_table(tmp_path: Path) -> None:
+    """A Markdown pipe table of recommendations was one item, its rows run together; it is
+    read as a Word or CSV table is, its other columns kept, the text around it left out."""
+    path = tmp_path / "u.md"
+    path.write_text(
+        "# Child U\n\n## Recommendations\n\nThe review makes two recommendations.\n\n"
+        "| No. | Recommendation | Lead agency | Target date | RAG |\n|---|:---|---|---|--:|\n"
+        "| 1 | Health visitors will record fathers\\| carers. | NCHC | March 2027 | Red |\n"
+        "| 2 | The MASH will share information. | Police |\n\n"
+        "Recommendation 3: Schools will record every concern.\n\n"
+        "## Appendix\n\n| Name | Role |\n|---|---|\n| A | Social worker |\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.agency, r.due, r.status, r.source.line, r.case) for r in recs] == [
+        (
+            "1",
+            "Health visitors will record fathers| carers.",
+            "NCHC",
+            "March 2027",
+            "Red",
+            9,
+            "Child U",
+        ),
+        ("2", "The MASH will share information.", "Police", None, None, 10, "Child U"),
+        ("3", "Schools will record every concern.", None, None, None, 12, "Child U"),
+    ]
+    other = tmp_path / "other.md"
+    other.write_text("| Name | Role |\n|---|---|\n| A | Social worker |\n", encoding="utf-8")
+    assert len(load_file(other)[0]) == 1  # not a table of recommendations: text, as before

@@ -7,6 +7,7 @@ from typing import Any
 
 from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
+from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
@@ -118,10 +119,45 @@ _DISABLE = re.compile(r"^\s*scrmap:\s*disable=(?P<rules>[\w,-]+)\s*(?P<reason>.*
 item. Other one-line HTML comments are skipped, never read as recommendations."""
 
 
+_PIPE = re.compile(r"(?<!\\)\|")
+"""A cell border in a Markdown pipe table; an escaped one, ``\\|``, is part of the cell."""
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe table's row, '| 1 | Share it. |' -> ['1', 'Share it.']."""
+    inner = line.strip().removeprefix("|")
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [cell.strip().replace("\\|", "|") for cell in _PIPE.split(inner)]
+
+
+def _delimiter(line: str) -> bool:
+    """A pipe table's delimiter row, '|---|:--:|', which follows its header row."""
+    if "|" not in line or "-" not in line:
+        return False
+    for cell in _cells(line):
+        dashes = cell.removeprefix(":").removesuffix(":")
+        if not dashes or dashes.strip("-"):
+            return False
+    return True
+
+
+def _table_header(line: str, after: str | None) -> _table.Columns | None:
+    """The columns of a pipe table that starts at ``line`` (``after``: the line after it),
+    if its header names a column of recommendation text, as a spreadsheet's or a Word
+    table's does; else None, and its lines are read as text, as before."""
+    if not line.lstrip().startswith("|") or after is None or not _delimiter(after):
+        return None
+    columns = _table.recognise(_cells(line))
+    return columns if "text" in columns.fields else None
+
+
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
-    dropped and its number is the id. The first heading that is not a section's
+    dropped and its number is the id. A pipe table whose header names a column of
+    recommendation text is read as a Word or CSV table is, a row to an item, and then the
+    list items and labelled paragraphs beside it are items too, never plain paragraphs. The
+    first heading that is not a section's
     ("Recommendations", "Findings" ...) names the case, until another at its level or
     higher. When a heading names recommendations, only its sections are read, each to the
     next heading of its level or higher.
@@ -171,6 +207,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     section: int | None = None  # the level of the open recommendations heading
     sectioned = False  # a recommendations heading was met: only its sections are read
     outside: set[int] = set()  # lines read outside a recommendations section
+    Table = tuple[int, str | None, _table.Columns, list[_table.Row]]  # line, case, rows
+    tables: list[Table] = []
+    table: Table | None = None  # the pipe table being read
     for number, line in enumerate(lines, start=1):
         opened = _FENCE.match(line)
         if fence is not None or opened:
@@ -181,6 +220,15 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             elif line.strip().startswith(fence or "\0"):
                 fence = None
             continue
+        if table is not None:
+            if line.lstrip().startswith("|"):
+                if not _delimiter(line):
+                    width = len(table[2].headers)
+                    cells = _cells(line)  # GitHub pads a short row with empty cells
+                    table[3].append((number, cells + [""] * (width - len(cells))))
+                continue
+            tables.append(table)
+            table = None
         comment = _COMMENT.match(line)
         if comment:
             close()
@@ -217,6 +265,17 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             continue
         if section is None:
             outside.add(number)
+        columns = (
+            _table_header(line, lines[number] if number < len(lines) else None)
+            if paragraph is None and current is None
+            else None
+        )
+        if columns:
+            close()
+            untitled()
+            table = (number, case, columns, [])
+            parent = None
+            continue
         item = ITEM.match(line)
         if not item and paragraph is None and current is None and title_label(line) is not None:
             # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
@@ -257,14 +316,26 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             parent = None
     close()
     untitled()
+    if table is not None:
+        tables.append(table)
     if sectioned:
         blocks = [b for b in blocks if b[0] not in outside]
         paragraphs = [p for p in paragraphs if p[0] not in outside]
+        tables = [t for t in tables if t[0] not in outside]
+    from_tables: list[Recommendation] = []
+    table_problems: list[Problem] = []
+    for _, table_case, columns, rows in tables:
+        found, issues = _table.recommendations(columns, rows, name, table_case)
+        from_tables += found
+        table_problems += issues
     # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
-    # are any, so that an introduction is not read as a recommendation.
-    items = blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs
-    recs = []
-    used: set[str] = set()
+    # are any, so that an introduction is not read as a recommendation; beside a table,
+    # which says where the recommendations are, the list and labelled items alone.
+    items = (
+        blocks if tables else blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs
+    )
+    recs = list(from_tables)
+    used = {rec.id for rec in from_tables}
     for index, (line_no, item_id, body, item_case, item_waive) in enumerate(items, start=1):
         labelled = read_label(body)
         if labelled:
@@ -278,10 +349,12 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
         )
     if not recs:
-        return [], [Problem(name, None, None, "no recommendations found (empty file?)")]
+        empty = Problem(name, None, None, "no recommendations found (empty file?)")
+        return [], table_problems or [empty]
     taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
     left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
-    return recs, [unread(name, p[0], p[2]) for p in left_out]
+    recs.sort(key=lambda rec: rec.source.line or 0)
+    return recs, table_problems + [unread(name, p[0], p[2]) for p in left_out]
 
 
 def load(file: SourceFile) -> Found:
