@@ -267,3 +267,27 @@ def test_a_placeholder_row_is_left_out_and_the_rest_of_the_plan_reported(
     assert [(p["file"], p["left_out"], p["recommendations"]) for p in record["input_problems"]] == [
         ("placeholder.csv", False, 2)
     ]
+
+
+def test_a_file_of_a_kind_scrmap_does_not_read_is_a_problem(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An RTF, PDF or old Excel file named as an input was read as Markdown without a word,
+    its markup or binary noise mapped as recommendations; a file with no ending, or one of
+    digits, is still read as text."""
+    monkeypatch.chdir(tmp_path)
+    Path("draft.rtf").write_text("{\\rtf1 Recommendation 1: Share it.}", encoding="utf-8")
+    Path("plan.XLS").write_bytes(b"\xd0\xcf\x11\xe0 not text")
+    for name in ("notes", "minutes.2024"):
+        Path(name).write_text("1. Health visitors will ask about fathers.\n", encoding="utf-8")
+    result = run(runner, "map", "draft.rtf", "plan.XLS", "notes", "minutes.2024", "-f", "jsonl")
+    assert result.exit_code == exitcodes.USAGE
+    assert [json.loads(line)["source"]["file"] for line in result.stdout.splitlines()] == [
+        "notes",
+        "minutes.2024",
+    ]
+    kinds = "save it as .yaml, .md, .txt, .csv, .docx or .xlsx"
+    assert result.stderr.splitlines()[:2] == [
+        f"draft.rtf: not a kind scrmap reads: .rtf; {kinds}",
+        f"plan.XLS: not a kind scrmap reads: .xls; {kinds}",
+    ]

@@ -56,9 +56,22 @@ KNOWN_SUFFIXES = frozenset(BY_SUFFIX)
 SHOWN_SUFFIXES = " ".join(shown for kind in KINDS for shown in kind.shown)
 """'.yaml .md .txt .csv .docx', for help text and messages."""
 TEXT = BY_SUFFIX[".txt"]
-"""The kind of any other file named explicitly, and of standard input."""
+"""The kind of a file named explicitly with no ending (or one of digits), and of standard
+input."""
 TABLE = BY_SUFFIX[".csv"]
 """The kind that reads delimited tables, comma- or tab-separated."""
+
+
+def _other_kind(path: Path) -> str | None:
+    """Why a file named explicitly is not read, if its ending names a kind scrmap does not
+    read (``draft.rtf``, ``.pdf``, ``.xls``): read as text, it gave items of markup or
+    binary noise without a word. A name with no ending, or one of digits (``minutes.2024``,
+    ``Child K v2.1``), is no kind: it is read as text."""
+    suffix = path.suffix.lower()
+    if suffix in KNOWN_SUFFIXES or not any(c.isalpha() for c in suffix):
+        return None
+    kinds = [shown for kind in KINDS for shown in kind.shown]
+    return f"not a kind scrmap reads: {suffix}; save it as {', '.join(kinds[:-1])} or {kinds[-1]}"
 
 
 def _loader(kind: SourceKind) -> Loader:
@@ -114,6 +127,9 @@ def _open(path: Path, name: str | None, limits: Limits | None, sheet: str | None
     limits = limits or Limits()
     kind = BY_SUFFIX.get(path.suffix.lower(), TEXT)
     file = SourceFile(path, name, limits, display_name(path.stem), "", sheet)
+    other = _other_kind(path)
+    if other:
+        return kind, Problem(name, None, None, other), []
     try:
         status = path.stat()
         regular = stat.S_ISREG(status.st_mode)

@@ -156,11 +156,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
     dropped and its number is the id. A pipe table whose header names a column of
     recommendation text is read as a Word or CSV table is, a row to an item, and then the
-    list items and labelled paragraphs beside it are items too, never plain paragraphs. The
-    first heading that is not a section's
-    ("Recommendations", "Findings" ...) names the case, until another at its level or
-    higher. When a heading names recommendations, only its sections are read, each to the
-    next heading of its level or higher.
+    list items and labelled paragraphs beside it are items too, never plain paragraphs.
+    The first heading that is not a section's ("Recommendations", "Findings" ...) names
+    the case, until another at its level or higher. When a heading names recommendations,
+    only its sections are read, each to the next heading of its level or higher.
 
     A sub-item, or any line indented `NESTED` or more under an item (even after a blank
     line: "a. ...", a second paragraph), is part of its parent's text: "1. ... so that:"
