@@ -6,9 +6,12 @@ heading or at a section break, so appendices are not read. In it, recommendation
 the rows of a table with a column of recommendation text (its other columns recognised
 as in spreadsheets: number, lead agency, target date ...), paragraphs labelled
 "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
-numbered or bulleted paragraphs (a deeper list level is part of the item above it);
+numbered or bulleted paragraphs (a deeper list level is part of the item above it); a
+label with no text of its own, or a short title ("Recommendation 1 \u2013 Fathers"), as a
+heading or a paragraph, over the paragraphs that are the recommendation (`_under_labels`);
 failing those, every paragraph of the section. Without such a heading the whole document
-is read the same way, headings and the title left out.
+is read the same way, headings and the title left out. Text is read as Word shows it with
+tracked changes accepted.
 """
 
 from __future__ import annotations
