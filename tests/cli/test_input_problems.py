@@ -291,3 +291,20 @@ def test_a_file_of_a_kind_scrmap_does_not_read_is_a_problem(
         f"draft.rtf: not a kind scrmap reads: .rtf; {kinds}",
         f"plan.XLS: not a kind scrmap reads: .xls; {kinds}",
     ]
+
+
+def test_a_tsv_action_plan_is_read_as_a_table(tmp_path: Path) -> None:
+    """A .tsv plan, named or met in a folder, is the table it is (the reader sniffs tabs)."""
+    plan = tmp_path / "plans" / "plan.tsv"
+    plan.parent.mkdir()
+    plan.write_text(
+        "No.\tRecommendation\tLead agency\tTarget date\tRAG\n"
+        "1\tHealth visitors will record the details of fathers.\tNCHC\t31/03/2027\tRed\n",
+        encoding="utf-8",
+    )
+    for arg in (plan, plan.parent):
+        result = run(CliRunner(), "map", str(arg), "-f", "jsonl")
+        assert result.exit_code == 0, result.stderr
+        (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+        assert record["id"] == "1"
+        assert record["text"] == "Health visitors will record the details of fathers."

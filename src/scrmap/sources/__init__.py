@@ -44,7 +44,8 @@ STDIN = "-"
 KINDS = (
     SourceKind("yaml_file", (".yaml", ".yml"), (".yaml",)),
     SourceKind("text_file", (".md", ".markdown", ".txt", ".text"), (".md", ".txt")),
-    SourceKind("csv_file", (".csv",), (".csv",), reads_text=False),
+    # A .tsv file is a table too: the reader sniffs a tab as readily as a comma.
+    SourceKind("csv_file", (".csv", ".tsv"), (".csv",), reads_text=False),
     SourceKind("word_file", (".docx",), (".docx",), reads_text=False),
     SourceKind("excel_file", (".xlsx",), (".xlsx",), reads_text=False),
 )
