@@ -119,6 +119,7 @@ def test_select_filters_and_reports_what_it_left_out() -> None:
     kept = select(recs, Selection(since=date(2015, 1, 1)))
     assert [r.id for r in kept.recommendations] == ["2"]
     assert kept.notes == ["--since left out cases with no publication date: Case C"]
+    assert kept.selection == Selection(since=date(2015, 1, 1), undated=("Case C",))
     assert [r.id for r in select(recs, Selection(cases=("case a",))).recommendations] == ["1"]
     assert [r.id for r in select(recs, Selection(statuses=("OPEN",))).recommendations] == [
         "1",

@@ -209,6 +209,10 @@ class Selection:
     each meaning every item in that state however its status is worded."""
     kinds: tuple[str, ...] = ()
     """'recommendation', 'finding', 'response'."""
+    undated: tuple[str, ...] = ()
+    """Filled in by `select`: the cases --since left out because they carry no publication
+    date (every Markdown, Word and CSV source), which every report names beside the filter,
+    so that a Board does not read their standards as gaps."""
 
 
 def published(rec: Recommendation) -> date | None:
@@ -229,6 +233,8 @@ class Selected:
     """What was left out and why (undated cases under --since)."""
     unmatched: list[str]
     """Filters that match nothing: most likely misspelt, so a usage error."""
+    selection: Selection = Selection()
+    """The selection as applied, with the cases --since left out for want of a date."""
 
 
 def _keep(
@@ -301,6 +307,7 @@ def select(
         kept = [r for r in kept if (published(r) or date.min) >= selection.since]
         if undated:
             notes.append(f"--since left out cases with no publication date: {', '.join(undated)}")
+            selection = replace(selection, undated=tuple(undated))
     if selection.statuses:
         vocabulary = vocabulary or Vocabulary.build()
         kept = _keep_statuses(kept, selection.statuses, vocabulary, unmatched)
@@ -313,7 +320,7 @@ def select(
             f"{_described(selection)} none of the {len(recs)} recommendations read"
             f"{_latest(recs) if selection.since else ''}"
         )
-    return Selected(kept, notes, unmatched)
+    return Selected(kept, notes, unmatched, selection)
 
 
 def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], list[str]]:

@@ -307,6 +307,8 @@ class SelectionRecord(TypedDict):
     since: str | None
     statuses: list[str]
     kinds: list[str]
+    undated_left_out: list[str]
+    """The cases --since left out because they carry no publication date."""
 
 
 class PeriodRecord(TypedDict):
@@ -520,6 +522,7 @@ def _selection(selection: Selection) -> SelectionRecord:
         "since": selection.since.isoformat() if selection.since else None,
         "statuses": list(selection.statuses),
         "kinds": list(selection.kinds),
+        "undated_left_out": list(selection.undated),
     }
 
 

@@ -84,6 +84,26 @@ def test_unknown_case_is_a_usage_error(runner: CliRunner) -> None:
     assert "--case 'Case Q' matches nothing (there are: Case L, " in result.stderr
 
 
+def test_every_report_names_the_cases_since_left_out_undated(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--since leaves out every undated case (all Markdown, Word and CSV sources); said only
+    on stderr, the Board read their standards as gaps. Every report names them now."""
+    draft = tmp_path / "z.md"
+    draft.write_text("# Child Z\n\n1. Health visitors will record fathers.\n", encoding="utf-8")
+    args = [str(Path(LIBRARY) / "case-l.yaml"), str(draft), "--since", "2010-01-01"]
+    doc = json.loads(run(runner, "coverage", *args, "-f", "json").stdout)
+    assert doc["selection"]["undated_left_out"] == ["Child Z"]
+    markdown = run(runner, "coverage", *args, "-f", "markdown").stdout
+    assert (
+        "Filters: published on or after 2010-01-01; left out for want of a publication date: "
+        "Child Z." in markdown
+    )
+    out = tmp_path / "r.html"
+    assert run(runner, "report", *args, "-o", str(out)).exit_code == 0
+    assert "left out for want of a publication date: Child Z" in out.read_text(encoding="utf-8")
+
+
 def test_filters_that_keep_nothing_write_no_report(runner: CliRunner, tmp_path) -> None:
     result = run(runner, "coverage", LIBRARY, "--since", "2030-01-01")
     assert result.exit_code == exitcodes.USAGE and result.stdout == ""

@@ -208,7 +208,7 @@ def analyse(
             threshold,
             similarity,
             advance,
-            chosen,
+            selected.selection,
             as_of,
             vocabulary,
             loaded.problem_files(),

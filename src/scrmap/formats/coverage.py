@@ -148,6 +148,20 @@ def _problems_markdown(record: CoverageRecord) -> list[str]:
     return [*lines, ""]
 
 
+def _filters_markdown(record: CoverageRecord) -> list[str]:
+    """The filters the figures were made with, when there were any: a paper of one case or
+    one period must say so, and name the cases --since left out for want of a date."""
+    s = record["selection"]
+    parts = [f"case {md_cell(c)}" for c in s["cases"]]
+    parts += [f"published on or after {s['since']}"] if s["since"] else []
+    parts += [f"status {md_cell(x)}" for x in s["statuses"]]
+    parts += [f"kind {md_cell(k)}" for k in s["kinds"]]
+    if s["undated_left_out"]:
+        undated = "; ".join(md_cell(c) for c in s["undated_left_out"])
+        parts.append(f"left out for want of a publication date: {undated}")
+    return [f"Filters: {'; '.join(parts)}.", ""] if parts else []
+
+
 def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str]:
     head = "| Id | Title |" + (" Quadrant |" if with_quadrant else "")
     lines = [f"## {heading}", "", head + " Recommendations | Cases | Which cases |"]
@@ -202,6 +216,7 @@ def to_markdown(record: CoverageRecord) -> str:
         f"{t['themes_covered']}/{t['themes']} themes. {learned_line(record['framework'])}",
         "",
         *_problems_markdown(record),
+        *_filters_markdown(record),
         "## Key messages",
         "",
         *(f"{n}. {md_cell(m['text'])}." for n, m in enumerate(record["key_messages"], 1)),

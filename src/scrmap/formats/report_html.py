@@ -351,6 +351,9 @@ def _filters(record: ReportRecord) -> str:
         parts.append("cases " + "; ".join(_e(c) for c in s["cases"]))
     if s["since"]:
         parts.append(f"published on or after {_long_date(s['since'])}")
+        if s["undated_left_out"]:
+            undated = "; ".join(_e(c) for c in s["undated_left_out"])
+            parts.append(f"left out for want of a publication date: {undated}")
     if s["statuses"]:
         parts.append("status " + ", ".join(_e(x) for x in s["statuses"]))
     if s["kinds"]:

@@ -123,6 +123,7 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
             ("since", [selection["since"]] if selection["since"] else []),
             ("status", selection["statuses"]),
             ("kind", selection["kinds"]),
+            ("left out for want of a publication date", selection["undated_left_out"]),
         )
         if values
     )
