@@ -282,6 +282,17 @@ def test_a_heatmap_of_many_cases_keeps_every_count(
     assert all(len(line.rstrip()) <= columns for line in result.stdout.splitlines())
 
 
+def test_a_heatmap_of_three_digit_counts_keeps_them_whole(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    rows = "".join(f"{i},Police should share information with partners {i}.\n" for i in range(105))
+    for c in range(10):
+        (tmp_path / f"c{c}.csv").write_text("No,Recommendation\n" + rows, encoding="utf-8")
+    result = runner.invoke(app, ["coverage", str(tmp_path), "--by", "case"], env={"COLUMNS": "80"})
+    heat = "".join(result.stdout.split("Themes by case")[1:])
+    assert heat.count(" 105 ") == 10 and "…" not in heat
+
+
 @pytest.mark.parametrize("columns", [60, 80, 99])
 def test_narrow_terminals_get_whole_titles_and_whole_legend_entries(
     runner: CliRunner, columns: int

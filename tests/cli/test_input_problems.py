@@ -308,3 +308,25 @@ def test_a_tsv_action_plan_is_read_as_a_table(tmp_path: Path) -> None:
         (record,) = [json.loads(line) for line in result.stdout.splitlines()]
         assert record["id"] == "1"
         assert record["text"] == "Health visitors will record the details of fathers."
+
+
+def test_a_one_column_tsv_with_commas_is_read_by_its_tabs(tmp_path: Path) -> None:
+    """Sniffed, a .tsv of one text column with commas in it was read as comma-separated."""
+    plan = tmp_path / "t.tsv"
+    plan.write_text(
+        "Recommendation\nSchools, GPs and police should record concerns, and audit.\n",
+        encoding="utf-8",
+    )
+    result = run(CliRunner(), "map", str(plan), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"].startswith("Schools, GPs and police")
+
+
+@pytest.mark.parametrize("name", ["Mr. Smith review", "Child K v2.1 final"])
+def test_a_dot_in_a_name_is_no_file_ending(tmp_path: Path, name: str) -> None:
+    """pathlib's suffix of "Mr. Smith review" is ". smith review": refused as a kind."""
+    draft = tmp_path / name
+    draft.write_text("Schools should record concerns.\n", encoding="utf-8")
+    result = run(CliRunner(), "map", str(draft), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["text"] == "Schools should record concerns."

@@ -184,6 +184,14 @@ def test_a_report_saved_in_the_folder_is_not_read_back(
     assert f"{what} written by scrmap, not a recommendation file" in named.stdout
 
 
+def test_a_report_saved_with_windows_line_endings_is_not_read_back(runner: CliRunner) -> None:
+    report = run(runner, "coverage", "w", "-f", "markdown").stdout
+    Path("w", "board.md").write_bytes(report.replace("\n", "\r\n").encode("utf-8"))
+    result = run(runner, "coverage", "w", "-f", "json")
+    assert "skipped w/board.md: a coverage report written by scrmap" in result.stderr
+    assert '"recommendations": 1,' in result.stdout
+
+
 @pytest.mark.parametrize(
     ("command", "form", "what"),
     [

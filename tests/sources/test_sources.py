@@ -540,21 +540,30 @@ def test_gold_files_named_twice_are_named_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("labels", "ids"),
+    ("labels", "ids", "titles"),
     [
-        (["Recommendation 4 \u2013 Fathers", "Recommendation 7: Domestic abuse"], ["4", "7"]),
-        (["**Recommendation 1**", "**Recommendation 2**"], ["1", "2"]),
-        (["Recommendation 1", "Recommendation 2:"], ["1", "2"]),
-        (["### Recommendation 1", "### Recommendation 2 - Domestic abuse"], ["1", "2"]),
-        (["**Recommendation**", "**Recommendation**"], ["1", "2"]),
+        (
+            ["Recommendation 4 \u2013 Fathers", "Recommendation 7: Domestic abuse"],
+            ["4", "7"],
+            ["Fathers. ", "Domestic abuse. "],
+        ),
+        (["**Recommendation 1**", "**Recommendation 2**"], ["1", "2"], ["", ""]),
+        (["Recommendation 1", "Recommendation 2:"], ["1", "2"], ["", ""]),
+        (
+            ["### Recommendation 1", "### Recommendation 2 - Domestic abuse"],
+            ["1", "2"],
+            ["", "Domestic abuse. "],
+        ),
+        (["**Recommendation**", "**Recommendation**"], ["1", "2"], ["", ""]),
     ],
 )
 def test_a_title_label_over_its_text_is_no_item(
-    tmp_path: Path, labels: list[str], ids: list[str]
+    tmp_path: Path, labels: list[str], ids: list[str], titles: list[str]
 ) -> None:
     """A label with no text of its own, or a short title after it, over the paragraphs that
     are the recommendation: the title was the item and the text was dropped, or a bare
-    label was an item of its own (four items for two)."""
+    label was an item of its own (four items for two). A title is kept in front of the
+    text: a short recommendation can stand where a title does."""
     path = tmp_path / "k.md"
     path.write_text(
         f"# Child K\n\n## Recommendations\n\n{labels[0]}\n\nHealth visitors will record the "
@@ -567,16 +576,44 @@ def test_a_title_label_over_its_text_is_no_item(
     assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
         (
             ids[0],
-            "Health visitors will record the details of fathers at the first visit. They will "
-            "ask about the household.",
+            f"{titles[0]}Health visitors will record the details of fathers at the first "
+            "visit. They will ask about the household.",
             7,
             "Child K",
         ),
-        (ids[1], "The MASH will share information.", 14, "Child K"),
+        (ids[1], f"{titles[1]}The MASH will share information.", 14, "Child K"),
     ]
     short = tmp_path / "short.md"
     short.write_text("Recommendation 1: Audit\n\nRecommendation 2: Share\n", encoding="utf-8")
     assert [(r.id, r.text) for r in load_file(short)[0]] == [("1", "Audit"), ("2", "Share")]
+
+
+def test_a_short_recommendation_on_the_label_line_is_never_dropped(tmp_path: Path) -> None:
+    """ "Recommendation 1: Audit the neglect toolkit" reads as a title (short, no modal
+    verb); with its reasons under it, the recommendation itself was dropped."""
+    path = tmp_path / "t.md"
+    path.write_text(
+        "# Child K\n\n## Recommendations\n\nRecommendation 1: Audit the neglect toolkit\n\n"
+        "The panel found that practitioners did not use it.\n",
+        encoding="utf-8",
+    )
+    (rec,) = load_file(path)[0]
+    assert rec.text == (
+        "Audit the neglect toolkit. The panel found that practitioners did not use it."
+    )
+
+
+def test_the_case_is_the_heading_a_recommendations_section_sits_under(tmp_path: Path) -> None:
+    """Files made from one template ('# Serious Case Review', '## Child A', '###
+    Recommendations') were all one case, named after the template's title."""
+    for child in "AB":
+        (tmp_path / f"{child}.md").write_text(
+            f"# Serious Case Review\n\n## Child {child}\n\n### Methodology\n\nText.\n\n"
+            f"### Recommendations\n\n1. Schools should record concerns.\n",
+            encoding="utf-8",
+        )
+        (rec,) = load_file(tmp_path / f"{child}.md")[0]
+        assert rec.case == f"Child {child}"
 
 
 def test_a_recommendations_heading_bounds_what_is_read(tmp_path: Path) -> None:
@@ -594,7 +631,7 @@ def test_a_recommendations_heading_bounds_what_is_read(tmp_path: Path) -> None:
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
-        ("1", "Health visitors will record the details of fathers.", 13, "Child F"),
+        ("1", "Fathers. Health visitors will record the details of fathers.", 13, "Child F"),
         ("2", "Schools will record every concern.", 24, "Child G"),
     ]
 

@@ -218,16 +218,20 @@ MASH = "The MASH will share information about domestic abuse incidents with heal
 
 
 @pytest.mark.parametrize(
-    ("labels", "ids"),
+    ("labels", "ids", "titles"),
     [
-        (["Recommendation", "Recommendation"], ["1", "2"]),
-        (["Recommendation 1", "Recommendation 2"], ["1", "2"]),
-        (["Recommendation 4 \u2013 Fathers", "Recommendation 7: Domestic abuse"], ["4", "7"]),
+        (["Recommendation", "Recommendation"], ["1", "2"], ["", ""]),
+        (["Recommendation 1", "Recommendation 2"], ["1", "2"], ["", ""]),
+        (
+            ["Recommendation 4 \u2013 Fathers", "Recommendation 7: Domestic abuse"],
+            ["4", "7"],
+            ["Fathers. ", "Domestic abuse. "],
+        ),
     ],
 )
 @pytest.mark.parametrize("as_heading", [True, False], ids=["heading 2", "bold"])
 def test_a_title_label_over_its_text_is_no_item(
-    tmp_path: Path, labels: list[str], ids: list[str], as_heading: bool
+    tmp_path: Path, labels: list[str], ids: list[str], titles: list[str], as_heading: bool
 ) -> None:
     """A label with no text of its own, or a short title after it, over the paragraph that
     is the recommendation: the title was read as the recommendation and the text dropped,
@@ -244,8 +248,8 @@ def test_a_title_label_over_its_text_is_no_item(
     doc.add_paragraph("The panel met four times.")
     recs = read(doc, tmp_path)
     assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
-        (ids[0], FATHERS, 5, TITLE),
-        (ids[1], MASH, 7, TITLE),
+        (ids[0], titles[0] + FATHERS, 5, TITLE),
+        (ids[1], titles[1] + MASH, 7, TITLE),
     ]
 
 

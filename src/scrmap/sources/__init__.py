@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,13 +64,18 @@ TABLE = BY_SUFFIX[".csv"]
 """The kind that reads delimited tables, comma- or tab-separated."""
 
 
+_ENDING = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,6}")
+"""A file ending: a dot, then up to six letters and digits, at least one a letter."""
+
+
 def _other_kind(path: Path) -> str | None:
     """Why a file named explicitly is not read, if its ending names a kind scrmap does not
     read (``draft.rtf``, ``.pdf``, ``.xls``): read as text, it gave items of markup or
     binary noise without a word. A name with no ending, or one of digits (``minutes.2024``,
     ``Child K v2.1``), is no kind: it is read as text."""
     suffix = path.suffix.lower()
-    if suffix in KNOWN_SUFFIXES or not any(c.isalpha() for c in suffix):
+    # "Mr. Smith review" and "Child K v2.1 final" have a suffix to pathlib, not an ending.
+    if suffix in KNOWN_SUFFIXES or not _ENDING.fullmatch(suffix):
         return None
     kinds = [shown for kind in KINDS for shown in kind.shown]
     return f"not a kind scrmap reads: {suffix}; save it as {', '.join(kinds[:-1])} or {kinds[-1]}"

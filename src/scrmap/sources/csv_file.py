@@ -90,12 +90,16 @@ def _reader(path: Path, encoding: str) -> _csv.Reader:
         sample += line
         if len(sample) >= _SAMPLE:
             break
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            sample[:_SAMPLE], delimiters=",;\t"
-        )
-    except csv.Error:
-        dialect = csv.excel
+    dialect: type[csv.Dialect] | csv.Dialect
+    if path.suffix.lower() == ".tsv":
+        # Named for its tabs: sniffed, a one-column file of text with commas in it was read
+        # as comma-separated, and every row refused.
+        dialect = csv.excel_tab
+    else:
+        try:
+            dialect = csv.Sniffer().sniff(sample[:_SAMPLE], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
     # strict: a quote that never closes is an error, not the rest of the file read
     # silently into one field.
     return csv.reader(_lines(path, encoding), dialect, strict=True)

@@ -103,8 +103,10 @@ _CREATOR = re.compile(r"<dc:creator\b[^>]*>\s*([^<]*?)\s*</dc:creator>")
 
 
 def recognise_markdown(text: str) -> OwnFile | None:
-    """Which of scrmap's outputs a Markdown or text file is, or None for anything else."""
-    first = text.lstrip("\ufeff\r\n").split("\n", 1)[0]
+    """Which of scrmap's outputs a Markdown or text file is, or None for anything else
+    (saved on Windows, or by an editor, its lines may end in CR LF)."""
+    text = text.replace("\r\n", "\n")
+    first = text.lstrip("\ufeff\n").split("\n", 1)[0]
     for start, own in _MARKDOWN_STARTS.items():
         if first.startswith(start) and _MARKDOWN_MARKS[own] in text:
             return own

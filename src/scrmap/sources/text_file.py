@@ -60,12 +60,9 @@ _VERBS = re.compile(r"\b(?:should|will|must|shall|needs?|ought|to|is|are)\b", re
 recommendation, 'Recommendation 1: Fathers' a title."""
 
 
-def title_label(text: str) -> str | None:
-    """The number ('' if it has none) of a label that carries no recommendation text: a
-    bare label, in emphasis or not ('**Recommendation 1**', 'Recommendation 1:'), or one
-    with a short title after it ('Recommendation 1 \u2013 Fathers': a few words, no verb
-    and no full stop); None for anything else. Reviews set such a label as a heading over
-    the paragraph that is the recommendation. Word files use it too."""
+def _title_parts(text: str) -> tuple[str, str] | None:
+    """The number ('' if none) and the title ('' if none) of a label that carries no
+    recommendation sentence (see `title_label`), or None."""
     plain = text.strip()
     for mark in ("**", "__", "*", "_"):
         if len(plain) > 2 * len(mark) and plain.startswith(mark) and plain.endswith(mark):
@@ -77,7 +74,29 @@ def title_label(text: str) -> str | None:
     title = (found.group("title") or "").strip(" *_\t")
     if title and (len(title.split()) > _TITLE_WORDS or title[-1] in ".;!?" or _VERBS.search(title)):
         return None
-    return found.group("num") or ""
+    return found.group("num") or "", title
+
+
+def title_label(text: str) -> str | None:
+    """The number ('' if it has none) of a label that carries no recommendation sentence: a
+    bare label, in emphasis or not ('**Recommendation 1**', 'Recommendation 1:'), or one
+    with a short title after it ('Recommendation 1 \u2013 Fathers': a few words, no verb
+    and no full stop); None for anything else. Reviews set such a label as a heading over
+    the paragraph that is the recommendation. Word files use it too."""
+    parts = _title_parts(text)
+    return parts[0] if parts else None
+
+
+def with_title(label: str, text: str) -> str:
+    """``text``, the paragraph under the title label ``label``, with the label's title in
+    front ("Fathers. Health visitors will ..."). A short recommendation can stand where a
+    title does ("Recommendation 1: Audit the neglect toolkit", with its reasons under it),
+    and no reading of a label may drop the words it carries."""
+    parts = _title_parts(label)
+    title = parts[1] if parts else ""
+    if not title:
+        return text
+    return f"{title}{'' if title[-1] in '.:;!?' else '.'} {text}"
 
 
 def read_label(text: str) -> tuple[str, str] | None:
@@ -203,6 +222,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
 
     fence: str | None = None  # the marker of an open fenced code block
     title_level: int | None = None  # the level of the heading that named the case
+    named: dict[int, str] = {}  # the open headings that could name a case, by level
     section: int | None = None  # the level of the open recommendations heading
     sectioned = False  # a recommendations heading was met: only its sections are read
     outside: set[int] = set()  # lines read outside a recommendations section
@@ -247,16 +267,23 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             title = text.rstrip("#").rstrip() or text
             level = len(heading.group(1))
             if title_label(title) is None:
+                named = {k: v for k, v in named.items() if k < level}
                 # As in Word: the section runs to the next heading of its level or higher,
                 # so findings before it and appendices after it are not read.
                 if "recommendation" in title.lower():
                     section, sectioned = level, True
+                    # Its case is the heading it sits under: '## Child A' over '###
+                    # Recommendations' in a template whose title is the same in every file.
+                    if named:
+                        case = named[max(named)]
                 elif section is not None and level <= section:
                     section = None
-                # The case is the document's title: a section heading under it
-                # ('## Methodology') does not rename it, another title does.
-                if not GENERIC_HEADINGS.match(title) and level <= (title_level or level):
-                    case, title_level = title, level
+                if not GENERIC_HEADINGS.match(title):
+                    named[level] = title
+                    # Else the case is the document's title: a section heading under it
+                    # ('## Methodology') does not rename it, another title does.
+                    if level <= (title_level or level):
+                        case, title_level = title, level
                 continue
             line = title  # '### Recommendation 1': a label over its text, below
         if not line.strip():
@@ -303,7 +330,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         elif paragraph:
             paragraph[2].append(line.strip())
         elif titled:
-            current = [number, titled[1], [line.strip()], titled[2], titled[3]]
+            current = [number, titled[1], [with_title(titled[4], line.strip())], *titled[2:4]]
             titled = None
             under_title = True
         elif under_title:  # a further paragraph under the title label

@@ -33,6 +33,7 @@ from scrmap.sources.text_file import (
     read_label,
     title_label,
     unread,
+    with_title,
 )
 
 _SHORT_HEADING_WORDS = 12
@@ -185,7 +186,8 @@ def _under_labels(section: list[_Block]) -> list[_Block]:
         plain = block.table is None and not block.numbered and not read_label(block.text)
         if number is not None and plain and title_label(block.text) is None:
             if joined[-1].label is None:  # the title label itself: its text replaces it
-                joined[-1] = _Block(block.number, block.text, label=(number, block.text))
+                text = with_title(joined[-1].text, block.text)
+                joined[-1] = _Block(block.number, text, label=(number, text))
             else:
                 text = f"{joined[-1].text} {block.text}"
                 joined[-1] = _Block(joined[-1].number, text, label=(number, text))

@@ -174,7 +174,8 @@ def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
     cases = list(record["case_theme"])
     themes = record["themes"]
     numbered = list(enumerate(cases, start=1))
-    per_table = _cases_per_table(themes, len(cases), width)
+    widest = max((n for row in record["case_theme"].values() for n in row.values()), default=0)
+    per_table = _cases_per_table(themes, len(cases), widest, width)
     tables: list[RenderableType] = []
     for first in range(0, len(numbered), per_table):
         part = numbered[first : first + per_table]
@@ -196,11 +197,12 @@ def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
     return Group(*tables, Text(legend(entries, width), style="dim"))
 
 
-def _cases_per_table(themes: Sequence[RowRecord], cases: int, width: int) -> int:
+def _cases_per_table(themes: Sequence[RowRecord], cases: int, widest: int, width: int) -> int:
     """How many case columns fit beside the theme column in ``width``: each column is its
-    widest cell ("C12", or " 3 ") plus a space either side and a rule; at least one."""
+    widest cell (the header "C12", or the count " 105 ", ``widest`` being the largest) plus a
+    space either side and a rule; at least one."""
     theme_width = max([len("theme"), *(len(t["id"]) for t in themes)])
-    case_width = max(3, len(f"C{cases}")) + 3
+    case_width = max(len(f" {widest} "), len(f"C{cases}")) + 3
     return max(1, (width - theme_width - 4) // case_width)
 
 
