@@ -294,3 +294,38 @@ def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
         ),
         ("2", "The MASH will share domestic abuse information."),
     ]
+
+
+def _recommendations_table(doc: Any) -> None:
+    table = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [
+            ["No.", "Recommendation", "Lead agency"],
+            ["1", FATHERS, "Health"],
+            ["2", MASH, "Police"],
+        ]
+    ):
+        for cell, text in zip(table.rows[r].cells, row, strict=True):
+            cell.text = text
+
+
+def test_a_section_break_before_the_table_does_not_end_the_section(tmp_path: Path) -> None:
+    """A draft puts its recommendations table in a new, landscape, Word section: the break
+    ended the recommendations section, and the sentence introducing the table was read as
+    the only recommendation. A break after the table still ends it."""
+    from docx.enum.section import WD_ORIENT
+
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The recommendations are set out in the table below.")
+    doc.add_section(WD_SECTION.NEW_PAGE).orientation = WD_ORIENT.LANDSCAPE
+    doc.add_paragraph("")
+    _recommendations_table(doc)
+    doc.add_section(WD_SECTION.NEW_PAGE).orientation = WD_ORIENT.PORTRAIT
+    doc.add_paragraph("Glossary: MASH is the Multi-Agency Safeguarding Hub.")
+    doc.add_paragraph("The panel met four times.")
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.agency) for r in recs] == [
+        ("1", FATHERS, "Health"),
+        ("2", MASH, "Police"),
+    ]

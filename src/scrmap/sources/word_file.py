@@ -2,7 +2,9 @@
 
 The recommendations section starts at a heading that names recommendations: a Heading
 style, or a short paragraph in bold, as many drafts have. It ends at the next such
-heading or at a section break, so appendices are not read. In it, recommendations are
+heading or at a section break, so appendices are not read; but not at a section break
+followed by a table or a labelled paragraph, which sets the recommendations on
+landscape pages. In it, recommendations are
 the rows of a table with a column of recommendation text (its other columns recognised
 as in spreadsheets: number, lead agency, target date ...), paragraphs labelled
 "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
@@ -153,8 +155,9 @@ def _blocks(document: Any) -> Iterator[_Block]:
 
 
 def _section(blocks: list[_Block]) -> list[_Block]:
-    """The blocks under the recommendations heading, to the next heading or section break;
-    the whole document less its headings when there is no such heading."""
+    """The blocks under the recommendations heading, to the next heading or to a section
+    break that is not followed by a table or a labelled paragraph (`_goes_on`); the whole
+    document less its headings when there is no such heading."""
     start = next(
         (
             k
@@ -166,13 +169,25 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     if start is None:
         return [b for b in blocks if not _ends_section(b)]
     section = []
-    for block in blocks[start + 1 :]:
+    rest = blocks[start + 1 :]
+    for k, block in enumerate(rest):
         if _ends_section(block):
             break
         section.append(block)
-        if block.section_end:
+        if block.section_end and not _goes_on(rest[k + 1 :]):
             break
     return section
+
+
+def _goes_on(after: list[_Block]) -> bool:
+    """Whether the section goes on past a section break: it does when the next thing after
+    the break (empty paragraphs passed over) is a table or a labelled paragraph, for a
+    draft starts a new Word section to set its recommendations table on landscape pages;
+    else the break ends it, as it ends a section before an appendix with no heading."""
+    following = next((b for b in after if b.text or b.table is not None), None)
+    if following is None:
+        return False
+    return following.table is not None or read_label(following.text) is not None
 
 
 def _under_labels(section: list[_Block]) -> list[_Block]:
