@@ -329,3 +329,25 @@ def test_a_section_break_before_the_table_does_not_end_the_section(tmp_path: Pat
         ("1", FATHERS, "Health"),
         ("2", MASH, "Police"),
     ]
+
+
+@pytest.mark.parametrize("style", ["List Number", None], ids=["list", "paragraphs"])
+@pytest.mark.parametrize("as_heading", [True, False], ids=["heading 2", "bold"])
+def test_sub_headings_keep_the_section_open(
+    tmp_path: Path, style: str | None, as_heading: bool
+) -> None:
+    """Sub-headings by agency under a Heading 1 "Recommendations" ended the section, so
+    nothing was found: as in Markdown, a deeper heading (a bold paragraph being deeper than
+    any Heading style) is part of the section and is not read as a recommendation."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    for heading, text in (("For health agencies", FATHERS), ("Police", MASH)):
+        if as_heading:
+            doc.add_heading(heading, level=2)
+        else:
+            bold(doc, heading)
+        doc.add_paragraph(text, style=style)
+    doc.add_heading("Appendix A: terms of reference", level=1)
+    doc.add_paragraph("The panel met four times.")
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.source.line) for r in recs] == [("1", FATHERS, 5), ("2", MASH, 7)]

@@ -2,9 +2,10 @@
 
 The recommendations section starts at a heading that names recommendations: a Heading
 style, or a short paragraph in bold, as many drafts have. It ends at the next such
-heading or at a section break, so appendices are not read; but not at a section break
-followed by a table or a labelled paragraph, which sets the recommendations on
-landscape pages. In it, recommendations are
+heading of its level or higher (a deeper one is a sub-heading in it, a bold paragraph
+being deeper than any Heading style) or at a section break, so appendices are not read;
+but not at a section break followed by a table or a labelled paragraph, which sets the
+recommendations on landscape pages. In it, recommendations are
 the rows of a table with a column of recommendation text (its other columns recognised
 as in spreadsheets: number, lead agency, target date ...), paragraphs labelled
 "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
@@ -39,6 +40,9 @@ from scrmap.sources.text_file import (
 )
 
 _SHORT_HEADING_WORDS = 12
+_BOLD_RANK = 10
+"""A bold paragraph's heading level: below every Heading style, so bold "Health" and
+"Police" under a Heading 1 "Recommendations" are sub-headings in its section."""
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOT_SHOWN = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent"))
 """Where a run is not part of the paragraph's text as Word shows it with the changes
@@ -65,6 +69,9 @@ class _Block:
     """The paragraph number in the document, a table row counting as one paragraph."""
     text: str
     heading: bool = False
+    rank: int = 0
+    """A heading's level: 0 for the Title style, N for Heading N, and `_BOLD_RANK` for a
+    short bold paragraph."""
     numbered: bool = False
     level: int = 0
     """The list level of a numbered or bulleted paragraph: 0 for an item, more for its
@@ -86,28 +93,40 @@ def _label(block: _Block) -> tuple[str, str] | None:
 
 def _ends_section(block: _Block) -> bool:
     """A heading, other than a title label set as a heading ('Recommendation 1' in Heading
-    2 over its text), which is a recommendation's and not a section's."""
+    2 over its text), which is a recommendation's and not a section's. Deeper than the
+    recommendations heading, it is a sub-heading in its section (see `_section`)."""
     return block.heading and title_label(block.text) is None
+
+
+def _readable(block: _Block) -> bool:
+    """A paragraph that may be a recommendation: not a table row, not empty, and not a
+    section's heading or a sub-heading ('For health agencies')."""
+    return block.table is None and bool(block.text) and not _ends_section(block)
 
 
 def _style(p: Any) -> str:
     return (p.style.name if p.style is not None else "") or ""
 
 
-def _is_heading(p: Any, text: str) -> bool:
-    """A Heading or Title style, or a short paragraph wholly in bold without a full stop,
-    unless it is a labelled recommendation: a draft may set one all in bold, and as a
+def _heading_rank(p: Any, text: str) -> int | None:
+    """The level of a heading (see `_Block.rank`), None for a paragraph that is none: a
+    heading is a Heading or Title style, or a short paragraph wholly in bold without a full
+    stop, unless it is a labelled recommendation: a draft may set one all in bold, and as a
     heading it would end the section and drop the recommendations after it."""
     style = _style(p)
-    if style.startswith("Heading") or style == "Title":
-        return True
+    if style == "Title":
+        return 0
+    if style.startswith("Heading"):
+        last = style.split()[-1]
+        return int(last) if last.isdigit() else 1
     if read_label(text):
-        return False
+        return None
     runs = [run for run in p.runs if run.text.strip()]
     bold = bool(runs) and all(
         run.bold or (run.bold is None and p.style is not None and p.style.font.bold) for run in runs
     )
-    return bold and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
+    short = len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
+    return _BOLD_RANK if bold and short else None
 
 
 def _level(p: Any, ppr: Any) -> int:
@@ -140,7 +159,10 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 has_num = ppr is not None and ppr.numPr is not None
                 numbered = has_num or _style(p).startswith("List") or bool(ITEM.match(text))
                 level = _level(p, ppr) if numbered else 0
-                yield _Block(number, text, _is_heading(p, text), numbered, level, section_end)
+                rank = _heading_rank(p, text)
+                yield _Block(
+                    number, text, rank is not None, rank or 0, numbered, level, section_end
+                )
             elif section_end:
                 yield _Block(number, "", section_end=True)
         elif tag == "tbl":
@@ -155,7 +177,9 @@ def _blocks(document: Any) -> Iterator[_Block]:
 
 
 def _section(blocks: list[_Block]) -> list[_Block]:
-    """The blocks under the recommendations heading, to the next heading or to a section
+    """The blocks under the recommendations heading, to the next heading of its level or
+    higher (a deeper one, as in Markdown, is a sub-heading: 'For health agencies' in
+    Heading 2, or a bold 'Police', under a Heading 1 'Recommendations') or to a section
     break that is not followed by a table or a labelled paragraph (`_goes_on`); the whole
     document less its headings when there is no such heading."""
     start = next(
@@ -171,7 +195,7 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     section = []
     rest = blocks[start + 1 :]
     for k, block in enumerate(rest):
-        if _ends_section(block):
+        if _ends_section(block) and block.rank <= blocks[start].rank:
             break
         section.append(block)
         if block.section_end and not _goes_on(rest[k + 1 :]):
@@ -198,7 +222,7 @@ def _under_labels(section: list[_Block]) -> list[_Block]:
     joined: list[_Block] = []
     number: str | None = None  # the open title label's number, while its text may follow
     for block in section:
-        plain = block.table is None and not block.numbered and not read_label(block.text)
+        plain = _readable(block) and not block.numbered and not read_label(block.text)
         if number is not None and plain and title_label(block.text) is None:
             if joined[-1].label is None:  # the title label itself: its text replaces it
                 text = with_title(joined[-1].text, block.text)
@@ -260,7 +284,7 @@ def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found
     """Labelled or numbered paragraphs, with their sub-items; else every paragraph of the
     section. A paragraph left out that starts like a labelled one is reported, not dropped
     in silence."""
-    paragraphs = [b for b in section if b.table is None and b.text]
+    paragraphs = [b for b in section if _readable(b)]
     chosen = [b for b in paragraphs if _label(b) or b.numbered] or paragraphs
     recs = []
     for index, (block, parts) in enumerate(_items(chosen), start=1):
@@ -331,7 +355,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         return [], problems
     outside = [b for b in section if b.table not in tables]
     paragraphs, unread_ = _paragraph_recs(outside, name, case) if not from_tables else ([], [])
-    labelled = [b for b in outside if b.table is None and (_label(b) or b.numbered)]
+    labelled = [b for b in outside if _readable(b) and (_label(b) or b.numbered)]
     if from_tables and labelled:
         paragraphs, unread_ = _paragraph_recs(labelled, name, case)
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
