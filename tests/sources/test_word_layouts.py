@@ -351,3 +351,30 @@ def test_sub_headings_keep_the_section_open(
     doc.add_paragraph("The panel met four times.")
     recs = read(doc, tmp_path)
     assert [(r.id, r.text, r.source.line) for r in recs] == [("1", FATHERS, 5), ("2", MASH, 7)]
+
+
+@pytest.mark.parametrize("title", ["Action plan", "Recommendations"])
+def test_a_title_row_above_the_header_row_is_skipped(tmp_path: Path, title: str) -> None:
+    """A table with a title merged across its top row over its header row was not
+    recognised, and after an introduction its rows were dropped in silence: the header is
+    looked for in the first rows, as in a spreadsheet, and a merged row is no header."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The action plan is below.")
+    table = doc.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(0, 3)).text = title
+    for r, row in enumerate(
+        [
+            ["No.", "Recommendation", "Lead agency", "Target date"],
+            ["1", FATHERS, "Health", "May 2027"],
+            ["2", MASH, "Police", ""],
+        ],
+        start=1,
+    ):
+        for cell, text in zip(table.rows[r].cells, row, strict=True):
+            cell.text = text
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.agency, r.due, r.source.line) for r in recs] == [
+        ("1", FATHERS, "Health", "May 2027", 7),
+        ("2", MASH, "Police", None, 8),
+    ]

@@ -236,9 +236,27 @@ def _under_labels(section: list[_Block]) -> list[_Block]:
     return joined
 
 
+_TITLE_ROWS = 5
+"""How far down a table its header row is looked for, past title rows above it."""
+
+
+def _header(rows: list[_Block]) -> tuple[int, _table.Columns] | None:
+    """Which of a table's first rows is its header, and its columns: the first that names
+    a column of recommendation text, as in a spreadsheet, so a title row above it ("Action
+    plan" merged across the table) is skipped. A merged row (python-docx gives the one
+    cell for every column it spans) is a title, never the header, even when it reads
+    "Recommendations"; None if no row names a text column."""
+    for k, row in enumerate(rows[:_TITLE_ROWS]):
+        merged = len(row.cells) > 1 and len(set(row.cells)) == 1
+        columns = _table.recognise(row.cells)
+        if not merged and "text" in columns.fields:
+            return k, columns
+    return None
+
+
 def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Found, set[int]]:
-    """Recommendations from the section's tables whose header names a text column, and
-    which tables those were."""
+    """Recommendations from the section's tables whose header (`_header`) names a text
+    column, and which tables those were."""
     recs: list[Recommendation] = []
     problems: list[Problem] = []
     used: set[int] = set()
@@ -247,12 +265,13 @@ def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Fou
         if block.table is not None:
             by_table.setdefault(block.table, []).append(block)
     for table, rows in by_table.items():
-        columns = _table.recognise(rows[0].cells)
-        if "text" not in columns.fields:
+        header = _header(rows)
+        if header is None:
             continue
+        k, columns = header
         used.add(table)
         found, issues = _table.recommendations(
-            columns, [(b.number, b.cells) for b in rows[1:]], name, case
+            columns, [(b.number, b.cells) for b in rows[k + 1 :]], name, case
         )
         recs += found
         problems += issues
