@@ -378,3 +378,32 @@ def test_a_title_row_above_the_header_row_is_skipped(tmp_path: Path, title: str)
         ("1", FATHERS, "Health", "May 2027", 7),
         ("2", MASH, "Police", None, 8),
     ]
+
+
+def test_a_summary_of_recommendations_gives_way_to_the_recommendations(tmp_path: Path) -> None:
+    """An executive summary's "Summary of recommendations", a short list, came first and
+    was read instead of the full recommendations later on; it is read only when no other
+    heading names recommendations."""
+    doc = document()
+    doc.add_heading("Executive summary", level=1)
+    doc.add_heading("Summary of recommendations", level=2)
+    doc.add_paragraph("Fathers.", style="List Bullet")
+    doc.add_paragraph("Information sharing.", style="List Bullet")
+    doc.add_heading("Findings", level=1)
+    doc.add_paragraph("Fathers were not seen.")
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(f"Recommendation 1: {FATHERS}")
+    doc.add_paragraph(f"Recommendation 2: {MASH}")
+    assert [(r.id, r.text, r.source.line) for r in read(doc, tmp_path)] == [
+        ("1", FATHERS, 10),
+        ("2", MASH, 11),
+    ]
+
+
+def test_a_summary_of_recommendations_alone_is_read(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Summary of recommendations", level=1)
+    doc.add_paragraph(FATHERS, style="List Bullet")
+    doc.add_heading("Appendix A: terms of reference", level=1)
+    doc.add_paragraph("The panel met four times.")
+    assert [r.text for r in read(doc, tmp_path)] == [FATHERS]

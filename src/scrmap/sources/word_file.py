@@ -5,10 +5,11 @@ style, or a short paragraph in bold, as many drafts have. It ends at the next su
 heading of its level or higher (a deeper one is a sub-heading in it, a bold paragraph
 being deeper than any Heading style) or at a section break, so appendices are not read;
 but not at a section break followed by a table or a labelled paragraph, which sets the
-recommendations on landscape pages. In it, recommendations are
-the rows of a table with a column of recommendation text (its other columns recognised
-as in spreadsheets: number, lead agency, target date ...), paragraphs labelled
-"Recommendation 1: ..." (the label is not part of the text; its number is the id), and
+recommendations on landscape pages. A heading that names a summary ("Summary of
+recommendations") starts it only if no other heading names recommendations. In it,
+recommendations are the rows of a table with a column of recommendation text (its other
+columns recognised as in spreadsheets: number, lead agency, target date ...), paragraphs
+labelled "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
 numbered or bulleted paragraphs (a deeper list level is part of the item above it); a
 label with no text of its own, or a short title ("Recommendation 1 \u2013 Fathers"), as a
 heading or a paragraph, over the paragraphs that are the recommendation (`_under_labels`);
@@ -19,6 +20,7 @@ tracked changes accepted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,20 +178,25 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 yield _Block(number, " ".join(cells), table=tables, cells=cells)
 
 
+_SUMMARY = re.compile(r"\bsummary\b", re.IGNORECASE)
+"""A heading that names a summary ("Summary of recommendations" in an executive summary):
+its section is read only when no other heading names recommendations, for the full
+recommendations come later in the document and the summary only shortens them."""
+
+
 def _section(blocks: list[_Block]) -> list[_Block]:
-    """The blocks under the recommendations heading, to the next heading of its level or
+    """The blocks under the recommendations heading (the first that names no summary, see
+    `_SUMMARY`), to the next heading of its level or
     higher (a deeper one, as in Markdown, is a sub-heading: 'For health agencies' in
     Heading 2, or a bold 'Police', under a Heading 1 'Recommendations') or to a section
     break that is not followed by a table or a labelled paragraph (`_goes_on`); the whole
     document less its headings when there is no such heading."""
-    start = next(
-        (
-            k
-            for k, b in enumerate(blocks)
-            if _ends_section(b) and "recommendation" in b.text.lower()
-        ),
-        None,
-    )
+    named = [
+        k for k, b in enumerate(blocks) if _ends_section(b) and "recommendation" in b.text.lower()
+    ]
+    start = next((k for k in named if not _SUMMARY.search(blocks[k].text)), None)
+    if start is None:
+        start = named[0] if named else None
     if start is None:
         return [b for b in blocks if not _ends_section(b)]
     section = []
