@@ -407,3 +407,30 @@ def test_a_summary_of_recommendations_alone_is_read(tmp_path: Path) -> None:
     doc.add_heading("Appendix A: terms of reference", level=1)
     doc.add_paragraph("The panel met four times.")
     assert [r.text for r in read(doc, tmp_path)] == [FATHERS]
+
+
+def test_a_tab_or_line_break_after_a_label_reads_as_a_colon(tmp_path: Path) -> None:
+    """Word drafts set a label apart from its text with a tab, or with a line break after a
+    bold label: such a paragraph was reported as a label scrmap does not read."""
+    from docx.enum.text import WD_BREAK
+
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(f"Recommendation 1\t{FATHERS}")
+    second = doc.add_paragraph()
+    label = second.add_run("Recommendation 2")
+    label.bold = True
+    label.add_break(WD_BREAK.LINE)
+    second.add_run(MASH)
+    doc.add_paragraph("Recommendation 3: The Board should publish the findings.")
+    title = doc.add_paragraph().add_run("Recommendation 4")
+    title.bold = True
+    title.add_break(WD_BREAK.LINE)
+    title.add_text("Fathers")
+    doc.add_paragraph(FATHERS)
+    assert [(r.id, r.text, r.source.line) for r in read(doc, tmp_path)] == [
+        ("1", FATHERS, 4),
+        ("2", MASH, 5),
+        ("3", "The Board should publish the findings.", 6),
+        ("4", f"Fathers. {FATHERS}", 8),
+    ]

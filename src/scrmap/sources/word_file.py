@@ -15,7 +15,7 @@ label with no text of its own, or a short title ("Recommendation 1 \u2013 Father
 heading or a paragraph, over the paragraphs that are the recommendation (`_under_labels`);
 failing those, every paragraph of the section. Without such a heading the whole document
 is read the same way, headings and the title left out. Text is read as Word shows it with
-tracked changes accepted.
+tracked changes accepted, and a tab or line break after a label read as a colon.
 """
 
 from __future__ import annotations
@@ -49,6 +49,23 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOT_SHOWN = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent"))
 """Where a run is not part of the paragraph's text as Word shows it with the changes
 accepted: deleted or moved away, or in a text box (python-docx leaves text boxes out too)."""
+
+
+_LABEL_BREAK = re.compile(
+    r"^(?P<label>\s*(?:recommendation|rec\.?)\s+"
+    r"(?:[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"[ ]*[\t\n]\s*(?=\S)",
+    re.IGNORECASE,
+)
+"""A label set apart from its text by a tab or a line break (Shift-Enter), as Word drafts
+do ("Recommendation 1<TAB>GPs should ..."), where Markdown would have a colon."""
+
+
+def _with_colon(text: str) -> str:
+    """``text`` with a tab or line break after its label made ": ", so that the label is
+    read as "Recommendation 1: ..." is (`read_label`), not reported as one scrmap cannot
+    read."""
+    return _LABEL_BREAK.sub(r"\g<label>: ", text, count=1)
 
 
 def _text(paragraph: Any) -> str:
@@ -154,7 +171,7 @@ def _blocks(document: Any) -> Iterator[_Block]:
         if tag == "p":
             p = Paragraph(element, document)
             number += 1
-            text = _text(element).strip()
+            text = _with_colon(_text(element).strip())
             ppr = element.pPr
             section_end = ppr is not None and ppr.sectPr is not None
             if text:
