@@ -434,3 +434,30 @@ def test_a_tab_or_line_break_after_a_label_reads_as_a_colon(tmp_path: Path) -> N
         ("3", "The Board should publish the findings.", 6),
         ("4", f"Fathers. {FATHERS}", 8),
     ]
+
+
+def test_a_section_break_before_a_title_label_does_not_end_the_section(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The recommendations follow on landscape pages.")
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    bold(doc, "Recommendation 1 \u2013 Fathers")
+    doc.add_paragraph(FATHERS)
+    assert [(r.id, r.text) for r in read(doc, tmp_path)] == [("1", f"Fathers. {FATHERS}")]
+
+
+def test_a_table_whose_header_names_no_text_is_not_read_from_a_row_below(
+    tmp_path: Path,
+) -> None:
+    """Only title rows are passed over looking for the header: a glossary's row that reads
+    "Action" is not taken for the header of a recommendations table."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(f"Recommendation 1: {FATHERS}")
+    table = doc.add_table(rows=3, cols=2)
+    for r, row in enumerate(
+        [["Term", "Meaning"], ["MASH", "Multi-Agency Hub"], ["Action", "A step"]]
+    ):
+        for cell, text in zip(table.rows[r].cells, row, strict=True):
+            cell.text = text
+    assert [(r.id, r.text) for r in read(doc, tmp_path)] == [("1", FATHERS)]

@@ -4,7 +4,7 @@ The recommendations section starts at a heading that names recommendations: a He
 style, or a short paragraph in bold, as many drafts have. It ends at the next such
 heading of its level or higher (a deeper one is a sub-heading in it, a bold paragraph
 being deeper than any Heading style) or at a section break, so appendices are not read;
-but not at a section break followed by a table or a labelled paragraph, which sets the
+but not at a section break followed by a table or a label, which sets the
 recommendations on landscape pages. A heading that names a summary ("Summary of
 recommendations") starts it only if no other heading names recommendations. In it,
 recommendations are the rows of a table with a column of recommendation text (its other
@@ -203,11 +203,11 @@ recommendations come later in the document and the summary only shortens them.""
 
 def _section(blocks: list[_Block]) -> list[_Block]:
     """The blocks under the recommendations heading (the first that names no summary, see
-    `_SUMMARY`), to the next heading of its level or
-    higher (a deeper one, as in Markdown, is a sub-heading: 'For health agencies' in
-    Heading 2, or a bold 'Police', under a Heading 1 'Recommendations') or to a section
-    break that is not followed by a table or a labelled paragraph (`_goes_on`); the whole
-    document less its headings when there is no such heading."""
+    `_SUMMARY`), to the next heading of its level or higher (a deeper one, as in Markdown,
+    is a sub-heading: 'For health agencies' in Heading 2, or a bold 'Police', under a
+    Heading 1 'Recommendations') or to a section break that is not followed by a table or
+    a label (`_goes_on`); the whole document less its headings when there is no such
+    heading."""
     named = [
         k for k, b in enumerate(blocks) if _ends_section(b) and "recommendation" in b.text.lower()
     ]
@@ -229,13 +229,16 @@ def _section(blocks: list[_Block]) -> list[_Block]:
 
 def _goes_on(after: list[_Block]) -> bool:
     """Whether the section goes on past a section break: it does when the next thing after
-    the break (empty paragraphs passed over) is a table or a labelled paragraph, for a
-    draft starts a new Word section to set its recommendations table on landscape pages;
-    else the break ends it, as it ends a section before an appendix with no heading."""
+    the break (empty paragraphs passed over) is a table or a label ("Recommendation 1:
+    ...", or a title label over its text), for a draft starts a new Word section to set
+    its recommendations on landscape pages; else the break ends it, as it ends a section
+    before an appendix with no heading."""
     following = next((b for b in after if b.text or b.table is not None), None)
     if following is None:
         return False
-    return following.table is not None or read_label(following.text) is not None
+    if following.table is not None:
+        return True
+    return read_label(following.text) is not None or title_label(following.text) is not None
 
 
 def _under_labels(section: list[_Block]) -> list[_Block]:
@@ -265,16 +268,17 @@ _TITLE_ROWS = 5
 
 
 def _header(rows: list[_Block]) -> tuple[int, _table.Columns] | None:
-    """Which of a table's first rows is its header, and its columns: the first that names
-    a column of recommendation text, as in a spreadsheet, so a title row above it ("Action
-    plan" merged across the table) is skipped. A merged row (python-docx gives the one
-    cell for every column it spans) is a title, never the header, even when it reads
-    "Recommendations"; None if no row names a text column."""
+    """Which of a table's first rows is its header, and its columns, if it names a column
+    of recommendation text (None if not). Title rows above it are skipped ("Action plan"
+    merged across the table, or a blank row): a row of more than one cell with at most one
+    text in it (python-docx gives a merged cell's text for every column it spans), never
+    the header even when it reads "Recommendations". Only title rows are skipped, so a
+    table whose header names no text column (a glossary) is not read from a row below."""
     for k, row in enumerate(rows[:_TITLE_ROWS]):
-        merged = len(row.cells) > 1 and len(set(row.cells)) == 1
+        if len(row.cells) > 1 and len({cell for cell in row.cells if cell}) <= 1:
+            continue
         columns = _table.recognise(row.cells)
-        if not merged and "text" in columns.fields:
-            return k, columns
+        return (k, columns) if "text" in columns.fields else None
     return None
 
 
