@@ -137,7 +137,7 @@ def _heading_rank(p: Any, text: str) -> int | None:
         return 0
     if style.startswith("Heading"):
         last = style.split()[-1]
-        return int(last) if last.isdigit() else 1
+        return int(last) if last.isdecimal() else 1
     if read_label(text):
         return None
     runs = [run for run in p.runs if run.text.strip()]
