@@ -555,6 +555,12 @@ def test_gold_files_named_twice_are_named_once(tmp_path: Path) -> None:
             ["", "Domestic abuse. "],
         ),
         (["**Recommendation**", "**Recommendation**"], ["1", "2"], ["", ""]),
+        (
+            ["**Recommendation 2 (Supervision)**", "Recommendation Three \u2013 Fathers"],
+            ["2", "3"],
+            ["Supervision. ", "Fathers. "],
+        ),
+        (["Recommendations 2 \u2013 Fathers", "Recommendation 3"], ["2", "3"], ["Fathers. ", ""]),
     ],
 )
 def test_a_title_label_over_its_text_is_no_item(
@@ -586,6 +592,24 @@ def test_a_title_label_over_its_text_is_no_item(
     short = tmp_path / "short.md"
     short.write_text("Recommendation 1: Audit\n\nRecommendation 2: Share\n", encoding="utf-8")
     assert [(r.id, r.text) for r in load_file(short)[0]] == [("1", "Audit"), ("2", "Share")]
+
+
+def test_a_label_under_a_title_label_is_no_part_of_its_text(tmp_path: Path) -> None:
+    """A label scrmap did not read ('Recommendation 2 (Supervision)' before brackets were
+    read) ran into the text above it as a further paragraph, and was lost in silence."""
+    path = tmp_path / "w.md"
+    path.write_text(
+        "# Child AI\n\n## Recommendations\n\nRecommendation 1 \u2013 Escalation\n\n"
+        "Agencies should use the escalation policy.\n\n"
+        "Recommendation 2 (Agencies should share this with each other.)\n\nSchools should.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [(r.id, r.text) for r in recs] == [
+        ("1", "Escalation. Agencies should use the escalation policy.")
+    ]
+    assert [p.line for p in problems] == [9]
+    assert "its label is not one scrmap reads" in str(problems[0])
 
 
 def test_a_short_recommendation_on_the_label_line_is_never_dropped(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ _EMPHASIS = re.compile(
 """A label in Markdown emphasis, '**Recommendation 1:**' or '__Recommendation 1__:', as
 Word-to-Markdown converters write a bold label: the markers are not part of the text."""
 LOOKS_LABELLED = re.compile(
-    r"^[\W_]*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?"
+    r"^[\W_]*(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
     r"(?:[A-Za-z]{0,3}\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.IGNORECASE,
 )
@@ -47,13 +47,46 @@ LOOKS_LABELLED = re.compile(
 its label: one left out of the items is reported, never dropped in silence."""
 
 
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
+        start=1,
+    )
+}
+"""Numbers in words, as some reviews write a label ('Recommendation Three'): the id is the
+digits, so that it sorts and matches as the other labels' ids do."""
 _BARE_LABEL = re.compile(
-    r"^(?:recommendation|rec\.?)(?:\s+(?:no\.?\s*)?(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?))?"
-    r"\s*(?:[:.)\-\u2013\u2014](?P<title>.*))?$",
+    r"^(?:recommendation(?P<plural>s)?|rec\.?)(?:\s+(?:no\.?\s*)?(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|"
+    + "|".join(_NUMBER_WORDS)
+    + r")\b)?\s*(?:[:.)\-\u2013\u2014](?P<title>.*)|\((?P<bracketed>[^()]*)\))?$",
     re.IGNORECASE | re.DOTALL,
 )
-"""A label alone ('Recommendation 1', 'Recommendation:'), or with a title after a dash or
-colon ('Recommendation 1 \u2013 Fathers'), once its emphasis is taken off."""
+"""A label alone ('Recommendation 1', 'Recommendation:', 'Recommendations 2'), its number
+in digits or words ('Recommendation Three'), or with a title after a dash or colon
+('Recommendation 1 \u2013 Fathers') or in brackets ('Recommendation 2 (Supervision)'), once
+its emphasis is taken off."""
 _TITLE_WORDS = 8
 _VERBS = re.compile(r"\b(?:should|will|must|shall|needs?|ought|to|is|are)\b", re.IGNORECASE)
 """Words that make a title a sentence: 'Recommendation 1: Schools should record ...' is a
@@ -69,12 +102,13 @@ def _title_parts(text: str) -> tuple[str, str] | None:
             plain = plain[len(mark) : -len(mark)].strip()
             break
     found = _BARE_LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", plain, count=1))
-    if not found:
-        return None
-    title = (found.group("title") or "").strip(" *_\t")
+    if not found or (found.group("plural") and not found.group("num")):
+        return None  # 'Recommendations' alone names a section, not a recommendation
+    title = (found.group("title") or found.group("bracketed") or "").strip(" *_\t")
     if title and (len(title.split()) > _TITLE_WORDS or title[-1] in ".;!?" or _VERBS.search(title)):
         return None
-    return found.group("num") or "", title
+    number = found.group("num") or ""
+    return _NUMBER_WORDS.get(number.lower(), number), title
 
 
 def title_label(text: str) -> str | None:
@@ -333,13 +367,16 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             current = [number, titled[1], [with_title(titled[4], line.strip())], *titled[2:4]]
             titled = None
             under_title = True
-        elif under_title:  # a further paragraph under the title label
+        elif under_title and not LOOKS_LABELLED.match(line):
+            # A further paragraph under the title label; one that starts like a label is
+            # the next recommendation's, read or reported, never run into this one.
             start, label, body, item_case, item_waive = blocks.pop()
             current = [start, label, [body, line.strip()], item_case, item_waive]
         else:
             paragraph = [number, None, [line.strip()], case, waive]
             waive = {}
             parent = None
+            under_title = False  # a label not read ends the one before it
     close()
     untitled()
     if table is not None:
