@@ -612,6 +612,30 @@ def test_a_label_under_a_title_label_is_no_part_of_its_text(tmp_path: Path) -> N
     assert "its label is not one scrmap reads" in str(problems[0])
 
 
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [("### Recommendation 1", ""), ("Recommendation 1 \u2013 Fathers", "Fathers. ")],
+)
+def test_a_list_under_a_title_label_is_its_recommendation(
+    tmp_path: Path, label: str, title: str
+) -> None:
+    """Bullets under a title label were items of their own: the label was reported as
+    unread (exit 2 in check) or became an item ("Fathers"), and the ids ran out of step."""
+    path = tmp_path / "tl2.md"
+    path.write_text(
+        f"# Child K\n\n## Recommendations\n\n{label}\n\n- Health visitors should ask about "
+        "fathers.\n- GPs should record fathers.\n\n### Recommendation 2\n\n"
+        "- Schools should record concerns.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", f"{title}Health visitors should ask about fathers. GPs should record fathers.", 7),
+        ("2", "Schools should record concerns.", 12),
+    ]
+
+
 def test_a_short_recommendation_on_the_label_line_is_never_dropped(tmp_path: Path) -> None:
     """ "Recommendation 1: Audit the neglect toolkit" reads as a title (short, no modal
     verb); with its reasons under it, the recommendation itself was dropped."""

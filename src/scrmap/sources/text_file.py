@@ -349,6 +349,23 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 start, label, body, item_case, item_waive = blocks.pop()
                 current = [start, label, [body], item_case, item_waive]
             current[2].append(item.group("text").strip() if item else line.strip())
+        elif item and (titled or under_title):
+            # The list under a title label is its recommendation, one item with the label's
+            # number as id, its bullets joined as parts: reviews set a recommendation's
+            # actions as bullets under 'Recommendation 1', and read one to an item they
+            # lost the label (an item of its own, or a warning) and put the ids out of step.
+            text = item.group("text").strip()
+            if titled:
+                close()
+                current = [number, titled[1], [with_title(titled[4], text)], *titled[2:4]]
+                titled = None
+                under_title = True
+            else:
+                if current is None:  # after a blank line: the titled item is open again
+                    start, label, body, item_case, item_waive = blocks.pop()
+                    current = [start, label, [body], item_case, item_waive]
+                current[2].append(text)
+            parent = _indent(line)
         elif item or (paragraph is None and current is None and read_label(line)):
             # A labelled paragraph ("Recommendation 1: ...") is an item like a list's, so the
             # bullets indented under it are part of it, not items of their own.
