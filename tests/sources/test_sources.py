@@ -731,3 +731,28 @@ def test_a_pipe_table_is_read_as_a_table(tmp_path: Path) -> None:
     other = tmp_path / "other.md"
     other.write_text("| Name | Role |\n|---|---|\n| A | Social worker |\n", encoding="utf-8")
     assert len(load_file(other)[0]) == 1  # not a table of recommendations: text, as before
+
+
+@pytest.mark.parametrize(
+    ("table", "agency"),
+    [
+        ("| No | Recommendation |\n|---|---|\n| 1 | Schools should record concerns. |\n", None),
+        (
+            "No. | Recommendation | Lead agency\n--- | --- | ---\n"
+            "1 | Schools should record concerns. | Education\n",
+            "Education",
+        ),
+    ],
+)
+def test_a_pipe_table_needs_no_blank_line_nor_outer_pipes(
+    tmp_path: Path, table: str, agency: str | None
+) -> None:
+    """A table straight after a line of text ran into its paragraph, and one without outer
+    pipes was text: both are tables in GitHub's Markdown."""
+    path = tmp_path / "p2.md"
+    path.write_text(f"# Child K\nIntro line\n{table}", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.agency, r.source.line) for r in recs] == [
+        ("1", "Schools should record concerns.", agency, 5)
+    ]

@@ -197,10 +197,15 @@ def _delimiter(line: str) -> bool:
 def _table_header(line: str, after: str | None) -> _table.Columns | None:
     """The columns of a pipe table that starts at ``line`` (``after``: the line after it),
     if its header names a column of recommendation text, as a spreadsheet's or a Word
-    table's does; else None, and its lines are read as text, as before."""
-    if not line.lstrip().startswith("|") or after is None or not _delimiter(after):
+    table's does; else None, and its lines are read as text, as before. As in GitHub's
+    Markdown the outer pipes may be left off ('No. | Recommendation'), and the header and
+    delimiter rows have as many cells."""
+    if not _PIPE.search(line) or after is None or not _delimiter(after):
         return None
-    columns = _table.recognise(_cells(line))
+    header = _cells(line)
+    if len(header) != len(_cells(after)):
+        return None
+    columns = _table.recognise(header)
     return columns if "text" in columns.fields else None
 
 
@@ -274,7 +279,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 fence = None
             continue
         if table is not None:
-            if line.lstrip().startswith("|"):
+            if line.strip() and _PIPE.search(line):  # a row, its outer pipes optional
                 if not _delimiter(line):
                     width = len(table[2].headers)
                     cells = _cells(line)  # GitHub pads a short row with empty cells
@@ -325,11 +330,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             continue
         if section is None:
             outside.add(number)
-        columns = (
-            _table_header(line, lines[number] if number < len(lines) else None)
-            if paragraph is None and current is None
-            else None
-        )
+        # A table needs no blank line before it: its header row closes the paragraph.
+        columns = _table_header(line, lines[number] if number < len(lines) else None)
         if columns:
             close()
             untitled()
