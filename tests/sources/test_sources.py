@@ -756,3 +756,21 @@ def test_a_pipe_table_needs_no_blank_line_nor_outer_pipes(
     assert [(r.id, r.text, r.agency, r.source.line) for r in recs] == [
         ("1", "Schools should record concerns.", agency, 5)
     ]
+
+
+def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> None:
+    """A sentence with "should" or "must" next to a table of recommendations was not read,
+    and nothing said so."""
+    path = tmp_path / "b.md"
+    path.write_text(
+        "# Child K\n\nThe review makes one recommendation.\n\n"
+        "| No | Recommendation |\n|---|---|\n| 1 | Schools should record concerns. |\n\n"
+        "GPs must also record fathers.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [str(p) for p in problems] == [
+        f"{path}:9: 'GPs must also ...' not read: beside a table of recommendations only its "
+        "rows, list items and labelled paragraphs are read"
+    ]

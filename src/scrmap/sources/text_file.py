@@ -152,6 +152,24 @@ def unread(name: str, line: int | None, text: str) -> Problem:
     )
 
 
+_ASKS = re.compile(r"\b(?:should|must)\b", re.IGNORECASE)
+"""The words of a paragraph that asks an agency to do something, as a recommendation does."""
+
+
+def _beside_table(name: str, line: int | None, text: str) -> Problem:
+    """The warning for a paragraph that asks for something beside a table of
+    recommendations, where only the table's rows, list items and labelled paragraphs are
+    read."""
+    start = " ".join(text.split()[:3])
+    return Problem(
+        name,
+        line,
+        None,
+        f"'{start} ...' not read: beside a table of recommendations only its rows, list "
+        "items and labelled paragraphs are read",
+    )
+
+
 NESTED = 2
 """How much deeper than its parent a sub-item's marker is indented: two spaces or more (a
 tab counts as four), as people nest a list under "1." in Markdown and plain text; one space
@@ -435,8 +453,18 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         return [], table_problems or [empty]
     taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
     left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
+    # Beside a table a paragraph is not read, and one that asks for something may be a
+    # recommendation written outside the table: it is reported, never dropped in silence.
+    beside = [
+        p
+        for p in paragraphs
+        if tables and p[0] not in taken and p not in left_out and _ASKS.search(p[2])
+    ]
     recs.sort(key=lambda rec: rec.source.line or 0)
-    return recs, table_problems + [unread(name, p[0], p[2]) for p in left_out]
+    problems = [unread(name, p[0], p[2]) for p in left_out] + [
+        _beside_table(name, p[0], p[2]) for p in beside
+    ]
+    return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
 
 
 def load(file: SourceFile) -> Found:
