@@ -774,3 +774,22 @@ def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> Non
         f"{path}:9: 'GPs must also ...' not read: beside a table of recommendations only its "
         "rows, list items and labelled paragraphs are read"
     ]
+
+
+def test_setext_headings_are_headings(tmp_path: Path) -> None:
+    """'Child R' over '=======' was text: the case was the file's name, and an appendix
+    after the recommendations section was read."""
+    path = tmp_path / "s.md"
+    path.write_text(
+        "Child R\n=======\n\nRecommendations\n---------------\n\n"
+        "1. Schools should record concerns.\n\nAppendix\n--------\n\n1. Terms of reference.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.case, r.source.line) for r in recs] == [
+        ("1", "Schools should record concerns.", "Child R", 7)
+    ]
+    rule = tmp_path / "rule.md"
+    rule.write_text("Schools should record\nevery concern.\n---\n", encoding="utf-8")
+    assert {r.case for r in load_file(rule)[0]} == {"rule"}  # a rule, not a heading

@@ -182,6 +182,8 @@ def _indent(line: str) -> int:
     return len(margin.expandtabs(4))
 
 
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+"""A setext heading's underline: '=' for a level 1 heading, '-' for level 2 (CommonMark)."""
 _FENCE = re.compile(r"^\s*(```|~~~)")
 """The start of a fenced code block in Markdown: three backticks or tildes."""
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
@@ -286,6 +288,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     Table = tuple[int, str | None, _table.Columns, list[_table.Row]]  # line, case, rows
     tables: list[Table] = []
     table: Table | None = None  # the pipe table being read
+    underlines: set[int] = set()  # the lines under setext headings
     for number, line in enumerate(lines, start=1):
         opened = _FENCE.match(line)
         if fence is not None or opened:
@@ -305,6 +308,22 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 continue
             tables.append(table)
             table = None
+        if number in underlines:
+            continue
+        underline = _SETEXT.match(lines[number]) if number < len(lines) else None
+        if (
+            underline
+            and paragraph is None
+            and current is None
+            and line.strip()
+            and _indent(line) < 4
+            and not ITEM.match(line)
+            and not _HEADING.match(line)
+        ):
+            # 'Child R' over '=======' is a heading as '# Child R' is; a '---' under a
+            # paragraph of more lines is a rule, as a delimiter row (with its pipes) is not.
+            underlines.add(number + 1)
+            line = f"{'#' if underline.group(1)[0] == '=' else '##'} {line.strip()}"
         comment = _COMMENT.match(line)
         if comment:
             close()
