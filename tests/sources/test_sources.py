@@ -793,3 +793,25 @@ def test_setext_headings_are_headings(tmp_path: Path) -> None:
     rule = tmp_path / "rule.md"
     rule.write_text("Schools should record\nevery concern.\n---\n", encoding="utf-8")
     assert {r.case for r in load_file(rule)[0]} == {"rule"}  # a rule, not a heading
+
+
+def test_a_bold_line_alone_is_a_heading(tmp_path: Path) -> None:
+    """Converters write Word's bold headings as '**Recommendations**': they were text, so
+    the introduction was read and the appendix too."""
+    path = tmp_path / "b.md"
+    path.write_text(
+        "# Child B\n\nThe panel met.\n\n**Recommendations**\n\n1. Schools should record concerns."
+        "\n\n**Appendix 1**\n\n1. Terms of reference.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.case) for r in recs] == [
+        ("1", "Schools should record concerns.", "Child B")
+    ]
+    labelled = tmp_path / "c.md"
+    labelled.write_text(
+        "**Child C**\n\n**Recommendation 1**\n\nSchools should record concerns.\n",
+        encoding="utf-8",
+    )
+    assert [(r.id, r.case) for r in load_file(labelled)[0]] == [("1", "Child C")]

@@ -184,6 +184,24 @@ def _indent(line: str) -> int:
 
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 """A setext heading's underline: '=' for a level 1 heading, '-' for level 2 (CommonMark)."""
+_BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?!\s)((?:(?!\1).)+?)\1\s*$")
+"""A line that is all bold, '**Recommendations**' or '__Appendix 1__'."""
+_BOLD_WORDS = 12
+
+
+def _bold_heading(text: str, after: str) -> bool:
+    """Whether the bold line ``text`` (``after``: the line after it) is a heading: short,
+    no full stop, not a label (a label is read as one), alone on its line; a bold sentence
+    is text."""
+    return (
+        len(text.split()) <= _BOLD_WORDS
+        and not re.search(r"\.(?:\s|$)", text)
+        and title_label(text) is None
+        and not LOOKS_LABELLED.match(text)
+        and (not after.strip() or bool(ITEM.match(after)))
+    )
+
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 """The start of a fenced code block in Markdown: three backticks or tildes."""
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
@@ -289,6 +307,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     tables: list[Table] = []
     table: Table | None = None  # the pipe table being read
     underlines: set[int] = set()  # the lines under setext headings
+    deepest = 0  # the deepest '#' (or setext) heading's level so far
     for number, line in enumerate(lines, start=1):
         opened = _FENCE.match(line)
         if fence is not None or opened:
@@ -324,6 +343,13 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # paragraph of more lines is a rule, as a delimiter row (with its pipes) is not.
             underlines.add(number + 1)
             line = f"{'#' if underline.group(1)[0] == '=' else '##'} {line.strip()}"
+        bold = _BOLD_LINE.match(line) if paragraph is None and current is None else None
+        if bold and _bold_heading(bold.group(2), lines[number] if number < len(lines) else ""):
+            # '**Recommendations**' alone, as converters write Word's bold headings: a
+            # heading one level below the deepest '#' heading met, as in Word.
+            line = f"{'#' * min(deepest + 1, 6)} {bold.group(2).strip()}"
+        elif atx := _HEADING.match(line):
+            deepest = max(deepest, len(atx.group(1)))
         comment = _COMMENT.match(line)
         if comment:
             close()
