@@ -211,6 +211,24 @@ def test_an_output_saved_in_the_folder_is_not_read_back(
     assert f"skipped w/{name}: {what} written by scrmap" in result.stderr
 
 
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+@pytest.mark.parametrize(
+    ("command", "what"), [("coverage", "a coverage report"), ("map", "a mapping")]
+)
+def test_a_terminal_output_saved_in_the_folder_is_not_read_back(
+    runner: CliRunner, command: str, what: str, columns: str
+) -> None:
+    """`scrmap coverage w > w/coverage.txt`: its key messages ("No recommendation addresses
+    standards 1.1 ...") were read back and closed exactly the gaps they named."""
+    before = run(runner, "coverage", "w", "-f", "json").stdout
+    shown = invoke(runner, [command, "w"], env=PLAIN_ENV | {"COLUMNS": columns})
+    assert shown.exit_code == 0, shown.stderr
+    Path("w", f"{command}.txt").write_text(shown.stdout, encoding="utf-8")
+    result = run(runner, "coverage", "w", "-f", "json")
+    assert f"skipped w/{command}.txt: {what} written by scrmap" in result.stderr
+    assert result.stdout == before
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -102,15 +102,46 @@ for one of ours."""
 _CREATOR = re.compile(r"<dc:creator\b[^>]*>\s*([^<]*?)\s*</dc:creator>")
 
 
+_TERMINAL_HEADLINE = re.compile(
+    r"\d[\d,]* recommendations? (?:\([^)]*\) )?from \d[\d,]* cases?: \d[\d,]* mapped, "
+    r"\d[\d,]* unmapped\. Covered \d+/\d+ quadrants, \d+/\d+ standards, \d+/\d+ themes\."
+)
+"""The headline `coverage` prints first to a terminal or a pipe, with its line breaks (which
+move with the width) made spaces."""
+_TERMINAL_QUADRANTS = re.compile(r"^Quadrants[ \t]*$", re.MULTILINE)
+"""The heading of the quadrants `coverage` prints under its key messages, at any width."""
+_TERMINAL_HEADING = re.compile(r"\S · .*\S:\d+$")
+"""The first line `map` prints for a recommendation: "1 · case · recs/plan.csv:2"."""
+_TERMINAL_SCORE_NOTE = "Score: 0 to 100, how strongly the text matches; "
+"""What `map` says a score means, under its mappings at every width."""
+
+
+def _recognise_terminal(text: str) -> OwnFile | None:
+    """Which of `coverage` and `map`'s terminal outputs, saved with `>` into the folder they
+    read, ``text`` is, or None. Read back, their key messages ("No recommendation addresses
+    standards 1.1, 1.2 ...") mapped onto exactly the gaps and closed them. Rich wraps and
+    pads them to the width of the terminal, so whitespace is made single spaces first."""
+    lines = text.lstrip("\ufeff\n").split("\n")
+    head = " ".join(" ".join(lines[:6]).split())
+    if _TERMINAL_HEADLINE.match(head) and _TERMINAL_QUADRANTS.search(text):
+        return REPORT
+    if _TERMINAL_HEADING.search(lines[0].rstrip()) and _TERMINAL_SCORE_NOTE in " ".join(
+        text.split()
+    ):
+        return MAPPING
+    return None
+
+
 def recognise_markdown(text: str) -> OwnFile | None:
-    """Which of scrmap's outputs a Markdown or text file is, or None for anything else
-    (saved on Windows, or by an editor, its lines may end in CR LF)."""
+    """Which of scrmap's outputs a Markdown or text file is (including what `coverage` and
+    `map` print to a terminal), or None for anything else (saved on Windows, or by an
+    editor, its lines may end in CR LF)."""
     text = text.replace("\r\n", "\n")
     first = text.lstrip("\ufeff\n").split("\n", 1)[0]
     for start, own in _MARKDOWN_STARTS.items():
         if first.startswith(start) and _MARKDOWN_MARKS[own] in text:
             return own
-    return None
+    return _recognise_terminal(text)
 
 
 def recognise_csv(path: Path) -> OwnFile | None:
