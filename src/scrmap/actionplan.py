@@ -154,6 +154,12 @@ not been fully met", "yet to be implemented". Any other word ends the negation's
 _PARTLY = frozenset({"part", "partly", "partially", "partial", "half"})
 """Words that make a word of completion partial before it ("partially implemented", "part
 done") or after it ("implemented partially"; "in part" too): partly met, never complete."""
+_MOSTLY = frozenset({"largely", "mostly", "substantially", "nearly", "almost"})
+"""Words that qualify a word of completion before it ("largely complete", "substantially
+implemented"): most of it done is not all of it, so partly met, never complete."""
+_FULLY = frozenset({"fully", "entirely", "completely", "all"})
+"""Words between a negation and a word of completion that make it partial, not unmet:
+"not fully met" says some of it is."""
 _PREFIXES = ("un", "in", "non")
 """Prefixes that negate a one-word status: "unfinished", "incomplete", "non-compliant"."""
 
@@ -175,15 +181,55 @@ _HYPHENED_PREFIX = re.compile(
 words."""
 
 
-def _in_part(words: Sequence[str], at: int, length: int) -> bool:
-    """Whether the phrase of ``length`` words at ``words[at]`` is said to be done only in
-    part (`_PARTLY`): "partially implemented", "complete in part", "achieved partly"."""
-    after = words[at + length : at + length + 2]
-    return (
-        (at > 0 and words[at - 1] in _PARTLY)
-        or after[:1] in (["partly"], ["partially"])
-        or after == ["in", "part"]
+def _breaks(status: str) -> frozenset[int]:
+    """The indexes of the words of ``status_key(status)`` that punctuation parts from the
+    word before ("Completed, partly funded": 1). A hyphen inside a word ("part-done") joins.
+    A qualifier is read only where it is attached to its status word: "Completed, partly
+    funded by the LSCB" is complete, the "partly" being about the funding."""
+    spelt = _HYPHENED_PREFIX.sub(r"\1", re.sub(r"n['\u2019]t\b", " not", status.casefold()))
+    found = list(re.finditer(r"[^\W_]+", spelt))
+    return frozenset(
+        i
+        for i in range(1, len(found))
+        if _SEPARATOR.fullmatch(spelt[found[i - 1].end() : found[i].start()]) is None
     )
+
+
+_SEPARATOR = re.compile(r"\s+|[-\u2010\u2011_]")
+"""What may stand between two words that are read together: spaces, or a hyphen with none."""
+
+
+def _in_part(words: Sequence[str], at: int, length: int, breaks: frozenset[int]) -> bool:
+    """Whether the phrase of ``length`` words at ``words[at]`` is said to be done only in
+    part (`_PARTLY`, `_MOSTLY`): "partially implemented", "complete in part", "achieved
+    partly", "largely complete", "completed but not embedded". Only words attached to the
+    phrase, with no punctuation between (``breaks``, `_breaks`), qualify it."""
+    end = at + length
+    after = words[end : end + 2]
+    return (
+        (at > 0 and at not in breaks and words[at - 1] in _PARTLY | _MOSTLY)
+        or (end not in breaks and after[:1] in (["partly"], ["partially"]))
+        or (end not in breaks and end + 1 not in breaks and after == ["in", "part"])
+        or (
+            end not in breaks
+            and after[:1] == ["but"]
+            and (after[1:] == ["yet"] or bool(set(after[1:]) & _NEGATORS))
+        )
+    )
+
+
+def _not_fully(words: Sequence[str], at: int) -> bool:
+    """Whether a negation reaches the status word at ``words[at]`` through `_FULLY` ("not
+    fully met", whose phrase is "fully met"; "not yet entirely implemented"): done in part,
+    not undone."""
+    if words[at] in _FULLY:
+        return True
+    k = at - 1
+    while k >= 0 and words[k] in _BETWEEN:
+        if words[k] in _FULLY:
+            return True
+        k -= 1
+    return False
 
 
 def _negated(words: Sequence[str], at: int) -> bool:
@@ -205,7 +251,9 @@ class Vocabulary:
 
     words: Mapping[str, State]
     """Status key (see `status_key`) -> state."""
-    _seen: dict[str, State] = field(default_factory=dict, compare=False, repr=False)
+    _seen: dict[tuple[str, frozenset[int]], State] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     """Words already classified: a library of 10,000 actions uses a few dozen."""
 
     @classmethod
@@ -233,7 +281,9 @@ class Vocabulary:
         A whole-phrase match first; else the longest known phrase inside it, as whole
         words ("Amber - delayed by staffing" is partly met), so that "not met" is never
         read as "met". A tie goes to the phrase that comes first. A word of completion done
-        only in part ("implemented in part", "partially implemented") is partly met. A
+        only in part ("implemented in part", "partially implemented", "largely complete", "not
+        fully met", "completed but not embedded") is partly met; "Completed, partly funded"
+        is complete, the punctuation parting "partly" from it. A
         phrase after a negation
         ("not on track", "not yet implemented", "unfinished") is never read as itself: it
         means `NEGATED`'s state, or, where that is not clear, is not recognised.
@@ -243,9 +293,10 @@ class Vocabulary:
             return State.no_status
         if key in self.words:
             return self.words[key]
-        if key not in self._seen:
-            self._seen[key] = self._longest_phrase(key)
-        return self._seen[key]
+        seen = (key, _breaks(status or ""))
+        if seen not in self._seen:
+            self._seen[seen] = self._longest_phrase(*seen)
+        return self._seen[seen]
 
     def negation_not_read(self, status: str | None) -> bool:
         """Whether ``status`` negates something ("not delayed", "no progress") in words that
@@ -274,7 +325,7 @@ class Vocabulary:
                 return rest
         return None
 
-    def _longest_phrase(self, key: str) -> State:
+    def _longest_phrase(self, key: str, breaks: frozenset[int]) -> State:
         padded = f" {key} "
         words = key.split()
         best: tuple[int, int, str, bool] | None = None
@@ -295,7 +346,10 @@ class Vocabulary:
             return State.unrecognised
         _, start, phrase, negated = best
         state = self.words[phrase]
-        if state is State.complete and not negated and _in_part(words, start, len(phrase.split())):
+        if state is State.complete and not negated:
+            partly = _in_part(words, start, len(phrase.split()), breaks)
+            return State.partly_met if partly else state
+        if state is State.complete and _not_fully(words, start):
             return State.partly_met
         if not negated:
             return state
