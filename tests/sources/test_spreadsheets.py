@@ -235,3 +235,31 @@ def test_a_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
         "formula with no saved value): open the workbook in Excel and save it, so that its "
         "values are saved with it"
     ]
+
+
+FOOTED = [
+    ["Ref", "Action", "Status"],
+    ["1", "Share information with the GP.", "Complete"],
+    ["Total", 2, None],
+    [None, "Key: R = not started, A = in progress, G = complete", None],
+    [None, "Source: the Board's tracker", None],
+]
+
+
+@pytest.mark.parametrize("ending", [".xlsx", ".csv"])
+def test_a_totals_row_and_a_key_under_the_table_are_left_out(tmp_path: Path, ending: str) -> None:
+    """ "Total | 2" was a recommendation "2" (counted, and unmapped in `check`); a key with
+    no id refused the whole plan. Each is left out with a warning, and the plan read."""
+    path = tmp_path / f"plan{ending}"
+    if ending == ".xlsx":
+        write_xlsx(path, {"Action plan": FOOTED})
+    else:
+        lines = [",".join(f'"{c}"' if c is not None else "" for c in row) for row in FOOTED]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [(p.line, p.message) for p in problems] == [
+        (3, "row 'Total' is a totals row, not a recommendation: left out"),
+        (4, "row is a key or note under the table, not a recommendation: left out"),
+        (5, "row is a key or note under the table, not a recommendation: left out"),
+    ]

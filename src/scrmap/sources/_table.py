@@ -167,9 +167,31 @@ def no_unsaved(line: int, column: int) -> bool:
 
 def no_text(columns: Columns, row: Sequence[str]) -> bool:
     """A row of the header's width with no recommendation text: a placeholder (an id and
-    nothing more, as a plan numbered in advance has), left out with a warning while the rest
-    of the file is read, since it has nothing to map."""
-    return len(row) == len(columns.headers) and not row[columns.fields["text"]].strip()
+    nothing more, as a plan numbered in advance has), or a totals or key row under the
+    table (`_footer`); left out with a warning while the rest of the file is read, since it
+    has nothing to map."""
+    return len(row) == len(columns.headers) and (
+        not row[columns.fields["text"]].strip() or _footer(columns, row) is not None
+    )
+
+
+_TOTALS = frozenset({"total", "totals", "sum"})
+_NUMBER = re.compile(r"[-+]?[\d,]*\.?\d+%?")
+_KEY = re.compile(r"(?:key|notes?|source)\s*:", re.IGNORECASE)
+
+
+def _footer(columns: Columns, row: Sequence[str]) -> str | None:
+    """What a row under the table that is not a recommendation is, or None: a totals row
+    ("Total | 2": its id a total, its text a number) became a recommendation "2" that was
+    counted and failed `check` as unmapped; a key ("Key: R = not started ...", with no id)
+    refused the whole plan for a row with no id."""
+    text = row[columns.fields["text"]].strip()
+    rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else ""
+    if rec_id.casefold().rstrip(":") in _TOTALS and _NUMBER.fullmatch(text):
+        return "a totals row"
+    if not rec_id and _KEY.match(text):
+        return "a key or note under the table"
+    return None
 
 
 def _empty(columns: Columns, field: str, line: int, unsaved: Unsaved, fix: str) -> str:
@@ -191,6 +213,9 @@ def skipped(
     """The warning for a row with no recommendation text (`no_text`), at its line."""
     rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else ""
     which = f"row {rec_id!r}" if rec_id else "row"
+    footer = _footer(columns, row) if row[columns.fields["text"]].strip() else None
+    if footer is not None:
+        return Problem(name, line, None, f"{which} is {footer}, not a recommendation: left out")
     why = _empty(columns, "text", line, unsaved, "write its text, or delete the row")
     return Problem(
         name, line, None, f"{which} has no recommendation text, so it was left out {why}"
