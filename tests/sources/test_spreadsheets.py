@@ -263,3 +263,21 @@ def test_a_totals_row_and_a_key_under_the_table_are_left_out(tmp_path: Path, end
         (4, "row is a key or note under the table, not a recommendation: left out"),
         (5, "row is a key or note under the table, not a recommendation: left out"),
     ]
+
+
+def test_a_csv_title_row_above_the_header_is_passed_over(tmp_path: Path) -> None:
+    """A plan exported from a sheet with a title and a blank line above its header was
+    refused for want of a text column; it is read as the workbook is, lines counted as
+    the file has them."""
+    path = tmp_path / "ag.csv"
+    path.write_text(
+        "Child AG - Action Plan,,\n\nRef,Recommendation,Owner\n"
+        "1,Share information with the GP.,CSC\n2,Record decisions.,Police\n1,Again.,CSC\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [str(p) for p in problems] == [f"{path}:6: duplicate id '1'"]
+    path.write_text(path.read_text(encoding="utf-8").rsplit("1,Again", 1)[0], encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.owner, r.source.line) for r in recs] == [("1", "CSC", 4), ("2", "Police", 5)]

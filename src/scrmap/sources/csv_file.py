@@ -46,6 +46,8 @@ class Header:
     columns: _table.Columns
     case: str | None
     """The case of rows that name none: the file's name without its ending."""
+    skip: int = 1
+    """Records up to and including the header row: title rows may stand above it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +139,7 @@ class CsvFile(Sequence[Recommendation]):
 
     def batches(self, size: int) -> Iterator[Rows]:
         """The rows, ``size`` at a time, read as they are wanted."""
-        reader = _reader(self.path, self.encoding)
-        next(reader)  # the header
+        reader = _after_header(self.path, self.encoding, self.header.skip)
         columns = self.header.columns
         numbered = enumerate(
             row for row in reader if not _table.blank(row) and not _table.no_text(columns, row)
@@ -159,14 +160,40 @@ def _csv_message(error: csv.Error) -> str:
     return f"not valid CSV: {error}"
 
 
+_TITLE_ROWS = 10
+"""How far down a header row is looked for, as in a workbook: a plan exported from a sheet
+often starts with a title row ("Child AG - Action Plan,,,,") and a blank one."""
+
+
 def _header(path: Path, name: str, encoding: str) -> _table.Columns | list[Problem]:
+    found = _header_and_skip(path, name, encoding)
+    return found if isinstance(found, list) else found[0]
+
+
+def _header_and_skip(
+    path: Path, name: str, encoding: str
+) -> tuple[_table.Columns, int] | list[Problem]:
+    """The header row, the first of the top rows with a column of recommendation text (title
+    rows above it are passed over), else the first row; and the records up to it."""
     reader = _reader(path, encoding)
     try:
-        return _table.recognise(next(reader))
-    except StopIteration:
-        return [Problem(name, None, None, "empty CSV file; expected a header row")]
+        top = list(islice(reader, _TITLE_ROWS))
     except csv.Error as exc:
-        return [Problem(name, 1, None, f"not valid CSV: {exc}")]
+        return [Problem(name, reader.line_num + 1, None, f"not valid CSV: {exc}")]
+    if not top:
+        return [Problem(name, None, None, "empty CSV file; expected a header row")]
+    found = [(k, _table.recognise(row)) for k, row in enumerate(top)]
+    k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
+    return columns, k + 1
+
+
+def _after_header(path: Path, encoding: str, skip: int) -> _csv.Reader:
+    """A reader of the file past its header row (``skip`` records, `Header.skip`); its
+    ``line_num`` still counts the file's lines."""
+    reader = _reader(path, encoding)
+    for _ in range(skip):
+        next(reader)
+    return reader
 
 
 Checked = tuple[CsvFile | None, list[Problem]]
@@ -176,13 +203,13 @@ Checked = tuple[CsvFile | None, list[Problem]]
 def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     """Read the whole file once, row by row: the CSV file, or None and every problem in
     it; and the warnings about rows read all the same (a due date that is not a date)."""
-    columns = _header(path, name, encoding)
-    if isinstance(columns, list):
-        return None, columns
+    found = _header_and_skip(path, name, encoding)
+    if isinstance(found, list):
+        return None, found
+    columns, skip = found
     if "text" not in columns.fields:
         return None, [_table.missing_text(columns, name)]
-    reader = _reader(path, encoding)
-    next(reader)
+    reader = _after_header(path, encoding, skip)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     # Numbered rows cannot repeat an id; rows with ids are checked against the ids before.
@@ -212,7 +239,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
         # Reported where the row that failed starts, after the last one read.
         problems.append(Problem(name, last + 1, None, _csv_message(exc)))
     if maybe:
-        duplicates = _duplicates(path, encoding, columns, maybe)
+        duplicates = _duplicates(path, encoding, columns, skip, maybe)
         count += len(maybe) - len(duplicates)
         problems += [Problem(name, line, None, f"duplicate id {i!r}") for line, i in duplicates]
         problems.sort(key=lambda p: p.line or 0)  # in file order, as they were found
@@ -220,7 +247,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
         problems.append(Problem(name, None, None, "no rows after the header"))
     if problems:
         return None, problems + warnings
-    return CsvFile(path, Header(name, columns, case), encoding, count), warnings
+    return CsvFile(path, Header(name, columns, case, skip), encoding, count), warnings
 
 
 class _Seen:
@@ -253,14 +280,13 @@ class _Seen:
 
 
 def _duplicates(
-    path: Path, encoding: str, columns: _table.Columns, maybe: list[tuple[int, str]]
+    path: Path, encoding: str, columns: _table.Columns, skip: int, maybe: list[tuple[int, str]]
 ) -> list[tuple[int, str]]:
     """Which of the rows ``maybe`` repeat the id of an earlier good row: read the file
     once more for the first line of each of their ids."""
     wanted = {rec_id for _, rec_id in maybe}
     first: dict[str, int] = {}
-    reader = _reader(path, encoding)
-    next(reader)
+    reader = _after_header(path, encoding, skip)
     with contextlib.suppress(csv.Error):  # reported already, at its line
         for row in reader:
             if _table.blank(row) or _table.no_text(columns, row):
