@@ -281,3 +281,22 @@ def test_a_csv_title_row_above_the_header_is_passed_over(tmp_path: Path) -> None
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.id, r.owner, r.source.line) for r in recs] == [("1", "CSC", 4), ("2", "Police", 5)]
+
+
+def test_a_column_of_numbers_is_not_the_recommendations_text(tmp_path: Path) -> None:
+    """A summary sheet first (`Agency | Actions | Complete | Overdue`, counts) gave "3", "2",
+    "5" as recommendations and the plan was never read: it is the problem that names the
+    sheets and --sheet."""
+    path = tmp_path / "plan.xlsx"
+    summary = [
+        ["Agency", "Actions", "Complete", "Overdue"],
+        ["CSC", 3, 1, 0],
+        ["Police", 2, 2, 0],
+        ["Health", 5, 3, 1],
+    ]
+    write_xlsx(path, {"Summary": summary, "Action plan": PLAN})
+    recs, problems = load_file(path)
+    assert list(recs) == []
+    [problem] = problems
+    assert problem.message.startswith("the header row has no column of recommendation text")
+    assert "read sheet 'Summary' (sheets: Summary, Action plan): --sheet NAME" in problem.message

@@ -180,6 +180,17 @@ _NUMBER = re.compile(r"[-+]?[\d,]*\.?\d+%?")
 _KEY = re.compile(r"(?:key|notes?|source)\s*:", re.IGNORECASE)
 
 
+def numeric_text(columns: Columns, rows: Sequence[Row]) -> bool:
+    """Whether the column taken for recommendation text holds (nearly: nine in ten) nothing
+    but numbers in ``rows``, the first rows under the header. A summary sheet's `Agency |
+    Actions | Complete` gave "3", "2", "5" as recommendations, and the plan on the next
+    sheet was never read: such a column is counts, not text."""
+    at = columns.fields["text"]
+    cells = [row[at].strip() for _, row in rows if at < len(row) and row[at].strip()]
+    numbers = sum(1 for cell in cells if _NUMBER.fullmatch(cell))
+    return bool(cells) and numbers * 10 >= len(cells) * 9
+
+
 def _footer(columns: Columns, row: Sequence[str]) -> str | None:
     """What a row under the table that is not a recommendation is, or None: a totals row
     ("Total | 2": its id a total, its text a number) became a recommendation "2" that was

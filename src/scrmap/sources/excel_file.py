@@ -118,7 +118,9 @@ def load(file: SourceFile) -> Found:
     columns, rows, problems = _header(file)
     if columns is None:
         return [], problems
-    if "text" not in columns.fields:
+    first = list(itertools.islice(rows, _TITLE_ROWS))
+    rows = itertools.chain(first, rows)
+    if "text" not in columns.fields or _table.numeric_text(columns, first):
         problem = _table.missing_text(columns, file.name)
         return [], [dataclasses.replace(problem, message=problem.message + _other_sheets(file))]
     width = len(columns.headers)
