@@ -176,10 +176,13 @@ def _header_and_skip(
     """The header row, the first of the top rows with a column of recommendation text (title
     rows above it are passed over), else the first row; and the records up to it."""
     reader = _reader(path, encoding)
+    top: list[list[str]] = []
     try:
-        top = list(islice(reader, _TITLE_ROWS))
+        top.extend(islice(reader, _TITLE_ROWS))
     except csv.Error as exc:
-        return [Problem(name, reader.line_num + 1, None, f"not valid CSV: {exc}")]
+        if not top:
+            return [Problem(name, 1, None, f"not valid CSV: {exc}")]
+        # A fault under the header is reported at its row as the rows are read.
     if not top:
         return [Problem(name, None, None, "empty CSV file; expected a header row")]
     found = [(k, _table.recognise(row)) for k, row in enumerate(top)]
