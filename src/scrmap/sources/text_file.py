@@ -140,15 +140,20 @@ def read_label(text: str) -> tuple[str, str] | None:
     return (found.group("num"), found.group("text")) if found else None
 
 
+def _not_read(name: str, line: int | None, text: str, why: str) -> Problem:
+    """A warning at ``line`` that the paragraph starting with ``text`` was not read, and why:
+    its first words name it, so the author can find it."""
+    return Problem(name, line, None, f"'{' '.join(text.split()[:3])} ...' {why}")
+
+
 def unread(name: str, line: int | None, text: str) -> Problem:
     """The warning for a paragraph that looks labelled but is not one of the items."""
-    start = " ".join(text.split()[:3])
-    return Problem(
+    return _not_read(
         name,
         line,
-        None,
-        f"'{start} ...' looks like a recommendation but its label is not one scrmap reads, so "
-        "it was not read: write the label as 'Recommendation 1: ...', or make it a list item",
+        text,
+        "looks like a recommendation but its label is not one scrmap reads, so it was not "
+        "read: write the label as 'Recommendation 1: ...', or make it a list item",
     )
 
 
@@ -160,13 +165,12 @@ def _beside_table(name: str, line: int | None, text: str) -> Problem:
     """The warning for a paragraph that asks for something beside a table of
     recommendations, where only the table's rows, list items and labelled paragraphs are
     read."""
-    start = " ".join(text.split()[:3])
-    return Problem(
+    return _not_read(
         name,
         line,
-        None,
-        f"'{start} ...' not read: beside a table of recommendations only its rows, list "
-        "items and labelled paragraphs are read",
+        text,
+        "not read: beside a table of recommendations only its rows, list items and labelled "
+        "paragraphs are read",
     )
 
 
