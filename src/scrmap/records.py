@@ -642,9 +642,10 @@ class CheckResult:
 
     @property
     def bad_input(self) -> bool:
-        """An input could not be read as it stands (an ``input`` finding: a file refused, a
-        waiver of a rule that does not exist): exit 2, even with --exit-zero, because what
-        was checked is not what the author meant."""
+        """An input could not be read as it stands (an ``input`` finding: a file refused or
+        read past a problem, a waiver of a rule that does not exist): exit 2, even with
+        --exit-zero, because what was checked is not what the author meant. Every problem
+        met reading the inputs is such a finding, so this is the one test."""
         from scrmap.findings import INPUT_RULE
 
         return any(f.rule == INPUT_RULE for f in self.findings)

@@ -153,7 +153,7 @@ def check_command(
     _emit(result, format or _default_format(output_file), quiet, statistics, output_file)
     if os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("GITHUB_STEP_SUMMARY"):
         edge.step_summary(os.environ["GITHUB_STEP_SUMMARY"], result)
-    if loaded.unruled_problems or result.bad_input:
+    if result.bad_input:
         raise typer.Exit(exitcodes.USAGE)
     if result.failed and not exit_zero:
         raise typer.Exit(exitcodes.PROBLEMS)

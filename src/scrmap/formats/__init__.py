@@ -10,12 +10,18 @@ has exactly one of the two. Renderers are pure: the CLI decides where their outp
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from scrmap.records import FrameworkRef, InputProblemsRecord, ProblemRecord, UnmappedRecord
+    from scrmap.records import (
+        FrameworkRef,
+        InputProblemsRecord,
+        ProblemRecord,
+        SelectionRecord,
+        UnmappedRecord,
+    )
 
 R_contra = TypeVar("R_contra", contravariant=True)
 Out_co = TypeVar("Out_co", covariant=True)
@@ -39,6 +45,30 @@ def counted(number: int, noun: str) -> str:
     """``1 recommendation``, ``2 recommendations``: a count with its noun agreeing (every
     noun scrmap counts takes a plain -s)."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def filter_parts(
+    selection: SelectionRecord,
+    cell: Callable[[str], str] = str,
+    day: Callable[[str], str] = str,
+) -> list[str]:
+    """The filters a report was made with, in words, each a part ("cases A; B", "published
+    on or after ..."), with the cases --since left out for want of a date beside it; empty
+    without filters. ``cell`` makes a name safe for the format (escaped for HTML), ``day``
+    writes a date. One wording for every report, so that the papers agree."""
+    parts = []
+    if selection["cases"]:
+        parts.append("cases " + "; ".join(cell(c) for c in selection["cases"]))
+    if selection["since"]:
+        parts.append(f"published on or after {day(selection['since'])}")
+        if selection["undated_left_out"]:
+            undated = "; ".join(cell(c) for c in selection["undated_left_out"])
+            parts.append(f"left out for want of a publication date: {undated}")
+    if selection["statuses"]:
+        parts.append("status " + ", ".join(cell(x) for x in selection["statuses"]))
+    if selection["kinds"]:
+        parts.append("kind " + ", ".join(cell(k) for k in selection["kinds"]))
+    return parts
 
 
 def by_kind(counts: dict[str, int]) -> str:

@@ -12,6 +12,7 @@ from scrmap.formats import (
     Renderer,
     by_kind,
     counted,
+    filter_parts,
     incomplete,
     json_text,
     learned_line,
@@ -151,14 +152,7 @@ def _problems_markdown(record: CoverageRecord) -> list[str]:
 def _filters_markdown(record: CoverageRecord) -> list[str]:
     """The filters the figures were made with, when there were any: a paper of one case or
     one period must say so, and name the cases --since left out for want of a date."""
-    s = record["selection"]
-    parts = [f"case {md_cell(c)}" for c in s["cases"]]
-    parts += [f"published on or after {s['since']}"] if s["since"] else []
-    parts += [f"status {md_cell(x)}" for x in s["statuses"]]
-    parts += [f"kind {md_cell(k)}" for k in s["kinds"]]
-    if s["undated_left_out"]:
-        undated = "; ".join(md_cell(c) for c in s["undated_left_out"])
-        parts.append(f"left out for want of a publication date: {undated}")
+    parts = filter_parts(record["selection"], md_cell)
     return [f"Filters: {'; '.join(parts)}.", ""] if parts else []
 
 

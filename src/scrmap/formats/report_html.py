@@ -29,6 +29,7 @@ from scrmap.formats import (
     NO_PLAN,
     by_kind,
     counted,
+    filter_parts,
     incomplete,
     learned_line,
     problem_file,
@@ -345,19 +346,7 @@ def _list(items: Sequence[str], empty: str = "None.") -> str:
 
 
 def _filters(record: ReportRecord) -> str:
-    s = record["selection"]
-    parts = []
-    if s["cases"]:
-        parts.append("cases " + "; ".join(_e(c) for c in s["cases"]))
-    if s["since"]:
-        parts.append(f"published on or after {_long_date(s['since'])}")
-        if s["undated_left_out"]:
-            undated = "; ".join(_e(c) for c in s["undated_left_out"])
-            parts.append(f"left out for want of a publication date: {undated}")
-    if s["statuses"]:
-        parts.append("status " + ", ".join(_e(x) for x in s["statuses"]))
-    if s["kinds"]:
-        parts.append("kind " + ", ".join(_e(k) for k in s["kinds"]))
+    parts = filter_parts(record["selection"], _e, _long_date)
     if parts:
         return "; ".join(parts)
     # "Every item read" would be false of a library with a file that could not be read.

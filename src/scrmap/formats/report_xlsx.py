@@ -18,7 +18,7 @@ import io
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import incomplete, learned_line, problem_file, withheld_by_fit
+from scrmap.formats import filter_parts, incomplete, learned_line, problem_file, withheld_by_fit
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
@@ -115,18 +115,7 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
     t = record["totals"]
     plan = record["action_plan"]
     period = record["period"]
-    selection = record["selection"]
-    filters = "; ".join(
-        f"{name}: {', '.join(values)}"
-        for name, values in (
-            ("cases", selection["cases"]),
-            ("since", [selection["since"]] if selection["since"] else []),
-            ("status", selection["statuses"]),
-            ("kind", selection["kinds"]),
-            ("left out for want of a publication date", selection["undated_left_out"]),
-        )
-        if values
-    )
+    filters = "; ".join(filter_parts(record["selection"]))
     files = record["input_problems"]
     unread = (
         [
