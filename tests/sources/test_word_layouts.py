@@ -461,3 +461,73 @@ def test_a_table_whose_header_names_no_text_is_not_read_from_a_row_below(
         for cell, text in zip(table.rows[r].cells, row, strict=True):
             cell.text = text
     assert [(r.id, r.text) for r in read(doc, tmp_path)] == [("1", FATHERS)]
+
+
+def _plan(doc: Any, rows: list[list[str]]) -> Any:
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for cell, text in zip(table.rows[r].cells, row, strict=True):
+            cell.text = text
+    return table
+
+
+def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path: Path) -> None:
+    """An action plan with a recommendation's cell merged down over the rows of its
+    actions: python-docx reads the merged cell's text in every row, so the recommendation
+    was counted once for each action (and with its number merged too, the plan was refused
+    for a duplicate id). The rows are one recommendation; their actions and agencies are
+    joined, and a second due date is reported, the first standing."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(
+        doc,
+        [
+            ["No.", "Recommendation", "Action", "Lead agency", "Target date"],
+            ["1", FATHERS, "Revise the guidance", "Health", "May 2027"],
+            ["", "", "Audit 20 assessments", "Police", "June 2027"],
+            ["", "", "Audit again", "Health", ""],
+            ["2", MASH, "Share incidents daily", "Police", "July 2027"],
+        ],
+    )
+    for column in (0, 1):
+        table.cell(1, column).merge(table.cell(3, column))
+    table.cell(1, 0).text, table.cell(1, 1).text = "1", FATHERS
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [(r.id, r.text, r.agency, r.due, r.meta, r.source.line) for r in recs] == [
+        (
+            "1",
+            FATHERS,
+            "Health; Police",
+            "May 2027",
+            {"action": "Revise the guidance; Audit 20 assessments; Audit again"},
+            5,
+        ),
+        ("2", MASH, "Police", "July 2027", {"action": "Share incidents daily"}, 8),
+    ]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            6,
+            "this row's recommendation is merged with the row above (line 5), which holds "
+            "it: the due date here, 'June 2027', was not read (the first row's, 'May 2027', "
+            "stands)",
+        )
+    ]
+
+
+def test_a_row_without_text_in_a_word_table_is_left_out_and_the_rest_read(
+    tmp_path: Path,
+) -> None:
+    """A placeholder row in a Word plan is a warning, as in a spreadsheet: it refused the
+    whole document, so a draft with one unfinished row mapped nothing."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    _plan(doc, [["No.", "Recommendation"], ["1", FATHERS], ["2", ""], ["3", MASH]])
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [(r.id, r.text) for r in recs] == [("1", FATHERS), ("3", MASH)]
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (6, "row '2' has no recommendation text")
+    ]

@@ -8,7 +8,8 @@ but not at a section break followed by a table or a label, which sets the
 recommendations on landscape pages. A heading that names a summary ("Summary of
 recommendations") starts it only if no other heading names recommendations. In it,
 recommendations are the rows of a table with a column of recommendation text (its other
-columns recognised as in spreadsheets: number, lead agency, target date ...), paragraphs
+columns recognised as in spreadsheets: number, lead agency, target date ...; rows under a
+recommendation's merged cell are part of it, `_merged_rows`), paragraphs
 labelled "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
 numbered or bulleted paragraphs (a deeper list level is part of the item above it); a
 label with no text of its own, or a short title ("Recommendation 1 \u2013 Fathers"), as a
@@ -103,6 +104,9 @@ class _Block:
     label: tuple[str, str] | None = None
     """For the paragraphs under a title label ('Recommendation 1 \u2013 Fathers' over its
     text), joined into one block: the label's number ('' if none) and their text."""
+    merged_above: frozenset[int] = frozenset()
+    """For a table row, the cells (by position) merged with the cell above them: Word's
+    vertical merge, which python-docx reads as the upper cell's text in every row."""
 
 
 def _label(block: _Block) -> tuple[str, str] | None:
@@ -188,11 +192,14 @@ def _blocks(document: Any) -> Iterator[_Block]:
             tables += 1
             for row in Table(element, document).rows:
                 number += 1
+                shown = row.cells
                 cells = [
                     " ".join("\n".join(_text(q._p) for q in cell.paragraphs).split())
-                    for cell in row.cells
+                    for cell in shown
                 ]
-                yield _Block(number, " ".join(cells), table=tables, cells=cells)
+                own = row._tr.tc_lst
+                above = frozenset(k for k, cell in enumerate(shown) if cell._tc not in own)
+                yield _Block(number, " ".join(cells), table=tables, cells=cells, merged_above=above)
 
 
 _SUMMARY = re.compile(r"\bsummary\b", re.IGNORECASE)
@@ -282,11 +289,16 @@ def _header(rows: list[_Block]) -> tuple[int, _table.Columns] | None:
     return None
 
 
-def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Found, set[int]]:
+def _table_recs(
+    section: list[_Block], name: str, case: str | None
+) -> tuple[list[Recommendation], list[Problem], list[Problem], set[int]]:
     """Recommendations from the section's tables whose header (`_header`) names a text
-    column, and which tables those were."""
+    column; the errors of the tables that could not be read (a duplicate id), and the
+    warnings of those that were (a row with no text, a due date that is not a date); and
+    which tables were read."""
     recs: list[Recommendation] = []
-    problems: list[Problem] = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
     used: set[int] = set()
     by_table: dict[int, list[_Block]] = {}
     for block in section:
@@ -298,12 +310,54 @@ def _table_recs(section: list[_Block], name: str, case: str | None) -> tuple[Fou
             continue
         k, columns = header
         used.add(table)
-        found, issues = _table.recommendations(
-            columns, [(b.number, b.cells) for b in rows[k + 1 :]], name, case
-        )
+        folded, notes = _merged_rows(rows[k + 1 :], columns, name)
+        found, issues = _table.recommendations(columns, folded, name, case)
         recs += found
-        problems += issues
-    return (recs, problems), used
+        (warnings if found else errors).extend(issues)
+        warnings += notes
+    return recs, errors, warnings, used
+
+
+_ONE_VALUE = ("id", "due", "status")
+"""The fields a recommendation has one of: where the rows of one merged recommendation
+differ in them, the first row's stands (`_merged_rows`)."""
+
+
+def _merged_rows(
+    rows: list[_Block], columns: _table.Columns, name: str
+) -> tuple[list[_table.Row], list[Problem]]:
+    """The table's rows with each row whose recommendation cell is merged with the one
+    above (several actions beside one recommendation) made part of the row above: read
+    as its own row, the recommendation was counted once for every action. Its other cells
+    are added to the row above's ("NHS; Police", each value once), but for an id, a due
+    date or a status, of which a recommendation has one: the first row's stands, and a
+    different one is reported, not dropped in silence."""
+    text_at = columns.fields["text"]
+    kept: list[tuple[int, list[str]]] = []
+    notes: list[Problem] = []
+    one_value = {columns.fields[f]: f for f in _ONE_VALUE if f in columns.fields}
+    for block in rows:
+        if text_at not in block.merged_above or not kept:
+            kept.append((block.number, list(block.cells)))
+            continue
+        line, cells = kept[-1]
+        for at, value in enumerate(block.cells):
+            if at in block.merged_above or not value or value in cells[at].split("; "):
+                continue
+            if at in one_value and cells[at]:
+                notes.append(
+                    Problem(
+                        name,
+                        block.number,
+                        None,
+                        f"this row's recommendation is merged with the row above (line "
+                        f"{line}), which holds it: {_table.FIELD_WORDS[one_value[at]]} here, "
+                        f"{value!r}, was not read (the first row's, {cells[at]!r}, stands)",
+                    )
+                )
+            else:
+                cells[at] = f"{cells[at]}; {value}" if cells[at] else value
+    return [(line, cells) for line, cells in kept], notes
 
 
 def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
@@ -397,9 +451,9 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         (b.text for b in blocks if b.heading and not GENERIC_HEADINGS.match(b.text)), path.stem
     )
     section = _under_labels(_section(blocks))
-    (from_tables, problems), tables = _table_recs(section, name, case)
-    if problems:
-        return [], problems
+    from_tables, errors, warnings, tables = _table_recs(section, name, case)
+    if errors:  # all or nothing, as every kind: a table read in part is a wrong count
+        return [], errors + warnings
     outside = [b for b in section if b.table not in tables]
     paragraphs, unread_ = _paragraph_recs(outside, name, case) if not from_tables else ([], [])
     labelled = [b for b in outside if _readable(b) and (_label(b) or b.numbered)]
@@ -408,7 +462,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document")]
-    return recs, unread_
+    return recs, sorted([*warnings, *unread_], key=lambda p: p.line or 0)
 
 
 def load(file: SourceFile) -> Found:
