@@ -9,8 +9,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from typer.testing import CliRunner
 
 from scrmap.checks import Severity, run
+from scrmap.cli import app
 from scrmap.matcher import Matcher
 from scrmap.rules import RULES
 from scrmap.sources import explain_columns, load_file
@@ -300,3 +302,41 @@ def test_a_column_of_numbers_is_not_the_recommendations_text(tmp_path: Path) -> 
     [problem] = problems
     assert problem.message.startswith("the header row has no column of recommendation text")
     assert "read sheet 'Summary' (sheets: Summary, Action plan): --sheet NAME" in problem.message
+
+
+FATHERS = "Health visitors will record the details of fathers at the first visit."
+MASH = "The MASH will share information about domestic abuse incidents with health visitors."
+ACTIONS = {"action": "Revise guidance; Audit 20 assessments"}
+
+
+@pytest.mark.parametrize("sheet", [None, "Plan"])
+def test_a_recommendation_merged_over_its_action_rows_is_one(
+    tmp_path: Path, sheet: str | None
+) -> None:
+    """A plan with a recommendation (and its number) merged down over its action rows:
+    read-only openpyxl gives the rows below the first nothing in the merged cells, so each
+    action row was a row with no text, and `check` failed the plan with an input error and
+    the advice to write its text. The action rows are part of the recommendation: their
+    actions and agencies joined, the recommendation due when its last action is; the
+    merges of the sheet read, whichever sheet it is."""
+    path = tmp_path / "plan.xlsx"
+    rows = [
+        ["No.", "Recommendation", "Action", "Lead agency", "Target date"],
+        ["1", FATHERS, "Revise guidance", "Health", "2027-05-01"],
+        [None, None, "Audit 20 assessments", "Police", "2027-06-30"],
+        ["2", MASH, "Share daily", "Police", "2027-07-01"],
+    ]
+    write_xlsx(path, {"Cover": [["Title only"]], "Plan": rows} if sheet else {"Plan": rows})
+    book = openpyxl.load_workbook(path)
+    for column in "AB":
+        book["Plan"].merge_cells(f"{column}2:{column}3")
+    book.save(path)
+    recs, problems = load_file(path, sheet=sheet)
+    assert problems == []
+    assert [(r.id, r.agency, r.due, r.meta, r.source.line) for r in recs] == [
+        ("1", "Health; Police", "2027-06-30", ACTIONS, 2),
+        ("2", "Police", "2027-07-01", {"action": "Share daily"}, 4),
+    ]  # fmt: skip
+    args = ["check", str(path), *(["--sheet", sheet] if sheet else [])]
+    result = CliRunner().invoke(app, args)
+    assert "[input]" not in result.output and "0 errors" in result.output, result.output

@@ -475,18 +475,19 @@ def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path
     """An action plan with a recommendation's cell merged down over the rows of its
     actions: python-docx reads the merged cell's text in every row, so the recommendation
     was counted once for each action (and with its number merged too, the plan was refused
-    for a duplicate id). The rows are one recommendation; their actions and agencies are
-    joined, and a second due date is reported, the first standing."""
+    for a duplicate id). The rows are one recommendation: their actions and agencies are
+    joined, it is due when its last action is, and a second status is reported, the first
+    standing."""
     doc = document()
     doc.add_heading("Recommendations", level=1)
     table = _plan(
         doc,
         [
-            ["No.", "Recommendation", "Action", "Lead agency", "Target date"],
-            ["1", FATHERS, "Revise the guidance", "Health", "May 2027"],
-            ["", "", "Audit 20 assessments", "Police", "June 2027"],
-            ["", "", "Audit again", "Health", ""],
-            ["2", MASH, "Share incidents daily", "Police", "July 2027"],
+            ["No.", "Recommendation", "Action", "Lead agency", "Target date", "RAG"],
+            ["1", FATHERS, "Revise the guidance", "Health", "May 2027", "Amber"],
+            ["", "", "Audit 20 assessments", "Police", "June 2027", "Green"],
+            ["", "", "Audit again", "Health", "", ""],
+            ["2", MASH, "Share incidents daily", "Police", "July 2027", "Red"],
         ],
     )
     for column in (0, 1):
@@ -495,23 +496,23 @@ def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path
     path = tmp_path / "plan.docx"
     doc.save(str(path))
     recs, problems = load_file(path)
-    assert [(r.id, r.text, r.agency, r.due, r.meta, r.source.line) for r in recs] == [
+    assert [(r.id, r.text, r.agency, r.due, r.status, r.meta, r.source.line) for r in recs] == [
         (
             "1",
             FATHERS,
             "Health; Police",
-            "May 2027",
+            "June 2027",
+            "Amber",
             {"action": "Revise the guidance; Audit 20 assessments; Audit again"},
             5,
         ),
-        ("2", MASH, "Police", "July 2027", {"action": "Share incidents daily"}, 8),
+        ("2", MASH, "Police", "July 2027", "Red", {"action": "Share incidents daily"}, 8),
     ]
     assert [(p.line, p.message) for p in problems] == [
         (
             6,
             "this row's recommendation is merged with the row above (line 5), which holds "
-            "it: the due date here, 'June 2027', was not read (the first row's, 'May 2027', "
-            "stands)",
+            "it: the status here, 'Green', was not read (the first row's, 'Amber', stands)",
         )
     ]
 

@@ -12,11 +12,12 @@ column, rows are numbered from 1.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
 from scrmap.display import join_words
+from scrmap.due import parse_due
 from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found, due_problems
@@ -316,6 +317,70 @@ def recommendations(
     # A due date that is not a date, or a row with no text, leaves the rest read: a
     # warning, not a refusal.
     return (recs if not problems else []), problems + warnings
+
+
+_ONE_VALUE = ("id", "due", "status")
+"""The fields a recommendation has one of: where the rows of one merged recommendation
+differ in them, the first row's stands (`merged_into_above`)."""
+
+
+def merged_into_above(
+    columns: Columns,
+    rows: Iterable[Row],
+    continued: Container[int],
+    name: str,
+    notes: list[Problem],
+) -> Iterator[Row]:
+    """``rows`` with each row whose recommendation cell is merged with the one above
+    (several actions beside one recommendation, in a Word table or a workbook) made part
+    of the row above; ``continued``: the lines of such rows. Read as its own row, the
+    recommendation was counted once for every action in Word, which repeats a merged
+    cell's text, and in a workbook, which leaves it empty, the action rows were reported
+    as rows with no text, an error to `check`. The row's other cells are added to the row
+    above's ("NHS; Police", each value once), but for an id, a due date or a status, of
+    which a recommendation has one. Its due date is its last action's; of two ids or
+    statuses (or a due date that is no date) the first row's stands, and the other is
+    added to ``notes``, not dropped in silence."""
+    one_value = {columns.fields[f]: f for f in _ONE_VALUE if f in columns.fields}
+    held: tuple[int, list[str]] | None = None
+    for line, row in rows:
+        if held is None or line not in continued:
+            if held is not None:
+                yield held
+            held = (line, list(row))
+            continue
+        first, cells = held
+        for at, value in enumerate(row[: len(cells)]):
+            value = value.strip()
+            if not value or value in cells[at].split("; "):  # a merged cell, or the same
+                continue
+            if one_value.get(at) == "due" and _later(value, cells[at]):
+                cells[at] = value  # the recommendation is due when its last action is
+                continue
+            if one_value.get(at) == "due" and _later(cells[at], value):
+                continue
+            if at in one_value and cells[at].strip():
+                notes.append(
+                    Problem(
+                        name,
+                        line,
+                        None,
+                        f"this row's recommendation is merged with the row above (line "
+                        f"{first}), which holds it: {FIELD_WORDS[one_value[at]]} here, "
+                        f"{value!r}, was not read (the first row's, {cells[at].strip()!r}, "
+                        "stands)",
+                    )
+                )
+            else:
+                cells[at] = f"{cells[at]}; {value}" if cells[at].strip() else value
+    if held is not None:
+        yield held
+
+
+def _later(due: str, than: str) -> bool:
+    """Whether ``due`` and ``than`` are both dates and ``due`` is the later."""
+    first, second = parse_due(due), parse_due(than)
+    return first is not None and second is not None and first > second
 
 
 def due_warnings(columns: Columns, row: Sequence[str], name: str, line: int) -> list[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
@@ -27,6 +28,36 @@ def _cell(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+"""A merged range in a sheet's XML, which openpyxl's read-only mode does not read."""
+
+
+def _continued(file: SourceFile, column: int) -> set[int]:
+    """The rows whose cell in ``column`` (from 0) is merged with the cell above, from the
+    sheet's merged ranges: a plan with a recommendation merged down over its action rows
+    read, in read-only mode, as rows with no text (`_table.merged_into_above`). Merged
+    ranges do not overlap, so there are no more such rows than the sheet has."""
+    import openpyxl
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        book = openpyxl.load_workbook(file.path, read_only=True)
+        sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
+        # A read-only sheet keeps its part's name privately; without it no merge is known.
+        part = getattr(sheet, "_worksheet_path", None)
+        with zipfile.ZipFile(file.path) as archive:
+            xml = archive.read(part) if isinstance(part, str) else b""
+    except Exception:  # read once already; a second failure only loses the merges
+        return set()
+    rows: set[int] = set()
+    for m in _MERGE.finditer(xml):
+        left = column_index_from_string(m[1].decode()) - 1
+        right = column_index_from_string(m[3].decode()) - 1
+        if left <= column <= right:
+            rows.update(range(int(m[2]) + 1, int(m[4]) + 1))
+    return rows
 
 
 def _rows(file: SourceFile) -> tuple[Iterator[_table.Row] | None, list[Problem]]:
@@ -125,7 +156,11 @@ def load(file: SourceFile) -> Found:
         return [], [dataclasses.replace(problem, message=problem.message + _other_sheets(file))]
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
-    return _table.recommendations(columns, trimmed, file.name, file.case, _unsaved(file))
+    notes: list[Problem] = []
+    continued = _continued(file, columns.fields["text"])
+    folded = _table.merged_into_above(columns, trimmed, continued, file.name, notes)
+    recs, problems = _table.recommendations(columns, folded, file.name, file.case, _unsaved(file))
+    return recs, sorted([*problems, *notes], key=lambda p: p.line or 0)
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:

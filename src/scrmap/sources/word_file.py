@@ -9,7 +9,7 @@ recommendations on landscape pages. A heading that names a summary ("Summary of
 recommendations") starts it only if no other heading names recommendations. In it,
 recommendations are the rows of a table with a column of recommendation text (its other
 columns recognised as in spreadsheets: number, lead agency, target date ...; rows under a
-recommendation's merged cell are part of it, `_merged_rows`), paragraphs
+recommendation's merged cell are part of it, `_table.merged_into_above`), paragraphs
 labelled "Recommendation 1: ..." (the label is not part of the text; its number is the id), and
 numbered or bulleted paragraphs (a deeper list level is part of the item above it); a
 label with no text of its own, or a short title ("Recommendation 1 \u2013 Fathers"), as a
@@ -310,54 +310,15 @@ def _table_recs(
             continue
         k, columns = header
         used.add(table)
-        folded, notes = _merged_rows(rows[k + 1 :], columns, name)
+        notes: list[Problem] = []
+        continued = {b.number for b in rows if columns.fields["text"] in b.merged_above}
+        data = [(b.number, b.cells) for b in rows[k + 1 :]]
+        folded = _table.merged_into_above(columns, data, continued, name, notes)
         found, issues = _table.recommendations(columns, folded, name, case)
         recs += found
         (warnings if found else errors).extend(issues)
         warnings += notes
     return recs, errors, warnings, used
-
-
-_ONE_VALUE = ("id", "due", "status")
-"""The fields a recommendation has one of: where the rows of one merged recommendation
-differ in them, the first row's stands (`_merged_rows`)."""
-
-
-def _merged_rows(
-    rows: list[_Block], columns: _table.Columns, name: str
-) -> tuple[list[_table.Row], list[Problem]]:
-    """The table's rows with each row whose recommendation cell is merged with the one
-    above (several actions beside one recommendation) made part of the row above: read
-    as its own row, the recommendation was counted once for every action. Its other cells
-    are added to the row above's ("NHS; Police", each value once), but for an id, a due
-    date or a status, of which a recommendation has one: the first row's stands, and a
-    different one is reported, not dropped in silence."""
-    text_at = columns.fields["text"]
-    kept: list[tuple[int, list[str]]] = []
-    notes: list[Problem] = []
-    one_value = {columns.fields[f]: f for f in _ONE_VALUE if f in columns.fields}
-    for block in rows:
-        if text_at not in block.merged_above or not kept:
-            kept.append((block.number, list(block.cells)))
-            continue
-        line, cells = kept[-1]
-        for at, value in enumerate(block.cells):
-            if at in block.merged_above or not value or value in cells[at].split("; "):
-                continue
-            if at in one_value and cells[at]:
-                notes.append(
-                    Problem(
-                        name,
-                        block.number,
-                        None,
-                        f"this row's recommendation is merged with the row above (line "
-                        f"{line}), which holds it: {_table.FIELD_WORDS[one_value[at]]} here, "
-                        f"{value!r}, was not read (the first row's, {cells[at]!r}, stands)",
-                    )
-                )
-            else:
-                cells[at] = f"{cells[at]}; {value}" if cells[at] else value
-    return [(line, cells) for line, cells in kept], notes
 
 
 def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
