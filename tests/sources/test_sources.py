@@ -815,3 +815,34 @@ def test_a_bold_line_alone_is_a_heading(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [(r.id, r.case) for r in load_file(labelled)[0]] == [("1", "Child C")]
+
+
+FATHERS = "Health visitors will record the details of fathers at the first visit."
+MASH = "The MASH will share information about domestic abuse incidents with health visitors."
+
+
+@pytest.mark.parametrize("appendix", ["**Appendix 1: Terms of reference**", "## Annex A"])
+def test_an_appendix_ends_the_recommendations(tmp_path: Path, appendix: str) -> None:
+    """A bold 'Appendix' under '## Recommendations' was a sub-heading in the section, and
+    the terms of reference listed in it were read as two more recommendations."""
+    path = tmp_path / "review.md"
+    path.write_text(
+        f"# Child Q\n\n## Recommendations\n\n1. {FATHERS}\n2. {MASH}\n\n{appendix}\n\n"
+        "1. To establish what agencies knew.\n2. To consider whether practice was sound.\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.text, r.case) for r in recs] == [(FATHERS, "Child Q"), (MASH, "Child Q")]
+
+
+def test_without_a_recommendations_heading_back_matter_is_left_out(tmp_path: Path) -> None:
+    """A glossary (first, as some reports have it) and an annex, each to the next heading
+    of its level or higher: the list between them is read."""
+    path = tmp_path / "review.md"
+    path.write_text(
+        "# Child Q\n\n## Glossary\n\n- MASH: the safeguarding hub.\n\n## Learning\n\n"
+        f"- {FATHERS}\n- {MASH}\n\n### Annex: the panel\n\n- The chair\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text) for r in recs] == [("1", FATHERS), ("2", MASH)]

@@ -532,3 +532,18 @@ def test_a_row_without_text_in_a_word_table_is_left_out_and_the_rest_read(
     assert [(p.line, p.message.split(",")[0]) for p in problems] == [
         (6, "row '2' has no recommendation text")
     ]
+
+
+@pytest.mark.parametrize("heading", [True, False])
+def test_an_appendix_ends_the_recommendations(tmp_path: Path, heading: bool) -> None:
+    """A bold 'Appendix 1' is deeper than any Heading style, so it was a sub-heading in the
+    recommendations section, and the terms of reference numbered in it were read as
+    recommendations; without a recommendations heading, the whole document was read."""
+    doc = document()
+    if heading:
+        doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(FATHERS, style="List Number")
+    doc.add_paragraph(MASH, style="List Number")
+    bold(doc, "Appendix 1: Terms of reference")
+    doc.add_paragraph("To establish what agencies knew.", style="List Number")
+    assert [r.text for r in read(doc, tmp_path)] == [FATHERS, MASH]

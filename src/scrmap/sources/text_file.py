@@ -24,6 +24,15 @@ GENERIC_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 """Headings that name a section, not a case: the case name is looked for elsewhere."""
+BACK_MATTER = re.compile(
+    r"^(?:appendix|appendices|annex(?:e|es)?|glossary|references|bibliography|"
+    r"terms\s+of\s+reference|acknowledg(?:e)?ments?|abbreviations|acronyms)\b",
+    re.IGNORECASE,
+)
+"""Headings of what follows a report's body (an appendix, a glossary, the terms of
+reference): at any level, in bold too, they end the recommendations section, and what is
+under them, to the next heading of their level or higher, is not read, so that the terms
+of reference listed in an appendix are not read as recommendations."""
 LABEL = re.compile(
     r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*"
     r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
@@ -307,6 +316,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     section: int | None = None  # the level of the open recommendations heading
     sectioned = False  # a recommendations heading was met: only its sections are read
     outside: set[int] = set()  # lines read outside a recommendations section
+    back_matter: int | None = None  # the level of the open appendix (`BACK_MATTER`)
+    appended: set[int] = set()  # lines read in an appendix
     Table = tuple[int, str | None, _table.Columns, list[_table.Row]]  # line, case, rows
     tables: list[Table] = []
     table: Table | None = None  # the pipe table being read
@@ -374,6 +385,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             level = len(heading.group(1))
             if title_label(title) is None:
                 named = {k: v for k, v in named.items() if k < level}
+                if back_matter is not None and level <= back_matter:
+                    back_matter = None
                 # As in Word: the section runs to the next heading of its level or higher,
                 # so findings before it and appendices after it are not read.
                 if "recommendation" in title.lower():
@@ -382,6 +395,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                     # Recommendations' in a template whose title is the same in every file.
                     if named:
                         case = named[max(named)]
+                elif BACK_MATTER.match(title):
+                    section, back_matter = None, level
+                    continue  # it names no case
                 elif section is not None and level <= section:
                     section = None
                 if not GENERIC_HEADINGS.match(title):
@@ -397,6 +413,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             continue
         if section is None:
             outside.add(number)
+        if back_matter is not None:
+            appended.add(number)
         # A table needs no blank line before it: its header row closes the paragraph.
         columns = _table_header(line, lines[number] if number < len(lines) else None)
         if columns:
@@ -467,10 +485,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     untitled()
     if table is not None:
         tables.append(table)
-    if sectioned:
-        blocks = [b for b in blocks if b[0] not in outside]
-        paragraphs = [p for p in paragraphs if p[0] not in outside]
-        tables = [t for t in tables if t[0] not in outside]
+    not_read = outside if sectioned else appended
+    blocks = [b for b in blocks if b[0] not in not_read]
+    paragraphs = [p for p in paragraphs if p[0] not in not_read]
+    tables = [t for t in tables if t[0] not in not_read]
     from_tables: list[Recommendation] = []
     table_problems: list[Problem] = []
     for _, table_case, columns, rows in tables:

@@ -3,7 +3,8 @@
 The recommendations section starts at a heading that names recommendations: a Heading
 style, or a short paragraph in bold, as many drafts have. It ends at the next such
 heading of its level or higher (a deeper one is a sub-heading in it, a bold paragraph
-being deeper than any Heading style) or at a section break, so appendices are not read;
+being deeper than any Heading style), at a heading of back matter ("Appendix 1",
+"Glossary") at any level, or at a section break, so appendices are not read;
 but not at a section break followed by a table or a label, which sets the
 recommendations on landscape pages. A heading that names a summary ("Summary of
 recommendations") starts it only if no other heading names recommendations. In it,
@@ -33,6 +34,7 @@ from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 from scrmap.sources.text_file import (
+    BACK_MATTER,
     GENERIC_HEADINGS,
     ITEM,
     LOOKS_LABELLED,
@@ -213,8 +215,8 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     `_SUMMARY`), to the next heading of its level or higher (a deeper one, as in Markdown,
     is a sub-heading: 'For health agencies' in Heading 2, or a bold 'Police', under a
     Heading 1 'Recommendations') or to a section break that is not followed by a table or
-    a label (`_goes_on`); the whole document less its headings when there is no such
-    heading."""
+    a label (`_goes_on`), or to an appendix (`BACK_MATTER`) at any level; the whole
+    document less its headings and back matter (`_body`) when there is no such heading."""
     named = [
         k for k, b in enumerate(blocks) if _ends_section(b) and "recommendation" in b.text.lower()
     ]
@@ -222,16 +224,33 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     if start is None:
         start = named[0] if named else None
     if start is None:
-        return [b for b in blocks if not _ends_section(b)]
+        return [b for b in _body(blocks) if not _ends_section(b)]
     section = []
     rest = blocks[start + 1 :]
     for k, block in enumerate(rest):
-        if _ends_section(block) and block.rank <= blocks[start].rank:
+        if _ends_section(block) and (
+            block.rank <= blocks[start].rank or BACK_MATTER.match(block.text)
+        ):
             break
         section.append(block)
         if block.section_end and not _goes_on(rest[k + 1 :]):
             break
     return section
+
+
+def _body(blocks: list[_Block]) -> list[_Block]:
+    """The blocks less the back matter (`BACK_MATTER`: an appendix, a glossary, the terms
+    of reference), each to the next heading of its level or higher."""
+    body = []
+    appendix: int | None = None  # the rank of the open back matter's heading
+    for block in blocks:
+        if _ends_section(block) and appendix is not None and block.rank <= appendix:
+            appendix = None
+        if _ends_section(block) and BACK_MATTER.match(block.text):
+            appendix = block.rank if appendix is None else appendix
+        if appendix is None:
+            body.append(block)
+    return body
 
 
 def _goes_on(after: list[_Block]) -> bool:
