@@ -697,7 +697,8 @@ def test_a_section_heading_does_not_rename_the_case(tmp_path: Path) -> None:
     assert [(r.id, r.case) for r in inputs.recommendations] == [("1", "Child A"), ("1", "Child B")]
     without = tmp_path / "notes.md"
     without.write_text("## Methodology\n\nSystems approach.\n\n1. Share it.\n", encoding="utf-8")
-    assert [(r.text, r.case) for r in load_file(without)[0]] == [("Share it.", "Methodology")]
+    # A section's heading never names a case, even with no title: the file does.
+    assert [(r.text, r.case) for r in load_file(without)[0]] == [("Share it.", "notes")]
 
 
 def test_a_pipe_table_is_read_as_a_table(tmp_path: Path) -> None:
@@ -846,3 +847,22 @@ def test_without_a_recommendations_heading_back_matter_is_left_out(tmp_path: Pat
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.id, r.text) for r in recs] == [("1", FATHERS), ("2", MASH)]
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("# Safeguarding Practice Review\n\n## Child Q\n\n## Methodology\n\n", "Child Q"),
+        ("# Serious Case Review: overview report\n\n## Introduction\n\n", "review"),
+        ("# Serious Case Review: Child Q\n\n## Methodology\n\n", "Serious Case Review: Child Q"),
+    ],
+)
+def test_a_title_that_names_only_the_kind_of_review_is_no_case(
+    tmp_path: Path, text: str, case: str
+) -> None:
+    """Every file of a template whose title is only the kind of review was one case: the
+    heading straight under such a title names it, else the file does."""
+    path = tmp_path / "review.md"
+    path.write_text(f"{text}## Recommendations\n\n1. {FATHERS}\n")
+    recs, problems = load_file(path)
+    assert problems == [] and [(r.text, r.case) for r in recs] == [(FATHERS, case)]

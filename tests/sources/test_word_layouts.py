@@ -547,3 +547,26 @@ def test_an_appendix_ends_the_recommendations(tmp_path: Path, heading: bool) -> 
     bold(doc, "Appendix 1: Terms of reference")
     doc.add_paragraph("To establish what agencies knew.", style="List Number")
     assert [r.text for r in read(doc, tmp_path)] == [FATHERS, MASH]
+
+
+@pytest.mark.parametrize(
+    ("under_title", "case"),
+    [("Child Q", "Child Q"), ("Background", "plan"), (None, "plan")],
+)
+def test_a_title_that_names_only_the_kind_of_review_is_no_case(
+    tmp_path: Path, under_title: str | None, case: str
+) -> None:
+    """A template's title ("Safeguarding Practice Review") is the same in every file, and
+    every file of the template was one case in the Board's count of cases: the subtitle
+    under it names the case, else the file does."""
+    doc = docx.Document()
+    doc.add_heading("Safeguarding Practice Review", level=0)
+    if under_title:
+        doc.add_paragraph(under_title, style="Subtitle")
+    doc.add_heading("Methodology", level=1)
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(FATHERS, style="List Number")
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert problems == [] and [(r.text, r.case) for r in recs] == [(FATHERS, case)]

@@ -19,11 +19,22 @@ ITEM = re.compile(
 )
 """A bulleted, numbered ('3.', 'R2.1)') or lettered ('(a)') list item; Word files use it too."""
 GENERIC_HEADINGS = re.compile(
-    r"^(?:key\s+)?(?:recommendations?|findings?|actions?|learning|responses?|summary|"
-    r"introduction|background)\b",
+    r"^(?:key\s+|executive\s+|table\s+of\s+)?(?:recommendations?|findings?|actions?|"
+    r"learning|responses?|summary|introduction|background|contents|methodology|scope|"
+    r"conclusions?|analysis|foreword|overview|chronology|terms\s+of\s+reference|"
+    r"appendix|appendices|annex|glossary)\b",
     re.IGNORECASE,
 )
 """Headings that name a section, not a case: the case name is looked for elsewhere."""
+REVIEW_NAME = re.compile(
+    r"^(?:(?:local\s+)?child\s+|adult\s+)?(?:serious\s+case|(?:child\s+)?safeguarding\s+"
+    r"(?:practice|adults?)|domestic\s+(?:homicide|abuse\s+related\s+death)|rapid|"
+    r"case|learning|practice)\s+review(?:\s*[-:\u2013\u2014]?\s*(?:overview\s+report|"
+    r"final\s+report|report|executive\s+summary))?$",
+    re.IGNORECASE,
+)
+"""A title that is only the kind of review ("Safeguarding Practice Review", "Serious Case
+Review: overview report"), as a template has in every file: no case's name."""
 BACK_MATTER = re.compile(
     r"^(?:appendix|appendices|annex(?:e|es)?|glossary|references|bibliography|"
     r"terms\s+of\s+reference|acknowledg(?:e)?ments?|abbreviations|acronyms)\b",
@@ -312,6 +323,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
 
     fence: str | None = None  # the marker of an open fenced code block
     title_level: int | None = None  # the level of the heading that named the case
+    under_review: int | None = None  # the level of a title that only names the kind of review
     named: dict[int, str] = {}  # the open headings that could name a case, by level
     section: int | None = None  # the level of the open recommendations heading
     sectioned = False  # a recommendations heading was met: only its sections are read
@@ -400,11 +412,18 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                     continue  # it names no case
                 elif section is not None and level <= section:
                     section = None
-                if not GENERIC_HEADINGS.match(title):
+                review, under_review = under_review, None
+                if REVIEW_NAME.match(title) and level <= (title_level or level):
+                    under_review = level  # a template's title: the heading under it names
+                elif not GENERIC_HEADINGS.match(title) and not REVIEW_NAME.match(title):
                     named[level] = title
+                    if review is not None and level > review:
+                        # '## Child Q' right under '# Serious Case Review': the case, and
+                        # only a heading at the title's level renames it.
+                        case, title_level = title, review
                     # Else the case is the document's title: a section heading under it
                     # ('## Methodology') does not rename it, another title does.
-                    if level <= (title_level or level):
+                    elif level <= (title_level or level):
                         case, title_level = title, level
                 continue
             line = title  # '### Recommendation 1': a label over its text, below

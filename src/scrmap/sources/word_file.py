@@ -38,6 +38,7 @@ from scrmap.sources.text_file import (
     GENERIC_HEADINGS,
     ITEM,
     LOOKS_LABELLED,
+    REVIEW_NAME,
     read_label,
     title_label,
     unread,
@@ -100,6 +101,9 @@ class _Block:
     sub-items."""
     section_end: bool = False
     """The last paragraph of a Word section (a section break follows it)."""
+    subtitle: bool = False
+    """In Word's Subtitle style: under a title that names only the kind of review, the
+    case (`_case`)."""
     table: int | None = None
     """Which table the row is in; None for a paragraph."""
     cells: list[str] = field(default_factory=list)
@@ -186,7 +190,14 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 level = _level(p, ppr) if numbered else 0
                 rank = _heading_rank(p, text)
                 yield _Block(
-                    number, text, rank is not None, rank or 0, numbered, level, section_end
+                    number,
+                    text,
+                    rank is not None,
+                    rank or 0,
+                    numbered,
+                    level,
+                    section_end,
+                    subtitle=_style(p) == "Subtitle",
                 )
             elif section_end:
                 yield _Block(number, "", section_end=True)
@@ -378,6 +389,23 @@ def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found
     return recs, [unread(name, b.number, b.text) for b in left_out]
 
 
+def _case(blocks: list[_Block], stem: str) -> str:
+    """The case: the first heading that names no section ("Recommendations") and not only
+    the kind of review; under a title that does ("Safeguarding Practice Review", as a
+    template has in every file), the subtitle or heading straight after it ("Child Q"),
+    else the file's name. Every file of one template was one case."""
+    named = [b for b in blocks if b.heading or b.subtitle]
+    for k, block in enumerate(named):
+        if GENERIC_HEADINGS.match(block.text) or block.subtitle:
+            continue
+        if not REVIEW_NAME.match(block.text):
+            return block.text
+        after = named[k + 1].text if k + 1 < len(named) else ""
+        named_case = after and not GENERIC_HEADINGS.match(after) and not REVIEW_NAME.match(after)
+        return after if named_case else stem
+    return stem
+
+
 def _refusal(path: Path, limits: Limits) -> str | None:
     """Why the .docx is refused before parsing, if it is: its parts inflate past the file
     limit (a 1 MB zip can hold a 1 GB document.xml, which python-docx parses whole), or
@@ -427,9 +455,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
         return [], [Problem(name, None, None, msg)]
     blocks = list(_blocks(document))
-    case = next(
-        (b.text for b in blocks if b.heading and not GENERIC_HEADINGS.match(b.text)), path.stem
-    )
+    case = _case(blocks, path.stem)
     section = _under_labels(_section(blocks))
     from_tables, errors, warnings, tables = _table_recs(section, name, case)
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
