@@ -340,3 +340,56 @@ def test_a_recommendation_merged_over_its_action_rows_is_one(
     args = ["check", str(path), *(["--sheet", sheet] if sheet else [])]
     result = CliRunner().invoke(app, args)
     assert "[input]" not in result.output and "0 errors" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("fill", "status"),
+    [
+        ("FF0000", "Red (cell colour)"),
+        ("FFC000", "Amber (cell colour)"),
+        ("FFFF00", "Amber (cell colour)"),
+        ("00B050", "Green (cell colour)"),
+        ("C6EFCE", "Green (cell colour)"),  # Excel's pale "Good" style
+        ("FFC7CE", "Red (cell colour)"),  # and "Bad"
+        ("0070C0", "Blue (cell colour)"),  # BRAG: complete
+        ("DDEBF7", None),  # a table style's pale blue banding
+        ("D9D9D9", None),
+        (None, None),
+    ],
+)
+def test_an_empty_rag_cell_is_read_by_its_colour(
+    tmp_path: Path, fill: str | None, status: str | None
+) -> None:
+    """Many plans rate each action by colouring an empty RAG cell: every such action was
+    'No status' in the Board's table of whether the actions were done."""
+    from openpyxl.styles import PatternFill
+
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": [["No.", "Recommendation", "RAG"], ["1", FATHERS, None]]})
+    book = openpyxl.load_workbook(path)
+    if fill:
+        book["Plan"]["C2"].fill = PatternFill("solid", fgColor=fill)
+    book["Plan"]["B2"].fill = PatternFill("solid", fgColor="FF0000")  # not the status column
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == [] and [(r.text, r.status) for r in recs] == [(FATHERS, status)]
+
+
+def test_a_written_status_wins_over_its_cells_colour(tmp_path: Path) -> None:
+    from openpyxl.styles import PatternFill
+
+    from scrmap.actionplan import State, Vocabulary
+
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": [["No.", "Recommendation", "RAG"], ["1", FATHERS, "Complete"]]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"]["C2"].fill = PatternFill("solid", fgColor="FF0000")
+    book.save(path)
+    recs, _ = load_file(path)
+    assert [r.status for r in recs] == ["Complete"]
+    vocabulary = Vocabulary.build()
+    assert [vocabulary.classify(f"{c} (cell colour)") for c in ("Red", "Amber", "Blue")] == [
+        State.not_met,
+        State.partly_met,
+        State.complete,
+    ]

@@ -60,8 +60,57 @@ def _continued(file: SourceFile, column: int) -> set[int]:
     return rows
 
 
-def _rows(file: SourceFile) -> tuple[Iterator[_table.Row] | None, list[Problem]]:
-    """The sheet's rows as text with their row numbers, or the problem that stops it."""
+_SATURATED = 0.15
+"""How saturated a fill must be to rate: Excel's pale "Good", "Bad" and "Neutral" styles
+(0.17 to 0.39) rate, white and greys (0) do not."""
+_BLUE_SATURATED = 0.5
+"""Blue rates complete (BRAG), so it must be a strong blue: a table style's pale blue
+banding (0.1 to 0.2) is no rating."""
+
+
+def rag_colour(cell: Any) -> str | None:
+    """The RAG rating a cell's solid fill shows ("Red", "Amber", "Green", or "Blue" for
+    complete), or None: many action plans rate each action by colouring an empty RAG cell.
+    Colours given as RGB or as Excel's indexed palette are read; a theme colour, whose
+    shade depends on the workbook's theme, is not."""
+    import colorsys
+
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.fill_type != "solid":
+        return None
+    colour = fill.fgColor
+    rgb = colour.rgb if colour.type == "rgb" else None
+    if colour.type == "indexed" and isinstance(colour.indexed, int):
+        rgb = COLOR_INDEX[colour.indexed] if colour.indexed < len(COLOR_INDEX) else None
+    if not isinstance(rgb, str) or not re.fullmatch(r"[0-9A-Fa-f]{6,8}", rgb):
+        return None
+    red, green, blue = (int(rgb[-6:][k : k + 2], 16) / 255 for k in (0, 2, 4))
+    hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
+    degrees = hue * 360
+    if saturation < _SATURATED or value < 0.4:
+        return None
+    if degrees < 15 or degrees >= 345:
+        return "Red"
+    if degrees < 70:
+        return "Amber"  # orange to yellow
+    if degrees < 170:
+        return "Green"
+    if 190 <= degrees < 260 and saturation >= _BLUE_SATURATED:
+        return "Blue"
+    return None
+
+
+Colours = dict[int, dict[int, str]]
+"""Row number -> column (from 0) -> the RAG rating its empty cell's fill shows."""
+
+
+def _rows(
+    file: SourceFile, colours: Colours | None = None
+) -> tuple[Iterator[_table.Row] | None, list[Problem]]:
+    """The sheet's rows as text with their row numbers, or the problem that stops it; the
+    ratings of empty coloured cells go into ``colours`` as the rows are read."""
     import openpyxl  # imported here so other commands start fast
 
     try:
@@ -75,11 +124,18 @@ def _rows(file: SourceFile) -> tuple[Iterator[_table.Row] | None, list[Problem]]
         names = ", ".join(book.sheetnames)
         return None, [Problem(file.name, None, None, f"no sheet {file.sheet!r} (sheets: {names})")]
     sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
-    rows = (
-        (number, [_cell(value) for value in values])
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    )
-    return (row for row in rows if any(cell.strip() for cell in row[1])), []
+
+    def read() -> Iterator[_table.Row]:
+        for number, cells in enumerate(sheet.iter_rows(), start=1):
+            texts = [_cell(cell.value) for cell in cells]
+            if not any(text.strip() for text in texts):
+                continue
+            if colours is not None:
+                rated = {k: rag_colour(c) for k, c in enumerate(cells) if not texts[k].strip()}
+                colours[number] = {k: rating for k, rating in rated.items() if rating}
+            yield number, texts
+
+    return read(), []
 
 
 def _other_sheets(file: SourceFile) -> str:
@@ -103,10 +159,12 @@ _TITLE_ROWS = 10
 """How far down a header row is looked for: plans often start with a title and a blank."""
 
 
-def _header(file: SourceFile) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
+def _header(
+    file: SourceFile, colours: Colours | None = None
+) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
     """The header row: the first of the top rows with a column of recommendation text
-    (title rows above it are skipped), else the first row."""
-    rows, problems = _rows(file)
+    (title rows above it are skipped), else the first row. ``colours``: see `_rows`."""
+    rows, problems = _rows(file, colours)
     if rows is None:
         return None, iter(()), problems
     top = list(itertools.islice(rows, _TITLE_ROWS))
@@ -146,9 +204,12 @@ def _unsaved(file: SourceFile) -> _table.Unsaved:
 
 def load(file: SourceFile) -> Found:
     """The registry's entry: the chosen sheet's rows, one recommendation each."""
-    columns, rows, problems = _header(file)
+    colours: Colours = {}
+    columns, rows, problems = _header(file, colours)
     if columns is None:
         return [], problems
+    if "status" in columns.fields:
+        rows = _rated(rows, columns.fields["status"], colours)
     first = list(itertools.islice(rows, _TITLE_ROWS))
     rows = itertools.chain(first, rows)
     if "text" not in columns.fields or _table.numeric_text(columns, first):
@@ -161,6 +222,17 @@ def load(file: SourceFile) -> Found:
     folded = _table.merged_into_above(columns, trimmed, continued, file.name, notes)
     recs, problems = _table.recommendations(columns, folded, file.name, file.case, _unsaved(file))
     return recs, sorted([*problems, *notes], key=lambda p: p.line or 0)
+
+
+def _rated(rows: Iterator[_table.Row], status: int, colours: Colours) -> Iterator[_table.Row]:
+    """``rows`` with an empty status cell that is coloured read as its rating, marked as
+    read from the colour ("Green (cell colour)"), so that the action plan shows where a
+    status came from."""
+    for number, cells in rows:
+        rating = colours.pop(number, {}).get(status)
+        if rating and status < len(cells):
+            cells = [*cells[:status], f"{rating} (cell colour)", *cells[status + 1 :]]
+        yield number, cells
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
