@@ -122,21 +122,33 @@ def test_xlsx_named_sheet_and_a_missing_one(tmp_path: Path) -> None:
     recs, problems = load_file(path, sheet="Nope")
     assert recs == []
     assert [str(p) for p in problems] == [f"{path}: no sheet 'Nope' (sheets: Cover, Plan)"]
-    _, problems = load_file(path)
-    assert [str(p) for p in problems] == [
+    recs, problems = load_file(path, sheet="Cover")
+    assert list(recs) == [] and [str(p) for p in problems] == [
         f"{path}:1:1: the header row has no column of recommendation text (call it "
         "'Recommendation', 'Text' or 'Action'; found: Title only); read sheet 'Cover' "
         "(sheets: Cover, Plan): --sheet NAME reads another"
     ]
 
 
-def test_an_empty_first_sheet_names_the_others_and_sheet(tmp_path: Path) -> None:
+def test_a_first_sheet_with_no_plan_gives_way_to_the_plan(tmp_path: Path) -> None:
+    """A contents or cover sheet first: the run failed and the plan was never read. The
+    first sheet with a column of recommendation text is read; with --sheet, or when no
+    sheet has one, the problem names the sheets and --sheet."""
     path = tmp_path / "plan.xlsx"
-    write_xlsx(path, {"Contents": [], "Plan": PLAN})
-    _, problems = load_file(path)
+    write_xlsx(path, {"Contents": [], "Cover": [["Title only"]], "Plan": PLAN})
+    recs, problems = load_file(path)
+    assert problems == [] and [(r.id, r.source.line) for r in recs] == [("1", 2), ("2", 3)]
+    assert [h for h, _ in explain_columns(path)][:2] == ["No.", "Recommendation"]
+    _, problems = load_file(path, sheet="Contents")
     assert [str(p) for p in problems] == [
         f"{path}: empty sheet; expected a header row; read sheet 'Contents' "
-        "(sheets: Contents, Plan): --sheet NAME reads another"
+        "(sheets: Contents, Cover, Plan): --sheet NAME reads another"
+    ]
+    write_xlsx(path, {"Contents": [], "Plan 2025": PLAN, "Plan 2026": PLAN})
+    recs, problems = load_file(path)
+    assert len(recs) == 2 and [str(p) for p in problems] == [
+        f"{path}: read sheet 'Plan 2025', the first with a column of recommendation text "
+        "('Contents' has none); 'Plan 2026' has one too: --sheet NAME reads another"
     ]
     write_xlsx(path, {"Contents": []})
     _, problems = load_file(path)
@@ -287,8 +299,8 @@ def test_a_csv_title_row_above_the_header_is_passed_over(tmp_path: Path) -> None
 
 def test_a_column_of_numbers_is_not_the_recommendations_text(tmp_path: Path) -> None:
     """A summary sheet first (`Agency | Actions | Complete | Overdue`, counts) gave "3", "2",
-    "5" as recommendations and the plan was never read: it is the problem that names the
-    sheets and --sheet."""
+    "5" as recommendations and the plan was never read: the plan is read, and with
+    --sheet naming the summary, the problem names the sheets and --sheet."""
     path = tmp_path / "plan.xlsx"
     summary = [
         ["Agency", "Actions", "Complete", "Overdue"],
@@ -298,6 +310,8 @@ def test_a_column_of_numbers_is_not_the_recommendations_text(tmp_path: Path) -> 
     ]
     write_xlsx(path, {"Summary": summary, "Action plan": PLAN})
     recs, problems = load_file(path)
+    assert problems == [] and [r.id for r in recs] == ["1", "2"]  # the plan, not the counts
+    recs, problems = load_file(path, sheet="Summary")
     assert list(recs) == []
     [problem] = problems
     assert problem.message.startswith("the header row has no column of recommendation text")

@@ -203,25 +203,70 @@ def _unsaved(file: SourceFile) -> _table.Unsaved:
 
 
 def load(file: SourceFile) -> Found:
-    """The registry's entry: the chosen sheet's rows, one recommendation each."""
+    """The registry's entry: the chosen sheet's rows, one recommendation each. Without
+    --sheet, a first sheet with no plan (a cover, contents or a summary of counts) gives
+    way to the first sheet that has one: the plan was never read, and the run failed; when
+    more sheets than one have a plan, which was read is said."""
+    found, plan = _load_sheet(file)
+    if plan or file.sheet is not None:
+        return found
+    names, plans = _other_plans(file)
+    if not plans:
+        return found
+    (recs, problems), _ = _load_sheet(dataclasses.replace(file, sheet=plans[0]))
+    if len(plans) > 1:
+        others = ", ".join(repr(name) for name in plans[1:])
+        message = (
+            f"read sheet {plans[0]!r}, the first with a column of recommendation text "
+            f"({names[0]!r} has none); {others} {'has' if len(plans) == 2 else 'have'} one "
+            "too: --sheet NAME reads another"
+        )
+        problems = [Problem(file.name, None, None, message), *problems]
+    return recs, problems
+
+
+def _other_plans(file: SourceFile) -> tuple[list[str], list[str]]:
+    """The workbook's sheets, and those after the first that have a plan (`_plan`)."""
+    import openpyxl
+
+    try:
+        names = openpyxl.load_workbook(file.path, read_only=True).sheetnames
+    except Exception:  # read once already; a second failure leaves the first problem
+        return [], []
+    return names, [name for name in names[1:] if _plan(dataclasses.replace(file, sheet=name))]
+
+
+def _plan(file: SourceFile) -> bool:
+    """Whether the sheet has a header with a column of recommendation text that is not
+    (nearly) all numbers (`_table.numeric_text`)."""
+    columns, rows, _ = _header(file)
+    first = list(itertools.islice(rows, _TITLE_ROWS))
+    return (
+        columns is not None and "text" in columns.fields and not _table.numeric_text(columns, first)
+    )
+
+
+def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
+    """The sheet's recommendations, or its problems; and whether it has a plan (`_plan`)."""
     colours: Colours = {}
     columns, rows, problems = _header(file, colours)
     if columns is None:
-        return [], problems
+        return ([], problems), False
     if "status" in columns.fields:
         rows = _rated(rows, columns.fields["status"], colours)
     first = list(itertools.islice(rows, _TITLE_ROWS))
     rows = itertools.chain(first, rows)
     if "text" not in columns.fields or _table.numeric_text(columns, first):
         problem = _table.missing_text(columns, file.name)
-        return [], [dataclasses.replace(problem, message=problem.message + _other_sheets(file))]
+        message = problem.message + _other_sheets(file)
+        return ([], [dataclasses.replace(problem, message=message)]), False
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
     notes: list[Problem] = []
     continued = _continued(file, columns.fields["text"])
     folded = _table.merged_into_above(columns, trimmed, continued, file.name, notes)
     recs, problems = _table.recommendations(columns, folded, file.name, file.case, _unsaved(file))
-    return recs, sorted([*problems, *notes], key=lambda p: p.line or 0)
+    return (recs, sorted([*problems, *notes], key=lambda p: p.line or 0)), True
 
 
 def _rated(rows: Iterator[_table.Row], status: int, colours: Colours) -> Iterator[_table.Row]:
@@ -236,6 +281,10 @@ def _rated(rows: Iterator[_table.Row], status: int, colours: Colours) -> Iterato
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
-    """Which column became which field (`scrmap map --explain-columns`)."""
+    """Which column became which field (`scrmap map --explain-columns`), in the sheet that
+    `load` reads."""
+    if file.sheet is None and not _plan(file):
+        plans = _other_plans(file)[1]
+        file = dataclasses.replace(file, sheet=plans[0]) if plans else file
     found, _, problems = _header(file)
     return found if found is not None else problems
