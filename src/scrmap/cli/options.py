@@ -49,7 +49,8 @@ SheetOption = Annotated[
     typer.Option(
         "--sheet",
         metavar="<name>",
-        help="The worksheet to read in .xlsx workbooks. Default: the first.",
+        help="The worksheet to read in .xlsx workbooks. Default: the first with a column "
+        "of recommendation text.",
         show_default=False,
     ),
 ]
