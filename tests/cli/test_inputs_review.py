@@ -250,18 +250,22 @@ def test_learn_from_a_recommendation_file_is_one_problem(runner: CliRunner) -> N
     ]
 
 
-def test_a_workbook_with_a_cover_sheet_says_which_sheets_and_sheet(runner: CliRunner) -> None:
+def test_a_workbook_with_a_cover_sheet_reads_the_plan(runner: CliRunner) -> None:
+    """The plan behind a cover sheet is read; naming the cover with --sheet says which
+    sheets there are."""
     book = openpyxl.Workbook()
     book.active.title = "Cover"
     book.active.append(["Action plan, Case L"])
     book.create_sheet("Plan").append(["No.", "Recommendation"])
     book["Plan"].append([1, "The NSCB will audit supervision of frontline staff by May 2027."])
     book.save("plan.xlsx")
-    result = run(runner, "map", "plan.xlsx")
+    result = run(runner, "map", "plan.xlsx", "-f", "jsonl")
+    assert result.exit_code == exitcodes.OK and result.stderr == ""
+    assert '"source":{"file":"plan.xlsx","line":2}' in result.stdout
+    result = run(runner, "map", "plan.xlsx", "--sheet", "Cover")
     assert result.exit_code == exitcodes.USAGE
     assert result.stderr.splitlines() == [
         "plan.xlsx:1:1: the header row has no column of recommendation text (call it "
         "'Recommendation', 'Text' or 'Action'; found: Action plan, Case L); read sheet 'Cover' "
         "(sheets: Cover, Plan): --sheet NAME reads another"
     ]
-    assert run(runner, "map", "plan.xlsx", "--sheet", "Plan").exit_code == exitcodes.OK

@@ -224,7 +224,9 @@ def test_sheet_option(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == exitcodes.OK
     (rec,) = json.loads(result.stdout)["recommendations"]
     assert rec["text"] == "Fathers should be engaged in every assessment."
-    assert run(runner, "map", str(tmp_path / "plan.xlsx")).exit_code == exitcodes.USAGE
+    # Without --sheet, the empty cover gives way to the plan.
+    assert run(runner, "map", str(tmp_path / "plan.xlsx"), "-f", "json").stdout == result.stdout
+    assert run(runner, "map", str(tmp_path / "plan.xlsx"), "--sheet", "Cover").exit_code == 2
 
 
 def test_evidence_names_each_phrase_once_with_its_learned_weight(runner: CliRunner) -> None:

@@ -11,6 +11,7 @@ import itertools
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -34,22 +35,18 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(
 """A merged range in a sheet's XML, which openpyxl's read-only mode does not read."""
 
 
-def _continued(file: SourceFile, column: int) -> set[int]:
+def _continued(file: SourceFile, part: str | None, column: int) -> set[int]:
     """The rows whose cell in ``column`` (from 0) is merged with the cell above, from the
-    sheet's merged ranges: a plan with a recommendation merged down over its action rows
-    read, in read-only mode, as rows with no text (`_table.merged_into_above`). Merged
-    ranges do not overlap, so there are no more such rows than the sheet has."""
-    import openpyxl
+    merged ranges in the sheet's ``part`` of the workbook: a plan with a recommendation
+    merged down over its action rows read, in read-only mode, as rows with no text
+    (`_table.merged_into_above`). Merged ranges do not overlap, so there are no more such
+    rows than the sheet has."""
     from openpyxl.utils import column_index_from_string
 
     try:
-        book = openpyxl.load_workbook(file.path, read_only=True)
-        sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
-        # A read-only sheet keeps its part's name privately; without it no merge is known.
-        part = getattr(sheet, "_worksheet_path", None)
         with zipfile.ZipFile(file.path) as archive:
-            xml = archive.read(part) if isinstance(part, str) else b""
-    except Exception:  # read once already; a second failure only loses the merges
+            xml = archive.read(part) if part else b""
+    except (KeyError, OSError, zipfile.BadZipFile):  # read once already: no merges known
         return set()
     rows: set[int] = set()
     for m in _MERGE.finditer(xml):
@@ -102,15 +99,21 @@ def rag_colour(cell: Any) -> str | None:
     return None
 
 
-Colours = dict[int, dict[int, str]]
-"""Row number -> column (from 0) -> the RAG rating its empty cell's fill shows."""
+@dataclass
+class _Sheet:
+    """What reading a sheet's rows leaves beside them, for what the text does not say."""
+
+    cells: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    """Row number -> its cells, until `_rated` has read their fills."""
+    part: str | None = None
+    """The sheet's part in the workbook, for its merged ranges (`_continued`)."""
 
 
 def _rows(
-    file: SourceFile, colours: Colours | None = None
+    file: SourceFile, sheet_read: _Sheet | None = None
 ) -> tuple[Iterator[_table.Row] | None, list[Problem]]:
-    """The sheet's rows as text with their row numbers, or the problem that stops it; the
-    ratings of empty coloured cells go into ``colours`` as the rows are read."""
+    """The sheet's rows as text with their row numbers, or the problem that stops it;
+    ``sheet_read`` gets each row's cells as it is read, and the sheet's part."""
     import openpyxl  # imported here so other commands start fast
 
     try:
@@ -124,15 +127,18 @@ def _rows(
         names = ", ".join(book.sheetnames)
         return None, [Problem(file.name, None, None, f"no sheet {file.sheet!r} (sheets: {names})")]
     sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
+    if sheet_read is not None:
+        # A read-only sheet keeps its part's name privately; without it no merge is known.
+        part = getattr(sheet, "_worksheet_path", None)
+        sheet_read.part = part if isinstance(part, str) else None
 
     def read() -> Iterator[_table.Row]:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             texts = [_cell(cell.value) for cell in cells]
             if not any(text.strip() for text in texts):
                 continue
-            if colours is not None:
-                rated = {k: rag_colour(c) for k, c in enumerate(cells) if not texts[k].strip()}
-                colours[number] = {k: rating for k, rating in rated.items() if rating}
+            if sheet_read is not None:
+                sheet_read.cells[number] = cells
             yield number, texts
 
     return read(), []
@@ -160,11 +166,11 @@ _TITLE_ROWS = 10
 
 
 def _header(
-    file: SourceFile, colours: Colours | None = None
+    file: SourceFile, sheet_read: _Sheet | None = None
 ) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
     """The header row: the first of the top rows with a column of recommendation text
-    (title rows above it are skipped), else the first row. ``colours``: see `_rows`."""
-    rows, problems = _rows(file, colours)
+    (title rows above it are skipped), else the first row. ``sheet_read``: see `_rows`."""
+    rows, problems = _rows(file, sheet_read)
     if rows is None:
         return None, iter(()), problems
     top = list(itertools.islice(rows, _TITLE_ROWS))
@@ -248,12 +254,11 @@ def _plan(file: SourceFile) -> bool:
 
 def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
     """The sheet's recommendations, or its problems; and whether it has a plan (`_plan`)."""
-    colours: Colours = {}
-    columns, rows, problems = _header(file, colours)
+    sheet_read = _Sheet()
+    columns, rows, problems = _header(file, sheet_read)
     if columns is None:
         return ([], problems), False
-    if "status" in columns.fields:
-        rows = _rated(rows, columns.fields["status"], colours)
+    rows = _rated(rows, columns.fields.get("status"), sheet_read)
     first = list(itertools.islice(rows, _TITLE_ROWS))
     rows = itertools.chain(first, rows)
     if "text" not in columns.fields or _table.numeric_text(columns, first):
@@ -263,21 +268,25 @@ def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
     notes: list[Problem] = []
-    continued = _continued(file, columns.fields["text"])
+    continued = _continued(file, sheet_read.part, columns.fields["text"])
     folded = _table.merged_into_above(columns, trimmed, continued, file.name, notes)
     recs, problems = _table.recommendations(columns, folded, file.name, file.case, _unsaved(file))
     return (recs, sorted([*problems, *notes], key=lambda p: p.line or 0)), True
 
 
-def _rated(rows: Iterator[_table.Row], status: int, colours: Colours) -> Iterator[_table.Row]:
-    """``rows`` with an empty status cell that is coloured read as its rating, marked as
-    read from the colour ("Green (cell colour)"), so that the action plan shows where a
-    status came from."""
-    for number, cells in rows:
-        rating = colours.pop(number, {}).get(status)
-        if rating and status < len(cells):
-            cells = [*cells[:status], f"{rating} (cell colour)", *cells[status + 1 :]]
-        yield number, cells
+def _rated(
+    rows: Iterator[_table.Row], status: int | None, sheet_read: _Sheet
+) -> Iterator[_table.Row]:
+    """``rows`` with an empty ``status`` cell that is coloured read as its rating
+    (`rag_colour`), marked as read from the colour ("Green (cell colour)"), so that the
+    action plan shows where a status came from. Each row's cells are let go once read."""
+    for number, texts in rows:
+        cells = sheet_read.cells.pop(number, ())
+        if status is not None and status < len(texts) and status < len(cells):
+            rating = None if texts[status].strip() else rag_colour(cells[status])
+            if rating:
+                texts = [*texts[:status], f"{rating} (cell colour)", *texts[status + 1 :]]
+        yield number, texts
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
