@@ -570,3 +570,21 @@ def test_a_title_that_names_only_the_kind_of_review_is_no_case(
     doc.save(str(path))
     recs, problems = load_file(path)
     assert problems == [] and [(r.text, r.case) for r in recs] == [(FATHERS, case)]
+
+
+def test_a_header_of_two_rows_is_not_a_recommendation(tmp_path: Path) -> None:
+    """'Recommendation' merged down over a header's two rows (the second naming the
+    columns under a merged 'Action plan') was read as a recommendation 'Recommendation'."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(
+        doc,
+        [
+            ["Recommendation", "Action plan", "Action plan"],
+            ["", "Action", "Lead agency"],
+            [FATHERS, "Revise the guidance", "Health"],
+        ],
+    )
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Recommendation"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "Action plan"
+    assert [(r.text, r.source.line) for r in read(doc, tmp_path)] == [(FATHERS, 6)]

@@ -340,14 +340,16 @@ def merged_into_above(
     above's ("NHS; Police", each value once), but for an id, a due date or a status, of
     which a recommendation has one. Its due date is its last action's; of two ids or
     statuses (or a due date that is no date) the first row's stands, and the other is
-    added to ``notes``, not dropped in silence."""
+    added to ``notes``, not dropped in silence. A row merged with the header (a header of
+    two rows: "Action", "Lead" under a merged "Action plan") is part of the header."""
     one_value = {columns.fields[f]: f for f in _ONE_VALUE if f in columns.fields}
     held: tuple[int, list[str]] | None = None
     for line, row in rows:
-        if held is None or line not in continued:
+        if line not in continued or held is None:
             if held is not None:
                 yield held
-            held = (line, list(row))
+            if line not in continued:  # else the header's second row, merged with it
+                held = (line, list(row))
             continue
         first, cells = held
         for at, value in enumerate(row[: len(cells)]):
