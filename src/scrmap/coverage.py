@@ -304,7 +304,9 @@ def select(
         kept = _keep(kept, selection.cases, lambda r: r.case or NO_CASE, "--case", unmatched)
     if selection.since:
         undated = sorted({r.case or NO_CASE for r in kept if published(r) is None})
-        kept = [r for r in kept if (published(r) or date.min) >= selection.since]
+        # An undated case is left out whatever the date: with --since 0001-01-01 it was
+        # counted, while every report said it was left out.
+        kept = [r for r in kept if (day := published(r)) is not None and day >= selection.since]
         if undated:
             notes.append(f"--since left out cases with no publication date: {', '.join(undated)}")
             selection = replace(selection, undated=tuple(undated))

@@ -104,6 +104,17 @@ def test_every_report_names_the_cases_since_left_out_undated(
     assert "left out for want of a publication date: Child Z" in out.read_text(encoding="utf-8")
 
 
+def test_the_earliest_since_still_leaves_undated_cases_out(runner: CliRunner, tmp_path) -> None:
+    """--since 0001-01-01 counted undated cases as published on the first day possible,
+    while every report said they were left out."""
+    draft = tmp_path / "z.md"
+    draft.write_text("# Child Z\n\n1. Health visitors will record fathers.\n", encoding="utf-8")
+    args = [str(Path(LIBRARY) / "case-l.yaml"), str(draft), "-f", "json"]
+    doc = json.loads(run(runner, "coverage", *args, "--since", "0001-01-01").stdout)
+    assert doc["selection"]["undated_left_out"] == ["Child Z"]
+    assert [c["id"] for c in doc["cases"]] == ["Case L"]
+
+
 def test_filters_that_keep_nothing_write_no_report(runner: CliRunner, tmp_path) -> None:
     result = run(runner, "coverage", LIBRARY, "--since", "2030-01-01")
     assert result.exit_code == exitcodes.USAGE and result.stdout == ""
