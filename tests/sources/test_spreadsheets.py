@@ -407,3 +407,27 @@ def test_a_written_status_wins_over_its_cells_colour(tmp_path: Path) -> None:
         State.partly_met,
         State.complete,
     ]
+
+
+def test_a_sub_heading_merged_across_the_plan_is_no_row(tmp_path: Path) -> None:
+    """'Health agencies' merged across a row of the plan was a row with no text (an input
+    error to `check`); a title merged across a row is passed over as before."""
+    path = tmp_path / "plan.xlsx"
+    rows = [
+        ["No.", "Recommendation", "Lead agency"],
+        ["Health agencies", None, None],
+        ["1", FATHERS, "Health"],
+        ["Police", None, None],
+        ["2", MASH, "Police"],
+    ]
+    write_xlsx(path, {"Plan": rows})
+    book = openpyxl.load_workbook(path)
+    for row in (2, 4):
+        book["Plan"].merge_cells(f"A{row}:C{row}")
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.agency, r.source.line) for r in recs] == [
+        ("1", "Health", 3),
+        ("2", "Police", 5),
+    ]

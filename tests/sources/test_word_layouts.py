@@ -588,3 +588,26 @@ def test_a_header_of_two_rows_is_not_a_recommendation(tmp_path: Path) -> None:
     table.cell(0, 0).merge(table.cell(1, 0)).text = "Recommendation"
     table.cell(0, 1).merge(table.cell(0, 2)).text = "Action plan"
     assert [(r.text, r.source.line) for r in read(doc, tmp_path)] == [(FATHERS, 6)]
+
+
+def test_a_sub_heading_row_merged_across_the_table_is_no_recommendation(tmp_path: Path) -> None:
+    """'Health agencies' merged across a plan's row, over the recommendations it groups,
+    was counted as a recommendation whose id was its text, and failed `check` unmapped."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(
+        doc,
+        [
+            ["No.", "Recommendation", "Lead agency"],
+            ["", "", ""],
+            ["1", FATHERS, "Health"],
+            ["", "", ""],
+            ["2", MASH, "Police"],
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(1, 2)).text = "Health agencies"
+    table.cell(3, 0).merge(table.cell(3, 2)).text = "Police"
+    assert [(r.id, r.text, r.agency) for r in read(doc, tmp_path)] == [
+        ("1", FATHERS, "Health"),
+        ("2", MASH, "Police"),
+    ]

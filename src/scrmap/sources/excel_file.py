@@ -35,26 +35,41 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(
 """A merged range in a sheet's XML, which openpyxl's read-only mode does not read."""
 
 
-def _continued(file: SourceFile, part: str | None, column: int) -> set[int]:
-    """The rows whose cell in ``column`` (from 0) is merged with the cell above, from the
-    merged ranges in the sheet's ``part`` of the workbook: a plan with a recommendation
-    merged down over its action rows read, in read-only mode, as rows with no text
+@dataclass(frozen=True)
+class _Merges:
+    """What the sheet's merged ranges say about its rows (openpyxl's read-only mode does
+    not read them)."""
+
+    continued: set[int]
+    """The rows whose recommendation cell is merged with the cell above: a plan with a
+    recommendation merged down over its action rows read as rows with no text
     (`_table.merged_into_above`). Merged ranges do not overlap, so there are no more such
     rows than the sheet has."""
+    spanning: set[int]
+    """The rows that are one cell merged across the table: a sub-heading among the rows
+    ("Health agencies"), or a title."""
+
+
+def _merges(file: SourceFile, part: str | None, text: int, width: int) -> _Merges:
+    """The merged ranges in the sheet's ``part`` of the workbook, for the column of
+    recommendation text at ``text`` and a table ``width`` columns wide."""
     from openpyxl.utils import column_index_from_string
 
     try:
         with zipfile.ZipFile(file.path) as archive:
             xml = archive.read(part) if part else b""
     except (KeyError, OSError, zipfile.BadZipFile):  # read once already: no merges known
-        return set()
-    rows: set[int] = set()
+        xml = b""
+    merges = _Merges(set(), set())
     for m in _MERGE.finditer(xml):
         left = column_index_from_string(m[1].decode()) - 1
         right = column_index_from_string(m[3].decode()) - 1
-        if left <= column <= right:
-            rows.update(range(int(m[2]) + 1, int(m[4]) + 1))
-    return rows
+        first, last = int(m[2]), int(m[4])
+        if left <= text <= right:
+            merges.continued.update(range(first + 1, last + 1))
+        if left == 0 and right >= width - 1 and first == last:
+            merges.spanning.add(first)
+    return merges
 
 
 _SATURATED = 0.15
@@ -106,7 +121,7 @@ class _Sheet:
     cells: dict[int, tuple[Any, ...]] = field(default_factory=dict)
     """Row number -> its cells, until `_rated` has read their fills."""
     part: str | None = None
-    """The sheet's part in the workbook, for its merged ranges (`_continued`)."""
+    """The sheet's part in the workbook, for its merged ranges (`_merges`)."""
 
 
 def _rows(
@@ -268,8 +283,10 @@ def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
     notes: list[Problem] = []
-    continued = _continued(file, sheet_read.part, columns.fields["text"])
-    folded = _table.merged_into_above(columns, trimmed, continued, file.name, notes)
+    merges = _merges(file, sheet_read.part, columns.fields["text"], width)
+    # A sub-heading merged across the table groups the rows under it and is none of them.
+    kept = (row for row in trimmed if not _sub_heading(row, merges.spanning))
+    folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)
     recs, problems = _table.recommendations(columns, folded, file.name, file.case, _unsaved(file))
     return (recs, sorted([*problems, *notes], key=lambda p: p.line or 0)), True
 
@@ -287,6 +304,19 @@ def _rated(
             if rating:
                 texts = [*texts[:status], f"{rating} (cell colour)", *texts[status + 1 :]]
         yield number, texts
+
+
+_SHORT_HEADING_WORDS = 12
+"""As in Word: a merged row of at most this many words, with no full stop, is a heading."""
+
+
+def _sub_heading(row: _table.Row, spanning: set[int]) -> bool:
+    """A row merged across the table whose text is a heading's: read as a row, it was a
+    row with no recommendation text (or one whose id was the heading), which `check`
+    failed as an input error."""
+    line, cells = row
+    text = " ".join(cell.strip() for cell in cells if cell.strip())
+    return line in spanning and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:

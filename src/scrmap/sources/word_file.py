@@ -113,6 +113,9 @@ class _Block:
     merged_above: frozenset[int] = frozenset()
     """For a table row, the cells (by position) merged with the cell above them: Word's
     vertical merge, which python-docx reads as the upper cell's text in every row."""
+    spanning: bool = False
+    """A table row that is one cell merged across the table, which python-docx reads as
+    its text in every column: a title, or a sub-heading among the rows (`_sub_heading`)."""
 
 
 def _label(block: _Block) -> tuple[str, str] | None:
@@ -212,7 +215,15 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 ]
                 own = row._tr.tc_lst
                 above = frozenset(k for k, cell in enumerate(shown) if cell._tc not in own)
-                yield _Block(number, " ".join(cells), table=tables, cells=cells, merged_above=above)
+                spanning = len(shown) > 1 and all(c._tc is shown[0]._tc for c in shown)
+                yield _Block(
+                    number,
+                    " ".join(cells),
+                    table=tables,
+                    cells=cells,
+                    merged_above=above,
+                    spanning=spanning,
+                )
 
 
 _SUMMARY = re.compile(r"\bsummary\b", re.IGNORECASE)
@@ -342,13 +353,21 @@ def _table_recs(
         used.add(table)
         notes: list[Problem] = []
         continued = {b.number for b in rows if columns.fields["text"] in b.merged_above}
-        data = [(b.number, b.cells) for b in rows[k + 1 :]]
+        data = [(b.number, b.cells) for b in rows[k + 1 :] if not _sub_heading(b)]
         folded = _table.merged_into_above(columns, data, continued, name, notes)
         found, issues = _table.recommendations(columns, folded, name, case)
         recs += found
         (warnings if found else errors).extend(issues)
         warnings += notes
     return recs, errors, warnings, used
+
+
+def _sub_heading(row: _Block) -> bool:
+    """A row merged across the table with a heading's text ("Health agencies" over their
+    recommendations): it groups the rows under it and is none of them. Read as a row, it
+    was counted as a recommendation whose id was its text, and failed `check` as unmapped."""
+    text = row.cells[0] if row.cells else ""
+    return row.spanning and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
 
 
 def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
