@@ -611,3 +611,18 @@ def test_a_sub_heading_row_merged_across_the_table_is_no_recommendation(tmp_path
         ("1", FATHERS, "Health"),
         ("2", MASH, "Police"),
     ]
+
+
+def test_a_table_nested_in_a_cell_is_read_with_it(tmp_path: Path) -> None:
+    """The text of a table nested in a recommendation's cell was lost without a word; in a
+    cell with nothing else, the row was reported as having no text."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(doc, [["No.", "Recommendation"], ["1", "Health visitors will:"], ["2", ""]])
+    nested = table.cell(1, 1).add_table(rows=1, cols=1)
+    nested.cell(0, 0).text = "record the details of fathers at the first visit."
+    table.cell(2, 1).add_table(rows=1, cols=1).cell(0, 0).text = MASH
+    assert [(r.id, r.text) for r in read(doc, tmp_path)] == [
+        ("1", "Health visitors will: record the details of fathers at the first visit."),
+        ("2", MASH),
+    ]

@@ -210,7 +210,9 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 number += 1
                 shown = row.cells
                 cells = [
-                    " ".join("\n".join(_text(q._p) for q in cell.paragraphs).split())
+                    # Every paragraph in the cell, those of a table nested in it too:
+                    # ``cell.paragraphs`` has only its own, and a nested table's were lost.
+                    " ".join("\n".join(_text(q) for q in cell._tc.iter(f"{_W}p")).split())
                     for cell in shown
                 ]
                 own = row._tr.tc_lst
