@@ -251,6 +251,24 @@ def test_a_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
     ]
 
 
+def test_a_due_date_or_status_by_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
+    """A target date or RAG worked out by a formula whose value was never saved read as
+    empty in silence: the overdue action was not overdue, its status "No status"."""
+    path = tmp_path / "plan.xlsx"
+    rows = [
+        ["No.", "Recommendation", "Target date", "RAG"],
+        ["1", FATHERS, "=DATE(2020,1,1)", '=IF(1,"Red","Green")'],
+        ["2", MASH, "2020-01-01", None],
+    ]
+    write_xlsx(path, {"Plan": rows})
+    recs, problems = load_file(path)
+    assert [(r.id, r.due, r.status) for r in recs] == [("1", None, None), ("2", "2020-01-01", None)]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (2, "the due date was not read ('Target date' is a formula with no saved value)"),
+        (2, "the status was not read ('RAG' is a formula with no saved value)"),
+    ]
+
+
 FOOTED = [
     ["Ref", "Action", "Status"],
     ["1", "Share information with the GP.", "Complete"],

@@ -312,6 +312,7 @@ def recommendations(
         seen.add(rec_id)
         recs.append(record(columns, line, row, rec_id, name, default_case))
         warnings += due_warnings(columns, row, name, line)
+        warnings += _unsaved_fields(columns, row, name, line, unsaved)
     if not recs and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
     # A due date that is not a date, or a row with no text, leaves the rest read: a
@@ -383,6 +384,24 @@ def _later(due: str, than: str) -> bool:
     """Whether ``due`` and ``than`` are both dates and ``due`` is the later."""
     first, second = parse_due(due), parse_due(than)
     return first is not None and second is not None and first > second
+
+
+def _unsaved_fields(
+    columns: Columns, row: Sequence[str], name: str, line: int, unsaved: Unsaved
+) -> list[Problem]:
+    """A warning for each field of a read row (a due date, a status, an owner ...) that is
+    empty because it is a formula with no saved value: read as empty in silence, a due
+    date computed by formula made an overdue action not overdue, and a status "No status"."""
+    return [
+        Problem(
+            name,
+            line,
+            None,
+            f"{FIELD_WORDS[field]} was not read " + _empty(columns, field, line, unsaved, ""),
+        )
+        for field, at in columns.fields.items()
+        if field not in ("id", "text") and not row[at].strip() and unsaved(line, at)
+    ]
 
 
 def due_warnings(columns: Columns, row: Sequence[str], name: str, line: int) -> list[Problem]:

@@ -38,7 +38,7 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(
 @dataclass(frozen=True)
 class _Merges:
     """What the sheet's merged ranges say about its rows (openpyxl's read-only mode does
-    not read them)."""
+    not read them), and whether it has formulas."""
 
     continued: set[int]
     """The rows whose recommendation cell is merged with the cell above: a plan with a
@@ -48,6 +48,8 @@ class _Merges:
     spanning: set[int]
     """The rows that are one cell merged across the table: a sub-heading among the rows
     ("Health agencies"), or a title."""
+    formulas: bool
+    """Whether the sheet has formulas at all (`_unsaved`)."""
 
 
 def _merges(file: SourceFile, part: str | None, text: int, width: int) -> _Merges:
@@ -60,7 +62,8 @@ def _merges(file: SourceFile, part: str | None, text: int, width: int) -> _Merge
             xml = archive.read(part) if part else b""
     except (KeyError, OSError, zipfile.BadZipFile):  # read once already: no merges known
         xml = b""
-    merges = _Merges(set(), set())
+    # A formula is an ``f`` element (``<f>`` or ``<f t="shared" ...>``) in a cell.
+    merges = _Merges(set(), set(), b"<f>" in xml or b"<f " in xml)
     for m in _MERGE.finditer(xml):
         left = column_index_from_string(m[1].decode()) - 1
         right = column_index_from_string(m[3].decode()) - 1
@@ -204,21 +207,29 @@ def _trimmed(headers: Sequence[str]) -> Sequence[str]:
     return headers
 
 
-def _unsaved(file: SourceFile) -> _table.Unsaved:
+def _unsaved(file: SourceFile, formulas: bool) -> _table.Unsaved:
     """Whether a cell that reads as empty is a formula with no saved value, as in a workbook
     written by a program rather than Excel: the values are read (``data_only``), and such a
-    cell has none. The formulas are opened only when an empty cell is asked about."""
-    sheet: Any = None
+    cell has none. ``formulas``: whether the sheet has any (`_Merges.formulas`); if so,
+    they are found in one reading of the sheet, when an empty cell is first asked about."""
+    if not formulas:
+        return _table.no_unsaved
+    found: set[tuple[int, int]] | None = None
 
     def unsaved(line: int, column: int) -> bool:
-        nonlocal sheet
+        nonlocal found
         import openpyxl
 
-        if sheet is None:
+        if found is None:
             book = openpyxl.load_workbook(file.path, read_only=True)
             sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
-        value = sheet.cell(row=line, column=column + 1).value
-        return isinstance(value, str) and value.startswith("=")
+            found = {
+                (number, k)
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                for k, value in enumerate(values)
+                if isinstance(value, str) and value.startswith("=")
+            }
+        return (line, column) in found
 
     return unsaved
 
@@ -287,7 +298,8 @@ def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
     # A sub-heading merged across the table groups the rows under it and is none of them.
     kept = (row for row in trimmed if not _sub_heading(row, merges.spanning))
     folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)
-    recs, problems = _table.recommendations(columns, folded, file.name, file.case, _unsaved(file))
+    unsaved = _unsaved(file, merges.formulas)
+    recs, problems = _table.recommendations(columns, folded, file.name, file.case, unsaved)
     return (recs, sorted([*problems, *notes], key=lambda p: p.line or 0)), True
 
 
