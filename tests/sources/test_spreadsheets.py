@@ -315,6 +315,26 @@ def test_a_csv_title_row_above_the_header_is_passed_over(tmp_path: Path) -> None
     assert [(r.id, r.owner, r.source.line) for r in recs] == [("1", "CSC", 4), ("2", "Police", 5)]
 
 
+@pytest.mark.parametrize(
+    "top",
+    ["Action plan\n", "Action plan, Case L\n", "sep=;\n", ""],
+)
+def test_a_semicolon_csv_under_a_title_or_a_sep_line_is_read(tmp_path: Path, top: str) -> None:
+    """Semicolons under a bare title line defeated the sniffer, and the file was read as
+    one column of commas and refused; so was Excel's 'sep=;' line, which names them."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        f"{top}No.;Recommendation;RAG\n1;{MASH};Red\n2;GPs will ask, each time, about fathers.;\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.status) for r in recs] == [
+        ("1", MASH, "Red"),
+        ("2", "GPs will ask, each time, about fathers.", None),
+    ]
+
+
 def test_a_column_of_numbers_is_not_the_recommendations_text(tmp_path: Path) -> None:
     """A summary sheet first (`Agency | Actions | Complete | Overdue`, counts) gave "3", "2",
     "5" as recommendations and the plan was never read: the plan is read, and with

@@ -16,6 +16,7 @@ from __future__ import annotations
 import _csv
 import contextlib
 import csv
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -85,6 +86,27 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
             yield line
 
 
+_HINT = re.compile(r"\s*sep=(?P<delimiter>[,;\t|])\s*$")
+"""Excel's first line naming the delimiter, 'sep=;', as Excel in many European locales
+writes and reads it."""
+
+
+def _sniffed(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    """The dialect of ``sample``: as Excel's 'sep=' line says, else sniffed, from the first
+    line or, where title lines above the header defeat that ("Action plan" over
+    semicolon-separated rows), from the first line that gives one; else Excel's commas."""
+    lines = sample.splitlines(keepends=True)
+    hint = _HINT.match(lines[0]) if lines else None
+    if hint:
+        return type("Hinted", (csv.excel,), {"delimiter": hint["delimiter"]})
+    for skip in range(min(len(lines), _TITLE_ROWS)):
+        try:
+            return csv.Sniffer().sniff("".join(lines[skip:]), delimiters=",;\t")
+        except csv.Error:
+            continue
+    return csv.excel
+
+
 def _reader(path: Path, encoding: str) -> _csv.Reader:
     """A CSV reader over the file, its dialect sniffed from the first few thousand characters."""
     sample = ""
@@ -92,16 +114,10 @@ def _reader(path: Path, encoding: str) -> _csv.Reader:
         sample += line
         if len(sample) >= _SAMPLE:
             break
-    dialect: type[csv.Dialect] | csv.Dialect
-    if path.suffix.lower() == ".tsv":
-        # Named for its tabs: sniffed, a one-column file of text with commas in it was read
-        # as comma-separated, and every row refused.
-        dialect = csv.excel_tab
-    else:
-        try:
-            dialect = csv.Sniffer().sniff(sample[:_SAMPLE], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
+    # Named for its tabs, a .tsv is not sniffed: a one-column file of text with commas in it
+    # was read as comma-separated, and every row refused.
+    tsv = path.suffix.lower() == ".tsv"
+    dialect = csv.excel_tab if tsv else _sniffed(sample[:_SAMPLE])
     # strict: a quote that never closes is an error, not the rest of the file read
     # silently into one field.
     return csv.reader(_lines(path, encoding), dialect, strict=True)
