@@ -58,7 +58,7 @@ def test_quoted_lines_byte_order_mark_and_windows_1252(tmp_path: Path) -> None:
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.id, r.text, r.source.line) for r in recs] == [
-        ("1", "Share information", 3),
+        ("1", "Share information", 2),  # where the row starts, not where its cell ends
         ("2", "Agencies\u2019 staff", 5),
     ]
     path.write_bytes(b"\xef\xbb\xbfid,text\n1,caf\xc3\xa9\n")

@@ -866,3 +866,30 @@ def test_a_title_that_names_only_the_kind_of_review_is_no_case(
     path.write_text(f"{text}## Recommendations\n\n1. {FATHERS}\n")
     recs, problems = load_file(path)
     assert problems == [] and [(r.text, r.case) for r in recs] == [(FATHERS, case)]
+
+
+def test_a_broken_link_on_the_command_line_says_why(tmp_path: Path) -> None:
+    """A loop of links, or a link to nothing, named on the command line was 'no such file
+    or directory', though its name is there."""
+    (tmp_path / "a.md").symlink_to(tmp_path / "b.md")
+    (tmp_path / "b.md").symlink_to(tmp_path / "a.md")
+    (tmp_path / "c.md").symlink_to(tmp_path / "nothing.md")
+    inputs = load_arguments([str(tmp_path / n) for n in ("a.md", "c.md")], io.BytesIO)
+    assert [p.message for p in inputs.problems] == [
+        "cannot read: Too many levels of symbolic links",
+        f"a symbolic link to {str(tmp_path / 'nothing.md')!r}, which does not exist",
+    ]
+
+
+@pytest.mark.parametrize("ending", [".csv", ".md"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_named(
+    tmp_path: Path, ending: str, encoding: str
+) -> None:
+    """It was called a binary file, which left the user nothing to do about it."""
+    path = tmp_path / f"plan{ending}"
+    path.write_bytes("No.,Recommendation\n1,Police will share it.\n".encode(encoding))
+    _, problems = load_file(path)
+    assert [p.message.split(",")[0] for p in problems] == ["UTF-16 text without a byte-order mark"]
+    path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
+    assert [p.message for p in load_file(path)[1]] == ["binary file, not text"]

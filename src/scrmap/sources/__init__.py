@@ -35,6 +35,7 @@ from scrmap.sources._base import (
     SourceKind,
     batches,
     decode,
+    not_text,
     utf16,
 )
 from scrmap.sources.own_files import OwnFile, recognise
@@ -107,7 +108,7 @@ about how it was read."""
 
 def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
     if b"\x00" in data[:8192] and not utf16(data):
-        return kind, Problem(file.name, None, None, "binary file, not text"), []
+        return kind, Problem(file.name, None, None, not_text(data[:8192])), []
     text, warnings = decode(data, file.name)
     return kind, dataclasses.replace(file, text=text), warnings
 
@@ -213,6 +214,20 @@ def _walk(directory: Path) -> Iterable[Path | Problem]:
                     yield path  # a dangling link or a loop: load_file says why it cannot
             elif stat.S_ISREG(path.lstat().st_mode):
                 yield path
+
+
+def _broken_link(path: Path, name: str) -> Problem:
+    """Why a symbolic link named on the command line cannot be read: it was reported as
+    "no such file or directory", though the name is there, in a loop of links or pointing
+    at nothing."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        message = f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+        return Problem(name, None, None, message)
+    except OSError as exc:
+        return unreadable(name, exc)
+    return Problem(name, None, None, NO_SUCH_FILE)  # gone in between
 
 
 def _identity(path: Path) -> tuple[int, int] | str:
@@ -450,6 +465,8 @@ def _read_argument(
         if written is not None:  # (the YAML reader names its own files itself, by line)
             return [([], [Problem(display_name(arg), None, None, written.problem())])]
         return [_load(opened)]
+    if path.is_symlink():  # not there to read: a loop, or a link to nothing
+        return [([], [_broken_link(path, display_name(arg))])]
     if _looks_like_path(arg):
         return [([], [Problem(display_name(arg), None, None, NO_SUCH_FILE)])]
     inputs.texts += 1

@@ -115,6 +115,21 @@ def utf16(data: bytes) -> bool:
     return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
+def not_text(data: bytes) -> str:
+    """Why a file with a NUL byte in ``data`` (its first bytes) is not read as text: UTF-16
+    without its byte-order mark (every other byte zero) was called a binary file, which
+    left the user nothing to do about it."""
+    if len(data) >= 4 and (
+        data[1::2].count(0) * 10 >= len(data[1::2]) * 9
+        or (data[0::2].count(0) * 10 >= len(data[0::2]) * 9)
+    ):
+        return (
+            "UTF-16 text without a byte-order mark, which scrmap does not guess: save it as "
+            'UTF-8, or as UTF-16 with its byte-order mark (Excel\'s "Unicode Text")'
+        )
+    return "binary file, not text"
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     """The text of ``data`` and any warning about how it was read.
 

@@ -26,7 +26,7 @@ from typing import TypeVar, overload
 from scrmap.errors import Problem, unreadable
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
-from scrmap.sources._base import Found, SourceFile, utf16
+from scrmap.sources._base import Found, SourceFile, not_text, utf16
 
 T = TypeVar("T")
 _SAMPLE = 4096
@@ -158,9 +158,11 @@ class CsvFile(Sequence[Recommendation]):
         reader = _after_header(self.path, self.encoding, self.header.skip)
         columns = self.header.columns
         numbered = enumerate(
-            row for row in reader if not _table.blank(row) and not _table.no_text(columns, row)
+            (line, row)
+            for line, row in _with_lines(reader)
+            if not _table.blank(row) and not _table.no_text(columns, row)
         )
-        rows = ((reader.line_num, row, _table.check(columns, row, n)[1]) for n, row in numbered)
+        rows = ((line, row, _table.check(columns, row, n)[1]) for n, (line, row) in numbered)
         left = self.rows
         while left:
             batch = list(islice(rows, min(size, left)))
@@ -206,6 +208,15 @@ def _header_and_skip(
     return columns, k + 1
 
 
+def _with_lines(reader: _csv.Reader) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on: ``line_num`` is the line it ends on, and a
+    quoted cell over several lines moved every message about its row to its last line."""
+    before = reader.line_num
+    for row in reader:
+        yield before + 1, row
+        before = reader.line_num
+
+
 def _after_header(path: Path, encoding: str, skip: int) -> _csv.Reader:
     """A reader of the file past its header row (``skip`` records, `Header.skip`); its
     ``line_num`` still counts the file's lines."""
@@ -238,22 +249,22 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     count = 0
     last = reader.line_num
     try:
-        for row in reader:
+        for line, row in _with_lines(reader):
             last = reader.line_num
             if _table.blank(row):
                 continue
             if _table.no_text(columns, row):
-                warnings.append(_table.skipped(columns, row, name, reader.line_num))
+                warnings.append(_table.skipped(columns, row, name, line))
                 continue
             fault, rec_id = _table.check(columns, row, count)
             if fault:
-                problems.append(Problem(name, reader.line_num, None, fault))
+                problems.append(Problem(name, line, None, fault))
             elif seen is not None and seen.add(rec_id):
-                maybe.append((reader.line_num, rec_id))
+                maybe.append((line, rec_id))
             else:
                 count += 1
             if not fault:
-                warnings += _table.due_warnings(columns, row, name, reader.line_num)
+                warnings += _table.due_warnings(columns, row, name, line)
     except csv.Error as exc:
         # Reported where the row that failed starts, after the last one read.
         problems.append(Problem(name, last + 1, None, _csv_message(exc)))
@@ -307,12 +318,12 @@ def _duplicates(
     first: dict[str, int] = {}
     reader = _after_header(path, encoding, skip)
     with contextlib.suppress(csv.Error):  # reported already, at its line
-        for row in reader:
+        for line, row in _with_lines(reader):
             if _table.blank(row) or _table.no_text(columns, row):
                 continue
             fault, rec_id = _table.check(columns, row, 0)  # ids from the id column
             if not fault and rec_id in wanted:
-                first.setdefault(rec_id, reader.line_num)
+                first.setdefault(rec_id, line)
     return [(line, rec_id) for line, rec_id in maybe if first[rec_id] < line]
 
 
@@ -326,7 +337,7 @@ def _read(file: SourceFile, read: Callable[[str], T]) -> T | list[Problem]:
         if utf16(probe):
             return read("utf-16")
         if b"\x00" in probe:
-            return [Problem(file.name, None, None, "binary file, not text")]
+            return [Problem(file.name, None, None, not_text(probe))]
         try:
             return read("utf-8")
         except UnicodeDecodeError:
