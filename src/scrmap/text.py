@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import snowballstemmer
 
@@ -365,14 +366,25 @@ def actor_spans(text: str) -> list[tuple[int, int]]:
     have a plan" is about children returning home.
     """
     spans: list[tuple[int, int]] = []
+    # The clause of a modal starts where the last clause start before it ends. Modals and
+    # clause starts both come in order, so the clause starts are read once, on from the
+    # last modal's (no clause start can run into a modal verb): read again from the text's
+    # start for every modal, a long text took time in the square of its length.
+    clauses = _CLAUSE_START.finditer(text)
+    clause = next(clauses, None)
+    start = 0
     for modal in _MODAL.finditer(text):
+        while clause is not None and clause.end() <= modal.start():
+            start = clause.end()
+            clause = next(clauses, None)
         if modal.group("passive"):
             continue
-        starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, modal.start())]
-        start = max((s for s in starts if s <= modal.start()), default=0)
         if spans and start < spans[-1][1]:
             continue
-        words = WORD.findall(text[start : modal.start()])
+        # At most one word past the limit is read: a subject longer than that is none.
+        words = [
+            m.group() for m in islice(WORD.finditer(text, start, modal.start()), ACTOR_WORDS + 1)
+        ]
         if 0 < len(words) <= ACTOR_WORDS and any(
             w.lower() in AGENT_WORDS or acronym_form(w) for w in words
         ):
