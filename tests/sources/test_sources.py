@@ -893,3 +893,41 @@ def test_utf16_without_its_byte_order_mark_is_named(
     assert [p.message.split(",")[0] for p in problems] == ["UTF-16 text without a byte-order mark"]
     path.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
     assert [p.message for p in load_file(path)[1]] == ["binary file, not text"]
+
+
+GRID = """# Child Q
+
+## Recommendations
+
++-----+------------------------------------------+-------------+
+| No. | Recommendation                           | Lead agency |
++=====+==========================================+=============+
+| 1   | Health visitors will record the details  | Health      |
+|     | of fathers at the first visit.           |             |
++-----+------------------------------------------+-------------+
+| 2   | The MASH will share information about    | Police      |
+|     | domestic abuse incidents with health     |             |
+|     | visitors.                                |             |
++-----+------------------------------------------+-------------+
+
++------+-----------------------------+
+| MASH | The safeguarding hub, which |
+|      | should be named in full.    |
++------+-----------------------------+
+"""
+
+
+@pytest.mark.parametrize("header_border", ["=", "-"])
+def test_a_grid_table_is_read_as_a_table(tmp_path: Path, header_border: str) -> None:
+    """pandoc writes a Word table whose cells run to several lines as a grid table: the
+    whole table was one recommendation. A row is read from border to border, its cells'
+    lines joined; with no '=' border the first row is the header; a grid table whose header
+    names no recommendation text (a glossary) is not read."""
+    path = tmp_path / "review.md"
+    path.write_text(GRID.replace("=", header_border))
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.agency, r.source.line, r.case) for r in recs] == [
+        ("1", FATHERS, "Health", 8, "Child Q"),
+        ("2", MASH, "Police", 11, "Child Q"),
+    ]

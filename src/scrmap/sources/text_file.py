@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrmap.errors import Problem
@@ -256,6 +258,61 @@ def _delimiter(line: str) -> bool:
     return True
 
 
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+"""A border of a grid table, '+-----+------+' ('=' under its header), as pandoc writes a
+Word table whose cells run to several lines."""
+
+
+@dataclass
+class _Grid:
+    """A grid table being read: each row from one border to the next, its cells cut at the
+    columns of the border's '+' and their lines joined. A '+===+' border ends the header;
+    without one, the first row is the header. Read as text, the whole table was one
+    recommendation."""
+
+    start: int
+    """The line of its first border."""
+    case: str | None
+    bounds: list[int]
+    """The columns of the border's '+'."""
+    rows: list[tuple[int, list[list[str]]]] = field(default_factory=list)
+    """Each row's first line, and each cell's lines."""
+    header: int = 1
+    """How many rows are the header."""
+    open: bool = False
+    """Whether a row has begun since the last border."""
+
+    def add(self, number: int, line: str) -> bool:
+        """Take the line at ``number`` if it is the table's; False when it is not."""
+        if _GRID_BORDER.match(line):
+            if "=" in line:
+                self.header = len(self.rows)
+            self.open = False
+            return True
+        if not line.lstrip().startswith("|"):
+            return False
+        cells = [line[a + 1 : b].strip() for a, b in itertools.pairwise(self.bounds)]
+        if not self.open:
+            self.rows.append((number, [[] for _ in cells]))
+            self.open = True
+        for parts, cell in zip(self.rows[-1][1], cells, strict=True):
+            parts.append(cell)
+        return True
+
+    def table(self) -> list[tuple[int, str | None, _table.Columns, list[_table.Row]]]:
+        """The table as a pipe table is kept, if its header names a column of
+        recommendation text; else nothing (its lines are not read as text either)."""
+        rows = [(line, [" ".join(filter(None, p)) for p in cells]) for line, cells in self.rows]
+        if not 0 < self.header <= len(rows):
+            return []
+        head_rows = [cells for _, cells in rows[: self.header]]
+        head = [" ".join(filter(None, parts)) for parts in zip(*head_rows, strict=True)]
+        columns = _table.recognise(head)
+        if "text" not in columns.fields:
+            return []
+        return [(self.start, self.case, columns, list(rows[self.header :]))]
+
+
 def _table_header(line: str, after: str | None) -> _table.Columns | None:
     """The columns of a pipe table that starts at ``line`` (``after``: the line after it),
     if its header names a column of recommendation text, as a spreadsheet's or a Word
@@ -333,6 +390,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     Table = tuple[int, str | None, _table.Columns, list[_table.Row]]  # line, case, rows
     tables: list[Table] = []
     table: Table | None = None  # the pipe table being read
+    grid: _Grid | None = None  # the grid table being read
     underlines: set[int] = set()  # the lines under setext headings
     deepest = 0  # the deepest '#' (or setext) heading's level so far
     for number, line in enumerate(lines, start=1):
@@ -345,6 +403,11 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             elif line.strip().startswith(fence or "\0"):
                 fence = None
             continue
+        if grid is not None:
+            if grid.add(number, line):
+                continue
+            tables.extend(grid.table())
+            grid = None
         if table is not None:
             if line.strip() and _PIPE.search(line):  # a row, its outer pipes optional
                 if not _delimiter(line):
@@ -434,6 +497,12 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             outside.add(number)
         if back_matter is not None:
             appended.add(number)
+        if _GRID_BORDER.match(line):
+            close()
+            untitled()
+            grid = _Grid(number, case, [k for k, c in enumerate(line) if c == "+"])
+            parent = None
+            continue
         # A table needs no blank line before it: its header row closes the paragraph.
         columns = _table_header(line, lines[number] if number < len(lines) else None)
         if columns:
@@ -504,6 +573,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     untitled()
     if table is not None:
         tables.append(table)
+    if grid is not None:
+        tables.extend(grid.table())
     not_read = outside if sectioned else appended
     blocks = [b for b in blocks if b[0] not in not_read]
     paragraphs = [p for p in paragraphs if p[0] not in not_read]
