@@ -53,6 +53,22 @@ def test_learned_file_naming_an_unknown_id_is_an_error(tmp_path: Path) -> None:
     assert "unknown standard '9.9'" in str(raised.value.problems[0])
 
 
+@pytest.mark.parametrize("written", [".nan", ".inf", "-.inf", "1.0e+400", "1e400"])
+def test_a_learned_weight_that_is_no_finite_number_is_an_error_at_its_place(
+    tmp_path: Path, written: str
+) -> None:
+    """A NaN or infinite weight (`.nan`, or a number too large for a float) stopped every
+    command with an internal error, exit 3; it is the file's problem, at its place."""
+    copy = tmp_path / "adult.yaml"
+    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
+    learned.sidecar(copy).write_text(f"standards:\n  P1: {{bias: {written}}}\n", encoding="utf-8")
+    with pytest.raises(FrameworkError) as raised:
+        fw.load(copy)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{learned.sidecar(copy)}:2:14: standards.P1.bias: must be a finite number"
+    ]
+
+
 def test_learned_evidence_is_words_with_weights(adult: fw.Framework) -> None:
     weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
     text = "Practitioners should record the views of the adult and their desired outcomes."

@@ -21,6 +21,9 @@ from scrmap.errors import FrameworkError, Problem
 from scrmap.text import phrase_keys
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Weight = Annotated[float, Field(allow_inf_nan=False)]
+"""A learned number: YAML writes NaN and infinity (`.nan`, `.inf`, `1e400`), and the
+matcher can do nothing with them, so they are the file's problem, at their place."""
 
 
 class LearnedItem(BaseModel):
@@ -28,14 +31,14 @@ class LearnedItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    bias: float
+    bias: Weight
     """Log-odds before any evidence: how rare the label is."""
-    cues: float = 0.0
+    cues: Weight = 0.0
     """Weight of the framework's own cue score (0 to 1) for this item."""
-    cue_weights: dict[NonEmpty, float] = {}
+    cue_weights: dict[NonEmpty, Weight] = {}
     """Learned weight of each of the item's own cues (as written in the framework) where it
     matched, times its match quality: how much that cue really signals the item."""
-    words: dict[NonEmpty, float] = {}
+    words: dict[NonEmpty, Weight] = {}
     """Words and two-word phrases (as written) with their weights in log-odds."""
 
 
@@ -48,9 +51,9 @@ class Learned(BaseModel):
     """The gold files the weights were fitted on, so a reader knows what they reflect."""
     items: Annotated[int, Field(ge=0)] = 0
     """How many labelled recommendations they were fitted on."""
-    regularisation: float | None = None
+    regularisation: Weight | None = None
     """The L2 strength the fit used (chosen by cross-validation)."""
-    balance: float | None = None
+    balance: Weight | None = None
     """How far rare labels were weighted up in the fit."""
     mapped: LearnedItem | None = None
     """Whether a recommendation fits the framework at all, from the words of the text and

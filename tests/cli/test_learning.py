@@ -222,3 +222,22 @@ def test_suggest_cues_skips_phrases_that_begin_or_end_with_function_words() -> N
     assert cues and all(cue.split()[0] not in {"do", "against", "them", "than"} for cue in cues)
     assert all(cue.split()[-1] not in {"do", "against", "them", "than"} for cue in cues)
     assert "hoarding" in cues
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["map", "Police should share information."], exitcodes.USAGE),
+        (["framework", "validate"], exitcodes.PROBLEMS),  # it lists what is invalid: exit 1
+    ],
+    ids=["map", "validate"],
+)
+def test_a_nan_learned_weight_is_the_files_problem_not_a_bug(
+    runner: CliRunner, adult_copy: Path, command: list[str], code: int
+) -> None:
+    """`bias: .nan` in the weights beside the framework was an internal error, exit 3."""
+    weights = adult_copy.with_name("adult.learned.yaml")
+    weights.write_text("items: 3\nmapped:\n  bias: .nan\n", encoding="utf-8")
+    result = run(runner, *command, "--framework", str(adult_copy))
+    assert result.exit_code == code
+    assert result.stderr == f"{weights}:3:9: mapped.bias: must be a finite number\n"
