@@ -85,6 +85,11 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("rules:\n  specific: loud\n", ".scrmap.yaml:2:3: rules.specific.severity: must be "),
         ("treshold: 50\n", ".scrmap.yaml:1:1: treshold: unknown key"),
         ("rules: [\n", ".scrmap.yaml:2:1: "),
+        (
+            "statuses:\n  complete: [red]\n  not-met: [done, Red.]\n",
+            ".scrmap.yaml:3:19: statuses.not-met[1]: 'Red.' is also a complete word ('red'); "
+            "give each status word one state",
+        ),
     ],
 )
 def test_yaml_errors_name_the_key_and_place(tmp_path: Path, text: str, message: str) -> None:
@@ -107,6 +112,18 @@ def test_toml_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         cfg.load(path)
     assert "pyproject.toml:1:" in str(caught.value.problems[0])
+
+
+def test_a_status_word_under_two_states_in_pyproject_is_an_error(tmp_path: Path) -> None:
+    """Red under complete and under not-met counted as whichever state came last."""
+    text = '[tool.scrmap.statuses]\nnot-met = ["red"]\ncomplete = ["RED"]\n'
+    path = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        cfg.load(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}: tool.scrmap.statuses.complete[0]: 'RED' is also a not-met word ('red'); "
+        "give each status word one state"
+    ]
 
 
 def test_missing_config_file(tmp_path: Path) -> None:

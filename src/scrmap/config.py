@@ -141,6 +141,30 @@ def _unknown_rules(data: Any, where: Any, name: str) -> list[Problem]:
     return problems
 
 
+def _clashing_statuses(config: Config, where: Any, name: str, prefix: str = "") -> list[Problem]:
+    """A status word given under two states, compared as the vocabulary compares them
+    (`status_key`: "Red" is "red."). The vocabulary would keep whichever state came last,
+    so which one counts would hang on the order of the keys: neither is guessed."""
+    first: dict[str, tuple[str, str]] = {}
+    problems = []
+    for state, words in (config.statuses or {}).items():
+        for i, word in enumerate(words):
+            key = status_key(word)
+            earlier_state, earlier = first.setdefault(key, (state, word))
+            if earlier_state != state:
+                line, col = where(("statuses", state, i)) or (None, None)
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        col,
+                        f"{prefix}statuses.{state}[{i}]: {word!r} is also a {earlier_state} "
+                        f"word ({earlier!r}); give each status word one state",
+                    )
+                )
+    return problems
+
+
 def _toml_problems(exc: ValidationError, name: str) -> list[Problem]:
     return [
         Problem(
@@ -184,9 +208,13 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
         if problems:
             raise ConfigError(problems)
         try:
-            return Configuration(Config.model_validate(data), path)
+            configured = Config.model_validate(data)
         except ValidationError as exc:
             raise ConfigError(_toml_problems(exc, name)) from None
+        problems = _clashing_statuses(configured, lambda _: None, name, "tool.scrmap.")
+        if problems:
+            raise ConfigError(problems)
+        return Configuration(configured, path)
     try:
         located = yamlpos.load(text)
     except yamlpos.YamlSyntaxError as exc:
@@ -197,6 +225,8 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     if problems:
         raise ConfigError(problems)
     parsed, _, problems = yamlpos.load_model(text, name, Config, "expected a mapping of settings")
+    if parsed is not None:
+        problems += _clashing_statuses(parsed, located.where, name)
     if parsed is None or problems:
         raise ConfigError(problems)
     return Configuration(parsed, path)

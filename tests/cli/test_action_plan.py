@@ -94,6 +94,22 @@ def test_a_bad_status_state_in_the_configuration_is_a_usage_error(
     assert ".scrmap.yaml" in result.stderr and "statuses" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["coverage", "report", "check"])
+def test_a_status_word_under_two_states_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    """Red under complete and under not-met counted as whichever state came last."""
+    (tmp_path / ".scrmap.yaml").write_text(
+        "statuses:\n  complete: [red]\n  not-met: [red]\n", encoding="utf-8"
+    )
+    result = run(runner, command, LIBRARY)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        f"{tmp_path / '.scrmap.yaml'}:3:13: statuses.not-met[0]: 'red' is also a complete "
+        "word ('red'); give each status word one state\n"
+    )
+
+
 def test_terminal(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY, *AS_OF)
     assert result.exit_code == exitcodes.OK, result.stderr
