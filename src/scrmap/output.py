@@ -128,9 +128,12 @@ def append_text(path: str, text: str, what: str) -> None:
         raise OutputError([problem]) from None
 
 
-def refuse_input(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
+def refuse_input(
+    path: Path, inputs: Iterable[str | os.PathLike[str]], what: str = "an input"
+) -> None:
     """Raise OutputError, before anything is written, when the output ``path`` is the same
-    file as one of ``inputs`` (`report draft.md -o draft.md` would replace the draft).
+    file as one of ``inputs`` (`report draft.md -o draft.md` would replace the draft), which
+    the message calls ``what`` ("the framework in use").
 
     Compared by device and inode, so a link or another spelling of the name is caught.
     An output that does not exist yet, or is not a regular file (/dev/stdout, a FIFO, a
@@ -148,5 +151,5 @@ def refuse_input(path: Path, inputs: Iterable[str | os.PathLike[str]]) -> None:
         except OSError:
             continue
         if same:
-            message = f"is also an input ({os.fspath(name)}); name another file for the output"
+            message = f"is also {what} ({os.fspath(name)}); name another file for the output"
             raise OutputError([Problem(str(path), None, None, message)])

@@ -251,6 +251,47 @@ def test_check_output_file_refuses_an_input(runner: CliRunner) -> None:
     assert Path("w/draft.md").read_text() == DRAFT
 
 
+@pytest.mark.parametrize(
+    ("args", "target", "read"),
+    [
+        (["report", "-f", "html", "--framework", "my.yaml"], "my.yaml",
+         "the framework in use (my.yaml)"),
+        (["check", "--framework", "my.yaml"], "my.yaml", "the framework in use (my.yaml)"),
+        (["check", "--framework", "my.yaml", "--no-learned"], "my.learned.yaml",
+         "the framework's learned weights (my.learned.yaml)"),
+        (["report", "-f", "markdown"], "framework.learned.yaml",
+         "the framework's learned weights ({cwd}/framework.learned.yaml)"),
+        (["report", "-f", "markdown"], "fw-link.yaml",
+         "the framework in use ({cwd}/framework.yaml)"),
+        (["check"], ".scrmap.yaml", "the configuration in use ({cwd}/.scrmap.yaml)"),
+        (["report", "-f", "markdown"], "w/../.scrmap.yaml",
+         "the configuration in use ({cwd}/.scrmap.yaml)"),
+        (["check", "--config", "w/../.scrmap.yaml"], ".scrmap.yaml",
+         "the configuration in use (w/../.scrmap.yaml)"),
+    ],
+    ids=["report-framework", "check-framework", "weights", "weights-found", "link", "config",
+         "report-config", "config-spelt"],
+)  # fmt: skip
+def test_no_output_writes_over_the_framework_its_weights_or_the_configuration(
+    runner: CliRunner, in_tmp: Path, args: list[str], target: str, read: str
+) -> None:
+    """`report case.yaml --framework my.yaml -o my.yaml` wrote HTML over the framework, and
+    every command after failed; the same with its learned weights and `.scrmap.yaml`."""
+    for name in ("my", "framework"):
+        shutil.copy(ROOT / "framework.yaml", f"{name}.yaml")
+        shutil.copy(ROOT / "framework.learned.yaml", f"{name}.learned.yaml")
+    Path("fw-link.yaml").symlink_to("framework.yaml")
+    Path(".scrmap.yaml").write_text("threshold: 50\n")
+    before = {p: p.read_bytes() for p in Path().iterdir() if p.is_file()}
+    command, *options = args
+    result = run(runner, command, "w/draft.md", *options, "-o", target)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        f"scrmap: {target}: is also {read.format(cwd=in_tmp)}; name another file for the output\n"
+    )
+    assert {p: p.read_bytes() for p in Path().iterdir() if p.is_file()} == before
+
+
 @pytest.mark.parametrize("victim", ["gold", "framework"])
 def test_framework_learn_refuses_to_write_over_an_input(
     runner: CliRunner, in_tmp: Path, victim: str

@@ -72,12 +72,11 @@ def coverage_command(
         inputs,
         framework,
         chosen,
-        chosen_settings.threshold,
+        chosen_settings,
         similarity,
         machine,
         sheet,
         report_date(as_of),
-        chosen_settings.configuration.vocabulary(),
         not no_learned,
     )
     if format is TERMINAL:

@@ -19,7 +19,6 @@ from scrmap.display import terminal
 from scrmap.errors import ScrmapError
 
 if TYPE_CHECKING:
-    from scrmap.actionplan import Vocabulary
     from scrmap.coverage import Selected, Selection
     from scrmap.errors import Problem
     from scrmap.findings import Severity
@@ -82,17 +81,33 @@ def write(path: Path, data: bytes) -> None:
         fail(error, exitcodes.USAGE)
 
 
-def refuse_overwrite(output: Path | None, inputs: Iterable[str | Path]) -> None:
+def refuse_overwrite(
+    output: Path | None, inputs: Iterable[str | Path], what: str = "an input"
+) -> None:
     """Exit 2, before anything is written, when the file the user named for the output is
-    one of the inputs: every command that writes a named file asks this first."""
+    one of the inputs (``what`` they are, in the message): every command that writes a
+    named file asks this first."""
     from scrmap.output import refuse_input
 
     if output is None:
         return
     try:
-        refuse_input(output, inputs)
+        refuse_input(output, inputs, what)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE, "scrmap: ")
+
+
+def refuse_own_files(output: Path | None, framework_path: Path, chosen: Settings) -> None:
+    """Exit 2, before anything is written, when the output is a file scrmap reads besides
+    the inputs: the framework, its learned weights (even under --no-learned: every other
+    run reads them) or the configuration in use. Written over, each breaks every command
+    after, and the framework's own name ends in .yaml as a report's may."""
+    from scrmap.learned import sidecar
+
+    refuse_overwrite(output, [framework_path], "the framework in use")
+    refuse_overwrite(output, [sidecar(framework_path)], "the framework's learned weights")
+    if chosen.loaded is not None and chosen.loaded.path is not None:
+        refuse_overwrite(output, [chosen.loaded.path], "the configuration in use")
 
 
 def read_stdin() -> BinaryIO:
@@ -171,25 +186,27 @@ def analyse(
     args: list[str],
     framework_path: Path | None,
     chosen: Selection,
-    threshold: int,
+    chosen_settings: Settings,
     similarity: int,
     machine: bool,
     sheet: str | None,
     as_of: date,
-    vocabulary: Vocabulary,
     learned: bool = True,
     output: Path | None = None,
 ) -> tuple[Analysis, Selected, list[Problem]]:
-    """Load, select, map and analyse for `coverage` and `report`, and the action plan at
-    ``as_of`` in ``vocabulary``'s status words; also what was selected (its notes go out
-    after the report) and the input problems. A --case or --status that matches nothing
-    exits 2 at once, and so does an ``output`` file that is one of the inputs.
-    ``machine``: see `progress`."""
+    """Load, select, map and analyse for `coverage` and `report` at the settings' threshold,
+    and the action plan at ``as_of`` in their status words; also what was selected (its
+    notes go out after the report) and the input problems. A --case or --status that
+    matches nothing exits 2 at once, and so does an ``output`` file that is one of the
+    inputs, the framework, its learned weights or the configuration. ``machine``: see
+    `progress`."""
     from scrmap import pipeline
     from scrmap.actionplan import status_problems
     from scrmap.coverage import select
 
+    vocabulary = chosen_settings.configuration.vocabulary()
     loaded_framework, path = framework(framework_path, learned)
+    refuse_own_files(output, path, chosen_settings)
     loaded = inputs(args, sheet, output, recognised=True)
     if not loaded.recommendations:
         finish((), [*loaded.problems, "scrmap: no recommendations were read; nothing to report"])
@@ -205,7 +222,7 @@ def analyse(
             loaded_framework,
             path,
             recs,
-            threshold,
+            chosen_settings.threshold,
             similarity,
             advance,
             selected.selection,

@@ -101,12 +101,11 @@ def report_command(
         inputs,
         framework,
         wanted,
-        chosen_settings.threshold,
+        chosen_settings,
         similarity,
         output is None,
         sheet,
         report_date(as_of),
-        chosen_settings.configuration.vocabulary(),
         not no_learned,
         output,
     )
