@@ -342,7 +342,9 @@ def test_select_of_an_unknown_rule_has_the_prefix(runner: CliRunner) -> None:
 
 def test_an_xlsx_report_needs_output(runner: CliRunner) -> None:
     result = run(runner, "report", "w/draft.md", "-f", "xlsx")
-    assert result.stderr == "scrmap: an xlsx report needs --output FILE\n"
+    assert result.stderr == (
+        "scrmap: an xlsx report needs --output FILE: it cannot go to standard output\n"
+    )
 
 
 def test_a_fake_docx_does_not_repeat_its_path(runner: CliRunner) -> None:

@@ -40,6 +40,73 @@ def test_an_empty_argument_is_a_usage_error(runner: CliRunner, command: str) -> 
     assert result.stderr.startswith("scrmap: an argument is empty")
 
 
+EMPTY = (
+    "an empty value (a shell variable that expanded to nothing?); give one, or leave the option out"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["coverage", "--status", ""], f"Invalid value for '--status': {EMPTY}"),
+        (["report", "--status", " "], f"Invalid value for '--status': {EMPTY}"),
+        (["coverage", "--case", "Case L", "--case", ""], f"Invalid value for '--case': {EMPTY}"),
+        (["report", "-o", ""], f"Invalid value for '--output' / '-o': {EMPTY}"),
+        (["check", "-o", ""], f"Invalid value for '--output-file' / '-o': {EMPTY}"),
+        (["check", "--select", ""], "Invalid value for '--select': '' names no rule; give rule "
+         "ids (--list-rules shows them), or leave the option out"),
+        (["check", "--ignore", " , "], "Invalid value for '--ignore': ' , ' names no rule; give "
+         "rule ids (--list-rules shows them), or leave the option out"),
+    ],
+    ids=["status", "status-blank", "case", "report-o", "check-o", "select", "ignore"],
+)  # fmt: skip
+def test_an_empty_option_value_is_a_usage_error(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    """`--status ''` kept the items with no status ("Filters: status ."), and `--select ''`
+    checked every rule: a shell variable that expanded to nothing, taken as meant."""
+    command, *options = args
+    result = run(runner, command, "one.md", *options)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    assert result.stderr.endswith(f"\nError: {message}\n")
+    assert os.listdir() == ["one.md"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["report", "-f", "markdown"], ["report"], ["check", "-f", "json"], ["check", "--statistics"]],
+)
+def test_output_dash_is_standard_output(runner: CliRunner, args: list[str]) -> None:
+    """`-o -` wrote a file named '-'; it is standard output, as leaving -o out is."""
+    command, *options = args
+    expected = run(runner, command, "one.md", *options)
+    result = run(runner, command, "one.md", *options, "-o", "-")
+    assert result.exit_code == expected.exit_code
+    assert result.stdout == expected.stdout != ""
+    assert os.listdir() == ["one.md"]
+
+
+@pytest.mark.parametrize("chosen", ["xlsx", "pdf"])
+def test_a_workbook_or_pdf_report_to_standard_output_is_a_usage_error(
+    runner: CliRunner, chosen: str
+) -> None:
+    result = run(runner, "report", "one.md", "-f", chosen, "-o", "-")
+    assert result.exit_code == exitcodes.USAGE
+    article = "an" if chosen == "xlsx" else "a"
+    assert result.stderr == (
+        f"scrmap: {article} {chosen} report needs --output FILE: it cannot go to standard output\n"
+    )
+    assert os.listdir() == ["one.md"]
+
+
+def test_a_file_named_dash_is_written_as_dot_slash_dash(runner: CliRunner) -> None:
+    result = run(runner, "check", "one.md", "-f", "json", "-o", "./-")
+    assert result.exit_code == exitcodes.OK
+    assert result.stdout == ""
+    assert json.loads(Path("-").read_text())["checked"] == ["one.md"]
+
+
 @pytest.mark.parametrize("name", ["r.docx", "r.json", "r.txt", "report"])
 def test_a_report_ending_that_names_no_format(runner: CliRunner, name: str) -> None:
     result = run(runner, "report", "one.md", "-o", name)

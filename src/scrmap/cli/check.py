@@ -16,6 +16,8 @@ from scrmap.cli.options import (
     NoLearnedOption,
     SheetOption,
     ThresholdOption,
+    not_empty,
+    output_path,
 )
 from scrmap.formats.choices import CheckFormat
 
@@ -35,21 +37,53 @@ FormatOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _names_rules(values: list[str] | None) -> list[str] | None:
+    """Refuse a --select or --ignore that names no rule ('' or ','), a usage error: left to
+    `_ids`, it vanished, and --select '' checked every rule."""
+    for value in values or ():
+        if not _ids([value]):
+            raise typer.BadParameter(
+                f"{value!r} names no rule; give rule ids (--list-rules shows them), or leave "
+                "the option out"
+            )
+    return values
+
+
 SelectOption = Annotated[
     list[str] | None,
-    typer.Option("--select", metavar="<rule,...>", help="Only these rules.", show_default=False),
+    typer.Option(
+        "--select",
+        metavar="<rule,...>",
+        help="Only these rules.",
+        show_default=False,
+        callback=_names_rules,
+    ),
 ]
 IgnoreOption = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="<rule,...>", help="Not these rules.", show_default=False),
+    typer.Option(
+        "--ignore",
+        metavar="<rule,...>",
+        help="Not these rules.",
+        show_default=False,
+        callback=_names_rules,
+    ),
 ]
 
 StatisticsOption = Annotated[
     bool, typer.Option("--statistics", help="Count findings per rule instead.")
 ]
 OutputFileOption = Annotated[
-    Path | None,
-    typer.Option("--output-file", "-o", metavar="<path>", help="Write the output here."),
+    str | None,
+    typer.Option(
+        "--output-file",
+        "-o",
+        metavar="<path>",
+        help="Write the output here ('-': standard output).",
+        callback=not_empty,
+    ),
 ]
 ExitZeroOption = Annotated[
     bool,
@@ -144,14 +178,15 @@ def check_command(
     if not inputs:
         typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
         raise typer.Exit(exitcodes.USAGE)
+    output = output_path(output_file)
     settings = edge.settings(config, threshold)
     loaded_framework, path = edge.framework(framework, learned=not no_learned)
-    edge.refuse_own_files(output_file, path, settings)
-    loaded = edge.inputs(inputs, sheet, output_file)
+    edge.refuse_own_files(output, path, settings)
+    loaded = edge.inputs(inputs, sheet, output)
     matcher = Matcher(loaded_framework, settings.threshold)
     rules = settings.rules()
     result = edge.checked(loaded, matcher, rules, strict, _ids(select), _ids(ignore))
-    _emit(result, format or _default_format(output_file), quiet, statistics, output_file)
+    _emit(result, format or _default_format(output), quiet, statistics, output)
     if os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("GITHUB_STEP_SUMMARY"):
         edge.step_summary(os.environ["GITHUB_STEP_SUMMARY"], result)
     if result.bad_input:

@@ -96,8 +96,36 @@ SimilarityOption = Annotated[
         help="Similarity (1-100) at which recommendations count as repeats.",
     ),
 ]
+
+
+def not_empty(value: str | list[str] | None) -> str | list[str] | None:
+    """Refuse an empty option value (a usage error, exit 2): almost always a shell variable
+    that expanded to nothing, and as a filter it would quietly mean "no status" or match
+    nothing, where the user meant a value."""
+    for each in [value] if isinstance(value, str) else value or ():
+        if not each.strip():
+            raise typer.BadParameter(
+                "an empty value (a shell variable that expanded to nothing?); give one, or "
+                "leave the option out"
+            )
+    return value
+
+
+STDOUT = "-"
+"""The -o value that means standard output, as for any Unix tool (``./-`` is a file)."""
+
+
+def output_path(value: str | None) -> Path | None:
+    """The file -o names; None for standard output (no -o, or ``-``). Taken as text, not as
+    a Path: a Path would make ``./-`` the same as ``-``."""
+    return None if value is None or value == STDOUT else Path(value)
+
+
 CaseOption = Annotated[
-    list[str] | None, typer.Option("--case", metavar="<name>", help="Only this case (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--case", metavar="<name>", help="Only this case (repeatable).", callback=not_empty
+    ),
 ]
 SinceOption = Annotated[
     datetime | None,
@@ -113,6 +141,7 @@ StatusOption = Annotated[
         "--status",
         metavar="<status>",
         help="Only items with this status, as written (Amber) or a state (not-met); repeatable.",
+        callback=not_empty,
     ),
 ]
 

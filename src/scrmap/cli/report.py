@@ -20,6 +20,8 @@ from scrmap.cli.options import (
     SinceOption,
     StatusOption,
     ThresholdOption,
+    not_empty,
+    output_path,
     report_date,
     selection,
 )
@@ -44,7 +46,11 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
         raise typer.Exit(exitcodes.USAGE)
     if chosen in (ReportFormat.xlsx, ReportFormat.pdf) and output is None:
         article = "an" if chosen is ReportFormat.xlsx else "a"
-        typer.echo(f"scrmap: {article} {chosen.value} report needs --output FILE", err=True)
+        typer.echo(
+            f"scrmap: {article} {chosen.value} report needs --output FILE: it cannot go to "
+            "standard output",
+            err=True,
+        )
         raise typer.Exit(exitcodes.USAGE)
     if chosen is ReportFormat.pdf and (why := pdf_unavailable()):
         typer.echo(f"scrmap: {output}: {why}", err=True)
@@ -54,10 +60,15 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
 
 def report_command(
     inputs: InputsArgument,
-    output: Annotated[
-        Path | None,
+    output_file: Annotated[
+        str | None,
         typer.Option(
-            "--output", "-o", help="File to write (atomically). Default: standard output."
+            "--output",
+            "-o",
+            metavar="<path>",
+            help="File to write (atomically). Default, or '-': standard output (not for "
+            "xlsx or pdf).",
+            callback=not_empty,
         ),
     ] = None,
     format: Annotated[
@@ -94,6 +105,7 @@ def report_command(
     from scrmap.cli import edge
     from scrmap.formats.report import RENDERERS
 
+    output = output_path(output_file)
     chosen = _chosen_format(format, output)
     wanted = selection(case, since, status, kind)
     chosen_settings = edge.settings(config, threshold)
