@@ -53,12 +53,13 @@ EMPTY = (
         (["coverage", "--case", "Case L", "--case", ""], f"Invalid value for '--case': {EMPTY}"),
         (["report", "-o", ""], f"Invalid value for '--output' / '-o': {EMPTY}"),
         (["check", "-o", ""], f"Invalid value for '--output-file' / '-o': {EMPTY}"),
+        (["evaluate", "--compare", ""], f"Invalid value for '--compare': {EMPTY}"),
         (["check", "--select", ""], "Invalid value for '--select': '' names no rule; give rule "
          "ids (--list-rules shows them), or leave the option out"),
         (["check", "--ignore", " , "], "Invalid value for '--ignore': ' , ' names no rule; give "
          "rule ids (--list-rules shows them), or leave the option out"),
     ],
-    ids=["status", "status-blank", "case", "report-o", "check-o", "select", "ignore"],
+    ids=["status", "status-blank", "case", "report-o", "check-o", "compare", "select", "ignore"],
 )  # fmt: skip
 def test_an_empty_option_value_is_a_usage_error(
     runner: CliRunner, args: list[str], message: str

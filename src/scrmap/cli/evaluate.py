@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import ConfigOption, FrameworkOption, NoLearnedOption, ThresholdOption
+from scrmap.cli.options import (
+    ConfigOption,
+    FrameworkOption,
+    NoLearnedOption,
+    ThresholdOption,
+    not_empty,
+)
 from scrmap.errors import ScrmapError
 from scrmap.formats.choices import EvalFormat
 
@@ -31,6 +37,7 @@ def evaluate_command(
             metavar="learned|FRAMEWORK",
             help="Also evaluate with the framework's cues alone ('learned'), or with another "
             "framework file, and show the figures side by side.",
+            callback=not_empty,
         ),
     ] = None,
 ) -> None:
