@@ -275,3 +275,21 @@ def test_a_due_date_in_an_impossible_year_is_said(due: str, year: int) -> None:
 )
 def test_dates_and_words_are_not_complained_of(due: str | None) -> None:
     assert due_not_read(due) is None
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [
+        ("Complete; Not started", State.not_started),
+        ("Green; Red (cell colour)", State.not_met),
+        ("Complete; In progress", State.on_track),
+        ("Amber; delayed by staffing", State.partly_met),  # one state: as before
+        ("Complete; awaiting sign-off", State.complete),  # a part not known: read whole
+    ],
+)
+def test_the_statuses_of_merged_actions_read_as_the_least_advanced(
+    status: str, state: State
+) -> None:
+    """A recommendation merged over its actions took its first action's status: one done
+    and two not started counted as done."""
+    assert Vocabulary.build().classify(status) is state

@@ -57,6 +57,16 @@ LABELS: dict[State, str] = {
 }
 """How the states read in a Board paper."""
 
+PROGRESS: tuple[State, ...] = (
+    State.not_met,
+    State.not_started,
+    State.partly_met,
+    State.on_track,
+    State.complete,
+)
+"""The settable states from the least advanced to done: off track is further from done
+than not started, for it was meant to be under way."""
+
 SETTABLE: tuple[State, ...] = STATES[:5]
 """The states a synonym may map to: the two unknown states are scrmap's verdicts."""
 
@@ -276,6 +286,20 @@ class Vocabulary:
         return cls(words)
 
     def classify(self, status: str | None) -> State:
+        """The state a status means (`_classify_one`); for the statuses of several actions
+        joined with "; " (the rows of one recommendation merged over its actions, as
+        `sources._table.merged_into_above` joins them) that mean different states, the
+        least advanced (`PROGRESS`): a recommendation is as far on as its last action, and
+        read as its first action's, a plan with one action done and two not started counted
+        as done. Where a part is not recognised, the whole status is read as one."""
+        parts = (status or "").split("; ")
+        if len(parts) > 1:
+            states = {self._classify_one(part) for part in parts}
+            if states <= set(PROGRESS):
+                return min(states, key=PROGRESS.index)
+        return self._classify_one(status)
+
+    def _classify_one(self, status: str | None) -> State:
         """The state a status word means.
 
         A whole-phrase match first; else the longest known phrase inside it, as whole

@@ -54,12 +54,16 @@ EMPTY = (
         (["report", "-o", ""], f"Invalid value for '--output' / '-o': {EMPTY}"),
         (["check", "-o", ""], f"Invalid value for '--output-file' / '-o': {EMPTY}"),
         (["evaluate", "--compare", ""], f"Invalid value for '--compare': {EMPTY}"),
+        (["map", "--sheet", ""], f"Invalid value for '--sheet': {EMPTY}"),
         (["check", "--select", ""], "Invalid value for '--select': '' names no rule; give rule "
          "ids (--list-rules shows them), or leave the option out"),
         (["check", "--ignore", " , "], "Invalid value for '--ignore': ' , ' names no rule; give "
          "rule ids (--list-rules shows them), or leave the option out"),
     ],
-    ids=["status", "status-blank", "case", "report-o", "check-o", "compare", "select", "ignore"],
+    ids=[
+        "status", "status-blank", "case", "report-o", "check-o", "compare", "sheet", "select",
+        "ignore",
+    ],
 )  # fmt: skip
 def test_an_empty_option_value_is_a_usage_error(
     runner: CliRunner, args: list[str], message: str

@@ -931,3 +931,13 @@ def test_a_grid_table_is_read_as_a_table(tmp_path: Path, header_border: str) -> 
         ("1", FATHERS, "Health", 8, "Child Q"),
         ("2", MASH, "Police", 11, "Child Q"),
     ]
+
+
+def test_a_sub_heading_that_only_begins_like_back_matter_ends_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "review.md"
+    path.write_text(
+        f"# Child Q\n\n## Recommendations\n\n1. {FATHERS}\n\n### References to be updated\n\n"
+        f"2. {MASH}\n\n### Glossary\n\n3. MASH: the hub.\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == [] and [r.text for r in recs] == [FATHERS, MASH]

@@ -4,6 +4,7 @@ SMART rules."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -469,3 +470,24 @@ def test_a_sub_heading_merged_across_the_plan_is_no_row(tmp_path: Path) -> None:
         ("1", "Health", 3),
         ("2", "Police", 5),
     ]
+
+
+def test_a_formula_with_a_namespace_prefix_is_a_formula(tmp_path: Path) -> None:
+    """The .NET Open XML SDK writes '<x:f>': its unsaved formulas were read as empty cells
+    without a word."""
+    import zipfile
+
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": [["No.", "Recommendation", "Target date"], ["1", FATHERS, "=NOW()"]]})
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    xml = parts[sheet].decode()
+    xml = re.sub(r"<(/?)(?!\?)([a-zA-Z]+)", r"<\1x:\2", xml).replace('xmlns="', 'xmlns:x="', 1)
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [p.message.split(" (")[0] for p in problems] == ["the due date was not read"]

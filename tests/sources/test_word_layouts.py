@@ -475,9 +475,9 @@ def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path
     """An action plan with a recommendation's cell merged down over the rows of its
     actions: python-docx reads the merged cell's text in every row, so the recommendation
     was counted once for each action (and with its number merged too, the plan was refused
-    for a duplicate id). The rows are one recommendation: their actions and agencies are
-    joined, it is due when its last action is, and a second status is reported, the first
-    standing."""
+    for a duplicate id). The rows are one recommendation: their actions, agencies and
+    statuses are joined (the action plan reads the least advanced status), it is due when
+    its last action is, and a second id is reported, the first standing."""
     doc = document()
     doc.add_heading("Recommendations", level=1)
     table = _plan(
@@ -485,14 +485,12 @@ def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path
         [
             ["No.", "Recommendation", "Action", "Lead agency", "Target date", "RAG"],
             ["1", FATHERS, "Revise the guidance", "Health", "May 2027", "Amber"],
-            ["", "", "Audit 20 assessments", "Police", "June 2027", "Green"],
+            ["1a", "", "Audit 20 assessments", "Police", "June 2027", "Green"],
             ["", "", "Audit again", "Health", "", ""],
             ["2", MASH, "Share incidents daily", "Police", "July 2027", "Red"],
         ],
     )
-    for column in (0, 1):
-        table.cell(1, column).merge(table.cell(3, column))
-    table.cell(1, 0).text, table.cell(1, 1).text = "1", FATHERS
+    table.cell(1, 1).merge(table.cell(3, 1)).text = FATHERS
     path = tmp_path / "plan.docx"
     doc.save(str(path))
     recs, problems = load_file(path)
@@ -502,7 +500,7 @@ def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path
             FATHERS,
             "Health; Police",
             "June 2027",
-            "Amber",
+            "Amber; Green",
             {"action": "Revise the guidance; Audit 20 assessments; Audit again"},
             5,
         ),
@@ -512,7 +510,7 @@ def test_a_recommendation_merged_over_its_actions_is_one_recommendation(tmp_path
         (
             6,
             "this row's recommendation is merged with the row above (line 5), which holds "
-            "it: the status here, 'Green', was not read (the first row's, 'Amber', stands)",
+            "it: the id here, '1a', was not read (the first row's, '1', stands)",
         )
     ]
 
@@ -626,3 +624,27 @@ def test_a_table_nested_in_a_cell_is_read_with_it(tmp_path: Path) -> None:
         ("1", "Health visitors will: record the details of fathers at the first visit."),
         ("2", MASH),
     ]
+
+
+def test_a_recommendation_merged_across_a_row_is_read(tmp_path: Path) -> None:
+    """A row merged across the table is a sub-heading only if it reads as one: a short
+    recommendation merged across (with no agency or date of its own) is a recommendation."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    ask = "All agencies should report progress to the Board every quarter"
+    table = _plan(
+        doc, [["No.", "Recommendation", "Lead agency"], ["", "", ""], ["2", MASH, "Police"]]
+    )
+    table.cell(1, 0).merge(table.cell(1, 2)).text = ask
+    assert [r.text for r in read(doc, tmp_path)] == [ask, MASH]
+
+
+def test_a_heading_that_only_begins_like_back_matter_is_no_appendix(tmp_path: Path) -> None:
+    """'Terms of reference for future reviews' under the recommendations is a sub-heading,
+    not the terms of reference of this one: the items under it are read."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(FATHERS, style="List Number")
+    doc.add_heading("Terms of reference for future reviews", level=2)
+    doc.add_paragraph(MASH, style="List Number")
+    assert [r.text for r in read(doc, tmp_path)] == [FATHERS, MASH]

@@ -44,16 +44,6 @@ same)."""
 InputsArgument = Annotated[
     list[str], typer.Argument(metavar="INPUT...", help=INPUTS_HELP, show_default=False)
 ]
-SheetOption = Annotated[
-    str | None,
-    typer.Option(
-        "--sheet",
-        metavar="<name>",
-        help="The worksheet to read in .xlsx workbooks. Default: the first with a column "
-        "of recommendation text.",
-        show_default=False,
-    ),
-]
 ConfigOption = Annotated[
     Path | None,
     typer.Option(
@@ -109,6 +99,19 @@ def not_empty(value: str | list[str] | None) -> str | list[str] | None:
                 "leave the option out"
             )
     return value
+
+
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="<name>",
+        callback=not_empty,
+        help="The worksheet to read in .xlsx workbooks. Default: the first with a column "
+        "of recommendation text.",
+        show_default=False,
+    ),
+]
 
 
 STDOUT = "-"

@@ -320,9 +320,9 @@ def recommendations(
     return (recs if not problems else []), problems + warnings
 
 
-_ONE_VALUE = ("id", "due", "status")
+_ONE_VALUE = ("id", "due")
 """The fields a recommendation has one of: where the rows of one merged recommendation
-differ in them, the first row's stands (`merged_into_above`)."""
+differ in them, one is chosen (`merged_into_above`)."""
 
 
 def merged_into_above(
@@ -338,10 +338,11 @@ def merged_into_above(
     recommendation was counted once for every action in Word, which repeats a merged
     cell's text, and in a workbook, which leaves it empty, the action rows were reported
     as rows with no text, an error to `check`. The row's other cells are added to the row
-    above's ("NHS; Police", each value once), but for an id, a due date or a status, of
-    which a recommendation has one. Its due date is its last action's; of two ids or
-    statuses (or a due date that is no date) the first row's stands, and the other is
-    added to ``notes``, not dropped in silence. A row merged with the header (a header of
+    above's ("NHS; Police", each value once; statuses too, which the action plan reads as
+    the least advanced, `actionplan.Vocabulary.classify`), but for an id and a due date, of
+    which a recommendation has one. Its due date is its last action's; of two ids (or a due
+    date that is no date) the first row's stands, and the other is added to ``notes``, not
+    dropped in silence. A row merged with the header (a header of
     two rows: "Action", "Lead" under a merged "Action plan") is part of the header."""
     one_value = {columns.fields[f]: f for f in _ONE_VALUE if f in columns.fields}
     held: tuple[int, list[str]] | None = None

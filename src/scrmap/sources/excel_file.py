@@ -18,6 +18,7 @@ from typing import Any
 from scrmap.errors import Problem
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
+from scrmap.sources.text_file import short_heading
 
 
 def _cell(value: Any) -> str:
@@ -33,6 +34,11 @@ def _cell(value: Any) -> str:
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 """A merged range in a sheet's XML, which openpyxl's read-only mode does not read."""
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+"""A formula in a sheet's XML: an ``f`` element, ``<f>``, ``<f t="shared" .../>``, or with
+a namespace prefix (``<x:f>``, as the .NET Open XML SDK writes it)."""
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,7 @@ def _merges(file: SourceFile, part: str | None, text: int, width: int) -> _Merge
             xml = archive.read(part) if part else b""
     except (KeyError, OSError, zipfile.BadZipFile):  # read once already: no merges known
         xml = b""
-    # A formula is an ``f`` element (``<f>`` or ``<f t="shared" ...>``) in a cell.
-    merges = _Merges(set(), set(), b"<f>" in xml or b"<f " in xml)
+    merges = _Merges(set(), set(), bool(_FORMULA.search(xml)))
     for m in _MERGE.finditer(xml):
         left = column_index_from_string(m[1].decode()) - 1
         right = column_index_from_string(m[3].decode()) - 1
@@ -318,17 +323,13 @@ def _rated(
         yield number, texts
 
 
-_SHORT_HEADING_WORDS = 12
-"""As in Word: a merged row of at most this many words, with no full stop, is a heading."""
-
-
 def _sub_heading(row: _table.Row, spanning: set[int]) -> bool:
     """A row merged across the table whose text is a heading's: read as a row, it was a
     row with no recommendation text (or one whose id was the heading), which `check`
     failed as an input error."""
     line, cells = row
     text = " ".join(cell.strip() for cell in cells if cell.strip())
-    return line in spanning and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
+    return line in spanning and short_heading(text)
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:

@@ -38,8 +38,9 @@ REVIEW_NAME = re.compile(
 """A title that is only the kind of review ("Safeguarding Practice Review", "Serious Case
 Review: overview report"), as a template has in every file: no case's name."""
 BACK_MATTER = re.compile(
-    r"^(?:appendix|appendices|annex(?:e|es)?|glossary|references|bibliography|"
-    r"terms\s+of\s+reference|acknowledg(?:e)?ments?|abbreviations|acronyms)\b",
+    r"^(?:(?:appendix|appendices|annex(?:e|es)?)\b.*|(?:glossary(?:\s+of\s+terms)?|references|"
+    r"bibliography|terms\s+of\s+reference|acknowledg(?:e)?ments?|abbreviations|acronyms)"
+    r"\W*)$",
     re.IGNORECASE,
 )
 """Headings of what follows a report's body (an appendix, a glossary, the terms of
@@ -212,16 +213,28 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 """A setext heading's underline: '=' for a level 1 heading, '-' for level 2 (CommonMark)."""
 _BOLD_LINE = re.compile(r"^\s{0,3}(\*\*|__)(?!\s)((?:(?!\1).)+?)\1\s*$")
 """A line that is all bold, '**Recommendations**' or '__Appendix 1__'."""
-_BOLD_WORDS = 12
+HEADING_WORDS = 12
+_ACTS = re.compile(r"\b(?:should|must|shall|will|needs?\s+to|ought\s+to)\b", re.IGNORECASE)
+
+
+def short_heading(text: str) -> bool:
+    """Whether ``text`` (bold, or a row merged across a table) reads as a heading, not a
+    sentence: at most ``HEADING_WORDS`` words, no full stop, and no modal verb. A short
+    recommendation in bold, or merged across a plan's row ("All agencies should report
+    progress to the Board"), is a recommendation, not a heading to pass over."""
+    return (
+        len(text.split()) <= HEADING_WORDS
+        and not re.search(r"\.(?:\s|$)", text)
+        and not _ACTS.search(text)
+    )
 
 
 def _bold_heading(text: str, after: str) -> bool:
-    """Whether the bold line ``text`` (``after``: the line after it) is a heading: short,
-    no full stop, not a label (a label is read as one), alone on its line; a bold sentence
-    is text."""
+    """Whether the bold line ``text`` (``after``: the line after it) is a heading
+    (`short_heading`), not a label (a label is read as one), alone on its line; a bold
+    sentence is text."""
     return (
-        len(text.split()) <= _BOLD_WORDS
-        and not re.search(r"\.(?:\s|$)", text)
+        short_heading(text)
         and title_label(text) is None
         and not LOOKS_LABELLED.match(text)
         and (not after.strip() or bool(ITEM.match(after)))

@@ -40,12 +40,12 @@ from scrmap.sources.text_file import (
     LOOKS_LABELLED,
     REVIEW_NAME,
     read_label,
+    short_heading,
     title_label,
     unread,
     with_title,
 )
 
-_SHORT_HEADING_WORDS = 12
 _BOLD_RANK = 10
 """A bold paragraph's heading level: below every Heading style, so bold "Health" and
 "Police" under a Heading 1 "Recommendations" are sub-headings in its section."""
@@ -157,8 +157,7 @@ def _heading_rank(p: Any, text: str) -> int | None:
     bold = bool(runs) and all(
         run.bold or (run.bold is None and p.style is not None and p.style.font.bold) for run in runs
     )
-    short = len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
-    return _BOLD_RANK if bold and short else None
+    return _BOLD_RANK if bold and short_heading(text) else None
 
 
 def _level(p: Any, ppr: Any) -> int:
@@ -368,8 +367,7 @@ def _sub_heading(row: _Block) -> bool:
     """A row merged across the table with a heading's text ("Health agencies" over their
     recommendations): it groups the rows under it and is none of them. Read as a row, it
     was counted as a recommendation whose id was its text, and failed `check` as unmapped."""
-    text = row.cells[0] if row.cells else ""
-    return row.spanning and len(text.split()) <= _SHORT_HEADING_WORDS and not text.endswith(".")
+    return row.spanning and bool(row.cells) and short_heading(row.cells[0])
 
 
 def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
