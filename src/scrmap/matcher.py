@@ -206,6 +206,44 @@ class Match:
     evidence: tuple[Evidence, ...]
 
 
+_new = object.__new__
+_SET_CUE, _SET_MATCHED, _SET_START, _SET_END, _SET_QUALITY, _SET_VIA = (
+    getattr(Evidence, name).__set__ for name in Evidence.__slots__
+)
+
+
+def _evidence(
+    cue: str, matched: str, start: int, end: int, quality: float = 1.0, via: str | None = None
+) -> Evidence:
+    """``Evidence(cue, matched, start, end, quality, via)``, made in half the time.
+
+    A frozen dataclass sets each field through ``object.__setattr__``, looked up by name;
+    its slots' own setters do the same work directly. A text's result holds about twenty
+    pieces of evidence, so this is several microseconds a text (4% of matching). The object
+    is an ``Evidence`` like any other, frozen as ever (a test holds the two equal).
+    """
+    made = _new(Evidence)
+    _SET_CUE(made, cue)
+    _SET_MATCHED(made, matched)
+    _SET_START(made, start)
+    _SET_END(made, end)
+    _SET_QUALITY(made, quality)
+    _SET_VIA(made, via)
+    return made
+
+
+_SET_ID, _SET_SCORE, _SET_EVIDENCE = (getattr(Match, name).__set__ for name in Match.__slots__)
+
+
+def _match(id: str, score: int, evidence: tuple[Evidence, ...]) -> Match:
+    """``Match(id, score, evidence)``, made as ``_evidence`` makes evidence."""
+    made = _new(Match)
+    _SET_ID(made, id)
+    _SET_SCORE(made, score)
+    _SET_EVIDENCE(made, evidence)
+    return made
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """Every scored item for one text, best first; ``assigned`` are those over the threshold."""
@@ -568,6 +606,9 @@ class Matcher:
     learned term (most do not) costs one look-up, with no term made of it."""
     _bare_matches: list[dict[int, Match]] = field(default_factory=list, init=False, repr=False)
     """For each slot, its matches without evidence by score (see ``_apply_learned``)."""
+    _biases: list[float] = field(default_factory=list, init=False, repr=False)
+    """For each slot, its model's bias: all of an item's log-odds but its terms' where no
+    cue of it is found, as for most items a text is rescored for."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
@@ -642,6 +683,7 @@ class Matcher:
                 self._models.append((kind, item_id, model))
                 self._slots[(kind, item_id)] = slot
                 self._bare_matches.append({})
+                self._biases.append(model.bias)
                 for written, weight in model.words.items():
                     key = term_keys(written)
                     weights[key].append((slot, weight))
@@ -834,7 +876,7 @@ class Matcher:
         that learned weights rescore get no evidence (see ``match_many``)."""
         scanned, actors, hits, excluded = found.scanned, found.actors, found.hits, found.excluded
         outside = tuple(
-            Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
+            _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
             for h in sorted(_drop_contained(hits.pop((OUTSIDE, ""), [])), key=lambda h: h.start)
             if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
         )
@@ -866,10 +908,10 @@ class Matcher:
                 score = min(score, self.threshold - 1)
             kept.sort(key=lambda h: (-h.pattern.weight * h.quality, h.start))
             evidence = tuple(
-                Evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
+                _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
                 for h in kept
             )
-            scored[kind].append(Match(item, score, evidence))
+            scored[kind].append(_match(item, score, evidence))
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {k: {m.id: m.score for m in ms} for k, ms in scored.items()}
@@ -952,7 +994,7 @@ class Matcher:
                     rules[modelled] = match
         # An item is rescored where it has evidence: a cue's, or a learned word's. Without,
         # its score shows nowhere. The order is ``_rank``'s to decide.
-        evidenced = set(rules)
+        evidenced: set[int] = set()
         for learned, _, _ in found:
             evidenced |= learned.evidence.keys()
         # Without near misses (``shown`` over 1), a score under ``drop`` is read by no output:
@@ -961,25 +1003,29 @@ class Matcher:
         # surely too low (``_log_odds_under``).
         drop = min(shown, OUTSIDE_CUES_BAR)
         low = _log_odds_under(drop)
-        bare_matches = self._bare_matches
-        for slot in evidenced:
-            kind, item, model = models[slot]
-            rule = rules.get(slot)
-            if rule is None:
-                # bias + cues * 0.0 is the bias, but for the sign of a zero, which changes
-                # no score.
-                z = model.bias + totals[slot]
-            else:
-                z = model.bias + model.cues * (rule.score / 100)
-                z += totals[slot]
-                if model.cue_weights:
-                    cue_weights = model.cue_weights
-                    total = 0.0  # added up in order, as sum() adds floats: the same to the bit
-                    for e in rule.evidence:
-                        total += cue_weights.get(e.cue, 0.0) * e.quality
-                    z += total
-            if z < low:
-                continue
+        bare_matches, biases = self._bare_matches, self._biases
+        # Items with a learned word's evidence and no cue's: bias + cues * 0.0 is the bias,
+        # but for the sign of a zero, which changes no score. Most are under ``low``, and
+        # are left out in one pass.
+        rescored: list[tuple[int, Match | None, float]] = [
+            (slot, None, z)
+            for slot in evidenced.difference(rules)
+            if (z := biases[slot] + totals[slot]) >= low
+        ]
+        for slot, cued in rules.items():
+            model = models[slot][2]
+            z = model.bias + model.cues * (cued.score / 100)
+            z += totals[slot]
+            if model.cue_weights:
+                cue_weights = model.cue_weights
+                total = 0.0  # added up in order, as sum() adds floats: the same to the bit
+                for e in cued.evidence:
+                    total += cue_weights.get(e.cue, 0.0) * e.quality
+                z += total
+            if z >= low:
+                rescored.append((slot, cued, z))
+        for slot, rule, z in rescored:
+            kind, item, _ = models[slot]
             score = round(100 / (1 + math.exp(-z)))
             if score < drop:
                 continue
@@ -1003,8 +1049,8 @@ class Matcher:
             if len(learned_parts) > 1:
                 learned_parts.sort(key=lambda p: (-p[0], p[2]))
             for _, label, a, b in learned_parts:
-                evidence.append(Evidence(label, text[a:b], a, b))
-            out[kind].append(Match(item, score, tuple(evidence)))
+                evidence.append(_evidence(label, text[a:b], a, b))
+            out[kind].append(_match(item, score, tuple(evidence)))
         return out, fits
 
     def _learned_in(
@@ -1086,11 +1132,11 @@ class Matcher:
                 max(members, key=lambda m: m.score)
             ]
             evidence = tuple(
-                Evidence(e.cue, e.matched, e.start, e.end, e.quality, via=m.id)
+                _evidence(e.cue, e.matched, e.start, e.end, e.quality, m.id)
                 for m in sorted(sources, key=lambda m: -m.score)
                 for e in m.evidence
             )
-            out.append(Match(quadrant, top, evidence))
+            out.append(_match(quadrant, top, evidence))
         return tuple(sorted(out, key=lambda m: (-m.score, order[m.id])))
 
 
