@@ -360,3 +360,25 @@ def test_a_quadrant_is_reached_only_through_what_is_assigned(norfolk: fw.Framewo
             assert via <= given, (text, quadrant.id, via - given)
             assert any(quadrant_of[v] == quadrant.id for v in via)
     assert not_kept, "no text had a standard over the threshold left out: the test shows nothing"
+
+
+def test_evidence_and_matches_made_through_their_slots_are_the_dataclasses_own() -> None:
+    """``_evidence`` and ``_match`` set every field the dataclasses have, and what they make
+    is equal to (and as frozen as) what the dataclasses' own constructors make."""
+    import dataclasses
+
+    from scrmap.matcher import Evidence, Match, _evidence, _match
+
+    fields = ("cue", "matched", "start", "end", "quality", "via")
+    assert tuple(f.name for f in dataclasses.fields(Evidence)) == fields
+    assert tuple(f.name for f in dataclasses.fields(Match)) == ("id", "score", "evidence")
+    made = _evidence("plan", "planning", 3, 11, 0.9, "1.2")
+    assert made == Evidence("plan", "planning", 3, 11, 0.9, via="1.2")
+    assert _evidence("plan", "plan", 0, 4) == Evidence("plan", "plan", 0, 4)
+    assert hash(made) == hash(Evidence("plan", "planning", 3, 11, 0.9, "1.2"))
+    match = _match("1.2", 80, (made,))
+    assert match == Match("1.2", 80, (made,)) and type(match) is Match
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        match.score = 1  # type: ignore[misc]
