@@ -64,6 +64,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from operator import attrgetter
 
 from scrmap.defaults import DEFAULT_THRESHOLD
 from scrmap.framework import Cue, Framework, Standard, Theme
@@ -527,9 +528,10 @@ def _starts_within(starts: list[int], low: int, high: int) -> bool:
     return i < len(starts) and starts[i] < high
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Found:
-    """What matching finds in a text before anything is scored."""
+    """What matching finds in a text before anything is scored. Not frozen: one is made
+    for every text, and a frozen dataclass takes twice as long to make."""
 
     scanned: _Text
     actors: list[tuple[int, int]]
@@ -538,6 +540,10 @@ class _Found:
     """Each standard's or theme's cues found, by (kind, id)."""
     excluded: dict[tuple[str, str], list[_Hit]]
     """Each standard's or theme's exclusion cues found, by (kind, id)."""
+
+
+_RANK = attrgetter("rank")
+"""The order patterns are tried in (``_Pattern.rank``), read in C when they are sorted."""
 
 
 def _prepared(text: str) -> str:
@@ -862,7 +868,7 @@ class Matcher:
         ]
         hits: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
         excluded: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
-        for pattern in sorted(candidates, key=lambda p: p.rank):
+        for pattern in sorted(candidates, key=_RANK):
             hit = self._find(pattern, scanned)
             if hit is None:
                 continue
@@ -906,7 +912,8 @@ class Matcher:
             if len(kept) == 1 and kept[0].pattern.generic:
                 # One generic cue alone never assigns a standard, whatever its weight.
                 score = min(score, self.threshold - 1)
-            kept.sort(key=lambda h: (-h.pattern.weight * h.quality, h.start))
+            if len(kept) > 1:  # most items have one hit
+                kept.sort(key=lambda h: (-h.pattern.weight * h.quality, h.start))
             evidence = tuple(
                 _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
                 for h in kept
@@ -1133,7 +1140,7 @@ class Matcher:
             ]
             evidence = tuple(
                 _evidence(e.cue, e.matched, e.start, e.end, e.quality, m.id)
-                for m in sorted(sources, key=lambda m: -m.score)
+                for m in (sorted(sources, key=lambda m: -m.score) if len(sources) > 1 else sources)
                 for e in m.evidence
             )
             out.append(_match(quadrant, top, evidence))
@@ -1274,14 +1281,18 @@ def _runs(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
 
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """True when ``start:end`` lies inside one of ``spans``."""
-    return any(a <= start and end <= b for a, b in spans)
+    """True when ``start:end`` lies inside one of ``spans``. A loop, not ``any()`` over a
+    generator: this runs for every standard's hit, and most texts have one or two spans."""
+    for a, b in spans:  # noqa: SIM110 (see above)
+        if a <= start and end <= b:
+            return True
+    return False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Places:
     """Where a text's words stand and which of its words and word pairs make terms (see
-    ``_places``): parallel lists over its content words."""
+    ``_places``): parallel lists over its content words. Not frozen, as ``_Found``."""
 
     starts: list[int]
     ends: list[int]
