@@ -887,12 +887,14 @@ class Matcher:
             if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
         )
         scored: dict[str, list[Match]] = {"standards": [], "themes": []}
-        negatable = scanned.negatable
+        # Most texts have no negation word, and most of the others negate no content word;
+        # most items have no exclusion cue found. A hit is negated as ``_Text.negated`` says.
+        before, after = scanned.negations() if scanned.negatable else (set(), set())
+        negated = bool(before or after)
         for (kind, item), item_hits in hits.items():
-            # Most texts have no negation word, and most items no exclusion cue found.
             kept = (
-                [h for h in item_hits if not scanned.negated(h.start, h.end)]
-                if negatable
+                [h for h in item_hits if h.start not in before and h.end not in after]
+                if negated
                 else item_hits
             )
             against = excluded.get((kind, item))
@@ -1003,7 +1005,7 @@ class Matcher:
         # its score shows nowhere. The order is ``_rank``'s to decide.
         evidenced: set[int] = set()
         for learned, _, _ in found:
-            evidenced |= learned.evidence.keys()
+            evidenced.update(learned.evidence)  # in place: |= with a dict view makes a new set
         # Without near misses (``shown`` over 1), a score under ``drop`` is read by no output:
         # not assigned, and not the best standard that ``_fitting`` reads with cues alone.
         # Such an item is left out, its score not even worked out where its log-odds are

@@ -385,8 +385,9 @@ def actor_spans(text: str) -> list[tuple[int, int]]:
         words = [
             m.group() for m in islice(WORD.finditer(text, start, modal.start()), ACTOR_WORDS + 1)
         ]
-        if 0 < len(words) <= ACTOR_WORDS and any(
-            w.lower() in AGENT_WORDS or acronym_form(w) for w in words
+        # An agency's word (read in C), else an acronym: whether any word is either.
+        if 0 < len(words) <= ACTOR_WORDS and (
+            not AGENT_WORDS.isdisjoint(map(str.lower, words)) or any(map(acronym_form, words))
         ):
             spans.append((start, modal.start()))
     return spans
