@@ -858,13 +858,14 @@ class Matcher:
         (``pieces``: ``source`` split by ``_WORD_SPLIT``)."""
         actors = actor_spans(source) + role_spans(source)
         scanned = self._scan(source, pieces)
-        where = scanned.where
+        where, index = scanned.where, self._index
+        present = where.keys()  # one view of the text's words, not one per pattern
         # A pattern is tried only where all its words occur somewhere in the text.
         candidates = [
             pattern
             for key in where
-            for pattern in self._index.get(key, ())
-            if not pattern.others or where.keys() >= pattern.others
+            for pattern in index.get(key, ())
+            if not pattern.others or present >= pattern.others
         ]
         hits: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
         excluded: dict[tuple[str, str], list[_Hit]] = defaultdict(list)
@@ -902,7 +903,8 @@ class Matcher:
                 kept = [
                     h for h in kept if not any(x.start < h.end and h.start < x.end for x in against)
                 ]
-            kept = _drop_contained(kept)
+            if len(kept) > 1:  # a single hit contains no other
+                kept = _drop_contained(kept)
             if not kept:
                 continue
             remaining = 1.0
@@ -1102,6 +1104,8 @@ class Matcher:
     def _rank(
         self, kind: str, matches: list[Match], cue_scores: dict[str, int]
     ) -> tuple[Match, ...]:
+        if len(matches) < 2:  # a text has one theme or none as often as not
+            return tuple(matches)
         order = self._order[kind]
 
         def key(m: Match) -> tuple[int, int, int]:
@@ -1146,6 +1150,8 @@ class Matcher:
                 for e in m.evidence
             )
             out.append(_match(quadrant, top, evidence))
+        if len(out) < 2:
+            return tuple(out)
         return tuple(sorted(out, key=lambda m: (-m.score, order[m.id])))
 
 
