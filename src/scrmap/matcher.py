@@ -882,10 +882,15 @@ class Matcher:
         made, whichever way the hits were found; without ``near_misses``, the near misses
         that learned weights rescore get no evidence (see ``match_many``)."""
         scanned, actors, hits, excluded = found.scanned, found.actors, found.hits, found.excluded
-        outside = tuple(
-            _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
-            for h in sorted(_drop_contained(hits.pop((OUTSIDE, ""), [])), key=lambda h: h.start)
-            if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
+        outside_hits = hits.pop((OUTSIDE, ""), None)  # most texts name no such subject
+        outside = (
+            tuple(
+                _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
+                for h in sorted(_drop_contained(outside_hits), key=lambda h: h.start)
+                if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
+            )
+            if outside_hits
+            else ()
         )
         scored: dict[str, list[Match]] = {"standards": [], "themes": []}
         # Most texts have no negation word, and most of the others negate no content word;
