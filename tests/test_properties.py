@@ -9,6 +9,7 @@ whatever order recommendations come in.
 
 from __future__ import annotations
 
+import bisect
 import tempfile
 from pathlib import Path
 
@@ -167,6 +168,22 @@ def test_negations_are_every_words_negation(matcher: Matcher, text: str) -> None
     before, after = scanned.negations()
     assert before == {s for s in starts if scanned.negated_before(s)}
     assert after == {e for e in ends if scanned.negated_after(e)}
+
+
+@PROPERTY
+@given(st.one_of(NEGATING, TEXT))
+def test_a_negation_before_is_tried_where_one_can_start(matcher: Matcher, text: str) -> None:
+    """``negated_before`` tries ``_NEGATION_BEFORE`` only where a negation can start, and
+    says what one search over the clause's last ``_NEGATION_REACH`` characters says."""
+    source = matcher_module._prepared(text)
+    scanned = matcher._scan(source, matcher_module._WORD_SPLIT.split(source))
+    break_ends = scanned._clause_breaks()[1]
+    for k in range(len(scanned.content)):
+        start = scanned.start(k)
+        before = bisect.bisect_right(break_ends, start)
+        low = max(break_ends[before - 1] if before else 0, start - matcher_module._NEGATION_REACH)
+        searched = matcher_module._NEGATION_BEFORE.search(source, low, start)
+        assert scanned.negated_before(start) == bool(searched)
 
 
 # Recommendations in pieces: who acts, negations, typing mistakes and learned words.

@@ -187,6 +187,9 @@ def test_caseless_patterns_match_where_case_insensitive_ones_do(
         first = reference.search(text, pos, endpos)
         found = caseless.search(text, pos, endpos)
         assert (found and found.span()) == (first and first.span())
+        at = reference.match(text, pos, endpos)
+        matched = caseless.match(text, pos, endpos)
+        assert (matched and matched.span()) == (at and at.span())
 
 
 _PLAIN = [  # (pattern, its plain form, whether the plain form's matches are empty)

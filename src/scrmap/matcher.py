@@ -469,11 +469,19 @@ class _Text:
         clause_start = break_ends[before - 1] if before else 0
         # Only the words next to the match are read (a negation phrase is far shorter than
         # the reach), so one long clause costs linear time, not quadratic; and only where
-        # a negation could start, which in most clauses is nowhere.
+        # a negation could start, which in most clauses is nowhere. What
+        # ``_NEGATION_BEFORE.search(source, low, start)`` finds starts at one of those
+        # places (``_NEGATION_BEFORE_START``), so the pattern is tried there alone: a
+        # search would try every alternative at every character from ``low``.
         low = max(clause_start, start - _NEGATION_REACH)
-        return _starts_within(before_starts, low, start) and bool(
-            _NEGATION_BEFORE.search(self.source, low, start)
-        )
+        source = self.source
+        for i in range(bisect_left(before_starts, low), len(before_starts)):
+            mark = before_starts[i]
+            if mark >= start:
+                break
+            if _NEGATION_BEFORE.match(source, mark, start):
+                return True
+        return False
 
     def negated_after(self, end: int) -> bool:
         """True when a negation follows ``end`` in its clause ("was ruled out")."""

@@ -171,6 +171,12 @@ class Caseless:
             return self._ascii.search(text.lower(), pos, endpos)
         return self._any.search(text, pos, endpos)
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.match`` case-insensitively at ``pos`` of ``text[:endpos]``."""
+        if text.isascii():
+            return self._ascii.match(text.lower(), pos, endpos)
+        return self._any.match(text, pos, endpos)
+
 
 def fold(text: str) -> str:
     """Unicode-normalise (NFKC) and straighten typographic quotes, as Word leaves them."""
