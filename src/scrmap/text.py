@@ -149,6 +149,12 @@ class Caseless:
 
     __slots__ = ("_any", "_ascii")
 
+    _last: tuple[str, str] = ("", "")
+    """The last ASCII text read and its lower case: the matcher reads each text with several
+    of these patterns, some many times (a negation is tried at each place one can start, for
+    each word near it), and lower-casing a long text each time made one 200 KB item take
+    seconds."""
+
     def __init__(self, pattern: str) -> None:
         # Upper case would be a letter that lower case never matches, or an escape (\W)
         # that means something else in lower case; named groups (?P<...>) aside.
@@ -162,20 +168,30 @@ class Caseless:
     ) -> Iterator[re.Match[str]]:
         """``re.finditer`` case-insensitively over ``text[pos:endpos]``."""
         if text.isascii():
-            return self._ascii.finditer(text.lower(), pos, endpos)
+            return self._ascii.finditer(_lower(text), pos, endpos)
         return self._any.finditer(text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``re.search`` case-insensitively over ``text[pos:endpos]``."""
         if text.isascii():
-            return self._ascii.search(text.lower(), pos, endpos)
+            return self._ascii.search(_lower(text), pos, endpos)
         return self._any.search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``re.match`` case-insensitively at ``pos`` of ``text[:endpos]``."""
         if text.isascii():
-            return self._ascii.match(text.lower(), pos, endpos)
+            return self._ascii.match(_lower(text), pos, endpos)
         return self._any.match(text, pos, endpos)
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, remembered for the last text (``Caseless._last``): the same string
+    object, so the same lower case."""
+    last, lowered = Caseless._last
+    if text is not last:
+        lowered = text.lower()
+        Caseless._last = (text, lowered)
+    return lowered
 
 
 def fold(text: str) -> str:
