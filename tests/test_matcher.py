@@ -382,3 +382,31 @@ def test_evidence_and_matches_made_through_their_slots_are_the_dataclasses_own()
         made.start = 4  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         match.score = 1  # type: ignore[misc]
+
+
+def test_typos_are_corrected_as_against_the_whole_vocabulary(matcher: Matcher) -> None:
+    """``_correct`` asks rapidfuzz about the words within a letter of the key's length only:
+    the same five nearest come back, ties in the vocabulary's order, so the same correction
+    as the whole vocabulary gives, for every one-letter slip of every vocabulary word."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    def whole(key: str) -> list[tuple[str, float]]:
+        found = process.extract(key, matcher._vocab, scorer=OSA.distance, score_cutoff=1, limit=5)
+        return [(c, d) for c, d, _ in found]
+
+    def near(key: str) -> list[tuple[str, float]]:
+        choices = [w for w in matcher._vocab if abs(len(w) - len(key)) <= 1]
+        found = process.extract(key, choices, scorer=OSA.distance, score_cutoff=1, limit=5)
+        return [(c, d) for c, d, _ in found]
+
+    keys = set()
+    for word in matcher._vocab:
+        keys |= {word[:i] + word[i + 1 :] for i in range(len(word))}  # dropped
+        keys |= {word[:i] + word[i] + word[i:] for i in range(len(word))}  # doubled
+        keys |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        keys |= {word[:i] + "x" + word[i + 1 :] for i in range(len(word))}  # replaced
+    keys = {k for k in keys if len(k) >= 6 and k not in matcher._keys}
+    assert len(keys) > 1000
+    for key in sorted(keys):
+        assert near(key) == whole(key), key

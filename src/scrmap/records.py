@@ -146,12 +146,19 @@ def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
 
 
 def _match_record(match: Match, with_via: bool) -> MatchRecord:
-    evidence = []
-    for e in match.evidence:
-        item: EvidenceRecord = {"cue": e.cue, "matched": e.matched, "start": e.start, "end": e.end}
-        if with_via:
-            item["via"] = e.via
-        evidence.append(item)
+    # Each record made whole, in one comprehension: every mapped recommendation of a corpus
+    # run comes through here with about twenty pieces of evidence.
+    evidence: list[EvidenceRecord] = (
+        [
+            {"cue": e.cue, "matched": e.matched, "start": e.start, "end": e.end, "via": e.via}
+            for e in match.evidence
+        ]
+        if with_via
+        else [
+            {"cue": e.cue, "matched": e.matched, "start": e.start, "end": e.end}
+            for e in match.evidence
+        ]
+    )
     return {"id": match.id, "score": match.score, "evidence": evidence}
 
 
