@@ -491,3 +491,25 @@ def test_a_formula_with_a_namespace_prefix_is_a_formula(tmp_path: Path) -> None:
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["1"]
     assert [p.message.split(" (")[0] for p in problems] == ["the due date was not read"]
+
+
+def test_a_number_merged_down_over_the_parts_of_a_recommendation(tmp_path: Path) -> None:
+    """'1' merged down beside two parts: the second read as a row with no id, which refused
+    the whole plan."""
+    path = tmp_path / "plan.xlsx"
+    rows = [
+        ["No.", "Recommendation", "Lead agency"],
+        ["1", f"a) {FATHERS}", "Health"],
+        [None, f"b) {MASH}", "Police"],
+        ["2", "The Board will audit supervision by May 2027.", "LSCP"],
+    ]
+    write_xlsx(path, {"Plan": rows})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].merge_cells("A2:A3")
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.agency) for r in recs] == [
+        ("1", f"a) {FATHERS} b) {MASH}", "Health; Police"),
+        ("2", "The Board will audit supervision by May 2027.", "LSCP"),
+    ]

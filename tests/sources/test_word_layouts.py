@@ -648,3 +648,24 @@ def test_a_heading_that_only_begins_like_back_matter_is_no_appendix(tmp_path: Pa
     doc.add_heading("Terms of reference for future reviews", level=2)
     doc.add_paragraph(MASH, style="List Number")
     assert [r.text for r in read(doc, tmp_path)] == [FATHERS, MASH]
+
+
+def test_a_number_merged_down_over_the_parts_of_a_recommendation(tmp_path: Path) -> None:
+    """'1' merged down beside 'a) ...' and 'b) ...': python-docx repeats the number, and
+    the plan was refused for a duplicate id. The parts are one recommendation."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(
+        doc,
+        [
+            ["No.", "Recommendation", "Lead agency"],
+            ["1", f"a) {FATHERS}", "Health"],
+            ["", f"b) {MASH}", "Police"],
+            ["2", "The Board will audit supervision by May 2027.", "LSCP"],
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "1"
+    assert [(r.id, r.text, r.agency) for r in read(doc, tmp_path)] == [
+        ("1", f"a) {FATHERS} b) {MASH}", "Health; Police"),
+        ("2", "The Board will audit supervision by May 2027.", "LSCP"),
+    ]

@@ -320,6 +320,14 @@ def recommendations(
     return (recs if not problems else []), problems + warnings
 
 
+def folding(columns: Columns) -> frozenset[int]:
+    """The columns whose cell, merged with the one above, makes a row part of the
+    recommendation above (`merged_into_above`): its text, as for the actions of one
+    recommendation, and its id, as for the parts of one numbered recommendation ("1" merged
+    down beside "a) ..." and "b) ..."), which read as a row with no id refused the file."""
+    return frozenset(columns.fields[f] for f in ("text", "id") if f in columns.fields)
+
+
 _ONE_VALUE = ("id", "due")
 """The fields a recommendation has one of: where the rows of one merged recommendation
 differ in them, one is chosen (`merged_into_above`)."""
@@ -334,7 +342,8 @@ def merged_into_above(
 ) -> Iterator[Row]:
     """``rows`` with each row whose recommendation cell is merged with the one above
     (several actions beside one recommendation, in a Word table or a workbook) made part
-    of the row above; ``continued``: the lines of such rows. Read as its own row, the
+    of the row above; ``continued``: the lines of such rows (or of rows whose id is merged
+    with the one above, `folding`). Read as its own row, the
     recommendation was counted once for every action in Word, which repeats a merged
     cell's text, and in a workbook, which leaves it empty, the action rows were reported
     as rows with no text, an error to `check`. The row's other cells are added to the row
@@ -376,7 +385,10 @@ def merged_into_above(
                     )
                 )
             else:
-                cells[at] = f"{cells[at]}; {value}" if cells[at].strip() else value
+                # The parts of one recommendation's text run on as sentences; other cells
+                # are listed.
+                joint = " " if at == columns.fields["text"] else "; "
+                cells[at] = f"{cells[at]}{joint}{value}" if cells[at].strip() else value
     if held is not None:
         yield held
 

@@ -47,8 +47,8 @@ class _Merges:
     not read them), and whether it has formulas."""
 
     continued: set[int]
-    """The rows whose recommendation cell is merged with the cell above: a plan with a
-    recommendation merged down over its action rows read as rows with no text
+    """The rows whose recommendation (or id) cell is merged with the cell above: a plan with
+    a recommendation merged down over its action rows read as rows with no text
     (`_table.merged_into_above`). Merged ranges do not overlap, so there are no more such
     rows than the sheet has."""
     spanning: set[int]
@@ -58,9 +58,10 @@ class _Merges:
     """Whether the sheet has formulas at all (`_unsaved`)."""
 
 
-def _merges(file: SourceFile, part: str | None, text: int, width: int) -> _Merges:
-    """The merged ranges in the sheet's ``part`` of the workbook, for the column of
-    recommendation text at ``text`` and a table ``width`` columns wide."""
+def _merges(file: SourceFile, part: str | None, folding: frozenset[int], width: int) -> _Merges:
+    """The merged ranges in the sheet's ``part`` of the workbook, for the columns whose
+    merge makes a row part of the one above (`_table.folding`) and a table ``width``
+    columns wide."""
     from openpyxl.utils import column_index_from_string
 
     try:
@@ -73,7 +74,7 @@ def _merges(file: SourceFile, part: str | None, text: int, width: int) -> _Merge
         left = column_index_from_string(m[1].decode()) - 1
         right = column_index_from_string(m[3].decode()) - 1
         first, last = int(m[2]), int(m[4])
-        if left <= text <= right:
+        if any(left <= column <= right for column in folding):
             merges.continued.update(range(first + 1, last + 1))
         if left == 0 and right >= width - 1 and first == last:
             merges.spanning.add(first)
@@ -299,7 +300,7 @@ def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
     notes: list[Problem] = []
-    merges = _merges(file, sheet_read.part, columns.fields["text"], width)
+    merges = _merges(file, sheet_read.part, _table.folding(columns), width)
     # A sub-heading merged across the table groups the rows under it and is none of them.
     kept = (row for row in trimmed if not _sub_heading(row, merges.spanning))
     folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)

@@ -353,7 +353,8 @@ def _table_recs(
         k, columns = header
         used.add(table)
         notes: list[Problem] = []
-        continued = {b.number for b in rows if columns.fields["text"] in b.merged_above}
+        parts = _table.folding(columns)
+        continued = {b.number for b in rows if b.merged_above & parts}
         data = [(b.number, b.cells) for b in rows[k + 1 :] if not _sub_heading(b)]
         folded = _table.merged_into_above(columns, data, continued, name, notes)
         found, issues = _table.recommendations(columns, folded, name, case)
