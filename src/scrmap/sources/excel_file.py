@@ -131,13 +131,17 @@ class _Sheet:
     """Row number -> its cells, until `_rated` has read their fills."""
     part: str | None = None
     """The sheet's part in the workbook, for its merged ranges (`_merges`)."""
+    names: list[str] = field(default_factory=list)
+    """The workbook's sheets, for what to say when the sheet has no plan (`_hint`) and for
+    the sheets to look at instead (`load`), without opening the workbook again."""
 
 
 def _rows(
-    file: SourceFile, sheet_read: _Sheet | None = None
+    file: SourceFile, sheet_read: _Sheet
 ) -> tuple[Iterator[_table.Row] | None, list[Problem]]:
     """The sheet's rows as text with their row numbers, or the problem that stops it;
-    ``sheet_read`` gets each row's cells as it is read, and the sheet's part."""
+    ``sheet_read`` gets the workbook's sheets, the sheet's part, and each row's cells as
+    it is read."""
     import openpyxl  # imported here so other commands start fast
 
     try:
@@ -151,34 +155,27 @@ def _rows(
         names = ", ".join(book.sheetnames)
         return None, [Problem(file.name, None, None, f"no sheet {file.sheet!r} (sheets: {names})")]
     sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
-    if sheet_read is not None:
-        # A read-only sheet keeps its part's name privately; without it no merge is known.
-        part = getattr(sheet, "_worksheet_path", None)
-        sheet_read.part = part if isinstance(part, str) else None
+    sheet_read.names = list(book.sheetnames)
+    # A read-only sheet keeps its part's name privately; without it no merge is known.
+    part = getattr(sheet, "_worksheet_path", None)
+    sheet_read.part = part if isinstance(part, str) else None
 
     def read() -> Iterator[_table.Row]:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             texts = [_cell(cell.value) for cell in cells]
             if not any(text.strip() for text in texts):
                 continue
-            if sheet_read is not None:
-                sheet_read.cells[number] = cells
+            sheet_read.cells[number] = cells
             yield number, texts
 
     return read(), []
 
 
-def _other_sheets(file: SourceFile) -> str:
-    """Which sheet was read and which others there are, with --sheet, for a message about
-    a sheet with no header: a cover or contents sheet often comes first, and nothing else
-    would tell the user the plan was never looked at. Nothing for a one-sheet workbook.
-    The workbook is opened again, which costs time only when something is wrong."""
-    import openpyxl
-
-    try:
-        names = openpyxl.load_workbook(file.path, read_only=True).sheetnames
-    except Exception:  # read once already; a second failure only loses the hint
-        return ""
+def _hint(file: SourceFile, names: list[str]) -> str:
+    """Which sheet was read and which others there are (``names``), with --sheet, for a
+    message about a sheet with no plan: a cover or contents sheet often comes first, and
+    nothing else would tell the user the plan was never looked at. Nothing for a one-sheet
+    workbook."""
     if len(names) < 2:
         return ""
     read = file.sheet if file.sheet is not None else names[0]
@@ -190,7 +187,7 @@ _TITLE_ROWS = 10
 
 
 def _header(
-    file: SourceFile, sheet_read: _Sheet | None = None
+    file: SourceFile, sheet_read: _Sheet
 ) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
     """The header row: the first of the top rows with a column of recommendation text
     (title rows above it are skipped), else the first row. ``sheet_read``: see `_rows`."""
@@ -199,7 +196,7 @@ def _header(
         return None, iter(()), problems
     top = list(itertools.islice(rows, _TITLE_ROWS))
     if not top:
-        message = "empty sheet; expected a header row" + _other_sheets(file)
+        message = "empty sheet; expected a header row" + _hint(file, sheet_read.names)
         return None, rows, [Problem(file.name, None, None, message)]
     found = [(k, _table.recognise(_trimmed(cells))) for k, (_, cells) in enumerate(top)]
     k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
@@ -245,13 +242,15 @@ def load(file: SourceFile) -> Found:
     --sheet, a first sheet with no plan (a cover, contents or a summary of counts) gives
     way to the first sheet that has one: the plan was never read, and the run failed; when
     more sheets than one have a plan, which was read is said."""
-    found, plan = _load_sheet(file)
+    sheet_read = _Sheet()
+    found, plan = _load_sheet(file, sheet_read)
+    names = sheet_read.names
     if plan or file.sheet is not None:
         return found
-    names, plans = _other_plans(file)
+    plans = _plans(file, names)
     if not plans:
         return found
-    (recs, problems), _ = _load_sheet(dataclasses.replace(file, sheet=plans[0]))
+    (recs, problems), _ = _load_sheet(dataclasses.replace(file, sheet=plans[0]), _Sheet())
     if len(plans) > 1:
         others = ", ".join(repr(name) for name in plans[1:])
         message = (
@@ -263,39 +262,36 @@ def load(file: SourceFile) -> Found:
     return recs, problems
 
 
-def _other_plans(file: SourceFile) -> tuple[list[str], list[str]]:
-    """The workbook's sheets, and those after the first that have a plan (`_plan`)."""
-    import openpyxl
-
-    try:
-        names = openpyxl.load_workbook(file.path, read_only=True).sheetnames
-    except Exception:  # read once already; a second failure leaves the first problem
-        return [], []
-    return names, [name for name in names[1:] if _plan(dataclasses.replace(file, sheet=name))]
+def _has_plan(columns: _table.Columns, first: list[_table.Row]) -> bool:
+    """Whether a sheet with these columns and ``first`` rows under its header is a plan: it
+    has a column of recommendation text, and not one of (nearly) all numbers
+    (`_table.numeric_text`)."""
+    return "text" in columns.fields and not _table.numeric_text(columns, first)
 
 
-def _plan(file: SourceFile) -> bool:
-    """Whether the sheet has a header with a column of recommendation text that is not
-    (nearly) all numbers (`_table.numeric_text`)."""
-    columns, rows, _ = _header(file)
-    first = list(itertools.islice(rows, _TITLE_ROWS))
-    return (
-        columns is not None and "text" in columns.fields and not _table.numeric_text(columns, first)
-    )
+def _plans(file: SourceFile, names: list[str]) -> list[str]:
+    """The sheets after the first of the workbook's ``names`` that are plans (`_has_plan`),
+    for a first sheet that is not."""
+    plans = []
+    for name in names[1:]:
+        columns, rows, _ = _header(dataclasses.replace(file, sheet=name), _Sheet())
+        if columns is not None and _has_plan(columns, list(itertools.islice(rows, _TITLE_ROWS))):
+            plans.append(name)
+    return plans
 
 
-def _load_sheet(file: SourceFile) -> tuple[Found, bool]:
-    """The sheet's recommendations, or its problems; and whether it has a plan (`_plan`)."""
-    sheet_read = _Sheet()
+def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
+    """The sheet's recommendations, or its problems; and whether it is a plan (`_has_plan`).
+    ``sheet_read``: see `_rows`."""
     columns, rows, problems = _header(file, sheet_read)
     if columns is None:
         return ([], problems), False
     rows = _rated(rows, columns.fields.get("status"), sheet_read)
     first = list(itertools.islice(rows, _TITLE_ROWS))
     rows = itertools.chain(first, rows)
-    if "text" not in columns.fields or _table.numeric_text(columns, first):
+    if not _has_plan(columns, first):
         problem = _table.missing_text(columns, file.name)
-        message = problem.message + _other_sheets(file)
+        message = problem.message + _hint(file, sheet_read.names)
         return ([], [dataclasses.replace(problem, message=message)]), False
     width = len(columns.headers)
     trimmed = ((number, [*row[:width], *[""] * (width - len(row))]) for number, row in rows)
@@ -336,8 +332,11 @@ def _sub_heading(row: _table.Row, spanning: set[int]) -> bool:
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
     """Which column became which field (`scrmap map --explain-columns`), in the sheet that
     `load` reads."""
-    if file.sheet is None and not _plan(file):
-        plans = _other_plans(file)[1]
-        file = dataclasses.replace(file, sheet=plans[0]) if plans else file
-    found, _, problems = _header(file)
+    sheet_read = _Sheet()
+    found, rows, problems = _header(file, sheet_read)
+    first = list(itertools.islice(rows, _TITLE_ROWS))
+    if file.sheet is None and not (found is not None and _has_plan(found, first)):
+        plans = _plans(file, sheet_read.names)
+        if plans:
+            found, _, problems = _header(dataclasses.replace(file, sheet=plans[0]), _Sheet())
     return found if found is not None else problems

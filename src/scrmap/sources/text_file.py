@@ -489,9 +489,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 elif section is not None and level <= section:
                     section = None
                 review, under_review = under_review, None
-                if REVIEW_NAME.match(title) and level <= (title_level or level):
-                    under_review = level  # a template's title: the heading under it names
-                elif not GENERIC_HEADINGS.match(title) and not REVIEW_NAME.match(title):
+                if REVIEW_NAME.match(title):
+                    if level <= (title_level or level):
+                        under_review = level  # a template's title: the heading under it names
+                elif not GENERIC_HEADINGS.match(title):
                     named[level] = title
                     if review is not None and level > review:
                         # '## Child Q' right under '# Serious Case Review': the case, and
