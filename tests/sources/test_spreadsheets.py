@@ -428,6 +428,63 @@ def test_an_empty_rag_cell_is_read_by_its_colour(
     assert problems == [] and [(r.text, r.status) for r in recs] == [(FATHERS, status)]
 
 
+# The colours of Office's theme since 2013, as a workbook saved by Excel carries them: in the
+# file's order (dark text, light background, ...), with the text colours as system colours.
+OFFICE_THEME = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme">
+<a:themeElements><a:clrScheme name="Office">
+<a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1>
+<a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1>
+<a:dk2><a:srgbClr val="44546A"/></a:dk2><a:lt2><a:srgbClr val="E7E6E6"/></a:lt2>
+<a:accent1><a:srgbClr val="4472C4"/></a:accent1><a:accent2><a:srgbClr val="ED7D31"/></a:accent2>
+<a:accent3><a:srgbClr val="A5A5A5"/></a:accent3><a:accent4><a:srgbClr val="FFC000"/></a:accent4>
+<a:accent5><a:srgbClr val="5B9BD5"/></a:accent5><a:accent6><a:srgbClr val="70AD47"/></a:accent6>
+<a:hlink><a:srgbClr val="0563C1"/></a:hlink><a:folHlink><a:srgbClr val="954F72"/></a:folHlink>
+</a:clrScheme></a:themeElements></a:theme>"""
+
+
+@pytest.mark.parametrize(
+    ("theme", "tint", "status"),
+    [
+        (9, 0.0, "Green (cell colour)"),  # Green, Accent 6
+        (9, 0.4, "Green (cell colour)"),  # the same, Lighter 40%
+        (9, -0.25, "Green (cell colour)"),  # Darker 25%
+        (9, 0.8, None),  # Lighter 80%: too pale to be a rating
+        (7, 0.0, "Amber (cell colour)"),  # Gold, Accent 4
+        (5, 0.0, "Amber (cell colour)"),  # Orange, Accent 2
+        (6, 0.0, None),  # Grey, Accent 3
+        (0, -0.05, None),  # White, Background 1, Darker 5%
+        (1, 0.0, None),  # Black, Text 1
+        (12, 0.0, None),  # past the theme's colours
+    ],
+)
+def test_an_empty_rag_cell_filled_with_a_theme_colour_is_read(
+    tmp_path: Path, theme: int, tint: float, status: str | None
+) -> None:
+    """Excel's fill palette offers the workbook theme's colours and their shades above the
+    standard colours; a RAG cell filled with one was 'No status' in the Board's table."""
+    from openpyxl.styles import PatternFill
+    from openpyxl.styles.colors import Color
+
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": [["No.", "Recommendation", "RAG"], ["1", FATHERS, None]]})
+    book = openpyxl.load_workbook(path)
+    book.loaded_theme = OFFICE_THEME
+    colour = Color(theme=theme, tint=tint)
+    book["Plan"]["C2"].fill = PatternFill("solid", fgColor=colour, bgColor=colour)
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == [] and [(r.text, r.status) for r in recs] == [(FATHERS, status)]
+
+
+def test_a_workbook_theme_is_read_in_the_order_cells_index_it() -> None:
+    from scrmap.sources.excel_file import theme_colours
+
+    assert theme_colours(OFFICE_THEME)[:2] == ["FFFFFF", "000000"]  # background, then text
+    assert theme_colours(OFFICE_THEME)[9] == "70AD47"
+    assert theme_colours(b"<not a theme/>") == theme_colours(None) == []
+
+
 def test_a_written_status_wins_over_its_cells_colour(tmp_path: Path) -> None:
     from openpyxl.styles import PatternFill
 

@@ -89,11 +89,42 @@ _BLUE_SATURATED = 0.5
 banding (0.1 to 0.2) is no rating."""
 
 
-def rag_colour(cell: Any) -> str | None:
+_THEME_SLOT = re.compile(
+    rb"<(?:\w+:)?(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>\s*"
+    rb"<(?:\w+:)?(?:srgbClr\s+val|sysClr\s[^>]*?lastClr)=\"([0-9A-Fa-f]{6})\""
+)
+_THEME_ORDER = ("lt1", "dk1", "lt2", "dk2", *(f"accent{k}" for k in range(1, 7)), "hlink")
+"""A cell's theme colour is an index into this order (Excel's, which puts the light
+background before the dark text, unlike the theme file), then ``folHlink``."""
+
+
+def theme_colours(theme_xml: bytes | None) -> list[str]:
+    """The workbook theme's colours as RGB, in the order a cell's theme colour indexes
+    them; none where the workbook has no theme. Excel's fill palette offers the theme's
+    colours (and lighter and darker shades of them) above its standard colours, so a RAG
+    cell is often filled with one ("Green, Accent 6, Lighter 40%")."""
+    found = {m[1].decode(): m[2].decode() for m in _THEME_SLOT.finditer(theme_xml or b"")}
+    order = (*_THEME_ORDER, "folHlink")
+    return [found[name] for name in order] if all(name in found for name in order) else []
+
+
+def _tinted(rgb: str, tint: float) -> tuple[float, float, float]:
+    """``rgb`` lightened (``tint`` over 0) or darkened (under 0) as Excel shades a theme
+    colour: its lightness moved toward white or black by the fraction ``tint``."""
+    import colorsys
+
+    red, green, blue = (int(rgb[k : k + 2], 16) / 255 for k in (0, 2, 4))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    tint = max(-1.0, min(1.0, tint))
+    lightness = lightness * (1 + tint) if tint < 0 else lightness * (1 - tint) + tint
+    return colorsys.hls_to_rgb(hue, lightness, saturation)
+
+
+def rag_colour(cell: Any, theme: Sequence[str] = ()) -> str | None:
     """The RAG rating a cell's solid fill shows ("Red", "Amber", "Green", or "Blue" for
     complete), or None: many action plans rate each action by colouring an empty RAG cell.
-    Colours given as RGB or as Excel's indexed palette are read; a theme colour, whose
-    shade depends on the workbook's theme, is not."""
+    Colours given as RGB, as Excel's indexed palette, or as one of the workbook's
+    ``theme`` colours (`theme_colours`) with its shade are read."""
     import colorsys
 
     from openpyxl.styles.colors import COLOR_INDEX
@@ -105,9 +136,12 @@ def rag_colour(cell: Any) -> str | None:
     rgb = colour.rgb if colour.type == "rgb" else None
     if colour.type == "indexed" and isinstance(colour.indexed, int):
         rgb = COLOR_INDEX[colour.indexed] if colour.indexed < len(COLOR_INDEX) else None
+    if colour.type == "theme" and isinstance(colour.theme, int):
+        rgb = theme[colour.theme] if 0 <= colour.theme < len(theme) else None
     if not isinstance(rgb, str) or not re.fullmatch(r"[0-9A-Fa-f]{6,8}", rgb):
         return None
-    red, green, blue = (int(rgb[-6:][k : k + 2], 16) / 255 for k in (0, 2, 4))
+    tint = colour.tint if isinstance(colour.tint, int | float) else 0.0
+    red, green, blue = _tinted(rgb[-6:], float(tint))
     hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
     degrees = hue * 360
     if saturation < _SATURATED or value < 0.4:
@@ -134,6 +168,8 @@ class _Sheet:
     names: list[str] = field(default_factory=list)
     """The workbook's sheets, for what to say when the sheet has no plan (`_hint`) and for
     the sheets to look at instead (`load`), without opening the workbook again."""
+    theme: list[str] = field(default_factory=list)
+    """The workbook theme's colours (`theme_colours`), for a RAG cell filled with one."""
 
 
 def _rows(
@@ -156,6 +192,7 @@ def _rows(
         return None, [Problem(file.name, None, None, f"no sheet {file.sheet!r} (sheets: {names})")]
     sheet = book[file.sheet] if file.sheet is not None else book.worksheets[0]
     sheet_read.names = list(book.sheetnames)
+    sheet_read.theme = theme_colours(getattr(book, "loaded_theme", None))
     # A read-only sheet keeps its part's name privately; without it no merge is known.
     part = getattr(sheet, "_worksheet_path", None)
     sheet_read.part = part if isinstance(part, str) else None
@@ -314,7 +351,7 @@ def _rated(
     for number, texts in rows:
         cells = sheet_read.cells.pop(number, ())
         if status is not None and status < len(texts) and status < len(cells):
-            rating = None if texts[status].strip() else rag_colour(cells[status])
+            rating = None if texts[status].strip() else rag_colour(cells[status], sheet_read.theme)
             if rating:
                 texts = [*texts[:status], f"{rating} (cell colour)", *texts[status + 1 :]]
         yield number, texts
