@@ -941,3 +941,76 @@ def test_a_sub_heading_that_only_begins_like_back_matter_ends_nothing(tmp_path: 
     )
     recs, problems = load_file(path)
     assert problems == [] and [r.text for r in recs] == [FATHERS, MASH]
+
+
+SUMMARISED = """# Child B
+
+## Executive summary
+
+Child B was nine months old when admitted to hospital.
+
+{summary}
+
+1. Health visitors will ask about the mental health of both parents.
+2. The Partnership will review its escalation policy.
+
+## Findings
+
+Fathers were not seen.
+
+## Recommendations
+
+1. Health visitors will ask about the mental health of both parents at every contact.
+2. The Partnership will review its escalation policy by June 2025.
+3. GPs will record who has parental responsibility for a child.
+"""
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ["### Key recommendations", "### Summary of recommendations", "### Recommendations"],
+)
+def test_a_summary_of_the_recommendations_is_not_read_beside_them(
+    tmp_path: Path, summary: str
+) -> None:
+    """An executive summary's "Key recommendations" (or its "Recommendations" under
+    "Executive summary") was read as well as the full section: every recommendation it
+    shortens counted twice, and the full ones renumbered 3, 4, 5."""
+    path = tmp_path / "child-b.md"
+    path.write_text(SUMMARISED.format(summary=summary), encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.case, r.source.line) for r in recs] == [
+        ("1", "Child B", 18),
+        ("2", "Child B", 19),
+        ("3", "Child B", 20),
+    ]
+
+
+def test_a_summary_of_the_recommendations_alone_is_read(tmp_path: Path) -> None:
+    text = SUMMARISED.format(summary="### Key recommendations").split("## Findings")[0]
+    path = tmp_path / "child-b.md"
+    path.write_text(text, encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.case, r.source.line) for r in recs] == [
+        ("1", "Child B", 9),
+        ("2", "Child B", 10),
+    ]
+
+
+def test_a_summary_is_left_out_only_beside_its_own_cases_recommendations(tmp_path: Path) -> None:
+    """In a file of two cases, one case's summary is its only list: it is read."""
+    text = (
+        "# Child A\n\n## Key recommendations\n\n1. Schools will record attendance.\n\n"
+        "# Child B\n\n## Key recommendations\n\n1. GPs will record fathers.\n\n"
+        "## Recommendations\n\n1. GPs will record fathers at registration.\n"
+    )
+    path = tmp_path / "two.md"
+    path.write_text(text, encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.text) for r in recs] == [
+        ("Child A", "Schools will record attendance."),
+        ("Child B", "GPs will record fathers at registration."),
+    ]

@@ -400,6 +400,30 @@ def test_a_summary_of_recommendations_gives_way_to_the_recommendations(tmp_path:
     ]
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [("Executive summary", "Key recommendations"), ("Executive summary", "Recommendations")],
+)
+def test_key_recommendations_give_way_to_the_recommendations(
+    tmp_path: Path, summary: tuple[str, str]
+) -> None:
+    """A "Key recommendations", or "Recommendations" under "Executive summary", came first and
+    was read instead of the full recommendations: the ones it left out were lost."""
+    doc = document()
+    doc.add_heading(summary[0], level=1)
+    doc.add_heading(summary[1], level=2)
+    doc.add_paragraph("Fathers.", style="List Bullet")
+    doc.add_heading("Findings", level=1)
+    doc.add_paragraph("Fathers were not seen.")
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(FATHERS, style="List Number")
+    doc.add_paragraph(MASH, style="List Number")
+    assert [(r.id, r.text, r.source.line) for r in read(doc, tmp_path)] == [
+        ("1", FATHERS, 9),
+        ("2", MASH, 10),
+    ]
+
+
 def test_a_summary_of_recommendations_alone_is_read(tmp_path: Path) -> None:
     doc = document()
     doc.add_heading("Summary of recommendations", level=1)

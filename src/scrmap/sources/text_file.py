@@ -47,6 +47,11 @@ BACK_MATTER = re.compile(
 reference): at any level, in bold too, they end the recommendations section, and what is
 under them, to the next heading of their level or higher, is not read, so that the terms
 of reference listed in an appendix are not read as recommendations."""
+SUMMARY = re.compile(r"\b(?:summary|summarised|summarized|key|headline)\b", re.IGNORECASE)
+"""A heading that names a summary: of the recommendations ("Key recommendations", "Summary
+of recommendations"), or the executive summary a recommendations heading sits under. Where
+the document also has a recommendations section that is not a summary, the summary only
+shortens it: read as well, its items would be counted twice (and the full ones renumbered)."""
 LABEL = re.compile(
     r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*"
     r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
@@ -397,6 +402,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     named: dict[int, str] = {}  # the open headings that could name a case, by level
     section: int | None = None  # the level of the open recommendations heading
     sectioned = False  # a recommendations heading was met: only its sections are read
+    summaries: set[int] = set()  # the levels of the open headings that name a summary
+    summary_case: tuple[str | None] | None = None  # the open section's case, if a summary's
+    summarised: dict[int, str | None] = {}  # lines read in a summary's section, their case
+    full: set[str | None] = set()  # the cases with a recommendations section not a summary's
     outside: set[int] = set()  # lines read outside a recommendations section
     back_matter: int | None = None  # the level of the open appendix (`BACK_MATTER`)
     appended: set[int] = set()  # lines read in an appendix
@@ -475,6 +484,12 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 named = {k: v for k, v in named.items() if k < level}
                 if back_matter is not None and level <= back_matter:
                     back_matter = None
+                # 'Key recommendations' (or 'Recommendations' under 'Executive summary')
+                # shortens the full section later in the document (see `SUMMARY`).
+                summary = bool(SUMMARY.search(title)) or any(k < level for k in summaries)
+                summaries = {k for k in summaries if k < level}
+                if SUMMARY.search(title):
+                    summaries.add(level)
                 # As in Word: the section runs to the next heading of its level or higher,
                 # so findings before it and appendices after it are not read.
                 if "recommendation" in title.lower():
@@ -483,6 +498,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                     # Recommendations' in a template whose title is the same in every file.
                     if named:
                         case = named[max(named)]
+                    summary_case = (case,) if summary else None
+                    if not summary:
+                        full.add(case)
                 elif BACK_MATTER.match(title):
                     section, back_matter = None, level
                     continue  # it names no case
@@ -509,6 +527,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             continue
         if section is None:
             outside.add(number)
+        elif summary_case is not None:
+            summarised[number] = summary_case[0]
         if back_matter is not None:
             appended.add(number)
         if _GRID_BORDER.match(line):
@@ -589,7 +609,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         tables.append(table)
     if grid is not None:
         tables.extend(grid.table())
-    not_read = outside if sectioned else appended
+    not_read = (outside if sectioned else appended) | {
+        n for n, of_case in summarised.items() if of_case in full
+    }
     blocks = [b for b in blocks if b[0] not in not_read]
     paragraphs = [p for p in paragraphs if p[0] not in not_read]
     tables = [t for t in tables if t[0] not in not_read]

@@ -7,7 +7,8 @@ being deeper than any Heading style), at a heading of back matter ("Appendix 1",
 "Glossary") at any level, or at a section break, so appendices are not read;
 but not at a section break followed by a table or a label, which sets the
 recommendations on landscape pages. A heading that names a summary ("Summary of
-recommendations") starts it only if no other heading names recommendations. In it,
+recommendations", "Key recommendations"), or sits under one ("Executive summary"), starts it
+only if no other heading names recommendations. In it,
 recommendations are the rows of a table with a column of recommendation text (its other
 columns recognised as in spreadsheets: number, lead agency, target date ...; rows under a
 recommendation's merged cell are part of it, `_table.merged_into_above`), paragraphs
@@ -39,6 +40,7 @@ from scrmap.sources.text_file import (
     ITEM,
     LOOKS_LABELLED,
     REVIEW_NAME,
+    SUMMARY,
     read_label,
     short_heading,
     title_label,
@@ -227,15 +229,24 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 )
 
 
-_SUMMARY = re.compile(r"\bsummary\b", re.IGNORECASE)
-"""A heading that names a summary ("Summary of recommendations" in an executive summary):
-its section is read only when no other heading names recommendations, for the full
-recommendations come later in the document and the summary only shortens them."""
+def _summary(blocks: list[_Block], k: int) -> bool:
+    """Whether the heading `blocks[k]` starts a summary's recommendations: it names a summary
+    ("Key recommendations", "Summary of recommendations"), or a heading it sits under does
+    ("Recommendations" under "Executive summary"). Such a section is read only when no other
+    heading names recommendations, for the full recommendations come later in the document
+    and the summary only shortens them (`SUMMARY`)."""
+    rank = blocks[k].rank
+    for block in reversed(blocks[: k + 1]):
+        if _ends_section(block) and (block is blocks[k] or block.rank < rank):
+            if SUMMARY.search(block.text):
+                return True
+            rank = block.rank
+    return False
 
 
 def _section(blocks: list[_Block]) -> list[_Block]:
-    """The blocks under the recommendations heading (the first that names no summary, see
-    `_SUMMARY`), to the next heading of its level or higher (a deeper one, as in Markdown,
+    """The blocks under the recommendations heading (the first that is no summary's, see
+    `_summary`), to the next heading of its level or higher (a deeper one, as in Markdown,
     is a sub-heading: 'For health agencies' in Heading 2, or a bold 'Police', under a
     Heading 1 'Recommendations') or to a section break that is not followed by a table or
     a label (`_goes_on`), or to an appendix (`BACK_MATTER`) at any level; the whole
@@ -243,7 +254,7 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     named = [
         k for k, b in enumerate(blocks) if _ends_section(b) and "recommendation" in b.text.lower()
     ]
-    start = next((k for k in named if not _SUMMARY.search(blocks[k].text)), None)
+    start = next((k for k in named if not _summary(blocks, k)), None)
     if start is None:
         start = named[0] if named else None
     if start is None:
