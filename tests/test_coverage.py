@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from scrmap.actionplan import State, Vocabulary, assess, from_mapped
-from scrmap.coverage import Coverage, Mapped, Selection, analyse, select
+from scrmap.coverage import Coverage, Mapped, Selection, analyse, published, select
 from scrmap.framework import Framework
 from scrmap.matcher import Matcher
 from scrmap.recommendation import Recommendation, Source
@@ -131,6 +131,38 @@ def test_select_filters_and_reports_what_it_left_out() -> None:
         "--case 'Case Z' matches nothing (there are: Case A, Case B, Case C)",
         "--status 'done' matches nothing (no item has one)",
     ]
+
+
+def test_a_case_is_dated_by_any_of_its_files() -> None:
+    """A case's review in YAML gives its publication date, its action plan (CSV) none:
+    --since kept the review and dropped the plan's actions while naming the case as left
+    out, and the period called the case undated when the plan came first."""
+    recs = [
+        rec("P1", "Child A", None, "Red"),
+        rec("A1", "Child A", "2023-05-10", "Complete"),
+        rec("P2", "child a", None, "Green"),
+        rec("B1", "Child B", None),
+    ]
+    kept = select(recs, Selection(since=date(2020, 1, 1)))
+    assert [r.id for r in kept.recommendations] == ["P1", "A1", "P2"]
+    assert kept.selection.undated == ("Child B",)
+    assert kept.notes[-1] == "--since left out cases with no publication date: Child B"
+    late = select(recs, Selection(since=date(2024, 1, 1)))
+    assert late.recommendations == [] and late.unmatched
+    assert [published(r) for r in select(recs, Selection()).recommendations] == [
+        date(2023, 5, 10),
+        date(2023, 5, 10),
+        date(2023, 5, 10),
+        None,
+    ]
+
+
+def test_a_case_dated_twice_is_dated_by_its_first_publication() -> None:
+    recs = [rec("1", "Child A", "2023-05-10"), rec("2", "Child A", "2021-02-01")]
+    kept = select(recs, Selection(since=date(2022, 1, 1)))
+    assert kept.recommendations == [] and kept.unmatched
+    dates = {published(r) for r in select(recs, Selection()).recommendations}
+    assert dates == {date(2021, 2, 1)}
 
 
 def test_a_status_filter_names_a_state_or_a_word_as_written() -> None:

@@ -298,6 +298,7 @@ def select(
     empty report, which would look like a gap in the framework's coverage.
     """
     kept, notes = one_spelling(recs)
+    kept = dated_by_case(kept)
     notes += counted_twice(kept)
     unmatched: list[str] = []
     if selection.cases:
@@ -346,6 +347,25 @@ def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], 
         for (written, canonical), where in respelt.items()
     ]
     return out, notes
+
+
+def dated_by_case(recs: Sequence[Recommendation]) -> list[Recommendation]:
+    """``recs`` with every item of a case dated as the case is: by the earliest publication
+    date any of its files gives. A review in YAML gives one and its action plan (CSV, a
+    workbook) none: dated item by item, --since kept the review and dropped the plan's
+    actions while naming the case as left out, and the period and themes by year lost them."""
+    first: dict[str, date] = {}
+    for rec in recs:
+        day = published(rec)
+        if day is not None and rec.case and (rec.case not in first or day < first[rec.case]):
+            first[rec.case] = day
+    out = []
+    for rec in recs:
+        day = first.get(rec.case or "")
+        if day is not None and published(rec) != day:
+            rec = replace(rec, meta={**rec.meta, "published": day.isoformat()})
+        out.append(rec)
+    return out
 
 
 def counted_twice(recs: Sequence[Recommendation]) -> list[str]:

@@ -104,6 +104,35 @@ def test_every_report_names_the_cases_since_left_out_undated(
     assert "left out for want of a publication date: Child Z" in out.read_text(encoding="utf-8")
 
 
+def test_a_case_dated_by_its_review_keeps_its_action_plan_under_since(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The review (YAML, published 2023) and its action plan (CSV, no date): --since kept the
+    review, dropped the plan's overdue action and said the case was left out undated."""
+    (tmp_path / "child-a.yaml").write_text(
+        "case: Child A\npublished: 2023-05-10\nrecommendations:\n"
+        "  - id: A1\n    text: Health visitors will record fathers at the first visit.\n"
+        "    status: Complete\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "child-a-plan.csv").write_text(
+        "Case,No.,Recommendation,Target date,RAG\n"
+        "Child A,A5,Schools will refer concerns about neglect using the Threshold Guide.,"
+        "31/12/2024,Red\n",
+        encoding="utf-8",
+    )
+    args = [str(tmp_path), "--as-of", "2025-03-01", "-f", "json"]
+    for since in [[], ["--since", "2020-01-01"]]:
+        result = run(runner, "coverage", *args, *since)
+        doc = json.loads(result.stdout)
+        assert doc["cases"][0]["recommendations"] == 2
+        assert doc["period"] == {"first": "2023-05-10", "last": "2023-05-10", "undated": []}
+        assert doc["selection"]["undated_left_out"] == []
+        assert [a["id"] for a in doc["action_plan"]["overdue_actions"]] == ["A5"]
+        assert sum(doc["themes_by_year"]["2023"].values()) >= 2
+        assert "left out" not in result.stderr
+
+
 def test_the_earliest_since_still_leaves_undated_cases_out(runner: CliRunner, tmp_path) -> None:
     """--since 0001-01-01 counted undated cases as published on the first day possible,
     while every report said they were left out."""
