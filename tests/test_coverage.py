@@ -219,6 +219,41 @@ def test_a_case_spelt_two_ways_is_one_case() -> None:
     assert len(select(recs, Selection(cases=("CHILD P",))).recommendations) == 3
 
 
+@pytest.mark.parametrize(
+    "titled",
+    [
+        "Child C: Safeguarding Practice Review",
+        "Serious Case Review: Child C",
+        "Child C \u2013 Child Safeguarding Practice Review \u2013 overview report",
+        "CHILD C Serious Case Review",
+        "Safeguarding Practice Review - Child C",
+    ],
+)
+def test_a_case_named_with_the_kind_of_review_is_one_case(titled: str) -> None:
+    """A Word or Markdown review takes its title for its case ("Child C: Safeguarding
+    Practice Review") and its action plan names the case ("Child C"): one review was counted
+    as two cases, and its own review and plan as repeats across cases."""
+    recs = [rec("1", titled), rec("4", "Child C"), rec("x", "Child D")]
+    kept = select(recs, Selection())
+    assert [r.case for r in kept.recommendations] == [titled, titled, "Child D"]
+    assert kept.notes == [f"case 'Child C' (f) is counted as {titled!r}"]
+    assert len(select(recs, Selection(cases=("child c",))).recommendations) == 2
+
+
+def test_only_the_kind_of_review_is_no_case_of_its_own() -> None:
+    """A name that is the kind of review alone, or with no name beside it, stays itself."""
+    recs = [
+        rec("1", "Safeguarding Practice Review"),
+        rec("2", "Serious Case Review"),
+        rec("3", "Practice review:"),
+        rec("4", "Child C review of practice"),
+        rec("5", "Child C"),
+    ]
+    kept = select(recs, Selection())
+    assert [r.case for r in kept.recommendations] == [r.case for r in recs]
+    assert kept.notes == []
+
+
 def test_the_same_items_in_two_files_are_noted() -> None:
     """The same action plan saved as .csv and .xlsx, both in the folder, counted twice."""
     plan = [

@@ -25,6 +25,7 @@ from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
 from scrmap.recommendation import Recommendation
 from scrmap.repeats import Comparable, Pair, find_pairs, group_pairs
+from scrmap.sources.text_file import REVIEW_NAME
 
 NO_CASE = "(no case)"
 """The case of text given on the command line, which names none."""
@@ -243,17 +244,18 @@ def _keep(
     value: Callable[[Recommendation], str],
     option: str,
     unmatched: list[str],
+    fold: Callable[[str], str] = str.casefold,
 ) -> list[Recommendation]:
-    """Keep the items whose ``value`` is one of ``wanted`` (any capitals); note each
-    wanted value that matches nothing, with the values there are."""
+    """Keep the items whose ``value`` is one of ``wanted`` (any capitals, or as ``fold``
+    compares them); note each wanted value that matches nothing, with the values there are."""
     present = sorted({value(r) for r in recs} - {""})
-    folded = {v.casefold() for v in present}
+    folded = {fold(v) for v in present}
     there = f"there are: {', '.join(present)}" if present else "no item has one"
     unmatched += [
-        f"{option} {w!r} matches nothing ({there})" for w in wanted if w.casefold() not in folded
+        f"{option} {w!r} matches nothing ({there})" for w in wanted if fold(w) not in folded
     ]
-    keep = {w.casefold() for w in wanted}
-    return [r for r in recs if value(r).casefold() in keep]
+    keep = {fold(w) for w in wanted}
+    return [r for r in recs if fold(value(r)) in keep]
 
 
 def _keep_statuses(
@@ -302,7 +304,8 @@ def select(
     notes += counted_twice(kept)
     unmatched: list[str] = []
     if selection.cases:
-        kept = _keep(kept, selection.cases, lambda r: r.case or NO_CASE, "--case", unmatched)
+        cases = selection.cases
+        kept = _keep(kept, cases, lambda r: r.case or NO_CASE, "--case", unmatched, case_key)
     if selection.since:
         undated = sorted({r.case or NO_CASE for r in kept if published(r) is None})
         # An undated case is left out whatever the date: with --since 0001-01-01 it was
@@ -326,18 +329,49 @@ def select(
     return Selected(kept, notes, unmatched, selection)
 
 
+_SEPARATORS = (":", " - ", " \u2013 ", " \u2014 ", ",", " | ")
+"""What joins a case's name and the kind of review in a title: "Child C: Safeguarding
+Practice Review", "Serious Case Review \u2013 Child C"."""
+
+
+def case_key(spelled: str) -> str:
+    """The case a name means, to compare names by: without capitals, and without the kind
+    of review a Word or Markdown title adds to the name ("Child C: Safeguarding Practice
+    Review" is "child c", as its action plan names it). A name that is the kind of review
+    alone, or has nothing else beside it, is itself."""
+    words = spelled.split()
+    name = spelled
+    for sep in _SEPARATORS:
+        before, found, after = spelled.partition(sep)
+        if found and REVIEW_NAME.match(before.strip()) and after.strip(" :-,|\u2013\u2014"):
+            name = after
+            break
+        before, found, after = spelled.rpartition(sep)
+        if found and REVIEW_NAME.match(after.strip()) and before.strip(" :-,|\u2013\u2014"):
+            name = before
+            break
+    else:
+        # "Child C Serious Case Review": the kind of review is the last few words, the
+        # most that name one ("Serious Case Review", not "Case Review").
+        for k in range(min(len(words) - 1, 8), 1, -1):
+            if REVIEW_NAME.match(" ".join(words[-k:])):
+                name = " ".join(words[:-k])
+                break
+    return " ".join(name.strip(" :-,|\u2013\u2014").split()).casefold()
+
+
 def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], list[str]]:
     """``recs`` with each case under one name: the first spelling met, its spaces made
-    plain ("Case\u00a0L" is "Case L"), whatever the capitals ("child p" is "Child P"); and
-    a note for each other spelling. Spelt two ways in two files, one review counted as two
-    cases, and the two printed alike."""
+    plain ("Case\u00a0L" is "Case L"), whatever the capitals ("child p" is "Child P") and
+    the kind of review in a title (`case_key`); and a note for each other spelling. Spelt
+    two ways in two files, one review counted as two cases, and the two printed alike."""
     first: dict[str, str] = {}
     out: list[Recommendation] = []
     respelt: dict[tuple[str, str], str] = {}
     for rec in recs:
         if rec.case:
             spelled = " ".join(rec.case.split())
-            canonical = first.setdefault(spelled.casefold(), spelled)
+            canonical = first.setdefault(case_key(spelled), spelled)
             if canonical != rec.case:
                 respelt.setdefault((rec.case, canonical), rec.source.file)
                 rec = replace(rec, case=canonical)

@@ -133,6 +133,33 @@ def test_a_case_dated_by_its_review_keeps_its_action_plan_under_since(
         assert "left out" not in result.stderr
 
 
+def test_a_review_titled_with_its_kind_and_its_plan_are_one_case(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The review in Word, titled "Child C: Safeguarding Practice Review", and its action
+    plan naming "Child C": "4 recommendations from 2 cases", and the review's own
+    recommendation and the plan's action shown as a repeat across cases."""
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading("Child C: Safeguarding Practice Review", level=0)
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph(
+        "Health visitors will see fathers at every new birth visit.", style="List Number"
+    )
+    doc.save(str(tmp_path / "child-c.docx"))
+    (tmp_path / "child-c-plan.csv").write_text(
+        "Case,No.,Recommendation,Target date,RAG\n"
+        "Child C,A1,Health visitors will see fathers at every new birth visit.,2024-12-31,Red\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", str(tmp_path), "-f", "json")
+    doc_ = json.loads(result.stdout)
+    assert [(c["id"], c["recommendations"]) for c in doc_["cases"]] == [("Child C", 2)]
+    assert doc_["totals"]["cases"] == 1 and doc_["repeated"] == []
+    assert "is counted as 'Child C'" in result.stderr
+
+
 def test_the_earliest_since_still_leaves_undated_cases_out(runner: CliRunner, tmp_path) -> None:
     """--since 0001-01-01 counted undated cases as published on the first day possible,
     while every report said they were left out."""
