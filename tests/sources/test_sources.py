@@ -680,7 +680,7 @@ def test_a_recommendations_heading_bounds_what_is_read(tmp_path: Path) -> None:
     assert problems == []
     assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
         ("1", "Fathers. Health visitors will record the details of fathers.", 13, "Child F"),
-        ("2", "Schools will record every concern.", 24, "Child G"),
+        ("1", "Schools will record every concern.", 24, "Child G"),
     ]
 
 
@@ -1013,4 +1013,24 @@ def test_a_summary_is_left_out_only_beside_its_own_cases_recommendations(tmp_pat
     assert [(r.case, r.text) for r in recs] == [
         ("Child A", "Schools will record attendance."),
         ("Child B", "GPs will record fathers at registration."),
+    ]
+
+
+def test_each_case_in_a_file_keeps_its_own_numbers(tmp_path: Path) -> None:
+    """Two reviews in one Markdown file, each numbered 1 and 2: the second review's were
+    renumbered 3 and 4, ids the Board could not find in its document."""
+    path = tmp_path / "two.md"
+    path.write_text(
+        "# Child A\n\n## Recommendations\n\n1. Schools will record attendance.\n"
+        "2. GPs will record fathers.\n\n# Child B\n\n## Recommendations\n\n"
+        "1. Police will share information with the MASH.\n- Health visitors will see fathers.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id) for r in recs] == [
+        ("Child A", "1"),
+        ("Child A", "2"),
+        ("Child B", "1"),
+        ("Child B", "2"),
     ]

@@ -570,3 +570,40 @@ def test_a_number_merged_down_over_the_parts_of_a_recommendation(tmp_path: Path)
         ("1", f"a) {FATHERS} b) {MASH}", "Health; Police"),
         ("2", "The Board will audit supervision by May 2027.", "LSCP"),
     ]
+
+
+MULTI_CASE = [
+    ["Case", "No.", "Recommendation", "RAG"],
+    ["Child A", "1", "Schools will record attendance concerns.", "Red"],
+    ["Child A", "2", "GPs will record the details of fathers.", "Green"],
+    ["Child B", "1", "Police will share information with the MASH.", "Amber"],
+]
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx", ".md"])
+def test_a_plan_of_several_cases_numbers_each_from_one(tmp_path: Path, ending: str) -> None:
+    """A plan of two reviews, each numbered from 1: the second review's "1" was a duplicate
+    id that refused the whole plan. An id repeated within one case still refuses it."""
+    path = tmp_path / f"plan{ending}"
+
+    def write(rows: list[list[str]]) -> None:
+        if ending == ".xlsx":
+            write_xlsx(path, {"Plan": [list(r) for r in rows]})
+        elif ending == ".csv":
+            path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+        else:
+            lines = ["| " + " | ".join(r) + " |" for r in rows]
+            lines.insert(1, "|---|---|---|---|")
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    write(MULTI_CASE)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id, r.status) for r in recs] == [
+        ("Child A", "1", "Red"),
+        ("Child A", "2", "Green"),
+        ("Child B", "1", "Amber"),
+    ]
+    write([*MULTI_CASE, ["child a", "2", "Schools will audit attendance.", "Red"]])
+    recs, problems = load_file(path)
+    assert recs == [] and [p.message for p in problems] == ["duplicate id '2'"]

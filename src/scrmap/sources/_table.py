@@ -255,6 +255,16 @@ def check(
     return None, rec_id
 
 
+def id_key(columns: Columns, row: Sequence[str], rec_id: str) -> str:
+    """What an id must not repeat: the id within its case, when the table has a case column.
+    A plan of several reviews numbers each review's actions from 1, and reports and
+    coverage know an item by its case and id; as the file's alone, the second case's "1"
+    was a duplicate id that refused the whole plan."""
+    at = columns.fields.get("case")
+    case = " ".join(row[at].split()).casefold() if at is not None and at < len(row) else ""
+    return f"{case}\0{rec_id}"
+
+
 def record(
     columns: Columns, line: int, row: Sequence[str], rec_id: str, name: str, case: str | None
 ) -> Recommendation:
@@ -306,10 +316,11 @@ def recommendations(
         if fault:
             problems.append(Problem(name, line, None, fault))
             continue
-        if rec_id in seen:
+        key = id_key(columns, row, rec_id)
+        if key in seen:
             problems.append(Problem(name, line, None, f"duplicate id {rec_id!r}"))
             continue
-        seen.add(rec_id)
+        seen.add(key)
         recs.append(record(columns, line, row, rec_id, name, default_case))
         warnings += due_warnings(columns, row, name, line)
         warnings += _unsaved_fields(columns, row, name, line, unsaved)

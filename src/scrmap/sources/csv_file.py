@@ -244,7 +244,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     warnings: list[Problem] = []
     # Numbered rows cannot repeat an id; rows with ids are checked against the ids before.
     seen = _Seen(path.stat().st_size) if "id" in columns.fields else None
-    maybe: list[tuple[int, str]] = []
+    maybe: list[tuple[int, str, str]] = []  # line, id, its key (`_table.id_key`)
     """Rows whose id may have come before (the filter can be wrong that way, not the other)."""
     count = 0
     last = reader.line_num
@@ -259,8 +259,8 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
             fault, rec_id = _table.check(columns, row, count)
             if fault:
                 problems.append(Problem(name, line, None, fault))
-            elif seen is not None and seen.add(rec_id):
-                maybe.append((line, rec_id))
+            elif seen is not None and seen.add(key := _table.id_key(columns, row, rec_id)):
+                maybe.append((line, rec_id, key))
             else:
                 count += 1
             if not fault:
@@ -310,11 +310,15 @@ class _Seen:
 
 
 def _duplicates(
-    path: Path, encoding: str, columns: _table.Columns, skip: int, maybe: list[tuple[int, str]]
+    path: Path,
+    encoding: str,
+    columns: _table.Columns,
+    skip: int,
+    maybe: list[tuple[int, str, str]],
 ) -> list[tuple[int, str]]:
-    """Which of the rows ``maybe`` repeat the id of an earlier good row: read the file
-    once more for the first line of each of their ids."""
-    wanted = {rec_id for _, rec_id in maybe}
+    """Which of the rows ``maybe`` (line, id, key) repeat the id of an earlier good row in
+    its case (`_table.id_key`): read the file once more for the first line of each key."""
+    wanted = {key for _, _, key in maybe}
     first: dict[str, int] = {}
     reader = _after_header(path, encoding, skip)
     with contextlib.suppress(csv.Error):  # reported already, at its line
@@ -322,9 +326,10 @@ def _duplicates(
             if _table.blank(row) or _table.no_text(columns, row):
                 continue
             fault, rec_id = _table.check(columns, row, 0)  # ids from the id column
-            if not fault and rec_id in wanted:
-                first.setdefault(rec_id, line)
-    return [(line, rec_id) for line, rec_id in maybe if first[rec_id] < line]
+            key = _table.id_key(columns, row, rec_id)
+            if not fault and key in wanted:
+                first.setdefault(key, line)
+    return [(line, rec_id) for line, rec_id, key in maybe if first[key] < line]
 
 
 def _read(file: SourceFile, read: Callable[[str], T]) -> T | list[Problem]:

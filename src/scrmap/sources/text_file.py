@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -628,15 +629,20 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         blocks if tables else blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs
     )
     recs = list(from_tables)
-    used = {rec.id for rec in from_tables}
-    for index, (line_no, item_id, body, item_case, item_waive) in enumerate(items, start=1):
+    # An id is its case's: a file of two reviews numbers each from 1, and coverage knows an
+    # item by its case and id (as the file's, the second review's 1 and 2 were 3 and 4).
+    used = {(rec.case, rec.id) for rec in from_tables}
+    numbered: Counter[str | None] = Counter()
+    for line_no, item_id, body, item_case, item_waive in items:
+        numbered[item_case] += 1
         labelled = read_label(body)
         if labelled:
             item_id, body = labelled
-        rec_id = item_id if item_id and item_id not in used else str(index)
-        while rec_id in used:
+        rec_id = item_id if item_id and (item_case, item_id) not in used else None
+        rec_id = rec_id or str(numbered[item_case])
+        while (item_case, rec_id) in used:
             rec_id += "'"
-        used.add(rec_id)
+        used.add((item_case, rec_id))
         text = " ".join(body.split())
         recs.append(
             Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
