@@ -607,3 +607,35 @@ def test_a_plan_of_several_cases_numbers_each_from_one(tmp_path: Path, ending: s
     write([*MULTI_CASE, ["child a", "2", "Schools will audit attendance.", "Red"]])
     recs, problems = load_file(path)
     assert recs == [] and [p.message for p in problems] == ["duplicate id '2'"]
+
+
+def test_a_cell_merged_down_over_several_recommendations_is_each_ones(tmp_path: Path) -> None:
+    """A plan that merges each review's name down its rows, or a lead agency, a due date or
+    a RAG rating down the recommendations it covers: the rows under the first read as
+    empty there, so they were cases of their own under the file's name ("plan"), with no
+    owner, due date or status, and the second review's "1" a duplicate id."""
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Case", "No.", "Recommendation", "Lead agency", "Due date", "RAG"])
+    sheet.append(
+        ["Child A", "1", "Schools will record attendance.", "Education", "2024-01-31", "Red"]
+    )
+    sheet.append([None, "2", "GPs will record fathers.", None, None, "Green"])
+    sheet.append([None, "3", "Police will share information with the MASH.", "Police", None, None])
+    sheet.append(
+        ["Child B", "1", "Health visitors will see fathers.", "Health", "2025-06-30", "Amber"]
+    )
+    sheet.append([None, "2", "Social workers will use chronologies.", None, None, None])
+    for merged in ("A2:A4", "A5:A6", "D2:D3", "E2:E4", "F5:F6"):
+        sheet.merge_cells(merged)
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id, r.agency, r.due, r.status) for r in recs] == [
+        ("Child A", "1", "Education", "2024-01-31", "Red"),
+        ("Child A", "2", "Education", "2024-01-31", "Green"),
+        ("Child A", "3", "Police", "2024-01-31", None),
+        ("Child B", "1", "Health", "2025-06-30", "Amber"),
+        ("Child B", "2", None, None, "Amber"),
+    ]

@@ -10,7 +10,7 @@ import dataclasses
 import itertools
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -56,6 +56,9 @@ class _Merges:
     ("Health agencies"), or a title."""
     formulas: bool
     """Whether the sheet has formulas at all (`_unsaved`)."""
+    down: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Row -> (column, first row) of each cell in it merged down from the row above, in a
+    column other than the text or id (`_filled_down`)."""
 
 
 def _merges(file: SourceFile, part: str | None, folding: frozenset[int], width: int) -> _Merges:
@@ -76,6 +79,9 @@ def _merges(file: SourceFile, part: str | None, folding: frozenset[int], width: 
         first, last = int(m[2]), int(m[4])
         if any(left <= column <= right for column in folding):
             merges.continued.update(range(first + 1, last + 1))
+        elif left < width:
+            for row in range(first + 1, last + 1):
+                merges.down.setdefault(row, []).append((left, first))
         if left == 0 and right >= width - 1 and first == last:
             merges.spanning.add(first)
     return merges
@@ -335,11 +341,32 @@ def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
     notes: list[Problem] = []
     merges = _merges(file, sheet_read.part, _table.folding(columns), width)
     # A sub-heading merged across the table groups the rows under it and is none of them.
-    kept = (row for row in trimmed if not _sub_heading(row, merges.spanning))
+    filled = _filled_down(trimmed, merges.down)
+    kept = (row for row in filled if not _sub_heading(row, merges.spanning))
     folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)
     unsaved = _unsaved(file, merges.formulas)
     recs, problems = _table.recommendations(columns, folded, file.name, file.case, unsaved)
     return (recs, sorted([*problems, *notes], key=lambda p: p.line or 0)), True
+
+
+def _filled_down(
+    rows: Iterable[_table.Row], down: dict[int, list[tuple[int, int]]]
+) -> Iterator[_table.Row]:
+    """``rows`` with each cell merged down from the row above (`_Merges.down`) holding the
+    merged cell's value, as Excel shows it beside every row it spans: a review's name merged
+    down its recommendations, a lead agency, due date or RAG rating down those it covers.
+    Only the first row holds the value, so the others read as cases of their own under the
+    file's name, with no owner, due date or status."""
+    firsts = {first for spans in down.values() for _, first in spans}
+    tops: dict[tuple[int, int], str] = {}  # (column, first row) -> the merged cell's value
+    for number, row in rows:
+        cells = list(row)
+        for column, first in down.get(number, ()):
+            if column < len(cells) and not cells[column].strip():
+                cells[column] = tops.get((column, first), "")
+        if number in firsts:
+            tops.update({(k, number): value for k, value in enumerate(cells) if value.strip()})
+        yield number, cells
 
 
 def _rated(
