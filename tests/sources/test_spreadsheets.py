@@ -639,3 +639,34 @@ def test_a_cell_merged_down_over_several_recommendations_is_each_ones(tmp_path: 
         ("Child B", "1", "Health", "2025-06-30", "Amber"),
         ("Child B", "2", None, None, "Amber"),
     ]
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx", ".md"])
+def test_a_blank_case_cell_is_the_case_above(tmp_path: Path, ending: str) -> None:
+    """A plan saved as CSV from a workbook whose case cells were merged down keeps each
+    name in its first row only: the rows under it were cases of their own under the file's
+    name, and the second review's "2" a duplicate id that refused the plan."""
+    rows = [
+        ["Case", "No.", "Recommendation", "RAG"],
+        ["Child A", "1", "Schools will record attendance concerns.", "Red"],
+        ["", "2", "GPs will record the details of fathers.", "Green"],
+        ["Child B", "1", "Police will share information with the MASH.", "Amber"],
+        ["", "2", "Social workers will use chronologies.", ""],
+    ]
+    path = tmp_path / f"plan{ending}"
+    if ending == ".xlsx":
+        write_xlsx(path, {"Plan": [list(r) for r in rows]})
+    elif ending == ".csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        lines = ["| " + " | ".join(r) + " |" for r in rows]
+        lines.insert(1, "|---|---|---|---|")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id) for r in recs] == [
+        ("Child A", "1"),
+        ("Child A", "2"),
+        ("Child B", "1"),
+        ("Child B", "2"),
+    ]

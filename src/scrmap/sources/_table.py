@@ -255,6 +255,23 @@ def check(
     return None, rec_id
 
 
+def cases_filled(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` with an empty case cell holding the case of the row above, in a table with a
+    case column. A plan saved as CSV from a workbook whose case cells were merged down its
+    rows keeps each name in its first row only, and a plan typed that way leaves it out
+    under the first: read as empty, those rows were cases of their own under the file's
+    name. A row that is blank otherwise stays blank."""
+    at = columns.fields.get("case")
+    last = ""
+    for line, row in rows:
+        if at is not None and at < len(row) and not blank(row):
+            if row[at].strip():
+                last = row[at]
+            elif last:
+                row = [*row[:at], last, *row[at + 1 :]]
+        yield line, row
+
+
 def id_key(columns: Columns, row: Sequence[str], rec_id: str) -> str:
     """What an id must not repeat: the id within its case, when the table has a case column.
     A plan of several reviews numbers each review's actions from 1, and reports and
@@ -306,7 +323,7 @@ def recommendations(
     problems: list[Problem] = []
     warnings: list[Problem] = []
     seen: set[str] = set()
-    for line, row in rows:
+    for line, row in cases_filled(columns, rows):
         if blank(row):
             continue
         if no_text(columns, row):

@@ -57,7 +57,7 @@ class Rows:
     is sent."""
 
     header: Header
-    rows: list[tuple[int, list[str], str]]
+    rows: list[tuple[int, Sequence[str], str]]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -159,7 +159,7 @@ class CsvFile(Sequence[Recommendation]):
         columns = self.header.columns
         numbered = enumerate(
             (line, row)
-            for line, row in _with_lines(reader)
+            for line, row in _table.cases_filled(columns, _with_lines(reader))
             if not _table.blank(row) and not _table.no_text(columns, row)
         )
         rows = ((line, row, _table.check(columns, row, n)[1]) for n, (line, row) in numbered)
@@ -249,7 +249,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     count = 0
     last = reader.line_num
     try:
-        for line, row in _with_lines(reader):
+        for line, row in _table.cases_filled(columns, _with_lines(reader)):
             last = reader.line_num
             if _table.blank(row):
                 continue
@@ -322,7 +322,7 @@ def _duplicates(
     first: dict[str, int] = {}
     reader = _after_header(path, encoding, skip)
     with contextlib.suppress(csv.Error):  # reported already, at its line
-        for line, row in _with_lines(reader):
+        for line, row in _table.cases_filled(columns, _with_lines(reader)):
             if _table.blank(row) or _table.no_text(columns, row):
                 continue
             fault, rec_id = _table.check(columns, row, 0)  # ids from the id column
