@@ -1034,3 +1034,18 @@ def test_each_case_in_a_file_keeps_its_own_numbers(tmp_path: Path) -> None:
         ("Child B", "1"),
         ("Child B", "2"),
     ]
+
+
+def test_recommendations_for_key_agencies_are_no_summary(tmp_path: Path) -> None:
+    path = tmp_path / "k.md"
+    path.write_text(
+        "# Child K\n\n## Recommendations for key agencies\n\n1. Schools will record attendance.\n"
+        "\n## Recommendations for the Partnership\n\n1. The Partnership will audit fathers.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.text for r in recs] == [
+        "Schools will record attendance.",
+        "The Partnership will audit fathers.",
+    ]

@@ -48,11 +48,14 @@ BACK_MATTER = re.compile(
 reference): at any level, in bold too, they end the recommendations section, and what is
 under them, to the next heading of their level or higher, is not read, so that the terms
 of reference listed in an appendix are not read as recommendations."""
-SUMMARY = re.compile(r"\b(?:summary|summarised|summarized|key|headline)\b", re.IGNORECASE)
+SUMMARY = re.compile(
+    r"\b(?:summary|summari[sz]ed|(?:key|headline)\s+recommendations?)\b", re.IGNORECASE
+)
 """A heading that names a summary: of the recommendations ("Key recommendations", "Summary
-of recommendations"), or the executive summary a recommendations heading sits under. Where
-the document also has a recommendations section that is not a summary, the summary only
-shortens it: read as well, its items would be counted twice (and the full ones renumbered)."""
+of recommendations"; "Recommendations for key agencies" is none), or the executive summary
+a recommendations heading sits under. Where the document also has a recommendations section
+that is not a summary, the summary only shortens it: read as well, its items would be
+counted twice (and the full ones renumbered)."""
 LABEL = re.compile(
     r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*"
     r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
