@@ -229,24 +229,30 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 )
 
 
-def _summary(blocks: list[_Block], k: int) -> bool:
-    """Whether the heading `blocks[k]` starts a summary's recommendations: it names a summary
-    ("Key recommendations", "Summary of recommendations"), or a heading it sits under does
-    ("Recommendations" under "Executive summary"). Such a section is read only when no other
-    heading names recommendations, for the full recommendations come later in the document
-    and the summary only shortens them (`SUMMARY`)."""
-    rank = blocks[k].rank
-    for block in reversed(blocks[: k + 1]):
-        if _ends_section(block) and (block is blocks[k] or block.rank < rank):
-            if SUMMARY.search(block.text):
-                return True
-            rank = block.rank
-    return False
+def _summaries(blocks: list[_Block]) -> set[int]:
+    """The headings that start a summary's recommendations: one that names a summary ("Key
+    recommendations", "Summary of recommendations"), or one under a heading that does
+    ("Recommendations" under "Executive summary"). Such a section is read only when no
+    other heading names recommendations, for the full recommendations come later in the
+    document and the summary only shortens them (`SUMMARY`). One pass, with the headings
+    still open above each."""
+    found: set[int] = set()
+    above: list[tuple[int, bool]] = []  # the open headings: rank, whether it names a summary
+    for k, block in enumerate(blocks):
+        if not _ends_section(block):
+            continue
+        while above and above[-1][0] >= block.rank:
+            above.pop()
+        names = bool(SUMMARY.search(block.text))
+        if names or any(summary for _, summary in above):
+            found.add(k)
+        above.append((block.rank, names))
+    return found
 
 
 def _section(blocks: list[_Block]) -> list[_Block]:
     """The blocks under the recommendations heading (the first that is no summary's, see
-    `_summary`), to the next heading of its level or higher (a deeper one, as in Markdown,
+    `_summaries`), to the next heading of its level or higher (a deeper one, as in Markdown,
     is a sub-heading: 'For health agencies' in Heading 2, or a bold 'Police', under a
     Heading 1 'Recommendations') or to a section break that is not followed by a table or
     a label (`_goes_on`), or to an appendix (`BACK_MATTER`) at any level; the whole
@@ -254,7 +260,8 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     named = [
         k for k, b in enumerate(blocks) if _ends_section(b) and "recommendation" in b.text.lower()
     ]
-    start = next((k for k in named if not _summary(blocks, k)), None)
+    summaries = _summaries(blocks)
+    start = next((k for k in named if k not in summaries), None)
     if start is None:
         start = named[0] if named else None
     if start is None:
