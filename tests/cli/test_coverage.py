@@ -538,3 +538,23 @@ def test_weights_inside_the_framework_file_are_named_as_there(
     assert doc["framework"]["learned"]["path"] == str(inline)
     shown = run(runner, "coverage", LIBRARY, "--framework", str(inline)).stdout
     assert "labelled recommendations (inline.yaml)." in shown
+
+
+def test_an_unmapped_items_place_is_never_cut_on_a_narrow_terminal(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """At 60 columns the unmapped item's file and line were cut to 'lib/child-d.xlsx…': the
+    line number, where to find the item, was lost."""
+    folder = tmp_path / "reviews-for-the-board"
+    folder.mkdir()
+    (folder / "child-d-action-plan.yaml").write_text(
+        "case: Child D\nrecommendations:\n  - id: D4\n    text: Agencies will agree a "
+        "protocol for children missing education.\n",
+        encoding="utf-8",
+    )
+    narrow = invoke(runner, ["coverage", str(folder)], {"COLUMNS": "60"}).stdout
+    assert "D4" in narrow and "…" not in narrow
+    first_column = "".join(
+        line.split("│")[1].strip() for line in narrow.splitlines() if line.startswith("│")
+    )
+    assert f"{folder / 'child-d-action-plan.yaml'}:3" in first_column

@@ -227,7 +227,8 @@ def unmapped_table(record: CoverageRecord) -> RenderableType:
     if not record["unmapped"]:
         return Text("Unmapped: none; every item reaches a standard.")
     table = Table(title="Unmapped: candidates for reviewing the framework", title_justify="left")
-    table.add_column("case / id")
+    # Folded, not cut: cut, a long path lost its line number, where to find the item.
+    table.add_column("case / id", overflow="fold")
     table.add_column("text")
     table.add_column("nearest standards", min_width=12)
     for item in record["unmapped"]:
