@@ -212,7 +212,7 @@ class Selection:
     """'recommendation', 'finding', 'response'."""
     undated: tuple[str, ...] = ()
     """Filled in by `select`: the cases --since left out because they carry no publication
-    date (every Markdown, Word and CSV source), which every report names beside the filter,
+    date in any of their files (Markdown, Word and CSV give none), which every report names,
     so that a Board does not read their standards as gaps."""
 
 
