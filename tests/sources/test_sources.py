@@ -1049,3 +1049,21 @@ def test_recommendations_for_key_agencies_are_no_summary(tmp_path: Path) -> None
         "Schools will record attendance.",
         "The Partnership will audit fathers.",
     ]
+
+
+def test_key_recommendations_inside_the_recommendations_are_read(tmp_path: Path) -> None:
+    """A "Key recommendations" as a part of the recommendations section (the priorities, then
+    the others) is no summary of it: its items are read with the rest."""
+    path = tmp_path / "k.md"
+    path.write_text(
+        "# Child K\n\n## Recommendations\n\n### Key recommendations\n\n"
+        "1. Schools will record attendance.\n\n### Further recommendations\n\n"
+        "2. The Partnership will audit fathers.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text) for r in recs] == [
+        ("1", "Schools will record attendance."),
+        ("2", "The Partnership will audit fathers."),
+    ]

@@ -491,8 +491,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 # 'Key recommendations' (or 'Recommendations' under 'Executive summary')
                 # shortens the full section later in the document (see `SUMMARY`).
                 summary = bool(SUMMARY.search(title)) or any(k < level for k in summaries)
+                if section is not None and level > section and summary_case is None:
+                    summary = False  # a part of the open recommendations section, as in Word
                 summaries = {k for k in summaries if k < level}
-                if SUMMARY.search(title):
+                if summary and SUMMARY.search(title):
                     summaries.add(level)
                 # As in Word: the section runs to the next heading of its level or higher,
                 # so findings before it and appendices after it are not read.
