@@ -103,11 +103,12 @@ _CREATOR = re.compile(r"<dc:creator\b[^>]*>\s*([^<]*?)\s*</dc:creator>")
 
 
 _TERMINAL_HEADLINE = re.compile(
-    r"\d[\d,]* recommendations? (?:\([^)]*\) )?from \d[\d,]* cases?: \d[\d,]* mapped, "
+    r"(?<![\d,])\d[\d,]* recommendations? (?:\([^)]*\) )?from \d[\d,]* cases?: \d[\d,]* mapped, "
     r"\d[\d,]* unmapped\. Covered \d+/\d+ quadrants, \d+/\d+ standards, \d+/\d+ themes\."
 )
 """The headline `coverage` prints first to a terminal or a pipe, with its line breaks (which
-move with the width) made spaces."""
+move with the width) made spaces. It starts after no digit, so that a search through a long
+run of digits tries it once, not at every digit (time in the square of the run)."""
 _TERMINAL_QUADRANTS = re.compile(r"^Quadrants[ \t]*$", re.MULTILINE)
 """The heading of the quadrants `coverage` prints under its key messages, at any width."""
 _TERMINAL_HEADING = re.compile(r"\S · .*\S:\d+$")
