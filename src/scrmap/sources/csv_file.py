@@ -86,9 +86,10 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
             yield line
 
 
-_HINT = re.compile(r"\s*sep=(?P<delimiter>[,;\t|])\s*$")
+_HINT = re.compile(r"(?<!\s)\s*sep=(?P<delimiter>[,;\t|])\s*$")
 """Excel's first line naming the delimiter, 'sep=;', as Excel in many European locales
-writes and reads it."""
+writes and reads it. Matched at the line's start; it starts after no space, so that a search
+through a long run of spaces would try it once, not at every space."""
 
 
 def _sniffed(sample: str) -> type[csv.Dialect] | csv.Dialect:
