@@ -98,6 +98,19 @@ def test_gold_duplicate_key_and_wrong_shape(tmp_path: Path, norfolk: fw.Framewor
     assert str(info.value) == f"{path}:1:1: not a {GOLD_FILE}"
 
 
+def test_a_label_yaml_reads_as_a_number_says_to_quote_it(
+    tmp_path: Path, norfolk: fw.Framework
+) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text("name: g\nitems:\n  - {id: a, text: x, standards: [1.10], themes: []}\n")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value) == (
+        f"{path}:3:34: items[0] (id 'a').standards[0]: must be text, but YAML reads 1.10 as "
+        "the number 1.1; quote it: '1.10'"
+    )
+
+
 GOLD_FILE = (
     "gold file: YAML with 'name' and 'items', each item with 'id', 'text', 'standards' and "
     "'themes' (`scrmap map FILE -f gold` writes one to correct)"

@@ -195,8 +195,62 @@ def test_minimal_framework_parses() -> None:
         pytest.param(
             "  - id: S2",
             "  - id: 2.1",
-            "f.yaml:12:9: standards[1].id: must be text; quote numeric ids, e.g. id: '1.1'",
+            "f.yaml:12:9: standards[1].id: must be text, but YAML reads 2.1 as a number; "
+            "quote it: '2.1'",
             id="numeric-id",
+        ),
+        pytest.param(
+            "  - id: S2",
+            "  - id: 1.10",
+            "f.yaml:12:9: standards[1].id: must be text, but YAML reads 1.10 as the number "
+            "1.1; quote it: '1.10'",
+            id="numeric-id-losing-its-zero",
+        ),
+        pytest.param(
+            "    cues: [two]",
+            "    cues: [two, 999]",
+            "f.yaml:16:17: standards[1] (id 'S2').cues[1]: must be text, but YAML reads 999 as "
+            "a number; quote it: '999'",
+            id="numeric-cue",
+        ),
+        pytest.param(
+            "    cues: [two]",
+            "    cues: [two]\n    exclude: [yes]",
+            "f.yaml:17:15: standards[1] (id 'S2').exclude[0]: must be text, but YAML reads yes "
+            "as true; quote it: 'yes'",
+            id="yes-as-true",
+        ),
+        pytest.param(
+            "title: Test",
+            "title: Test\nversion: 1.10",
+            "f.yaml:3:10: version: must be text, but YAML reads 1.10 as the number 1.1; "
+            "quote it: '1.10'",
+            id="numeric-version",
+        ),
+        pytest.param(
+            "  - id: S2",
+            "  - id: 'S1 '",
+            "f.yaml:12:9: standards[1] (id 'S1 ').id: duplicate id 'S1' in standards",
+            id="duplicate-but-for-a-space",
+        ),
+        pytest.param(
+            "    quadrant: A\n    title: Second",
+            "    quadrant: ' A'\n    title: Second",
+            None,
+            id="reference-with-a-space",
+        ),
+        pytest.param(
+            "    title: Area A\n",
+            "    title: Area A\nfamilies: [{id: risks, title: Risks}]\nthemes:\n"
+            "  - {id: t, family: risk, title: T, cues: [x]}\n",
+            "f.yaml:8:21: themes[0] (id 't').family: unknown family 'risk' (known: risks)",
+            id="unknown-family",
+        ),
+        pytest.param(
+            "  - id: S2",
+            "\t- id: S2",
+            "f.yaml:12:1: not valid YAML: a tab character; YAML indents with spaces only",
+            id="tab-indent",
         ),
         pytest.param(
             "    cues: [two]",
@@ -218,9 +272,15 @@ def test_minimal_framework_parses() -> None:
         ),
     ],
 )
-def test_each_problem_is_reported_with_position(old: str, new: str, expected: str) -> None:
+def test_each_problem_is_reported_with_position(
+    old: str, new: str, expected: str | None
+) -> None:
     assert old in MINIMAL
-    assert problems_of(MINIMAL.replace(old, new, 1)) == [expected]
+    text = MINIMAL.replace(old, new, 1)
+    if expected is None:
+        assert [s.quadrant for s in fw.parse(text, "f.yaml").standards] == ["A", "A"]
+    else:
+        assert problems_of(text) == [expected]
 
 
 def test_all_problems_are_reported_at_once() -> None:

@@ -192,29 +192,30 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
         line, col = pos if pos else (None, None)
         problems.append(Problem(name, line, col, f"{yamlpos.label(path, data)}: {message}"))
 
+    # Ids are compared as the models read them, spaces around them stripped: 'S1 ' is S1.
     ids: dict[str, set[str]] = {}
     for key in ("quadrants", "standards", "families", "themes", "foundations"):
         seen = Counter[str]()
         for i, item in _items(data, key):
             item_id = item.get("id")
             if isinstance(item_id, str):
-                seen[item_id] += 1
-                if seen[item_id] == 2:
-                    report((key, i, "id"), f"duplicate id {item_id!r} in {key}")
+                seen[item_id.strip()] += 1
+                if seen[item_id.strip()] == 2:
+                    report((key, i, "id"), f"duplicate id {item_id.strip()!r} in {key}")
         ids[key] = set(seen)
 
-    def check_ref(key: str, field: str, target: str, required: bool) -> None:
+    def check_ref(key: str, field: str, target: str, kind: str, required: bool) -> None:
         for i, item in _items(data, key):
             ref = item.get(field)
             if ref is None and not required:
                 continue
-            if isinstance(ref, str) and ref not in ids[target]:
+            if isinstance(ref, str) and ref.strip() not in ids[target]:
                 known = ", ".join(sorted(ids[target])) or "none defined"
-                report((key, i, field), f"unknown {target[:-1]} {ref!r} (known: {known})")
+                report((key, i, field), f"unknown {kind} {ref!r} (known: {known})")
 
-    check_ref("standards", "quadrant", "quadrants", required=True)
-    check_ref("themes", "quadrant", "quadrants", required=False)
-    check_ref("themes", "family", "families", required=False)
+    check_ref("standards", "quadrant", "quadrants", "quadrant", required=True)
+    check_ref("themes", "quadrant", "quadrants", "quadrant", required=False)
+    check_ref("themes", "family", "families", "family", required=False)
     return problems
 
 

@@ -33,6 +33,9 @@ class Located:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[tuple[tuple[int, int], str]] = field(default_factory=list)
     """Problems the safe loader would not have reported: (line, col), message."""
+    unquoted: dict[Path, str] = field(default_factory=dict)
+    """Scalars YAML read as something other than text (``1.10`` as the number 1.1, ``yes``
+    as true), as written: where text was expected, the message quotes them as written."""
 
     def where(self, path: Path) -> tuple[int, int] | None:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -89,7 +92,10 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         try:
-            return yaml.constructor.SafeConstructor.construct_object(_CONSTRUCTOR, node)
+            value = yaml.constructor.SafeConstructor.construct_object(_CONSTRUCTOR, node)
+            if isinstance(value, (bool, int, float)):
+                self.located.unquoted[path] = node.value
+            return value
         except (ValueError, OverflowError):
             # A scalar that looks like a date or number but is none (2024-02-30, an id of
             # 5,000 digits): keep it as written; validation then names the field and place.
@@ -138,6 +144,12 @@ def _mark(mark: _Mark | None) -> tuple[int | None, int | None]:
     return (mark.line + 1, mark.column + 1) if mark else (None, None)
 
 
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at 0-based ``line`` and ``column`` of ``text``, or '' past its end."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
 def load(text: str, limits: Limits | None = None) -> Located:
     """Parse one YAML document; raise YamlSyntaxError with a position if it is not YAML
     or goes past ``limits``."""
@@ -148,7 +160,12 @@ def load(text: str, limits: Limits | None = None) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise YamlSyntaxError(f"not valid YAML: {exc.problem or exc.context}", line, col) from None
+        problem = exc.problem or exc.context
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            # libyaml's words for it ("found character that cannot start any token") do not
+            # say what the character is, and it is invisible in most editors.
+            problem = "a tab character; YAML indents with spaces only"
+        raise YamlSyntaxError(f"not valid YAML: {problem}", line, col) from None
     except yaml.YAMLError as exc:
         # A reader error (a control character, say) has a character offset, not a mark,
         # and a second line naming "<unicode string>": keep one line, with a place.
@@ -218,9 +235,27 @@ def _problem(err: Any, located: Located, name: str) -> Problem:
         msg = "missing required field"
     elif err["type"] == "extra_forbidden":
         msg = "unknown key (check the spelling)"
-    elif err["type"] == "string_type" and loc and loc[-1] == "id":
-        msg += "; quote numeric ids, e.g. id: '1.1'"
+    elif err["type"] in _NOT_TEXT and loc in located.unquoted:
+        msg = _unquoted(located.unquoted[loc], err["input"])
     return Problem(name, line, col, f"{where}: {msg}")
+
+
+_NOT_TEXT = frozenset({"string_type", "model_attributes_type", "model_type", "dict_type"})
+"""Pydantic's errors for a value that should have been text (or, for a cue, text or a
+mapping)."""
+
+
+def _unquoted(written: str, value: object) -> str:
+    """The message for text that YAML read as a number or a truth value: ids such as 1.10,
+    which YAML reads as 1.1, are the usual case, and quoting is the cure."""
+    if isinstance(value, bool):
+        read_as = "true" if value else "false"
+    elif written == str(value):
+        read_as = "a number"
+    else:
+        read_as = f"the number {value}"
+    quoted = "'" + written.replace("'", "''") + "'"
+    return f"must be text, but YAML reads {written} as {read_as}; quote it: {quoted}"
 
 
 def dotted(loc: tuple[str | int, ...]) -> str:
