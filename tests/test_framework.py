@@ -5,6 +5,7 @@ import pytest
 
 from scrmap import framework as fw
 from scrmap.errors import FrameworkError
+from scrmap.limits import Limits
 
 from .conftest import ROOT
 
@@ -272,9 +273,7 @@ def test_minimal_framework_parses() -> None:
         ),
     ],
 )
-def test_each_problem_is_reported_with_position(
-    old: str, new: str, expected: str | None
-) -> None:
+def test_each_problem_is_reported_with_position(old: str, new: str, expected: str | None) -> None:
     assert old in MINIMAL
     text = MINIMAL.replace(old, new, 1)
     if expected is None:
@@ -340,3 +339,46 @@ def test_outside_phrases_that_repeat_or_are_cues_are_reported() -> None:
         "f.yaml:17:24: outside[2]: 'one' matches the same words as cue 'one' of S1 and would "
         "withhold the standards of every text that cue matches; remove one",
     ]
+
+
+def _with_aliases(count: int) -> str:
+    """MINIMAL with ``count`` more standards sharing the first one's cues by an alias, as a
+    maintainer writes shared cue lists."""
+    text = MINIMAL.replace("    cues: [one]", "    cues: &shared [one]")
+    for n in range(count):
+        text += f"  - {{id: X{n}, group: G, quadrant: A, title: X, cues: *shared}}\n"
+    return text
+
+
+def test_the_yaml_limits_in_force_hold_for_the_framework_and_its_weights(tmp_path: Path) -> None:
+    """The message says SCRMAP_MAX_YAML_ALIASES raises the limit, and for the framework and
+    its weights it did not: they were read under the defaults whatever it said."""
+    path = tmp_path / "f.yaml"
+    path.write_text(_with_aliases(60), encoding="utf-8")
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path)
+    assert "more than 50 aliases" in str(info.value)
+    assert len(fw.load(path, Limits(yaml_aliases=60)).standards) == 62
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path, Limits(yaml_aliases=60, yaml_depth=2))
+    assert str(info.value).startswith(f"{path}:4:5: nested deeper than 2 levels")
+    path.write_text(MINIMAL, encoding="utf-8")
+    weights = tmp_path / "f.learned.yaml"
+    weights.write_text("standards: {S1: {bias: &b 1.0}, S2: {bias: *b, cues: *b}}\n")
+    assert fw.load(path, Limits(yaml_aliases=2)).learned is not None
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path, Limits(yaml_aliases=1))
+    assert str(info.value).startswith(f"{weights}:1:54: more than 1 aliases")
+
+
+def test_learned_weights_are_read_within_the_size_limit(tmp_path: Path) -> None:
+    """Weights beside the framework that are a link to /dev/zero filled memory (exit 3)."""
+    path = tmp_path / "f.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    weights = tmp_path / "f.learned.yaml"
+    weights.symlink_to("/dev/zero")
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path, Limits(config_mb=0.01))
+    assert str(info.value) == (
+        f"{weights}: cannot read: more than 0.01 MB (SCRMAP_MAX_CONFIG_MB raises the limit)"
+    )

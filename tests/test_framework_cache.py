@@ -69,6 +69,18 @@ def test_an_edited_file_misses(framework_file: Path, environ: dict[str, str]) ->
     assert len(_entries(environ)) == 2
 
 
+def test_without_the_weights_and_with_them_are_cached_apart(
+    with_learned: Path, environ: dict[str, str]
+) -> None:
+    """--no-learned reads no weights: its entry is the framework's alone, and neither run's
+    entry is served to the other."""
+    bare = framework_cache.load(with_learned, environ, learned=False)
+    assert bare.learned is None
+    assert framework_cache.load(with_learned, environ).learned is not None
+    assert framework_cache.load(with_learned, environ, learned=False).learned is None
+    assert len(_entries(environ)) == 2
+
+
 def test_the_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     before = framework_cache.key(b"same bytes")
     monkeypatch.setattr(framework_cache, "__version__", "999.0")

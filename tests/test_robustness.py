@@ -251,6 +251,62 @@ def test_limits_can_be_raised(runner: CliRunner, tmp_path: Path) -> None:
     assert allowed.exit_code == exitcodes.USAGE  # still not a list of recommendations
 
 
+RULES = ["vague-verb", "measurable", "specific", "duplicate", "too-many", "training-only"]
+
+
+@pytest.mark.parametrize("kind", ["framework", "gold", "configuration"])
+def test_every_yaml_file_scrmap_reads_is_read_under_the_limits_in_force(
+    runner: CliRunner, tmp_path: Path, kind: str
+) -> None:
+    """The message names SCRMAP_MAX_YAML_ALIASES as the way to raise the limit, and the
+    framework, its weights, gold files and the configuration were read under the defaults
+    whatever it said; SCRMAP_MAX_CONFIG_MB did not hold for a gold file. Each file here
+    shares one value by six aliases, as a maintainer shares a list."""
+    standards = "".join(
+        f"  - {{id: S{n}, group: G, quadrant: A, title: S, cues: *a}}\n" for n in range(6)
+    )
+    framework = tmp_path / "fw.yaml"
+    framework.write_text(
+        "name: f\ntitle: F\nquadrants: [{id: A, title: A}]\nstandards:\n"
+        "  - {id: S, group: G, quadrant: A, title: S, cues: &a [share information]}\n"
+        + (standards if kind == "framework" else "")
+    )
+    items = "".join(
+        f"  - {{id: a{n}, text: Share notes {n}., standards: *s, themes: []}}\n" for n in range(6)
+    )
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "name: g\nitems:\n  - {id: a, text: Share information., standards: &s [S], themes: []}\n"
+        + (items if kind == "gold" else "")
+    )
+    config = tmp_path / ".scrmap.yaml"
+    config.write_text("rules:\n  time-bound: &a warning\n" + "".join(f"  {r}: *a\n" for r in RULES))
+    args = {
+        "framework": ["map", "Share information.", "--framework", str(framework)],
+        "gold": ["evaluate", str(gold), "--framework", str(framework)],
+        "configuration": [
+            "check",
+            "Share information.",
+            "--framework",
+            str(framework),
+            "--config",
+            str(config),
+        ],
+    }[kind]
+    refused = _invoke(runner, args, {"SCRMAP_MAX_YAML_ALIASES": "5"})
+    assert refused.exit_code == exitcodes.USAGE
+    assert "more than 5 aliases" in refused.stderr
+    allowed = _invoke(runner, args, {"SCRMAP_MAX_YAML_ALIASES": "6"})
+    assert allowed.exit_code in (exitcodes.OK, exitcodes.PROBLEMS), allowed.stderr
+    if kind == "gold":
+        small = {"SCRMAP_MAX_YAML_ALIASES": "6", "SCRMAP_MAX_CONFIG_MB": "0.0004"}
+        refused = _invoke(runner, args, small)
+        assert refused.exit_code == exitcodes.USAGE
+        assert refused.stderr == (
+            f"{gold}: cannot read: more than 0.0004 MB (SCRMAP_MAX_CONFIG_MB raises the limit)\n"
+        )
+
+
 def _broken(*args: object, **kwargs: object) -> None:
     raise RuntimeError("boom\nand a second line")
 

@@ -189,8 +189,9 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     if path is None:
         return Configuration(Config(), None)
     name = str(path)
+    limits = limits or Limits()
     try:
-        text = read_config_text(path, limits or Limits())
+        text = read_config_text(path, limits)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError(
@@ -216,7 +217,7 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
             raise ConfigError(problems)
         return Configuration(configured, path)
     try:
-        located = yamlpos.load(text)
+        located = yamlpos.load(text, limits)
     except yamlpos.YamlSyntaxError as exc:
         raise ConfigError([Problem(name, exc.line, exc.col, exc.message)]) from None
     if located.data is None:
@@ -224,7 +225,9 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     problems = _unknown_rules(located.data, located.where, name)
     if problems:
         raise ConfigError(problems)
-    parsed, _, problems = yamlpos.load_model(text, name, Config, "expected a mapping of settings")
+    parsed, _, problems = yamlpos.load_model(
+        text, name, Config, "expected a mapping of settings", limits
+    )
     if parsed is not None:
         problems += _clashing_statuses(parsed, located.where, name)
     if parsed is None or problems:

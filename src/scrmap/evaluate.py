@@ -84,13 +84,14 @@ def _not_gold(
 def load_gold(path: Path, framework: Framework, limits: Limits | None = None) -> GoldFile:
     """Read a gold file; labels naming ids the framework lacks are errors, with positions."""
     name = str(path)
+    limits = limits or Limits()
     try:
-        text = read_config_text(path, limits or Limits())
+        text = read_config_text(path, limits)
     except OSError as exc:
         raise InputError([unreadable(name, exc)]) from None
     except UnicodeDecodeError:
         raise InputError([Problem(name, None, None, "not UTF-8 text")]) from None
-    gold, located, problems = yamlpos.load_model(text, name, GoldFile, f"not a {GOLD_FILE}")
+    gold, located, problems = yamlpos.load_model(text, name, GoldFile, f"not a {GOLD_FILE}", limits)
     if gold is None or located is None:
         raise InputError(_not_gold(text, name, located, problems))
     known = {

@@ -192,12 +192,14 @@ def resolve_path(explicit: Path | None, cwd: Path | None = None) -> Path:
     return bundled_path()
 
 
-def load(path: Path, limits: Limits | None = None) -> Framework:
-    """Read and validate a framework file and the learned weights beside it, if any;
-    raise FrameworkError listing every problem."""
+def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Framework:
+    """Read and validate a framework file and (unless ``learned`` is false: --no-learned,
+    and commands that use no weights) the learned weights beside it, if any; raise
+    FrameworkError listing every problem."""
     name = str(path)
+    limits = limits or Limits()
     try:
-        text = read_config_text(path, limits or Limits())
+        text = read_config_text(path, limits)
     except FileNotFoundError:
         problem = Problem(name, None, None, f"{NO_SUCH_FILE} (the framework file)")
         raise UnreadableFrameworkError([problem]) from None
@@ -210,11 +212,14 @@ def load(path: Path, limits: Limits | None = None) -> Framework:
     except OSError as exc:
         problem = Problem(name, None, None, f"cannot read: {exc.strerror}")
         raise UnreadableFrameworkError([problem]) from None
-    framework = parse(text, name)
+    framework = parse(text, name, limits)
+    if not learned:
+        return framework
     found = learned_weights.load(
         learned_weights.sidecar(path),
         {s.id for s in framework.standards},
         {t.id for t in framework.themes},
+        limits,
     )
     return replace(framework, learned=found) if found else framework
 
@@ -224,8 +229,9 @@ def without_learned(framework: Framework) -> Framework:
     return replace(framework, learned=None)
 
 
-def parse(text: str, name: str = "<framework>") -> Framework:
-    """Validate framework YAML text; ``name`` is used in messages."""
+def parse(text: str, name: str = "<framework>", limits: Limits | None = None) -> Framework:
+    """Validate framework YAML text, under ``limits`` on its aliases and nesting; ``name``
+    is used in messages."""
     from scrmap import framework_file  # Pydantic and YAML: only for a file to validate
 
-    return framework_file.parse(text, name)
+    return framework_file.parse(text, name, limits)

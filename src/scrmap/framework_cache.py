@@ -59,9 +59,10 @@ def key(data: bytes) -> str:
     return hashlib.sha256(f"scrmap {__version__} {LAYOUT}\0".encode() + data).hexdigest()
 
 
-def load(path: Path, environ: Mapping[str, str]) -> Framework:
-    """The framework in ``path``: from the cache when its bytes were validated before,
-    else read, validated (raising FrameworkError as `framework.load` does) and cached."""
+def load(path: Path, environ: Mapping[str, str], learned: bool = True) -> Framework:
+    """The framework in ``path`` (with its learned weights unless ``learned`` is false): from
+    the cache when its bytes were validated before, else read, validated (raising
+    FrameworkError as `framework.load` does) and cached."""
     from scrmap import framework as fw
     from scrmap.limits import from_env
 
@@ -70,32 +71,34 @@ def load(path: Path, environ: Mapping[str, str]) -> Framework:
     data: bytes | None = None
     with contextlib.suppress(OSError):
         # Bounded as it is read: --framework /dev/zero must not fill memory here either.
-        data = _bytes(path, limits.config_bytes)
+        data = _bytes(path, limits.config_bytes, learned)
     if where is None or data is None:
-        return fw.load(path, limits)  # it says what is wrong with the file, if anything
+        return fw.load(path, limits, learned)  # it says what is wrong with the file, if any
     digest = key(data)
     entry = where / f"{_PREFIX}{digest}.json"
     cached = _read(entry, digest)
     if cached is not None:
         return cached
-    framework = fw.load(path, limits)
+    framework = fw.load(path, limits, learned)
     with contextlib.suppress(OSError):
         # Not edited while it was being validated:
-        if key(_bytes(path, limits.config_bytes) or b"") == digest:
+        if key(_bytes(path, limits.config_bytes, learned) or b"") == digest:
             _write(entry, digest, framework)
     return framework
 
 
-def _bytes(path: Path, limit: int) -> bytes | None:
-    """The framework file's bytes and those of its learned weights, if any: a cached
-    framework carries its weights, so learning again must miss the cache too. None if
-    either is over ``limit`` (read no further: `framework.load` then says so)."""
+def _bytes(path: Path, limit: int, learned: bool = True) -> bytes | None:
+    """The framework file's bytes and (when ``learned``) those of its learned weights, if
+    any: a cached framework carries its weights, so learning again must miss the cache too.
+    Without them the key is that of the framework with no weights beside it, which is what
+    is loaded. None if either is over ``limit`` (read no further: `framework.load` then says
+    so)."""
     from scrmap.learned import sidecar
     from scrmap.limits import read_file
 
     data = read_file(path, limit)
-    if data is None:
-        return None
+    if data is None or not learned:
+        return data
     with contextlib.suppress(FileNotFoundError):
         weights = read_file(sidecar(path), limit)
         if weights is None:

@@ -18,6 +18,7 @@ from scrmap import framework as fw
 from scrmap import learned as learned_weights
 from scrmap import yamlpos
 from scrmap.errors import FrameworkError, Problem
+from scrmap.limits import Limits
 from scrmap.text import phrase_keys
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -161,10 +162,10 @@ class Framework(_Frozen):
     file, or this section); the matcher uses them when present."""
 
 
-def parse(text: str, name: str = "<framework>") -> fw.Framework:
+def parse(text: str, name: str = "<framework>", limits: Limits | None = None) -> fw.Framework:
     """Validate framework YAML text, as the commands use it; ``name`` is used in messages."""
     framework, located, problems = yamlpos.load_model(
-        text, name, Framework, "a framework file must be a mapping of keys"
+        text, name, Framework, "a framework file must be a mapping of keys", limits
     )
     if located is not None and isinstance(located.data, dict):
         # Checked on the raw data so they are reported together with any type errors.
@@ -275,12 +276,12 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
 
 
 def parse_learned(
-    text: str, name: str, standards: set[str], themes: set[str]
+    text: str, name: str, standards: set[str], themes: set[str], limits: Limits | None = None
 ) -> learned_weights.Learned:
     """Validate learned weights, as the matcher uses them; ids the framework does not have
     are errors."""
     learned, located, problems = yamlpos.load_model(
-        text, name, Learned, "a learned-weights file must be a mapping of keys"
+        text, name, Learned, "a learned-weights file must be a mapping of keys", limits
     )
     if learned is not None and located is not None:
         for kind, known in (("standards", standards), ("themes", themes)):
@@ -293,7 +294,8 @@ def parse_learned(
                             line,
                             col,
                             f"{kind}: unknown {kind[:-1]} {item_id!r} in this framework; "
-                            "learn the weights again for this framework",
+                            "learn the weights again for this framework, or map with "
+                            "--no-learned",
                         )
                     )
     if problems or learned is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from scrmap import plain_data as plain
 from scrmap.errors import FrameworkError, Problem
+from scrmap.limits import Limits, read_config_text
 
 SUFFIX = ".learned.yaml"
 """``framework.yaml`` learns into ``framework.learned.yaml`` beside it."""
@@ -88,20 +89,26 @@ def sidecar(framework_path: Path) -> Path:
     return framework_path.with_name(framework_path.stem + SUFFIX)
 
 
-def parse(text: str, name: str, standards: set[str], themes: set[str]) -> Learned:
+def parse(
+    text: str, name: str, standards: set[str], themes: set[str], limits: Limits | None = None
+) -> Learned:
     """Validate learned weights; ids the framework does not have are errors."""
     from scrmap import framework_file  # only when there is a file: start-up stays quick
 
-    return framework_file.parse_learned(text, name, standards, themes)
+    return framework_file.parse_learned(text, name, standards, themes, limits)
 
 
-def load(path: Path, standards: set[str], themes: set[str]) -> Learned | None:
-    """The learned weights at ``path``, or None when there is no such file."""
+def load(
+    path: Path, standards: set[str], themes: set[str], limits: Limits | None = None
+) -> Learned | None:
+    """The learned weights at ``path``, or None when there is no such file; read under
+    ``limits`` as the framework is (a link to /dev/zero filled memory)."""
+    limits = limits or Limits()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_config_text(path, limits)
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise FrameworkError([Problem(str(path), None, None, f"cannot read: {reason}")]) from None
-    return parse(text, str(path), standards, themes)
+    return parse(text, str(path), standards, themes, limits)

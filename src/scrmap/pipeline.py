@@ -34,14 +34,17 @@ Advance = Callable[[int], None]
 """Told how many more recommendations have been mapped."""
 
 
-def load_framework(path: Path | None, environ: Mapping[str, str]) -> tuple[Framework, Path]:
+def load_framework(
+    path: Path | None, environ: Mapping[str, str], learned: bool = True
+) -> tuple[Framework, Path]:
     """The framework in use (--framework, else $SCRMAP_FRAMEWORK, ./framework.yaml, the
     bundled one) and its path, through the cache ``environ`` allows, under its limits;
-    raises FrameworkError, or ConfigError for a bad SCRMAP_MAX_*."""
+    its learned weights are neither read nor checked when ``learned`` is false. Raises
+    FrameworkError, or ConfigError for a bad SCRMAP_MAX_*."""
     from scrmap import framework_cache
 
     resolved = fw.resolve_path(path)
-    return framework_cache.load(resolved, environ), resolved
+    return framework_cache.load(resolved, environ, learned), resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,26 +230,34 @@ def check(
     return records.CheckResult(active, checked, strict, [f for f in found if f.waived is not None])
 
 
-def evaluate(golds: Sequence[Path], framework: Framework, threshold: int) -> Evaluation:
-    """Map the items of one or more gold files (each once, however often named) and
-    compare with their labels; raises InputError."""
+def evaluate(
+    golds: Sequence[Path],
+    framework: Framework,
+    threshold: int,
+    environ: Mapping[str, str] | None = None,
+) -> Evaluation:
+    """Map the items of one or more gold files (each once, however often named), read under
+    the limits ``environ`` sets, and compare with their labels; raises InputError."""
     from scrmap.evaluate import combined, evaluate, load_gold
     from scrmap.matcher import Matcher
 
-    gold_file = combined([load_gold(gold, framework) for gold in sources.once(golds)])
+    within = limits.from_env(environ or {})
+    gold_file = combined([load_gold(gold, framework, within) for gold in sources.once(golds)])
     return evaluate(gold_file, Matcher(framework, threshold))
 
 
-def compared(framework: Framework, path: Path, against: str) -> list[tuple[str, Framework]]:
+def compared(
+    framework: Framework, path: Path, against: str, environ: Mapping[str, str] | None = None
+) -> list[tuple[str, Framework]]:
     """The framework in use and what ``--compare`` names, each with a label: "learned"
     compares with and without its learned weights; anything else is another framework
-    file. Raises FrameworkError."""
+    file, read under the limits ``environ`` sets. Raises FrameworkError."""
     if against == "learned":
         return [("learned weights", framework), ("cues only", fw.without_learned(framework))]
     other = Path(against)
     # Short labels make readable columns: the file names, unless they are the same.
     names = (path.name, other.name) if path.name != other.name else (str(path), str(other))
-    return [(names[0], framework), (names[1], fw.load(other))]
+    return [(names[0], framework), (names[1], fw.load(other, limits.from_env(environ or {})))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,16 +272,22 @@ class Learning:
     count near the number of items says their ``source`` names no review."""
 
 
-def learn(golds: Sequence[Path], framework: Framework, folds: int) -> Learning:
-    """Weights fitted on the gold files' items, and (with ``folds`` of 2 or more) the
-    figures cross-validated by review: fit on some reviews, score on the others.
-    Raises InputError."""
+def learn(
+    golds: Sequence[Path],
+    framework: Framework,
+    folds: int,
+    environ: Mapping[str, str] | None = None,
+) -> Learning:
+    """Weights fitted on the gold files' items (read under the limits ``environ`` sets),
+    and (with ``folds`` of 2 or more) the figures cross-validated by review: fit on some
+    reviews, score on the others. Raises InputError."""
     from scrmap import learn as fitting
     from scrmap.evaluate import combined, load_gold
 
     base = fw.without_learned(framework)
     golds = sources.once(golds)
-    gold = combined([load_gold(g, base) for g in golds])
+    within = limits.from_env(environ or {})
+    gold = combined([load_gold(g, base, within) for g in golds])
     learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
     groups = [fitting.review_of(item) for item in gold.items]
     if folds < 2:
@@ -279,12 +296,18 @@ def learn(golds: Sequence[Path], framework: Framework, folds: int) -> Learning:
     return Learning(learned, checked, len(set(groups)))
 
 
-def suggest_cues(golds: Sequence[Path], framework: Framework, per_label: int) -> str:
-    """Candidate cues mined from the gold files, as framework YAML to review; raises
-    InputError."""
+def suggest_cues(
+    golds: Sequence[Path],
+    framework: Framework,
+    per_label: int,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """Candidate cues mined from the gold files (read under the limits ``environ`` sets),
+    as framework YAML to review; raises InputError."""
     from scrmap import suggest
     from scrmap.evaluate import combined, load_gold
 
-    gold = combined([load_gold(g, framework) for g in sources.once(golds)])
+    within = limits.from_env(environ or {})
+    gold = combined([load_gold(g, framework, within) for g in sources.once(golds)])
     candidates = suggest.suggest(framework, gold.items, per_label)
     return suggest.as_yaml(framework, candidates, gold.items)

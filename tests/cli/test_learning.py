@@ -241,3 +241,75 @@ def test_a_nan_learned_weight_is_the_files_problem_not_a_bug(
     result = run(runner, *command, "--framework", str(adult_copy))
     assert result.exit_code == code
     assert result.stderr == f"{weights}:3:9: mapped.bias: must be a finite number\n"
+
+
+def _line_of_1_1(weights: Path) -> int:
+    """Where Norfolk's weights begin those of standard 1.1 (the first the adult one lacks)."""
+    return weights.read_text(encoding="utf-8").splitlines().index("  '1.1':") + 1
+
+
+@pytest.fixture
+def stale_weights(adult_copy: Path) -> Path:
+    """Weights left beside the adult framework from another framework (Norfolk's)."""
+    weights = adult_copy.with_name("adult.learned.yaml")
+    shutil.copy(ROOT / "framework.learned.yaml", weights)
+    return weights
+
+
+def test_weights_of_another_framework_are_refused_with_the_way_out(
+    runner: CliRunner, adult_copy: Path, stale_weights: Path
+) -> None:
+    result = run(runner, "map", "Share information.", "--framework", str(adult_copy))
+    assert result.exit_code == exitcodes.USAGE
+    first = result.stderr.splitlines()[0]
+    assert first == (
+        f"{stale_weights}:{_line_of_1_1(stale_weights)}:3: standards: unknown standard '1.1' "
+        "in this framework; learn "
+        "the weights again for this framework, or map with --no-learned"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["map", "Agencies should share information at the multi-agency meeting."],
+        ["coverage", "Agencies should share information at the multi-agency meeting."],
+        ["check", "Agencies should share information at the multi-agency meeting."],
+        ["evaluate", str(ADULT_GOLD)],
+    ],
+    ids=lambda c: c[0],
+)
+def test_no_learned_does_not_read_the_weights(
+    runner: CliRunner, adult_copy: Path, stale_weights: Path, command: list[str]
+) -> None:
+    """The weights' header says to map with --no-learned: weights left from another framework
+    stopped every command, --no-learned or not."""
+    result = run(runner, *command, "--framework", str(adult_copy), "--no-learned")
+    assert result.exit_code in (exitcodes.OK, exitcodes.PROBLEMS), result.stderr
+    assert str(stale_weights) not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["framework", "learn", str(ADULT_GOLD)], ["framework", "show"]],
+    ids=["learn", "show"],
+)
+def test_commands_that_use_no_weights_do_not_read_them(
+    runner: CliRunner, adult_copy: Path, stale_weights: Path, command: list[str]
+) -> None:
+    """Learning again is what the message about stale weights says to do, and it was
+    refused because of them."""
+    result = run(runner, *command, "--framework", str(adult_copy))
+    assert result.exit_code == exitcodes.OK, result.stderr
+    if command[1] == "learn":
+        assert f"scrmap: replaced {stale_weights}" in result.stderr
+        assert fw.load(adult_copy).learned is not None
+
+
+def test_framework_validate_still_checks_the_weights(
+    runner: CliRunner, adult_copy: Path, stale_weights: Path
+) -> None:
+    result = run(runner, "framework", "validate", str(adult_copy))
+    assert result.exit_code == exitcodes.PROBLEMS
+    line = _line_of_1_1(stale_weights)
+    assert result.stderr.startswith(f"{stale_weights}:{line}:3: standards: unknown standard '1.1'")

@@ -305,7 +305,8 @@ def test_framework_learn_refuses_to_write_over_an_input(
         runner, "framework", "learn", "gold.yaml", "--framework", "framework.yaml", "-o", target
     )
     assert result.exit_code == exitcodes.USAGE
-    assert result.stderr.startswith(f"scrmap: {target}: is also an input")
+    what = "an input" if victim == "gold" else "the framework in use"  # as other commands say
+    assert result.stderr.startswith(f"scrmap: {target}: is also {what} (")
     assert Path(target).read_bytes() == before
 
 

@@ -45,19 +45,14 @@ def fail(error: ScrmapError, code: int, prefix: str = "") -> NoReturn:
 
 
 def framework(path: Path | None, learned: bool = True) -> tuple[Framework, Path]:
-    """The framework in use (without its learned weights when ``learned`` is false, as
-    --no-learned asks) and its path; a broken one stops the command with exit 2."""
+    """The framework in use (without its learned weights, not even read, when ``learned`` is
+    false, as --no-learned asks) and its path; a broken one stops the command with exit 2."""
     from scrmap import pipeline
 
     try:
-        loaded, where = pipeline.load_framework(path, os.environ)
+        return pipeline.load_framework(path, os.environ, learned)
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
-    if not learned:
-        from scrmap.framework import without_learned
-
-        loaded = without_learned(loaded)
-    return loaded, where
 
 
 def settings(path: Path | None, threshold: int | None) -> Settings:

@@ -1,5 +1,6 @@
 """`scrmap evaluate`: the mapping against hand labels."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -52,11 +53,11 @@ def evaluate_command(
     loaded_framework, path = edge.framework(framework, learned=not no_learned)
     try:
         sides = (
-            pipeline.compared(loaded_framework, path, compare)
+            pipeline.compared(loaded_framework, path, compare, os.environ)
             if compare
             else [(str(path), loaded_framework)]
         )
-        results = [(label, pipeline.evaluate(gold, fw, limit)) for label, fw in sides]
+        results = [(label, pipeline.evaluate(gold, fw, limit, os.environ)) for label, fw in sides]
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     if format is TERMINAL:

@@ -26,7 +26,7 @@ def framework_show(
     from scrmap.cli import edge
     from scrmap.formats.framework import RENDERERS, TERMINAL
 
-    loaded, _ = edge.framework(framework)
+    loaded, _ = edge.framework(framework, learned=False)  # it shows no weights
     if format is TERMINAL:
         from scrmap.cli.views import stdout_console
         from scrmap.cli.views.framework import framework_tree
@@ -105,7 +105,8 @@ def framework_learn(
     from scrmap.limits import from_env
     from scrmap.sources.own_files import replaced_weights
 
-    loaded, path = edge.framework(framework)
+    # Without the weights there now: learning again is the cure for weights that do not fit.
+    loaded, path = edge.framework(framework, learned=False)
     target = output or sidecar(path)
     if output is None and path.absolute() == bundled_path().absolute():
         typer.echo(
@@ -114,13 +115,14 @@ def framework_learn(
             err=True,
         )
         raise typer.Exit(exitcodes.USAGE)
-    edge.refuse_overwrite(target, [*gold, path])
+    edge.refuse_overwrite(target, gold)
+    edge.refuse_overwrite(target, [path], "the framework in use")
     try:
         replacing = replaced_weights(target, from_env(os.environ))
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE, "scrmap: ")
     try:
-        learning = pipeline.learn(gold, loaded, folds)
+        learning = pipeline.learn(gold, loaded, folds, os.environ)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     learned, checked = learning.learned, learning.checked
@@ -166,6 +168,6 @@ def framework_suggest_cues(
 
     loaded, _ = edge.framework(framework, learned=False)
     try:
-        sys.stdout.write(pipeline.suggest_cues(gold, loaded, per_label))
+        sys.stdout.write(pipeline.suggest_cues(gold, loaded, per_label, os.environ))
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
