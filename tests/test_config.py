@@ -130,3 +130,16 @@ def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         cfg.load(tmp_path / "nope.yaml")
     assert "nope.yaml: cannot read configuration: No such file or directory" in str(caught.value)
+
+
+def test_a_configuration_is_read_in_the_encodings_an_input_file_is(tmp_path: Path) -> None:
+    """A Windows-1252 status word with an en dash was "cannot read configuration:
+    'utf-8' codec can't decode byte 0x96 in position 28: invalid start byte"."""
+    path = tmp_path / ".scrmap.yaml"
+    path.write_bytes("statuses:\n  complete: [signed off – board]\n".encode("cp1252"))
+    assert "signed off – board" in cfg.load(path).config.statuses["complete"]
+    path.write_bytes("statuses:\n  complete: [‘done’, signed off – board]\n".encode("utf-8"))
+    path.write_bytes(path.read_bytes().replace("–".encode(), b"\x96"))
+    with pytest.raises(ConfigError) as info:
+        cfg.load(path)
+    assert str(info.value) == f"{path}:2:33: invalid UTF-8 byte 0x96; save the file as UTF-8"

@@ -143,3 +143,14 @@ def test_a_file_that_is_no_gold_file_says_what_one_is(
     with pytest.raises(InputError) as info:
         load_gold(Path(path), norfolk)
     assert str(info.value) == message
+
+
+def test_a_stray_byte_in_a_gold_file_is_named_at_its_place(
+    tmp_path: Path, norfolk: fw.Framework
+) -> None:
+    path = tmp_path / "g.yaml"
+    text = "name: g\nitems:\n  - {id: a, text: ‘Share’ notes., standards: [], themes: []}\n"
+    path.write_bytes(text.encode("utf-8").replace(b"notes", b"no\xe9tes"))
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value) == f"{path}:3:29: invalid UTF-8 byte 0xe9; save the file as UTF-8"

@@ -382,3 +382,35 @@ def test_learned_weights_are_read_within_the_size_limit(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"{weights}: cannot read: more than 0.01 MB (SCRMAP_MAX_CONFIG_MB raises the limit)"
     )
+
+
+@pytest.mark.parametrize(
+    ("encode", "title"),
+    [
+        (lambda text: text.encode("cp1252"), "Agencies’ area – A"),
+        (lambda text: text.encode("utf-16"), "Agencies’ area – A"),
+        (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "Agencies’ area – A"),
+    ],
+    ids=["windows-1252", "utf-16-with-its-mark", "utf-8-with-its-mark"],
+)
+def test_a_framework_is_read_in_the_encodings_an_input_file_is(
+    tmp_path: Path, encode, title: str
+) -> None:
+    """Notepad's "ANSI" was refused as "not UTF-8 text (byte 118)", with no line, though
+    the README reads a file with no UTF-8 in it as Windows-1252."""
+    path = tmp_path / "f.yaml"
+    path.write_bytes(encode(MINIMAL.replace("title: Area A", f"title: {title}")))
+    assert fw.load(path).quadrants[0].title == title
+
+
+def test_a_stray_byte_in_a_utf8_framework_is_named_at_its_place(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    text = MINIMAL.replace("title: Area A", "title: Agencies’ area")
+    path.write_bytes(text.encode("utf-8").replace(b"First", b"Fir\x92st"))
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path)
+    assert str(info.value) == f"{path}:10:15: invalid UTF-8 byte 0x92; save the file as UTF-8"
+    path.write_bytes(b"PK\x03\x04\x00\x00\xff\xfe")
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path)
+    assert str(info.value) == f"{path}: a binary file, not text"

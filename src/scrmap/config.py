@@ -42,7 +42,7 @@ from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
 from scrmap.errors import ConfigError, Problem, plain_words
 from scrmap.findings import ALWAYS_REPORTED, INPUT_RULE
-from scrmap.limits import Limits, read_config_text
+from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.rules import RULES, defaults
 
 __all__ = ["ENV_VAR", "FILE_NAME", "Config", "Configuration", "discover", "load"]
@@ -192,8 +192,10 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     limits = limits or Limits()
     try:
         text = read_config_text(path, limits)
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except UnicodeDecodeError as exc:
+        raise ConfigError([undecodable(name, exc)]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
         raise ConfigError(
             [Problem(name, None, None, f"cannot read configuration: {reason}")]
         ) from None

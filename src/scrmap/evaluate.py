@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from scrmap import yamlpos
 from scrmap.errors import InputError, Problem, unreadable
 from scrmap.framework import Framework
-from scrmap.limits import Limits, read_config_text
+from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.matcher import Matcher
 from scrmap.sources.own_files import FRAMEWORK, LEARNED, recognise
 
@@ -89,8 +89,8 @@ def load_gold(path: Path, framework: Framework, limits: Limits | None = None) ->
         text = read_config_text(path, limits)
     except OSError as exc:
         raise InputError([unreadable(name, exc)]) from None
-    except UnicodeDecodeError:
-        raise InputError([Problem(name, None, None, "not UTF-8 text")]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError([undecodable(name, exc)]) from None
     gold, located, problems = yamlpos.load_model(text, name, GoldFile, f"not a {GOLD_FILE}", limits)
     if gold is None or located is None:
         raise InputError(_not_gold(text, name, located, problems))

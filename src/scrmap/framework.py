@@ -23,7 +23,7 @@ from scrmap import learned as learned_weights
 from scrmap import plain_data as plain
 from scrmap.defaults import FRAMEWORK_ENV_VAR
 from scrmap.errors import NO_SUCH_FILE, Problem, UnreadableFrameworkError
-from scrmap.limits import Limits, read_config_text
+from scrmap.limits import Limits, read_config_text, undecodable
 
 ENV_VAR = FRAMEWORK_ENV_VAR
 """Environment variable naming a framework file, used when --framework is not given."""
@@ -207,8 +207,7 @@ def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Fram
         problem = Problem(name, None, None, "is a directory, not a file")
         raise UnreadableFrameworkError([problem]) from None
     except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        raise UnreadableFrameworkError([Problem(name, None, None, msg)]) from None
+        raise UnreadableFrameworkError([undecodable(name, exc)]) from None
     except OSError as exc:
         problem = Problem(name, None, None, f"cannot read: {exc.strerror}")
         raise UnreadableFrameworkError([problem]) from None

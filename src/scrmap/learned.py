@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scrmap import plain_data as plain
 from scrmap.errors import FrameworkError, Problem
-from scrmap.limits import Limits, read_config_text
+from scrmap.limits import Limits, read_config_text, undecodable
 
 SUFFIX = ".learned.yaml"
 """``framework.yaml`` learns into ``framework.learned.yaml`` beside it."""
@@ -108,7 +108,9 @@ def load(
         text = read_config_text(path, limits)
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise FrameworkError([Problem(str(path), None, None, f"cannot read: {reason}")]) from None
+    except UnicodeDecodeError as exc:
+        raise FrameworkError([undecodable(str(path), exc)]) from None
+    except OSError as exc:
+        problem = Problem(str(path), None, None, f"cannot read: {exc.strerror}")
+        raise FrameworkError([problem]) from None
     return parse(text, str(path), standards, themes, limits)

@@ -8,7 +8,9 @@ an environment variable, which every command honours the same way.
 
 from __future__ import annotations
 
+import codecs
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -70,12 +72,46 @@ class TooLarge(OSError):
 
 
 def read_config_text(path: Path, limits: Limits) -> str:
-    """A framework, configuration or gold file as text (UTF-8, a byte-order mark dropped),
-    read up to its limit: raises TooLarge or any other OSError, or UnicodeDecodeError."""
+    """A framework, its learned weights, a configuration or gold file as text, read up to
+    its limit and decoded as an input file is (`decode_config`): raises TooLarge or any
+    other OSError, or UnicodeDecodeError (`undecodable` says where)."""
     data = read_file(path, limits.config_bytes)
     if data is None:
         raise TooLarge(limits)
-    return data.decode("utf-8-sig")
+    return decode_config(data)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+"""A byte sequence only UTF-8 writes: a file holding one is UTF-8, whatever else it holds."""
+
+
+def decode_config(data: bytes) -> str:
+    """The text of a file scrmap reads besides the inputs, in the encodings an input file
+    may have: UTF-8 (a byte-order mark dropped); UTF-16 with its byte-order mark (Notepad's
+    "Unicode"); Windows-1252 when it holds no UTF-8 at all (Notepad's "ANSI"). A UTF-8 file
+    with a stray invalid byte raises UnicodeDecodeError: an input file is read past such a
+    byte with a warning, but a framework or configuration misread is every run's problem."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\0" in data:
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if b"\0" in data or _UTF8_MULTIBYTE.search(data):
+            raise
+        return data.decode("cp1252", errors="replace")
+
+
+def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
+    """What `decode_config` could not read in the file ``name``, at its place."""
+    data = bytes(error.object)
+    if b"\0" in data:
+        return Problem(name, None, None, "a binary file, not text")
+    before = data[: error.start]
+    line = before.count(b"\n") + 1
+    # In characters, as an editor counts the column, not bytes (a curly quote is three).
+    col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+    byte = data[error.start]
+    return Problem(name, line, col, f"invalid UTF-8 byte 0x{byte:02x}; save the file as UTF-8")
 
 
 def read_file(path: Path, limit: int) -> bytes | None:
