@@ -136,10 +136,11 @@ def test_a_configuration_is_read_in_the_encodings_an_input_file_is(tmp_path: Pat
     """A Windows-1252 status word with an en dash was "cannot read configuration:
     'utf-8' codec can't decode byte 0x96 in position 28: invalid start byte"."""
     path = tmp_path / ".scrmap.yaml"
-    path.write_bytes("statuses:\n  complete: [signed off – board]\n".encode("cp1252"))
-    assert "signed off – board" in cfg.load(path).config.statuses["complete"]
-    path.write_bytes("statuses:\n  complete: [‘done’, signed off – board]\n".encode("utf-8"))
-    path.write_bytes(path.read_bytes().replace("–".encode(), b"\x96"))
+    path.write_bytes("statuses:\n  complete: [signed off \u2013 board]\n".encode("cp1252"))
+    assert "signed off \u2013 board" in cfg.load(path).config.statuses["complete"]
+    text = "statuses:\n  complete: [\u2018done\u2019, signed off \u2013 board]\n"
+    path.write_bytes(text.encode("utf-8"))
+    path.write_bytes(path.read_bytes().replace("\u2013".encode(), b"\x96"))
     with pytest.raises(ConfigError) as info:
         cfg.load(path)
     assert str(info.value) == f"{path}:2:33: invalid UTF-8 byte 0x96; save the file as UTF-8"

@@ -149,7 +149,8 @@ def test_a_stray_byte_in_a_gold_file_is_named_at_its_place(
     tmp_path: Path, norfolk: fw.Framework
 ) -> None:
     path = tmp_path / "g.yaml"
-    text = "name: g\nitems:\n  - {id: a, text: ‘Share’ notes., standards: [], themes: []}\n"
+    text = "name: g\nitems:\n  - {id: a, text: \u2018Share\u2019 notes., standards: [], "
+    text += "themes: []}\n"
     path.write_bytes(text.encode("utf-8").replace(b"notes", b"no\xe9tes"))
     with pytest.raises(InputError) as info:
         load_gold(path, norfolk)

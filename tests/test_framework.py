@@ -1,4 +1,5 @@
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -387,14 +388,14 @@ def test_learned_weights_are_read_within_the_size_limit(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("encode", "title"),
     [
-        (lambda text: text.encode("cp1252"), "Agencies’ area – A"),
-        (lambda text: text.encode("utf-16"), "Agencies’ area – A"),
-        (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "Agencies’ area – A"),
+        (lambda text: text.encode("cp1252"), "Agencies\u2019 area \u2013 A"),
+        (lambda text: text.encode("utf-16"), "Agencies\u2019 area \u2013 A"),
+        (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "Agencies\u2019 area \u2013 A"),
     ],
     ids=["windows-1252", "utf-16-with-its-mark", "utf-8-with-its-mark"],
 )
 def test_a_framework_is_read_in_the_encodings_an_input_file_is(
-    tmp_path: Path, encode, title: str
+    tmp_path: Path, encode: Callable[[str], bytes], title: str
 ) -> None:
     """Notepad's "ANSI" was refused as "not UTF-8 text (byte 118)", with no line, though
     the README reads a file with no UTF-8 in it as Windows-1252."""
@@ -405,7 +406,7 @@ def test_a_framework_is_read_in_the_encodings_an_input_file_is(
 
 def test_a_stray_byte_in_a_utf8_framework_is_named_at_its_place(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
-    text = MINIMAL.replace("title: Area A", "title: Agencies’ area")
+    text = MINIMAL.replace("title: Area A", "title: Agencies\u2019 area")
     path.write_bytes(text.encode("utf-8").replace(b"First", b"Fir\x92st"))
     with pytest.raises(FrameworkError) as info:
         fw.load(path)
