@@ -11,6 +11,7 @@ review, so a maintainer decides what goes in.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -167,7 +168,8 @@ def as_yaml(
             lines.append(f"{c.kind}:")
             kind_now, item_now = c.kind, None
         if c.item != item_now:
-            lines += [f"  - id: {_quote(c.item)}  # {titles[(c.kind, c.item)]}", "    cues:"]
+            title = " ".join(titles[(c.kind, c.item)].split())  # a comment ends at a line break
+            lines += [f"  - id: {_quote(c.item)}  # {title}", "    cues:"]
             item_now = c.item
         example = " ".join(texts[c.example].split())
         if len(example) > 80:
@@ -179,8 +181,18 @@ def as_yaml(
     return "\n".join(lines) + "\n"
 
 
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ._/()-]*(?<![ .])")
+"""Text that stays the same string unquoted in any YAML reader, unless it is a word YAML 1.1
+reads as a truth value or null (``no``, ``on``, ``null``)."""
+_NOT_TEXT_IN_YAML = frozenset(
+    {"y", "yes", "n", "no", "true", "false", "on", "off", "null", "nan", "inf"}
+)
+
+
 def _quote(text: str) -> str:
-    """A YAML scalar that stays a string: ids like 1.2 and phrases with ':' are quoted."""
-    if text.replace(".", "").isdigit() or any(c in text for c in ":#'\"{}[],&*!|>%@`"):
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return text
+    """A YAML scalar that reads back as ``text`` itself: plain when it is a word or phrase,
+    else double-quoted (JSON's string syntax is YAML's). Ids such as 1.10, 1e3 or ``no``
+    pasted bare would be read as a number or false, not as the item's id."""
+    if _PLAIN.fullmatch(text) and text.lower() not in _NOT_TEXT_IN_YAML:
+        return text
+    return json.dumps(text, ensure_ascii=False)

@@ -4,6 +4,7 @@ suggest-cues, --no-learned and --compare. On the bundled framework and on the ad
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -313,3 +314,23 @@ def test_framework_validate_still_checks_the_weights(
     assert result.exit_code == exitcodes.PROBLEMS
     line = _line_of_1_1(stale_weights)
     assert result.stderr.startswith(f"{stale_weights}:{line}:3: standards: unknown standard '1.1'")
+
+
+@pytest.mark.parametrize(
+    "item_id",
+    ["no", "yes", "on", "null", "~", "1.10", "1e3", "-1", "0x1F", "2024-01-01", "it's #1", "S 1 "],
+)
+def test_suggest_cues_yaml_keeps_every_id_and_cue_as_written(item_id: str) -> None:
+    """`id: no` was printed bare, which YAML reads as false, and `1e3` a number to YAML 1.2:
+    pasted into the framework, the item's id was no longer its id."""
+    from scrmap.evaluate import GoldItem
+    from scrmap.suggest import Candidate, as_yaml
+
+    framework = fw.load(ADULT)
+    items = [GoldItem(id="yes", text="A text.", source="r", standards=[], themes=[])]
+    theme = replace(framework.themes[0], id=item_id, title="Two\nlines")
+    candidate = Candidate("themes", item_id, item_id, 3, 3, 3, "yes")
+    written = as_yaml(replace(framework, themes=(theme,)), [candidate], items)
+    assert yaml.safe_load(written) == {"themes": [{"id": item_id, "cues": [item_id]}]}
+    if item_id[0].isdigit():  # a YAML 1.2 reader takes 1e3 and 0x1F for numbers
+        assert f'id: "{item_id}"' in written
