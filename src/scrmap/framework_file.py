@@ -172,9 +172,31 @@ def parse(text: str, name: str = "<framework>", limits: Limits | None = None) ->
         problems += _reference_problems(located.data, located, name)
     if framework is not None and located is not None:
         problems += _cue_problems(framework, located, name)
+    if framework is None and located is not None:
+        problems = _not_a_framework(text, name, located) or problems
     if problems or framework is None:
         raise FrameworkError(problems)
     return fw.from_data(framework.model_dump())
+
+
+def _not_a_framework(text: str, name: str, located: yamlpos.Located) -> list[Problem]:
+    """One problem naming what the file is when it is another of scrmap's files (the
+    learned weights beside a framework, a gold file, recommendations), not a list of every
+    key a framework lacks; nothing when it is a framework with mistakes."""
+    from scrmap.sources.own_files import GOLD, LEARNED, recognise
+
+    own = recognise(text)
+    if isinstance(located.data, dict) and {"case", "recommendations"} & set(located.data):
+        what = "a recommendation file"
+    elif own is LEARNED or own is GOLD:
+        what = own.what
+    else:
+        return []
+    message = (
+        f"{what}, not a framework file (quadrants, standards and themes: "
+        "`scrmap framework show -f yaml` prints one to start from)"
+    )
+    return [Problem(name, None, None, message)]
 
 
 def _items(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:

@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -98,6 +99,27 @@ def test_validate_reports_every_problem(runner: CliRunner, tmp_path: Path) -> No
         f"{bad}:69:15: standards[4] (id 'G1').quadrant: unknown quadrant 'GOVT' "
         "(known: GOV, MAW, MSP)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "what"),
+    [
+        ("framework.learned.yaml", "a learned-weights file"),
+        ("tests/gold/dev.yaml", "a gold file"),
+        ("data/recommendations/case-l.yaml", "a recommendation file"),
+    ],
+)
+def test_validating_another_of_scrmaps_files_says_what_it_is(
+    runner: CliRunner, path: str, what: str
+) -> None:
+    """Tab completion offers `mine.learned.yaml` beside `mine.yaml`: validated, it was a
+    list of every key a framework lacks and every key it has that a framework does not."""
+    result = runner.invoke(app, ["framework", "validate", str(ROOT / path)])
+    assert result.exit_code == exitcodes.PROBLEMS
+    assert result.stderr == (
+        f"{ROOT / path}: {what}, not a framework file (quadrants, standards and themes: "
+        "`scrmap framework show -f yaml` prints one to start from)\n"
+    )
 
 
 def test_broken_framework_stops_other_commands_with_usage_code(
