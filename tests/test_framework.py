@@ -217,6 +217,15 @@ def test_minimal_framework_parses() -> None:
         ),
         pytest.param(
             "    cues: [two]",
+            "    cues: [two, [a, b], ~]",
+            "f.yaml:16:17: standards[1] (id 'S2').cues[1]: must be a phrase, or a mapping of "
+            "cue and weight ({cue: MARAC, weight: 0.5})\n"
+            "f.yaml:16:25: standards[1] (id 'S2').cues[2]: must be a phrase, or a mapping of "
+            "cue and weight ({cue: MARAC, weight: 0.5})",
+            id="cue-of-another-shape",
+        ),
+        pytest.param(
+            "    cues: [two]",
             "    cues: [two]\n    exclude: [yes]",
             "f.yaml:17:15: standards[1] (id 'S2').exclude[0]: must be text, but YAML reads yes "
             "as true; quote it: 'yes'",
@@ -280,7 +289,7 @@ def test_each_problem_is_reported_with_position(old: str, new: str, expected: st
     if expected is None:
         assert [s.quadrant for s in fw.parse(text, "f.yaml").standards] == ["A", "A"]
     else:
-        assert problems_of(text) == [expected]
+        assert problems_of(text) == expected.split("\n")
 
 
 def test_all_problems_are_reported_at_once() -> None:

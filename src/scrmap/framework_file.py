@@ -85,7 +85,15 @@ class Cue(_Frozen):
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
-        return {"cue": value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {"cue": value}
+        if value is None or isinstance(value, list):
+            # Pydantic's words would be "a mapping of keys or instance of Cue". A number
+            # goes on to be called one, with how to quote it.
+            raise ValueError(
+                "must be a phrase, or a mapping of cue and weight ({cue: MARAC, weight: 0.5})"
+            )
+        return value
 
 
 class Foundation(_Frozen):
