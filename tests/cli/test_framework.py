@@ -75,6 +75,13 @@ def test_local_framework_takes_precedence(runner: CliRunner, tmp_path: Path, mon
     assert json.loads(result.stdout)["name"] == "example-sar"
 
 
+def test_validate_says_it_checks_the_learned_weights_too(runner: CliRunner) -> None:
+    """It does (weights from another framework are its problems, exit 1), and its help
+    said only "Check a framework file"."""
+    result = runner.invoke(app, ["framework", "validate", "--help"], env={"COLUMNS": "200"})
+    assert "Check a framework file and the learned weights beside it." in result.stdout
+
+
 def test_validate_ok(runner: CliRunner) -> None:
     result = runner.invoke(app, ["framework", "validate", str(EXAMPLE)])
     assert result.exit_code == exitcodes.OK

@@ -45,8 +45,8 @@ def framework_validate(
     ] = None,
     framework: FrameworkOption = None,
 ) -> None:
-    """Check a framework file. Exit 0 when valid, 1 with every problem listed, 2 when it
-    cannot be read."""
+    """Check a framework file and the learned weights beside it. Exit 0 when valid, 1 with
+    every problem listed, 2 when it cannot be read."""
     from scrmap import pipeline
     from scrmap.cli import edge
 
