@@ -381,6 +381,20 @@ def test_the_yaml_limits_in_force_hold_for_the_framework_and_its_weights(tmp_pat
     assert str(info.value).startswith(f"{weights}:1:54: more than 1 aliases")
 
 
+def test_a_learned_id_yaml_reads_as_a_number_is_named_as_written(tmp_path: Path) -> None:
+    """It was 'standards.1.1.[key]: must be text': the id as YAML read it, in Pydantic's path."""
+    path = tmp_path / "f.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    weights = tmp_path / "f.learned.yaml"
+    weights.write_text("standards:\n  1.10: {bias: 1.0}\n")
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path)
+    assert str(info.value) == (
+        f"{weights}:2:3: standards: key 1.10: must be text, but YAML reads 1.10 as the number "
+        "1.1; quote it: '1.10'"
+    )
+
+
 def test_learned_weights_are_read_within_the_size_limit(tmp_path: Path) -> None:
     """Weights beside the framework that are a link to /dev/zero filled memory (exit 3)."""
     path = tmp_path / "f.yaml"

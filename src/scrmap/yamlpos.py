@@ -81,6 +81,9 @@ class _Builder:
                     self.located.problems.append((_start(key_node), "keys must be plain scalars"))
                     continue
                 key_path = (*path, str(key))
+                written = self.located.unquoted.pop((*path, "<key>"), None)
+                if written is not None:  # as Pydantic places an error in a key
+                    self.located.unquoted[(*key_path, "[key]")] = written
                 if key in out:
                     self.located.problems.append((_start(key_node), f"duplicate key {key!r}"))
                     continue
@@ -230,6 +233,9 @@ def _problem(err: Any, located: Located, name: str) -> Problem:
     pos = value_pos or located.where(loc)
     line, col = pos if pos else (None, None)
     where = label(loc, located.data)
+    if loc and loc[-1] == "[key]":  # 'standards.1.1.[key]' named the key as YAML read it
+        written = located.unquoted.get(loc, str(loc[-2]))
+        where = f"{label(loc[:-2], located.data)}: key {written}"
     msg = plain_words(err["msg"])
     if err["type"] == "missing":
         msg = "missing required field"
