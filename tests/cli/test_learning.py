@@ -112,6 +112,28 @@ def test_learn_will_not_write_into_the_installed_package(
     assert "the bundled framework is part of the installation" in result.stderr
 
 
+def test_learn_will_not_write_into_the_package_by_another_spelling_of_its_path(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--framework .../scrmap/../scrmap/framework.yaml`, or the package's folder by a link,
+    was not the bundled framework to a comparison of absolute paths, and the weights were
+    written into the installation over its own."""
+    package = tmp_path / "site-packages" / "scrmap"
+    package.mkdir(parents=True)
+    shutil.copy(ROOT / "framework.yaml", package / "framework.yaml")
+    monkeypatch.setattr(fw, "bundled_path", lambda: package / "framework.yaml")
+    (tmp_path / "linked").symlink_to(package)
+    for spelling in (
+        package / ".." / "scrmap" / "framework.yaml",
+        tmp_path / "linked" / "framework.yaml",
+    ):
+        gold = str(GOLD / "dev.yaml")
+        result = run(runner, "framework", "learn", gold, "--framework", str(spelling))
+        assert result.exit_code == exitcodes.USAGE, spelling
+        assert "the bundled framework is part of the installation" in result.stderr
+        assert not (package / "framework.learned.yaml").exists()
+
+
 @pytest.mark.parametrize(
     "framework, gold, label",
     [(ROOT / "framework.yaml", GOLD / "dev.yaml", '"1.1"'), (ADULT, ADULT_GOLD, "P1")],

@@ -108,7 +108,9 @@ def framework_learn(
     # Without the weights there now: learning again is the cure for weights that do not fit.
     loaded, path = edge.framework(framework, learned=False)
     target = output or sidecar(path)
-    if output is None and path.absolute() == bundled_path().absolute():
+    # By any spelling of its folder (`scrmap/../scrmap`, a link to it): the weights would go
+    # into the installation, over its own.
+    if output is None and _same_file(target.parent, bundled_path().parent):
         typer.echo(
             "scrmap: the bundled framework is part of the installation; copy framework.yaml "
             "into your directory and learn there, or give --output",
@@ -149,6 +151,13 @@ def framework_learn(
             f"standards F1 {checked.standards_overall.f1:.2f}",
             err=True,
         )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
 
 
 def framework_suggest_cues(
