@@ -305,6 +305,34 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
     return problems
 
 
+def stale_cue_weights(
+    text: str, name: str, framework: fw.Framework, framework_name: str, limits: Limits
+) -> list[Problem]:
+    """The learned weights (``text``, of the file ``name``, as loaded into ``framework``,
+    the file ``framework_name``) of cues their item no longer has: weights learned from
+    another version of the framework under the same ids. The matcher leaves such a weight
+    out, so they are `framework validate`'s problems, not every command's."""
+    learned = framework.learned
+    if learned is None:
+        return []
+    located = yamlpos.load(text, limits)
+    problems: list[Problem] = []
+    for kind, items in (("standards", framework.standards), ("themes", framework.themes)):
+        cues = {item.id: {c.cue for c in item.cues} for item in items}
+        for item_id, model in getattr(learned, kind).items():
+            for cue in model.cue_weights:
+                if cue in cues.get(item_id, ()):
+                    continue
+                line, col = located.where((kind, item_id, "cue_weights", cue)) or (None, None)
+                message = (
+                    f"{kind}.{item_id}.cue_weights: {cue!r} is not a cue of {item_id} in "
+                    f"{framework_name} (the weights were learned from another "
+                    "version of it); learn the weights again"
+                )
+                problems.append(Problem(name, line, col, message))
+    return problems
+
+
 def parse_learned(
     text: str, name: str, standards: set[str], themes: set[str], limits: Limits | None = None
 ) -> learned_weights.Learned:

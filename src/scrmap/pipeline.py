@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from scrmap.checks import Severity
     from scrmap.config import Configuration
     from scrmap.coverage import Coverage, Selection
+    from scrmap.errors import Problem
     from scrmap.evaluate import Evaluation
     from scrmap.framework import Framework
     from scrmap.learned import Learned
@@ -45,6 +46,23 @@ def load_framework(
 
     resolved = fw.resolve_path(path)
     return framework_cache.load(resolved, environ, learned), resolved
+
+
+def stale_weights(path: Path, framework: Framework, environ: Mapping[str, str]) -> list[Problem]:
+    """What `framework validate` says of the learned weights beside the framework at
+    ``path`` beyond what loading checked: weights of cues the framework no longer has."""
+    if framework.learned is None:
+        return []
+    from scrmap import framework_file
+    from scrmap.learned import sidecar
+
+    weights = sidecar(path)
+    within = limits.from_env(environ)
+    try:
+        text = limits.read_config_text(weights, within)
+    except (OSError, UnicodeDecodeError):
+        return []  # read a moment ago: what is wrong with it now, the next run says
+    return framework_file.stale_cue_weights(text, str(weights), framework, str(path), within)
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,3 +356,28 @@ def test_suggest_cues_yaml_keeps_every_id_and_cue_as_written(item_id: str) -> No
     assert yaml.safe_load(written) == {"themes": [{"id": item_id, "cues": [item_id]}]}
     if item_id[0].isdigit():  # a YAML 1.2 reader takes 1e3 and 0x1F for numbers
         assert f'id: "{item_id}"' in written
+
+
+def test_validate_names_learned_cue_weights_of_cues_the_framework_no_longer_has(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """Weights learned before a cue was reworded, from the same ids: every command used them
+    without a word, the reworded cue's weight lost. `framework validate` names each such
+    weight, exit 1; mapping goes on (the cue maps by the framework's own score)."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    weights = adult_copy.with_name("adult.learned.yaml")
+    assert "      escalate: " in weights.read_text(encoding="utf-8")
+    assert run(runner, "framework", "validate", str(adult_copy)).exit_code == exitcodes.OK
+    text = adult_copy.read_text(encoding="utf-8")
+    adult_copy.write_text(text.replace("      - escalate\n", "      - escalates\n"))
+    result = run(runner, "framework", "validate", str(adult_copy))
+    assert result.exit_code == exitcodes.PROBLEMS
+    lines = weights.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("      escalate: "))
+    assert result.stderr == (
+        f"{weights}:{line}:7: standards.W2.cue_weights: 'escalate' is not a cue of W2 in "
+        f"{adult_copy} (the weights were learned from another version of it); learn the "
+        "weights again\n"
+    )
+    mapped = run(runner, "map", "Staff should escalate concerns.", "--framework", str(adult_copy))
+    assert mapped.exit_code == exitcodes.OK

@@ -11,7 +11,7 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import FrameworkOption
 from scrmap.cli.schema import SchemaKind, schema_command
-from scrmap.errors import ScrmapError, UnreadableFrameworkError
+from scrmap.errors import FrameworkError, ScrmapError, UnreadableFrameworkError
 from scrmap.formats import counted
 from scrmap.formats.choices import ShowFormat
 
@@ -52,10 +52,13 @@ def framework_validate(
 
     try:
         loaded, target = pipeline.load_framework(path or framework, os.environ)
+        stale = pipeline.stale_weights(target, loaded, os.environ)
     except UnreadableFrameworkError as error:
         edge.fail(error, exitcodes.USAGE)
     except ScrmapError as error:
         edge.fail(error, exitcodes.PROBLEMS)
+    if stale:
+        edge.fail(FrameworkError(stale), exitcodes.PROBLEMS)
     typer.echo(
         f"{target}: valid ({counted(len(loaded.quadrants), 'quadrant')}, "
         f"{counted(len(loaded.standards), 'standard')}, {counted(len(loaded.themes), 'theme')})"
