@@ -48,6 +48,29 @@ EMPTY = (
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (["map", "one.md", "--framework", ""], f"Invalid value for '--framework' (env var: 'SCRMAP_FRAMEWORK'): {EMPTY}"),
+        (["check", "one.md", "--config", " "], f"Invalid value for '--config': {EMPTY}"),
+        (["framework", "validate", ""], f"Invalid value for 'PATH': {EMPTY}"),
+        (["framework", "learn", "g.yaml", "-o", ""], f"Invalid value for '--output' / '-o': {EMPTY}"),
+        (["framework", "learn", ""], f"Invalid value for 'GOLD...': {EMPTY}"),
+        (["framework", "suggest-cues", "g.yaml", ""], f"Invalid value for 'GOLD...': {EMPTY}"),
+        (["evaluate", ""], f"Invalid value for 'GOLD...': {EMPTY}"),
+    ],
+    ids=["framework", "config", "validate", "learn-o", "learn", "suggest-cues", "evaluate"],
+)  # fmt: skip
+def test_an_empty_path_is_a_usage_error(runner: CliRunner, args: list[str], message: str) -> None:
+    """A path option or argument that was '' named the working directory: `--framework ''`
+    said ".: is a directory, not a file", and `framework learn -o ''` "cannot write"."""
+    result = run(runner, *args)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    assert result.stderr.endswith(f"\nError: {message}\n")
+    assert os.listdir() == ["one.md"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
         (["coverage", "--status", ""], f"Invalid value for '--status': {EMPTY}"),
         (["report", "--status", " "], f"Invalid value for '--status': {EMPTY}"),
         (["coverage", "--case", "Case L", "--case", ""], f"Invalid value for '--case': {EMPTY}"),

@@ -14,6 +14,7 @@ from scrmap.cli.options import (
     NoLearnedOption,
     ThresholdOption,
     not_empty,
+    path_value,
 )
 from scrmap.errors import ScrmapError
 from scrmap.formats.choices import EvalFormat
@@ -22,7 +23,9 @@ from scrmap.formats.choices import EvalFormat
 def evaluate_command(
     gold: Annotated[
         list[Path],
-        typer.Argument(metavar="GOLD...", help="Hand-labelled YAML files (see tests/gold/)."),
+        typer.Argument(
+            metavar="GOLD...", parser=path_value, help="Hand-labelled YAML files (see tests/gold/)."
+        ),
     ],
     framework: FrameworkOption = None,
     threshold: ThresholdOption = None,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import FrameworkOption
+from scrmap.cli.options import FrameworkOption, path_value
 from scrmap.cli.schema import SchemaKind, schema_command
 from scrmap.errors import FrameworkError, ScrmapError, UnreadableFrameworkError
 from scrmap.formats import counted
@@ -40,7 +40,9 @@ def framework_validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="PATH", help="Framework file to check. Default: the framework in use."
+            metavar="PATH",
+            parser=path_value,
+            help="Framework file to check. Default: the framework in use.",
         ),
     ] = None,
     framework: FrameworkOption = None,
@@ -73,7 +75,9 @@ def framework_schema() -> None:
 def framework_learn(
     gold: Annotated[
         list[Path],
-        typer.Argument(metavar="GOLD...", help="Hand-labelled YAML files to learn from."),
+        typer.Argument(
+            metavar="GOLD...", parser=path_value, help="Hand-labelled YAML files to learn from."
+        ),
     ],
     framework: FrameworkOption = None,
     output: Annotated[
@@ -81,6 +85,8 @@ def framework_learn(
         typer.Option(
             "--output",
             "-o",
+            metavar="<path>",
+            parser=path_value,
             help="Where to write the weights (a .yaml file; only learned weights are "
             "replaced). Default: FRAMEWORK.learned.yaml beside the framework file, where map, "
             "coverage, report and check find them.",
@@ -165,7 +171,10 @@ def _same_file(one: Path, other: Path) -> bool:
 
 def framework_suggest_cues(
     gold: Annotated[
-        list[Path], typer.Argument(metavar="GOLD...", help="Hand-labelled YAML files to mine.")
+        list[Path],
+        typer.Argument(
+            metavar="GOLD...", parser=path_value, help="Hand-labelled YAML files to mine."
+        ),
     ],
     framework: FrameworkOption = None,
     per_label: Annotated[

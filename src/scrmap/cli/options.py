@@ -14,10 +14,33 @@ from scrmap.defaults import DEFAULT_THRESHOLD, FRAMEWORK_ENV_VAR
 if TYPE_CHECKING:
     from scrmap.coverage import Selection
 
+
+def not_empty(value: str | list[str] | None) -> str | list[str] | None:
+    """Refuse an empty option value (a usage error, exit 2): almost always a shell variable
+    that expanded to nothing, and as a filter it would quietly mean "no status" or match
+    nothing, where the user meant a value."""
+    for each in [value] if isinstance(value, str) else value or ():
+        if not each.strip():
+            raise typer.BadParameter(
+                "an empty value (a shell variable that expanded to nothing?); give one, or "
+                "leave the option out"
+            )
+    return value
+
+
+def path_value(value: str) -> Path:
+    """A path option's or argument's value: an empty one is refused as every empty value is
+    (as a Path it was the working directory: "--framework ''" said ".: is a directory")."""
+    not_empty(value)
+    return Path(value)
+
+
 FrameworkOption = Annotated[
     Path | None,
     typer.Option(
         "--framework",
+        metavar="<path>",
+        parser=path_value,
         envvar=FRAMEWORK_ENV_VAR,
         help=(
             "Framework YAML file. Default: ./framework.yaml if the working directory has "
@@ -49,6 +72,7 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         metavar="<path>",
+        parser=path_value,
         help="Configuration file. Default: the nearest .scrmap.yaml or [tool.scrmap] in "
         "pyproject.toml, else $SCRMAP_CONFIG, else the defaults.",
         show_default=False,
@@ -86,19 +110,6 @@ SimilarityOption = Annotated[
         help="Similarity (1-100) at which recommendations count as repeats.",
     ),
 ]
-
-
-def not_empty(value: str | list[str] | None) -> str | list[str] | None:
-    """Refuse an empty option value (a usage error, exit 2): almost always a shell variable
-    that expanded to nothing, and as a filter it would quietly mean "no status" or match
-    nothing, where the user meant a value."""
-    for each in [value] if isinstance(value, str) else value or ():
-        if not each.strip():
-            raise typer.BadParameter(
-                "an empty value (a shell variable that expanded to nothing?); give one, or "
-                "leave the option out"
-            )
-    return value
 
 
 SheetOption = Annotated[
