@@ -48,10 +48,12 @@ EMPTY = (
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["map", "one.md", "--framework", ""], f"Invalid value for '--framework' (env var: 'SCRMAP_FRAMEWORK'): {EMPTY}"),
+        (["map", "one.md", "--framework", ""],
+         f"Invalid value for '--framework' (env var: 'SCRMAP_FRAMEWORK'): {EMPTY}"),
         (["check", "one.md", "--config", " "], f"Invalid value for '--config': {EMPTY}"),
         (["framework", "validate", ""], f"Invalid value for 'PATH': {EMPTY}"),
-        (["framework", "learn", "g.yaml", "-o", ""], f"Invalid value for '--output' / '-o': {EMPTY}"),
+        (["framework", "learn", "g.yaml", "-o", ""],
+         f"Invalid value for '--output' / '-o': {EMPTY}"),
         (["framework", "learn", ""], f"Invalid value for 'GOLD...': {EMPTY}"),
         (["framework", "suggest-cues", "g.yaml", ""], f"Invalid value for 'GOLD...': {EMPTY}"),
         (["evaluate", ""], f"Invalid value for 'GOLD...': {EMPTY}"),
