@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from scrmap import framework as fw
 from scrmap import limits, records, sources
+from scrmap.errors import Problem, ScrmapError
 
 if TYPE_CHECKING:
     from scrmap.actionplan import Progress, Vocabulary
     from scrmap.checks import Severity
     from scrmap.config import Configuration
     from scrmap.coverage import Coverage, Selection
-    from scrmap.errors import Problem
     from scrmap.evaluate import Evaluation
     from scrmap.framework import Framework
     from scrmap.learned import Learned
@@ -265,12 +265,29 @@ def evaluate(
 
 
 def compared(
-    framework: Framework, path: Path, against: str, environ: Mapping[str, str] | None = None
+    framework: Framework,
+    path: Path,
+    against: str,
+    environ: Mapping[str, str] | None = None,
+    learned: bool = True,
 ) -> list[tuple[str, Framework]]:
     """The framework in use and what ``--compare`` names, each with a label: "learned"
-    compares with and without its learned weights; anything else is another framework
-    file, read under the limits ``environ`` sets. Raises FrameworkError."""
+    compares with and without its learned weights (an error, naming the option, when there
+    are none, or ``learned`` is false as --no-learned asks: the two columns were the same,
+    one headed "learned weights"); anything else is another framework file, read under the
+    limits ``environ`` sets. Raises FrameworkError, or ScrmapError for the option."""
     if against == "learned":
+        if framework.learned is None:
+            from scrmap.learned import sidecar
+
+            message = (
+                "--no-learned leaves out the learned weights it compares with; give one or "
+                "the other"
+                if not learned
+                else f"{path} has no learned weights beside it ({sidecar(path)}); "
+                "`scrmap framework learn` writes them"
+            )
+            raise ScrmapError([Problem("--compare learned", None, None, message)])
         return [("learned weights", framework), ("cues only", fw.without_learned(framework))]
     other = Path(against)
     # Short labels make readable columns: the file names, unless they are the same.

@@ -381,3 +381,26 @@ def test_validate_names_learned_cue_weights_of_cues_the_framework_no_longer_has(
     )
     mapped = run(runner, "map", "Staff should escalate concerns.", "--framework", str(adult_copy))
     assert mapped.exit_code == exitcodes.OK
+
+
+@pytest.mark.parametrize("no_learned", [False, True], ids=["none-beside-it", "no-learned"])
+def test_compare_learned_without_learned_weights_is_a_usage_error(
+    runner: CliRunner, adult_copy: Path, no_learned: bool
+) -> None:
+    """Two columns of the same figures, one headed "learned weights", when there were none
+    beside the framework or --no-learned left them out."""
+    args = ["evaluate", str(ADULT_GOLD), "--framework", str(adult_copy), "--compare", "learned"]
+    if no_learned:
+        assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+        args.append("--no-learned")
+    result = run(runner, *args)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    weights = adult_copy.with_name("adult.learned.yaml")
+    assert result.stderr == (
+        "scrmap: --compare learned: --no-learned leaves out the learned weights it compares "
+        "with; give one or the other\n"
+        if no_learned
+        else f"scrmap: --compare learned: {adult_copy} has no learned weights beside it "
+        f"({weights}); `scrmap framework learn` writes them\n"
+    )

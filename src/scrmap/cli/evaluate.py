@@ -16,7 +16,7 @@ from scrmap.cli.options import (
     not_empty,
     path_value,
 )
-from scrmap.errors import ScrmapError
+from scrmap.errors import FrameworkError, ScrmapError
 from scrmap.formats.choices import EvalFormat
 
 
@@ -56,10 +56,15 @@ def evaluate_command(
     loaded_framework, path = edge.framework(framework, learned=not no_learned)
     try:
         sides = (
-            pipeline.compared(loaded_framework, path, compare, os.environ)
+            pipeline.compared(loaded_framework, path, compare, os.environ, not no_learned)
             if compare
             else [(str(path), loaded_framework)]
         )
+    except FrameworkError as error:
+        edge.fail(error, exitcodes.USAGE)
+    except ScrmapError as error:
+        edge.fail(error, exitcodes.USAGE, "scrmap: ")
+    try:
         results = [(label, pipeline.evaluate(gold, fw, limit, os.environ)) for label, fw in sides]
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
