@@ -278,8 +278,30 @@ def test_minimal_framework_parses() -> None:
         pytest.param(
             "title: Test",
             'title: "Test',
-            "f.yaml:17:1: not valid YAML: found unexpected end of stream",
+            "f.yaml:2:8: not valid YAML: a quote opened here never closes",
             id="syntax",
+        ),
+        pytest.param(
+            "    cues: [one]",
+            "    cues: [one\n    exclude: [two]",
+            "f.yaml:12:12: not valid YAML: did not find expected ',' or ']' (in the [ ] opened "
+            "at line 11, column 11)",
+            id="bracket-not-closed",
+        ),
+        pytest.param(
+            "title: Test\n",
+            "title: Test\n---\n",
+            "f.yaml:3:1: not valid YAML: expected a single document in the stream, but found "
+            "another document",
+            id="two-documents",
+        ),
+        pytest.param(
+            "    title: First",
+            "     title: First",
+            "f.yaml:10:11: not valid YAML: mapping values are not allowed in this context "
+            "(check this line's indentation against the line above, or quote a value that "
+            "holds ': ')",
+            id="odd-indentation",
         ),
     ],
 )

@@ -147,6 +147,31 @@ def _mark(mark: _Mark | None) -> tuple[int | None, int | None]:
     return (mark.line + 1, mark.column + 1) if mark else (None, None)
 
 
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[_Mark | None, str]:
+    """Where a YAML syntax error is and what it is, in words for whoever edits the file:
+    libyaml's ("found unexpected end of stream", "but found another document") name
+    neither the quote left open nor a tab, which most editors do not show."""
+    mark: _Mark | None = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "unknown error"
+    context, opened = exc.context, exc.context_mark
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        problem = "a tab character; YAML indents with spaces only"
+    elif context == "while scanning a quoted scalar" and opened is not None:
+        mark, problem = opened, "a quote opened here never closes"
+    elif context and context.startswith("while parsing a flow ") and opened is not None:
+        pair = "[ ]" if context.endswith("sequence") else "{ }"
+        where = f"line {opened.line + 1}, column {opened.column + 1}"
+        problem = f"{problem} (in the {pair} opened at {where})"
+    elif context and problem.startswith("but "):
+        problem = f"{context}, {problem}"
+    elif problem == "mapping values are not allowed in this context":
+        problem += (
+            " (check this line's indentation against the line above, or quote a value that "
+            "holds ': ')"
+        )
+    return mark, problem
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     """The character at 0-based ``line`` and ``column`` of ``text``, or '' past its end."""
     lines = text.split("\n", line + 1)
@@ -160,14 +185,9 @@ def load(text: str, limits: Limits | None = None) -> Located:
         _within_limits(text, limits or Limits())
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark, problem = _syntax_problem(exc, text)
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        problem = exc.problem or exc.context
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            # libyaml's words for it ("found character that cannot start any token") do not
-            # say what the character is, and it is invisible in most editors.
-            problem = "a tab character; YAML indents with spaces only"
         raise YamlSyntaxError(f"not valid YAML: {problem}", line, col) from None
     except yaml.YAMLError as exc:
         # A reader error (a control character, say) has a character offset, not a mark,
