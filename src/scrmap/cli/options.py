@@ -54,7 +54,7 @@ NoLearnedOption = Annotated[
     typer.Option(
         "--no-learned",
         help="Map with the framework's cues alone, ignoring its learned weights "
-        "(framework.learned.yaml beside it), to compare.",
+        "(NAME.learned.yaml beside the framework file NAME.yaml), to compare.",
     ),
 ]
 INPUTS_HELP = (
