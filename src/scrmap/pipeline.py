@@ -305,6 +305,9 @@ class Learning:
     reviews: int
     """How many reviews the items come from: the folds deal out whole reviews, so a
     count near the number of items says their ``source`` names no review."""
+    folds: int = 0
+    """The folds the figures come from: those asked for, but no more than the reviews (a
+    fold with none is no fold), and none when there are fewer than two reviews."""
 
 
 def learn(
@@ -325,10 +328,12 @@ def learn(
     gold = combined([load_gold(g, base, within) for g in golds])
     learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
     groups = [fitting.review_of(item) for item in gold.items]
-    if folds < 2:
-        return Learning(learned, None, len(set(groups)))
-    checked = fitting.cross_validate(base, gold.items, groups, folds)
-    return Learning(learned, checked, len(set(groups)))
+    reviews = len(set(groups))
+    if folds < 2 or reviews < 2:
+        return Learning(learned, None, reviews)
+    used = min(folds, reviews)
+    checked = fitting.cross_validate(base, gold.items, groups, used)
+    return Learning(learned, checked, reviews, used)
 
 
 def suggest_cues(

@@ -99,7 +99,34 @@ def test_learn_cross_validates_by_review(runner: CliRunner, adult_copy: Path) ->
         "3",
     )
     assert result.exit_code == exitcodes.OK
-    assert "cross-validated by review (3 folds of 1 review): top standard " in result.stderr
+    # Its sources ("written, review A") name one review, "written": no fold has any other to
+    # learn from, and its figures were called cross-validated ("3 folds of 1 review").
+    assert "cross-validated by" not in result.stderr
+    assert result.stderr.endswith(
+        "not cross-validated: the items come from 1 review (by their source), and each fold "
+        "must leave out a review that the others learn without\n"
+    )
+    assert adult_copy.with_name("adult.learned.yaml").is_file()
+
+
+def test_learn_cross_validates_in_no_more_folds_than_reviews(
+    runner: CliRunner, adult_copy: Path, tmp_path: Path
+) -> None:
+    """5 folds of 2 reviews were 2, three of them empty, and said 5."""
+    text = ADULT_GOLD.read_text(encoding="utf-8").replace("written, review ", "review ")
+    gold = tmp_path / "two.yaml"
+    gold.write_text(text.replace("review C", "review A").replace("review D", "review B"))
+    gold.write_text(re.sub(r"review [E-Z]", "review B", gold.read_text(encoding="utf-8")))
+    args = ["framework", "learn", str(gold), "--framework", str(adult_copy)]
+    result = run(runner, *args, "--cross-validate", "5")
+    assert result.exit_code == exitcodes.OK
+    assert "cross-validated by review (2 folds of 2 reviews): top standard " in result.stderr
+    one = run(runner, *args, "--cross-validate", "1")
+    assert one.exit_code == exitcodes.USAGE
+    assert one.stderr.endswith(
+        "Invalid value for '--cross-validate': 1 fold leaves no review out to test on: give 2 "
+        "or more, or 0 for none\n"
+    )
 
 
 def test_learn_will_not_write_into_the_installed_package(

@@ -72,6 +72,21 @@ def framework_schema() -> None:
     schema_command(SchemaKind.framework)
 
 
+def _folds(value: int) -> int:
+    if value == 1:
+        raise typer.BadParameter(
+            "1 fold leaves no review out to test on: give 2 or more, or 0 for none"
+        )
+    return value
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
+
+
 def framework_learn(
     gold: Annotated[
         list[Path],
@@ -97,6 +112,7 @@ def framework_learn(
         typer.Option(
             "--cross-validate",
             min=0,
+            callback=_folds,
             metavar="<n>",
             help="Also fit on all reviews but one fold and score the fold left out, N "
             "times, and print the pooled figures: what to expect on unseen reviews.",
@@ -145,6 +161,13 @@ def framework_learn(
         f"{counted(learned.items, 'labelled recommendation')}",
         err=True,
     )
+    if folds >= 2 and checked is None:
+        typer.echo(
+            f"not cross-validated: the items come from {counted(learning.reviews, 'review')} "
+            "(by their source), and each fold must leave out a review that the others learn "
+            "without",
+            err=True,
+        )
     if checked is not None:
         # As `evaluate` says it: a share of no items is no figure, not 100%.
         unmapped = (
@@ -154,19 +177,12 @@ def framework_learn(
         )
         reviews = counted(learning.reviews, "review")
         typer.echo(
-            f"cross-validated by review ({folds} folds of {reviews}): top standard "
+            f"cross-validated by review ({learning.folds} folds of {reviews}): top standard "
             f"{checked.top_standard_accuracy:.1%} of {checked.with_standard}, "
             f"off-framework unmapped {unmapped}, themes F1 {checked.themes_overall.f1:.2f}, "
             f"standards F1 {checked.standards_overall.f1:.2f}",
             err=True,
         )
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    try:
-        return one.samefile(other)
-    except OSError:
-        return False
 
 
 def framework_suggest_cues(
