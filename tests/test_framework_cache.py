@@ -81,6 +81,16 @@ def test_without_the_weights_and_with_them_are_cached_apart(
     assert len(_entries(environ)) == 2
 
 
+def test_without_the_weights_leaves_out_a_learned_section_of_the_file_too(
+    framework_file: Path, environ: dict[str, str]
+) -> None:
+    text = framework_file.read_text(encoding="utf-8")
+    framework_file.write_text(text + "learned: {items: 3, mapped: {bias: -1.0}}\n")
+    assert framework_cache.load(framework_file, environ).learned is not None
+    assert framework_cache.load(framework_file, environ, learned=False).learned is None
+    assert fw.load(framework_file, learned=False).learned is None
+
+
 def test_the_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
     before = framework_cache.key(b"same bytes")
     monkeypatch.setattr(framework_cache, "__version__", "999.0")

@@ -213,7 +213,7 @@ def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Fram
         raise UnreadableFrameworkError([problem]) from None
     framework = parse(text, name, limits)
     if not learned:
-        return framework
+        return without_learned(framework)  # a `learned` section of the file too
     found = learned_weights.load(
         learned_weights.sidecar(path),
         {s.id for s in framework.standards},

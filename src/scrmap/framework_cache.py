@@ -90,15 +90,16 @@ def load(path: Path, environ: Mapping[str, str], learned: bool = True) -> Framew
 def _bytes(path: Path, limit: int, learned: bool = True) -> bytes | None:
     """The framework file's bytes and (when ``learned``) those of its learned weights, if
     any: a cached framework carries its weights, so learning again must miss the cache too.
-    Without them the key is that of the framework with no weights beside it, which is what
-    is loaded. None if either is over ``limit`` (read no further: `framework.load` then says
-    so)."""
+    Without them the bytes are marked so: the file's own `learned` section is left out too.
+    None if either is over ``limit`` (read no further: `framework.load` then says so)."""
     from scrmap.learned import sidecar
     from scrmap.limits import read_file
 
     data = read_file(path, limit)
-    if data is None or not learned:
-        return data
+    if data is None:
+        return None
+    if not learned:
+        return data + b"\0no learned weights"
     with contextlib.suppress(FileNotFoundError):
         weights = read_file(sidecar(path), limit)
         if weights is None:
