@@ -460,3 +460,15 @@ def test_a_stray_byte_in_a_utf8_framework_is_named_at_its_place(tmp_path: Path) 
     with pytest.raises(FrameworkError) as info:
         fw.load(path)
     assert str(info.value) == f"{path}: a binary file, not text"
+
+
+def test_a_learned_section_naming_what_the_framework_lacks_is_refused_at_its_place() -> None:
+    """Weights in the file's own `learned` section were not checked against its ids, as
+    those beside it are: validation said "valid" and `map` ended in an internal error."""
+    text = MINIMAL + "learned:\n  standards:\n    S9: {bias: 1.0}\n  themes:\n    t: {bias: 1.0}\n"
+    assert problems_of(text) == [
+        "f.yaml:19:5: learned.standards: unknown standard 'S9' in this framework; learn the "
+        "weights again for this framework, or map with --no-learned",
+        "f.yaml:21:5: learned.themes: unknown theme 't' in this framework; learn the weights "
+        "again for this framework, or map with --no-learned",
+    ]

@@ -180,6 +180,12 @@ def parse(text: str, name: str = "<framework>", limits: Limits | None = None) ->
         problems += _reference_problems(located.data, located, name)
     if framework is not None and located is not None:
         problems += _cue_problems(framework, located, name)
+        if framework.learned is not None:
+            standards = {s.id for s in framework.standards}
+            themes = {t.id for t in framework.themes}
+            problems += _unknown_learned_ids(
+                framework.learned, located, name, standards, themes, ("learned",)
+            )
     if framework is None and located is not None:
         problems = _not_a_framework(text, name, located) or problems
     if problems or framework is None:
@@ -333,6 +339,30 @@ def stale_cue_weights(
     return problems
 
 
+def _unknown_learned_ids(
+    learned: Learned,
+    located: yamlpos.Located,
+    name: str,
+    standards: set[str],
+    themes: set[str],
+    at: tuple[str, ...],
+) -> list[Problem]:
+    """Learned weights (under ``at`` in the file) of standards or themes the framework does
+    not have: left from another framework, they would fail the matcher."""
+    problems: list[Problem] = []
+    for kind, known in (("standards", standards), ("themes", themes)):
+        for item_id in getattr(learned, kind):
+            if item_id not in known:
+                line, col = located.where((*at, kind, item_id)) or (None, None)
+                where = ".".join((*at, kind))
+                message = (
+                    f"{where}: unknown {kind[:-1]} {item_id!r} in this framework; learn the "
+                    "weights again for this framework, or map with --no-learned"
+                )
+                problems.append(Problem(name, line, col, message))
+    return problems
+
+
 def parse_learned(
     text: str, name: str, standards: set[str], themes: set[str], limits: Limits | None = None
 ) -> learned_weights.Learned:
@@ -342,20 +372,7 @@ def parse_learned(
         text, name, Learned, "a learned-weights file must be a mapping of keys", limits
     )
     if learned is not None and located is not None:
-        for kind, known in (("standards", standards), ("themes", themes)):
-            for item_id in getattr(learned, kind):
-                if item_id not in known:
-                    line, col = located.where((kind, item_id)) or (None, None)
-                    problems.append(
-                        Problem(
-                            name,
-                            line,
-                            col,
-                            f"{kind}: unknown {kind[:-1]} {item_id!r} in this framework; "
-                            "learn the weights again for this framework, or map with "
-                            "--no-learned",
-                        )
-                    )
+        problems += _unknown_learned_ids(learned, located, name, standards, themes, ())
     if problems or learned is None:
         raise FrameworkError(problems)
     return learned_weights.from_data(learned.model_dump())
