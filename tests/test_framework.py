@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from scrmap import framework as fw
-from scrmap.errors import FrameworkError
+from scrmap.errors import FrameworkError, UnreadableFrameworkError
 from scrmap.limits import Limits
 
 from .conftest import ROOT
@@ -460,6 +460,15 @@ def test_a_stray_byte_in_a_utf8_framework_is_named_at_its_place(tmp_path: Path) 
     with pytest.raises(FrameworkError) as info:
         fw.load(path)
     assert str(info.value) == f"{path}: a binary file, not text"
+    # Valid UTF-8 to a decoder, a NUL every other byte: it was "not valid YAML: unacceptable
+    # character #x0000" at 1:2, a framework with a mistake (exit 1), not a file to save again.
+    path.write_bytes(MINIMAL.encode("utf-16-le"))
+    with pytest.raises(UnreadableFrameworkError) as info:
+        fw.load(path)
+    assert str(info.value) == (
+        f"{path}: UTF-16 text without a byte-order mark, which scrmap does not guess: save it "
+        "as UTF-8"
+    )
 
 
 def test_a_learned_section_naming_what_the_framework_lacks_is_refused_at_its_place() -> None:

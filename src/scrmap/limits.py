@@ -93,10 +93,12 @@ def decode_config(data: bytes) -> str:
     byte with a warning, but a framework or configuration misread is every run's problem."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\0" in data:
         return data.decode("utf-16", errors="replace")
+    if b"\0" in data:  # valid UTF-8, but no text has one: UTF-16 without its mark, or binary
+        raise UnicodeDecodeError("utf-8", data, data.index(b"\0"), len(data), "a NUL byte")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if b"\0" in data or _UTF8_MULTIBYTE.search(data):
+        if _UTF8_MULTIBYTE.search(data):
             raise
         return data.decode("cp1252", errors="replace")
 
@@ -105,6 +107,14 @@ def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
     """What `decode_config` could not read in the file ``name``, at its place."""
     data = bytes(error.object)
     if b"\0" in data:
+        halves = (data[1::2], data[0::2])
+        if len(data) >= 4 and any(half.count(0) * 10 >= len(half) * 9 for half in halves):
+            # As an input file of this kind is called (`scrmap.sources`).
+            why = (
+                "UTF-16 text without a byte-order mark, which scrmap does not guess: save it "
+                "as UTF-8"
+            )
+            return Problem(name, None, None, why)
         return Problem(name, None, None, "a binary file, not text")
     before = data[: error.start]
     line = before.count(b"\n") + 1
