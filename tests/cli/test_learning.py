@@ -431,3 +431,28 @@ def test_compare_learned_without_learned_weights_is_a_usage_error(
         else f"scrmap: --compare learned: {adult_copy} has no learned weights beside it "
         f"({weights}); `scrmap framework learn` writes them\n"
     )
+
+
+def test_map_gold_is_a_gold_file_whatever_line_breaks_the_framework_holds(
+    runner: CliRunner, adult_copy: Path, tmp_path: Path
+) -> None:
+    """A title written as a YAML block (`title: |`) ran the first comment onto a second line
+    that is not YAML, and the gold file could not be read back; a cue or id with a line
+    break would have done the same in an item's comments."""
+    text = adult_copy.read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Example Safeguarding Adult Review learning framework",
+        "title: |\n  Example Safeguarding Adult Review\n  learning framework",
+    ).replace("      - escalate\n", '      - "escalate\\nconcerns"\n')
+    adult_copy.write_text(text, encoding="utf-8")
+    texts = ["Staff should escalate\nconcerns to managers.", "Share information at MARAC."]
+    result = run(runner, "map", *texts, "--framework", str(adult_copy), "-f", "gold")
+    assert result.stdout.startswith(
+        "# Written by `scrmap map -f gold` against Example Safeguarding Adult Review learning "
+        "framework.\n"
+    )
+    assert "    # W2 " in result.stdout
+    gold = tmp_path / "mapped.yaml"
+    gold.write_text(result.stdout, encoding="utf-8")
+    read = [" ".join(i.text.split()) for i in load_gold(gold, fw.load(adult_copy)).items]
+    assert read == [" ".join(t.split()) for t in texts]

@@ -200,7 +200,16 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
                         why = why_not_kept(record, m)
                     flag = f" ({why})"
                 lines.append(f"    # {m['id']} {m['score']}{flag}: {words}")
-    return lines
+    # A line break in an id, cue or matched phrase would end the comment, and what followed
+    # it would not be YAML: the file could not be read back.
+    return [_one_line(line) for line in lines]
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each run of white space, line breaks included, as one space (keeping
+    the indent before a comment)."""
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    return indent + " ".join(text.split())
 
 
 def fit_words(fit: FitRecord, threshold: int | None = None) -> str:
@@ -222,7 +231,7 @@ def to_gold(document: MapDocument) -> str:
     `framework suggest-cues` read."""
     title = document["framework"]["title"]
     lines = [
-        f"# Written by `scrmap map -f gold` against {title}.",
+        _one_line(f"# Written by `scrmap map -f gold` against {title}."),
         "# Correct each item's standards (the best first, at most three; none when nothing",
         "# fits) and themes, then: scrmap evaluate FILE; scrmap framework learn FILE.",
         "name: mapped",
