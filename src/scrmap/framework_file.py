@@ -321,7 +321,10 @@ def stale_cue_weights(
     learned = framework.learned
     if learned is None:
         return []
-    located = yamlpos.load(text, limits)
+    try:
+        located = yamlpos.load(text, limits)
+    except yamlpos.YamlSyntaxError:
+        return []  # edited since it was loaded: the next run says what is wrong with it
     problems: list[Problem] = []
     for kind, items in (("standards", framework.standards), ("themes", framework.themes)):
         cues = {item.id: {c.cue for c in item.cues} for item in items}
