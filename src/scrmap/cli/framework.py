@@ -115,7 +115,8 @@ def framework_learn(
             callback=_folds,
             metavar="<n>",
             help="Also fit on all reviews but one fold and score the fold left out, N "
-            "times, and print the pooled figures: what to expect on unseen reviews.",
+            "times (2 or more, and no more than there are reviews), and print the pooled "
+            "figures: what to expect on unseen reviews.",
         ),
     ] = 0,
 ) -> None:
