@@ -456,3 +456,21 @@ def test_map_gold_is_a_gold_file_whatever_line_breaks_the_framework_holds(
     gold.write_text(result.stdout, encoding="utf-8")
     read = [" ".join(i.text.split()) for i in load_gold(gold, fw.load(adult_copy)).items]
     assert read == [" ".join(t.split()) for t in texts]
+
+
+def test_learn_to_another_file_says_where_the_commands_look(
+    runner: CliRunner, adult_copy: Path, tmp_path: Path
+) -> None:
+    """Weights written with -o elsewhere are used by no command until they are beside the
+    framework under its name; nothing said so."""
+    elsewhere = tmp_path / "trial.yaml"
+    args = ["framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy)]
+    result = run(runner, *args, "-o", str(elsewhere))
+    assert result.exit_code == exitcodes.OK
+    beside = adult_copy.with_name("adult.learned.yaml")
+    assert result.stderr.splitlines()[-1] == (
+        f"scrmap: note: {elsewhere} is not where the commands look: they read the weights of "
+        f"{adult_copy} from {beside}"
+    )
+    same = run(runner, *args, "-o", str(beside))
+    assert "scrmap: note:" not in same.stderr

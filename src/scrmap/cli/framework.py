@@ -184,6 +184,12 @@ def framework_learn(
             f"standards F1 {checked.standards_overall.f1:.2f}",
             err=True,
         )
+    beside = sidecar(path)
+    if not _same_file(target, beside):
+        edge.say(
+            f"scrmap: note: {target} is not where the commands look: they read the weights "
+            f"of {path} from {beside}"
+        )
 
 
 def framework_suggest_cues(
