@@ -252,6 +252,13 @@ def test_minimal_framework_parses() -> None:
         ),
         pytest.param(
             "    title: Area A\n",
+            "    title: Area A\nfamilies: [{id: f, title: F}]\nthemes:\n"
+            "  - {id: t, family: ' f', quadrant: 'A ', title: T, cues: [x]}\n",
+            None,
+            id="theme-references-with-spaces",
+        ),
+        pytest.param(
+            "    title: Area A\n",
             "    title: Area A\nfamilies: [{id: risks, title: Risks}]\nthemes:\n"
             "  - {id: t, family: risk, title: T, cues: [x]}\n",
             "f.yaml:8:21: themes[0] (id 't').family: unknown family 'risk' (known: risks)",
@@ -309,7 +316,9 @@ def test_each_problem_is_reported_with_position(old: str, new: str, expected: st
     assert old in MINIMAL
     text = MINIMAL.replace(old, new, 1)
     if expected is None:
-        assert [s.quadrant for s in fw.parse(text, "f.yaml").standards] == ["A", "A"]
+        parsed = fw.parse(text, "f.yaml")
+        assert [s.quadrant for s in parsed.standards] == ["A", "A"]
+        assert [(t.quadrant, t.family) for t in parsed.themes] == [("A", "f")] * len(parsed.themes)
     else:
         assert problems_of(text) == expected.split("\n")
 

@@ -141,8 +141,8 @@ class Standard(_Matchable):
 class Theme(_Matchable):
     """A key theme: a recurring safeguarding issue or area of practice."""
 
-    family: str | None = None
-    quadrant: str | None = None
+    family: NonEmpty | None = None
+    quadrant: NonEmpty | None = None
     """The quadrant the theme belongs to; its score counts towards that quadrant's."""
 
 
