@@ -144,3 +144,13 @@ def test_a_configuration_is_read_in_the_encodings_an_input_file_is(tmp_path: Pat
     with pytest.raises(ConfigError) as info:
         cfg.load(path)
     assert str(info.value) == f"{path}:2:33: invalid UTF-8 byte 0x96; save the file as UTF-8"
+
+
+def test_a_configuration_that_is_a_link_to_nothing_says_so(tmp_path: Path) -> None:
+    path = tmp_path / ".scrmap.yaml"
+    path.symlink_to("shared/.scrmap.yaml")
+    with pytest.raises(ConfigError) as info:
+        cfg.load(path)
+    assert str(info.value) == (
+        f"{path}: a symbolic link to 'shared/.scrmap.yaml', which does not exist"
+    )

@@ -155,3 +155,13 @@ def test_a_stray_byte_in_a_gold_file_is_named_at_its_place(
     with pytest.raises(InputError) as info:
         load_gold(path, norfolk)
     assert str(info.value) == f"{path}:3:29: invalid UTF-8 byte 0xe9; save the file as UTF-8"
+
+
+def test_a_gold_file_that_is_a_link_to_nothing_says_so(
+    tmp_path: Path, norfolk: fw.Framework
+) -> None:
+    path = tmp_path / "g.yaml"
+    path.symlink_to("labelled.yaml")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value) == f"{path}: a symbolic link to 'labelled.yaml', which does not exist"

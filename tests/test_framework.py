@@ -490,3 +490,24 @@ def test_a_learned_section_naming_what_the_framework_lacks_is_refused_at_its_pla
         "f.yaml:21:5: learned.themes: unknown theme 't' in this framework; learn the weights "
         "again for this framework, or map with --no-learned",
     ]
+
+
+def test_a_link_to_nothing_is_named_as_one_for_the_framework_and_its_weights(
+    tmp_path: Path,
+) -> None:
+    """As a recommendation file's is: "no such file or directory" for a name that is there,
+    and weights that were a link to nothing were left out without a word."""
+    path = tmp_path / "f.yaml"
+    path.symlink_to(tmp_path / "gone.yaml")
+    with pytest.raises(UnreadableFrameworkError) as info:
+        fw.load(path)
+    gone = tmp_path / "gone.yaml"
+    assert str(info.value) == f"{path}: a symbolic link to '{gone}', which does not exist"
+    path.unlink()
+    path.write_text(MINIMAL, encoding="utf-8")
+    weights = tmp_path / "f.learned.yaml"
+    weights.symlink_to(tmp_path / "moved.learned.yaml")
+    with pytest.raises(FrameworkError) as info:
+        fw.load(path)
+    moved = tmp_path / "moved.learned.yaml"
+    assert str(info.value) == f"{weights}: a symbolic link to '{moved}', which does not exist"

@@ -81,6 +81,19 @@ def test_without_the_weights_and_with_them_are_cached_apart(
     assert len(_entries(environ)) == 2
 
 
+def test_weights_that_are_a_link_to_nothing_are_not_taken_for_none(
+    framework_file: Path, environ: dict[str, str]
+) -> None:
+    """The framework without weights was cached: a link to nothing beside it was served that
+    entry, as if there were no weights, where loading the file says what the link is."""
+    framework_cache.load(framework_file, environ)
+    framework_file.with_name("framework.learned.yaml").symlink_to("moved.learned.yaml")
+    with pytest.raises(FrameworkError) as info:
+        framework_cache.load(framework_file, environ)
+    assert str(info.value).endswith("which does not exist")
+    assert framework_cache.load(framework_file, environ, learned=False).learned is None
+
+
 def test_without_the_weights_leaves_out_a_learned_section_of_the_file_too(
     framework_file: Path, environ: dict[str, str]
 ) -> None:

@@ -40,7 +40,7 @@ from scrmap import yamlpos
 from scrmap.actionplan import State, Vocabulary, status_key
 from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
-from scrmap.errors import ConfigError, Problem, plain_words
+from scrmap.errors import ConfigError, Problem, link_to_nothing, plain_words
 from scrmap.findings import ALWAYS_REPORTED, INPUT_RULE
 from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.rules import RULES, defaults
@@ -195,6 +195,9 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     except UnicodeDecodeError as exc:
         raise ConfigError([undecodable(name, exc)]) from None
     except OSError as exc:
+        why = link_to_nothing(path) if isinstance(exc, FileNotFoundError) else None
+        if why is not None:
+            raise ConfigError([Problem(name, None, None, why)]) from None
         reason = exc.strerror or str(exc)
         raise ConfigError(
             [Problem(name, None, None, f"cannot read configuration: {reason}")]

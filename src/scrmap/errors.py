@@ -7,8 +7,10 @@ CLI turns them into output and exit codes.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 _PYDANTIC_WORDING = (
     (re.compile(r"^Value error, "), ""),
@@ -74,6 +76,15 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{location(self.path, self.line, self.col)}: {self.message}"
+
+
+def link_to_nothing(path: Path) -> str | None:
+    """What a missing ``path`` is when the name is there: a symbolic link to nothing, said
+    as a recommendation file named on the command line says it; None when it is not."""
+    try:
+        return f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+    except OSError:
+        return None
 
 
 def unreadable(name: str, exc: OSError) -> Problem:

@@ -20,7 +20,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
-from scrmap.errors import InputError, Problem, unreadable
+from scrmap.errors import InputError, Problem, link_to_nothing, unreadable
 from scrmap.framework import Framework
 from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.matcher import Matcher
@@ -87,6 +87,10 @@ def load_gold(path: Path, framework: Framework, limits: Limits | None = None) ->
     limits = limits or Limits()
     try:
         text = read_config_text(path, limits)
+    except FileNotFoundError as exc:
+        why = link_to_nothing(path)
+        problem = unreadable(name, exc) if why is None else Problem(name, None, None, why)
+        raise InputError([problem]) from None
     except OSError as exc:
         raise InputError([unreadable(name, exc)]) from None
     except UnicodeDecodeError as exc:

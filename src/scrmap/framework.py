@@ -22,7 +22,7 @@ from pathlib import Path
 from scrmap import learned as learned_weights
 from scrmap import plain_data as plain
 from scrmap.defaults import FRAMEWORK_ENV_VAR
-from scrmap.errors import NO_SUCH_FILE, Problem, UnreadableFrameworkError
+from scrmap.errors import NO_SUCH_FILE, Problem, UnreadableFrameworkError, link_to_nothing
 from scrmap.limits import Limits, read_config_text, undecodable
 
 ENV_VAR = FRAMEWORK_ENV_VAR
@@ -201,8 +201,8 @@ def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Fram
     try:
         text = read_config_text(path, limits)
     except FileNotFoundError:
-        problem = Problem(name, None, None, f"{NO_SUCH_FILE} (the framework file)")
-        raise UnreadableFrameworkError([problem]) from None
+        why = link_to_nothing(path) or f"{NO_SUCH_FILE} (the framework file)"
+        raise UnreadableFrameworkError([Problem(name, None, None, why)]) from None
     except IsADirectoryError:
         problem = Problem(name, None, None, "is a directory, not a file")
         raise UnreadableFrameworkError([problem]) from None

@@ -100,12 +100,15 @@ def _bytes(path: Path, limit: int, learned: bool = True) -> bytes | None:
         return None
     if not learned:
         return data + b"\0no learned weights"
-    with contextlib.suppress(FileNotFoundError):
-        weights = read_file(sidecar(path), limit)
-        if weights is None:
-            return None
-        data += b"\0learned\0" + weights
-    return data
+    weights_path = sidecar(path)
+    try:
+        weights = read_file(weights_path, limit)
+    except FileNotFoundError:
+        # None beside it; but a link to nothing is no key: `framework.load` says what it is.
+        return None if weights_path.is_symlink() else data
+    if weights is None:
+        return None
+    return data + b"\0learned\0" + weights
 
 
 def _read(entry: Path, digest: str) -> Framework | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrmap import plain_data as plain
-from scrmap.errors import FrameworkError, Problem
+from scrmap.errors import FrameworkError, Problem, link_to_nothing
 from scrmap.limits import Limits, read_config_text, undecodable
 
 SUFFIX = ".learned.yaml"
@@ -107,7 +107,10 @@ def load(
     try:
         text = read_config_text(path, limits)
     except FileNotFoundError:
-        return None
+        why = link_to_nothing(path)  # meant to be there: not left out in silence
+        if why is None:
+            return None
+        raise FrameworkError([Problem(str(path), None, None, why)]) from None
     except UnicodeDecodeError as exc:
         raise FrameworkError([undecodable(str(path), exc)]) from None
     except OSError as exc:
