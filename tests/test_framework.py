@@ -216,6 +216,13 @@ def test_minimal_framework_parses() -> None:
             id="numeric-cue",
         ),
         pytest.param(
+            "  - id: S2\n    group: G\n    quadrant: A\n    title: Second\n    cues: [two]\n",
+            "  - 2.1\n  - S3\n",
+            "f.yaml:12:5: standards[1]: must be a mapping of keys\n"
+            "f.yaml:13:5: standards[2]: must be a mapping of keys",
+            id="standard-not-a-mapping",
+        ),
+        pytest.param(
             "    cues: [two]",
             "    cues: [two, [a, b], ~]",
             "f.yaml:16:17: standards[1] (id 'S2').cues[1]: must be a phrase, or a mapping of "

@@ -87,9 +87,10 @@ class Cue(_Frozen):
     def _from_string(cls, value: Any) -> Any:
         if isinstance(value, str):
             return {"cue": value}
+        if isinstance(value, (bool, int, float)):
+            raise ValueError("must be text")  # said with what YAML read and how to quote it
         if value is None or isinstance(value, list):
-            # Pydantic's words would be "a mapping of keys or instance of Cue". A number
-            # goes on to be called one, with how to quote it.
+            # Pydantic's words would be "a mapping of keys or instance of Cue".
             raise ValueError(
                 "must be a phrase, or a mapping of cue and weight ({cue: MARAC, weight: 0.5})"
             )

@@ -261,14 +261,9 @@ def _problem(err: Any, located: Located, name: str) -> Problem:
         msg = "missing required field"
     elif err["type"] == "extra_forbidden":
         msg = "unknown key (check the spelling)"
-    elif err["type"] in _NOT_TEXT and loc in located.unquoted:
+    elif loc in located.unquoted and (err["type"] == "string_type" or msg == "must be text"):
         msg = _unquoted(located.unquoted[loc], err["input"])
     return Problem(name, line, col, f"{where}: {msg}")
-
-
-_NOT_TEXT = frozenset({"string_type", "model_attributes_type", "model_type", "dict_type"})
-"""Pydantic's errors for a value that should have been text (or, for a cue, text or a
-mapping)."""
 
 
 def _unquoted(written: str, value: object) -> str:
