@@ -109,7 +109,7 @@ class FrameworkError(ScrmapError):
 
 
 class UnreadableFrameworkError(FrameworkError):
-    """The framework file cannot be read at all (missing, a directory, not UTF-8): a usage
+    """The framework file cannot be read at all (missing, a directory, not text): a usage
     error (exit 2), where an invalid framework is a problem found (exit 1)."""
 
 
