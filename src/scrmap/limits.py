@@ -103,6 +103,15 @@ def decode_config(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def place_of_byte(data: bytes, start: int) -> tuple[int, int]:
+    """The line and column of the byte at ``start`` of UTF-8 ``data``, valid before it; the
+    column in characters, as an editor counts it, not bytes (a curly quote is three), and a
+    byte-order mark not counted."""
+    before = data[:start]
+    line = before.count(b"\n") + 1
+    return line, len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig", errors="replace")) + 1
+
+
 def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
     """What `decode_config` could not read in the file ``name``, at its place."""
     data = bytes(error.object)
@@ -116,10 +125,7 @@ def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
             )
             return Problem(name, None, None, why)
         return Problem(name, None, None, "a binary file, not text")
-    before = data[: error.start]
-    line = before.count(b"\n") + 1
-    # In characters, as an editor counts the column, not bytes (a curly quote is three).
-    col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+    line, col = place_of_byte(data, error.start)
     byte = data[error.start]
     return Problem(name, line, col, f"invalid UTF-8 byte 0x{byte:02x}; save the file as UTF-8")
 

@@ -242,6 +242,17 @@ def test_a_stray_invalid_byte_is_a_warning_with_its_place(tmp_path: Path) -> Non
     ]
 
 
+def test_a_stray_byte_is_placed_in_characters_not_bytes(tmp_path: Path) -> None:
+    """An editor counts the curly quote before the byte as one column, not its three bytes;
+    and after a byte-order mark, the byte named was three bytes before the bad one (0x80)."""
+    path = tmp_path / "s.md"
+    path.write_bytes("\ufeff1. Agencies’ staff\n".encode() + "2. Agencies’ ".encode() + b"\xff.\n")
+    _, problems = load_file(path)
+    assert [(p.line, p.col, p.message[:24]) for p in problems] == [
+        (2, 14, "invalid UTF-8 byte 0xff,")
+    ]
+
+
 def test_pyproject_with_a_broken_scrmap_table_is_reported(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.scrmap]\nthreshold = = 3\n")
     cwd = os.getcwd()

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from scrmap.due import due_not_read
 from scrmap.errors import Problem
-from scrmap.limits import Limits
+from scrmap.limits import Limits, place_of_byte
 from scrmap.recommendation import Recommendation
 
 Found = tuple[Sequence[Recommendation], list[Problem]]
@@ -146,10 +146,10 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     except UnicodeDecodeError as error:
         if not _UTF8_MULTIBYTE.search(data):
             return data.decode("cp1252", errors="replace"), []
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        # The error's place is in what follows a byte-order mark, which utf-8-sig drops.
+        read = bytes(error.object)
+        line, col = place_of_byte(read, error.start)
         message = (
-            f"invalid UTF-8 byte 0x{data[error.start]:02x}, read as \ufffd (save the file as UTF-8)"
+            f"invalid UTF-8 byte 0x{read[error.start]:02x}, read as \ufffd (save the file as UTF-8)"
         )
         return data.decode("utf-8-sig", errors="replace"), [Problem(name, line, col, message)]
