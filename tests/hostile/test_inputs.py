@@ -246,7 +246,9 @@ def test_a_stray_byte_is_placed_in_characters_not_bytes(tmp_path: Path) -> None:
     """An editor counts the curly quote before the byte as one column, not its three bytes;
     and after a byte-order mark, the byte named was three bytes before the bad one (0x80)."""
     path = tmp_path / "s.md"
-    path.write_bytes("\ufeff1. Agencies’ staff\n".encode() + "2. Agencies’ ".encode() + b"\xff.\n")
+    path.write_bytes(
+        "\ufeff1. Agencies\u2019 staff\n".encode() + "2. Agencies\u2019 ".encode() + b"\xff.\n"
+    )
     _, problems = load_file(path)
     assert [(p.line, p.col, p.message[:24]) for p in problems] == [
         (2, 14, "invalid UTF-8 byte 0xff,")
