@@ -24,7 +24,7 @@ from scrmap.errors import InputError, Problem, link_to_nothing, unreadable
 from scrmap.framework import Framework
 from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.matcher import Matcher
-from scrmap.sources.own_files import FRAMEWORK, LEARNED, recognise
+from scrmap.sources.own_files import FRAMEWORK, LEARNED, what_else
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -71,12 +71,8 @@ def _not_gold(
         first, *rest = problems
         expected = f"{first.message}; expected a {GOLD_FILE}"
         return [dataclasses.replace(first, message=expected), *rest]
-    own = recognise(text)
-    if isinstance(located.data, dict) and {"case", "recommendations"} & set(located.data):
-        what = "a recommendation file"
-    elif own is FRAMEWORK or own is LEARNED:
-        what = own.what
-    else:
+    what = what_else(text, located.data, (FRAMEWORK, LEARNED))
+    if what is None:
         return problems
     return [Problem(name, None, None, f"{what}, not a {GOLD_FILE}")]
 

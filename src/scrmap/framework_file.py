@@ -198,14 +198,10 @@ def _not_a_framework(text: str, name: str, located: yamlpos.Located) -> list[Pro
     """One problem naming what the file is when it is another of scrmap's files (the
     learned weights beside a framework, a gold file, recommendations), not a list of every
     key a framework lacks; nothing when it is a framework with mistakes."""
-    from scrmap.sources.own_files import GOLD, LEARNED, recognise
+    from scrmap.sources.own_files import GOLD, LEARNED, what_else
 
-    own = recognise(text)
-    if isinstance(located.data, dict) and {"case", "recommendations"} & set(located.data):
-        what = "a recommendation file"
-    elif own is LEARNED or own is GOLD:
-        what = own.what
-    else:
+    what = what_else(text, located.data, (LEARNED, GOLD))
+    if what is None:
         return []
     message = (
         f"{what}, not a framework file (quadrants, standards and themes: "

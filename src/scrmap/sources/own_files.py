@@ -175,6 +175,17 @@ def _top_keys(text: str) -> set[str]:
     return set(_TOP_KEY.findall(text))
 
 
+def what_else(text: str, data: object, kinds: tuple[OwnFile, ...]) -> str | None:
+    """What a YAML file given in the place of another kind is ("a recommendation file", or
+    one of scrmap's own ``kinds``), said in one problem instead of every key the expected
+    kind lacks; None when it is none of these, and so a file of the expected kind with
+    mistakes. ``data`` is what the YAML holds."""
+    if isinstance(data, dict) and {"case", "recommendations"} & set(data):
+        return "a recommendation file"
+    own = recognise(text)
+    return own.what if own is not None and any(own is kind for kind in kinds) else None
+
+
 def recognise(text: str) -> OwnFile | None:
     """Which of scrmap's own files ``text`` is, or None for anything else (recommendations,
     or a YAML file that is neither)."""
