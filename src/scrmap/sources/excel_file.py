@@ -99,9 +99,17 @@ _THEME_SLOT = re.compile(
     rb"<(?:\w+:)?(dk1|lt1|dk2|lt2|accent[1-6]|hlink|folHlink)>\s*"
     rb"<(?:\w+:)?(?:srgbClr\s+val|sysClr\s[^>]*?lastClr)=\"([0-9A-Fa-f]{6})\""
 )
-_THEME_ORDER = ("lt1", "dk1", "lt2", "dk2", *(f"accent{k}" for k in range(1, 7)), "hlink")
+_THEME_ORDER = (
+    "lt1",
+    "dk1",
+    "lt2",
+    "dk2",
+    *(f"accent{k}" for k in range(1, 7)),
+    "hlink",
+    "folHlink",
+)
 """A cell's theme colour is an index into this order (Excel's, which puts the light
-background before the dark text, unlike the theme file), then ``folHlink``."""
+background before the dark text, unlike the theme file)."""
 
 
 def theme_colours(theme_xml: bytes | None) -> list[str]:
@@ -110,8 +118,9 @@ def theme_colours(theme_xml: bytes | None) -> list[str]:
     colours (and lighter and darker shades of them) above its standard colours, so a RAG
     cell is often filled with one ("Green, Accent 6, Lighter 40%")."""
     found = {m[1].decode(): m[2].decode() for m in _THEME_SLOT.finditer(theme_xml or b"")}
-    order = (*_THEME_ORDER, "folHlink")
-    return [found[name] for name in order] if all(name in found for name in order) else []
+    if not all(name in found for name in _THEME_ORDER):
+        return []
+    return [found[name] for name in _THEME_ORDER]
 
 
 def _tinted(rgb: str, tint: float) -> tuple[float, float, float]:
