@@ -507,6 +507,20 @@ def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: P
     ]
 
 
+def test_a_label_numbered_past_ten_in_words_is_never_dropped_in_silence(tmp_path: Path) -> None:
+    """'Recommendation Eleven' is a label as 'Recommendation Three' is (the same number words
+    for both): its paragraph, not read, was dropped without a word."""
+    path = tmp_path / "v.md"
+    path.write_text(
+        "Recommendation Eleven: Health visitors should ask about fathers.\n\n"
+        "Recommendation 12: Schools should record every concern.\n"
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["12"]
+    assert [p.line for p in problems] == [1]
+    assert "'Recommendation Eleven: Health ...' looks like a recommendation" in problems[0].message
+
+
 def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "recs").mkdir()

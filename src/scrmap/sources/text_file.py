@@ -70,15 +70,6 @@ _EMPHASIS = re.compile(
 )
 """A label in Markdown emphasis, '**Recommendation 1:**' or '__Recommendation 1__:', as
 Word-to-Markdown converters write a bold label: the markers are not part of the text."""
-LOOKS_LABELLED = re.compile(
-    r"^[\W_]*(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
-    r"(?:[A-Za-z]{0,3}\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
-    re.IGNORECASE,
-)
-"""A paragraph that starts as a labelled recommendation does, whether or not `read_label` reads
-its label: one left out of the items is reported, never dropped in silence."""
-
-
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -109,6 +100,16 @@ _NUMBER_WORDS = {
 }
 """Numbers in words, as some reviews write a label ('Recommendation Three'): the id is the
 digits, so that it sorts and matches as the other labels' ids do."""
+
+LOOKS_LABELLED = re.compile(
+    r"^[\W_]*(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
+    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)",
+    re.IGNORECASE,
+)
+"""A paragraph that starts as a labelled recommendation does, whether or not `read_label` reads
+its label: one left out of the items is reported, never dropped in silence."""
+
+
 _BARE_LABEL = re.compile(
     r"^(?:recommendation(?P<plural>s)?|rec\.?)(?:\s+(?:no\.?\s*)?(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|"
     + "|".join(_NUMBER_WORDS)
