@@ -339,7 +339,6 @@ def case_key(spelled: str) -> str:
     of review a Word or Markdown title adds to the name ("Child C: Safeguarding Practice
     Review" is "child c", as its action plan names it). A name that is the kind of review
     alone, or has nothing else beside it, is itself."""
-    words = spelled.split()
     name = spelled
     for sep in _SEPARATORS:
         before, found, after = spelled.partition(sep)
@@ -353,6 +352,7 @@ def case_key(spelled: str) -> str:
     else:
         # "Child C Serious Case Review": the kind of review is the last few words, the
         # most that name one ("Serious Case Review", not "Case Review").
+        words = spelled.split()
         for k in range(min(len(words) - 1, 8), 1, -1):
             if REVIEW_NAME.match(" ".join(words[-k:])):
                 name = " ".join(words[:-k])
@@ -368,10 +368,13 @@ def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], 
     first: dict[str, str] = {}
     out: list[Recommendation] = []
     respelt: dict[tuple[str, str], str] = {}
+    keys: dict[str, str] = {}  # each spelling's `case_key`, worked out once: a case has many items
     for rec in recs:
         if rec.case:
             spelled = " ".join(rec.case.split())
-            canonical = first.setdefault(case_key(spelled), spelled)
+            if spelled not in keys:
+                keys[spelled] = case_key(spelled)
+            canonical = first.setdefault(keys[spelled], spelled)
             if canonical != rec.case:
                 respelt.setdefault((rec.case, canonical), rec.source.file)
                 rec = replace(rec, case=canonical)
