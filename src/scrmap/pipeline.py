@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from scrmap.checks import Severity
     from scrmap.config import Configuration
     from scrmap.coverage import Coverage, Selection
-    from scrmap.evaluate import Evaluation
+    from scrmap.evaluate import Evaluation, GoldFile
     from scrmap.framework import Framework
     from scrmap.learned import Learned
     from scrmap.matcher import Matcher
@@ -256,12 +256,21 @@ def evaluate(
 ) -> Evaluation:
     """Map the items of one or more gold files (each once, however often named), read under
     the limits ``environ`` sets, and compare with their labels; raises InputError."""
-    from scrmap.evaluate import combined, evaluate, load_gold
+    from scrmap.evaluate import evaluate
     from scrmap.matcher import Matcher
 
+    return evaluate(_gold(golds, framework, environ), Matcher(framework, threshold))
+
+
+def _gold(
+    golds: Sequence[Path], framework: Framework, environ: Mapping[str, str] | None
+) -> GoldFile:
+    """The items of the gold files as one (each file once, however often named), read
+    under the limits ``environ`` sets; raises InputError."""
+    from scrmap.evaluate import combined, load_gold
+
     within = limits.from_env(environ or {})
-    gold_file = combined([load_gold(gold, framework, within) for gold in sources.once(golds)])
-    return evaluate(gold_file, Matcher(framework, threshold))
+    return combined([load_gold(gold, framework, within) for gold in sources.once(golds)])
 
 
 def compared(
@@ -320,12 +329,10 @@ def learn(
     and (with ``folds`` of 2 or more) the figures cross-validated by review: fit on some
     reviews, score on the others. Raises InputError."""
     from scrmap import learn as fitting
-    from scrmap.evaluate import combined, load_gold
 
     base = fw.without_learned(framework)
     golds = sources.once(golds)
-    within = limits.from_env(environ or {})
-    gold = combined([load_gold(g, base, within) for g in golds])
+    gold = _gold(golds, base, environ)
     learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
     groups = [fitting.review_of(item) for item in gold.items]
     reviews = len(set(groups))
@@ -345,9 +352,7 @@ def suggest_cues(
     """Candidate cues mined from the gold files (read under the limits ``environ`` sets),
     as framework YAML to review; raises InputError."""
     from scrmap import suggest
-    from scrmap.evaluate import combined, load_gold
 
-    within = limits.from_env(environ or {})
-    gold = combined([load_gold(g, framework, within) for g in sources.once(golds)])
+    gold = _gold(golds, framework, environ)
     candidates = suggest.suggest(framework, gold.items, per_label)
     return suggest.as_yaml(framework, candidates, gold.items)
