@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from scrmap.display import join_words
-from scrmap.errors import NO_SUCH_FILE, Problem, unreadable
+from scrmap.errors import NO_SUCH_FILE, Problem, link_to_nothing, unreadable
 from scrmap.limits import Limits, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table, own_files
@@ -223,8 +223,7 @@ def _broken_link(path: Path, name: str) -> Problem:
     try:
         path.stat()
     except FileNotFoundError:
-        message = f"a symbolic link to {os.readlink(path)!r}, which does not exist"
-        return Problem(name, None, None, message)
+        return Problem(name, None, None, link_to_nothing(path) or NO_SUCH_FILE)
     except OSError as exc:
         return unreadable(name, exc)
     return Problem(name, None, None, NO_SUCH_FILE)  # gone in between
