@@ -81,8 +81,22 @@ def read_config_text(path: Path, limits: Limits) -> str:
     return decode_config(data)
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 """A byte sequence only UTF-8 writes: a file holding one is UTF-8, whatever else it holds."""
+
+
+def utf16(data: bytes) -> bool:
+    """Whether ``data`` opens with a UTF-16 byte-order mark, as Excel's "Unicode Text" and
+    Notepad's "Unicode" save: text, though every other byte is zero."""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def utf16_unmarked(data: bytes) -> bool:
+    """Whether ``data``, which has a NUL byte, is UTF-16 without its byte-order mark: every
+    other byte zero (nine in ten, for characters outside ASCII), which scrmap does not guess
+    but names, so that the user knows to save the file again; else it is binary."""
+    halves = (data[1::2], data[0::2])
+    return len(data) >= 4 and any(half.count(0) * 10 >= len(half) * 9 for half in halves)
 
 
 def decode_config(data: bytes) -> str:
@@ -91,14 +105,14 @@ def decode_config(data: bytes) -> str:
     "Unicode"); Windows-1252 when it holds no UTF-8 at all (Notepad's "ANSI"). A UTF-8 file
     with a stray invalid byte raises UnicodeDecodeError: an input file is read past such a
     byte with a warning, but a framework or configuration misread is every run's problem."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\0" in data:
+    if utf16(data) and b"\0" in data:
         return data.decode("utf-16", errors="replace")
     if b"\0" in data:  # valid UTF-8, but no text has one: UTF-16 without its mark, or binary
         raise UnicodeDecodeError("utf-8", data, data.index(b"\0"), len(data), "a NUL byte")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if _UTF8_MULTIBYTE.search(data):
+        if UTF8_MULTIBYTE.search(data):
             raise
         return data.decode("cp1252", errors="replace")
 
@@ -116,8 +130,7 @@ def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
     """What `decode_config` could not read in the file ``name``, at its place."""
     data = bytes(error.object)
     if b"\0" in data:
-        halves = (data[1::2], data[0::2])
-        if len(data) >= 4 and any(half.count(0) * 10 >= len(half) * 9 for half in halves):
+        if utf16_unmarked(data):
             # As an input file of this kind is called (`scrmap.sources`).
             why = (
                 "UTF-16 text without a byte-order mark, which scrmap does not guess: save it "

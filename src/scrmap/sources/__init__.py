@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from scrmap.display import join_words
 from scrmap.errors import NO_SUCH_FILE, Problem, link_to_nothing, unreadable
-from scrmap.limits import Limits, read_bounded, read_file
+from scrmap.limits import Limits, read_bounded, read_file, utf16
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table, own_files
 from scrmap.sources._base import (
@@ -36,7 +36,6 @@ from scrmap.sources._base import (
     batches,
     decode,
     not_text,
-    utf16,
 )
 from scrmap.sources.own_files import OwnFile, recognise
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +9,7 @@ from typing import Protocol
 
 from scrmap.due import due_not_read
 from scrmap.errors import Problem
-from scrmap.limits import Limits, place_of_byte
+from scrmap.limits import UTF8_MULTIBYTE, Limits, place_of_byte, utf16, utf16_unmarked
 from scrmap.recommendation import Recommendation
 
 Found = tuple[Sequence[Recommendation], list[Problem]]
@@ -105,24 +103,11 @@ class SourceKind:
     """False for binary formats, whose loader opens the file itself."""
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
-"""A byte sequence only UTF-8 writes: a file holding one is UTF-8, whatever else it holds."""
-
-
-def utf16(data: bytes) -> bool:
-    """Whether ``data`` opens with a UTF-16 byte-order mark, as Excel's "Unicode Text" and
-    Notepad's "Unicode" save: text, though every other byte is zero."""
-    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-
-
 def not_text(data: bytes) -> str:
     """Why a file with a NUL byte in ``data`` (its first bytes) is not read as text: UTF-16
     without its byte-order mark (every other byte zero) was called a binary file, which
     left the user nothing to do about it."""
-    if len(data) >= 4 and (
-        data[1::2].count(0) * 10 >= len(data[1::2]) * 9
-        or (data[0::2].count(0) * 10 >= len(data[0::2]) * 9)
-    ):
+    if utf16_unmarked(data):
         return (
             "UTF-16 text without a byte-order mark, which scrmap does not guess: save it as "
             'UTF-8, or as UTF-16 with its byte-order mark (Excel\'s "Unicode Text")'
@@ -144,7 +129,7 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        if not _UTF8_MULTIBYTE.search(data):
+        if not UTF8_MULTIBYTE.search(data):
             return data.decode("cp1252", errors="replace"), []
         # The error's place is in what follows a byte-order mark, which utf-8-sig drops.
         read = bytes(error.object)

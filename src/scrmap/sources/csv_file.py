@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from scrmap.errors import Problem, unreadable
+from scrmap.limits import utf16
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
-from scrmap.sources._base import Found, SourceFile, not_text, utf16
+from scrmap.sources._base import Found, SourceFile, not_text
 
 T = TypeVar("T")
 _SAMPLE = 4096
