@@ -572,6 +572,19 @@ def test_a_number_merged_down_over_the_parts_of_a_recommendation(tmp_path: Path)
     ]
 
 
+def write_table(path: Path, rows: list[list[str]]) -> None:
+    """``rows`` (the header first) as the plan ``path``'s ending says: a workbook, CSV, or a
+    Markdown pipe table."""
+    if path.suffix == ".xlsx":
+        write_xlsx(path, {"Plan": [list(r) for r in rows]})
+    elif path.suffix == ".csv":
+        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        lines = ["| " + " | ".join(r) + " |" for r in rows]
+        lines.insert(1, "|" + "---|" * len(rows[0]))
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 MULTI_CASE = [
     ["Case", "No.", "Recommendation", "RAG"],
     ["Child A", "1", "Schools will record attendance concerns.", "Red"],
@@ -585,18 +598,7 @@ def test_a_plan_of_several_cases_numbers_each_from_one(tmp_path: Path, ending: s
     """A plan of two reviews, each numbered from 1: the second review's "1" was a duplicate
     id that refused the whole plan. An id repeated within one case still refuses it."""
     path = tmp_path / f"plan{ending}"
-
-    def write(rows: list[list[str]]) -> None:
-        if ending == ".xlsx":
-            write_xlsx(path, {"Plan": [list(r) for r in rows]})
-        elif ending == ".csv":
-            path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
-        else:
-            lines = ["| " + " | ".join(r) + " |" for r in rows]
-            lines.insert(1, "|---|---|---|---|")
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    write(MULTI_CASE)
+    write_table(path, MULTI_CASE)
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.case, r.id, r.status) for r in recs] == [
@@ -604,7 +606,7 @@ def test_a_plan_of_several_cases_numbers_each_from_one(tmp_path: Path, ending: s
         ("Child A", "2", "Green"),
         ("Child B", "1", "Amber"),
     ]
-    write([*MULTI_CASE, ["child a", "2", "Schools will audit attendance.", "Red"]])
+    write_table(path, [*MULTI_CASE, ["child a", "2", "Schools will audit attendance.", "Red"]])
     recs, problems = load_file(path)
     assert recs == [] and [p.message for p in problems] == ["duplicate id '2'"]
 
@@ -654,14 +656,7 @@ def test_a_blank_case_cell_is_the_case_above(tmp_path: Path, ending: str) -> Non
         ["", "2", "Social workers will use chronologies.", ""],
     ]
     path = tmp_path / f"plan{ending}"
-    if ending == ".xlsx":
-        write_xlsx(path, {"Plan": [list(r) for r in rows]})
-    elif ending == ".csv":
-        path.write_text("\n".join(",".join(r) for r in rows) + "\n", encoding="utf-8")
-    else:
-        lines = ["| " + " | ".join(r) + " |" for r in rows]
-        lines.insert(1, "|---|---|---|---|")
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table(path, rows)
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.case, r.id) for r in recs] == [
