@@ -8,7 +8,7 @@ from scrmap import exitcodes
 from scrmap import framework as fw
 from scrmap.cli import app
 from scrmap.errors import InputError
-from scrmap.evaluate import Scores, evaluate, load_gold
+from scrmap.evaluate import Evaluation, Paired, Scores, evaluate, load_gold, paired, wilson
 from scrmap.matcher import Matcher
 
 from .conftest import ROOT
@@ -165,3 +165,74 @@ def test_a_gold_file_that_is_a_link_to_nothing_says_so(
     with pytest.raises(InputError) as info:
         load_gold(path, norfolk)
     assert str(info.value) == f"{path}: a symbolic link to 'labelled.yaml', which does not exist"
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "low", "high"),
+    [
+        (5, 10, 0.2366, 0.7634),
+        (0, 10, 0.0, 0.2775),
+        (10, 10, 0.7225, 1.0),
+        (30, 48, 0.4836, 0.7479),
+    ],
+)
+def test_wilson_interval_matches_published_values(k: int, n: int, low: float, high: float) -> None:
+    got = wilson(k, n)
+    assert got == (pytest.approx(low, abs=1e-4), pytest.approx(high, abs=1e-4))
+
+
+def test_wilson_interval_of_nothing_is_everything() -> None:
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "p"),
+    [
+        (0, 0, 1.0),
+        (1, 1, 1.0),
+        (0, 5, 0.0625),
+        (6, 0, 0.03125),
+        (2, 8, 0.109375),
+        (30, 2, 2 * 529 / 2**32),
+    ],
+)
+def test_exact_mcnemar_p(first: int, second: int, p: float) -> None:
+    assert Paired(first, second).p == pytest.approx(p, rel=0.05)
+
+
+def _evaluation(outcomes: tuple[tuple[bool, bool], ...]) -> Evaluation:
+    labelled = [right for on, right in outcomes if on]
+    off = [right for on, right in outcomes if not on]
+    none = Scores(0, 0, 0)
+    return Evaluation(
+        len(outcomes), {}, none, none, sum(labelled), len(labelled), sum(off), len(off),
+        outcomes=outcomes,
+    )  # fmt: skip
+
+
+def test_paired_counts_the_items_each_side_alone_got_right() -> None:
+    first = _evaluation(((True, True), (True, True), (True, False), (False, True), (False, False)))
+    second = _evaluation(
+        ((True, False), (True, True), (True, True), (False, False), (False, False))
+    )
+    assert paired(first, second, labelled=True) == Paired(1, 1)
+    assert paired(first, second, labelled=False) == Paired(1, 0)
+    assert first.top_standard_interval == wilson(2, 3)
+    assert first.unmapped_interval == wilson(1, 2)
+
+
+def test_paired_refuses_evaluations_of_different_items() -> None:
+    with pytest.raises(ValueError, match="same gold items"):
+        paired(_evaluation(((True, True),)), _evaluation(((False, True),)), labelled=True)
+
+
+def test_evaluate_records_each_item_outcome_in_order(tmp_path: Path, norfolk: fw.Framework) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "name: g\nitems:\n"
+        "  - {id: a, text: Fathers should be engaged., standards: ['1.3'], themes: []}\n"
+        "  - {id: b, text: Repaint the town hall., standards: [], themes: []}\n"
+        "  - {id: c, text: Repaint the town hall., standards: ['4.3'], themes: []}\n"
+    )
+    result = evaluate(load_gold(path, norfolk), Matcher(norfolk))
+    assert result.outcomes == ((True, True), (False, True), (True, False))

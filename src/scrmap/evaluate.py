@@ -11,6 +11,7 @@ off-framework ones, and the share of those left unmapped is reported too.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -183,6 +184,10 @@ class Evaluation:
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
     """(labelled primary standard or "none", top standard or "none", times) where the top
     standard is not a labelled one, most frequent first."""
+    outcomes: tuple[tuple[bool, bool], ...] = ()
+    """Per gold item, in order: whether it has a labelled standard, and whether it came out
+    right (its top standard a labelled one; an off-framework item, left unmapped). What
+    ``paired`` compares item by item."""
 
     @property
     def top_standard_accuracy(self) -> float:
@@ -194,6 +199,69 @@ class Evaluation:
         """Share of off-framework recommendations left with no standard."""
         return self.off_framework_unmapped / self.off_framework if self.off_framework else 1.0
 
+    @property
+    def top_standard_interval(self) -> tuple[float, float]:
+        """Where the top standard's accuracy on text like this could lie (see ``wilson``)."""
+        return wilson(self.top_standard_right, self.with_standard)
+
+    @property
+    def unmapped_interval(self) -> tuple[float, float]:
+        """Where the share of off-framework text left unmapped could lie (see ``wilson``)."""
+        return wilson(self.off_framework_unmapped, self.off_framework)
+
+
+Z_95 = 1.959963984540054
+"""The normal quantile of a two-sided 95% interval."""
+
+
+def wilson(k: int, n: int, z: float = Z_95) -> tuple[float, float]:
+    """The Wilson score interval (95%) of ``k`` successes in ``n`` items: where the share
+    on further text of the same kind could lie. A gold file holds tens of items, so a share
+    of 30 in 48 is anywhere from about 48% to 75%, and a maintainer comparing figures (or
+    a target) needs to see that. Wilson's, not the normal approximation's, which leaves
+    0 to 1 and is too narrow at shares near 0 or 1. (0, 1) for no items: nothing known."""
+    if n == 0:
+        return 0.0, 1.0
+    share, z2 = k / n, z * z
+    centre = (share + z2 / (2 * n)) / (1 + z2 / n)
+    half = z * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class Paired:
+    """Two mappings of the same items, compared item by item on one measure: how many
+    items only the first got right, how many only the second, and the exact McNemar
+    test's p-value for so uneven a split. Two figures 2 points apart on 48 items may
+    differ on one item or on ten, and only the items that differ say which is better."""
+
+    only_first: int
+    only_second: int
+
+    @property
+    def p(self) -> float:
+        """The two-sided exact McNemar p-value: the chance, if either side were as likely
+        to win each differing item, of a split at least this uneven (1.0 for no
+        differences). Exact, as tens of items are too few for the chi-squared form."""
+        n = self.only_first + self.only_second
+        fewer = min(self.only_first, self.only_second)
+        tail: float = sum(math.comb(n, k) for k in range(fewer + 1)) / 2**n
+        return min(1.0, 2 * tail)
+
+
+def paired(first: Evaluation, second: Evaluation, labelled: bool) -> Paired:
+    """``first`` and ``second``, two mappings of the same gold items, compared item by item:
+    on the top standard of the items with a labelled standard (``labelled``), or on
+    whether the off-framework items were left unmapped."""
+    if [on for on, _ in first.outcomes] != [on for on, _ in second.outcomes]:
+        raise ValueError("paired evaluations must be of the same gold items")
+    pairs = [
+        (a, b)
+        for (on, a), (_, b) in zip(first.outcomes, second.outcomes, strict=True)
+        if on == labelled
+    ]
+    return Paired(sum(a and not b for a, b in pairs), sum(b and not a for a, b in pairs))
+
 
 def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
     """Map every gold item and compare with its labels."""
@@ -204,6 +272,7 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
     std = [0, 0, 0]
     right = with_standard = unmapped = off = 0
     disagreements = []
+    outcomes: list[tuple[bool, bool]] = []
     for item in gold.items:
         result = matcher.match(item.text)
         got_themes = {m.id for m in result.assigned("themes")}
@@ -229,6 +298,7 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
             off += 1
             top_ok = top is None
             unmapped += top_ok
+        outcomes.append((bool(want_standards), top_ok))
         if not top_ok:
             confused[(item.standards[0] if item.standards else "none", top or "none")] += 1
         if not top_ok or got_themes != want_themes:
@@ -256,6 +326,7 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
         disagreements,
         {s: Scores(*c) for s, c in per_standard.items()},
         [(a, b, n) for (a, b), n in sorted(confused.items(), key=lambda kv: (-kv[1], kv[0]))],
+        tuple(outcomes),
     )
 
 

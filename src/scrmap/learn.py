@@ -298,7 +298,8 @@ def cross_validate(
 
 
 def pool(evaluations: Sequence[Evaluation]) -> Evaluation:
-    """One evaluation of several: counts added, so figures are over all items."""
+    """One evaluation of several: counts added, so figures are over all items (and the
+    items' outcomes one after another, in the order of ``evaluations``)."""
 
     def add(scores: Sequence[Scores]) -> Scores:
         return Scores(
@@ -321,6 +322,7 @@ def pool(evaluations: Sequence[Evaluation]) -> Evaluation:
             for s in (evaluations[0].standards if evaluations else {})
         },
         confusions=_pooled_confusions(evaluations),
+        outcomes=tuple(o for e in evaluations for o in e.outcomes),
     )
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
 if TYPE_CHECKING:
     from scrmap.actionplan import Assessed, Progress, State
     from scrmap.coverage import Coverage, Mapped, Row, Selection
-    from scrmap.evaluate import Evaluation, Scores
+    from scrmap.evaluate import Evaluation, Paired, Scores
     from scrmap.findings import Finding
     from scrmap.framework import Framework, Theme
     from scrmap.matcher import Match, Result
@@ -777,8 +777,11 @@ class EvaluationRecord(TypedDict):
 
     items: int
     top_standard_accuracy: float
+    top_standard_interval: list[float]
+    """The 95% Wilson interval of ``top_standard_accuracy``: [low, high]."""
     with_standard: int
     off_framework_unmapped_rate: float
+    off_framework_unmapped_interval: list[float]
     off_framework: int
     themes_overall: ScoresRecord
     standards_overall: ScoresRecord
@@ -815,11 +818,35 @@ class ComparisonRecord(TypedDict):
     labels: list[str]
     """What each side is: a framework path, with or without its learned weights."""
     evaluations: list[EvaluationRecord]
+    paired: dict[str, PairedRecord]
+    """The first two sides item by item: ``top_standard`` and ``off_framework_unmapped``."""
+
+
+class PairedRecord(TypedDict):
+    """Items only one side got right, and the exact McNemar test's two-sided p-value."""
+
+    only_first: int
+    only_second: int
+    p: float
 
 
 def comparison_record(labels: list[str], results: list[Evaluation]) -> ComparisonRecord:
     """Two (or more) evaluations of the same items, side by side."""
-    return {"labels": labels, "evaluations": [evaluation_record(r) for r in results]}
+    from scrmap.evaluate import paired  # its models are not for `map`'s start-up
+
+    first, second = results[0], results[1]
+    return {
+        "labels": labels,
+        "evaluations": [evaluation_record(r) for r in results],
+        "paired": {
+            "top_standard": _paired(paired(first, second, labelled=True)),
+            "off_framework_unmapped": _paired(paired(first, second, labelled=False)),
+        },
+    }
+
+
+def _paired(diff: Paired) -> PairedRecord:
+    return {"only_first": diff.only_first, "only_second": diff.only_second, "p": round(diff.p, 4)}
 
 
 def evaluation_record(result: Evaluation) -> EvaluationRecord:
@@ -827,8 +854,10 @@ def evaluation_record(result: Evaluation) -> EvaluationRecord:
     return {
         "items": result.items,
         "top_standard_accuracy": round(result.top_standard_accuracy, 4),
+        "top_standard_interval": [round(x, 4) for x in result.top_standard_interval],
         "with_standard": result.with_standard,
         "off_framework_unmapped_rate": round(result.unmapped_rate, 4),
+        "off_framework_unmapped_interval": [round(x, 4) for x in result.unmapped_interval],
         "off_framework": result.off_framework,
         "themes_overall": _scores(result.themes_overall),
         "standards_overall": _scores(result.standards_overall),

@@ -121,6 +121,8 @@ def test_learn_cross_validates_in_no_more_folds_than_reviews(
     result = run(runner, *args, "--cross-validate", "5")
     assert result.exit_code == exitcodes.OK
     assert "cross-validated by review (2 folds of 2 reviews): top standard " in result.stderr
+    # Each share with its 95% interval: a few items say little.
+    assert re.search(r"top standard \d+\.\d% \(\d+\u2013\d+%\) of \d+", result.stderr)
     one = run(runner, *args, "--cross-validate", "1")
     assert one.exit_code == exitcodes.USAGE
     assert one.stderr.endswith(
@@ -200,6 +202,17 @@ def test_evaluate_compare_learned_shows_both_sides(runner: CliRunner) -> None:
     data = json.loads(result.stdout)
     assert data["labels"] == ["learned weights", "cues only"]
     assert len(data["evaluations"]) == 2
+    # Item by item: the items only one side got right account for the difference in the
+    # figures, and each figure sits inside its own interval.
+    top = data["paired"]["top_standard"]
+    right = [round(e["top_standard_accuracy"] * e["with_standard"]) for e in data["evaluations"]]
+    assert top["only_first"] - top["only_second"] == right[0] - right[1]
+    assert 0 < top["p"] <= 1
+    for e in data["evaluations"]:
+        low, high = e["top_standard_interval"]
+        assert low < e["top_standard_accuracy"] <= high
+        low, high = e["off_framework_unmapped_interval"]
+        assert low < e["off_framework_unmapped_rate"] <= high
     table = run(
         runner,
         "evaluate",
@@ -235,6 +248,9 @@ def test_evaluate_compare_labels_its_columns_shortly(runner: CliRunner, tmp_path
     args = ["evaluate", str(GOLD / "heldout.yaml"), "--compare", "learned"]
     table = runner.invoke(app, args, env=env).stdout
     assert re.search(r"┃ measure\s+┃\s+learned weights ┃\s+cues only ┃", table)
+    assert "Items right on one side only (exact McNemar test)" in table
+    assert re.search(r"│ top standard\s+│\s+\d+ │\s+\d+ │\s+(\d\.\d{3}|< 0\.001|n/a) │", table)
+    assert re.search(r"│\s+\d+\.\d% \(\d+\u2013\d+%\) │", table)  # a share with its interval
     copy = tmp_path / "adult-copy.yaml"
     shutil.copy(ADULT, copy)
     args = ["evaluate", str(ADULT_GOLD), "--framework", str(ADULT), "--compare", str(copy)]

@@ -171,15 +171,18 @@ def framework_learn(
         )
     if checked is not None:
         # As `evaluate` says it: a share of no items is no figure, not 100%.
+        from scrmap.cli.views.evaluate import share
+
         unmapped = (
-            f"{checked.unmapped_rate:.1%} of {checked.off_framework}"
+            f"{share(checked.unmapped_rate, checked.unmapped_interval)} of {checked.off_framework}"
             if checked.off_framework
             else "n/a (none labelled off-framework)"
         )
         reviews = counted(learning.reviews, "review")
         typer.echo(
             f"cross-validated by review ({learning.folds} folds of {reviews}): top standard "
-            f"{checked.top_standard_accuracy:.1%} of {checked.with_standard}, "
+            f"{share(checked.top_standard_accuracy, checked.top_standard_interval)} of "
+            f"{checked.with_standard}, "
             f"off-framework unmapped {unmapped}, themes F1 {checked.themes_overall.f1:.2f}, "
             f"standards F1 {checked.standards_overall.f1:.2f}",
             err=True,

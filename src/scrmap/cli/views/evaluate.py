@@ -7,7 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from scrmap.evaluate import Evaluation, Scores
+from scrmap.evaluate import Evaluation, Paired, Scores, paired
 
 CONFUSIONS_SHOWN = 10
 
@@ -33,12 +33,20 @@ def _summary(results: list[tuple[str, Evaluation]]) -> Table:
     rows = [
         (
             "top standard is a labelled one",
-            [f"{r.top_standard_accuracy:.1%}" for _, r in results],
+            [
+                share(r.top_standard_accuracy, r.top_standard_interval)
+                if r.with_standard
+                else "n/a"
+                for _, r in results
+            ],
             first.with_standard,
         ),
         (
             "off-framework left unmapped",
-            [f"{r.unmapped_rate:.1%}" if r.off_framework else "n/a" for _, r in results],
+            [
+                share(r.unmapped_rate, r.unmapped_interval) if r.off_framework else "n/a"
+                for _, r in results
+            ],
             first.off_framework,
         ),
     ]
@@ -54,6 +62,46 @@ def _summary(results: list[tuple[str, Evaluation]]) -> Table:
     for measure, values, of in rows:
         summary.add_row(measure, *values, str(of))
     return summary
+
+
+def share(value: float, interval: tuple[float, float]) -> str:
+    """A share with its 95% interval: "62.5% (48\u201375%)"."""
+    low, high = interval
+    return f"{value:.1%} ({100 * low:.0f}\u2013{high:.0%})"
+
+
+INTERVAL_NOTE = (
+    "In brackets: where the share could lie on further text of the same kind (95% Wilson interval)."
+)
+
+
+def _paired(labels: list[str], results: list[Evaluation]) -> Group:
+    """Under --compare, how many items each side alone got right, for the top standard and
+    for off-framework text, with the exact McNemar test's p-value: two figures a point or
+    two apart are often one item, and only the items that differ say which side is
+    better."""
+    table = Table(title="Items right on one side only (exact McNemar test)", title_justify="left")
+    table.add_column("measure", min_width=len("off-framework"))
+    for label in labels[:2]:
+        table.add_column(label, justify="right")
+    table.add_column("p", justify="right")
+    for what, labelled in (("top standard", True), ("off-framework left unmapped", False)):
+        diff = paired(results[0], results[1], labelled)
+        table.add_row(what, str(diff.only_first), str(diff.only_second), _p(diff))
+    return Group(table, Text(PAIRED_NOTE, style="dim"))
+
+
+PAIRED_NOTE = (
+    "p: the chance of a split at least this uneven if neither side were better; under "
+    "0.05, the difference is unlikely to be chance."
+)
+
+
+def _p(diff: Paired) -> str:
+    """The p-value as shown: n/a where no item differs."""
+    if not diff.only_first + diff.only_second:
+        return "n/a"
+    return "< 0.001" if diff.p < 0.001 else f"{diff.p:.3f}"
 
 
 def _per_label(title: str, column: str, scores: dict[str, Scores]) -> Table:
@@ -103,11 +151,14 @@ def evaluation_view(results: list[tuple[str, Evaluation]]) -> Group:
     then the per-theme and per-standard tables, the commonest confusions and every
     disagreement."""
     summary = _summary(results)
+    note = Text(INTERVAL_NOTE, style="dim")
     if len(results) > 1:
-        return Group(summary)
+        labels = [label for label, _ in results]
+        return Group(summary, note, _paired(labels, [r for _, r in results]))
     result = results[0][1]
     return Group(
         summary,
+        note,
         _per_label("Themes", "theme", result.themes),
         _per_label("Standards", "standard", result.standards),
         _confusions(result.confusions),
