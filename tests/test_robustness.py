@@ -200,7 +200,8 @@ def test_directory_with_an_unreadable_file_and_a_symlink_loop(
     result = _invoke(runner, ["map", str(folder), "-f", "jsonl"])
     assert result.exit_code == exitcodes.USAGE
     lines = _lines(result.stderr)
-    assert f"{folder / 'dangling.yaml'}: no such file or directory" in lines
+    gone = str(folder / "gone.yaml")
+    assert f"{folder / 'dangling.yaml'}: a symbolic link to {gone!r}, which does not exist" in lines
     assert any(line.startswith(f"{folder / 'self.yaml'}: cannot read: ") for line in lines)
     ids = [json.loads(x)["id"] for x in result.stdout.splitlines()]
     if os.geteuid() != 0:  # root reads a mode-0 file; everyone else must be told

@@ -895,6 +895,24 @@ def test_a_broken_link_on_the_command_line_says_why(tmp_path: Path) -> None:
     ]
 
 
+def test_a_broken_link_in_a_folder_says_why_and_is_not_counted_as_checked(tmp_path: Path) -> None:
+    """In a folder scanned, a link to nothing was "no such file or directory", though `ls`
+    shows it, and counted as a file checked, where the same link named on the command line
+    says what it is and is not counted."""
+    folder = tmp_path / "recs"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(f"case: A\nrecommendations:\n  - id: A1\n    text: {FATHERS}\n")
+    (folder / "gone.md").symlink_to(folder / "nothing.md")
+    inputs = load_arguments([str(folder)], io.BytesIO)
+    assert [(p.path, p.message) for p in inputs.problems] == [
+        (
+            str(folder / "gone.md"),
+            f"a symbolic link to {str(folder / 'nothing.md')!r}, which does not exist",
+        )
+    ]
+    assert inputs.read == [str(folder / "a.yaml")]
+
+
 @pytest.mark.parametrize("ending", [".csv", ".md"])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_its_byte_order_mark_is_named(

@@ -209,8 +209,10 @@ def _walk(directory: Path) -> Iterable[Path | Problem]:
                 if not _inside(path, root):
                     message = "symbolic link to outside the folder, not followed"
                     yield Problem(display_name(str(path)), None, None, message)
-                elif path.is_file() or not path.exists():
-                    yield path  # a dangling link or a loop: load_file says why it cannot
+                elif not path.exists():  # a loop, or a link to nothing: said as when named
+                    yield _broken_link(path, display_name(str(path)))
+                elif path.is_file():
+                    yield path
             elif stat.S_ISREG(path.lstat().st_mode):
                 yield path
 
