@@ -101,6 +101,21 @@ def test_output_file_ending_names_the_format(runner: CliRunner, weak: Path, tmp_
     assert all(map(CONCISE.match, concise.read_text(encoding="utf-8").splitlines()[:-1]))
 
 
+def test_output_file_under_github_actions_is_concise(
+    runner: CliRunner, weak: Path, tmp_path: Path
+) -> None:
+    """Under GitHub Actions `-o findings.txt` held workflow commands (`::warning file=...`),
+    which act only in the log, where nothing was printed: the README says concise."""
+    out = tmp_path / "findings.txt"
+    result = run(runner, str(weak), "--exit-zero", "-o", str(out), env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == exitcodes.OK and result.stdout == ""
+    *lines, closing = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(map(CONCISE.match, lines))
+    assert closing == "1 file checked: 1 error, 4 warnings"
+    stdout = run(runner, str(weak), "--exit-zero", "-o", "-", env={"GITHUB_ACTIONS": "true"})
+    assert stdout.stdout.startswith("::warning file=")  # `-o -` is standard output
+
+
 def test_select_and_ignore(runner: CliRunner, weak: Path) -> None:
     def rules(*args: str) -> set[str]:
         lines = run(runner, str(weak), "-q", *args).stdout.splitlines()

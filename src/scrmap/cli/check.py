@@ -33,7 +33,8 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="Output format. Default: the one an --output-file ending names (.sarif, .json, "
-        ".xml for junit), else github under GitHub Actions, text on a terminal, else concise.",
+        ".xml for junit), else concise in a file; github under GitHub Actions, text on a "
+        "terminal, else concise.",
         show_default=False,
     ),
 ]
@@ -102,13 +103,14 @@ test reporters `.xml`; concise text under those names would fail them."""
 
 
 def _default_format(output_file: Path | None) -> CheckFormat:
-    """The format the output file's ending names; github under GitHub Actions; text for a
-    person at a terminal; else concise."""
-    if output_file is not None and output_file.suffix.lower() in _BY_ENDING:
-        return _BY_ENDING[output_file.suffix.lower()]
+    """The format the output file's ending names, else concise in a file; on standard
+    output, github under GitHub Actions (workflow commands act only in the log, not in a
+    file), text for a person at a terminal, else concise."""
+    if output_file is not None:
+        return _BY_ENDING.get(output_file.suffix.lower(), CheckFormat.concise)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return CheckFormat.github
-    return CheckFormat.text if output_file is None and sys.stdout.isatty() else CheckFormat.concise
+    return CheckFormat.text if sys.stdout.isatty() else CheckFormat.concise
 
 
 def _emit(
