@@ -255,6 +255,32 @@ def test_a_stray_byte_is_placed_in_characters_not_bytes(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("ending", [".csv", ".tsv"])
+def test_a_stray_byte_in_a_utf8_table_is_a_warning_not_windows_1252(
+    tmp_path: Path, ending: str
+) -> None:
+    """A UTF-8 action plan with one stray byte was read whole as Windows-1252, silently:
+    every curly quote in it became three letters (`Children\u00e2\u20ac\u2122s`)."""
+    path = tmp_path / f"plan{ending}"
+    sep = "\t" if ending == ".tsv" else ","
+    path.write_bytes(
+        f"No.{sep}Recommendation\n1{sep}Children\u2019s Services will audit it.\n".encode()
+        + f"2{sep}The Police".encode()
+        + b"\x92"
+        + b" staff will audit it.\n"
+    )
+    recs, problems = load_file(path)
+    assert [r.text for r in recs] == [
+        "Children\u2019s Services will audit it.",
+        "The Police\ufffd staff will audit it.",
+    ]
+    assert [str(p) for p in problems] == [
+        f"{path}:3:13: invalid UTF-8 byte 0x92, read as \ufffd (save the file as UTF-8)"
+    ]
+    path.write_bytes(f"No.{sep}Recommendation\n1{sep}The Police".encode() + b"\x92 staff.\n")
+    assert [r.text for r in load_file(path)[0]] == ["The Police\u2019 staff."]  # Windows-1252
+
+
 def test_pyproject_with_a_broken_scrmap_table_is_reported(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.scrmap]\nthreshold = = 3\n")
     cwd = os.getcwd()

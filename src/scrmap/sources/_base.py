@@ -134,7 +134,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
         # The error's place is in what follows a byte-order mark, which utf-8-sig drops.
         read = bytes(error.object)
         line, col = place_of_byte(read, error.start)
-        message = (
-            f"invalid UTF-8 byte 0x{read[error.start]:02x}, read as \ufffd (save the file as UTF-8)"
-        )
-        return data.decode("utf-8-sig", errors="replace"), [Problem(name, line, col, message)]
+        return data.decode("utf-8-sig", errors="replace"), [
+            stray_byte(name, line, col, read[error.start])
+        ]
+
+
+def stray_byte(name: str, line: int, col: int, byte: int) -> Problem:
+    """The warning for a stray invalid ``byte`` in a UTF-8 file, read as U+FFFD."""
+    message = f"invalid UTF-8 byte 0x{byte:02x}, read as \ufffd (save the file as UTF-8)"
+    return Problem(name, line, col, message)

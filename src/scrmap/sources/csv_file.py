@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from scrmap.errors import Problem, unreadable
-from scrmap.limits import utf16
+from scrmap.limits import UTF8_MULTIBYTE, place_of_byte, utf16
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
-from scrmap.sources._base import Found, SourceFile, not_text
+from scrmap.sources._base import Found, SourceFile, not_text, stray_byte
 
 T = TypeVar("T")
 _SAMPLE = 4096
@@ -69,6 +69,11 @@ class Rows:
         return [_table.record(columns, line, row, i, name, case) for line, row, i in self.rows]
 
 
+_UTF8_REPLACING = "utf-8, stray bytes replaced"
+"""The encoding of a UTF-8 file with a stray invalid byte: read as UTF-8, the byte as
+U+FFFD, as every text file is (`_base.decode`)."""
+
+
 def _lines(path: Path, encoding: str) -> Iterator[str]:
     """The file's lines, decoded one at a time (UTF-8 never has a newline byte inside a
     character, so this reads as decoding the whole file would), without a byte-order mark.
@@ -80,7 +85,10 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
     with path.open("rb") as handle:
         first = True
         for raw in handle:
-            line = raw.decode(encoding) if encoding == "utf-8" else raw.decode(encoding, "replace")
+            if encoding == _UTF8_REPLACING:
+                line = raw.decode("utf-8", "replace")
+            else:
+                line = raw.decode(encoding, "strict" if encoding == "utf-8" else "replace")
             if first:
                 line = line.removeprefix("\ufeff")
                 first = False
@@ -334,21 +342,45 @@ def _duplicates(
     return [(line, rec_id) for line, rec_id, key in maybe if first[key] < line]
 
 
-def _read(file: SourceFile, read: Callable[[str], T]) -> T | list[Problem]:
-    """``read(encoding)`` of a text file: UTF-8 (with or without a byte-order mark), UTF-16
-    with one (Excel's "Unicode Text"), else Windows-1252 as Excel saves it; or the problem
-    that it is binary or cannot be read."""
+def _stray_byte(file: SourceFile) -> Problem | None:
+    """The first invalid byte of a file that is not all UTF-8, when the file is UTF-8 all
+    the same (it holds a sequence only UTF-8 writes, or its byte-order mark); None when it
+    is Windows-1252. Looked for line by line, as the file is read."""
+    stray: Problem | None = None
+    utf8 = False
+    with file.path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if stray is None:
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    col = place_of_byte(raw, error.start)[1]
+                    stray = stray_byte(file.name, number, col, raw[error.start])
+            utf8 = utf8 or UTF8_MULTIBYTE.search(raw) is not None
+            if stray is not None and utf8:
+                return stray
+    return None
+
+
+def _read(file: SourceFile, read: Callable[[str], T]) -> tuple[T, list[Problem]] | list[Problem]:
+    """``read(encoding)`` of a text file and a warning about how it was read: UTF-8 (with
+    or without a byte-order mark; a stray invalid byte in it is U+FFFD and a warning at its
+    place), UTF-16 with one (Excel's "Unicode Text"), else Windows-1252 as Excel saves it;
+    or the problem that it is binary or cannot be read."""
     try:
         with file.path.open("rb") as handle:
             probe = handle.read(_BINARY_PROBE)
         if utf16(probe):
-            return read("utf-16")
+            return read("utf-16"), []
         if b"\x00" in probe:
             return [Problem(file.name, None, None, not_text(probe))]
         try:
-            return read("utf-8")
+            return read("utf-8"), []
         except UnicodeDecodeError:
-            return read("cp1252")
+            stray = _stray_byte(file)
+            if stray is None:
+                return read("cp1252"), []
+            return read(_UTF8_REPLACING), [stray]
     except OSError as exc:
         return [unreadable(file.name, exc)]
 
@@ -358,10 +390,11 @@ def load(file: SourceFile) -> Found:
     checked = _read(file, lambda encoding: _check(file.path, file.name, file.case, encoding))
     if isinstance(checked, list):
         return [], checked
-    csv_file, problems = checked
-    return (csv_file if csv_file is not None else []), problems
+    (csv_file, problems), warnings = checked
+    return (csv_file if csv_file is not None else []), warnings + problems
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
     """Which column became which field (`scrmap map --explain-columns`)."""
-    return _read(file, lambda encoding: _header(file.path, file.name, encoding))
+    found = _read(file, lambda encoding: _header(file.path, file.name, encoding))
+    return found if isinstance(found, list) else found[0]
