@@ -114,6 +114,28 @@ def test_toml_errors(tmp_path: Path) -> None:
     assert "pyproject.toml:1:" in str(caught.value.problems[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('tool = "x"\n', "tool: must be a table ([tool.scrmap])"),
+        ("[tool]\nscrmap = 5\n", "tool.scrmap: must be a table of settings"),
+        (
+            '[tool.scrmap.rules]\ntimebound = "error"\n',
+            "tool.scrmap.rules.timebound: unknown rule (rules: unmapped, specific, measurable, "
+            "time-bound, vague-verb, too-many, duplicate, training-only)",
+        ),
+    ],
+)
+def test_pyproject_keys_are_named_as_written(tmp_path: Path, text: str, message: str) -> None:
+    """`--config pyproject.toml` with `tool = "x"` was an internal error (exit 3); an unknown
+    rule was `rules.timebound`, a key the file does not have, and a table that is not one
+    `tool.scrmap.(top level)`."""
+    path = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError) as caught:
+        cfg.load(path)
+    assert [str(p) for p in caught.value.problems] == [f"{path}: {message}"]
+
+
 def test_a_status_word_under_two_states_in_pyproject_is_an_error(tmp_path: Path) -> None:
     """Red under complete and under not-met counted as whichever state came last."""
     text = '[tool.scrmap.statuses]\nnot-met = ["red"]\ncomplete = ["RED"]\n'

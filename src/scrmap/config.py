@@ -127,7 +127,7 @@ class Configuration:
         return out
 
 
-def _unknown_rules(data: Any, where: Any, name: str) -> list[Problem]:
+def _unknown_rules(data: Any, where: Any, name: str, prefix: str = "") -> list[Problem]:
     rules = data.get("rules") if isinstance(data, dict) else None
     if not isinstance(rules, dict):
         return []
@@ -137,7 +137,7 @@ def _unknown_rules(data: Any, where: Any, name: str) -> list[Problem]:
         if key not in RULES:
             line, col = where(("rules", str(key))) or (None, None)
             why = ALWAYS_REPORTED if key == INPUT_RULE else f"unknown rule (rules: {known})"
-            problems.append(Problem(name, line, col, f"rules.{key}: {why}"))
+            problems.append(Problem(name, line, col, f"{prefix}rules.{key}: {why}"))
     return problems
 
 
@@ -209,8 +209,15 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
             found = re.search(r"line (\d+), column (\d+)", str(exc))
             line, col = (int(found[1]), int(found[2])) if found else (None, None)
             raise ConfigError([Problem(name, line, col, f"not valid TOML: {exc}")]) from None
-        data = table.get("tool", {}).get("scrmap", {})
-        problems = _unknown_rules(data, lambda _: None, name)
+        tool = table.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError([Problem(name, None, None, "tool: must be a table ([tool.scrmap])")])
+        data = tool.get("scrmap", {})
+        if not isinstance(data, dict):
+            raise ConfigError(
+                [Problem(name, None, None, "tool.scrmap: must be a table of settings")]
+            )
+        problems = _unknown_rules(data, lambda _: None, name, "tool.scrmap.")
         if problems:
             raise ConfigError(problems)
         try:
