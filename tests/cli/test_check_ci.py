@@ -158,6 +158,21 @@ def test_waivers_hide_findings_and_show_in_statistics(
     assert "4 waived" in run(runner, "w.yaml", "v.md", "-f", "text").stdout
 
 
+def test_waivers_show_in_the_github_step_summary(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
+    """Under GitHub Actions the log holds annotations only, and the step summary did not
+    count the waivers: nowhere did they stay visible."""
+    monkeypatch.chdir(tmp_path)
+    Path("w.yaml").write_text(WAIVED_YAML, encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    run(runner, "w.yaml", env=env)
+    lines = summary.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == "1 file checked, 0 errors, 2 warnings, 2 waived."
+    assert "| `vague-verb` | waived | 1 |" in lines and "| `specific` | waived | 1 |" in lines
+
+
 def test_a_waiver_of_an_unknown_rule_is_an_error(
     runner: CliRunner, tmp_path: Path, monkeypatch
 ) -> None:

@@ -234,15 +234,20 @@ def to_junit(result: CheckResult) -> str:
 
 
 def step_summary(result: CheckResult) -> str:
-    """A Markdown table for $GITHUB_STEP_SUMMARY: findings per rule and severity."""
+    """A Markdown table for $GITHUB_STEP_SUMMARY: findings per rule and severity, and the
+    waived ones (the log under GitHub Actions holds the annotations alone, so this is where
+    waivers stay visible)."""
     findings, checked = result.findings, result.checked
     counts = Counter((f.rule, f.severity.value) for f in findings)
+    counts.update((f.rule, "waived") for f in result.waived)
+    waived = f", {len(result.waived):,} waived" if result.waived else ""
     lines = [
         "### scrmap check",
         "",
         f"{counted(len(checked), 'file')} checked, "
         f"{counted(sum(1 for f in findings if f.severity is Severity.error), 'error')}, "
-        f"{counted(sum(1 for f in findings if f.severity is Severity.warning), 'warning')}.",
+        f"{counted(sum(1 for f in findings if f.severity is Severity.warning), 'warning')}"
+        f"{waived}.",
         "",
         "| rule | severity | findings |",
         "|---|---|---:|",
