@@ -158,6 +158,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[_Mark | None,
         problem = "a tab character; YAML indents with spaces only"
     elif context == "while scanning a quoted scalar" and opened is not None:
         mark, problem = opened, "a quote opened here never closes"
+    elif context == "while parsing a flow node" and mark is not None:
+        # Its mark is where a value was wanted, not a bracket: name none that is not there.
+        if _rest_is_blank(text, mark.line, mark.column):
+            problem += " (a [ or { above is never closed)"
+        else:
+            problem += " (a value is missing here, or a bracket does not match)"
     elif context and context.startswith("while parsing a flow ") and opened is not None:
         pair = "[ ]" if context.endswith("sequence") else "{ }"
         where = f"line {opened.line + 1}, column {opened.column + 1}"
@@ -170,6 +176,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[_Mark | None,
             "holds ': ')"
         )
     return mark, problem
+
+
+def _rest_is_blank(text: str, line: int, column: int) -> bool:
+    """Whether nothing but white space follows 0-based ``line`` and ``column`` of ``text``."""
+    lines = text.split("\n")
+    if line >= len(lines):
+        return True
+    return not "\n".join([lines[line][column:], *lines[line + 1 :]]).strip()
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -433,6 +433,32 @@ def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "case: X\nrecommendations: [\n",
+            "c.yaml:3:1: not valid YAML: did not find expected node content (a [ or { above "
+            "is never closed)",
+        ),
+        (
+            "case: X\nrecommendations: [a, }]\n",
+            "c.yaml:2:22: not valid YAML: did not find expected node content (a value is "
+            "missing here, or a bracket does not match)",
+        ),
+        (
+            "case: X\nrecommendations: [{id: a}\n",
+            "c.yaml:3:1: not valid YAML: did not find expected ',' or ']' (in the [ ] opened "
+            "at line 2, column 18)",
+        ),
+    ],
+)
+def test_an_unclosed_bracket_in_yaml_is_named_where_it_is(text: str, message: str) -> None:
+    """`key: [` at the end of a file said "(in the { } opened at line 3, column 1)": no brace
+    is there, and the place was the end of the file, not the bracket."""
+    assert [str(p) for p in load_yaml(text, "c.yaml")[1]] == [message]
+
+
 def test_recommendation_labels_in_text_are_dropped_and_give_the_id(tmp_path: Path) -> None:
     path = tmp_path / "labels.md"
     path.write_text(
