@@ -173,6 +173,32 @@ def test_waivers_show_in_the_github_step_summary(
     assert "| `vague-verb` | waived | 1 |" in lines and "| `specific` | waived | 1 |" in lines
 
 
+def test_statistics_as_json_or_a_usage_error_never_a_table_in_a_json_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
+    """`--statistics -o stats.json` wrote the text table into the .json file, and
+    `--statistics -f sarif` printed the table: a format asked for was ignored."""
+    monkeypatch.chdir(tmp_path)
+    Path("w.yaml").write_text(WAIVED_YAML, encoding="utf-8")
+    run(runner, "w.yaml", "--statistics", "-o", "stats.json")
+    rows = json.loads(Path("stats.json").read_text(encoding="utf-8"))
+    assert {row["rule"]: (row["count"], row["severity"], row["waived"]) for row in rows} == {
+        "measurable": (1, "warning", 0),
+        "time-bound": (1, "warning", 0),
+        "vague-verb": (0, "waived", 1),
+        "specific": (0, "waived", 1),
+    }
+    assert rows[0]["what"].startswith("The recommendation ")
+    assert json.loads(run(runner, "w.yaml", "--statistics", "-f", "json").stdout) == rows
+    for args in (["-f", "sarif"], ["-o", "stats.sarif"], ["-f", "github"]):
+        result = run(runner, "w.yaml", "--statistics", *args)
+        assert result.exit_code == exitcodes.USAGE, args
+        assert result.stdout == "" and result.stderr.startswith("scrmap: --statistics ")
+    assert not Path("stats.sarif").exists()
+    github = run(runner, "w.yaml", "--statistics", env={"GITHUB_ACTIONS": "true"})
+    assert github.stdout.split()[:5] == ["count", "rule", "severity", "waived", "what"]
+
+
 def test_a_waiver_of_an_unknown_rule_is_an_error(
     runner: CliRunner, tmp_path: Path, monkeypatch
 ) -> None:

@@ -113,19 +113,36 @@ def _default_format(output_file: Path | None) -> CheckFormat:
     return CheckFormat.text if sys.stdout.isatty() else CheckFormat.concise
 
 
+def _statistics_format(format: CheckFormat | None, output: Path | None) -> CheckFormat:
+    """The format --statistics is written in: the one asked for (by -f, or an output file's
+    ending), else the table; the table or JSON, or a usage error (SARIF, JUnit and
+    annotations hold findings, not counts)."""
+    ending = output.suffix.lower() if output is not None else ""
+    chosen = format or _BY_ENDING.get(ending, CheckFormat.text)
+    if chosen not in (CheckFormat.text, CheckFormat.concise, CheckFormat.json):
+        asked = f"-f {chosen.value}" if format else f"an output file ending {ending}"
+        typer.echo(
+            f"scrmap: --statistics counts findings as a table or JSON, not as {chosen.value} "
+            f"({asked}): leave out --statistics, or write it with -f json",
+            err=True,
+        )
+        raise typer.Exit(exitcodes.USAGE)
+    return chosen
+
+
 def _emit(
     result: "CheckResult", chosen: CheckFormat, quiet: bool, stats: bool, output: Path | None
 ) -> None:
     """The findings (or --statistics) to stdout or --output-file, and ruff's closing count
     after the concise lines unless --quiet."""
     from scrmap.cli import edge
-    from scrmap.formats.check import RENDERERS, TERMINAL, statistics, verdict
+    from scrmap.formats.check import RENDERERS, TERMINAL, statistics, statistics_json, verdict
 
-    if stats:
+    if stats and chosen is CheckFormat.json:
+        text: str | None = statistics_json(result)
+    elif stats:
         terminal = output is None and sys.stdout.isatty()
-        text: str | None = statistics(
-            result, shutil.get_terminal_size().columns if terminal else None
-        )
+        text = statistics(result, shutil.get_terminal_size().columns if terminal else None)
     elif chosen is TERMINAL:
         from scrmap.cli.views import stdout_console
         from scrmap.cli.views.check import findings_text
@@ -181,6 +198,7 @@ def check_command(
         typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
         raise typer.Exit(exitcodes.USAGE)
     output = output_path(output_file)
+    chosen = _statistics_format(format, output) if statistics else None
     settings = edge.settings(config, threshold)
     loaded_framework, path = edge.framework(framework, learned=not no_learned)
     edge.refuse_own_files(output, path, settings)
@@ -188,7 +206,7 @@ def check_command(
     matcher = Matcher(loaded_framework, settings.threshold)
     rules = settings.rules()
     result = edge.checked(loaded, matcher, rules, strict, _ids(select), _ids(ignore))
-    _emit(result, format or _default_format(output), quiet, statistics, output)
+    _emit(result, chosen or format or _default_format(output), quiet, statistics, output)
     if os.environ.get("GITHUB_ACTIONS") == "true" and os.environ.get("GITHUB_STEP_SUMMARY"):
         edge.step_summary(os.environ["GITHUB_STEP_SUMMARY"], result)
     if result.bad_input:

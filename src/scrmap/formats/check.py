@@ -56,15 +56,32 @@ def verdict(result: CheckResult) -> str:
     return ", ".join(counts)
 
 
-def statistics(result: CheckResult, width: int | None = None) -> str:
-    """Findings per rule, most first, with the waived ones and what the rule is about
-    (`--statistics`, as ruff's). With a ``width`` (a terminal's) the last column wraps
-    under itself; without one each rule stays on one line, for grep."""
+def _statistics_rows(result: CheckResult) -> list[tuple[int, str, str, int]]:
+    """(count, rule, severity, waived) per rule, most first; a rule only waived has the
+    severity ``waived``."""
     shown = Counter((f.rule, f.severity.value) for f in result.findings)
     waived = Counter(f.rule for f in result.waived)
     rows = [(n, rule, severity, waived.pop(rule, 0)) for (rule, severity), n in shown.items()]
     rows += [(0, rule, "waived", n) for rule, n in waived.items()]
     rows.sort(key=lambda row: (-row[0], -row[3], row[1]))
+    return rows
+
+
+def statistics_json(result: CheckResult) -> str:
+    """`--statistics` as JSON, for scripts: the table's rows as objects."""
+    return json_text(
+        [
+            {"rule": rule, "severity": sev, "count": n, "waived": w, "what": _summary(rule)}
+            for n, rule, sev, w in _statistics_rows(result)
+        ]
+    )
+
+
+def statistics(result: CheckResult, width: int | None = None) -> str:
+    """Findings per rule, most first, with the waived ones and what the rule is about
+    (`--statistics`, as ruff's). With a ``width`` (a terminal's) the last column wraps
+    under itself; without one each rule stays on one line, for grep."""
+    rows = _statistics_rows(result)
     rule_width = max([len(row[1]) for row in rows] + [4])
     indent = 5 + 2 + rule_width + 2 + 8 + 2 + 6 + 2
     lines = [f"{'count':>5}  {'rule':<{rule_width}}  {'severity':<8}  waived  what"]
