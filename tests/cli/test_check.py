@@ -265,3 +265,11 @@ def test_list_rules_and_usage(runner: CliRunner) -> None:
     for rule_id in RULES:
         assert f"## `{rule_id}`" in result.stdout
     assert run(runner).exit_code == exitcodes.USAGE
+
+
+def test_list_rules_goes_to_the_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    """`--list-rules -o docs/rules.md` printed the rules and wrote nothing, without a word."""
+    out = tmp_path / "rules.md"
+    result = run(runner, "--list-rules", "-o", str(out))
+    assert result.exit_code == exitcodes.OK and result.stdout == ""
+    assert out.read_text(encoding="utf-8") == run(runner, "--list-rules").stdout

@@ -192,7 +192,11 @@ def check_command(
     from scrmap.rules import rule_docs
 
     if list_rules:
-        sys.stdout.write(rule_docs())
+        listed = output_path(output_file)
+        if listed is not None:
+            edge.write(listed, rule_docs().encode())
+        else:
+            sys.stdout.write(rule_docs())
         return
     if not inputs:
         typer.echo("scrmap check: name the files or directories to check ('-' for stdin)", err=True)
