@@ -128,6 +128,18 @@ def append_text(path: str, text: str, what: str) -> None:
         raise OutputError([problem]) from None
 
 
+def refuse_no_folder(path: Path) -> None:
+    """Raise OutputError, before any work, when the output ``path`` names a folder that does
+    not exist (or is no folder): the file could never be written, and finding that out
+    only after mapping and checking a library wastes the run, and in CI looks like a
+    failed check."""
+    folder = path.parent
+    if not folder.is_dir():
+        why = "does not exist" if not folder.exists() else "is not a folder"
+        message = f"cannot write: the folder {os.fspath(folder)} {why}"
+        raise OutputError([Problem(str(path), None, None, message)])
+
+
 def refuse_input(
     path: Path, inputs: Iterable[str | os.PathLike[str]], what: str = "an input"
 ) -> None:

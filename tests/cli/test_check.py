@@ -273,3 +273,36 @@ def test_list_rules_goes_to_the_output_file(runner: CliRunner, tmp_path: Path) -
     result = run(runner, "--list-rules", "-o", str(out))
     assert result.exit_code == exitcodes.OK and result.stdout == ""
     assert out.read_text(encoding="utf-8") == run(runner, "--list-rules").stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["check", "{bad}", "-o", "{out}"], "findings.sarif"),
+        (["report", "{bad}", "-o", "{out}"], "report.html"),
+        (
+            ["framework", "learn", str(ROOT / "tests" / "gold" / "dev.yaml"), "-o", "{out}"],
+            "w.yaml",
+        ),
+    ],
+)
+def test_an_output_in_a_folder_that_does_not_exist_is_refused_before_any_work(
+    runner: CliRunner, tmp_path: Path, command: list[str], name: str
+) -> None:
+    """It was found only when writing, after a whole library had been mapped and checked,
+    its problems printed as if the check had run."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("case: X\nrecommendations: [\n", encoding="utf-8")
+    out = tmp_path / "no" / "such" / name
+    args = [a.format(bad=bad, out=out) for a in command]
+    result = invoke(runner, args, env={"GITHUB_ACTIONS": ""})
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == f"scrmap: {out}: cannot write: the folder {out.parent} does not exist\n"
+    assert not (tmp_path / "no").exists()
+    (tmp_path / "no").write_text("a file, not a folder", encoding="utf-8")
+    result = invoke(runner, args, env={"GITHUB_ACTIONS": ""})
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.endswith(f"the folder {out.parent} does not exist\n")
+    args[args.index(str(out))] = str(tmp_path / "no" / name)
+    result = invoke(runner, args, env={"GITHUB_ACTIONS": ""})
+    assert result.stderr.endswith(f"the folder {tmp_path / 'no'} is not a folder\n")

@@ -92,13 +92,27 @@ def refuse_overwrite(
         fail(error, exitcodes.USAGE, "scrmap: ")
 
 
+def refuse_no_folder(output: Path | None) -> None:
+    """Exit 2, before any work, when the output's folder does not exist."""
+    from scrmap.output import refuse_no_folder as refused
+
+    if output is None:
+        return
+    try:
+        refused(output)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE, "scrmap: ")
+
+
 def refuse_own_files(output: Path | None, framework_path: Path, chosen: Settings) -> None:
-    """Exit 2, before anything is written, when the output is a file scrmap reads besides
-    the inputs: the framework, its learned weights (even under --no-learned: every other
-    run reads them) or the configuration in use. Written over, each breaks every command
-    after, and the framework's own name ends in .yaml as a report's may."""
+    """Exit 2, before anything is written, when the output's folder does not exist, or the
+    output is a file scrmap reads besides the inputs: the framework, its learned weights
+    (even under --no-learned: every other run reads them) or the configuration in use.
+    Written over, each breaks every command after, and the framework's own name ends in
+    .yaml as a report's may."""
     from scrmap.learned import sidecar
 
+    refuse_no_folder(output)
     refuse_overwrite(output, [framework_path], "the framework in use")
     refuse_overwrite(output, [sidecar(framework_path)], "the framework's learned weights")
     if chosen.loaded is not None and chosen.loaded.path is not None:

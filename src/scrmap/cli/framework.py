@@ -143,6 +143,7 @@ def framework_learn(
             err=True,
         )
         raise typer.Exit(exitcodes.USAGE)
+    edge.refuse_no_folder(target)
     edge.refuse_overwrite(target, gold)
     edge.refuse_overwrite(target, [path], "the framework in use")
     try:
