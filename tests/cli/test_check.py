@@ -156,10 +156,26 @@ def test_sarif(runner: CliRunner, files) -> None:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in ("error", "warning")
         location = result["locations"][0]["physicalLocation"]
-        assert location["artifactLocation"]["uri"] == str(files["weak"])
+        # An absolute path is a file: URI, not a bare path that is no URI.
+        assert location["artifactLocation"]["uri"] == files["weak"].as_uri()
         assert location["region"]["startLine"] in (3, 5)
     unmapped = next(r for r in run_["results"] if r["ruleId"] == "unmapped")
     assert unmapped["level"] == "error" and unmapped["properties"]["recommendation"] == "Y-2"
+    # A relative one stays relative (code scanning reads it against the checkout), and a
+    # space or '#' in a name is percent-encoded either way.
+    odd = files["weak"].with_name("weak #2.yaml")
+    files["weak"].rename(odd)
+    relative = json.loads(run(runner, odd.name, "-f", "sarif").stdout)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in relative["runs"][0]["results"]
+    }
+    assert uris == {"weak%20%232.yaml"}
+    absolute = json.loads(run(runner, str(odd), "-f", "sarif").stdout)
+    uri = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
+        "uri"
+    ]
+    assert uri == odd.as_uri() and uri.endswith("/weak%20%232.yaml")
 
 
 def test_junit(runner: CliRunner, files) -> None:

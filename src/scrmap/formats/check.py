@@ -13,6 +13,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -188,8 +189,11 @@ def to_sarif(result: CheckResult) -> str:
             "message": {"text": f.message},
         }
         if f.path:
-            # A uri is percent-encoded: a space or '#' in a file name is not a URI's.
-            uri = quote(f.path, safe="/")
+            # A uri is percent-encoded: a space or '#' in a file name is not a URI's. An
+            # absolute path is a file: URI; a relative one stays relative, as code scanning
+            # reads it against the checkout.
+            path = Path(f.path)
+            uri = path.as_uri() if path.is_absolute() else quote(f.path, safe="/")
             location: dict[str, Any] = {"artifactLocation": {"uri": uri}}
             if f.line is not None:
                 location["region"] = {"startLine": f.line} | (
