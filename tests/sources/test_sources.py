@@ -648,7 +648,8 @@ def test_a_label_under_a_title_label_is_no_part_of_its_text(tmp_path: Path) -> N
     assert [(r.id, r.text) for r in recs] == [
         ("1", "Escalation. Agencies should use the escalation policy.")
     ]
-    assert [p.line for p in problems] == [9]
+    # and the paragraph under the label not read is reported too, as one that asks
+    assert [p.line for p in problems] == [9, 11]
     assert "its label is not one scrmap reads" in str(problems[0])
 
 
@@ -814,6 +815,47 @@ def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> Non
     assert [str(p) for p in problems] == [
         f"{path}:9: 'GPs must also ...' not read: beside a table of recommendations only its "
         "rows, list items and labelled paragraphs are read"
+    ]
+
+
+def test_a_paragraph_that_asks_beside_a_list_is_reported(tmp_path: Path) -> None:
+    """A recommendation written as a paragraph beside the numbered ones ("The review
+    recommends that ...", "... should also ...") was not read, and nothing said so: the
+    draft's count was short and the check passed."""
+    path = tmp_path / "l.md"
+    path.write_text(
+        "# Child R\n\n## Recommendations\n\n"
+        "The review recommends that the Board audits 20 neglect cases.\n\n"
+        "1. Health visitors should record fathers.\n2. Schools should refer to Early Help.\n\n"
+        "Children's Social Care should also invite health to strategy discussions.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1", "2"]
+    why = (
+        "not read: beside a list of recommendations only its items and labelled paragraphs "
+        "are read: make it a list item, or label it 'Recommendation N: ...'"
+    )
+    assert [str(p) for p in problems] == [
+        f"{path}:5: 'The review recommends ...' {why}",
+        f"{path}:10: 'Children's Social Care ...' {why}",
+    ]
+
+
+def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
+    """'It is recommended that ...' beside a table was dropped in silence: only "should"
+    and "must" were taken for asking."""
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# Child K\n\nIt is recommended that GPs record fathers.\n\n"
+        "| No | Recommendation |\n|---|---|\n| 1 | Schools should record concerns. |\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [str(p) for p in problems] == [
+        f"{path}:3: 'It is recommended ...' not read: beside a table of recommendations only "
+        "its rows, list items and labelled paragraphs are read"
     ]
 
 

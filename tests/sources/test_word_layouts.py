@@ -173,6 +173,48 @@ def _numbered(doc: Any, text: str, level: int) -> None:
     paragraph._p.get_or_add_pPr().append(numbering)
 
 
+def test_a_paragraph_that_asks_beside_a_list_is_reported(tmp_path: Path) -> None:
+    """A recommendation written as a plain paragraph beside the numbered ones was not read,
+    and nothing said so."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The review recommends that the Board audits 20 neglect cases.")
+    doc.add_paragraph("Health visitors should record fathers.", style="List Number")
+    doc.add_paragraph("The review thanks the family.")
+    path = tmp_path / "draft.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [r.text for r in recs] == ["Health visitors should record fathers."]
+    assert [str(p) for p in problems] == [
+        f"{path}:4: 'The review recommends ...' not read: beside a list of recommendations "
+        "only its items and labelled paragraphs are read: make it a list item, or label it "
+        "'Recommendation N: ...'"
+    ]
+
+
+def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> None:
+    """A sentence with "should" beside a table of recommendations was dropped in silence,
+    as it no longer was in Markdown."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The Board should make sure the police attend strategy discussions.")
+    table = doc.add_table(rows=2, cols=2)
+    for cell, text in zip(
+        [*table.rows[0].cells, *table.rows[1].cells],
+        ["No.", "Recommendation", "1", "Schools should record concerns."],
+        strict=True,
+    ):
+        cell.text = text
+    path = tmp_path / "draft.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [r.text for r in recs] == ["Schools should record concerns."]
+    assert [str(p) for p in problems] == [
+        f"{path}:4: 'The Board should ...' not read: beside a table of recommendations only "
+        "its rows, list items and labelled paragraphs are read"
+    ]
+
+
 def test_sub_items_belong_to_their_item(tmp_path: Path) -> None:
     """Level-2 list paragraphs, by Word's numbering or a "List Bullet 2" style, are part of
     the item above them, and the items keep the document's numbering."""

@@ -190,21 +190,27 @@ def unread(name: str, line: int | None, text: str) -> Problem:
     )
 
 
-_ASKS = re.compile(r"\b(?:should|must)\b", re.IGNORECASE)
-"""The words of a paragraph that asks an agency to do something, as a recommendation does."""
+ASKS = re.compile(r"\b(?:should|must|recommends?|recommended)\b", re.IGNORECASE)
+"""The words of a paragraph that asks an agency to do something, as a recommendation does
+("should", "must", "The review recommends that ...", "It is recommended that ..."). Word
+files use it too."""
 
 
-def _beside_table(name: str, line: int | None, text: str) -> Problem:
+def beside_items(name: str, line: int | None, text: str, *, table: bool) -> Problem:
     """The warning for a paragraph that asks for something beside a table of
-    recommendations, where only the table's rows, list items and labelled paragraphs are
-    read."""
-    return _not_read(
-        name,
-        line,
-        text,
-        "not read: beside a table of recommendations only its rows, list items and labelled "
-        "paragraphs are read",
-    )
+    recommendations, or beside list items or labelled paragraphs, where only those are
+    read. Word files use it too."""
+    if table:
+        why = (
+            "not read: beside a table of recommendations only its rows, list items and "
+            "labelled paragraphs are read"
+        )
+    else:
+        why = (
+            "not read: beside a list of recommendations only its items and labelled "
+            "paragraphs are read: make it a list item, or label it 'Recommendation N: ...'"
+        )
+    return _not_read(name, line, text, why)
 
 
 NESTED = 2
@@ -658,16 +664,15 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         return [], table_problems or [empty]
     taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
     left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
-    # Beside a table a paragraph is not read, and one that asks for something may be a
-    # recommendation written outside the table: it is reported, never dropped in silence.
+    # Beside a table, list items or labelled paragraphs a paragraph is not read, and one
+    # that asks for something may be a recommendation written outside them: it is
+    # reported, never dropped in silence.
     beside = [
-        p
-        for p in paragraphs
-        if tables and p[0] not in taken and p not in left_out and _ASKS.search(p[2])
+        p for p in paragraphs if p[0] not in taken and p not in left_out and ASKS.search(p[2])
     ]
     recs.sort(key=lambda rec: rec.source.line or 0)
     problems = [unread(name, p[0], p[2]) for p in left_out] + [
-        _beside_table(name, p[0], p[2]) for p in beside
+        beside_items(name, p[0], p[2], table=bool(tables)) for p in beside
     ]
     return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
 

@@ -35,12 +35,14 @@ from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 from scrmap.sources.text_file import (
+    ASKS,
     BACK_MATTER,
     GENERIC_HEADINGS,
     ITEM,
     LOOKS_LABELLED,
     REVIEW_NAME,
     SUMMARY,
+    beside_items,
     read_label,
     short_heading,
     title_label,
@@ -410,12 +412,15 @@ def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
     return items
 
 
-def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found:
-    """Labelled or numbered paragraphs, with their sub-items; else every paragraph of the
-    section. A paragraph left out that starts like a labelled one is reported, not dropped
-    in silence."""
+def _paragraph_recs(
+    section: list[_Block], name: str, case: str | None, *, table: bool = False
+) -> Found:
+    """Labelled or numbered paragraphs, with their sub-items; else, unless a table of the
+    section holds its recommendations (``table``), every paragraph of the section. A
+    paragraph left out that starts like a labelled one, or that asks for something
+    ("should", "must", "recommends"), is reported, not dropped in silence."""
     paragraphs = [b for b in section if _readable(b)]
-    chosen = [b for b in paragraphs if _label(b) or b.numbered] or paragraphs
+    chosen = [b for b in paragraphs if _label(b) or b.numbered] or ([] if table else paragraphs)
     recs = []
     for index, (block, parts) in enumerate(_items(chosen), start=1):
         label = _label(block)
@@ -424,7 +429,13 @@ def _paragraph_recs(section: list[_Block], name: str, case: str | None) -> Found
         recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
     left_out = [b for b in paragraphs if LOOKS_LABELLED.match(b.text) and b.number not in taken]
-    return recs, [unread(name, b.number, b.text) for b in left_out]
+    beside = [
+        b for b in paragraphs if b.number not in taken and b not in left_out and ASKS.search(b.text)
+    ]
+    problems = [unread(name, b.number, b.text) for b in left_out] + [
+        beside_items(name, b.number, b.text, table=table) for b in beside
+    ]
+    return recs, sorted(problems, key=lambda p: p.line or 0)
 
 
 def _case(blocks: list[_Block], stem: str) -> str:
@@ -499,10 +510,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
         return [], errors + warnings
     outside = [b for b in section if b.table not in tables]
-    paragraphs, unread_ = _paragraph_recs(outside, name, case) if not from_tables else ([], [])
-    labelled = [b for b in outside if _readable(b) and (_label(b) or b.numbered)]
-    if from_tables and labelled:
-        paragraphs, unread_ = _paragraph_recs(labelled, name, case)
+    paragraphs, unread_ = _paragraph_recs(outside, name, case, table=bool(from_tables))
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document")]
