@@ -1,7 +1,8 @@
 """The recommendation gives no date or timescale, or a due date that is not a date.
 
-A SMART recommendation is Time-bound: a date ("by March 2027"), a timescale ("within
-six months") or a cycle ("reviewed annually"), in the text or in the `due` field. A
+A SMART recommendation is Time-bound: a date ("by March 2027", "by 31.03.27"), a timescale
+("within six months", "within 24 hours", "in twelve months") or a cycle ("reviewed
+annually", "termly", "every term", "fortnightly"), in the text or in the `due` field. A
 `due` field meant as a date (it holds a digit or names a month) that names none scrmap
 can read (31/02/2027, 2025-13-01, Q3 2026), or a year that cannot be meant (before 1900
 or after 2099: Mar-0026), is reported too: its action could never be counted overdue, or
@@ -36,16 +37,23 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+_NUMBER = rf"(?:{_COUNT}|a|an)"
+_UNIT = r"(?:working\s+|school\s+|calendar\s+)?(?:hour|day|week|month|year)s?"
+# "in a day" is not counted ("in a day centre" names no time), nor a date with full stops
+# and a two-digit year without "by" or "on" before it (paragraph 4.5.10 of a procedure).
 _TIMESCALE = re.compile(
     rf"\b{_MONTH}\s+(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d(?:[-/]\d\d(?:[-/]\d\d)?)?\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-    rf"|\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+(?:working\s+)?(?:day|week|month|year)s?\b"
+    r"|\b(?:by|before|on|until)\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d\b"
+    rf"|\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+{_UNIT}\b"
+    rf"|\bin\s+{_COUNT}\s+{_UNIT}\b"
     r"|\bwithin\s+(?:a|one|the)\s+(?:day|week|month|year|quarter)\b"
     r"|\b(?:annually|quarterly|monthly|weekly|biannually|six-monthly|twice\s+a\s+year)\b"
-    r"|\bevery\s+(?:\w+\s+)?(?:day|week|month|year|quarter)s?\b"
-    r"|\beach\s+(?:day|week|month|year|quarter)\b"
+    r"|\b(?:half-?)?(?:termly|yearly)\b|\bfortnightly\b"
+    r"|\bevery\s+(?:\w+\s+)?(?:day|week|month|year|quarter|(?:half-?)?term)s?\b"
+    r"|\beach\s+(?:day|week|month|year|quarter|(?:half-?)?term)\b"
     r"|\bQ[1-4]\b|\b(?:spring|summer|autumn|winter)\s+(?:term\s+)?(?:19|20)\d\d\b"
     r"|\bby\s+the\s+(?:end|start)\s+of\b|\b(?:financial|academic)\s+year\b"
     r"|\bnext\s+(?:\w+\s+)?(?:month|year|quarter)s?\b",
