@@ -76,11 +76,12 @@ class Rule(Protocol):
 
 
 def words_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    """One regex matching any phrase as whole words (a trailing '*' allows any ending)."""
+    """One regex matching any phrase as whole words (a trailing '*' allows any ending), its
+    words apart by spaces or a hyphen ("dip sample" matches "dip-sample")."""
     parts = []
     for phrase in phrases:
         stem = phrase.endswith("*")
-        body = r"\s+".join(re.escape(w) for w in phrase.rstrip("*").split())
+        body = r"(?:\s+|\s*-\s*)".join(re.escape(w) for w in phrase.rstrip("*").split())
         parts.append(body + (r"\w*" if stem else r"\b"))
     if not parts:
         return None

@@ -32,7 +32,8 @@ MARKERS = [
     "survey*", "feedback from", "outcome*", "impact on", "assurance", "report to",
     "reports to", "reported to", "report back", "report on progress", "reduc*", "increase in",
     "baseline", "dip sample*", "case file*", "review of cases", "compliance with",
-    "scrutin*", "inspect*", "test* the",
+    "scrutin*", "inspect*", "test* the", "evaluat*", "sampl*", "results of",
+    "receive a report", "receives a report", "receive reports", "receives reports",
 ]  # fmt: skip
 _MARKERS = words_pattern(MARKERS)
 
