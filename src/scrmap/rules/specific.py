@@ -44,6 +44,8 @@ ACTORS = [
     "commissioner*", "adult social care", "mental health service*", "drug and alcohol service*",
     "children's centre*", "paediatrician*", "clinician*", "emergency department*",
     "safeguarding lead*", "safeguarding team*", "workforce development", "task force",
+    "early help", "health visiting", "family hub*", "primary care", "supervisor*", "dentist*",
+    "dental practice*", "pharmacist*", "pharmacy", "pharmacies", "cafcass", "ofsted",
 ]  # fmt: skip
 ACRONYMS = [
     "NSCB", "NSCP", "LSCB", "LSCP", "SAB", "CSC", "GP", "GPs", "NHS", "CCG", "ICB", "MASH",
