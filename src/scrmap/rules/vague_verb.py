@@ -1,6 +1,7 @@
 """The recommendation asks for thought, not action.
 
-Verbs such as "consider", "explore", "reflect on" or "be mindful of" cannot be
+Verbs such as "consider", "explore", "reflect on", "be mindful of", "give due
+consideration to" or "take into account" cannot be
 completed or checked, and nor can "recognise the importance of" or "consider the need
 for": an abstract noun (need, importance, value, benefit, ...) after such a verb keeps
 the action out of reach. The rule reports them unless the recommendation also has a
@@ -37,7 +38,8 @@ VAGUE = [
     "consider", "considers", "considering", "explore", "explores", "exploring",
     "be mindful of", "be aware of", "reflect on", "reflect upon", "think about", "look at",
     "look into", "seek to", "endeavour to", "strive to", "aim to", "give consideration to",
-    "be encouraged to", "be cognisant of", "bear in mind",
+    "be encouraged to", "be cognisant of", "bear in mind", "give due consideration to",
+    "take into account", "take account of", "look to", "be made aware of",
 ]  # fmt: skip
 ACTIONS = [
     "implement*", "introduc*", "publish*", "produc*", "deliver*", "establish*", "set up",
