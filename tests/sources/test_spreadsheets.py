@@ -51,6 +51,12 @@ def test_common_headers_are_recognised(header: str, field: str) -> None:
         (["Recommendation", "Progress", "Status"], {"text": 0, "status": 2}),
         (["Recommendation", "Date", "Timescale"], {"text": 0, "due": 1}),
         (["Recommendation", "RAG", "Status"], {"text": 0, "status": 1}),
+        # A review's table sets each finding beside its recommendation: the recommendation
+        # is what is mapped and checked, not the finding (which was, as the first column).
+        (["No.", "Finding", "Recommendation", "Lead agency"], {"id": 0, "text": 2, "agency": 3}),
+        (["Learning", "Recommendations"], {"text": 1}),
+        (["Finding", "Action required"], {"text": 1}),
+        (["No.", "Finding"], {"id": 0, "text": 1}),
     ],
 )
 def test_a_specific_header_wins_over_a_generic_one(
@@ -76,6 +82,27 @@ def test_explain_columns_says_why_a_column_was_passed_over(tmp_path: Path) -> No
     ]
     (rec,), _ = load_file(path)
     assert (rec.status, rec.meta) == ("Red", {"date": "01/01/2026", "progress": "Audit done"})
+
+
+def test_a_finding_beside_its_recommendation_is_kept_as_metadata(tmp_path: Path) -> None:
+    """A Word or CSV table of findings and recommendations was read by its 'Finding'
+    column: the findings were mapped and checked, and the recommendations were metadata."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "No.,Finding,Recommendation,Lead agency\n"
+        "1,Fathers were not seen.,Health visitors should record fathers.,NCHC\n"
+    )
+    assert explain_columns(path)[1:3] == [
+        ("Finding", "kept as metadata ('Recommendation' is the more specific name for the "
+         "recommendation's text)"),
+        ("Recommendation", "text"),
+    ]  # fmt: skip
+    (rec,), problems = load_file(path)
+    assert problems == []
+    assert (rec.text, rec.meta) == (
+        "Health visitors should record fathers.",
+        {"finding": "Fathers were not seen."},
+    )
 
 
 def test_csv_without_an_id_column_numbers_its_rows(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ An action plan is made by people, not exported by a tool: its columns are called
 "No.", "Recommendation", "Lead agency", "Target date" or "RAG". Each header is
 compared, without regard to capitals, spacing or punctuation, with the names below.
 When several columns could be one field, a specific name wins over a generic one
-(`GENERIC`: "Target date" over "Date", "RAG" over "Progress"), and between names as
+(`GENERIC`: "Target date" over "Date", "RAG" over "Progress", "Recommendation" over
+"Finding"), and between names as
 specific the first column; every other column is kept as metadata. Without an id
 column, rows are numbered from 1.
 """
@@ -74,6 +75,9 @@ GENERIC: frozenset[str] = frozenset(
         # Free text of what was done ("Audit completed; training planned"), which would read
         # as complete however the RAG rates it.
         "progress",
+        # A review's table sets each finding or learning point beside its recommendation:
+        # the recommendation is the text to map and check.
+        "finding", "learning",
     }
 )  # fmt: skip
 """Names that only may mean their field: beside a column with a specific name for it
