@@ -2,7 +2,8 @@
 
 A SMART recommendation is Measurable: it says how the Board will know it worked (an
 audit, a figure, a report to the Board, evidence from practice), not only what will
-be done. "Ensure training is delivered" is an output: the Board cannot tell from it
+be done ("report progress to the Board", "present the findings to the Partnership Board"
+count). "Ensure training is delivered" is an output: the Board cannot tell from it
 whether practice changed. An `evidence` field in the file also satisfies the rule.
 
 Passing:
@@ -14,6 +15,7 @@ Failing:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -36,6 +38,13 @@ MARKERS = [
     "receive a report", "receives a report", "receive reports", "receives reports",
 ]  # fmt: skip
 _MARKERS = words_pattern(MARKERS)
+_TO_THE_BOARD = re.compile(
+    r"\b(?:report|present|submit)\w*\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+(?:the\s+|its\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,4}?(?:board|partnership|subgroup|sub-group|committee)s?\b",
+    re.IGNORECASE,
+)
+"""A report to the Board with words between ("report progress to the Board", "present the
+findings to the Safeguarding Partnership Board"), as "report to" is without them."""
 
 
 class Options(RuleOptions):
@@ -53,6 +62,8 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     if rec.evidence or "%" in rec.text:
         return
     if first(_MARKERS, rec.text) or first(words_pattern(options.markers), rec.text):
+        return
+    if _TO_THE_BOARD.search(rec.text):
         return
     yield Hit(
         item,
