@@ -517,6 +517,32 @@ def test_a_label_in_emphasis_is_a_label(tmp_path: Path, label: str, ending: str)
     ]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "**Recommendation 1: The Board should publish a policy by May 2027.**",
+        "**Recommendation 1 \u2013 The Board should publish a policy by May 2027.**",
+        "*Recommendation 1 - The Board should publish a policy by May 2027.*",
+        "__Recommendation 1. The Board should publish a policy by May 2027.__",
+    ],
+)
+def test_a_labelled_paragraph_all_in_emphasis_is_read(tmp_path: Path, paragraph: str) -> None:
+    """A recommendation all in bold, as Word-to-Markdown converters write a bold paragraph,
+    was "not one scrmap reads" and was left out, though its label was one."""
+    path = tmp_path / "b.md"
+    path.write_text(
+        f"# Child N\n\n## Recommendations\n\n{paragraph}\n\n"
+        "Recommendation 2: Schools should record concerns by May 2027.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "The Board should publish a policy by May 2027.", 5),
+        ("2", "Schools should record concerns by May 2027.", 7),
+    ]
+
+
 def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: Path) -> None:
     path = tmp_path / "v.md"
     path.write_text(

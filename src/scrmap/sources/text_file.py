@@ -166,10 +166,22 @@ def with_title(label: str, text: str) -> str:
     return f"{title}{'' if title[-1] in '.:;!?' else '.'} {text}"
 
 
+def _outer_emphasis_off(text: str) -> str:
+    """``text`` without the emphasis around all of it ('**Recommendation 1: ... .**', as
+    Word-to-Markdown converters write a bold paragraph), or as it is."""
+    plain = text.strip()
+    for mark in ("**", "__", "*", "_"):
+        inner = plain[len(mark) : -len(mark)]
+        if len(plain) > 2 * len(mark) and plain.startswith(mark) and plain.endswith(mark):
+            return inner.strip() if mark not in inner else text
+    return text
+
+
 def read_label(text: str) -> tuple[str, str] | None:
-    """The number and the text of a labelled recommendation ("Recommendation 1: ...", in
-    emphasis or not), or None. Word files use it too."""
-    found = LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", text, count=1))
+    """The number and the text of a labelled recommendation ("Recommendation 1: ...", its
+    label or the whole paragraph in emphasis or not), or None. Word files use it too."""
+    plain = _outer_emphasis_off(text)
+    found = LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", plain, count=1))
     return (found.group("num"), found.group("text")) if found else None
 
 
