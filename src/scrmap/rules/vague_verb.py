@@ -1,9 +1,9 @@
 """The recommendation asks for thought, not action.
 
 Verbs such as "consider", "explore", "reflect on", "be mindful of", "give due
-consideration to" or "take into account" cannot be
-completed or checked, and nor can "recognise the importance of" or "consider the need
-for": an abstract noun (need, importance, value, benefit, ...) after such a verb keeps
+consideration to" or "take into account" (with a word inside too: "be fully aware of")
+cannot be completed or checked, and nor can "recognise the importance of" or "consider
+the need for": an abstract noun (need, importance, value, benefit, ...) after such a verb keeps
 the action out of reach. The rule reports them unless the recommendation also has a
 concrete action verb outside what is to be considered ("consider the findings and
 publish a revised protocol" passes; in "consider the need for a review", the review is
@@ -74,6 +74,13 @@ def _vague_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 _VAGUE = _vague_pattern(VAGUE)
+_HEDGED = re.compile(
+    r"\bbe\s+(?:[a-z]+\s+)?(?:mindful|aware|cognisant|cognizant|conscious)\s+of\b"
+    r"|\bgive\s+(?:[a-z]+\s+)?consideration\s+to\b",
+    re.IGNORECASE,
+)
+"""The same with a word inside: "be fully aware of", "be more mindful of", "give greater
+consideration to"."""
 _FRAMED = re.compile(rf"\b(?:{'|'.join(FRAMED)}){_FRAME}", re.IGNORECASE)
 _ACTIONS = words_pattern(ACTIONS)
 
@@ -94,7 +101,7 @@ def _vague(text: str, options: Options) -> re.Match[str] | None:
     """The first vague construction in ``text``."""
     found = [
         match
-        for pattern in (_VAGUE, _FRAMED, _vague_pattern(options.vague))
+        for pattern in (_VAGUE, _FRAMED, _HEDGED, _vague_pattern(options.vague))
         if pattern is not None and (match := pattern.search(text))
     ]
     return min(found, key=lambda m: m.start()) if found else None
