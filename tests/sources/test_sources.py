@@ -868,6 +868,27 @@ def test_a_paragraph_that_asks_beside_a_list_is_reported(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "The panel recommends the following.",
+        "It is recommended that:",
+        "Agencies should note the recommendations below.",
+    ],
+)
+def test_a_paragraph_that_introduces_the_list_is_not_reported(tmp_path: Path, intro: str) -> None:
+    """A paragraph that introduces the recommendations after it asks for nothing itself."""
+    path = tmp_path / "i.md"
+    path.write_text(
+        f"# Child R\n\n## Recommendations\n\n{intro}\n\n1. Health visitors should record "
+        "fathers.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert problems == []
+
+
 def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
     """'It is recommended that ...' beside a table was dropped in silence: only "should"
     and "must" were taken for asking."""

@@ -192,6 +192,14 @@ def test_a_paragraph_that_asks_beside_a_list_is_reported(tmp_path: Path) -> None
     ]
 
 
+def test_a_paragraph_that_introduces_the_list_is_not_reported(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The panel recommends the following:")
+    doc.add_paragraph("Health visitors should record fathers.", style="List Number")
+    assert [r.text for r in read(doc, tmp_path)] == ["Health visitors should record fathers."]
+
+
 def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> None:
     """A sentence with "should" beside a table of recommendations was dropped in silence,
     as it no longer was in Markdown."""

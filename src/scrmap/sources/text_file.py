@@ -202,10 +202,18 @@ def unread(name: str, line: int | None, text: str) -> Problem:
     )
 
 
-ASKS = re.compile(r"\b(?:should|must|recommends?|recommended)\b", re.IGNORECASE)
+_ASKS = re.compile(r"\b(?:should|must|recommends?|recommended)\b", re.IGNORECASE)
 """The words of a paragraph that asks an agency to do something, as a recommendation does
-("should", "must", "The review recommends that ...", "It is recommended that ..."). Word
-files use it too."""
+("should", "must", "The review recommends that ...", "It is recommended that ...")."""
+_INTRODUCES = re.compile(r"(?::\s*|\b(?:the\s+following|as\s+follows|below)\W*)$", re.IGNORECASE)
+"""The end of a paragraph that introduces the recommendations after it ("The panel
+recommends the following.", "It is recommended that:")."""
+
+
+def asks(text: str) -> bool:
+    """Whether a paragraph asks for something, as a recommendation does, rather than
+    introducing the recommendations after it. Word files use it too."""
+    return bool(_ASKS.search(text)) and not _INTRODUCES.search(text)
 
 
 def beside_items(name: str, line: int | None, text: str, *, table: bool) -> Problem:
@@ -679,9 +687,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # Beside a table, list items or labelled paragraphs a paragraph is not read, and one
     # that asks for something may be a recommendation written outside them: it is
     # reported, never dropped in silence.
-    beside = [
-        p for p in paragraphs if p[0] not in taken and p not in left_out and ASKS.search(p[2])
-    ]
+    beside = [p for p in paragraphs if p[0] not in taken and p not in left_out and asks(p[2])]
     recs.sort(key=lambda rec: rec.source.line or 0)
     problems = [unread(name, p[0], p[2]) for p in left_out] + [
         beside_items(name, p[0], p[2], table=bool(tables)) for p in beside

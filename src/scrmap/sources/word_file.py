@@ -35,13 +35,13 @@ from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
 from scrmap.sources.text_file import (
-    ASKS,
     BACK_MATTER,
     GENERIC_HEADINGS,
     ITEM,
     LOOKS_LABELLED,
     REVIEW_NAME,
     SUMMARY,
+    asks,
     beside_items,
     read_label,
     short_heading,
@@ -429,9 +429,7 @@ def _paragraph_recs(
         recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
     left_out = [b for b in paragraphs if LOOKS_LABELLED.match(b.text) and b.number not in taken]
-    beside = [
-        b for b in paragraphs if b.number not in taken and b not in left_out and ASKS.search(b.text)
-    ]
+    beside = [b for b in paragraphs if b.number not in taken and b not in left_out and asks(b.text)]
     problems = [unread(name, b.number, b.text) for b in left_out] + [
         beside_items(name, b.number, b.text, table=table) for b in beside
     ]
