@@ -7,7 +7,8 @@ annually", "termly", "every term", "fortnightly"), in the text or in the `due` f
 can read (31/02/2027, 2025-13-01, Q3 2026), or a year that cannot be meant (before 1900
 or after 2099: Mar-0026), is reported too: its action could never be counted overdue, or
 would be counted overdue by centuries. A month with a two-digit year (Mar-26, April 26)
-is this century's. Words such as "ongoing" are not meant as dates, and pass.
+is this century's. Words such as "ongoing" are not meant as dates, and pass; a `due` that
+says the date is not set yet ("TBC", "to be agreed") is no timescale.
 
 Passing:
     The NSCB will publish revised guidance on escalation by March 2027.
@@ -70,15 +71,29 @@ class Options(RuleOptions):
     )
 
 
+_NOT_SET = re.compile(
+    r"^\W*(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|agreed|decided|determined|set|arranged)\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A due field that says the date is not set yet ("TBC", "To be agreed with the Board")."""
+
+
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a recommendation with no due date and no date or timescale in its text, or
     with a due date that is not one."""
     rec = item.rec
-    if rec.due:
+    if rec.due and not _NOT_SET.match(rec.due):
         if message := due_not_read(rec.due):
             yield Hit(item, message)
         return
     if _TIMESCALE.search(rec.text) or first(words_pattern(options.phrases), rec.text):
+        return
+    if rec.due:
+        yield Hit(
+            item,
+            f"due {rec.due.strip()!r} sets no date yet, and the text gives none: agree one "
+            "('by March 2027', 'within six months') before the draft goes to the partnership",
+        )
         return
     yield Hit(
         item,
