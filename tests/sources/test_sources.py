@@ -183,6 +183,34 @@ def test_sub_items_belong_to_their_item(tmp_path: Path, ending: str) -> None:
     ]
 
 
+def test_word_bullets_pasted_as_text_are_items_and_sub_items(tmp_path: Path) -> None:
+    """A list copied from Word and pasted as text keeps Word's bullet glyphs: the middle dot
+    of its first level and 'o' (or a white circle, or '\u00a7') of the next, at the margin,
+    with a tab after. The second level's lines were a paragraph, dropped in silence, and the
+    recommendation read as 'The Partnership should ensure that:' alone."""
+    path = tmp_path / "pasted.txt"
+    path.write_text(
+        "Recommendations\n\n"
+        "\u00b7\tThe Partnership should ensure that:\n\n"
+        "o\thealth visitors record fathers;\n"
+        "\u25e6\tGPs link records;\n"
+        "\u00a7   midwives ask about partners.\n"
+        "\u00b7\tSchools should refer to Early Help within five school days.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        (
+            "1",
+            3,
+            "The Partnership should ensure that: health visitors record fathers; "
+            "GPs link records; midwives ask about partners.",
+        ),
+        ("2", 8, "Schools should refer to Early Help within five school days."),
+    ]
+
+
 LABELLED_WITH_BULLETS = """\
 Our review makes two recommendations.
 

@@ -16,11 +16,19 @@ from scrmap.sources._base import Found, SourceFile
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
 optional spaces and hashes backtracked quadratically on a heading of many spaces."""
+_WORD_SUB_BULLET = r"(?:[\u25e6\u25cb]|[o\u00a7](?=\t| {2,}))"
 ITEM = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25cf]|(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.)]|"
+    r"^\s*(?:[-*+\u2022\u25aa\u25cf\u00b7]|"
+    + _WORD_SUB_BULLET
+    + r"|(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.)]|"
     r"\((?P<letter>[a-z])\))\s+(?P<text>\S.*)$"
 )
-"""A bulleted, numbered ('3.', 'R2.1)') or lettered ('(a)') list item; Word files use it too."""
+"""A bulleted, numbered ('3.', 'R2.1)') or lettered ('(a)') list item; Word files use it too.
+Word's bullets pasted as text count: the middle dot, and 'o', a white circle or '\u00a7'
+with a tab after, its second and third levels."""
+SUB_BULLET = re.compile(r"^\s*" + _WORD_SUB_BULLET + r"\s+(?P<text>\S.*)$")
+"""Word's second- or third-level bullet pasted as text ('o<Tab>...'), at the margin: a part
+of the item above, as an indented bullet is."""
 GENERIC_HEADINGS = re.compile(
     r"^(?:key\s+|executive\s+|table\s+of\s+)?(?:recommendations?|findings?|actions?|"
     r"learning|responses?|summary|introduction|background|contents|methodology|scope|"
@@ -586,7 +594,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             titled = [number, title_label(line) or None, case, waive, line.strip()]
             waive = {}
             parent = None
-        elif parent is not None and _indent(line) >= parent + NESTED:
+        elif parent is not None and (_indent(line) >= parent + NESTED or SUB_BULLET.match(line)):
             if current is None:  # after a blank line: the parent item is open again
                 start, label, body, item_case, item_waive = blocks.pop()
                 current = [start, label, [body], item_case, item_waive]
