@@ -36,6 +36,7 @@ MARKERS = [
     "baseline", "dip sample*", "case file*", "review of cases", "compliance with",
     "scrutin*", "inspect*", "test* the", "evaluat*", "sampl*", "results of",
     "receive a report", "receives a report", "receive reports", "receives reports",
+    "report on the impact", "report on the effectiveness",
 ]  # fmt: skip
 _MARKERS = words_pattern(MARKERS)
 _TO_THE_BOARD = re.compile(

@@ -51,7 +51,7 @@ _TIMESCALE = re.compile(
     rf"|\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+{_UNIT}\b"
     rf"|\bin\s+{_COUNT}\s+{_UNIT}\b"
     r"|\bwithin\s+(?:a|one|the)\s+(?:day|week|month|year|quarter)\b"
-    r"|\b(?:annually|quarterly|monthly|weekly|biannually|six-monthly|twice\s+a\s+year)\b"
+    r"|\b(?:annual|annually|quarterly|monthly|weekly|biannually|six-monthly|twice\s+a\s+year)\b"
     r"|\b(?:half-?)?(?:termly|yearly)\b|\bfortnightly\b"
     r"|\bevery\s+(?:\w+\s+)?(?:day|week|month|year|quarter|(?:half-?)?term)s?\b"
     r"|\beach\s+(?:day|week|month|year|quarter|(?:half-?)?term)\b"
