@@ -917,6 +917,23 @@ def test_a_paragraph_that_introduces_the_list_is_not_reported(tmp_path: Path, in
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no recommendations heading: the whole file is read, its paragraphs are narrative
+        "# Child J\n\nAgencies should work together, the panel heard.\n\n",
+        # hindsight is a finding, not a recommendation
+        "# Child J\n\n## Recommendations\n\nPractitioners should have been more curious.\n\n",
+    ],
+)
+def test_narrative_beside_a_list_is_not_reported(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "n.md"
+    path.write_text(f"{text}1. Health visitors should record fathers.\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert problems == []
+
+
 def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
     """'It is recommended that ...' beside a table was dropped in silence: only "should"
     and "must" were taken for asking."""

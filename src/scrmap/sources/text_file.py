@@ -210,9 +210,14 @@ def unread(name: str, line: int | None, text: str) -> Problem:
     )
 
 
-_ASKS = re.compile(r"\b(?:should|must|recommends?|recommended)\b", re.IGNORECASE)
+_ASKS = re.compile(
+    r"\b(?:should|must)\b(?!\s+(?:not\s+)?have\s+(?:been|had|seen|known|done|taken|made|"
+    r"got|\w+ed)\b)|\b(?:recommends?|recommended)\b",
+    re.IGNORECASE,
+)
 """The words of a paragraph that asks an agency to do something, as a recommendation does
-("should", "must", "The review recommends that ...", "It is recommended that ...")."""
+("should", "must", "The review recommends that ...", "It is recommended that ..."); not
+hindsight, as a finding has it ("Practitioners should have been more curious")."""
 _INTRODUCES = re.compile(r"(?::\s*|\b(?:the\s+following|as\s+follows|below)\W*)$", re.IGNORECASE)
 """The end of a paragraph that introduces the recommendations after it ("The panel
 recommends the following.", "It is recommended that:")."""
@@ -692,10 +697,15 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         return [], table_problems or [empty]
     taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
     left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
-    # Beside a table, list items or labelled paragraphs a paragraph is not read, and one
-    # that asks for something may be a recommendation written outside them: it is
-    # reported, never dropped in silence.
-    beside = [p for p in paragraphs if p[0] not in taken and p not in left_out and asks(p[2])]
+    # Beside a table, or list items or labelled paragraphs under a recommendations heading,
+    # a paragraph is not read, and one that asks for something may be a recommendation
+    # written outside them: it is reported, never dropped in silence. (Without the heading
+    # the whole file is read, and its other paragraphs are the review's narrative.)
+    beside = [
+        p
+        for p in paragraphs
+        if (tables or sectioned) and p[0] not in taken and p not in left_out and asks(p[2])
+    ]
     recs.sort(key=lambda rec: rec.source.line or 0)
     problems = [unread(name, p[0], p[2]) for p in left_out] + [
         beside_items(name, p[0], p[2], table=bool(tables)) for p in beside

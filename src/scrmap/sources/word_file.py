@@ -413,12 +413,19 @@ def _items(chosen: list[_Block]) -> list[tuple[_Block, list[str]]]:
 
 
 def _paragraph_recs(
-    section: list[_Block], name: str, case: str | None, *, table: bool = False
+    section: list[_Block],
+    name: str,
+    case: str | None,
+    *,
+    table: bool = False,
+    sectioned: bool = False,
 ) -> Found:
     """Labelled or numbered paragraphs, with their sub-items; else, unless a table of the
     section holds its recommendations (``table``), every paragraph of the section. A
-    paragraph left out that starts like a labelled one, or that asks for something
-    ("should", "must", "recommends"), is reported, not dropped in silence."""
+    paragraph left out that starts like a labelled one is reported, not dropped in
+    silence, and so is one that asks for something ("should", "must", "recommends") beside
+    a table or in a recommendations section (``sectioned``): without one, the paragraphs
+    beside the list are the review's narrative."""
     paragraphs = [b for b in section if _readable(b)]
     chosen = [b for b in paragraphs if _label(b) or b.numbered] or ([] if table else paragraphs)
     recs = []
@@ -429,7 +436,11 @@ def _paragraph_recs(
         recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
     left_out = [b for b in paragraphs if LOOKS_LABELLED.match(b.text) and b.number not in taken]
-    beside = [b for b in paragraphs if b.number not in taken and b not in left_out and asks(b.text)]
+    beside = [
+        b
+        for b in paragraphs
+        if (table or sectioned) and b.number not in taken and b not in left_out and asks(b.text)
+    ]
     problems = [unread(name, b.number, b.text) for b in left_out] + [
         beside_items(name, b.number, b.text, table=table) for b in beside
     ]
@@ -508,7 +519,10 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
         return [], errors + warnings
     outside = [b for b in section if b.table not in tables]
-    paragraphs, unread_ = _paragraph_recs(outside, name, case, table=bool(from_tables))
+    sectioned = any(_ends_section(b) and "recommendation" in b.text.lower() for b in blocks)
+    paragraphs, unread_ = _paragraph_recs(
+        outside, name, case, table=bool(from_tables), sectioned=sectioned
+    )
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document")]
