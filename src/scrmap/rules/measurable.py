@@ -36,7 +36,9 @@ MARKERS = [
     "baseline", "dip sample*", "case file*", "review of cases", "compliance with",
     "scrutin*", "inspect*", "test* the", "evaluat*", "sampl*", "results of",
     "receive a report", "receives a report", "receive reports", "receives reports",
-    "report on the impact", "report on the effectiveness",
+    "report on the impact", "report on the effectiveness", "compliance", "performance data",
+    "data on", "collect data", "collects data", "self assessment*", "section 11",
+    "section 175", "confirm to the", "confirms to the",
 ]  # fmt: skip
 _MARKERS = words_pattern(MARKERS)
 _TO_THE_BOARD = re.compile(
