@@ -934,6 +934,24 @@ def test_narrative_beside_a_list_is_not_reported(tmp_path: Path, text: str) -> N
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    "intro",
+    ["The review makes the following recommendations:", "Our recommendations are set out below."],
+)
+def test_an_introduction_is_no_recommendation_among_paragraphs(tmp_path: Path, intro: str) -> None:
+    """With neither a list nor labels every paragraph is a recommendation, and the sentence
+    that introduced them was one too: unmapped, an error that failed the check."""
+    path = tmp_path / "p.md"
+    path.write_text(
+        f"# Child V\n\n## Recommendations\n\n{intro}\n\n"
+        "Health visitors should record fathers.\n\nSchools should refer to Early Help.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [(r.id, r.source.line) for r in recs] == [("1", 7), ("2", 9)]
+    assert problems == []
+
+
 def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
     """'It is recommended that ...' beside a table was dropped in silence: only "should"
     and "must" were taken for asking."""

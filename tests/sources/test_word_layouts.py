@@ -200,6 +200,18 @@ def test_a_paragraph_that_introduces_the_list_is_not_reported(tmp_path: Path) ->
     assert [r.text for r in read(doc, tmp_path)] == ["Health visitors should record fathers."]
 
 
+def test_an_introduction_is_no_recommendation_among_paragraphs(tmp_path: Path) -> None:
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_paragraph("The review makes the following recommendations:")
+    doc.add_paragraph("Health visitors should record fathers.")
+    doc.add_paragraph("Schools should refer to Early Help.")
+    assert [r.text for r in read(doc, tmp_path)] == [
+        "Health visitors should record fathers.",
+        "Schools should refer to Early Help.",
+    ]
+
+
 def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> None:
     """A sentence with "should" beside a table of recommendations was dropped in silence,
     as it no longer was in Markdown."""

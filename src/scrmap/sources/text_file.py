@@ -223,6 +223,16 @@ _INTRODUCES = re.compile(r"(?::\s*|\b(?:the\s+following|as\s+follows|below)\W*)$
 recommends the following.", "It is recommended that:")."""
 
 
+_MODAL = re.compile(r"\b(?:should|must|shall|will)\b", re.IGNORECASE)
+
+
+def introduces(text: str) -> bool:
+    """Whether a paragraph only introduces the recommendations after it ("The review makes
+    the following recommendations:", "... set out below."), asking nothing itself: where
+    every paragraph is a recommendation, it is not one. Word files use it too."""
+    return bool(_INTRODUCES.search(text)) and not _MODAL.search(text)
+
+
 def asks(text: str) -> bool:
     """Whether a paragraph asks for something, as a recommendation does, rather than
     introducing the recommendations after it. Word files use it too."""
@@ -671,7 +681,12 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # are any, so that an introduction is not read as a recommendation; beside a table,
     # which says where the recommendations are, the list and labelled items alone.
     items = (
-        blocks if tables else blocks or [p for p in paragraphs if read_label(p[2])] or paragraphs
+        blocks
+        if tables
+        else blocks
+        or [p for p in paragraphs if read_label(p[2])]
+        or [p for p in paragraphs if not introduces(p[2])]
+        or paragraphs
     )
     recs = list(from_tables)
     # An id is its case's: a file of two reviews numbers each from 1, and coverage knows an

@@ -43,6 +43,7 @@ from scrmap.sources.text_file import (
     SUMMARY,
     asks,
     beside_items,
+    introduces,
     read_label,
     short_heading,
     title_label,
@@ -427,7 +428,9 @@ def _paragraph_recs(
     a table or in a recommendations section (``sectioned``): without one, the paragraphs
     beside the list are the review's narrative."""
     paragraphs = [b for b in section if _readable(b)]
-    chosen = [b for b in paragraphs if _label(b) or b.numbered] or ([] if table else paragraphs)
+    chosen = [b for b in paragraphs if _label(b) or b.numbered]
+    if not chosen and not table:
+        chosen = [b for b in paragraphs if not introduces(b.text)] or paragraphs
     recs = []
     for index, (block, parts) in enumerate(_items(chosen), start=1):
         label = _label(block)
