@@ -952,6 +952,33 @@ def test_an_introduction_is_no_recommendation_among_paragraphs(tmp_path: Path, i
     assert problems == []
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("### 1. Health visitors should record fathers.", "### 2. Schools must refer early."),
+        (
+            "### Recommendation 1: Health visitors should record fathers.",
+            "### Recommendation 2: Schools must refer early.",
+        ),
+    ],
+)
+def test_a_recommendation_set_as_a_heading_is_read(tmp_path: Path, first: str, second: str) -> None:
+    """Each recommendation as a heading with its reasons under it: the headings were
+    passed over, and the reasons read as the recommendations."""
+    path = tmp_path / "h.md"
+    path.write_text(
+        f"# Child X\n\n## Recommendations\n\n{first}\n\nThe panel found fathers unseen.\n\n"
+        f"{second}\n\nReferrals were late.\n\n## Appendix\n\n1. Terms of reference.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line, r.case) for r in recs] == [
+        ("1", "Health visitors should record fathers.", 5, "Child X"),
+        ("2", "Schools must refer early.", 9, "Child X"),
+    ]
+
+
 def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
     """'It is recommended that ...' beside a table was dropped in silence: only "should"
     and "must" were taken for asking."""

@@ -212,6 +212,24 @@ def test_an_introduction_is_no_recommendation_among_paragraphs(tmp_path: Path) -
     ]
 
 
+def test_a_recommendation_set_as_a_heading_is_read(tmp_path: Path) -> None:
+    """Each recommendation in a Heading style with its reasons under it: the headings were
+    passed over, and the reasons read as the recommendations."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    doc.add_heading("1. Health visitors should record fathers.", level=2)
+    doc.add_paragraph("The panel found fathers unseen.")
+    doc.add_heading("Recommendation 2: Schools must refer early.", level=2)
+    doc.add_paragraph("Referrals were late.")
+    doc.add_heading("Appendix 1", level=1)
+    doc.add_paragraph("1. Terms of reference.")
+    recs = read(doc, tmp_path)
+    assert [(r.id, r.text, r.case) for r in recs] == [
+        ("1", "Health visitors should record fathers.", TITLE),
+        ("2", "Schools must refer early.", TITLE),
+    ]
+
+
 def test_a_paragraph_that_asks_beside_a_table_is_reported(tmp_path: Path) -> None:
     """A sentence with "should" beside a table of recommendations was dropped in silence,
     as it no longer was in Markdown."""

@@ -276,6 +276,15 @@ HEADING_WORDS = 12
 _ACTS = re.compile(r"\b(?:should|must|shall|will|needs?\s+to|ought\s+to)\b", re.IGNORECASE)
 
 
+def heading_is_recommendation(text: str) -> bool:
+    """Whether a heading is a recommendation set as one, its reasons under it: numbered or
+    labelled, and asking ('1. Health visitors should record ...', 'Recommendation 2: Schools
+    must ...'), not a question. Word files use it too."""
+    plain = text.strip()
+    numbered = ITEM.match(plain) or read_label(plain)
+    return bool(numbered) and bool(_ACTS.search(plain)) and not plain.endswith("?")
+
+
 def short_heading(text: str) -> bool:
     """Whether ``text`` (bold, or a row merged across a table) reads as a heading, not a
     sentence: at most ``HEADING_WORDS`` words, no full stop, and no modal verb. A short
@@ -516,6 +525,14 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             line = f"{'#' * min(deepest + 1, 6)} {bold.group(2).strip()}"
         elif atx := _HEADING.match(line):
             deepest = max(deepest, len(atx.group(1)))
+        atx = _HEADING.match(line)
+        if atx and heading_is_recommendation(atx.group(2).rstrip("#")):
+            # '### 1. Health visitors should ...': a recommendation set as a heading, its
+            # reasons under it, is an item, as it would be without the hashes.
+            close()
+            untitled()
+            parent = None
+            line = atx.group(2).rstrip("#").strip()
         comment = _COMMENT.match(line)
         if comment:
             close()

@@ -43,6 +43,7 @@ from scrmap.sources.text_file import (
     SUMMARY,
     asks,
     beside_items,
+    heading_is_recommendation,
     introduces,
     read_label,
     short_heading,
@@ -196,6 +197,10 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 numbered = has_num or _style(p).startswith("List") or bool(ITEM.match(text))
                 level = _level(p, ppr) if numbered else 0
                 rank = _heading_rank(p, text)
+                if rank is not None and heading_is_recommendation(text):
+                    # '1. Health visitors should ...' in a Heading style, its reasons under
+                    # it: a recommendation, as the same paragraph in Normal style is.
+                    rank = None
                 yield _Block(
                     number,
                     text,
