@@ -979,6 +979,18 @@ def test_a_recommendation_set_as_a_heading_is_read(tmp_path: Path, first: str, s
     ]
 
 
+def test_a_numbered_section_title_with_will_is_still_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "s.md"
+    path.write_text(
+        "# Child X\n\n## 5. Recommendations\n\n1. Health visitors should record fathers.\n\n"
+        "## 6. How the Partnership will monitor progress\n\n1. Quarterly reports.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.text for r in recs] == ["Health visitors should record fathers."]
+    assert problems == []
+
+
 def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
     """'It is recommended that ...' beside a table was dropped in silence: only "should"
     and "must" were taken for asking."""

@@ -277,12 +277,14 @@ _ACTS = re.compile(r"\b(?:should|must|shall|will|needs?\s+to|ought\s+to)\b", re.
 
 
 def heading_is_recommendation(text: str) -> bool:
-    """Whether a heading is a recommendation set as one, its reasons under it: numbered or
-    labelled, and asking ('1. Health visitors should record ...', 'Recommendation 2: Schools
-    must ...'), not a question. Word files use it too."""
+    """Whether a heading is a recommendation set as one, its reasons under it: labelled,
+    or numbered and a sentence to its full stop, and asking ('Recommendation 2: Schools
+    must ...', '1. Health visitors should record fathers.'); a numbered section's title
+    ('6. How the Partnership will monitor progress') is no sentence. Word files use it too."""
     plain = text.strip()
-    numbered = ITEM.match(plain) or read_label(plain)
-    return bool(numbered) and bool(_ACTS.search(plain)) and not plain.endswith("?")
+    if not _ACTS.search(plain) or plain.endswith("?"):
+        return False
+    return bool(read_label(plain)) or bool(ITEM.match(plain) and plain.endswith("."))
 
 
 def short_heading(text: str) -> bool:
