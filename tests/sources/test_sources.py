@@ -991,6 +991,24 @@ def test_a_numbered_section_title_with_will_is_still_a_heading(tmp_path: Path) -
     assert problems == []
 
 
+def test_a_label_inside_a_paragraph_is_reported_as_such(tmp_path: Path) -> None:
+    """A recommendation whose label stands after the finding, in the same paragraph, was
+    dropped in silence; the warning says where the label is and what to do."""
+    path = tmp_path / "f.md"
+    path.write_text(
+        "# Child B\n\n## Findings and recommendations\n\n"
+        "The bruise was not escalated. Recommendation 1: The NSCP will relaunch the protocol.\n"
+        "\nRecommendation 2: Health visitors should ask who lives in the household.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["2"]
+    assert [str(p) for p in problems] == [
+        f"{path}:5: 'The bruise was ...' not read: its label 'Recommendation 1' is inside the "
+        "paragraph; start a new paragraph at the label"
+    ]
+
+
 def test_a_paragraph_that_recommends_beside_a_table_is_reported(tmp_path: Path) -> None:
     """'It is recommended that ...' beside a table was dropped in silence: only "should"
     and "must" were taken for asking."""

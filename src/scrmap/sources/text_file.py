@@ -239,11 +239,33 @@ def asks(text: str) -> bool:
     return bool(_ASKS.search(text)) and not _INTRODUCES.search(text)
 
 
+_INNER_LABEL = re.compile(
+    r"[.!?:;]\s+(?P<label>(?:recommendation|rec\.?)\s+[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)"
+    r"\s*[:.)\-\u2013\u2014]\s*\S",
+    re.IGNORECASE,
+)
+"""A recommendation's label after a sentence of the same paragraph ("The bruise was not
+escalated. Recommendation 1: The NSCP will ...")."""
+
+
+def inner_label(text: str) -> str | None:
+    """The label of a recommendation that stands inside a paragraph, after its first
+    sentence, or None. Word files use it too."""
+    found = _INNER_LABEL.search(text)
+    return found.group("label") if found else None
+
+
 def beside_items(name: str, line: int | None, text: str, *, table: bool) -> Problem:
     """The warning for a paragraph that asks for something beside a table of
     recommendations, or beside list items or labelled paragraphs, where only those are
-    read. Word files use it too."""
-    if table:
+    read; or that holds a label after its first sentence. Word files use it too."""
+    label = inner_label(text)
+    if label:
+        why = (
+            f"not read: its label {label!r} is inside the paragraph; start a new paragraph at "
+            "the label"
+        )
+    elif table:
         why = (
             "not read: beside a table of recommendations only its rows, list items and "
             "labelled paragraphs are read"
@@ -734,11 +756,14 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # Beside a table, or list items or labelled paragraphs under a recommendations heading,
     # a paragraph is not read, and one that asks for something may be a recommendation
     # written outside them: it is reported, never dropped in silence. (Without the heading
-    # the whole file is read, and its other paragraphs are the review's narrative.)
+    # the whole file is read, and its other paragraphs are the review's narrative.) So is
+    # one with a label after its first sentence, anywhere.
     beside = [
         p
         for p in paragraphs
-        if (tables or sectioned) and p[0] not in taken and p not in left_out and asks(p[2])
+        if p[0] not in taken
+        and p not in left_out
+        and (((tables or sectioned) and asks(p[2])) or inner_label(p[2]))
     ]
     recs.sort(key=lambda rec: rec.source.line or 0)
     problems = [unread(name, p[0], p[2]) for p in left_out] + [

@@ -44,6 +44,7 @@ from scrmap.sources.text_file import (
     asks,
     beside_items,
     heading_is_recommendation,
+    inner_label,
     introduces,
     read_label,
     short_heading,
@@ -447,7 +448,9 @@ def _paragraph_recs(
     beside = [
         b
         for b in paragraphs
-        if (table or sectioned) and b.number not in taken and b not in left_out and asks(b.text)
+        if b.number not in taken
+        and b not in left_out
+        and (((table or sectioned) and asks(b.text)) or inner_label(b.text))
     ]
     problems = [unread(name, b.number, b.text) for b in left_out] + [
         beside_items(name, b.number, b.text, table=table) for b in beside
