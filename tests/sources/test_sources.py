@@ -1334,3 +1334,28 @@ def test_key_recommendations_inside_the_recommendations_are_read(tmp_path: Path)
         ("1", "Schools will record attendance."),
         ("2", "The Partnership will audit fathers."),
     ]
+
+
+@pytest.mark.parametrize(
+    "about",
+    [
+        "This review makes six recommendations, which the Partnership should consider.",
+        "The panel recommends the following actions to the Safeguarding Partnership.",
+        "The recommendations below should be read alongside the findings.",
+        "Progress on these recommendations should be reported to the Board.",
+    ],
+)
+def test_a_paragraph_about_the_recommendations_beside_them_is_not_reported(
+    tmp_path: Path, about: str
+) -> None:
+    """Such a paragraph stands in nearly every recommendations section; reported as a
+    recommendation not read, it failed `check` with exit 2."""
+    path = tmp_path / "r.md"
+    path.write_text(
+        f"## Recommendations\n\n{about}\n\n1. The NSCP should audit neglect cases.\n\n"
+        "Children's Social Care should also invite health to strategy discussions.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [p.line for p in problems] == [7]  # the recommendation beside the list, only

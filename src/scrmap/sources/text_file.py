@@ -233,10 +233,21 @@ def introduces(text: str) -> bool:
     return bool(_INTRODUCES.search(text)) and not _MODAL.search(text)
 
 
+_ABOUT_THEM = re.compile(r"\brecommendations\b|\bthe\s+following\b|\bas\s+follows\b", re.I)
+"""Words of a paragraph about the recommendations around it rather than one of them: "This
+review makes six recommendations, which the Partnership should consider", "Progress on
+these recommendations should be reported to the Board", "The panel recommends the
+following actions to the Partnership"."""
+
+
 def asks(text: str) -> bool:
     """Whether a paragraph asks for something, as a recommendation does, rather than
-    introducing the recommendations after it. Word files use it too."""
-    return bool(_ASKS.search(text)) and not _INTRODUCES.search(text)
+    introducing the recommendations after it or saying how to read them (`_ABOUT_THEM`):
+    such a paragraph stands in nearly every recommendations section, and reported as a
+    recommendation not read it failed `check` (exit 2). Word files use it too."""
+    return (
+        bool(_ASKS.search(text)) and not _INTRODUCES.search(text) and not _ABOUT_THEM.search(text)
+    )
 
 
 _INNER_LABEL = re.compile(
