@@ -106,6 +106,13 @@ DUE_FORMS = "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
 """The ways of writing a due date that `parse_due` reads, for messages."""
 
 
+def meant_as_date(text: str) -> bool:
+    """Whether a due field is meant as a date: it holds a digit or names a month. Words
+    alone ("ongoing", "TBC") are honestly not a date."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return bool(re.search(r"\d", text)) or any(w in _MONTHS for w in words)
+
+
 def due_not_read(text: str | None) -> str | None:
     """What is wrong with a due field meant as a date that names none `parse_due` can read
     ("31/02/2027", "2025-13-01", "Q3 2026"), or None.
@@ -115,10 +122,7 @@ def due_not_read(text: str | None) -> str | None:
     holds a digit or names a month; words alone ("ongoing", "TBC") are a due field that is
     honestly not a date, listed in `Progress.due_not_a_date` without complaint.
     """
-    if not text or parse_due(text) is not None:
-        return None
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    if not re.search(r"\d", text) and not any(w in _MONTHS for w in words):
+    if not text or parse_due(text) is not None or not meant_as_date(text):
         return None
     written = _read_due(text)
     if written is not None:

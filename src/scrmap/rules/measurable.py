@@ -34,20 +34,28 @@ MARKERS = [
     "survey*", "feedback from", "outcome*", "impact on", "assurance", "report to",
     "reports to", "reported to", "report back", "report on progress", "reduc*", "increase in",
     "baseline", "dip sample*", "case file*", "review of cases", "compliance with",
-    "scrutin*", "inspect*", "test* the", "evaluat*", "sampl*", "results of",
+    "scrutin*", "inspect*", "test* the", "evaluate", "evaluates", "evaluated", "evaluating",
+    "an evaluation", "independent evaluation", "sample of", "samples of", "sampling", "sampled",
+    "compliance will be checked", "compliance is checked", "check* compliance",
     "receive a report", "receives a report", "receive reports", "receives reports",
-    "report on the impact", "report on the effectiveness", "compliance", "performance data",
+    "report on the impact", "report on the effectiveness", "compliance rate*", "performance data",
     "data on", "collect data", "collects data", "self assessment*", "section 11",
     "section 175", "confirm to the", "confirms to the",
 ]  # fmt: skip
 _MARKERS = words_pattern(MARKERS)
 _TO_THE_BOARD = re.compile(
-    r"\b(?:report|present|submit)\w*\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+(?:the\s+|its\s+)?"
-    r"(?:[\w'\u2019-]+\s+){0,4}?(?:board|partnership|subgroup|sub-group|committee)s?\b",
+    r"\b(?:report|present|submit)\w*"
+    r"(?!\s+(?:(?:any|all|their|these|such|the)\s+)?"
+    r"(?:concerns?|incidents?|allegations?|disclosures?|suspicions?)\b)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+(?:the\s+|its\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,3}?(?:board|partnership|subgroup|sub-group|committee)s?\b",
     re.IGNORECASE,
 )
 """A report to the Board with words between ("report progress to the Board", "present the
-findings to the Safeguarding Partnership Board"), as "report to" is without them."""
+findings to the Safeguarding Partnership Board"), as "report to" is without them. Not
+reporting concerns ("report any concerns about neglect to the partnership" is a referral),
+and at most three words before the Board's name, so that "children who present to health
+services across the partnership" is no report."""
 
 
 class Options(RuleOptions):

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from scrmap.due import due_not_read
+from scrmap.due import due_not_read, meant_as_date
 from scrmap.findings import Severity
 from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
 
@@ -41,17 +41,21 @@ _MONTH = (
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
 _NUMBER = rf"(?:{_COUNT}|a|an)"
 _UNIT = r"(?:working\s+|school\s+|calendar\s+)?(?:hour|day|week|month|year)s?"
-# "in a day" is not counted ("in a day centre" names no time), nor a date with full stops
-# and a two-digit year without "by" or "on" before it (paragraph 4.5.10 of a procedure).
+# "in a day" is not counted ("in a day centre" names no time), nor "in two day nurseries"
+# (the unit must end the phrase: "in six months.", "in six months' time"), nor a date with
+# full stops and a two-digit year without "by", "before" or "until" before it (paragraph
+# 4.5.10 of a procedure, "based on 4.5.10"); "annual" only as a cycle ("an annual audit",
+# "on an annual basis"), not "annual leave".
 _TIMESCALE = re.compile(
     rf"\b{_MONTH}\s+(?:19|20)\d\d\b"
     r"|\b(?:19|20)\d\d(?:[-/]\d\d(?:[-/]\d\d)?)?\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
-    r"|\b(?:by|before|on|until)\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d\b"
+    r"|\b(?:by|before|until)\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d\b"
     rf"|\bwithin\s+(?:the\s+next\s+)?{_NUMBER}\s+{_UNIT}\b"
-    rf"|\bin\s+{_COUNT}\s+{_UNIT}\b"
+    rf"|\bin\s+{_COUNT}\s+{_UNIT}(?:['\u2019]?\s+time\b|(?=\s*(?:[.,;:!?)]|$)))"
     r"|\bwithin\s+(?:a|one|the)\s+(?:day|week|month|year|quarter)\b"
-    r"|\b(?:annual|annually|quarterly|monthly|weekly|biannually|six-monthly|twice\s+a\s+year)\b"
+    r"|\bannual\s+(?:review|report|audit|basis|cycle|update|return|survey|assurance)s?\b"
+    r"|\b(?:annually|quarterly|monthly|weekly|biannually|six-monthly|twice\s+a\s+year)\b"
     r"|\b(?:half-?)?(?:termly|yearly)\b|\bfortnightly\b"
     r"|\bevery\s+(?:\w+\s+)?(?:day|week|month|year|quarter|(?:half-?)?term)s?\b"
     r"|\beach\s+(?:day|week|month|year|quarter|(?:half-?)?term)\b"
@@ -72,17 +76,24 @@ class Options(RuleOptions):
 
 
 _NOT_SET = re.compile(
-    r"^\W*(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|agreed|decided|determined|set|arranged)\b.*)$",
-    re.IGNORECASE | re.DOTALL,
+    r"^\W*(?:tb[acd]\b|to\s+be\s+(?:confirmed|agreed|decided|determined|arranged)\b)",
+    re.IGNORECASE,
 )
-"""A due field that says the date is not set yet ("TBC", "To be agreed with the Board")."""
+"""A due field that says the date is not set yet ("TBC", "TBC.", "To be agreed with the
+Board"); one that holds a date all the same ("To be agreed by March 2027") is read as a
+date (`not_set`)."""
+
+
+def not_set(due: str) -> bool:
+    """Whether a due field says its date is not set yet, and holds none."""
+    return bool(_NOT_SET.match(due)) and not meant_as_date(due)
 
 
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a recommendation with no due date and no date or timescale in its text, or
     with a due date that is not one."""
     rec = item.rec
-    if rec.due and not _NOT_SET.match(rec.due):
+    if rec.due and not not_set(rec.due):
         if message := due_not_read(rec.due):
             yield Hit(item, message)
         return
