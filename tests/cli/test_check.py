@@ -291,6 +291,23 @@ def test_list_rules_goes_to_the_output_file(runner: CliRunner, tmp_path: Path) -
     assert out.read_text(encoding="utf-8") == run(runner, "--list-rules").stdout
 
 
+def test_list_rules_output_is_guarded_as_every_output(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--list-rules -o .scrmap.yaml` replaced the configuration in use, silently, where
+    `check -o .scrmap.yaml` refuses it; a folder that does not exist is said as for `check`."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / ".scrmap.yaml"
+    config.write_text("threshold: 50\n", encoding="utf-8")
+    result = run(runner, "--list-rules", "-o", ".scrmap.yaml")
+    assert result.exit_code == exitcodes.USAGE
+    assert "is also the configuration in use" in result.stderr
+    assert config.read_text(encoding="utf-8") == "threshold: 50\n"
+    result = run(runner, "--list-rules", "-o", "no/rules.md")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == "scrmap: no/rules.md: cannot write: the folder no does not exist\n"
+
+
 @pytest.mark.parametrize(
     ("command", "name"),
     [
