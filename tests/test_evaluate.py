@@ -197,7 +197,7 @@ def test_wilson_interval_of_nothing_is_everything() -> None:
     ],
 )
 def test_exact_mcnemar_p(first: int, second: int, p: float) -> None:
-    assert Paired(first, second).p == pytest.approx(p, rel=0.05)
+    assert Paired(first, second).p == pytest.approx(p, rel=1e-12)
 
 
 def _evaluation(outcomes: tuple[tuple[bool, bool], ...]) -> Evaluation:

@@ -36,10 +36,9 @@ KINDS = frozenset({"recommendation"})
 
 VAGUE = [
     "consider", "considers", "considering", "explore", "explores", "exploring",
-    "be mindful of", "be aware of", "reflect on", "reflect upon", "think about", "look at",
-    "look into", "seek to", "endeavour to", "strive to", "aim to", "give consideration to",
-    "be encouraged to", "be cognisant of", "bear in mind", "give due consideration to",
-    "take into account", "take account of", "look to", "be made aware of",
+    "reflect on", "reflect upon", "think about", "look at", "look into", "seek to",
+    "endeavour to", "strive to", "aim to", "be encouraged to", "bear in mind",
+    "take into account", "take account of", "look to",
 ]  # fmt: skip
 ACTIONS = [
     "implement*", "introduc*", "publish*", "produc*", "deliver*", "establish*", "set up",
@@ -75,12 +74,13 @@ def _vague_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 _VAGUE = _vague_pattern(VAGUE)
 _HEDGED = re.compile(
-    r"\bbe\s+(?:[a-z]+\s+)?(?:mindful|aware|cognisant|cognizant|conscious)\s+of\b"
-    r"|\bgive\s+(?:[a-z]+\s+)?consideration\s+to\b",
+    r"(?:\bbe\s+(?:[a-z]+\s+)?(?:mindful|aware|cognisant|cognizant|conscious)\s+of\b"
+    rf"|\bgive\s+(?:[a-z]+\s+)?consideration\s+to\b)(?:{_FRAME})?",
     re.IGNORECASE,
 )
-"""The same with a word inside: "be fully aware of", "be more mindful of", "give greater
-consideration to"."""
+"""Being aware of something and giving it consideration, with or without a word inside:
+"be mindful of", "be fully aware of", "be made aware of", "give due consideration to";
+with an abstract noun after, as `VAGUE`'s phrases."""
 _FRAMED = re.compile(rf"\b(?:{'|'.join(FRAMED)}){_FRAME}", re.IGNORECASE)
 _ACTIONS = words_pattern(ACTIONS)
 
