@@ -57,6 +57,13 @@ def test_common_headers_are_recognised(header: str, field: str) -> None:
         (["Learning", "Recommendations"], {"text": 1}),
         (["Finding", "Action required"], {"text": 1}),
         (["No.", "Finding"], {"id": 0, "text": 1}),
+        # A text column named in the reviewer's own words
+        (["No.", "Recommended action", "Lead agency"], {"id": 0, "text": 1, "agency": 2}),
+        (["Recommendations for improvement", "Due"], {"text": 0, "due": 1}),
+        (["Recommendation (what needs to change)"], {"text": 0}),
+        (["Recommendation summary", "Recommendation"], {"text": 1}),
+        # ... but not one that names another field
+        (["Recommendation", "Recommendation lead", "Recommendation status"], {"text": 0}),
     ],
 )
 def test_a_specific_header_wins_over_a_generic_one(

@@ -113,28 +113,56 @@ class Columns:
         return explained
 
 
+_OTHER_FIELD_WORDS = (
+    frozenset(w for f, names in NAMES.items() if f != "text" for n in names for w in n.split())
+    - frozenset(w for n in NAMES["text"] for w in n.split())
+    - {"of", "by", "name", "kind", "item", "case", "review", "current", "partner", "person"}
+) | {"summary", "title", "theme", "themes", "standard", "standards", "finding", "findings"}
+"""Words that, after "Recommendation", name something other than its text ("Recommendation
+lead", "Recommendation status", "Recommendation summary")."""
+
+
+def _field(name: str) -> str | None:
+    """The field a normalised header names: one of `NAMES`, or the text when it starts
+    "Recommendation", "Recommendations" or "Recommended" and names nothing else, as
+    reviewers name the column in their own words ("Recommended action", "Recommendations
+    for improvement", "Recommendation (what needs to change)")."""
+    field = _BY_NAME.get(name)
+    if field is not None:
+        return field
+    first, *rest = name.split() or [""]
+    own_words = first in {"recommendation", "recommendations", "recommended"} and rest
+    return "text" if own_words and not _OTHER_FIELD_WORDS.intersection(rest) else None
+
+
+def _generic(name: str) -> bool:
+    """Whether a normalised header only may name its field (`GENERIC`, or the text in the
+    reviewer's own words, which a column named 'Recommendation' outranks)."""
+    return name in GENERIC or (name not in _BY_NAME and _field(name) is not None)
+
+
 def recognise(headers: Sequence[str]) -> Columns:
     """Match each header with a field: for each field, the first column with a specific
     name for it, else the first with a generic name (`GENERIC`)."""
     names = [normal_header(header) for header in headers]
     fields: dict[str, int] = {}
     for index, name in enumerate(names):
-        field = _BY_NAME.get(name)
+        field = _field(name)
         if field is None:
             continue
         held = fields.get(field)
-        if held is None or (names[held] in GENERIC and name not in GENERIC):
+        if held is None or (_generic(names[held]) and not _generic(name)):
             fields[field] = index
     shown = tuple(h.strip() for h in headers)
     passed_over = {}
     for index, name in enumerate(names):
-        field = _BY_NAME.get(name)
+        field = _field(name)
         if field is None or fields[field] == index:
             continue
         chosen = fields[field]
         passed_over[index] = (
             f"{shown[chosen]!r} is the more specific name for {FIELD_WORDS[field]}"
-            if name in GENERIC and names[chosen] not in GENERIC
+            if _generic(name) and not _generic(names[chosen])
             else f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
         )
     return Columns(shown, fields, passed_over)
