@@ -38,6 +38,8 @@ def test_small_gold_counts(tmp_path: Path, norfolk: fw.Framework) -> None:
     assert result.themes["engaging-fathers"] == Scores(1, 0, 0)
     assert result.themes["supervision"] == Scores(0, 0, 1)
     assert [d.id for d in result.disagreements] == ["c"]
+    # Each item's outcome, in order, for --compare's item-by-item test.
+    assert result.outcomes == ((True, True), (False, True), (True, False))
 
 
 def test_gold_with_unknown_labels_is_refused(tmp_path: Path, norfolk: fw.Framework) -> None:
@@ -224,15 +226,3 @@ def test_paired_counts_the_items_each_side_alone_got_right() -> None:
 def test_paired_refuses_evaluations_of_different_items() -> None:
     with pytest.raises(ValueError, match="same gold items"):
         paired(_evaluation(((True, True),)), _evaluation(((False, True),)), labelled=True)
-
-
-def test_evaluate_records_each_item_outcome_in_order(tmp_path: Path, norfolk: fw.Framework) -> None:
-    path = tmp_path / "g.yaml"
-    path.write_text(
-        "name: g\nitems:\n"
-        "  - {id: a, text: Fathers should be engaged., standards: ['1.3'], themes: []}\n"
-        "  - {id: b, text: Repaint the town hall., standards: [], themes: []}\n"
-        "  - {id: c, text: Repaint the town hall., standards: ['4.3'], themes: []}\n"
-    )
-    result = evaluate(load_gold(path, norfolk), Matcher(norfolk))
-    assert result.outcomes == ((True, True), (False, True), (True, False))
