@@ -306,6 +306,12 @@ def test_list_rules_output_is_guarded_as_every_output(
     result = run(runner, "--list-rules", "-o", "no/rules.md")
     assert result.exit_code == exitcodes.USAGE
     assert result.stderr == "scrmap: no/rules.md: cannot write: the folder no does not exist\n"
+    # Listing the rules reads no framework: a broken one does not stop it.
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: [\n", encoding="utf-8")
+    result = run(runner, "--list-rules", "-o", "rules.md", env={"SCRMAP_FRAMEWORK": str(broken)})
+    assert result.exit_code == exitcodes.OK
+    assert (tmp_path / "rules.md").read_text(encoding="utf-8").startswith("# scrmap check rules")
 
 
 @pytest.mark.parametrize(

@@ -194,9 +194,11 @@ def check_command(
     if list_rules:
         listed = output_path(output_file)
         if listed is not None:
-            # Guarded as any output: not over the framework, its weights or the configuration.
-            _, path = edge.framework(framework, learned=False)
-            edge.refuse_own_files(listed, path, edge.settings(config, threshold))
+            # Guarded as any output: not over the framework, its weights or the configuration
+            # (the framework's path only: listing the rules needs no framework read).
+            from scrmap.framework import resolve_path
+
+            edge.refuse_own_files(listed, resolve_path(framework), edge.settings(config, threshold))
             edge.write(listed, rule_docs().encode())
         else:
             sys.stdout.write(rule_docs())

@@ -223,14 +223,11 @@ _INTRODUCES = re.compile(r"(?::\s*|\b(?:the\s+following|as\s+follows|below)\W*)$
 recommends the following.", "It is recommended that:")."""
 
 
-_MODAL = re.compile(r"\b(?:should|must|shall|will)\b", re.IGNORECASE)
-
-
 def introduces(text: str) -> bool:
     """Whether a paragraph only introduces the recommendations after it ("The review makes
     the following recommendations:", "... set out below."), asking nothing itself: where
     every paragraph is a recommendation, it is not one. Word files use it too."""
-    return bool(_INTRODUCES.search(text)) and not _MODAL.search(text)
+    return bool(_INTRODUCES.search(text)) and not _ACTS.search(text)
 
 
 _ABOUT_THEM = re.compile(r"\brecommendations\b|\bthe\s+following\b|\bas\s+follows\b", re.I)
@@ -264,6 +261,15 @@ def inner_label(text: str) -> str | None:
     sentence, or None. Word files use it too."""
     found = _INNER_LABEL.search(text)
     return found.group("label") if found else None
+
+
+def reported_beside(text: str, placed: bool) -> bool:
+    """Whether a paragraph not read beside the items is reported as not read: one that asks
+    for something where the document says where its recommendations are (``placed``: a
+    table of them, or a heading naming them; without either the whole report is read, and
+    its narrative says "should" too), or one with a label after its first sentence,
+    anywhere. Word files use it too."""
+    return (placed and asks(text)) or inner_label(text) is not None
 
 
 def beside_items(name: str, line: int | None, text: str, *, table: bool) -> Problem:
@@ -558,9 +564,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # '**Recommendations**' alone, as converters write Word's bold headings: a
             # heading one level below the deepest '#' heading met, as in Word.
             line = f"{'#' * min(deepest + 1, 6)} {bold.group(2).strip()}"
+            atx = None  # a short heading with no modal verb, never a recommendation
         elif atx := _HEADING.match(line):
             deepest = max(deepest, len(atx.group(1)))
-        atx = _HEADING.match(line)
         if atx and heading_is_recommendation(atx.group(2).rstrip("#")):
             # '### 1. Health visitors should ...': a recommendation set as a heading, its
             # reasons under it, is an item, as it would be without the hashes.
@@ -769,12 +775,11 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # written outside them: it is reported, never dropped in silence. (Without the heading
     # the whole file is read, and its other paragraphs are the review's narrative.) So is
     # one with a label after its first sentence, anywhere.
+    placed = bool(tables) or sectioned
     beside = [
         p
         for p in paragraphs
-        if p[0] not in taken
-        and p not in left_out
-        and (((tables or sectioned) and asks(p[2])) or inner_label(p[2]))
+        if p[0] not in taken and p not in left_out and reported_beside(p[2], placed)
     ]
     recs.sort(key=lambda rec: rec.source.line or 0)
     problems = [unread(name, p[0], p[2]) for p in left_out] + [

@@ -41,12 +41,11 @@ from scrmap.sources.text_file import (
     LOOKS_LABELLED,
     REVIEW_NAME,
     SUMMARY,
-    asks,
     beside_items,
     heading_is_recommendation,
-    inner_label,
     introduces,
     read_label,
+    reported_beside,
     short_heading,
     title_label,
     unread,
@@ -128,6 +127,11 @@ class _Block:
 def _label(block: _Block) -> tuple[str, str] | None:
     """The number and text of a labelled block: under a title label, or labelled itself."""
     return block.label or read_label(block.text)
+
+
+def _names_recommendations(block: _Block) -> bool:
+    """Whether a block is a heading that names recommendations (`_section` starts at one)."""
+    return _ends_section(block) and "recommendation" in block.text.lower()
 
 
 def _ends_section(block: _Block) -> bool:
@@ -266,9 +270,7 @@ def _section(blocks: list[_Block]) -> list[_Block]:
     Heading 1 'Recommendations') or to a section break that is not followed by a table or
     a label (`_goes_on`), or to an appendix (`BACK_MATTER`) at any level; the whole
     document less its headings and back matter (`_body`) when there is no such heading."""
-    named = [
-        k for k, b in enumerate(blocks) if _ends_section(b) and "recommendation" in b.text.lower()
-    ]
+    named = [k for k, b in enumerate(blocks) if _names_recommendations(b)]
     summaries = _summaries(blocks)
     start = next((k for k in named if k not in summaries), None)
     if start is None:
@@ -450,7 +452,7 @@ def _paragraph_recs(
         for b in paragraphs
         if b.number not in taken
         and b not in left_out
-        and (((table or sectioned) and asks(b.text)) or inner_label(b.text))
+        and reported_beside(b.text, table or sectioned)
     ]
     problems = [unread(name, b.number, b.text) for b in left_out] + [
         beside_items(name, b.number, b.text, table=table) for b in beside
@@ -530,7 +532,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
         return [], errors + warnings
     outside = [b for b in section if b.table not in tables]
-    sectioned = any(_ends_section(b) and "recommendation" in b.text.lower() for b in blocks)
+    sectioned = any(_names_recommendations(b) for b in blocks)
     paragraphs, unread_ = _paragraph_recs(
         outside, name, case, table=bool(from_tables), sectioned=sectioned
     )
