@@ -80,3 +80,46 @@ def test_a_startup_only_report_has_no_corpus_table_and_judges_this_checkout_alon
     assert "| `scrmap --help` | 50 | 50\u201350 | 40 | 3 |" in text
     assert "| `scrmap --help` (`/elsewhere/src`) | 500 | 500\u2013500 | 400 | 3 |" in text
     assert met  # the other checkout's slower figures are shown, not judged
+
+
+def _typos_script(monkeypatch: pytest.MonkeyPatch) -> object:
+    monkeypatch.setitem(sys.modules, "generate", generate)  # what the script imports
+    spec = importlib.util.spec_from_file_location("bench_typos", ROOT / "benchmarks" / "typos.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_typo_measure_reads_words_of_prose_not_acronyms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    typos = _typos_script(monkeypatch)
+    found = typos.words_of("The MASH and Children's Services: safeguarding, parseArgs, chronology.")
+    assert found == {"children", "services", "safeguarding", "chronology"}
+
+
+def test_the_typo_measure_says_what_it_needs_without_shared(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typos = _typos_script(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["typos.py", "--shared", str(tmp_path)])
+    assert typos.main() == 2
+    assert str(tmp_path) in capsys.readouterr().err
+
+
+def test_the_typo_measure_counts_on_the_shared_prose(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = ROOT.parent / "shared"
+    if not (shared / "corpus" / "train.yaml").is_file():
+        pytest.skip("../shared is not beside the project")
+    typos = _typos_script(monkeypatch)
+    monkeypatch.setattr(sys, "argv", ["typos.py", "--shared", str(shared)])
+    assert typos.main() == 0
+    out = capsys.readouterr().out
+    counts = re.search(r"typos: (\d+) of ([\d,]+)", out)
+    assert counts is not None
+    taken, real = (int(n.replace(",", "")) for n in counts.group(1, 2))
+    assert real > 1000 and taken < real / 100
+    assert "as another word 0," in out

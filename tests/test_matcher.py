@@ -3,7 +3,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrmap import framework as fw
-from scrmap.matcher import _WORD_SPLIT, Matcher, Result, _prepared, _runs, _text_terms
+from scrmap.matcher import _WORD_SPLIT, Matcher, Result, _prepared, _runs, _slip, _text_terms
+from scrmap.text import normalise
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +90,63 @@ def test_typos_are_tolerated_and_lower_quality(matcher: Matcher) -> None:
 def test_real_words_are_not_taken_for_typos(matcher: Matcher) -> None:
     result = matcher.match("The draft content was agreed.")
     assert result.standards == () and result.themes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "meant"),
+    [
+        # Stems hide these slips: "informaton" stems to itself, "information" to "inform".
+        ("Practitioners should share informaton with partners.", "informaton", "information"),
+        ("Staff should complete an assesment of the father.", "assesment", "assessment"),
+        ("Managers should ensure supervison is reflective.", "supervison", "supervision"),
+        ("The Board should monitor escalaton of concerns.", "escalaton", "escalation"),
+    ],
+)
+def test_typos_a_stem_hides_are_corrected(
+    matcher: Matcher, text: str, typo: str, meant: str
+) -> None:
+    assert matcher._word(typo).keys == (normalise(meant),)
+    result = matcher.match(text)
+    found = [e for m in result.standards + result.themes for e in m.evidence if typo in e.matched]
+    assert found, f"{typo!r} was not read as {meant!r}"
+    assert all(e.quality < 1.0 for e in found)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["contract", "contracts", "causes", "ceases", "commissioner", "appear", "marking", "seeking"],
+)
+def test_real_words_one_letter_from_a_cue_word_are_no_typos(matcher: Matcher, word: str) -> None:
+    """A letter more that doubles none, or a wrong letter in the ending, is how real words
+    differ from the cue words ('contact', 'cases', 'commissioned', 'making', 'seeing')."""
+    assert not matcher._word(word).typo
+
+
+@pytest.mark.parametrize(
+    ("word", "meant", "slip"),
+    [
+        ("informaton", "information", True),  # dropped
+        ("focussed", "focused", True),  # doubled
+        ("safegaurding", "safeguarding", True),  # swapped
+        ("supervisiom", "supervision", False),  # wrong, but in the ending
+        ("supervixion", "supervision", True),  # wrong, nine letters or more
+        ("contract", "contact", False),  # a letter more that doubles none
+        ("content", "consent", False),  # wrong, under nine letters
+    ],
+)
+def test_what_counts_as_a_slip_of_typing(word: str, meant: str, slip: bool) -> None:
+    assert _slip(word, meant) is slip
+
+
+def test_a_typo_is_corrected_the_same_whatever_came_before(norfolk: fw.Framework) -> None:
+    """Corrections are remembered per word as written, so that a word met first cannot
+    decide how another with the same stem is read (parallel workers meet them in other
+    orders)."""
+    words = ["informatons", "informaton", "assesments", "assesment"]
+    forward, backward = Matcher(norfolk), Matcher(norfolk)
+    read = {w: forward._word(w) for w in words}
+    assert {w: backward._word(w) for w in reversed(words)} == read
+    assert read["informaton"].typo and read["assesment"].typo
 
 
 def test_us_spelling_and_hyphens(matcher: Matcher) -> None:

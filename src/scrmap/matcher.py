@@ -83,6 +83,7 @@ from scrmap.text import (
     normalise,
     phrase_keys,
     role_spans,
+    spelling,
     term_keys,
 )
 
@@ -586,6 +587,18 @@ class Matcher:
     _near_length: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
     """``_vocab``'s words within one letter of each length typo correction has met, in order."""
     _typo_cache: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
+    """Each word's correction (or None) by its ``spelling``."""
+    _phrases: list[tuple[str, tuple[str, ...]]] = field(
+        default_factory=list, init=False, repr=False
+    )
+    """Every cue, exclusion and outside phrase with its keys: where ``_spelt`` comes from."""
+    _spelt: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    """The cue words as written (``spelling``) and the key each stands for; made at the
+    first word that its stem does not correct."""
+    _spelt_words: list[str] = field(default_factory=list, init=False, repr=False)
+    """``_spelt``'s words in order: ties go to the first."""
+    _near_spelt: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
+    """``_spelt``'s words within one letter of each length met, in order."""
     _order: dict[str, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
     """Each standard's and theme's place in the framework file, by kind and id."""
     _words: dict[str, _WordInfo] = field(default_factory=dict, init=False, repr=False)
@@ -676,6 +689,7 @@ class Matcher:
                 _Pattern(kind, item_id, cue_text, weight, keys, exclude, generic, others, rank)
             )
         self._index = dict(index)
+        self._phrases = [(p[2], p[4]) for p in found]
         self._keys = frozenset(shared)
         # Cue words long enough to be worth correcting typos towards.
         self._vocab = sorted(k for k in self._keys if not k.startswith("^") and len(k) >= 5)
@@ -723,42 +737,27 @@ class Matcher:
             elif len(key) == 2:  # a text's terms are one word or two
                 self._heads.setdefault(key[0], (None, {}))[1][key[1]] = entry
 
-    def _correct(self, key: str) -> str | None:
+    def _correct(self, key: str, spelt: str) -> str | None:
         """The cue word a misspelt word stands for, or None. Cached per distinct word.
 
-        Only edits typical of typing are accepted: a dropped, doubled or swapped
-        letter in words of six or more letters, and any single edit from nine, so
-        that real words one letter apart ('draft' and 'drift', 'content' and
-        'consent') are not taken for each other.
+        ``spelt`` is the word's ``spelling`` and ``key`` its stem. The word is compared
+        with the cue words as written first, then stem with stem: a stem can hide a
+        misspelt ending ("informaton" stems to itself, "information" to "inform") or be
+        too short to compare ("assesment" to "asses"). Only slips of typing count
+        (``_slip``), so that real words one letter apart are not taken for each other.
         """
-        if key in self._typo_cache:
-            return self._typo_cache[key]
-        found: str | None = None
-        if len(key) >= 6 and not key.isdigit():
-            # Imported at the first word to correct: a text whose words are all cue words
-            # or short (one sentence typed at the command line) starts without it.
-            from rapidfuzz import process
-            from rapidfuzz.distance import OSA
-
-            # Only words within a letter of its length can be one edit away: the others are
-            # left out first, in the vocabulary's order, so the same five come back (ties in
-            # that order) in half the time.
-            choices = self._near_length.get(len(key))
-            if choices is None:
-                n = len(key)
-                choices = [w for w in self._vocab if n - 1 <= len(w) <= n + 1]
-                self._near_length[n] = choices
-            for candidate, distance, _ in process.extract(
-                key, choices, scorer=OSA.distance, score_cutoff=1, limit=5
-            ):
-                if candidate[0] != key[0] or distance != 1:
-                    continue
-                same_length = len(candidate) == len(key)
-                swapped = same_length and sorted(candidate) == sorted(key)
-                if not same_length or swapped or len(key) >= 9:
-                    found = candidate
-                    break
-        self._typo_cache[key] = found
+        if spelt in self._typo_cache:
+            return self._typo_cache[spelt]
+        found = None
+        if len(spelt) >= 6:
+            if not self._spelt:
+                self._spelt = _spellings(self._phrases)
+                self._spelt_words = sorted(self._spelt)
+            written = _one_edit(spelt, self._spelt_words, self._near_spelt)
+            found = self._spelt[written] if written is not None else None
+        if found is None:
+            found = _one_edit(key, self._vocab, self._near_length)
+        self._typo_cache[spelt] = found
         return found
 
     def _word(self, raw: str) -> _WordInfo:
@@ -781,7 +780,7 @@ class Matcher:
             if key in self._keys:
                 keys.append(key)
             elif any(c.isalpha() for c in key):
-                corrected = self._correct(key)
+                corrected = self._correct(key, spelling(raw))
                 if corrected is not None:
                     keys.append(corrected)
             info = _WordInfo(False, tuple(keys), corrected is not None, key)
@@ -1176,6 +1175,68 @@ class Matcher:
         if len(out) < 2:
             return tuple(out)
         return tuple(sorted(out, key=lambda m: (-m.score, order[m.id])))
+
+
+def _one_edit(word: str, vocabulary: list[str], near: dict[int, list[str]]) -> str | None:
+    """The first word of ``vocabulary`` (sorted) that ``word`` is a typing slip of, or None.
+
+    ``near`` remembers the vocabulary's words within one letter of each length met.
+    """
+    if len(word) < 6 or word.isdigit():
+        return None
+    # Imported at the first word to correct: a text whose words are all cue words or
+    # short (one sentence typed at the command line) starts without it.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    # Only words within a letter of its length can be one edit away: the others are left
+    # out first, in the vocabulary's order, so the same five come back (ties in that
+    # order) in half the time.
+    n = len(word)
+    choices = near.get(n)
+    if choices is None:
+        choices = near[n] = [w for w in vocabulary if n - 1 <= len(w) <= n + 1]
+    for candidate, distance, _ in process.extract(
+        word, choices, scorer=OSA.distance, score_cutoff=1, limit=5
+    ):
+        if distance == 1 and candidate[0] == word[0] and _slip(word, candidate):
+            return candidate
+    return None
+
+
+def _slip(word: str, meant: str) -> bool:
+    """Whether ``word``, one edit from ``meant`` and of six letters or more, is a slip of
+    typing it: a letter dropped, two swapped, one doubled, or (from nine letters) one
+    wrong before the last two.
+
+    Where real words differ from the cue words by one letter, it is no slip: a letter
+    more that doubles none ("contract" and "contact", "causes" and "cases", "appear"
+    and "appar" as stemmed), a wrong letter in the ending ("commissioner" and
+    "commissioned"), or in a shorter word ('draft' and 'drift', 'content' and
+    'consent'). Reading these as typos mapped text to what it never said.
+    """
+    n = len(word)
+    if n == len(meant):
+        if sorted(meant) == sorted(word):
+            return True
+        wrong = next(i for i in range(n) if word[i] != meant[i])
+        return n >= 9 and wrong < n - 2
+    if n < len(meant):
+        return True
+    extra = next((i for i in range(len(meant)) if word[i] != meant[i]), len(meant))
+    return word[extra] == word[extra - 1] or (extra + 1 < n and word[extra] == word[extra + 1])
+
+
+def _spellings(phrases: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """Each word of ``phrases`` as written (``spelling``) and the key it stands for;
+    acronyms left out, as typo correction never makes one."""
+    spelt: dict[str, str] = {}
+    for phrase, keys in phrases:
+        written = [w for w in WORD.findall(fold(phrase)) if w.lower() not in GAP_WORDS]
+        for word, key in zip(written, keys, strict=True):
+            if not key.startswith("^"):
+                spelt.setdefault(spelling(word), key)
+    return spelt
 
 
 def _in_order(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:

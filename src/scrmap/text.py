@@ -213,16 +213,33 @@ def normalise(word: str) -> str:
 
 def normal_form(word: str) -> str:
     """The matching key of one word, as ``normalise`` gives it, worked out each time."""
+    lower = _bare(word)
+    if lower in IRREGULAR:
+        return IRREGULAR[lower]
+    return _stemmer.stemWord(_british(lower))
+
+
+def spelling(word: str) -> str:
+    """A word as ``normal_form`` reads it just before stemming: lower case, no possessive,
+    British spelling. Typo correction compares these: a stem can hide a misspelt ending
+    ("informaton" stems to itself, "information" to "inform")."""
+    return _british(_bare(word))
+
+
+def _bare(word: str) -> str:
+    """``word`` in lower case, with no possessive and no closing apostrophe."""
     lower = word.lower().replace("\u2019", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
-    lower = lower.rstrip("'")
-    if lower in IRREGULAR:
-        return IRREGULAR[lower]
+    return lower.rstrip("'")
+
+
+def _british(lower: str) -> str:
+    """A lower-case word in British spelling: "center" is "centre", "organize" "organise"."""
     lower = US_TO_UK.get(lower, lower)
     if lower not in _IZE_EXCEPTIONS:
         lower = _IZE.sub(lambda m: m.group(1) + m.group(2).replace("z", "s") + m.group(3), lower)
-    return _stemmer.stemWord(lower)
+    return lower
 
 
 def acronym_form(word: str) -> str | None:
