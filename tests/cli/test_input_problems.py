@@ -330,3 +330,16 @@ def test_a_dot_in_a_name_is_no_file_ending(tmp_path: Path, name: str) -> None:
     result = run(CliRunner(), "map", str(draft), "-f", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["text"] == "Schools should record concerns."
+
+
+def test_coverage_notes_a_pdf_in_the_folder_and_still_succeeds(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "case-l.yaml").write_bytes((LIBRARY / "case-l.yaml").read_bytes())
+    (tmp_path / "Case L overview.pdf").write_bytes(b"%PDF-1.7\n")
+    result = run(runner, "coverage", str(tmp_path))
+    assert result.exit_code == exitcodes.OK
+    assert (
+        f"scrmap: note: skipped {tmp_path}/Case L overview.pdf: .pdf is not a kind scrmap reads"
+        in result.stderr
+    )

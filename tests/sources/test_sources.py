@@ -1359,3 +1359,34 @@ def test_a_paragraph_about_the_recommendations_beside_them_is_not_reported(
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["1"]
     assert [p.line for p in problems] == [7]  # the recommendation beside the list, only
+
+
+def test_a_document_of_a_kind_not_read_in_a_folder_is_noted_not_passed_over(
+    tmp_path: Path,
+) -> None:
+    """The published review kept beside the recommendations taken from it: a report must
+    not leave it out without saying so. Not a problem: the folder's other files are read."""
+    (tmp_path / "child-q.md").write_text("- One.\n")
+    (tmp_path / "Child Q SPR.pdf").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / "old plan.XLS").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "~$draft.doc").write_bytes(b"lock")
+    loaded = load_arguments([str(tmp_path), str(tmp_path)], io.BytesIO)
+    assert loaded.problems == []
+    assert [r.text for r in loaded.recommendations] == ["One."]
+    assert loaded.read == [f"{tmp_path}/child-q.md"]
+    assert loaded.skipped == [
+        f"skipped {tmp_path}/Child Q SPR.pdf: .pdf is not a kind scrmap reads; to map it,"
+        " save it as .yaml, .md, .txt, .csv, .docx or .xlsx",
+        f"skipped {tmp_path}/old plan.XLS: .xls is not a kind scrmap reads; to map it,"
+        " save it as .yaml, .md, .txt, .csv, .docx or .xlsx",
+    ]
+
+
+def test_a_folder_of_documents_not_read_holds_no_recommendation_files(tmp_path: Path) -> None:
+    (tmp_path / "review.pdf").write_bytes(b"%PDF-1.7\n")
+    loaded = load_arguments([str(tmp_path)], io.BytesIO)
+    assert [p.message for p in loaded.problems] == [
+        "directory holds no recommendation files (.yaml .md .txt .csv .docx .xlsx)"
+    ]
+    assert len(loaded.skipped) == 1

@@ -64,6 +64,30 @@ TABLE = BY_SUFFIX[".csv"]
 """The kind that reads delimited tables, comma- or tab-separated."""
 
 
+DOCUMENTS = frozenset(
+    [
+        ".pdf",
+        ".doc",
+        ".docm",
+        ".dotx",
+        ".rtf",
+        ".odt",
+        ".pages",
+        ".xls",
+        ".xlsm",
+        ".ods",
+        ".numbers",
+    ]
+)
+"""Endings of documents that hold recommendations in a form scrmap does not read: met in a
+folder, each is noted, as the published review kept beside the recommendations taken from
+it often is, so that a report never leaves one out without saying so. Other files in a
+folder (images, notes without an ending) are passed over."""
+
+_SHOWN = [shown for kind in KINDS for shown in kind.shown]
+_SAVE_AS = f"save it as {', '.join(_SHOWN[:-1])} or {_SHOWN[-1]}"
+"""The kinds scrmap reads, as advice: 'save it as .yaml, .md, ... or .xlsx'."""
+
 _ENDING = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,6}")
 """A file ending: a dot, then up to six letters and digits, at least one a letter."""
 
@@ -77,8 +101,7 @@ def _other_kind(path: Path) -> str | None:
     # "Mr. Smith review" and "Child K v2.1 final" have a suffix to pathlib, not an ending.
     if suffix in KNOWN_SUFFIXES or not _ENDING.fullmatch(suffix):
         return None
-    kinds = [shown for kind in KINDS for shown in kind.shown]
-    return f"not a kind scrmap reads: {suffix}; save it as {', '.join(kinds[:-1])} or {kinds[-1]}"
+    return f"not a kind scrmap reads: {suffix}; {_SAVE_AS}"
 
 
 def _loader(kind: SourceKind) -> Loader:
@@ -190,8 +213,22 @@ def _inside(path: Path, root: str) -> bool:
     return os.path.commonpath([target, root]) == root
 
 
-def _walk(directory: Path) -> Iterable[Path | Problem]:
-    """Files of known kinds below ``directory``, sorted, hidden ones skipped.
+@dataclass(frozen=True)
+class Unread:
+    """A document in a scanned folder of a kind scrmap does not read (``DOCUMENTS``)."""
+
+    path: Path
+
+    def note(self) -> str:
+        """What is said of it: left out, and how to have it read."""
+        suffix = self.path.suffix.lower()
+        name = display_name(str(self.path))
+        return f"skipped {name}: {suffix} is not a kind scrmap reads; to map it, {_SAVE_AS}"
+
+
+def _walk(directory: Path) -> Iterable[Path | Problem | Unread]:
+    """Files of known kinds below ``directory``, sorted, hidden ones skipped, and the
+    documents of kinds not read (``Unread``), to be noted.
 
     Only regular files are taken: a FIFO would block and a device never end. A symbolic
     link is followed only when it leads inside ``directory`` (a link to ``/etc/passwd`` in
@@ -203,7 +240,11 @@ def _walk(directory: Path) -> Iterable[Path | Problem]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             path = Path(top) / file
-            if file.startswith((".", "~$")) or path.suffix.lower() not in KNOWN_SUFFIXES:
+            if file.startswith((".", "~$")):
+                continue
+            if path.suffix.lower() not in KNOWN_SUFFIXES:
+                if path.suffix.lower() in DOCUMENTS and not path.is_symlink():
+                    yield Unread(path)
                 continue
             if path.is_symlink():
                 if not _inside(path, root):
@@ -424,6 +465,9 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
     holds_recommendations = False  # a file read, or one read already, or one that failed
     for file in _walk(Path(arg)):
         own = None
+        if isinstance(file, Unread):
+            inputs.skip(file.path, file.note())
+            continue
         if isinstance(file, Problem):
             found.append(([], [file]))
         elif inputs.first_time(file):
