@@ -571,6 +571,52 @@ def test_a_labelled_paragraph_all_in_emphasis_is_read(tmp_path: Path, paragraph:
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        (
+            "**Recommendation 3: Professional curiosity.** Practitioners should explore "
+            "the history of adults in the household.",
+            "Professional curiosity. Practitioners should explore the history of adults in "
+            "the household.",
+        ),
+        (
+            "__Recommendation 3 \u2013 Professional curiosity__ Practitioners should explore "
+            "the history of adults in the household.",
+            "Professional curiosity. Practitioners should explore the history of adults in "
+            "the household.",
+        ),
+        (
+            "*Recommendation 3: Practitioners should explore* the history of adults in the "
+            "household.",
+            "Practitioners should explore the history of adults in the household.",
+        ),
+    ],
+)
+def test_a_label_in_emphasis_with_its_title_is_a_label(
+    tmp_path: Path, paragraph: str, text: str
+) -> None:
+    """Converters set a label and its title in bold together ('**Recommendation 3:
+    Professional curiosity.** Practitioners ...'): the paragraph was reported as "not one
+    scrmap reads" among labelled ones, or kept its label with the id 1 when alone."""
+    path = tmp_path / "w.md"
+    path.write_text(
+        "# Child W\n\n## Recommendations\n\n"
+        "**Recommendation 2:** Schools should record every concern.\n\n"
+        f"{paragraph}\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("2", "Schools should record every concern.", 5),
+        ("3", text, 7),
+    ]
+    alone = tmp_path / "alone.md"
+    alone.write_text(f"# Child W\n\n{paragraph}\n", encoding="utf-8")
+    assert [(r.id, r.text) for r in load_file(alone)[0]] == [("3", text)]
+
+
 def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: Path) -> None:
     path = tmp_path / "v.md"
     path.write_text(

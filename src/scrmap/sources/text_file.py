@@ -78,6 +78,23 @@ _EMPHASIS = re.compile(
 )
 """A label in Markdown emphasis, '**Recommendation 1:**' or '__Recommendation 1__:', as
 Word-to-Markdown converters write a bold label: the markers are not part of the text."""
+_EMPHASIS_PAST_LABEL = re.compile(
+    r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<inner>(?:recommendation|rec\.?)\s+"
+    r"[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?\s*[:.)\-\u2013\u2014][^*_]*?\S)(?P=mark)"
+    r"(?P<after>\s*)(?P<next>\S?)",
+    re.IGNORECASE,
+)
+"""A label in Markdown emphasis with the start of its text ('**Recommendation 3: Professional
+curiosity.** Practitioners should ...', as converters write a label and title set in bold):
+the markers are not part of the text, and a title with no stop of its own keeps one."""
+
+
+def _emphasis_past_label_off(match: re.Match[str]) -> str:
+    inner, after, following = match.group("inner", "after", "next")
+    stop = "." if following[:1].isupper() and inner[-1] not in ".:;!?" else ""
+    return f"{match.group('space')}{inner}{stop}{after}{following}"
+
+
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -189,7 +206,10 @@ def read_label(text: str) -> tuple[str, str] | None:
     """The number and the text of a labelled recommendation ("Recommendation 1: ...", its
     label or the whole paragraph in emphasis or not), or None. Word files use it too."""
     plain = _outer_emphasis_off(text)
-    found = LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", plain, count=1))
+    unmarked = _EMPHASIS.sub(r"\g<space>\g<label>", plain, count=1)
+    if unmarked == plain:
+        unmarked = _EMPHASIS_PAST_LABEL.sub(_emphasis_past_label_off, plain, count=1)
+    found = LABEL.match(unmarked)
     return (found.group("num"), found.group("text")) if found else None
 
 
