@@ -558,3 +558,24 @@ def test_an_unmapped_items_place_is_never_cut_on_a_narrow_terminal(
         line.split("│")[1].strip() for line in narrow.splitlines() if line.startswith("│")
     )
     assert f"{folder / 'child-d-action-plan.yaml'}:3" in first_column
+
+
+def test_a_repeated_pair_names_each_item_by_its_case(runner: CliRunner, tmp_path: Path) -> None:
+    """Plans and lists number their items from 1, so a pair named by its ids alone, "1 ~ 1",
+    told a Board member nothing of which recommendations repeat."""
+    folder = tmp_path / "recs"
+    folder.mkdir()
+    (folder / "t.md").write_text(
+        "# Child T\n\n1. The MASH should share domestic abuse notifications with schools "
+        "within 24 hours.\n"
+    )
+    (folder / "w.md").write_text(
+        "# Child W\n\n1. The MASH should share domestic abuse notifications with schools "
+        "the next day.\n"
+    )
+    result = run(runner, "coverage", str(folder))
+    assert result.exit_code == exitcodes.OK, result.output
+    assert "Child T 1 ~ Child W 1: " in result.stdout
+    report = tmp_path / "board.html"
+    assert run(runner, "report", str(folder), "-o", str(report)).exit_code == exitcodes.OK
+    assert "<li>Child T 1 ~ Child W 1: similarity " in report.read_text(encoding="utf-8")

@@ -42,6 +42,7 @@ from scrmap.formats.svg_charts import Bar, Chart, bar_chart, heatmap, trend
 from scrmap.records import (
     ActionRecord,
     EvidenceRecord,
+    ItemRef,
     MatchRecord,
     RecommendationRecord,
     ReportRecord,
@@ -557,6 +558,12 @@ def _action_plan(record: ReportRecord) -> str:
     )
 
 
+def _named(item: ItemRef) -> str:
+    """An item of a repeated pair by its case and id: ids alone ("2 ~ 1") are numbers that
+    every action plan and list repeats, and name no one item."""
+    return f"{item['case']} {item['id']}"
+
+
 def _repeated(record: ReportRecord) -> str:
     groups = []
     for number, group in enumerate(record["repeated"][:REPEAT_GROUPS], start=1):
@@ -565,7 +572,7 @@ def _repeated(record: ReportRecord) -> str:
             for m in group["members"][:REPEAT_MEMBERS]
         )
         pairs = "".join(
-            f"<li>{_e(p['a']['id'])} ~ {_e(p['b']['id'])}: similarity {p['similarity']}; "
+            f"<li>{_e(_named(p['a']))} ~ {_e(_named(p['b']))}: similarity {p['similarity']}; "
             f"shared words: {_e(', '.join(p['shared_words']))}; both map to "
             f"{_e(', '.join(p['shared_items']))}</li>"
             for p in group["pairs"][:REPEAT_MEMBERS]

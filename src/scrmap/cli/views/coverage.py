@@ -259,7 +259,8 @@ def repeated_view(record: CoverageRecord) -> RenderableType:
             table.add_row(Text(f"{member['case']} {member['id']}"), Text(member["text"]))
         table.caption = Text(
             "\n".join(
-                f"{p['a']['id']} ~ {p['b']['id']}: {p['similarity']}; shared words: "
+                f"{p['a']['case']} {p['a']['id']} ~ {p['b']['case']} {p['b']['id']}: "
+                f"{p['similarity']}; shared words: "
                 f"{', '.join(p['shared_words'])}; both map to {', '.join(p['shared_items'])}"
                 for p in group["pairs"]
             ),
