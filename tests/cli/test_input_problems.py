@@ -72,7 +72,8 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 def _stderr_as_before(result, folder: Path) -> None:
     """Exit 2 with the problems on stderr, as before the outputs named them too."""
     assert result.exit_code == exitcodes.USAGE
-    assert f"{folder}/case-q.yaml:2:12: published: must be a valid date" in result.stderr
+    impossible = f"{folder}/case-q.yaml:2:12: published: '2024-02-30' is no day of the calendar"
+    assert impossible in result.stderr
 
 
 def test_coverage_json_names_the_file_left_out(runner: CliRunner, library: Path) -> None:
@@ -110,7 +111,7 @@ def test_coverage_markdown_and_csv_name_the_file(runner: CliRunner, library: Pat
     warning = markdown.split("## Key messages")[0]
     assert "> **Incomplete: 1 file could not be read (4 problems)" in warning
     assert f"> - **{library}/case-q.yaml: not read (4 problems)**" in warning
-    assert ">   - line 2:12: published: must be a valid date" in warning
+    assert ">   - line 2:12: published: '2024-02-30' is no day of the calendar" in warning
     table = run(runner, "coverage", str(library), "-f", "csv").stdout
     first = next(csv.DictReader(io.StringIO(table)))
     assert (first["section"], first["id"], first["recommendations"]) == (
@@ -130,7 +131,7 @@ def test_the_html_report_says_it_is_incomplete(runner: CliRunner, library: Path)
     assert '<div class="unread" role="alert">' in summary
     assert "Incomplete: 1 file could not be read (4 problems)" in summary
     assert f"{library}/case-q.yaml: not read (4 problems)" in summary
-    assert "line 2:12: published: must be a valid date" in summary
+    assert "line 2:12: published: &#x27;2024-02-30&#x27; is no day of the calendar" in summary
     assert f"<dt>Not read</dt><dd>1 file: {library}/case-q.yaml</dd>" in page
     assert "<dt>Filters</dt><dd>none</dd>" in page
 

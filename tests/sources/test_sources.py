@@ -80,6 +80,14 @@ NOT_A_DUE_DATE = (
          "review was published, e.g. 2016-03-31"),
         ("published: 0\n", "", "2:12: published: 0 is not a date; write it as YYYY-MM-DD, "
          "e.g. 2016-03-31"),
+        ("published: 30/03/2023\n", "", "2:12: published: '30/03/2023' is not a date written "
+         "YYYY-MM-DD; write the day the review was published, e.g. 2023-03-30"),
+        ("published: March 2023\n", "", "2:12: published: 'March 2023' is not a date written "
+         "YYYY-MM-DD; write the day the review was published, e.g. 2023-03-31"),
+        ("published: 2023-02-30\n", "", "2:12: published: '2023-02-30' is no day of the "
+         "calendar; write the day the review was published as YYYY-MM-DD"),
+        ("", "    due: [2024]\n", "5:10: recommendations[0] (id 'I-1').due: must be a date or "
+         "text; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"),
     ],
 )  # fmt: skip
 def test_a_number_that_is_no_date_is_refused_in_plain_words(
@@ -88,6 +96,13 @@ def test_a_number_that_is_no_date_is_refused_in_plain_words(
     text = f"case: C\n{published}recommendations:\n  - id: I-1\n    text: Record fathers.\n{due}"
     recs, problems = load_yaml(text, "c.yaml")
     assert (recs, [str(p) for p in problems]) == ([], [f"c.yaml:{message}"])
+
+
+def test_a_published_date_unpadded_is_its_date() -> None:
+    """YAML reads 2023-3-1 as text, not a date; it names one day all the same."""
+    text = "case: C\npublished: 2023-3-1\nrecommendations:\n  - id: I-1\n    text: x y\n"
+    (rec,), problems = load_yaml(text, "c.yaml")
+    assert (rec.meta["published"], problems) == ("2023-03-01", [])
 
 
 def test_a_published_timestamp_is_its_date() -> None:

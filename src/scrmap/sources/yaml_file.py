@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from scrmap import yamlpos
-from scrmap.due import DUE_FORMS, YEARS
+from scrmap.due import DUE_FORMS, YEARS, parse_due
 from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source
@@ -56,10 +58,37 @@ class RecommendationEntry(_Strict):
         year (``due: 5``) is refused, not read as a date in 1970."""
         year = _whole_number(value)
         if year is None:
+            if not isinstance(value, str | date | None):  # a list, a mapping, true
+                raise ValueError(f"must be a date or text; write it as {DUE_FORMS}")
             return _without_time(value)
         if year not in YEARS:
             raise ValueError(f"{year} is not a date; write it as {DUE_FORMS}")
         return str(year)
+
+
+def _published_as_written(value: object) -> object:
+    """``value``, or a refusal in plain words of text that is no date written YYYY-MM-DD
+    ("30/03/2023", "March 2023", "2023-02-30"): Pydantic's own words ("invalid character in
+    year") do not say what to write, and a day-first date is refused, not guessed at."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    if found := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip()):
+        with contextlib.suppress(ValueError):  # 2023-3-1, as YAML leaves it: a string
+            return date(*map(int, found.groups()))
+        raise ValueError(
+            f"{value.strip()!r} is no day of the calendar; write the day the review was "
+            "published as YYYY-MM-DD"
+        )
+    meant = parse_due(value)
+    example = meant.isoformat() if meant is not None else "2016-03-31"
+    raise ValueError(
+        f"{value.strip()!r} is not a date written YYYY-MM-DD; write the day the review was "
+        f"published, e.g. {example}"
+    )
 
 
 class RecommendationFile(_Strict):
@@ -84,7 +113,7 @@ class RecommendationFile(_Strict):
         if number is None and isinstance(value, str) and value.strip().isdigit():
             number = int(value)
         if number is None:
-            return _without_time(value)
+            return _published_as_written(_without_time(value))
         if number in YEARS:
             raise ValueError(
                 f"{number} is only a year; write the date the review was published, "
