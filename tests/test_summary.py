@@ -150,3 +150,28 @@ def test_the_action_plan_example_names_its_missing_quadrant(norfolk) -> None:
         "No recommendation addresses quadrant Q3 (Collaborative working, decision making "
         "and planning)"
     )
+
+
+def test_statuses_not_recognised_are_said(norfolk, library) -> None:
+    """A plan rated G, A and R (words scrmap does not know) read "No action is overdue; 0 of
+    3 complete" at the top of the Board paper, or named only what was overdue."""
+    coverage = analyse(norfolk, library)
+    rated = assess(
+        [ActionItem("A", str(n), "t", None, "2030-01-01", word) for n, word in enumerate("GAR")],
+        date(2021, 3, 1),
+    )
+    [message] = [m for m in key_messages(coverage, rated) if m.kind == "no-status"]
+    assert message.text == "3 of 3 actions have a status scrmap does not recognise"
+    late = assess(
+        [
+            ActionItem("A", "1", "t", None, "2020-01-01", "G"),
+            ActionItem("A", "2", "t", None, "2030-01-01", "done"),
+            ActionItem("A", "3", "t", None, None, None),
+        ],
+        date(2021, 3, 1),
+    )
+    [message] = [m for m in key_messages(coverage, late) if m.kind == "overdue"]
+    assert message.text == (
+        "1 of 3 actions is overdue at 1 March 2021; 1 of 3 has no recorded status; "
+        "1 of 3 has a status scrmap does not recognise"
+    )

@@ -95,6 +95,12 @@ def _action_plan(progress: Progress | None) -> list[Message]:
         have = "has" if unknown == 1 else "have"
         noun = "" if parts else " action" if total == 1 else " actions"
         parts.append(f"{unknown:,} of {total:,}{noun} {have} no recorded status")
+    # A status in words scrmap does not know is as unknown to the Board as none: said, not
+    # left to "No action is overdue; 0 of 3 complete" over a plan rated G, A and R.
+    if unread := progress.counts[State.unrecognised]:
+        have = "has" if unread == 1 else "have"
+        noun = "" if parts else " action" if total == 1 else " actions"
+        parts.append(f"{unread:,} of {total:,}{noun} {have} a status scrmap does not recognise")
     if not parts:
         done = progress.counts[State.complete]
         return [Message("overdue", f"No action is overdue; {done:,} of {total:,} complete")]

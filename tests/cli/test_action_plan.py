@@ -118,7 +118,10 @@ def test_terminal(runner: CliRunner) -> None:
     assert re.search(r"Status not recognised\s+│\s+2", out)
     assert re.search(r"Child P P-4\s+│ none named\s+│ 2020-12-01\s+│\s+211", out)
     assert re.search(r"Child Q Q-1\s+│ Education\s+│ 31/03/2021\s+│\s+91", out)
-    assert "4 of 7 actions are overdue at 30 June 2021; 1 of 7 has no recorded status." in out
+    assert (
+        "4 of 7 actions are overdue at 30 June 2021; 1 of 7 has no recorded status; 2 of 7 have "
+        "a status scrmap does not recognise."
+    ) in out
     assert "\u202e" not in out and "[U+202E]evil" in out
 
 
