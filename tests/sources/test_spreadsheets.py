@@ -35,6 +35,9 @@ PLAN = [
         ("Owner", "owner"), ("Lead officer", "owner"), ("Target Date", "due"),
         ("Due date", "due"), ("Timescale", "due"), ("RAG rating", "status"),
         ("Status", "status"), ("Evidence", "evidence"), ("evidence_of_impact", "evidence"),
+        # One column for who leads, named twice over: its owner was "none named".
+        ("Lead Officer / Agency", "owner"), ("Owner and agency", "owner"),
+        ("Lead agency/officer", "owner"), ("Agency & lead", "owner"),
     ],
 )  # fmt: skip
 def test_common_headers_are_recognised(header: str, field: str) -> None:
@@ -64,6 +67,9 @@ def test_common_headers_are_recognised(header: str, field: str) -> None:
         (["Recommendation summary", "Recommendation"], {"text": 1}),
         # ... but not one that names another field
         (["Recommendation", "Recommendation lead", "Recommendation status"], {"text": 0}),
+        # A column named for the owner alone outranks one that names the agency too
+        (["Recommendation", "Lead officer / agency", "Owner"], {"text": 0, "owner": 2}),
+        (["Recommendation", "Lead date", "Agency status"], {"text": 0}),
     ],
 )
 def test_a_specific_header_wins_over_a_generic_one(

@@ -122,14 +122,37 @@ _OTHER_FIELD_WORDS = (
 lead", "Recommendation status", "Recommendation summary")."""
 
 
+_LEAD_FIELDS = frozenset({"owner", "agency"})
+
+
+def _names_lead(name: str) -> bool:
+    """Whether a normalised header names who leads twice over, as plans head one column
+    ("Lead officer / agency", "Owner and agency", "Lead agency/officer": the second name
+    sharing the first's "lead")."""
+    words = name.split()
+    for cut in range(1, len(words)):
+        first, second = words[:cut], words[cut:]
+        if second[0] == "and":
+            second = second[1:]
+        if not second or _BY_NAME.get(" ".join(first)) not in _LEAD_FIELDS:
+            continue
+        rest = " ".join(second)
+        if _LEAD_FIELDS & {_BY_NAME.get(rest), _BY_NAME.get(f"{first[0]} {rest}")}:
+            return True
+    return False
+
+
 def _field(name: str) -> str | None:
-    """The field a normalised header names: one of `NAMES`, or the text when it starts
+    """The field a normalised header names: one of `NAMES`; the owner when it names an
+    owner and an agency together (`_names_lead`); or the text when it starts
     "Recommendation", "Recommendations" or "Recommended" and names nothing else, as
     reviewers name the column in their own words ("Recommended action", "Recommendations
     for improvement", "Recommendation (what needs to change)")."""
     field = _BY_NAME.get(name)
     if field is not None:
         return field
+    if _names_lead(name):
+        return "owner"
     first, *rest = name.split() or [""]
     own_words = first in {"recommendation", "recommendations", "recommended"} and rest
     return "text" if own_words and not _OTHER_FIELD_WORDS.intersection(rest) else None
