@@ -41,7 +41,13 @@ from scrmap.due import due_not_read, parse_due
         ("with the working group", State.unrecognised),
         ("", State.no_status),
         ("  - ", State.no_status),
+        ("?", State.no_status),
         (None, State.no_status),
+        # A tick was "no status": a done action listed as overdue with none recorded.
+        ("\u2713", State.complete),
+        (" \u2714 ", State.complete),
+        ("\u2705", State.complete),
+        ("\u2717", State.unrecognised),
     ],
 )
 def test_status_words(word: str | None, state: State) -> None:

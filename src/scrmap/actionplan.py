@@ -15,6 +15,7 @@ can be reproduced and tested. Pure: no printing, no clock.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -174,6 +175,22 @@ _PREFIXES = ("un", "in", "non")
 """Prefixes that negate a one-word status: "unfinished", "incomplete", "non-compliant"."""
 
 
+TICKS = frozenset("\u2713\u2714\u2611\u2705")
+"""Tick marks (✓ ✔ ☑ ✅), which a plan puts in its status column for done."""
+
+
+def _marks_state(status: str) -> State:
+    """The state of a status with no letters or digits: a tick is complete; another symbol
+    (a cross, ✗) says something scrmap does not know, and is listed with the word, not taken
+    for no status at all; punctuation alone ("-", "?") is a cell left as no status."""
+    marks = {c for c in status if not c.isspace()}
+    if marks and marks <= TICKS:
+        return State.complete
+    if any(unicodedata.category(c).startswith("S") for c in marks):
+        return State.unrecognised
+    return State.no_status
+
+
 def status_key(word: str) -> str:
     """A status word with case, punctuation and spacing ignored: "On-Track." is "on track".
     A contraction is spelt out ("hasn't started" is "has not started"), and a negating
@@ -314,7 +331,7 @@ class Vocabulary:
         """
         key = status_key(status or "")
         if not key:
-            return State.no_status
+            return _marks_state(status or "")
         if key in self.words:
             return self.words[key]
         seen = (key, _breaks(status or ""))
