@@ -48,6 +48,12 @@ from scrmap.due import due_not_read, parse_due
         (" \u2714 ", State.complete),
         ("\u2705", State.complete),
         ("\u2717", State.unrecognised),
+        # Words of progress beside a warning were on track, the longer phrase winning.
+        ("In progress \u2013 delayed", State.partly_met),
+        ("Started but delayed", State.partly_met),
+        ("Ongoing - behind schedule", State.not_met),
+        ("In progress, not delayed", State.on_track),
+        ("Delayed - now complete", State.complete),
     ],
 )
 def test_status_words(word: str | None, state: State) -> None:

@@ -146,6 +146,11 @@ yet implemented", "unfinished") is not met, as "not complete" is; not on track (
 track", "no longer progressing") is off track, which is not met too. The negation of the
 other states is not clear ("not delayed" may be on track or done; "not overdue" may be
 anything), so such a status is not recognised, and said (`negation_not_read`)."""
+_WARNINGS = frozenset({State.partly_met, State.not_met})
+"""States that warn: a status that says work is on track and also that it is delayed, at
+risk or behind ("In progress \u2013 delayed", "Started but behind") is the warning, however
+long the words of progress are. Read by its longest phrase, it was on track, and the risk
+never reached the Board's counts."""
 _STARTED = frozenset({"started", "in progress", "underway", "under way"})
 """On-track words that say work has begun: negated ("never started", "not yet underway",
 "not yet in progress") they mean not started, not off track."""
@@ -321,11 +326,11 @@ class Vocabulary:
 
         A whole-phrase match first; else the longest known phrase inside it, as whole
         words ("Amber - delayed by staffing" is partly met), so that "not met" is never
-        read as "met". A tie goes to the phrase that comes first. A word of completion done
-        only in part ("implemented in part", "partially implemented", "largely complete", "not
-        fully met", "completed but not embedded") is partly met; "Completed, partly funded"
-        is complete, the punctuation parting "partly" from it. A
-        phrase after a negation
+        read as "met". A tie goes to the phrase that comes first, and a warning (`_WARNINGS`)
+        beside words of progress wins over them. A word of completion done only in part
+        ("implemented in part", "partially implemented", "largely complete", "not fully
+        met", "completed but not embedded") is partly met; "Completed, partly funded" is
+        complete, the punctuation parting "partly" from it. A phrase after a negation
         ("not on track", "not yet implemented", "unfinished") is never read as itself: it
         means `NEGATED`'s state, or, where that is not clear, is not recognised.
         """
@@ -370,6 +375,7 @@ class Vocabulary:
         padded = f" {key} "
         words = key.split()
         best: tuple[int, int, str, bool] | None = None
+        warnings: list[tuple[int, int, str, bool]] = []
         for phrase in self.words:
             at = padded.find(f" {phrase} ")
             if at >= 0:
@@ -377,6 +383,8 @@ class Vocabulary:
                 found = (-len(phrase), start, phrase, _negated(words, start))
                 if best is None or found[:2] < best[:2]:
                     best = found
+                if self.words[phrase] in _WARNINGS and not found[3]:
+                    warnings.append(found)
         for start, word in enumerate(words):
             rest = self._unprefixed(word)
             if rest is not None:
@@ -392,6 +400,8 @@ class Vocabulary:
             return State.partly_met if partly else state
         if state is State.complete and _not_fully(words, start):
             return State.partly_met
+        if not negated and state is State.on_track and warnings:
+            return self.words[min(warnings)[2]]
         if not negated:
             return state
         if state is State.on_track and phrase in _STARTED:
