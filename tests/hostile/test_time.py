@@ -31,7 +31,24 @@ from scrmap.matcher import Matcher
 from scrmap.repeats import Comparable, _content, find_pairs
 from scrmap.text import Caseless
 
-RUNS = (" ", "a", "1", "1.", "#", "a'", "-", " - ", "\n", "no ", "was ", "[", "*", "a1.")
+RUNS = (
+    " ",
+    "a",
+    "1",
+    "1.",
+    "#",
+    "a'",
+    "-",
+    " - ",
+    "\n",
+    "no ",
+    "was ",
+    "[",
+    "*",
+    "a1.",
+    "*a ",
+    "_a ",
+)
 """Runs of the characters the patterns repeat: backtracking shows on runs like these."""
 
 

@@ -1451,3 +1451,20 @@ def test_a_folder_of_documents_not_read_holds_no_recommendation_files(tmp_path: 
         "directory holds no recommendation files (.yaml .md .txt .csv .docx .xlsx)"
     ]
     assert len(loaded.skipped) == 1
+
+
+def test_markdown_emphasis_and_code_inside_an_item_are_taken_off(tmp_path: Path) -> None:
+    """Kept, the markers show as asterisks in every table, report and workbook quoting it."""
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "1. Health visitors **must** ask about fathers _within 3 months_ (`CP-IS`).\n"
+        "2. **Recommendation 2:** The Board should review file_name_here and 5*3*2.\n"
+        "3. Guidance* should be updated; see a ** b.\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.text for r in recs] == [
+        "Health visitors must ask about fathers within 3 months (CP-IS).",
+        "The Board should review file_name_here and 5*3*2.",
+        "Guidance* should be updated; see a ** b.",
+    ]

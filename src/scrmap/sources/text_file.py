@@ -470,6 +470,25 @@ def _table_header(line: str, after: str | None) -> _table.Columns | None:
     return columns if "text" in columns.fields else None
 
 
+_INLINE_MARKUP = re.compile(
+    r"(?<![\w*])(\*\*?)(?=[^\s*])(.{1,300}?)(?<=[^\s*])\1(?![\w*])"
+    r"|(?<![\w_])(__?)(?=[^\s_])(.{1,300}?)(?<=[^\s_])\3(?![\w_])"
+    r"|`([^`]+)`"
+)
+"""Emphasis and code inside a line ('**within 3 months**', '_all_', '`CP-IS`'): Markdown's
+markup, not the recommendation's words. Emphasis runs to 300 characters at most, so that
+a marker never closed ('*a *a *a ...') costs linear time, not quadratic; a whole paragraph
+in emphasis is `_outer_emphasis_off`'s."""
+
+
+def _inline_markup_off(text: str) -> str:
+    """``text`` as Markdown shows it, without the markers of emphasis and code: kept, they
+    show as asterisks in every table, report and workbook that quotes the item."""
+    if "*" not in text and "_" not in text and "`" not in text:
+        return text
+    return _INLINE_MARKUP.sub(lambda m: m[2] or m[4] or m[5], text)
+
+
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
@@ -781,7 +800,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         while (item_case, rec_id) in used:
             rec_id += "'"
         used.add((item_case, rec_id))
-        text = " ".join(body.split())
+        text = _inline_markup_off(" ".join(body.split()))
         recs.append(
             Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
         )
