@@ -51,6 +51,28 @@ def test_gold_with_unknown_labels_is_refused(tmp_path: Path, norfolk: fw.Framewo
         str(info.value)
         == f"{path}:5:17: items[0] (id 'a'): unknown standard '9.9' in this framework"
     )
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk, framework_name="norfolk.yaml")
+    assert (
+        str(info.value) == f"{path}:5:17: items[0] (id 'a'): unknown standard '9.9' in norfolk.yaml"
+    )
+
+
+def test_a_theme_labelled_as_a_standard_says_where_it_belongs(
+    tmp_path: Path, norfolk: fw.Framework
+) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "name: g\nitems:\n  - {id: a, text: x, standards: [neglect], themes: ['1.1']}\n"
+    )
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk, framework_name="f.yaml")
+    assert str(info.value).splitlines() == [
+        f"{path}:3:34: items[0] (id 'a'): unknown standard 'neglect' in f.yaml; it is a theme: "
+        "list it under themes",
+        f"{path}:3:53: items[0] (id 'a'): unknown theme '1.1' in f.yaml; it is a standard: "
+        "list it under standards",
+    ]
 
 
 def test_evaluate_command_prints_figures(runner: CliRunner) -> None:

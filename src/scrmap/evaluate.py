@@ -78,8 +78,15 @@ def _not_gold(
     return [Problem(name, None, None, f"{what}, not a {GOLD_FILE}")]
 
 
-def load_gold(path: Path, framework: Framework, limits: Limits | None = None) -> GoldFile:
-    """Read a gold file; labels naming ids the framework lacks are errors, with positions."""
+def load_gold(
+    path: Path,
+    framework: Framework,
+    limits: Limits | None = None,
+    framework_name: str | None = None,
+) -> GoldFile:
+    """Read a gold file; labels naming ids the framework lacks are errors, with positions.
+    ``framework_name`` (its file) is named in them: with --compare the labels are checked
+    against two frameworks, and "unknown in this framework" did not say which lacked one."""
     name = str(path)
     limits = limits or Limits()
     try:
@@ -99,6 +106,7 @@ def load_gold(path: Path, framework: Framework, limits: Limits | None = None) ->
         "standards": {s.id for s in framework.standards},
         "themes": {t.id for t in framework.themes},
     }
+    in_framework = f"in {framework_name}" if framework_name else "in this framework"
     seen: set[str] = set()
     for i, item in enumerate(gold.items):
         if item.id in seen:
@@ -109,13 +117,19 @@ def load_gold(path: Path, framework: Framework, limits: Limits | None = None) ->
             for j, label in enumerate(getattr(item, kind)):
                 if label not in known[kind]:
                     line, col = located.where(("items", i, kind, j)) or (None, None)
+                    other = "themes" if kind == "standards" else "standards"
+                    hint = (
+                        f"; it is a {other[:-1]}: list it under {other}"
+                        if label in known[other]
+                        else ""
+                    )
                     problems.append(
                         Problem(
                             name,
                             line,
                             col,
                             f"items[{i}] (id {item.id!r}): unknown "
-                            f"{kind[:-1]} {label!r} in this framework",
+                            f"{kind[:-1]} {label!r} {in_framework}{hint}",
                         )
                     )
     if problems:

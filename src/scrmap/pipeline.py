@@ -253,24 +253,32 @@ def evaluate(
     framework: Framework,
     threshold: int,
     environ: Mapping[str, str] | None = None,
+    framework_path: Path | None = None,
 ) -> Evaluation:
     """Map the items of one or more gold files (each once, however often named), read under
-    the limits ``environ`` sets, and compare with their labels; raises InputError."""
+    the limits ``environ`` sets, and compare with their labels; raises InputError, naming
+    ``framework_path`` for a label it lacks."""
     from scrmap.evaluate import evaluate
     from scrmap.matcher import Matcher
 
-    return evaluate(_gold(golds, framework, environ), Matcher(framework, threshold))
+    gold = _gold(golds, framework, environ, framework_path)
+    return evaluate(gold, Matcher(framework, threshold))
 
 
 def _gold(
-    golds: Sequence[Path], framework: Framework, environ: Mapping[str, str] | None
+    golds: Sequence[Path],
+    framework: Framework,
+    environ: Mapping[str, str] | None,
+    framework_path: Path | None = None,
 ) -> GoldFile:
     """The items of the gold files as one (each file once, however often named), read
-    under the limits ``environ`` sets; raises InputError."""
+    under the limits ``environ`` sets; raises InputError, naming ``framework_path`` (the
+    framework's file) for a label it lacks."""
     from scrmap.evaluate import combined, load_gold
 
     within = limits.from_env(environ or {})
-    return combined([load_gold(gold, framework, within) for gold in sources.once(golds)])
+    name = None if framework_path is None else str(framework_path)
+    return combined([load_gold(gold, framework, within, name) for gold in sources.once(golds)])
 
 
 def compared(
@@ -279,8 +287,8 @@ def compared(
     against: str,
     environ: Mapping[str, str] | None = None,
     learned: bool = True,
-) -> list[tuple[str, Framework]]:
-    """The framework in use and what ``--compare`` names, each with a label: "learned"
+) -> list[tuple[str, Framework, Path]]:
+    """The framework in use and what ``--compare`` names, each with a label and its file: "learned"
     compares with and without its learned weights (an error, naming the option, when there
     are none, or ``learned`` is false as --no-learned asks: the two columns were the same,
     one headed "learned weights"); anything else is another framework file, read under the
@@ -297,11 +305,13 @@ def compared(
                 "`scrmap framework learn` writes them"
             )
             raise ScrmapError([Problem("--compare learned", None, None, message)])
-        return [("learned weights", framework), ("cues only", fw.without_learned(framework))]
+        cues_only = fw.without_learned(framework)
+        return [("learned weights", framework, path), ("cues only", cues_only, path)]
     other = Path(against)
     # Short labels make readable columns: the file names, unless they are the same.
     names = (path.name, other.name) if path.name != other.name else (str(path), str(other))
-    return [(names[0], framework), (names[1], fw.load(other, limits.from_env(environ or {})))]
+    loaded = fw.load(other, limits.from_env(environ or {}))
+    return [(names[0], framework, path), (names[1], loaded, other)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +334,7 @@ def learn(
     framework: Framework,
     folds: int,
     environ: Mapping[str, str] | None = None,
+    framework_path: Path | None = None,
 ) -> Learning:
     """Weights fitted on the gold files' items (read under the limits ``environ`` sets),
     and (with ``folds`` of 2 or more) the figures cross-validated by review: fit on some
@@ -332,7 +343,7 @@ def learn(
 
     base = fw.without_learned(framework)
     golds = sources.once(golds)
-    gold = _gold(golds, base, environ)
+    gold = _gold(golds, base, environ, framework_path)
     learned = fitting.fit(base, gold.items, learned_from=[str(g) for g in golds])
     groups = [fitting.review_of(item) for item in gold.items]
     reviews = len(set(groups))
@@ -348,11 +359,12 @@ def suggest_cues(
     framework: Framework,
     per_label: int,
     environ: Mapping[str, str] | None = None,
+    framework_path: Path | None = None,
 ) -> str:
     """Candidate cues mined from the gold files (read under the limits ``environ`` sets),
     as framework YAML to review; raises InputError."""
     from scrmap import suggest
 
-    gold = _gold(golds, framework, environ)
+    gold = _gold(golds, framework, environ, framework_path)
     candidates = suggest.suggest(framework, gold.items, per_label)
     return suggest.as_yaml(framework, candidates, gold.items)

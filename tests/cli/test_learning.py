@@ -258,6 +258,29 @@ def test_evaluate_compare_labels_its_columns_shortly(runner: CliRunner, tmp_path
     assert re.search(r"┃ measure\s+┃\s+adult-sar-framework\.yaml ┃\s+adult-copy\.yaml ┃", other)
 
 
+def test_a_label_the_compared_framework_lacks_names_that_framework(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """With --compare OTHER the labels are checked against two frameworks: the message names
+    the one that lacks the label, not "this framework", which read as the one in use."""
+    other = tmp_path / "other.yaml"
+    other.write_text(ADULT.read_text().replace("id: W2", "id: W9"))
+    args = ["evaluate", str(ADULT_GOLD), "--framework", str(ADULT), "--compare", str(other)]
+    result = run(runner, *args)
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines
+    assert all(line.endswith(f"unknown standard 'W2' in {other}") for line in lines)
+    for command in (
+        ["framework", "learn", "-o", str(tmp_path / "w.yaml")],
+        ["framework", "suggest-cues"],
+    ):
+        result = run(runner, *command, str(ADULT_GOLD), "--framework", str(other))
+        assert result.exit_code == exitcodes.USAGE
+        assert result.stderr.splitlines() == lines
+
+
 def test_suggest_cues_proposes_content_words_with_support() -> None:
     from scrmap.suggest import suggest
 

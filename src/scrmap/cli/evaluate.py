@@ -58,14 +58,17 @@ def evaluate_command(
         sides = (
             pipeline.compared(loaded_framework, path, compare, os.environ, not no_learned)
             if compare
-            else [(str(path), loaded_framework)]
+            else [(str(path), loaded_framework, path)]
         )
     except FrameworkError as error:
         edge.fail(error, exitcodes.USAGE)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE, "scrmap: ")
     try:
-        results = [(label, pipeline.evaluate(gold, fw, limit, os.environ)) for label, fw in sides]
+        results = [
+            (label, pipeline.evaluate(gold, fw, limit, os.environ, file))
+            for label, fw, file in sides
+        ]
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     if format is TERMINAL:

@@ -151,7 +151,7 @@ def framework_learn(
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE, "scrmap: ")
     try:
-        learning = pipeline.learn(gold, loaded, folds, os.environ)
+        learning = pipeline.learn(gold, loaded, folds, os.environ, path)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
     learned, checked = learning.learned, learning.checked
@@ -214,8 +214,8 @@ def framework_suggest_cues(
     from scrmap import pipeline
     from scrmap.cli import edge
 
-    loaded, _ = edge.framework(framework, learned=False)
+    loaded, path = edge.framework(framework, learned=False)
     try:
-        sys.stdout.write(pipeline.suggest_cues(gold, loaded, per_label, os.environ))
+        sys.stdout.write(pipeline.suggest_cues(gold, loaded, per_label, os.environ, path))
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE)
