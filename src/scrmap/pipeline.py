@@ -119,10 +119,14 @@ def read_inputs(
     read_stdin: Callable[[], BinaryIO],
     environ: Mapping[str, str],
     sheet: str | None = None,
+    stdout: tuple[int, int] | None = None,
 ) -> sources.Inputs:
     """Every argument's recommendations and problems, under the limits ``environ`` sets
-    (``sheet``: the worksheet to read in workbooks); raises ConfigError for a bad limit."""
-    return sources.load_arguments(args, read_stdin, limits.from_env(environ), sheet)
+    (``sheet``: the worksheet to read in workbooks; ``stdout``: the file standard output
+    goes to, by device and inode, not read as an input); raises ConfigError for a bad
+    limit."""
+    within = limits.from_env(environ)
+    return sources.load_arguments(args, read_stdin, within, sheet, stdout)
 
 
 def map_chunks(

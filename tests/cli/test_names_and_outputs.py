@@ -147,6 +147,42 @@ def test_report_refuses_the_file_standard_input_is_redirected_from(in_tmp: Path)
     assert Path("w/draft.md").read_text() == DRAFT
 
 
+@pytest.mark.parametrize(
+    ("args", "output", "expected"),
+    [
+        (["check", "w", "-f", "concise"], "w/findings.txt", "1 file checked"),
+        (["map", "w", "-f", "gold"], "w/labelled.yaml", "NSCB will audit"),
+        (["map", "w", "-f", "csv"], "w/mapped.csv", "NSCB will audit"),
+        (["coverage", "w", "-f", "markdown"], "w/coverage.md", "1 recommendation from 1 case"),
+    ],
+)
+def test_standard_output_redirected_into_the_folder_read_is_not_read(
+    in_tmp: Path, args: list[str], output: str, expected: str
+) -> None:
+    """The shell creates the file (empty) before scrmap runs: met in the folder, it was an
+    empty input that failed the run (exit 2) and, in coverage, a file "not read"."""
+    scrmap = Path(sys.executable).parent / "scrmap"
+    with open(output, "wb") as stdout:
+        done = subprocess.run([scrmap, *args], stdout=stdout, stderr=subprocess.PIPE)
+    stderr = done.stderr.decode()
+    assert done.returncode == exitcodes.OK, stderr
+    assert stderr.splitlines()[0] == f"scrmap: note: skipped {output}: standard output goes to it"
+    written = Path(output).read_text()
+    assert expected in written
+    assert "not read" not in written and "could not be read" not in written
+
+
+def test_an_input_named_as_where_standard_output_goes_is_one_problem(in_tmp: Path) -> None:
+    scrmap = Path(sys.executable).parent / "scrmap"
+    with open("w/draft.md", "ab") as stdout:  # appended to: still the output, not an input
+        done = subprocess.run([scrmap, "map", "w/draft.md"], stdout=stdout, stderr=subprocess.PIPE)
+    assert done.returncode == exitcodes.USAGE
+    assert done.stderr.decode() == (
+        "w/draft.md: is also where standard output goes, so the shell emptied it before scrmap "
+        "ran; redirect the output to another file\n"
+    )
+
+
 def test_a_new_output_beside_the_input_is_written(runner: CliRunner) -> None:
     result = run(runner, "check", "w", "-f", "concise", "-o", "w/findings.txt")
     assert result.exit_code == 0, result.stderr

@@ -118,6 +118,20 @@ def test_a_folder_of_nothing_but_them_holds_no_recommendation_files(tmp_path: Pa
     assert len(loaded.skipped) == 1
 
 
+def test_the_file_standard_output_goes_to_is_no_input(folder: Path) -> None:
+    output = folder / "mapped.csv"
+    output.write_text("")  # as the shell leaves it: `scrmap map folder -f csv > folder/mapped.csv`
+    status = output.stat()
+    loaded = load_arguments([str(folder)], io.BytesIO, stdout=(status.st_dev, status.st_ino))
+    assert loaded.problems == []
+    assert f"skipped {output}: standard output goes to it" in loaded.skipped
+    named = load_arguments([str(output)], io.BytesIO, stdout=(status.st_dev, status.st_ino))
+    assert [p.message for p in named.problems] == [
+        "is also where standard output goes, so the shell emptied it before scrmap ran; "
+        "redirect the output to another file"
+    ]
+
+
 def _why(path: Path) -> str:
     with pytest.raises(OutputError) as raised:
         replaced_weights(path, Limits())

@@ -119,6 +119,18 @@ def refuse_own_files(output: Path | None, framework_path: Path, chosen: Settings
         refuse_overwrite(output, [chosen.loaded.path], "the configuration in use")
 
 
+def stdout_file() -> tuple[int, int] | None:
+    """The regular file standard output is redirected to (`> recs/labelled.yaml`), by device
+    and inode, or None (a terminal, a pipe, or no file descriptor under a test runner)."""
+    import stat
+
+    try:
+        status = os.fstat(sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
+
+
 def read_stdin() -> BinaryIO:
     """Standard input as bytes, opened when an argument is '-' (the core decodes it)."""
     if sys.stdin is None:  # closed by the shell (<&-): a problem with '-', not a crash
@@ -150,7 +162,7 @@ def inputs(
         )
         raise typer.Exit(exitcodes.USAGE)
     try:
-        loaded = pipeline.read_inputs(args, read_stdin, os.environ, sheet)
+        loaded = pipeline.read_inputs(args, read_stdin, os.environ, sheet, stdout_file())
     except ScrmapError as error:
         fail(error, exitcodes.USAGE)
     # Standard input redirected from a file (`- < draft.md`) is that file: /dev/stdin names it.

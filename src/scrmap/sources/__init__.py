@@ -372,6 +372,11 @@ class Inputs:
     left out, though nothing is wrong."""
     noted: set[tuple[int, int] | str] = field(default_factory=set)
     """The files in ``skipped``, by `_identity`: a folder named twice notes each once."""
+    stdout: tuple[int, int] | None = None
+    """The regular file standard output is redirected to, by `_identity`, if any: the
+    shell creates it (empty) before scrmap runs, so `scrmap map recs -f gold >
+    recs/labelled.yaml` met it in the folder it reads, as an empty input that failed the
+    run; it is this run's output, not an input."""
 
     @property
     def unruled_problems(self) -> list[Problem]:
@@ -468,16 +473,21 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
         if isinstance(file, Unread):
             inputs.skip(file.path, file.note())
             continue
+        skipped = False
         if isinstance(file, Problem):
             found.append(([], [file]))
+        elif inputs.stdout is not None and _identity(file) == inputs.stdout:
+            skipped = True  # this run's output, emptied by the shell: not an input that failed
+            inputs.skip(file, f"skipped {display_name(str(file))}: standard output goes to it")
         elif inputs.first_time(file):
             opened = _open(file, None, limits, sheet)
             if (own := _own(opened)) is not None:
+                skipped = True
                 inputs.skip(file, own.note(display_name(str(file))))
             else:
                 inputs.read.append(display_name(str(file)))
                 found.append(_load(opened))
-        holds_recommendations = holds_recommendations or own is None
+        holds_recommendations = holds_recommendations or not skipped
     if not holds_recommendations:
         message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
         found.append(([], [Problem(display_name(arg), None, None, message)]))
@@ -501,6 +511,12 @@ def _read_argument(
     if path.is_dir():
         return _read_directory(arg, inputs, limits, sheet)
     if path.exists():
+        if inputs.stdout is not None and _identity(path) == inputs.stdout:
+            message = (
+                "is also where standard output goes, so the shell emptied it before scrmap "
+                "ran; redirect the output to another file"
+            )
+            return [([], [Problem(display_name(arg), None, None, message)])]
         if not inputs.first_time(path):
             return []
         inputs.read.append(display_name(arg))
@@ -536,12 +552,14 @@ def load_arguments(
     read_stdin: Callable[[], BinaryIO],
     limits: Limits | None = None,
     sheet: str | None = None,
+    stdout: tuple[int, int] | None = None,
 ) -> Inputs:
     """Read every argument in order (``sheet``: the worksheet of each workbook, else its
-    first). Past ``limits.recommendations`` the rest is refused, with one problem saying
-    so."""
+    first; ``stdout``: the file standard output is redirected to, by device and inode,
+    which is no input). Past ``limits.recommendations`` the rest is refused, with one
+    problem saying so."""
     limits = limits or Limits()
-    inputs = Inputs()
+    inputs = Inputs(stdout=stdout)
     for arg in args:
         found = [
             (_visible(recs), issues)
