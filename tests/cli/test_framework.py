@@ -75,6 +75,53 @@ def test_local_framework_takes_precedence(runner: CliRunner, tmp_path: Path, mon
     assert json.loads(result.stdout)["name"] == "example-sar"
 
 
+ENV_NOTE = (
+    "scrmap: note: the framework file is the one $SCRMAP_FRAMEWORK names ({}); fix it, give "
+    "--framework FILE, or unset SCRMAP_FRAMEWORK\n"
+)
+LOCAL_NOTE = (
+    "scrmap: note: the framework file is the framework.yaml in the working directory; fix it, "
+    "or give --framework FILE\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["map", "Staff should escalate concerns."], exitcodes.USAGE),
+        (["coverage", "Staff should escalate concerns."], exitcodes.USAGE),
+        (["check", "Staff should escalate concerns."], exitcodes.USAGE),
+        (["framework", "show"], exitcodes.USAGE),
+        (["framework", "validate"], exitcodes.USAGE),
+    ],
+)
+def test_a_framework_the_command_line_did_not_name_says_where_it_came_from(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int
+) -> None:
+    """A $SCRMAP_FRAMEWORK set long ago, or a framework.yaml in the working directory, named
+    a file the user never gave: "nope.yaml: no such file or directory" said nothing of why."""
+    monkeypatch.chdir(tmp_path)
+    env = {"SCRMAP_FRAMEWORK": "gone.yaml", "SCRMAP_CONFIG": ""}
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == code
+    assert result.stderr == (
+        "gone.yaml: no such file or directory (the framework file)\n" + ENV_NOTE.format("gone.yaml")
+    )
+    # Named on the command line, it needs no note.
+    named = runner.invoke(app, [*args, "--framework", "gone.yaml"], env=env)
+    assert named.stderr == "gone.yaml: no such file or directory (the framework file)\n"
+    # Found in the working directory, invalid: exit 1 from validate, 2 elsewhere.
+    monkeypatch.delenv("SCRMAP_FRAMEWORK", raising=False)
+    (tmp_path / "framework.yaml").write_text(EXAMPLE.read_text().replace("id: P2", "id: P1"))
+    local = runner.invoke(app, args, env={"SCRMAP_CONFIG": ""})
+    expected = exitcodes.PROBLEMS if args == ["framework", "validate"] else exitcodes.USAGE
+    assert local.exit_code == expected
+    assert local.stderr == (
+        f"{tmp_path / 'framework.yaml'}:35:9: standards[1] (id 'P1').id: duplicate id 'P1' in "
+        "standards\n" + LOCAL_NOTE
+    )
+
+
 def test_validate_says_it_checks_the_learned_weights_too(runner: CliRunner) -> None:
     """It does (weights from another framework are its problems, exit 1), and its help
     said only "Check a framework file"."""

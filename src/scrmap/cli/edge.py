@@ -46,13 +46,47 @@ def fail(error: ScrmapError, code: int, prefix: str = "") -> NoReturn:
 
 def framework(path: Path | None, learned: bool = True) -> tuple[Framework, Path]:
     """The framework in use (without its learned weights, not even read, when ``learned`` is
-    false, as --no-learned asks) and its path; a broken one stops the command with exit 2."""
+    false, as --no-learned asks) and its path; a broken one stops the command with exit 2,
+    saying where it came from when the command line did not name it."""
     from scrmap import pipeline
 
     try:
         return pipeline.load_framework(path, os.environ, learned)
     except ScrmapError as error:
-        fail(error, exitcodes.USAGE)
+        fail_framework(error, exitcodes.USAGE, path)
+
+
+def fail_framework(error: ScrmapError, code: int, path: Path | None) -> NoReturn:
+    """`fail` for a framework that cannot be used, ``path`` as the options gave it: when it
+    came from $SCRMAP_FRAMEWORK or is the working directory's framework.yaml, a note says
+    so. Neither is on the command line, and "nope.yaml: no such file or directory" from a
+    variable set long ago named a file the user never gave."""
+    for problem in error.problems:
+        say(str(problem))
+    origin = _framework_origin(path)
+    if origin is not None:
+        say(f"scrmap: note: {origin}")
+    raise typer.Exit(code)
+
+
+def _framework_origin(path: Path | None) -> str | None:
+    """Where the framework at ``path`` (None: found by default) came from, in words, when
+    the command line did not name it; None when it did, or it is the bundled one."""
+    from scrmap.cli import options
+    from scrmap.defaults import FRAMEWORK_ENV_VAR
+    from scrmap.framework import LOCAL_NAME
+
+    if path is not None and options.framework_from_environment:
+        return (
+            f"the framework file is the one ${FRAMEWORK_ENV_VAR} names ({path}); fix it, "
+            f"give --framework FILE, or unset {FRAMEWORK_ENV_VAR}"
+        )
+    if path is None and (Path.cwd() / LOCAL_NAME).is_file():
+        return (
+            f"the framework file is the {LOCAL_NAME} in the working directory; fix it, or "
+            "give --framework FILE"
+        )
+    return None
 
 
 def settings(path: Path | None, threshold: int | None) -> Settings:

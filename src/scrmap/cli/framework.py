@@ -56,9 +56,13 @@ def framework_validate(
         loaded, target = pipeline.load_framework(path or framework, os.environ)
         stale = pipeline.stale_weights(target, loaded, os.environ)
     except UnreadableFrameworkError as error:
-        edge.fail(error, exitcodes.USAGE)
+        if path is not None:
+            edge.fail(error, exitcodes.USAGE)
+        edge.fail_framework(error, exitcodes.USAGE, framework)
     except ScrmapError as error:
-        edge.fail(error, exitcodes.PROBLEMS)
+        if path is not None:
+            edge.fail(error, exitcodes.PROBLEMS)
+        edge.fail_framework(error, exitcodes.PROBLEMS, framework)
     if stale:
         edge.fail(FrameworkError(stale), exitcodes.PROBLEMS)
     typer.echo(

@@ -35,12 +35,28 @@ def path_value(value: str) -> Path:
     return Path(value)
 
 
+framework_from_environment = False
+"""Whether this run's --framework came from $SCRMAP_FRAMEWORK, not the command line: a
+framework that cannot be used then says so (`scrmap.cli.edge.fail_framework`)."""
+
+
+def _framework_source(
+    ctx: typer.Context, param: typer.CallbackParam, value: Path | None
+) -> Path | None:
+    """Note where --framework's value came from (see ``framework_from_environment``)."""
+    global framework_from_environment
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    framework_from_environment = value is not None and getattr(source, "name", "") == "ENVIRONMENT"
+    return value
+
+
 FrameworkOption = Annotated[
     Path | None,
     typer.Option(
         "--framework",
         metavar="<path>",
         parser=path_value,
+        callback=_framework_source,
         envvar=FRAMEWORK_ENV_VAR,
         help=(
             "Framework YAML file. Default: ./framework.yaml if the working directory has "
