@@ -109,6 +109,7 @@ def suggest(
         for label in getattr(framework, kind):
             have = {phrase_keys(c.cue) for c in label.cues}
             have |= {tuple(k.lstrip("^").lower() for k in keys) for keys in have}
+            longer = [keys for keys in have if len(keys) > 1]
             members = {k for k, (item, _) in enumerate(found) if label.id in getattr(item, kind)}
             if not members:
                 continue
@@ -118,7 +119,9 @@ def suggest(
                 hits = [k for k in where if k in members]
                 if len(hits) < support or len(hits) / len(where) < min_precision:
                     continue
-                if key in have:
+                if key in have or all(
+                    _within_a_cue(key, found[k][1], longer) for k in hits
+                ):  # "self" where every item has the cue "self-neglect": it adds nothing
                     continue
                 candidate = Candidate(
                     kind,
@@ -144,6 +147,18 @@ def suggest(
                     break
             out.extend(kept)
     return out
+
+
+def _within_a_cue(
+    key: tuple[str, ...], phrases: dict[tuple[str, ...], str], cues: Sequence[tuple[str, ...]]
+) -> bool:
+    """Whether an item's phrase ``key`` is there only as part of one of the label's longer
+    ``cues`` that the item has too: suggested, it would find no item the cue does not."""
+    n = len(key)
+    return any(
+        cue in phrases and any(cue[i : i + n] == key for i in range(len(cue) - n + 1))
+        for cue in cues
+    )
 
 
 def as_yaml(
