@@ -330,3 +330,23 @@ def test_a_standard_over_the_threshold_that_is_not_kept_says_why(runner: CliRunn
     gold = run(runner, "map", text, "-f", "gold").stdout
     said = f"# {over[0]['id']} {over[0]['score']} (over the threshold, but 3 standards"
     assert said in gold
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_a_standard_and_a_theme_of_one_id_each_show_their_own_title(
+    runner: CliRunner, tmp_path: Path, columns: str
+) -> None:
+    """A framework may call a standard and a theme both "self-neglect"; titled by id alone,
+    the standard was shown with the theme's title."""
+    framework = tmp_path / "sab.yaml"
+    adult = (ROOT / "examples" / "adult-sar-framework.yaml").read_text()
+    framework.write_text(adult.replace("  - id: P1\n", "  - id: self-neglect\n"))
+    text = "Practitioners should record the desired outcomes of adults who self-neglect."
+    args = ["map", text, "--framework", str(framework), "--no-learned"]
+    result = invoke(runner, args, env={"COLUMNS": columns, "NO_COLOR": "1"})
+    assert result.exit_code == exitcodes.OK, result.stderr
+    rows = [" ".join(re.sub("[│┃]", " ", line).split()) for line in result.stdout.splitlines()]
+    standard = "standard self-neglect The adult's views and wishes are sought and recorded"
+    theme = "theme self-neglect Self-neglect"
+    assert any(row.startswith(standard) for row in rows), result.stdout
+    assert any(row == theme or row.startswith(f"{theme} 80") for row in rows), result.stdout

@@ -34,16 +34,26 @@ def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
     return out
 
 
-def _rows(record: RecommendationRecord, threshold: int) -> list[tuple[str, MatchRecord]]:
-    rows: list[tuple[str, MatchRecord]] = [("quadrant", m) for m in record["quadrants"]]
-    rows += [("standard", m) for m in record["standards"]]
-    rows += [("theme", m) for m in record["themes"]]
+Titles = dict[tuple[str, str], str]
+"""Each quadrant's, standard's and theme's title by its kind ('quadrants', 'standards',
+'themes') and id: a framework may give a standard and a theme one id ("self-neglect"), and
+by id alone the standard was shown with the theme's title."""
+
+
+def _rows(record: RecommendationRecord, threshold: int) -> list[tuple[str, str, MatchRecord]]:
+    """Each row to show: what it is, the kind of item (for its title) and the match."""
+    rows = [("quadrant", "quadrants", m) for m in record["quadrants"]]
+    rows += [("standard", "standards", m) for m in record["standards"]]
+    rows += [("theme", "themes", m) for m in record["themes"]]
     near = record.get("near_misses")
     if near:
         # A standard over the threshold that was not given was withheld or not kept, not
         # nearly missed.
-        rows += [(not_assigned(record, "standards", m, threshold), m) for m in near["standards"]]
-        rows += [("near miss", m) for m in near["themes"]]
+        rows += [
+            (not_assigned(record, "standards", m, threshold), "standards", m)
+            for m in near["standards"]
+        ]
+        rows += [("near miss", "themes", m) for m in near["themes"]]
     return rows
 
 
@@ -101,7 +111,7 @@ UNMAPPED = "unmapped: no standard, theme or quadrant reached the threshold"
 FIT_TITLE = "whether the text fits the framework at all"
 
 
-def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshold: int) -> Table:
+def mapping_table(record: RecommendationRecord, titles: Titles, threshold: int) -> Table:
     """One recommendation as a table: each match; under it, the text with the evidence
     highlighted and what the scores mean."""
     table = Table(title=_heading(record), title_justify="left", show_lines=False, expand=False)
@@ -111,11 +121,11 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
     table.add_column("score", justify="right")
     table.add_column("evidence (the words that matched)")
     rows = _rows(record, threshold)
-    for kind, m in rows:
+    for kind, section, m in rows:
         table.add_row(
             kind,
             m["id"],
-            titles.get(m["id"], ""),
+            titles.get((section, m["id"]), ""),
             str(m["score"]),
             _said(record, kind, m),
             style="dim" if kind in DIM else None,
@@ -130,16 +140,16 @@ def mapping_table(record: RecommendationRecord, titles: dict[str, str], threshol
     return table
 
 
-def mapping_stack(record: RecommendationRecord, titles: dict[str, str], threshold: int) -> Group:
+def mapping_stack(record: RecommendationRecord, titles: Titles, threshold: int) -> Group:
     """One recommendation stacked for a narrow terminal: heading, text, then each match
     on a line of its own with its score and evidence on the next."""
     parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
     rows = _rows(record, threshold)
-    for kind, m in rows:
+    for kind, section, m in rows:
         style = "dim" if kind in DIM else ""
         line = Text(f"{kind} ", style=style or "dim")
         line.append(m["id"], style=style or "bold")
-        line.append(f"  {titles.get(m['id'], '')}", style=style)
+        line.append(f"  {titles.get((section, m['id']), '')}", style=style)
         evidence = Text(f"score {m['score']} · {_said(record, kind, m)}", style=style)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
     fit = _fit(record, threshold)
@@ -165,10 +175,11 @@ def show_mappings(
 ) -> None:
     """Print each recommendation to stdout, as tables or stacked by the terminal's width,
     with what the scores mean (the count is `mapping_summary`, for stderr)."""
-    titles = {q.id: q.title for q in framework.quadrants}
-    titles |= {s.id: s.title for s in framework.standards}
-    titles |= {t.id: t.title for t in framework.themes}
-    titles = clean(titles)
+    titles: Titles = {
+        (kind, item.id): clean(item.title)
+        for kind in ("quadrants", "standards", "themes")
+        for item in getattr(framework, kind)
+    }
     console: Console = stdout_console()
     wide = console.width >= WIDE
     for record in clean(records):
