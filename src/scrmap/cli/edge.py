@@ -61,10 +61,12 @@ def fail_framework(error: ScrmapError, code: int, path: Path | None) -> NoReturn
     came from $SCRMAP_FRAMEWORK or is the working directory's framework.yaml, a note says
     so. Neither is on the command line, and "nope.yaml: no such file or directory" from a
     variable set long ago named a file the user never gave."""
+    from scrmap.errors import FrameworkError
+
     for problem in error.problems:
         say(str(problem))
-    origin = _framework_origin(path)
-    if origin is not None:
+    origin = _framework_origin(path) if isinstance(error, FrameworkError) else None
+    if origin is not None:  # not for a bad SCRMAP_MAX_*, which is no fault of the file
         say(f"scrmap: note: {origin}")
     raise typer.Exit(code)
 
