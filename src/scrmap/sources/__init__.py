@@ -469,7 +469,6 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
     found: list[Found] = []
     holds_recommendations = False  # a file read, or one read already, or one that failed
     for file in _walk(Path(arg)):
-        own = None
         if isinstance(file, Unread):
             inputs.skip(file.path, file.note())
             continue
