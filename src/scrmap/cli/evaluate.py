@@ -24,7 +24,9 @@ def evaluate_command(
     gold: Annotated[
         list[Path],
         typer.Argument(
-            metavar="GOLD...", parser=path_value, help="Hand-labelled YAML files (see tests/gold/)."
+            metavar="GOLD...",
+            parser=path_value,
+            help="Hand-labelled YAML files: `scrmap map ... -f gold` writes one to correct.",
         ),
     ],
     framework: FrameworkOption = None,
