@@ -1468,3 +1468,27 @@ def test_markdown_emphasis_and_code_inside_an_item_are_taken_off(tmp_path: Path)
         "The Board should review file_name_here and 5*3*2.",
         "Guidance* should be updated; see a ** b.",
     ]
+
+
+def test_markdown_markup_off_leaves_web_addresses_and_reaches_table_cells(
+    tmp_path: Path,
+) -> None:
+    """Markdown reads no emphasis in a link's address, and a pipe table's cells are quoted
+    in the same reports as list items are."""
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "# Child C\n\n"
+        "- Agencies should follow https://x.org/_docs_/plan and [it](https://y.org/_a_/b).\n"
+        "- Staff should read the ``CP-IS`` guidance _now_.\n\n"
+        "| No. | Recommendation | Lead agency |\n"
+        "|---|---|---|\n"
+        "| 3 | Schools should **always** record _concerns_ in `CPOMS`. | **Education** |\n"
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text) for r in recs] == [
+        ("1", "Agencies should follow https://x.org/_docs_/plan and [it](https://y.org/_a_/b)."),
+        ("2", "Staff should read the CP-IS guidance now."),
+        ("3", "Schools should always record concerns in CPOMS."),
+    ]
+    assert recs[2].agency == "Education"

@@ -471,14 +471,17 @@ def _table_header(line: str, after: str | None) -> _table.Columns | None:
 
 
 _INLINE_MARKUP = re.compile(
-    r"(?<![\w*])(\*\*?)(?=[^\s*])(.{1,300}?)(?<=[^\s*])\1(?![\w*])"
-    r"|(?<![\w_])(__?)(?=[^\s_])(.{1,300}?)(?<=[^\s_])\3(?![\w_])"
-    r"|`([^`]+)`"
+    r"(?P<url>\b(?:https?|ftp)://\S+|\bwww\.\S+)"
+    r"|(?<![\w*])(?P<star>\*\*?)(?=[^\s*])(?P<starred>.{1,300}?)(?<=[^\s*])(?P=star)(?![\w*])"
+    r"|(?<![\w_])(?P<under>__?)(?=[^\s_])(?P<underlined>.{1,300}?)(?<=[^\s_])(?P=under)(?![\w_])"
+    r"|(?<!`)(?P<ticks>``?)(?P<code>[^`]+)(?P=ticks)(?!`)"
 )
-"""Emphasis and code inside a line ('**within 3 months**', '_all_', '`CP-IS`'): Markdown's
-markup, not the recommendation's words. Emphasis runs to 300 characters at most, so that
-a marker never closed ('*a *a *a ...') costs linear time, not quadratic; a whole paragraph
-in emphasis is `_outer_emphasis_off`'s."""
+"""Emphasis and code inside a line ('**within 3 months**', '_all_', '`CP-IS`', '``CP-IS``'):
+Markdown's markup, not the recommendation's words. A web address is passed over whole, as
+Markdown does not read emphasis in a link's address: 'https://site/_docs_/plan' is no
+emphasis. Emphasis runs to 300 characters at most, and code to two backticks, so that a
+marker never closed ('*a *a *a ...', a run of backticks) costs linear time, not quadratic;
+a whole paragraph in emphasis is `_outer_emphasis_off`'s."""
 
 
 def _inline_markup_off(text: str) -> str:
@@ -486,7 +489,9 @@ def _inline_markup_off(text: str) -> str:
     show as asterisks in every table, report and workbook that quotes the item."""
     if "*" not in text and "_" not in text and "`" not in text:
         return text
-    return _INLINE_MARKUP.sub(lambda m: m[2] or m[4] or m[5], text)
+    return _INLINE_MARKUP.sub(
+        lambda m: m["url"] or m["starred"] or m["underlined"] or m["code"], text
+    )
 
 
 def load_text(text: str, name: str, default_case: str | None) -> Found:
@@ -771,6 +776,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     from_tables: list[Recommendation] = []
     table_problems: list[Problem] = []
     for _, table_case, columns, rows in tables:
+        # A cell's markup is taken off as an item's is: '**always**' in a pipe table, as
+        # pandoc writes Word's bold, is the word, in the report as in the list above it.
+        rows = [(line, [_inline_markup_off(cell) for cell in cells]) for line, cells in rows]
         found, issues = _table.recommendations(columns, rows, name, table_case)
         from_tables += found
         table_problems += issues
