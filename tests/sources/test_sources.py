@@ -1492,3 +1492,23 @@ def test_markdown_markup_off_leaves_web_addresses_and_reaches_table_cells(
         ("3", "Schools should always record concerns in CPOMS."),
     ]
     assert recs[2].agency == "Education"
+
+
+def test_a_linked_document_of_a_kind_not_read_in_a_folder_is_noted_once(tmp_path: Path) -> None:
+    """A link to the published review kept elsewhere is as much left out as the file; a
+    link to one in the folder is the same document, noted once."""
+    outside = tmp_path / "published"
+    outside.mkdir()
+    (outside / "Child Q SPR.pdf").write_bytes(b"%PDF-1.7\n")
+    recs = tmp_path / "recs"
+    recs.mkdir()
+    (recs / "child-q.md").write_text("- One.\n")
+    (recs / "child-q.pdf").symlink_to(outside / "Child Q SPR.pdf")
+    (recs / "plan.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (recs / "z-plan.xls").symlink_to(recs / "plan.xls")
+    loaded = load_arguments([str(recs)], io.BytesIO)
+    assert loaded.problems == []
+    assert [note.split(":")[0] for note in loaded.skipped] == [
+        f"skipped {recs}/child-q.pdf",
+        f"skipped {recs}/plan.xls",
+    ]

@@ -243,7 +243,7 @@ def _walk(directory: Path) -> Iterable[Path | Problem | Unread]:
             if file.startswith((".", "~$")):
                 continue
             if path.suffix.lower() not in KNOWN_SUFFIXES:
-                if path.suffix.lower() in DOCUMENTS and not path.is_symlink():
+                if path.suffix.lower() in DOCUMENTS:  # a link too: noting it reads nothing
                     yield Unread(path)
                 continue
             if path.is_symlink():
@@ -368,8 +368,9 @@ class Inputs:
     files: set[tuple[int, int] | str] = field(default_factory=set)
     """Every file met so far, by `_identity`: `first_time` reads each once."""
     skipped: list[str] = field(default_factory=list)
-    """scrmap's own files met in a folder and not read, each as a note to print: what was
-    left out, though nothing is wrong."""
+    """Files met in a folder and not read (scrmap's own, documents of kinds not read, the
+    file standard output goes to), each as a note to print: what was left out, though
+    nothing is wrong."""
     noted: set[tuple[int, int] | str] = field(default_factory=set)
     """The files in ``skipped``, by `_identity`: a folder named twice notes each once."""
     stdout: tuple[int, int] | None = None
