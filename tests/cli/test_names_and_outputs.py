@@ -178,8 +178,9 @@ def test_an_input_named_as_where_standard_output_goes_is_one_problem(in_tmp: Pat
         done = subprocess.run([scrmap, "map", "w/draft.md"], stdout=stdout, stderr=subprocess.PIPE)
     assert done.returncode == exitcodes.USAGE
     assert done.stderr.decode() == (
-        "w/draft.md: is also where standard output goes, so the shell emptied it before scrmap "
-        "ran; redirect the output to another file\n"
+        "w/draft.md: is also where standard output goes: `>` empties it before scrmap runs, "
+        "and `>>` adds this run's output to what is read; redirect the output to another "
+        "file\n"
     )
 
 

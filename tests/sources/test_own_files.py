@@ -127,8 +127,8 @@ def test_the_file_standard_output_goes_to_is_no_input(folder: Path) -> None:
     assert f"skipped {output}: standard output goes to it" in loaded.skipped
     named = load_arguments([str(output)], io.BytesIO, stdout=(status.st_dev, status.st_ino))
     assert [p.message for p in named.problems] == [
-        "is also where standard output goes, so the shell emptied it before scrmap ran; "
-        "redirect the output to another file"
+        "is also where standard output goes: `>` empties it before scrmap runs, and `>>` "
+        "adds this run's output to what is read; redirect the output to another file"
     ]
 
 

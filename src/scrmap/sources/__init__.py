@@ -513,8 +513,9 @@ def _read_argument(
     if path.exists():
         if inputs.stdout is not None and _identity(path) == inputs.stdout:
             message = (
-                "is also where standard output goes, so the shell emptied it before scrmap "
-                "ran; redirect the output to another file"
+                "is also where standard output goes: `>` empties it before scrmap runs, and "
+                "`>>` adds this run's output to what is read; redirect the output to another "
+                "file"
             )
             return [([], [Problem(display_name(arg), None, None, message)])]
         if not inputs.first_time(path):
