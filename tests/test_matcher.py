@@ -131,6 +131,8 @@ def test_real_words_one_letter_from_a_cue_word_are_no_typos(matcher: Matcher, wo
         ("supervisiom", "supervision", False),  # wrong, but in the ending
         ("supervixion", "supervision", True),  # wrong, nine letters or more
         ("contract", "contact", False),  # a letter more that doubles none
+        ("dfocused", "focused", False),  # a letter more in front, though the last is the same
+        ("ffocused", "focused", True),  # the first letter doubled
         ("content", "consent", False),  # wrong, under nine letters
     ],
 )

@@ -1223,8 +1223,11 @@ def _slip(word: str, meant: str) -> bool:
         return n >= 9 and wrong < n - 2
     if n < len(meant):
         return True
+    # The first letter that differs is the one more (the rest of ``word`` is ``meant``'s),
+    # so it doubles a letter only as a copy of the one before it; there is none before the
+    # first letter, and ``word[-1]`` is no neighbour.
     extra = next((i for i in range(len(meant)) if word[i] != meant[i]), len(meant))
-    return word[extra] == word[extra - 1] or (extra + 1 < n and word[extra] == word[extra + 1])
+    return extra > 0 and word[extra] == word[extra - 1]
 
 
 def _spellings(phrases: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
