@@ -158,3 +158,45 @@ def test_the_filter_of_ids_never_forgets() -> None:
     wrong = sum(seen.add(i) for i in ids[1:])
     assert all(seen.add(i) for i in ids)
     assert wrong < 20  # rarely says yes to a new id: about 1 in 10,000 at this size
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_every_line_ending_excel_writes_is_a_line(ending: str, tmp_path: Path) -> None:
+    # "\r" alone: Excel for Mac's "CSV (Macintosh)", once refused as a Python error about
+    # "universal-newline mode".
+    path = tmp_path / "mac.csv"
+    rows = ["id,text", '1,"Share', 'information"', "2,Agencies staff"]
+    path.write_bytes(ending.join(rows).encode() + ending.encode())
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "Share information", 2),
+        ("2", "Agencies staff", 4),
+    ]
+
+
+def test_mixed_line_endings_are_each_a_line(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"id,text\r\n1,Share\n2,Record\r3,Visit\r\n")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line) for r in recs] == [("1", 2), ("2", 3), ("3", 4)]
+
+
+@pytest.mark.parametrize("first", ["", "1,Share\n"])
+def test_a_quote_that_never_closes_before_a_long_tail_says_so(first: str, tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text("id,text\n" + first + '9,"Share\n' + "1,Record\n" * 30_000)
+    line = 3 if first else 2
+    assert [str(p) for p in load_file(path)[1]] == [
+        f"{path}:{line}: not valid CSV: a cell longer than 131,072 characters starts in this "
+        "row: a quote opened in it never closes, or the cell is too long to be a recommendation"
+    ]
+
+
+def test_a_quote_that_never_closes_in_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text('"id,text\n1,Share\n')
+    assert [str(p) for p in load_file(path)[1]] == [
+        f"{path}:1: not valid CSV: a quote opened in this row never closes"
+    ]

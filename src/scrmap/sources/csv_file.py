@@ -74,9 +74,27 @@ _UTF8_REPLACING = "utf-8, stray bytes replaced"
 U+FFFD, as every text file is (`_base.decode`)."""
 
 
+_BARE_CR = re.compile(r"\r(?!\n)")
+"""A carriage return alone, the line ending of a CSV file saved by Excel for Mac
+("CSV (Macintosh)") and of the classic Mac OS."""
+
+
+def _at_bare_cr(line: str) -> Iterator[str]:
+    """``line`` cut after each carriage return that is not followed by a newline, as the
+    text reader (and Excel) cut lines; the pieces keep their endings, so a quoted cell
+    over several lines reads the same."""
+    start = 0
+    for match in _BARE_CR.finditer(line):
+        yield line[start : match.end()]
+        start = match.end()
+    if start < len(line):
+        yield line[start:]
+
+
 def _lines(path: Path, encoding: str) -> Iterator[str]:
     """The file's lines, decoded one at a time (UTF-8 never has a newline byte inside a
     character, so this reads as decoding the whole file would), without a byte-order mark.
+    A line ends at a newline or a carriage return, alone or together (`_BARE_CR`).
     UTF-16 splits a newline's bytes, so it is read as text."""
     if encoding == "utf-16":
         with path.open(encoding=encoding, errors="replace", newline="") as text:
@@ -92,7 +110,10 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
             if first:
                 line = line.removeprefix("\ufeff")
                 first = False
-            yield line
+            if "\r" in line[:-2]:
+                yield from _at_bare_cr(line)
+            else:
+                yield line
 
 
 _HINT = re.compile(r"(?<!\s)\s*sep=(?P<delimiter>[,;\t|])\s*$")
@@ -185,6 +206,14 @@ class CsvFile(Sequence[Recommendation]):
 def _csv_message(error: csv.Error) -> str:
     if "unexpected end of data" in str(error):
         return "not valid CSV: a quote opened in this row never closes"
+    if "field larger than field limit" in str(error):
+        # Most often a quote that never closes with the rest of the file after it, which
+        # the reader meets as a cell too long long before the file ends.
+        return (
+            f"not valid CSV: a cell longer than {csv.field_size_limit():,} characters "
+            "starts in this row: a quote opened in it never closes, or the cell is too long "
+            "to be a recommendation"
+        )
     return f"not valid CSV: {error}"
 
 
@@ -209,7 +238,7 @@ def _header_and_skip(
         top.extend(islice(reader, _TITLE_ROWS))
     except csv.Error as exc:
         if not top:
-            return [Problem(name, 1, None, f"not valid CSV: {exc}")]
+            return [Problem(name, 1, None, _csv_message(exc))]
         # A fault under the header is reported at its row as the rows are read.
     if not top:
         return [Problem(name, None, None, "empty CSV file; expected a header row")]
