@@ -274,6 +274,28 @@ def test_fenced_code_is_neither_an_item_nor_part_of_one(tmp_path: Path) -> None:
     ]
 
 
+def test_a_code_block_never_closed_is_reported_not_dropped_in_silence(tmp_path: Path) -> None:
+    path = tmp_path / "fenced.md"
+    path.write_text(
+        "# Case F\n\n1. Agencies should share information.\n\n~~~\n"
+        "2. Health visitors should ask about fathers.\n\n3. Schools should record concerns.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [str(p) for p in problems] == [
+        f"{path}:5: a code block opened here with ~~~ never closes, so the 2 lines of text "
+        "after it are not read: close it with ~~~ on a line of its own"
+    ]
+    path.write_text("# Case F\n```\n1. Agencies should share information.\n")
+    assert [str(p) for p in load_file(path)[1]] == [
+        f"{path}:2: a code block opened here with ``` never closes, so the 1 line of text "
+        "after it is not read: close it with ``` on a line of its own"
+    ]
+    path.write_text("# Case F\n1. Agencies should share information.\n```\n\n")
+    assert load_file(path)[1] == []  # nothing after it is lost
+
+
 def test_plain_text_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("First recommendation\nwraps here.\n\nSecond one.\n")

@@ -545,6 +545,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         under_title = False
 
     fence: str | None = None  # the marker of an open fenced code block
+    fence_line = 0  # the line it opens on
     title_level: int | None = None  # the level of the heading that named the case
     under_review: int | None = None  # the level of a title that only names the kind of review
     named: dict[int, str] = {}  # the open headings that could name a case, by level
@@ -569,7 +570,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # A fenced code block (a command, a quoted form) is no recommendation and no
             # part of one: its lines are passed over, the item around it goes on.
             if fence is None and opened:
-                fence = opened.group(1)[0] * 3
+                fence, fence_line = opened.group(1)[0] * 3, number
             elif line.strip().startswith(fence or "\0"):
                 fence = None
             continue
@@ -763,6 +764,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             under_title = False  # a label not read ends the one before it
     close()
     untitled()
+    unclosed = _unclosed_fence(name, fence, fence_line, lines)
     if table is not None:
         tables.append(table)
     if grid is not None:
@@ -814,7 +816,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         )
     if not recs:
         empty = Problem(name, None, None, "no recommendations found (empty file?)")
-        return [], table_problems or [empty]
+        return [], table_problems + unclosed or [empty]
     taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
     left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
     # Beside a table, or list items or labelled paragraphs under a recommendations heading,
@@ -832,7 +834,30 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     problems = [unread(name, p[0], p[2]) for p in left_out] + [
         beside_items(name, p[0], p[2], table=bool(tables)) for p in beside
     ]
+    problems += unclosed
     return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
+
+
+def _unclosed_fence(name: str, fence: str | None, line: int, lines: list[str]) -> list[Problem]:
+    """The problem of a fenced code block still open at the end of the file, with text after
+    it: every line to the end is code, not read, and a forgotten closing fence would
+    otherwise drop the recommendations under it in silence."""
+    if fence is None:
+        return []
+    after = sum(1 for text in lines[line:] if text.strip())
+    if not after:
+        return []
+    return [
+        Problem(
+            name,
+            line,
+            None,
+            f"a code block opened here with {fence} never closes, so the {after:,} "
+            f"line{'s' if after != 1 else ''} of text after it "
+            f"{'are' if after != 1 else 'is'} not read: close it with {fence} on a line "
+            "of its own",
+        )
+    ]
 
 
 def load(file: SourceFile) -> Found:
