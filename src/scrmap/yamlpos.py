@@ -74,8 +74,11 @@ class _Builder:
             )
         self.located.positions[path] = _start(node)
         if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
+            out = self._merged(node, path, depth)
+            merged = set(out)
             for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    continue
                 key = self.build(key_node, (*path, "<key>"), depth + 1)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     self.located.problems.append((_start(key_node), "keys must be plain scalars"))
@@ -84,9 +87,10 @@ class _Builder:
                 written = self.located.unquoted.pop((*path, "<key>"), None)
                 if written is not None:  # as Pydantic places an error in a key
                     self.located.unquoted[(*key_path, "[key]")] = written
-                if key in out:
+                if key in out and key not in merged:
                     self.located.problems.append((_start(key_node), f"duplicate key {key!r}"))
                     continue
+                merged.discard(key)  # a key written out overrides the one merged in
                 out[key] = self.build(value_node, key_path, depth + 1)
                 # Point errors about a key at the key itself, not its value.
                 self.located.positions[key_path] = _start(key_node)
@@ -94,6 +98,8 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag == _MERGE:  # '<<' as a value, where it merges nothing: the text
+            return node.value
         try:
             value = yaml.constructor.SafeConstructor.construct_object(_CONSTRUCTOR, node)
             if isinstance(value, (bool, int, float)):
@@ -104,7 +110,30 @@ class _Builder:
             # 5,000 digits): keep it as written; validation then names the field and place.
             return node.value
 
+    def _merged(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[Any, Any]:
+        """The keys a mapping merges in with '<<: *anchor' (or '<<: [*a, *b]', the first
+        winning), as PyYAML's loaders read them: built in its place, so that problems in
+        them point into the anchored mapping. Its own keys, read after, override them."""
+        out: dict[Any, Any] = {}
+        start = self.located.positions[path]
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE:
+                continue
+            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else None
+            for item in reversed(items) if items is not None else [value_node]:
+                value = self.build(item, path, depth + 1)
+                if isinstance(value, dict):
+                    out.update(value)
+                else:
+                    self.located.problems.append(
+                        (_start(item), "'<<' merges only a mapping, or a list of mappings")
+                    )
+        self.located.positions[path] = start
+        return out
 
+
+_MERGE = "tag:yaml.org,2002:merge"
+"""The tag of a plain '<<' key, YAML 1.1's merge key."""
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser where PyYAML has it (several times faster on the framework file);

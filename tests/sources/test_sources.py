@@ -498,6 +498,31 @@ def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
     ]
 
 
+def test_yaml_merge_keys_are_read_as_pyyaml_reads_them() -> None:
+    """'<<: *first' was "could not determine a constructor for the tag
+    'tag:yaml.org,2002:merge'": YAML's way of sharing an owner and a due date."""
+    text = (
+        "case: C\nrecommendations:\n"
+        "  - &first {id: '1', text: Record fathers., owner: LA, due: 2027-03-31}\n"
+        "  - <<: *first\n    id: '2'\n    text: Share information.\n"
+        "  - <<: [{owner: Police}, *first]\n    id: '3'\n    text: Visit.\n"
+    )
+    recs, problems = load_yaml(text, "c.yaml")
+    assert problems == []
+    assert [(r.id, r.text, r.owner, r.due, r.source.line) for r in recs] == [
+        ("1", "Record fathers.", "LA", "2027-03-31", 3),
+        ("2", "Share information.", "LA", "2027-03-31", 4),
+        ("3", "Visit.", "Police", "2027-03-31", 7),
+    ]
+    bad = text.replace("[{owner: Police}, *first]", "[5, *first]").replace("'2'", "[2]")
+    assert [str(p) for p in load_yaml(bad, "c.yaml")[1]] == [
+        "c.yaml:7:10: '<<' merges only a mapping, or a list of mappings",
+        "c.yaml:5:9: recommendations[1].id: must be text",
+    ]
+    plain = "case: C\nrecommendations:\n  - {id: '1', text: <<}\n"  # merges nothing: text
+    assert [r.text for r in load_yaml(plain, "c.yaml")[0]] == ["<<"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
