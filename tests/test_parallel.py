@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+import pytest
+
 from scrmap import framework as fw
 from scrmap import parallel
 from scrmap.coverage import Mapped
@@ -26,10 +28,20 @@ def _recs(count: int) -> list[Recommendation]:
     ]
 
 
-def test_jobs_for_stays_in_process_for_small_inputs() -> None:
+def test_jobs_for_stays_in_process_for_small_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
     assert parallel.jobs_for(parallel.PARALLEL_MIN - 1, None) == 1
     assert parallel.jobs_for(10, 3) == 3
     assert parallel.jobs_for(10, 0) == 1
+    assert parallel.jobs_for(parallel.CHUNK * 10, None) == 4
+
+
+def test_jobs_for_never_starts_more_processes_than_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--jobs 10000` started ten thousand workers, each building a matcher, and hung the
+    machine; a number past a C int was an internal error."""
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
+    assert parallel.jobs_for(10, 10_000) == 4
+    assert parallel.jobs_for(10, 10**20) == 4
 
 
 def test_workers_give_the_same_records_in_the_same_order(norfolk: fw.Framework) -> None:

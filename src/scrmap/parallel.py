@@ -42,14 +42,25 @@ IN_FLIGHT = 2
 _worker: tuple[Matcher, Render[object], bool] | None = None
 
 
+def cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU affinity
+    mask, as containers and job schedulers set one)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def jobs_for(count: int, requested: int | None) -> int:
     """How many processes to use: ``requested`` if given, else one per core, for inputs of
-    at least PARALLEL_MIN recommendations."""
+    at least PARALLEL_MIN recommendations; never more than one per core. Matching is pure
+    Python, so more processes than cores map no faster, and each builds a matcher of its
+    own: ``--jobs 10000`` started ten thousand, and a number past a C int was a crash."""
     if requested is not None:
-        return max(1, requested)
+        return max(1, min(requested, cores()))
     if count < PARALLEL_MIN:
         return 1
-    return max(1, min(os.cpu_count() or 1, count // CHUNK))
+    return max(1, min(cores(), count // CHUNK))
 
 
 def _start(framework: Framework, threshold: int, render: Render[object], near_misses: bool) -> None:

@@ -193,6 +193,14 @@ def test_jobs_do_not_change_the_output(runner: CliRunner, tmp_path: Path) -> Non
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
 
 
+def test_jobs_past_the_cores_are_the_cores(runner: CliRunner) -> None:
+    """A number past a C int was an internal error; 10,000 started as many processes."""
+    library = str(ROOT / "data" / "recommendations")
+    expected = run(runner, "map", library, "-f", "jsonl", "--jobs", "1").stdout
+    result = run(runner, "map", library, "-f", "jsonl", "-j", "99999999999999999999")
+    assert (result.exit_code, result.stdout) == (exitcodes.OK, expected)
+
+
 def test_explain_columns(runner: CliRunner) -> None:
     plan = str(ROOT / "examples" / "action-plan.xlsx")
     result = run(runner, "map", "--explain-columns", plan)

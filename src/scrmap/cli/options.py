@@ -101,8 +101,8 @@ JobsOption = Annotated[
         "-j",
         min=1,
         metavar="<n>",
-        help="Processes to map with. Default: one per core for 2,000 or more "
-        "recommendations, else 1.",
+        help="Processes to map with, at most one per core. Default: one per core for 2,000 "
+        "or more recommendations, else 1.",
         show_default=False,
     ),
 ]
