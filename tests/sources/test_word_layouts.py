@@ -773,3 +773,47 @@ def test_a_number_merged_down_over_the_parts_of_a_recommendation(tmp_path: Path)
         ("1", f"a) {FATHERS} b) {MASH}", "Health; Police"),
         ("2", "The Board will audit supervision by May 2027.", "LSCP"),
     ]
+
+
+def _in_control(*elements: Any, placeholder: bool = False) -> None:
+    """Wrap ``elements`` (siblings, in order) in a content control, as a template has them."""
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    control = etree.Element(qn("w:sdt"))
+    properties = etree.SubElement(control, qn("w:sdtPr"))
+    if placeholder:
+        etree.SubElement(properties, qn("w:showingPlcHdr"))
+    content = etree.SubElement(control, qn("w:sdtContent"))
+    elements[0].addprevious(control)
+    for element in elements:
+        content.append(element)
+
+
+def test_recommendations_in_content_controls_are_read(tmp_path: Path) -> None:
+    """Paragraphs, table rows and cells in a template's content controls were lost in
+    silence: python-docx reads only the body's own paragraphs and a table's own rows."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    first = doc.add_paragraph("Health visitors will record the father's details.", "List Number")
+    prompt = doc.add_paragraph("Click or tap here to enter text.", "List Number")
+    _in_control(first._p)
+    _in_control(prompt._p, placeholder=True)
+    table = doc.add_table(rows=4, cols=2)
+    texts = [
+        ("No.", "Recommendation"),
+        ("2", "The MASH will give feedback to every referrer."),
+        ("3", "Schools will record every concern."),
+        ("4", "GPs will ask about the household."),
+    ]
+    for row, (number, text) in zip(table.rows, texts, strict=True):
+        row.cells[0].text, row.cells[1].text = number, text
+    rows = table._tbl.tr_lst
+    _in_control(rows[2], rows[3])  # a repeating section
+    _in_control(rows[1].tc_lst[1])  # a cell's content control
+    assert [(r.id, r.text, r.source.line) for r in read(doc, tmp_path)] == [
+        ("1", "Health visitors will record the father's details.", 4),
+        ("2", "The MASH will give feedback to every referrer.", 7),
+        ("3", "Schools will record every concern.", 8),
+        ("4", "GPs will ask about the household.", 9),
+    ]

@@ -18,7 +18,8 @@ label with no text of its own, or a short title ("Recommendation 1 \u2013 Father
 heading or a paragraph, over the paragraphs that are the recommendation (`_under_labels`);
 failing those, every paragraph of the section. Without such a heading the whole document
 is read the same way, headings and the title left out. Text is read as Word shows it with
-tracked changes accepted, and a tab or line break after a label read as a colon.
+tracked changes accepted and content controls opened (`_unwrap_controls`), and a tab or
+line break after a label read as a colon.
 """
 
 from __future__ import annotations
@@ -181,6 +182,32 @@ def _level(p: Any, ppr: Any) -> int:
     if words[:1] == ["List"] and words[-1].isdigit():
         return int(words[-1]) - 1
     return 0
+
+
+def _unwrap_controls(body: Any) -> None:
+    """Take the paragraphs, tables, rows, cells and runs out of the content controls
+    (``w:sdt``: the "Click or tap here to enter text" boxes of a template, a table's
+    repeating section) and custom XML that hold them, in place, as Word shows them. Read
+    through python-docx, which sees only the body's own paragraphs, a table's own rows and
+    a row's own cells, every recommendation in one was lost in silence."""
+    for wrapper in list(body.iter(f"{_W}sdt", f"{_W}customXml")):
+        parent = wrapper.getparent()
+        if parent is None:
+            continue
+        if wrapper.tag == f"{_W}sdt":
+            content = wrapper.find(f"{_W}sdtContent")
+            children = [] if content is None else list(content)
+            if wrapper.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+                # Still the template's prompt, "Click or tap here to enter text.": no one's
+                # words. Emptied, not removed, so a table keeps its cells.
+                for text in (t for child in children for t in child.iter(f"{_W}t")):
+                    text.text = ""
+        else:
+            children = [child for child in wrapper if child.tag != f"{_W}customXmlPr"]
+        at = parent.index(wrapper)
+        for offset, child in enumerate(children):
+            parent.insert(at + offset, child)
+        parent.remove(wrapper)
 
 
 def _blocks(document: Any) -> Iterator[_Block]:
@@ -525,6 +552,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     except Exception as exc:  # lxml and python-docx raise many kinds on bad XML
         msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
         return [], [Problem(name, None, None, msg)]
+    _unwrap_controls(document.element.body)
     blocks = list(_blocks(document))
     case = _case(blocks, path.stem)
     section = _under_labels(_section(blocks))
