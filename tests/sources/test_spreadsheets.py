@@ -292,6 +292,21 @@ def test_a_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
     ]
 
 
+def test_rows_of_formulas_with_no_saved_value_are_not_no_rows(tmp_path: Path) -> None:
+    """Rows all formulas, as a program writes them, read as blank: the file was "no rows
+    after the header", of a sheet full of rows."""
+    path = tmp_path / "plan.xlsx"
+    rows = [["Ref", "Action"], ["=ROW()-1", '=UPPER("x")'], ["=ROW()-1", '=UPPER("y")']]
+    write_xlsx(path, {"Plan": rows})
+    assert [str(p) for p in load_file(path)[1]] == [
+        f"{path}: no rows after the header with a value: its cells are formulas with no saved "
+        "value (a workbook written by a program, not Excel): open the workbook in Excel and "
+        "save it, so that its values are saved with it"
+    ]
+    write_xlsx(path, {"Plan": [['="Action plan"'], ["Ref", "Action"]]})  # a formula above
+    assert [str(p) for p in load_file(path)[1]] == [f"{path}: no rows after the header"]
+
+
 def test_a_due_date_or_status_by_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
     """A target date or RAG worked out by a formula whose value was never saved read as
     empty in silence: the overdue action was not overdue, its status "No status"."""

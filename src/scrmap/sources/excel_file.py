@@ -185,6 +185,8 @@ class _Sheet:
     the sheets to look at instead (`load`), without opening the workbook again."""
     theme: list[str] = field(default_factory=list)
     """The workbook theme's colours (`theme_colours`), for a RAG cell filled with one."""
+    header: int = 0
+    """The header row's number, once `_header` has found it."""
 
 
 def _rows(
@@ -252,6 +254,7 @@ def _header(
         return None, rows, [Problem(file.name, None, None, message)]
     found = [(k, _table.recognise(_trimmed(cells))) for k, (_, cells) in enumerate(top)]
     k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
+    sheet_read.header = top[k][0]
     return columns, itertools.chain(top[k + 1 :], rows), []
 
 
@@ -355,7 +358,43 @@ def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
     folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)
     unsaved = _unsaved(file, merges.formulas)
     recs, problems = _table.recommendations(columns, folded, file.name, file.case, unsaved)
+    if (
+        not recs
+        and merges.formulas
+        and [p.message for p in problems] == [_NO_ROWS]
+        and _unsaved_rows(file, sheet_read.header)
+    ):
+        # Every row under the header all formulas with no saved value: each reads as
+        # empty and is passed over as blank, and "no rows" alone sends the user looking
+        # at a sheet full of rows.
+        problems = [dataclasses.replace(problems[0], message=_NO_VALUES)]
     return (recs, sorted([*problems, *notes], key=lambda p: p.line or 0)), True
+
+
+def _unsaved_rows(file: SourceFile, header: int) -> bool:
+    """Whether the sheet has a row under the ``header`` row that reads as blank only because
+    its formulas have no saved value."""
+    import openpyxl
+
+    books = [openpyxl.load_workbook(file.path, read_only=True, data_only=d) for d in (False, True)]
+    formulas, values = (b[file.sheet] if file.sheet is not None else b.worksheets[0] for b in books)
+    return any(
+        any(isinstance(v, str) and v.startswith("=") for v in written)
+        and not any(_cell(v).strip() for v in shown)
+        for written, shown in zip(
+            formulas.iter_rows(min_row=header + 1, values_only=True),
+            values.iter_rows(min_row=header + 1, values_only=True),
+            strict=False,
+        )
+    )
+
+
+_NO_ROWS = "no rows after the header"
+_NO_VALUES = (
+    "no rows after the header with a value: its cells are formulas with no saved value (a "
+    "workbook written by a program, not Excel): open the workbook in Excel and save it, so "
+    "that its values are saved with it"
+)
 
 
 def _filled_down(
