@@ -489,6 +489,52 @@ def test_docx_with_broken_xml(tmp_path: Path) -> None:
     assert str(problems[0]).startswith(f"{path}: not a readable Word .docx file (")
 
 
+def _compound_file(*streams: str) -> bytes:
+    """An OLE compound file's bytes, as far as naming its streams: a 512-byte header whose
+    first directory sector (3) holds the streams' names."""
+    header = bytearray(512)
+    header[:8] = bytes.fromhex("D0CF11E0A1B11AE1")
+    header[0x1E:0x20] = (9).to_bytes(2, "little")  # sectors of 2**9 bytes
+    header[0x30:0x34] = (3).to_bytes(4, "little")
+    names = b"".join(n.encode("utf-16-le").ljust(128, b"\0") for n in ("Root Entry", *streams))
+    return bytes(header) + b"\1" * 3 * 512 + names.ljust(512, b"\0")
+
+
+PASSWORD = (
+    "protected by a password, which scrmap cannot open: save a copy without the password "
+    "(File > Info > Protect, Encrypt with Password: clear it) and map that"
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "streams", "message"),
+    [
+        (".docx", ("EncryptionInfo", "EncryptedPackage"), PASSWORD),
+        (".xlsx", ("EncryptionInfo", "EncryptedPackage"), PASSWORD),
+        (
+            ".docx",
+            ("WordDocument",),
+            "not a Word .docx file: an older Word .doc file (Office 97-2003) named .docx, or one "
+            "protected by a password; open it in Office and save it as .docx without a password",
+        ),
+        (
+            ".xlsx",
+            ("Workbook",),
+            "not a .xlsx workbook: an older Excel .xls file (Office 97-2003) named .xlsx, or one "
+            "protected by a password; open it in Office and save it as .xlsx without a password",
+        ),
+    ],
+)
+def test_a_password_or_an_older_office_file_is_said_to_be(
+    ending: str, streams: tuple[str, ...], message: str, tmp_path: Path
+) -> None:
+    """Both were "not a zip file", which says nothing a user can act on."""
+    path = tmp_path / f"plan{ending}"
+    path.write_bytes(_compound_file(*streams))
+    recs, problems = load_file(path)
+    assert (list(recs), [str(p) for p in problems]) == ([], [f"{path}: {message}"])
+
+
 def test_control_character_in_yaml_is_one_line_with_a_place() -> None:
     recs, problems = load_yaml('case: "X\x01"\nrecommendations:\n  - {id: a, text: b}\n', "c.yaml")
     assert recs == []

@@ -115,6 +115,52 @@ def not_text(data: bytes) -> str:
     return "binary file, not text"
 
 
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+"""The signature of an OLE compound file: Office 97-2003 documents, and Office documents of
+every age protected by a password."""
+_ENCRYPTED = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+"""The streams of an Office document protected by a password, named in UTF-16 in the
+compound file's directory."""
+
+
+def _compound_head(path: Path) -> bytes:
+    """The start of the file and its first directory sector (where an OLE compound file
+    names its streams, wherever in the file it is), or b'' if it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+            if not head.startswith(_OLE) or len(head) < 0x34:
+                return head
+            size = 1 << int.from_bytes(head[0x1E:0x20], "little")
+            first = int.from_bytes(head[0x30:0x34], "little")
+            if 7 <= size.bit_length() - 1 <= 16 and first < 1 << 24:
+                handle.seek((first + 1) * size)
+                head += handle.read(size)
+            return head
+    except OSError:
+        return b""
+
+
+def not_a_zip(path: Path, what: str, older: str) -> str | None:
+    """Why ``path``, named as an Office Open XML file (``what``: "Word .docx file") but no
+    zip archive, cannot be read, in words that say what to do: an Office file protected by
+    a password, as safeguarding papers often are, and an older ``older`` file renamed, were
+    both "not a zip file". None for another file that is no zip archive."""
+    head = _compound_head(path)
+    if not head.startswith(_OLE):
+        return None
+    if any(name in head for name in _ENCRYPTED):
+        return (
+            "protected by a password, which scrmap cannot open: save a copy without the "
+            "password (File > Info > Protect, Encrypt with Password: clear it) and map that"
+        )
+    ending = path.suffix.lower()
+    return (
+        f"not a {what}: an older {older} file (Office 97-2003) named {ending}, or one protected "
+        f"by a password; open it in Office and save it as {ending} without a password"
+    )
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     """The text of ``data`` and any warning about how it was read.
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from scrmap.errors import Problem
 from scrmap.sources import _table
-from scrmap.sources._base import Found, SourceFile
+from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources.text_file import short_heading
 
 
@@ -199,7 +199,12 @@ def _rows(
 
     try:
         book = openpyxl.load_workbook(file.path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except zipfile.BadZipFile as exc:
+        why = not_a_zip(file.path, ".xlsx workbook", "Excel .xls")
+        return None, [
+            Problem(file.name, None, None, why or f"not a readable .xlsx workbook ({exc})")
+        ]
+    except (KeyError, ValueError, OSError) as exc:
         return None, [Problem(file.name, None, None, f"not a readable .xlsx workbook ({exc})")]
     except Exception as exc:  # openpyxl and lxml raise many kinds on a damaged file
         msg = f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"

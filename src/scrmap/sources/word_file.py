@@ -34,7 +34,7 @@ from scrmap.errors import Problem, unreadable
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
-from scrmap.sources._base import Found, SourceFile
+from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
@@ -544,7 +544,10 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
             return [], [Problem(name, None, None, refused)]
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile):  # their messages only repeat the path
-        return [], [Problem(name, None, None, "not a readable Word .docx file (not a zip file)")]
+        why = not_a_zip(path, "Word .docx file", "Word .doc")
+        return [], [
+            Problem(name, None, None, why or "not a readable Word .docx file (not a zip file)")
+        ]
     except (KeyError, ValueError) as exc:
         return [], [Problem(name, None, None, f"not a readable Word .docx file ({exc})")]
     except OSError as exc:
