@@ -200,3 +200,20 @@ def test_a_quote_that_never_closes_in_the_header(tmp_path: Path) -> None:
     assert [str(p) for p in load_file(path)[1]] == [
         f"{path}:1: not valid CSV: a quote opened in this row never closes"
     ]
+
+
+def test_a_header_of_many_or_long_columns_is_named_in_short(tmp_path: Path) -> None:
+    """A sheet 16,384 columns wide made a message of tens of kilobytes."""
+    path = tmp_path / "wide.csv"
+    headers = [f"c{i}" for i in range(25)] + ["x" * 100]
+    path.write_text(",".join(headers) + "\n" + "1," * 25 + "2\n")
+    named = ", ".join(headers[:20])
+    assert [str(p) for p in load_file(path)[1]] == [
+        f"{path}:1:1: the header row has no column of recommendation text (call it "
+        f"'Recommendation', 'Text' or 'Action'; found: {named} and 6 more)"
+    ]
+    path.write_text("x" * 100 + ",y\n1,2\n")
+    assert [str(p) for p in load_file(path)[1]] == [
+        f"{path}:1:1: the header row has no column of recommendation text (call it "
+        f"'Recommendation', 'Text' or 'Action'; found: {'x' * 59}\u2026, y)"
+    ]

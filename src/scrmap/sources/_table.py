@@ -191,9 +191,24 @@ def recognise(headers: Sequence[str]) -> Columns:
     return Columns(shown, fields, passed_over)
 
 
+_NAMED = 20
+"""Headers a message names at most."""
+_NAMED_CHARS = 60
+"""Characters of a header a message shows at most."""
+
+
 def missing_text(columns: Columns, name: str) -> Problem:
-    """The problem of a header row with no column of recommendation text."""
-    found = ", ".join(h for h in columns.headers if h) or "nothing"
+    """The problem of a header row with no column of recommendation text, naming the first
+    `_NAMED` headers it has, each cut to `_NAMED_CHARS`: a sheet 16,384 columns wide, or a
+    first row that is one long paragraph, made a message of tens of kilobytes."""
+    named = [
+        h if len(h) <= _NAMED_CHARS else h[: _NAMED_CHARS - 1] + "\u2026"
+        for h in columns.headers
+        if h
+    ]
+    found = ", ".join(named[:_NAMED]) or "nothing"
+    if len(named) > _NAMED:
+        found += f" and {len(named) - _NAMED:,} more"
     return Problem(
         name,
         1,
