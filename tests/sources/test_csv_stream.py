@@ -181,6 +181,10 @@ def test_mixed_line_endings_are_each_a_line(tmp_path: Path) -> None:
     recs, problems = load_file(path)
     assert problems == []
     assert [(r.id, r.source.line) for r in recs] == [("1", 2), ("2", 3), ("3", 4)]
+    path.write_bytes(b"text\nShare\nA\rB")  # short lines, the last with no ending
+    recs, problems = load_file(path)
+    assert [(r.text, r.source.line) for r in recs] == [("Share", 2), ("A", 3), ("B", 4)]
+    assert problems == []
 
 
 @pytest.mark.parametrize("first", ["", "1,Share\n"])

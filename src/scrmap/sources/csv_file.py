@@ -110,7 +110,7 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
             if first:
                 line = line.removeprefix("\ufeff")
                 first = False
-            if "\r" in line[:-2]:
+            if "\r" in line and _BARE_CR.search(line):
                 yield from _at_bare_cr(line)
             else:
                 yield line
