@@ -55,7 +55,8 @@ line here."""
 
 BY_SUFFIX = {suffix: kind for kind in KINDS for suffix in kind.suffixes}
 KNOWN_SUFFIXES = frozenset(BY_SUFFIX)
-SHOWN_SUFFIXES = " ".join(shown for kind in KINDS for shown in kind.shown)
+_SHOWN = [shown for kind in KINDS for shown in kind.shown]
+SHOWN_SUFFIXES = " ".join(_SHOWN)
 """'.yaml .md .txt .csv .docx', for help text and messages."""
 TEXT = BY_SUFFIX[".txt"]
 """The kind of a file named explicitly with no ending (or one of digits), and of standard
@@ -64,27 +65,13 @@ TABLE = BY_SUFFIX[".csv"]
 """The kind that reads delimited tables, comma- or tab-separated."""
 
 
-DOCUMENTS = frozenset(
-    [
-        ".pdf",
-        ".doc",
-        ".docm",
-        ".dotx",
-        ".rtf",
-        ".odt",
-        ".pages",
-        ".xls",
-        ".xlsm",
-        ".ods",
-        ".numbers",
-    ]
-)
+_WORD_PROCESSED = {".pdf", ".doc", ".docm", ".dotx", ".rtf", ".odt", ".pages"}
+DOCUMENTS = frozenset(_WORD_PROCESSED | {".xls", ".xlsm", ".ods", ".numbers"})
 """Endings of documents that hold recommendations in a form scrmap does not read: met in a
 folder, each is noted, as the published review kept beside the recommendations taken from
 it often is, so that a report never leaves one out without saying so. Other files in a
 folder (images, notes without an ending) are passed over."""
 
-_SHOWN = [shown for kind in KINDS for shown in kind.shown]
 _SAVE_AS = f"save it as {', '.join(_SHOWN[:-1])} or {_SHOWN[-1]}"
 """The kinds scrmap reads, as advice: 'save it as .yaml, .md, ... or .xlsx'."""
 
