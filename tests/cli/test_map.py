@@ -116,6 +116,22 @@ def test_narrow_terminals_get_the_stacked_layout(runner: CliRunner, columns: str
     assert "Score: 0 to 100, how strongly the text matches;" in " ".join(lines)
 
 
+def test_a_long_title_wraps_under_itself_in_the_stacked_layout(runner: CliRunner) -> None:
+    # Wrapped back to the margin, "abuse and domestic abuse" read as the next match's label.
+    lines = runner.invoke(app, ["map", TEXT], env={"COLUMNS": "60"}).stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("  standard 6.2  "))
+    assert lines[at].rstrip() == "  standard 6.2  Practitioner confidence with neglect, sexual"
+    assert lines[at + 1].rstrip() == " " * 16 + "abuse and domestic abuse"
+    # On a very narrow terminal a long theme id leaves no room to hang the title: it runs
+    # on after the id, never cut short.
+    text = "The review found historical information was not used in the assessment."
+    narrow = runner.invoke(app, ["map", text], env={"COLUMNS": "40"}).stdout
+    assert all(len(line) <= 40 for line in narrow.splitlines())
+    assert "…" not in narrow
+    flat = " ".join(narrow.split())
+    assert "theme historical-information Use of historical information in assessments" in flat
+
+
 def test_wide_terminals_get_tables(runner: CliRunner) -> None:
     result = runner.invoke(app, ["map", TEXT], env={"COLUMNS": "100"})
     assert "┃ id " in result.stdout

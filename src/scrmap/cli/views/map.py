@@ -140,26 +140,41 @@ def mapping_table(record: RecommendationRecord, titles: Titles, threshold: int) 
     return table
 
 
-def mapping_stack(record: RecommendationRecord, titles: Titles, threshold: int) -> Group:
-    """One recommendation stacked for a narrow terminal: heading, text, then each match
-    on a line of its own with its score and evidence on the next."""
+def mapping_stack(
+    record: RecommendationRecord, titles: Titles, threshold: int, width: int = WIDE
+) -> Group:
+    """One recommendation stacked for a narrow terminal of `width` columns: heading, text,
+    then each match on a line of its own with its score and evidence on the next."""
     parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
     rows = _rows(record, threshold)
     for kind, section, m in rows:
         style = "dim" if kind in DIM else ""
-        line = Text(f"{kind} ", style=style or "dim")
-        line.append(m["id"], style=style or "bold")
-        line.append(f"  {titles.get((section, m['id']), '')}", style=style)
+        label = Text(f"{kind} ", style=style or "dim")
+        label.append(m["id"], style=style or "bold")
+        line = _hanging(label, Text(titles.get((section, m["id"]), ""), style=style), width)
         evidence = Text(f"score {m['score']} · {_said(record, kind, m)}", style=style)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
     fit = _fit(record, threshold)
     if fit is not None:
-        line = Text("fit ", style="dim")
-        line.append(FIT_TITLE)
+        line = _hanging(Text("fit", style="dim"), Text(FIT_TITLE), width, gap=1)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(Text(fit), (0, 0, 0, 6))]
     elif not rows:
         parts.append(Padding(Text(UNMAPPED), (0, 0, 0, 2)))
     return Group(*parts)
+
+
+def _hanging(label: Text, title: Text, width: int, gap: int = 2) -> RenderableType:
+    """The label, then the title; a title too long for the line wraps under itself, not
+    under the label, where its last words would read as the next match's label. A label
+    as wide as half the line (a long theme id on a very narrow terminal) would leave the
+    title a sliver, so then the title simply runs on after it."""
+    if label.cell_len + gap > width // 2:
+        return Text.assemble(label, " " * gap, title)
+    grid = Table.grid(padding=(0, gap))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(label, title)
+    return grid
 
 
 def score_note(threshold: int) -> str:
@@ -186,7 +201,7 @@ def show_mappings(
         shown = (
             mapping_table(record, titles, threshold)
             if wide
-            else mapping_stack(record, titles, threshold)
+            else mapping_stack(record, titles, threshold, console.width)
         )
         console.print(shown)
         console.print()
