@@ -129,6 +129,12 @@ def test_validate_says_it_checks_the_learned_weights_too(runner: CliRunner) -> N
     assert "Check a framework file and the learned weights beside it." in result.stdout
 
 
+def test_learn_help_names_every_command_that_reads_the_weights(runner: CliRunner) -> None:
+    """`evaluate` reads them too, and its help left it out."""
+    result = runner.invoke(app, ["framework", "learn", "--help"], env={"COLUMNS": "200"})
+    assert "where map, coverage, report, check and evaluate find them." in result.stdout
+
+
 def test_validate_ok(runner: CliRunner) -> None:
     result = runner.invoke(app, ["framework", "validate", str(EXAMPLE)])
     assert result.exit_code == exitcodes.OK

@@ -108,7 +108,7 @@ def framework_learn(
             parser=path_value,
             help="Where to write the weights (a .yaml file; only learned weights are "
             "replaced). Default: FRAMEWORK.learned.yaml beside the framework file, where map, "
-            "coverage, report and check find them.",
+            "coverage, report, check and evaluate find them.",
         ),
     ] = None,
     folds: Annotated[
