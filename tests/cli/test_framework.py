@@ -132,7 +132,8 @@ def test_validate_says_it_checks_the_learned_weights_too(runner: CliRunner) -> N
 def test_learn_help_names_every_command_that_reads_the_weights(runner: CliRunner) -> None:
     """`evaluate` reads them too, and its help left it out."""
     result = runner.invoke(app, ["framework", "learn", "--help"], env={"COLUMNS": "200"})
-    assert "where map, coverage, report, check and evaluate find them." in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "where map, coverage, report, check and evaluate find them." in flat
 
 
 def test_validate_ok(runner: CliRunner) -> None:
