@@ -106,7 +106,8 @@ def test_missing_statuses_have_a_kind_of_their_own(norfolk, library) -> None:
     assert none.carries_no_plan and not some.carries_no_plan
     [message] = [m for m in key_messages(coverage, none) if m.kind == "no-status"]
     assert message.text == (
-        "The selection carries no action plan: none of its 2 actions has a status or a due date"
+        "These recommendations carry no action plan: "
+        "none of the 2 actions has a status or a due date"
     )
     assert not [m for m in key_messages(coverage, none) if m.kind == "overdue"]
 

@@ -87,8 +87,8 @@ def _action_plan(progress: Progress | None) -> list[Message]:
         return [
             Message(
                 "no-status",
-                f"The selection carries no action plan: none of its {_plural(total, 'action')} "
-                "has a status or a due date",
+                "These recommendations carry no action plan: none of the "
+                f"{_plural(total, 'action')} has a status or a due date",
             )
         ]
     if unknown:

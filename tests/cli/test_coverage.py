@@ -394,15 +394,15 @@ def test_no_unmapped_and_no_action_plan_are_said_once(runner: CliRunner) -> None
     out = run(runner, "coverage", LIBRARY).stdout
     assert "Unmapped: none; every item reaches a standard." in out
     assert "│ none" not in out
-    assert "The selection carries no action plan: none of its 14 actions" in out
+    assert "These recommendations carry no action plan: none of the 14 actions" in out
     assert "Actions with no status" not in out
     record = json.loads(run(runner, "coverage", LIBRARY, "-f", "json").stdout)
     assert len(record["action_plan"]["no_status"]) == 14  # the figures stay in JSON
     kinds = {m["kind"]: m["text"] for m in record["key_messages"]}
-    assert kinds["no-status"].startswith("The selection carries no action plan")
+    assert kinds["no-status"].startswith("These recommendations carry no action plan")
     assert kinds["repeats"] == "3 items in 1 group repeat learning across cases"
     markdown = run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
-    assert "### No status" not in markdown and "carries no action plan" in markdown
+    assert "### No status" not in markdown and "carry no action plan" in markdown
 
 
 def test_the_report_says_once_that_the_library_carries_no_action_plan(
@@ -413,7 +413,7 @@ def test_the_report_says_once_that_the_library_carries_no_action_plan(
     page = out.read_text(encoding="utf-8")
     assert "Actions with no status" not in page
     # the key messages, the glance and the action-plan section
-    assert page.count("The selection carries no action plan: none of its 14 actions") == 3
+    assert page.count("These recommendations carry no action plan: none of the 14 actions") == 3
 
 
 def test_overdue_actions_at_60_columns_cut_no_case_name(runner: CliRunner) -> None:

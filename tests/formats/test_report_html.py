@@ -75,7 +75,7 @@ def test_long_lists_are_cut_with_a_count(tmp_path: Path, monkeypatch: pytest.Mon
     assert "Recommendations on each theme, by case (3 to 4 of 4)" in html
     assert "The 4 cases with most items are drawn; all 5 are in the workbook" in html
     assert "… and 35 more: all are in the workbook and the CSV report." in html
-    assert "carries no action plan" in html  # its 14 actions are not listed
+    assert "carry no action plan" in html  # its 14 actions are not listed
     assert "… and 1 more: all are in the workbook" in html  # the repeat group of 3
     assert '<span class="more">+4 more</span>' in html  # Q1 is covered in 5 cases
     plan = tmp_path / "plan.html"
