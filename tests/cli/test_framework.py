@@ -37,6 +37,28 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     assert "Outside the framework (8 phrases: subjects it does not cover)" in (result.output)
 
 
+def test_show_tree_counts_one_phrase_as_one(runner: CliRunner, tmp_path: Path) -> None:
+    """A standard, theme or outside list of one phrase said "(1 phrases)"."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["standards"][0]["cues"] = data["standards"][0]["cues"][:1]
+    data["themes"][0]["cues"] = data["themes"][0]["cues"][:1]
+    data["outside"] = ["taxi"]
+    one = tmp_path / "one.yaml"
+    one.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    shown = runner.invoke(
+        app, ["framework", "show", "--framework", str(one)], env={"COLUMNS": "200"}
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "(1 phrases" not in shown.output
+    assert "P1 The adult's views and wishes are sought and recorded (1 phrase)" in shown.output
+    assert "self-neglect Self-neglect MSP (1 phrase)" in shown.output
+    assert "Outside the framework (1 phrase: subjects it does not cover)" in shown.output
+    assert "P2 Mental capacity is assessed and recorded (6 phrases)" in shown.output
+    assert shown.output.startswith(
+        "Example Safeguarding Adult Review learning framework (3 quadrants, 5 standards"
+    )
+
+
 def test_show_json_and_yaml_round_trip(runner: CliRunner) -> None:
     as_json = runner.invoke(app, ["framework", "show", "-f", "json"])
     assert as_json.exit_code == 0

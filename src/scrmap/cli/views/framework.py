@@ -18,7 +18,7 @@ def framework_tree(framework: Framework) -> Tree:
     root = Tree(
         Text.assemble(
             (framework.title, "bold"),
-            f"  ({counted(len(framework.quadrants), 'quadrant')}, "
+            f" ({counted(len(framework.quadrants), 'quadrant')}, "
             f"{counted(len(framework.standards), 'standard')}, "
             f"{counted(len(framework.themes), 'theme')})",
         )
@@ -43,7 +43,7 @@ def framework_tree(framework: Framework) -> Tree:
                 Text.assemble(
                     (standard.id, "cyan"),
                     f" {standard.title} ",
-                    (f"({len(standard.cues)} phrases)", "dim"),
+                    (f"({counted(len(standard.cues), 'phrase')})", "dim"),
                 )
             )
     themes = root.add(Text.assemble(("Key themes", "bold"), f" ({len(framework.themes)})"))
@@ -56,7 +56,7 @@ def framework_tree(framework: Framework) -> Tree:
                     f" {theme.title}",
                     (f" {theme.quadrant}" if theme.quadrant else "", "dim"),
                     " ",
-                    (f"({len(theme.cues)} phrases)", "dim"),
+                    (f"({counted(len(theme.cues), 'phrase')})", "dim"),
                 )
             )
     if framework.outside:
@@ -65,7 +65,7 @@ def framework_tree(framework: Framework) -> Tree:
                 ("Outside the framework", "bold"),
                 " ",
                 (
-                    f"({len(framework.outside)} phrases: subjects it does not cover)",
+                    f"({counted(len(framework.outside), 'phrase')}: subjects it does not cover)",
                     "dim",
                 ),
             )
