@@ -185,6 +185,11 @@ def test_a_status_filter_names_a_state_or_a_word_as_written() -> None:
         "complete, not-met)"
         for w in ("on-track", "purple")
     ]
+    # A library with no status at all said "there are: no status words; states: no-status".
+    unplanned = select(recs[-1:], Selection(statuses=("done",)))
+    assert unplanned.unmatched == [
+        "--status 'done' matches nothing (no item has a status: all are no-status)"
+    ]
 
 
 def test_filters_that_together_keep_nothing_are_unmatched() -> None:

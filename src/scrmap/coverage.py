@@ -273,7 +273,9 @@ def _keep_statuses(
     written = sorted({r.status for r in recs if r.status})
     present = [s.value for s in STATES if s in state_of.values()]
     there = (
-        f"there are: {', '.join(written) or 'no status words'}; states: {', '.join(present)}"
+        f"there are: {', '.join(written)}; states: {', '.join(present)}"
+        if written
+        else "no item has a status: all are no-status"
         if recs
         else "no item has one"
     )
