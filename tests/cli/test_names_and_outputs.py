@@ -4,6 +4,8 @@ and messages worded differently by different commands."""
 
 from __future__ import annotations
 
+import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -145,6 +147,43 @@ def test_report_refuses_the_file_standard_input_is_redirected_from(in_tmp: Path)
     assert done.returncode == exitcodes.USAGE
     assert done.stderr.decode().startswith("scrmap: w/draft.md: is also an input (/dev/stdin)")
     assert Path("w/draft.md").read_text() == DRAFT
+
+
+def _on_a_terminal(*args: str) -> tuple[str, str]:
+    """Run the installed scrmap with standard output on a pseudo-terminal: what it
+    printed there, and its standard error."""
+    scrmap = Path(sys.executable).parent / "scrmap"
+    main, other = pty.openpty()
+    proc = subprocess.Popen([scrmap, *args], stdout=other, stderr=subprocess.PIPE)
+    os.close(other)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal's other end is closed: scrmap has finished
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    assert proc.wait(timeout=60) == exitcodes.OK, stderr
+    return shown.decode(), stderr
+
+
+def test_a_report_printed_on_a_terminal_says_how_to_keep_it(in_tmp: Path) -> None:
+    """`scrmap report FOLDER` without -o is a first try: a page of HTML scrolls by, and a
+    note says where a report goes. Redirected, it is what was asked, and no note."""
+    shown, stderr = _on_a_terminal("report", "w")
+    assert "<!DOCTYPE html>" in shown
+    assert stderr == (
+        "scrmap: note: the report was printed to the terminal; to keep it, write it to a "
+        "file: -o board-report.html\n"
+    )
+    assert _on_a_terminal("report", "w", "-f", "markdown")[1].endswith("-o board-report.md\n")
+    scrmap = Path(sys.executable).parent / "scrmap"
+    piped = subprocess.run([scrmap, "report", "w"], capture_output=True, text=True)
+    assert piped.returncode == exitcodes.OK and piped.stderr == ""
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,20 @@ from scrmap.formats import counted
 from scrmap.formats.choices import ReportFormat
 from scrmap.formats.pdf import unavailable as pdf_unavailable
 
+ENDINGS = {ReportFormat.html: "html", ReportFormat.markdown: "md", ReportFormat.csv: "csv"}
+"""The ending to suggest for a report that went to the terminal instead of a file."""
+
+
+def _on_terminal(chosen: ReportFormat) -> list[str]:
+    """A note when the report scrolled past on a terminal: `scrmap report FOLDER` without
+    -o is a newcomer's first try, and a page of HTML says nothing of where the report is."""
+    if not sys.stdout.isatty():
+        return []
+    return [
+        f"the report was printed to the terminal; to keep it, write it to a file: "
+        f"-o board-report.{ENDINGS.get(chosen, chosen.value)}"
+    ]
+
 
 def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
     """--format, else the one the output file's ending names (html on stdout); an ending
@@ -125,7 +139,7 @@ def report_command(
     data = RENDERERS[chosen](record)
     if output is None:
         sys.stdout.write(data.decode())
-        edge.finish(selected.notes, problems)
+        edge.finish([*selected.notes, *_on_terminal(chosen)], problems)
         return
     edge.write(output, data)
     t = record["totals"]
