@@ -144,9 +144,9 @@ def test_a_report_ending_that_names_no_format(runner: CliRunner, name: str) -> N
     assert not Path(name).exists()
     assert result.stderr == (
         f"scrmap: {name}: the ending does not name a report format; end the file in "
-        f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})\n"
+        ".html or .htm, .markdown or .md, .csv, .xlsx, .pdf, "
+        "or give --format (html, markdown, csv, xlsx, pdf)\n"
     )
-    assert ".html .markdown .csv .xlsx" in result.stderr and "(html, markdown, csv" in result.stderr
     assert run(runner, "report", "one.md", "-o", name, "-f", "markdown").exit_code == 0
     assert Path(name).read_text(encoding="utf-8").startswith("# Coverage of")
 

@@ -52,9 +52,13 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
 
     chosen = format or format_for(output)
     if chosen is None:
+        # Grouped by format, each format's own name first: ".html or .htm, .markdown or .md".
+        endings = ", ".join(
+            " or ".join(e for e, named in ENDINGS.items() if named is f) for f in ReportFormat
+        )
         typer.echo(
             f"scrmap: {output}: the ending does not name a report format; end the file in "
-            f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})",
+            f"{endings}, or give --format ({', '.join(ReportFormat)})",
             err=True,
         )
         raise typer.Exit(exitcodes.USAGE)
