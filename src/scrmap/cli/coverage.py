@@ -60,7 +60,7 @@ def coverage_command(
     action plan's progress (statuses, overdue actions and their owners).
 
     Exit 0 when everything was read, 2 when an input could not be read (the rest is
-    still reported) or a --case or --status matches nothing.
+    still reported), no recommendation was read, or a --case or --status matches nothing.
     """
     from scrmap.cli import edge
     from scrmap.formats.coverage import RENDERERS, TERMINAL

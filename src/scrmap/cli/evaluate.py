@@ -49,7 +49,10 @@ def evaluate_command(
 ) -> None:
     """Compare the mapping with hand labels: top-standard accuracy, off-framework
     recommendations left unmapped, precision, recall and F1 per theme and per standard,
-    the commonest confusions, and every disagreement. Several gold files count as one."""
+    the commonest confusions, and every disagreement. Several gold files count as one.
+
+    Exit 0 when the figures are printed, 2 when a gold file cannot be read or holds a
+    label the framework does not have, or --compare has nothing to compare."""
     from scrmap import pipeline
     from scrmap.cli import edge
     from scrmap.formats.evaluate import RENDERERS, TERMINAL
