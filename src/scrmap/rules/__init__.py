@@ -63,7 +63,8 @@ def rule_docs() -> str:
             f"Applies to: {', '.join(sorted(rule.KINDS))}.",
             "",
         ]
-        parts += [doc[0], "", *[line for line in doc[1:]], ""]
+        body = "\n".join(doc[1:]).strip("\n")  # the docstring's blank line is ours already
+        parts += [doc[0], "", *([body, ""] if body else [])]
         fields = rule.Options.model_fields
         if fields:
             parts += ["| option | default | meaning |", "|---|---|---|"]
