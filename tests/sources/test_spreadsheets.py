@@ -307,6 +307,46 @@ def test_rows_of_formulas_with_no_saved_value_are_not_no_rows(tmp_path: Path) ->
     assert [str(p) for p in load_file(path)[1]] == [f"{path}: no rows after the header"]
 
 
+@pytest.mark.parametrize(
+    "error", ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"]
+)
+def test_a_spreadsheet_error_as_text_is_left_out_naming_the_sheet(
+    tmp_path: Path, error: str
+) -> None:
+    """A text column made by formula over another sheet holds an error value where a row's
+    formula failed: read as text, "#REF!" was a recommendation, mapped and counted."""
+    path = tmp_path / "plan.xlsx"
+    rows: list[list[object]] = [["Ref", "Action"], [1, "Share information."], [2, error]]
+    write_xlsx(path, {"Cover": [["Action plan"]], "Plan": rows})
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [str(p) for p in problems] == [
+        f"{path}:3: row '2' of sheet 'Plan' holds the spreadsheet error {error} in 'Action', "
+        "not recommendation text (a formula that failed), so it was left out: correct the "
+        "formula, or delete the row"
+    ]
+
+
+def test_a_spreadsheet_error_in_a_csv_saved_from_excel_is_left_out(tmp_path: Path) -> None:
+    """A CSV saved from Excel writes an error value as its text: read alike, with no sheet."""
+    path = tmp_path / "plan.csv"
+    path.write_text("Ref,Action\n1,Share information.\n2,#N/A\n3, #ref! \n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [(p.line, p.message.split(" in ")[0]) for p in problems] == [
+        (3, "row '2' holds the spreadsheet error #N/A"),
+        (4, "row '3' holds the spreadsheet error #REF!"),
+    ]
+
+
+def test_an_error_among_words_is_text(tmp_path: Path) -> None:
+    """Only a cell that is an error value alone is one: a recommendation may quote one."""
+    path = tmp_path / "plan.csv"
+    path.write_text("Ref,Action\n1,Fix the #REF! errors in the tracker.\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert ([r.text for r in recs], problems) == (["Fix the #REF! errors in the tracker."], [])
+
+
 def test_a_due_date_or_status_by_formula_with_no_saved_value_is_named(tmp_path: Path) -> None:
     """A target date or RAG worked out by a formula whose value was never saved read as
     empty in silence: the overdue action was not overdue, its status "No status"."""

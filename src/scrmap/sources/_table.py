@@ -242,8 +242,30 @@ def no_text(columns: Columns, row: Sequence[str]) -> bool:
     table (`_footer`); left out with a warning while the rest of the file is read, since it
     has nothing to map."""
     return len(row) == len(columns.headers) and (
-        not row[columns.fields["text"]].strip() or _footer(columns, row) is not None
+        not row[columns.fields["text"]].strip()
+        or _footer(columns, row) is not None
+        or _spreadsheet_error(row[columns.fields["text"]]) is not None
     )
+
+
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
+        # The errors of Excel's dynamic arrays, data types and connections.
+        "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+        "#GETTING_DATA",
+    }
+)  # fmt: skip
+"""The values Excel (and LibreOffice, Google Sheets) show for a formula that failed. A
+workbook keeps them as the cell's value and a CSV saved from it as the cell's text, so a
+plan whose text column is a formula over another sheet ("=Actions!B2") read "#REF!" as a
+recommendation, which was mapped and counted as one."""
+
+
+def _spreadsheet_error(text: str) -> str | None:
+    """The spreadsheet error value (`SPREADSHEET_ERRORS`) that a cell holds, or None."""
+    value = text.strip().upper()
+    return value if value in SPREADSHEET_ERRORS else None
 
 
 _TOTALS = frozenset({"total", "totals", "sum"})
@@ -290,11 +312,30 @@ def _empty(columns: Columns, field: str, line: int, unsaved: Unsaved, fix: str) 
 
 
 def skipped(
-    columns: Columns, row: Sequence[str], name: str, line: int, unsaved: Unsaved = no_unsaved
+    columns: Columns,
+    row: Sequence[str],
+    name: str,
+    line: int,
+    unsaved: Unsaved = no_unsaved,
+    sheet: str | None = None,
 ) -> Problem:
-    """The warning for a row with no recommendation text (`no_text`), at its line."""
+    """The warning for a row with no recommendation text (`no_text`), at its line. For a
+    spreadsheet error in its text, a workbook's ``sheet`` is named: the error is to be
+    corrected there, and the formula that failed may be the sheet's only sign of another."""
     rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else ""
     which = f"row {rec_id!r}" if rec_id else "row"
+    error = _spreadsheet_error(row[columns.fields["text"]])
+    if error is not None:
+        header = columns.headers[columns.fields["text"]]
+        where = f" of sheet {sheet!r}" if sheet is not None else ""
+        return Problem(
+            name,
+            line,
+            None,
+            f"{which}{where} holds the spreadsheet error {error} in {header!r}, not recommendation "
+            "text (a formula that failed), so it was left out: correct the formula, or "
+            "delete the row",
+        )
     footer = _footer(columns, row) if row[columns.fields["text"]].strip() else None
     if footer is not None:
         return Problem(name, line, None, f"{which} is {footer}, not a recommendation: left out")
@@ -385,10 +426,12 @@ def recommendations(
     name: str,
     default_case: str | None,
     unsaved: Unsaved = no_unsaved,
+    sheet: str | None = None,
 ) -> Found:
     """One recommendation per row with text; all or nothing, as the other kinds, but for a
     row with no text (`no_text`), which is left out with a warning. ``unsaved`` says
-    whether an empty cell is a formula with no saved value."""
+    whether an empty cell is a formula with no saved value; ``sheet`` is the workbook's
+    sheet the rows are from, named in the warnings (`skipped`)."""
     recs: list[Recommendation] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -397,7 +440,7 @@ def recommendations(
         if blank(row):
             continue
         if no_text(columns, row):
-            warnings.append(skipped(columns, row, name, line, unsaved))
+            warnings.append(skipped(columns, row, name, line, unsaved, sheet))
             continue
         fault, rec_id = check(columns, row, len(seen), line, unsaved)
         if fault:

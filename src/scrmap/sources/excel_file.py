@@ -362,7 +362,8 @@ def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
     kept = (row for row in filled if not _sub_heading(row, merges.spanning))
     folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)
     unsaved = _unsaved(file, merges.formulas)
-    recs, problems = _table.recommendations(columns, folded, file.name, file.case, unsaved)
+    sheet = file.sheet if file.sheet is not None else sheet_read.names[0]
+    recs, problems = _table.recommendations(columns, folded, file.name, file.case, unsaved, sheet)
     if (
         not recs
         and merges.formulas
