@@ -475,7 +475,7 @@ def test_a_stray_byte_in_a_utf8_framework_is_named_at_its_place(tmp_path: Path) 
     path.write_bytes(b"PK\x03\x04\x00\x00\xff\xfe")
     with pytest.raises(FrameworkError) as info:
         fw.load(path)
-    assert str(info.value) == f"{path}: a binary file, not text"
+    assert str(info.value) == f"{path}: a binary file, not text; expected a {fw.FRAMEWORK_FILE}"
     # Valid UTF-8 to a decoder, a NUL every other byte: it was "not valid YAML: unacceptable
     # character #x0000" at 1:2, a framework with a mistake (exit 1), not a file to save again.
     path.write_bytes(MINIMAL.encode("utf-16-le"))

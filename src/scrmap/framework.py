@@ -23,13 +23,29 @@ from scrmap import learned as learned_weights
 from scrmap import plain_data as plain
 from scrmap.defaults import FRAMEWORK_ENV_VAR
 from scrmap.errors import NO_SUCH_FILE, Problem, UnreadableFrameworkError, link_to_nothing
-from scrmap.limits import Limits, read_config_text, undecodable
+from scrmap.limits import BINARY, Limits, read_config_text, undecodable
 
 ENV_VAR = FRAMEWORK_ENV_VAR
 """Environment variable naming a framework file, used when --framework is not given."""
 
 LOCAL_NAME = "framework.yaml"
 """A file of this name in the working directory takes precedence over the bundled one."""
+
+FRAMEWORK_FILE = (
+    "framework file: YAML with quadrants, standards and themes (`scrmap framework show -f "
+    "yaml` prints one to start from)"
+)
+"""What a framework file is, for the messages about a file that is none: a draft or a
+workbook given to --framework by mistake said only that it was not valid YAML or not text,
+and not what scrmap wanted in its place."""
+
+
+def expected_framework(problem: Problem) -> Problem:
+    """``problem`` saying what was expected, when the file is no framework at all (not
+    YAML, or not text); a stray byte in a framework's text is left as it is."""
+    if problem.message != BINARY and not problem.message.startswith("not valid YAML"):
+        return problem
+    return replace(problem, message=f"{problem.message}; expected a {FRAMEWORK_FILE}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -207,7 +223,7 @@ def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Fram
         problem = Problem(name, None, None, "is a directory, not a file")
         raise UnreadableFrameworkError([problem]) from None
     except UnicodeDecodeError as exc:
-        raise UnreadableFrameworkError([undecodable(name, exc)]) from None
+        raise UnreadableFrameworkError([expected_framework(undecodable(name, exc))]) from None
     except OSError as exc:
         problem = Problem(name, None, None, f"cannot read: {exc.strerror}")
         raise UnreadableFrameworkError([problem]) from None

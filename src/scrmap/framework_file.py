@@ -189,9 +189,17 @@ def parse(text: str, name: str = "<framework>", limits: Limits | None = None) ->
             )
     if framework is None and located is not None:
         problems = _not_a_framework(text, name, located) or problems
+    if located is None and not name.lower().endswith((".yaml", ".yml")):
+        # Not YAML, and not named as YAML: a draft or notes given as the framework. A
+        # framework's own slip (a tab) is told at its place, without the advice.
+        problems = [fw.expected_framework(problems[0]), *problems[1:]]
     if problems or framework is None:
         raise FrameworkError(problems)
     return fw.from_data(framework.model_dump())
+
+
+_FRAMEWORK_KEYS = frozenset({"name", "title", "quadrants", "standards", "themes", "families"})
+"""The keys of which a framework, even a broken one, has at least one."""
 
 
 def _not_a_framework(text: str, name: str, located: yamlpos.Located) -> list[Problem]:
@@ -201,6 +209,13 @@ def _not_a_framework(text: str, name: str, located: yamlpos.Located) -> list[Pro
     from scrmap.sources.own_files import GOLD, LEARNED, what_else
 
     what = what_else(text, located.data, (LEARNED, GOLD))
+    if what is None and isinstance(located.data, dict) and not _FRAMEWORK_KEYS & set(located.data):
+        # A mapping with no key a framework has (a configuration, a draft whose first line
+        # reads as "Title: ..."): the wrong file, not a framework with every key missing.
+        keys = ", ".join(str(key)[:40] for key in list(located.data)[:5])
+        more = f" and {len(located.data) - 5} more" if len(located.data) > 5 else ""
+        message = f"has none of a framework's keys (found: {keys}{more}); expected a "
+        return [Problem(name, None, None, message + fw.FRAMEWORK_FILE)]
     if what is None:
         return []
     message = (

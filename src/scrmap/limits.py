@@ -126,6 +126,10 @@ def place_of_byte(data: bytes, start: int) -> tuple[int, int]:
     return line, len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig", errors="replace")) + 1
 
 
+BINARY = "a binary file, not text"
+"""What `undecodable` says of a file that is no text at all (a workbook, a PDF)."""
+
+
 def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
     """What `decode_config` could not read in the file ``name``, at its place."""
     data = bytes(error.object)
@@ -137,7 +141,7 @@ def undecodable(name: str, error: UnicodeDecodeError) -> Problem:
                 "as UTF-8"
             )
             return Problem(name, None, None, why)
-        return Problem(name, None, None, "a binary file, not text")
+        return Problem(name, None, None, BINARY)
     line, col = place_of_byte(data, error.start)
     byte = data[error.start]
     return Problem(name, line, col, f"invalid UTF-8 byte 0x{byte:02x}; save the file as UTF-8")

@@ -205,6 +205,47 @@ def test_validating_another_of_scrmaps_files_says_what_it_is(
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("draft.md", b"# Child Q\n\n1. Share it.\nThe panel: notes\n", "4:10: not valid YAML"),
+        ("plan.xlsx", b"PK\x03\x04\x00\x00\xff\xfe", " a binary file, not text"),
+        ("notes.md", b"Title: Child Q\nSummary: two agencies\n", " has none of a framework's keys"),
+        (".scrmap.yaml", b"threshold: 60\n", " has none of a framework's keys (found: threshold)"),
+    ],
+    ids=["markdown", "workbook", "markdown-read-as-a-mapping", "configuration"],
+)
+def test_the_wrong_file_as_framework_says_a_framework_was_expected(
+    runner: CliRunner, tmp_path: Path, name: str, content: bytes, said: str
+) -> None:
+    """`--framework draft.md` (tab completion offers the draft beside the framework) said
+    "not valid YAML: ...", or listed every key a framework lacks, and not what was wanted."""
+    wrong = tmp_path / name
+    wrong.write_bytes(content)
+    draft = tmp_path / "recs.md"
+    draft.write_text("1. Share information.\n", encoding="utf-8")
+    result = runner.invoke(app, ["map", str(draft), "--framework", str(wrong)])
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith(f"{wrong}:{said}")
+    assert result.stderr.endswith(
+        "; expected a framework file: YAML with quadrants, standards and themes (`scrmap "
+        "framework show -f yaml` prints one to start from)\n"
+    )
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_slip_in_a_yaml_framework_is_not_told_a_framework_was_expected(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A framework's own syntax error is its place and fault alone: the advice is noise."""
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("name: x\n\tquadrants: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["framework", "validate", str(bad)])
+    assert result.exit_code == exitcodes.PROBLEMS
+    assert "not valid YAML" in result.stderr
+    assert "expected a framework file" not in result.stderr
+
+
 def test_broken_framework_stops_other_commands_with_usage_code(
     runner: CliRunner, tmp_path: Path
 ) -> None:
