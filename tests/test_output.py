@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scrmap.errors import OutputError
-from scrmap.output import refuse_input
+from scrmap.output import refuse_input, write_atomic
 
 
 def test_the_same_file_by_any_name_is_refused(tmp_path: Path) -> None:
@@ -32,3 +32,16 @@ def test_new_other_and_special_outputs_pass(tmp_path: Path) -> None:
     refuse_input(tmp_path / "other.md", [str(draft), "<stdin>", "missing.md"])
     refuse_input(Path(os.devnull), [os.devnull])  # not a regular file: nothing overwritten
     refuse_input(Path("-"), ["-"])
+
+
+def test_a_write_that_fails_leaves_nothing(tmp_path: Path) -> None:
+    """The temporary file is removed when the rename into place fails (a folder where the
+    file should go: the command line refuses one before any work, the core as a last
+    resort)."""
+    target = tmp_path / "out.html"
+    target.mkdir()
+    with pytest.raises(OutputError) as info:
+        write_atomic(target, b"<html>")
+    assert str(info.value) == f"{target}: cannot write: Is a directory"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.html"]
+    assert list(target.iterdir()) == []

@@ -386,6 +386,39 @@ def test_framework_learn_refuses_to_write_over_an_input(
     assert Path(target).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "w/draft.md", "-o"],
+        ["check", "w/draft.md", "-o"],
+        ["check", "--list-rules", "-o"],
+        ["framework", "learn", "gold.yaml", "-o"],
+    ],
+    ids=["report", "check", "list-rules", "learn"],
+)
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        ("x.html/", "'x.html/' ends in '/', so names a folder, not a file to write: leave it "
+         "off ('x.html'), or name a file in the folder"),
+        ("w", "'w' is a folder, not a file to write: name a file in it"),
+        ("w/", "'w/' is a folder, not a file to write: name a file in it"),
+    ],
+    ids=["trailing-slash", "folder", "folder-slash"],
+)  # fmt: skip
+def test_an_output_that_names_a_folder_is_refused_before_any_work(
+    runner: CliRunner, in_tmp: Path, args: list[str], output: str, said: str
+) -> None:
+    """`report -o x.html/` wrote x.html as if the slash were not there; `-o w` (a folder)
+    read and mapped everything, then could not write."""
+    shutil.copy(next(GOLD.glob("*.yaml")), "gold.yaml")
+    before = sorted(str(p) for p in in_tmp.rglob("*"))
+    result = run(runner, *args, output)
+    assert result.exit_code == exitcodes.USAGE
+    assert " ".join(result.stderr.split()).endswith(f"-o': {said}")
+    assert sorted(str(p) for p in in_tmp.rglob("*")) == before
+
+
 # 3. map: the problems, then the count; no count when nothing was read.
 
 

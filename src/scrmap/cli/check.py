@@ -16,8 +16,8 @@ from scrmap.cli.options import (
     NoLearnedOption,
     SheetOption,
     ThresholdOption,
-    not_empty,
     output_path,
+    output_value,
 )
 from scrmap.formats.choices import CheckFormat
 
@@ -83,7 +83,7 @@ OutputFileOption = Annotated[
         "-o",
         metavar="<path>",
         help="Write the output here ('-': standard output).",
-        callback=not_empty,
+        callback=output_value,
     ),
 ]
 ExitZeroOption = Annotated[

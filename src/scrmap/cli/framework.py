@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from scrmap import exitcodes
-from scrmap.cli.options import FrameworkOption, path_value
+from scrmap.cli.options import FrameworkOption, output_path_value, path_value
 from scrmap.cli.schema import SchemaKind, schema_command
 from scrmap.errors import FrameworkError, ScrmapError, UnreadableFrameworkError
 from scrmap.formats import counted
@@ -105,7 +105,7 @@ def framework_learn(
             "--output",
             "-o",
             metavar="<path>",
-            parser=path_value,
+            parser=output_path_value,
             help="Where to write the weights (a .yaml file; only learned weights are "
             "replaced). Default: FRAMEWORK.learned.yaml beside the framework file, where map, "
             "coverage, report, check and evaluate find them.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -26,6 +27,30 @@ def not_empty(value: str | list[str] | None) -> str | list[str] | None:
                 "leave the option out"
             )
     return value
+
+
+def output_value(value: str | None) -> str | None:
+    """Refuse an output file option (``-o``) that names a folder, as an empty one is: one
+    ending in a slash (``-o x.html/``, which wrote ``x.html`` as if the slash were not
+    there) or an existing folder (which was found only when the report was written, after
+    every input was read and mapped)."""
+    not_empty(value)
+    if value is None or value == STDOUT:
+        return value
+    if os.path.isdir(value) or not value.rstrip("/" + os.sep):
+        raise typer.BadParameter(f"{value!r} is a folder, not a file to write: name a file in it")
+    if value.endswith(("/", os.sep)):
+        raise typer.BadParameter(
+            f"{value!r} ends in {value[-1]!r}, so names a folder, not a file to write: leave "
+            f"it off ({value.rstrip('/' + os.sep)!r}), or name a file in the folder"
+        )
+    return value
+
+
+def output_path_value(value: str) -> Path:
+    """An output option's value as a path (`output_value`, which it passes)."""
+    output_value(value)
+    return Path(value)
 
 
 def path_value(value: str) -> Path:

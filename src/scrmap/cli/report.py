@@ -20,8 +20,8 @@ from scrmap.cli.options import (
     SinceOption,
     StatusOption,
     ThresholdOption,
-    not_empty,
     output_path,
+    output_value,
     report_date,
     selection,
 )
@@ -86,7 +86,7 @@ def report_command(
             metavar="<path>",
             help="File to write (atomically). Default, or '-': standard output (not for "
             "xlsx or pdf).",
-            callback=not_empty,
+            callback=output_value,
         ),
     ] = None,
     format: Annotated[
