@@ -451,9 +451,10 @@ def test_learned_weights_are_read_within_the_size_limit(tmp_path: Path) -> None:
     [
         (lambda text: text.encode("cp1252"), "Agencies\u2019 area \u2013 A"),
         (lambda text: text.encode("utf-16"), "Agencies\u2019 area \u2013 A"),
+        (lambda text: text.encode("utf-32"), "Agencies\u2019 area \u2013 A"),
         (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "Agencies\u2019 area \u2013 A"),
     ],
-    ids=["windows-1252", "utf-16-with-its-mark", "utf-8-with-its-mark"],
+    ids=["windows-1252", "utf-16-with-its-mark", "utf-32-with-its-mark", "utf-8-with-its-mark"],
 )
 def test_a_framework_is_read_in_the_encodings_an_input_file_is(
     tmp_path: Path, encode: Callable[[str], bytes], title: str

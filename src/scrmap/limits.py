@@ -85,10 +85,17 @@ UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 """A byte sequence only UTF-8 writes: a file holding one is UTF-8, whatever else it holds."""
 
 
-def utf16(data: bytes) -> bool:
-    """Whether ``data`` opens with a UTF-16 byte-order mark, as Excel's "Unicode Text" and
-    Notepad's "Unicode" save: text, though every other byte is zero."""
-    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+def marked(data: bytes) -> str | None:
+    """The encoding whose byte-order mark ``data`` opens with, "utf-16" (Excel's "Unicode
+    Text", Notepad's "Unicode") or "utf-32" (some programs' "Unicode" export): text, though
+    most of its bytes are zero. UTF-32's little-endian mark starts with UTF-16's, so it is
+    asked first: read as UTF-16, each character came with a NUL after it. None for no mark
+    (UTF-8's is read with UTF-8)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
 
 
 def utf16_unmarked(data: bytes) -> bool:
@@ -101,12 +108,14 @@ def utf16_unmarked(data: bytes) -> bool:
 
 def decode_config(data: bytes) -> str:
     """The text of a file scrmap reads besides the inputs, in the encodings an input file
-    may have: UTF-8 (a byte-order mark dropped); UTF-16 with its byte-order mark (Notepad's
-    "Unicode"); Windows-1252 when it holds no UTF-8 at all (Notepad's "ANSI"). A UTF-8 file
-    with a stray invalid byte raises UnicodeDecodeError: an input file is read past such a
-    byte with a warning, but a framework or configuration misread is every run's problem."""
-    if utf16(data) and b"\0" in data:
-        return data.decode("utf-16", errors="replace")
+    may have: UTF-8 (a byte-order mark dropped); UTF-16 or UTF-32 with its byte-order mark
+    (Notepad's "Unicode"); Windows-1252 when it holds no UTF-8 at all (Notepad's "ANSI").
+    A UTF-8 file with a stray invalid byte raises UnicodeDecodeError: an input file is read
+    past such a byte with a warning, but a framework or configuration misread is every
+    run's problem."""
+    encoding = marked(data)
+    if encoding is not None and b"\0" in data:
+        return data.decode(encoding, errors="replace")
     if b"\0" in data:  # valid UTF-8, but no text has one: UTF-16 without its mark, or binary
         raise UnicodeDecodeError("utf-8", data, data.index(b"\0"), len(data), "a NUL byte")
     try:

@@ -315,22 +315,28 @@ def test_windows_1252_text_and_bom(tmp_path: Path) -> None:
     assert load_file(path)[0][0].text == "With a byte-order mark."
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
 @pytest.mark.parametrize("ending", [".txt", ".csv", ".md"])
-def test_utf16_with_its_byte_order_mark_is_text(tmp_path: Path, encoding: str, ending: str) -> None:
+def test_utf16_or_utf32_with_its_byte_order_mark_is_text(
+    tmp_path: Path, encoding: str, ending: str
+) -> None:
+    """UTF-32's little-endian mark starts with UTF-16's: read as UTF-16, a CSV had no text
+    column (its headers NUL-spaced) and a Markdown file mapped 'S h a r e ...', exit 0."""
     texts = ["The NSCB will audit supervision by May 2027.", "Health visitors should ask."]
     body = "id,text\n" + "".join(f"{i},{t}\n" for i, t in enumerate(texts, 1))
     if ending != ".csv":
         body = "\n\n".join(texts) + "\n"
     path = tmp_path / f"plan{ending}"
-    bom = "" if encoding == "utf-16" else "\ufeff"  # "utf-16" writes its own
+    bom = "" if encoding in ("utf-16", "utf-32") else "\ufeff"  # these write their own
     path.write_bytes((bom + body).encode(encoding))
     recs, problems = load_file(path)
     assert problems == []
     assert [r.text for r in recs] == texts
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
 def test_excel_unicode_text_is_read_as_the_table_it_is(tmp_path: Path, encoding: str) -> None:
     """Excel's "Save as Unicode Text": UTF-16 with its byte-order mark, tab-separated,
     CRLF, ending .txt. Each row is a recommendation with its owner, due date and status."""
@@ -340,7 +346,7 @@ def test_excel_unicode_text_is_read_as_the_table_it_is(tmp_path: Path, encoding:
         "2\tThe MASH will share information.\tPolice\t30/06/2027\tGreen\r\n"
     )
     path = tmp_path / "unicode-text.txt"
-    bom = "" if encoding == "utf-16" else "\ufeff"
+    bom = "" if encoding in ("utf-16", "utf-32") else "\ufeff"
     path.write_bytes((bom + body).encode(encoding))
     recs, problems = load_file(path)
     assert problems == []

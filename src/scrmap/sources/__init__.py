@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from scrmap.display import join_words
 from scrmap.errors import NO_SUCH_FILE, Problem, link_to_nothing, unreadable
-from scrmap.limits import Limits, read_bounded, read_file, utf16
+from scrmap.limits import Limits, marked, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table, own_files
 from scrmap.sources._base import (
@@ -116,7 +116,7 @@ about how it was read."""
 
 
 def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
-    if b"\x00" in data[:8192] and not utf16(data):
+    if b"\x00" in data[:8192] and marked(data) is None:
         return kind, Problem(file.name, None, None, not_text(data[:8192])), []
     text, warnings = decode(data, file.name)
     return kind, dataclasses.replace(file, text=text), warnings
@@ -127,10 +127,11 @@ def _unicode_text_table(data: bytes) -> bool:
     with its byte-order mark, and a first line of tab-separated headers with a column of
     recommendation text. Read as text, its rows would run together as one paragraph, and
     the owners, due dates and statuses in its columns be lost."""
-    if not utf16(data):
+    encoding = marked(data)
+    if encoding is None:
         return False
-    # An even number of bytes, so that no character is cut in two.
-    first = data[:8192].decode("utf-16", errors="replace").split("\n", 1)[0]
+    # A multiple of four bytes, so that no character is cut in two.
+    first = data[:8192].decode(encoding, errors="replace").split("\n", 1)[0]
     return "\t" in first and "text" in _table.recognise(first.rstrip("\r").split("\t")).fields
 
 

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from scrmap.due import due_not_read
 from scrmap.errors import Problem
-from scrmap.limits import UTF8_MULTIBYTE, Limits, place_of_byte, utf16, utf16_unmarked
+from scrmap.limits import UTF8_MULTIBYTE, Limits, marked, place_of_byte, utf16_unmarked
 from scrmap.recommendation import Recommendation
 
 Found = tuple[Sequence[Recommendation], list[Problem]]
@@ -168,10 +168,11 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     as Word and Notepad save it ("Agencies\x92 staff"), read silently. A UTF-8 file with a
     stray invalid byte is read as UTF-8, the byte as U+FFFD, with a warning at its place:
     reading the whole file as Windows-1252 instead would garble every other accent.
-    UTF-16 with its byte-order mark is read as such.
+    UTF-16 or UTF-32 with its byte-order mark is read as such.
     """
-    if utf16(data):
-        return data.decode("utf-16", errors="replace"), []
+    encoding = marked(data)
+    if encoding is not None:
+        return data.decode(encoding, errors="replace"), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TypeVar, overload
 
 from scrmap.errors import Problem, unreadable
-from scrmap.limits import UTF8_MULTIBYTE, place_of_byte, utf16
+from scrmap.limits import UTF8_MULTIBYTE, marked, place_of_byte
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_text, stray_byte
@@ -95,8 +95,8 @@ def _lines(path: Path, encoding: str) -> Iterator[str]:
     """The file's lines, decoded one at a time (UTF-8 never has a newline byte inside a
     character, so this reads as decoding the whole file would), without a byte-order mark.
     A line ends at a newline or a carriage return, alone or together (`_BARE_CR`).
-    UTF-16 splits a newline's bytes, so it is read as text."""
-    if encoding == "utf-16":
+    UTF-16 and UTF-32 split a newline's bytes, so they are read as text."""
+    if encoding in ("utf-16", "utf-32"):
         with path.open(encoding=encoding, errors="replace", newline="") as text:
             yield from text
         return
@@ -394,13 +394,14 @@ def _stray_byte(file: SourceFile) -> Problem | None:
 def _read(file: SourceFile, read: Callable[[str], T]) -> tuple[T, list[Problem]] | list[Problem]:
     """``read(encoding)`` of a text file and a warning about how it was read: UTF-8 (with
     or without a byte-order mark; a stray invalid byte in it is U+FFFD and a warning at its
-    place), UTF-16 with one (Excel's "Unicode Text"), else Windows-1252 as Excel saves it;
-    or the problem that it is binary or cannot be read."""
+    place), UTF-16 with one (Excel's "Unicode Text") or UTF-32 with one, else Windows-1252
+    as Excel saves it; or the problem that it is binary or cannot be read."""
     try:
         with file.path.open("rb") as handle:
             probe = handle.read(_BINARY_PROBE)
-        if utf16(probe):
-            return read("utf-16"), []
+        encoding = marked(probe)
+        if encoding is not None:
+            return read(encoding), []
         if b"\x00" in probe:
             return [Problem(file.name, None, None, not_text(probe))]
         try:
