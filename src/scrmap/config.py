@@ -40,7 +40,14 @@ from scrmap import yamlpos
 from scrmap.actionplan import State, Vocabulary, status_key
 from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
-from scrmap.errors import ConfigError, Problem, link_to_nothing, plain_words
+from scrmap.errors import (
+    A_DIRECTORY,
+    ConfigError,
+    Problem,
+    link_to_nothing,
+    no_such_file,
+    plain_words,
+)
 from scrmap.findings import ALWAYS_REPORTED, INPUT_RULE
 from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.rules import RULES, defaults
@@ -196,6 +203,10 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
         raise ConfigError([undecodable(name, exc)]) from None
     except OSError as exc:
         why = link_to_nothing(path) if isinstance(exc, FileNotFoundError) else None
+        if isinstance(exc, FileNotFoundError) and name == "-":
+            why = no_such_file(name, "configuration file")
+        if isinstance(exc, IsADirectoryError):
+            why = A_DIRECTORY
         if why is not None:
             raise ConfigError([Problem(name, None, None, why)]) from None
         reason = exc.strerror or str(exc)

@@ -56,6 +56,10 @@ def location(path: str, line: int | None, col: int | None) -> str:
 
 NO_SUCH_FILE = "no such file or directory"
 """The one wording, in every command, of a path that names nothing."""
+A_DIRECTORY = "is a directory, not a file"
+"""The one wording, in every command, of a directory where only a file is read (a gold
+file, the framework, the configuration): it was that for the framework, "cannot read: Is a
+directory" for a gold file and "cannot read configuration: ..." for the configuration."""
 
 
 @dataclass(frozen=True, order=True)
@@ -79,6 +83,18 @@ class Problem:
         return f"{location(self.path, self.line, self.col)}: {self.message}"
 
 
+def no_such_file(name: str, what: str = "file") -> str:
+    """The one wording of a path that names nothing (`NO_SUCH_FILE`), or of ``-`` where
+    only a file is read (a gold file, the framework, the configuration, ``what`` names it):
+    "-: no such file or directory" did not say why standard input was not read."""
+    if name != "-":
+        return NO_SUCH_FILE
+    return (
+        "no such file: '-' is standard input only among the recommendations to read; name "
+        f"the {what} (./- for one named '-')"
+    )
+
+
 def link_to_nothing(path: Path) -> str | None:
     """What a missing ``path`` is when the name is there: a symbolic link to nothing, said
     as a recommendation file named on the command line says it; None when it is not."""
@@ -90,9 +106,12 @@ def link_to_nothing(path: Path) -> str | None:
 
 def unreadable(name: str, exc: OSError) -> Problem:
     """Why the file ``name`` cannot be read, worded the same by every reader: a missing
-    file is "no such file or directory", anything else "cannot read: <the reason>"."""
+    file is "no such file or directory", a directory `A_DIRECTORY`, anything else "cannot
+    read: <the reason>"."""
     if isinstance(exc, FileNotFoundError):
-        return Problem(name, None, None, NO_SUCH_FILE)
+        return Problem(name, None, None, no_such_file(name))
+    if isinstance(exc, IsADirectoryError):
+        return Problem(name, None, None, A_DIRECTORY)
     return Problem(name, None, None, f"cannot read: {exc.strerror or exc}")
 
 

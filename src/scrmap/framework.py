@@ -22,7 +22,14 @@ from pathlib import Path
 from scrmap import learned as learned_weights
 from scrmap import plain_data as plain
 from scrmap.defaults import FRAMEWORK_ENV_VAR
-from scrmap.errors import NO_SUCH_FILE, Problem, UnreadableFrameworkError, link_to_nothing
+from scrmap.errors import (
+    A_DIRECTORY,
+    NO_SUCH_FILE,
+    Problem,
+    UnreadableFrameworkError,
+    link_to_nothing,
+    no_such_file,
+)
 from scrmap.limits import BINARY, Limits, read_config_text, undecodable
 
 ENV_VAR = FRAMEWORK_ENV_VAR
@@ -217,10 +224,13 @@ def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Fram
     try:
         text = read_config_text(path, limits)
     except FileNotFoundError:
-        why = link_to_nothing(path) or f"{NO_SUCH_FILE} (the framework file)"
+        missing = f"{NO_SUCH_FILE} (the framework file)"
+        if name == "-":
+            missing = no_such_file(name, "framework file")
+        why = link_to_nothing(path) or missing
         raise UnreadableFrameworkError([Problem(name, None, None, why)]) from None
     except IsADirectoryError:
-        problem = Problem(name, None, None, "is a directory, not a file")
+        problem = Problem(name, None, None, A_DIRECTORY)
         raise UnreadableFrameworkError([problem]) from None
     except UnicodeDecodeError as exc:
         raise UnreadableFrameworkError([expected_framework(undecodable(name, exc))]) from None

@@ -419,6 +419,44 @@ def test_an_output_that_names_a_folder_is_refused_before_any_work(
     assert sorted(str(p) for p in in_tmp.rglob("*")) == before
 
 
+_FILE_ONLY = [
+    (["evaluate", "{x}"], "file"),
+    (["evaluate", "gold.yaml", "--compare", "{x}"], "framework file"),
+    (["framework", "validate", "{x}"], "framework file"),
+    (["framework", "learn", "{x}", "-o", "w.learned.yaml"], "file"),
+    (["framework", "suggest-cues", "{x}"], "file"),
+    (["map", "--explain-columns", "{x}"], "file"),
+    (["map", "w/draft.md", "--framework", "{x}"], "framework file"),
+    (["check", "w/draft.md", "--config", "{x}"], "configuration file"),
+]
+"""Every place a file is named that is read as a file only, never standard input."""
+
+
+@pytest.mark.parametrize(("args", "what"), _FILE_ONLY, ids=lambda a: "-".join(a[:2]))
+def test_stdin_where_only_a_file_is_read_says_so(
+    runner: CliRunner, args: list[str], what: str
+) -> None:
+    """`scrmap evaluate -` said "-: no such file or directory", which does not tell the user
+    that '-' is standard input elsewhere and not here."""
+    shutil.copy(next(GOLD.glob("*.yaml")), "gold.yaml")
+    result = run(runner, *[a.format(x="-") for a in args])
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        "-: no such file: '-' is standard input only among the recommendations to read; "
+        f"name the {what} (./- for one named '-')\n"
+    )
+
+
+@pytest.mark.parametrize(("args", "what"), _FILE_ONLY, ids=lambda a: "-".join(a[:2]))
+def test_a_folder_where_only_a_file_is_read_is_one_line(
+    runner: CliRunner, args: list[str], what: str
+) -> None:
+    shutil.copy(next(GOLD.glob("*.yaml")), "gold.yaml")
+    result = run(runner, *[a.format(x="w") for a in args])
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == "w: is a directory, not a file\n"
+
+
 # 3. map: the problems, then the count; no count when nothing was read.
 
 
