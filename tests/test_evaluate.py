@@ -110,9 +110,27 @@ def test_evaluate_missing_file(runner: CliRunner) -> None:
     assert result.stderr == "nope.yaml: no such file or directory\n"  # as every command says
 
 
+def test_an_item_with_no_standards_key_is_refused_not_off_framework(
+    tmp_path: Path, norfolk: fw.Framework
+) -> None:
+    """With no key, the item was counted as off-framework (labelled none) where nobody had
+    labelled it for standards; `standards: []` is off-framework, and is read."""
+    path = tmp_path / "g.yaml"
+    item = "  - id: a\n    text: Fathers should be engaged.\n    themes: [engaging-fathers]\n"
+    path.write_text(f"name: g\nitems:\n{item}")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value) == (
+        f"{path}:3:5: items[0] (id 'a'): no 'standards': list the standards it serves, or "
+        "write 'standards: []' if none fits (an item with none is off-framework)"
+    )
+    path.write_text(f"name: g\nitems:\n{item}    standards: []\n")
+    assert load_gold(path, norfolk).items[0].standards == []
+
+
 def test_gold_duplicate_key_and_wrong_shape(tmp_path: Path, norfolk: fw.Framework) -> None:
     path = tmp_path / "g.yaml"
-    path.write_text("name: g\nname: h\nitems:\n  - {id: a, text: x}\n")
+    path.write_text("name: g\nname: h\nitems:\n  - {id: a, text: x, standards: []}\n")
     with pytest.raises(InputError) as info:
         load_gold(path, norfolk)
     assert str(info.value) == f"{path}:2:1: duplicate key 'name'"

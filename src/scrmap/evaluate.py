@@ -33,14 +33,18 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 class GoldItem(BaseModel):
     """One hand-labelled recommendation."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A file's item must write its standards (`_unlabelled`); items made in code may not.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_extra={"required": ["id", "text", "standards"]}
+    )
 
     id: NonEmpty
     text: NonEmpty
     source: str | None = None
     """Where the text came from (a seed document, or 'written' for the team's own)."""
     standards: list[NonEmpty] = []
-    """Standards a careful reviewer would assign; empty means off-framework."""
+    """Standards a careful reviewer would assign; empty means off-framework. A gold file
+    must write the key, ``[]`` for none (`_unlabelled`)."""
     themes: list[NonEmpty] = []
 
 
@@ -78,6 +82,31 @@ def _not_gold(
     return [Problem(name, None, None, f"{what}, not a {GOLD_FILE}")]
 
 
+_NO_STANDARDS = (
+    "no 'standards': list the standards it serves, or write 'standards: []' if none fits "
+    "(an item with none is off-framework)"
+)
+
+
+def _unlabelled(located: yamlpos.Located, name: str) -> list[Problem]:
+    """An item with no ``standards`` key, at its place. Read as labelled with none, an item
+    nobody had labelled for standards was counted as off-framework, in `evaluate`'s figures
+    and as a negative example to `framework learn`; the labelling guide and `map -f gold`
+    write ``[]`` for "none fits". (No ``themes`` stays "about none": a theme is no verdict
+    on the framework, and hand-written gold files leave the key out for that.)"""
+    data = located.data
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    problems = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict) and "standards" not in item:
+            line, col = located.where(("items", i)) or (None, None)
+            where = yamlpos.label(("items", i), data)
+            problems.append(Problem(name, line, col, f"{where}: {_NO_STANDARDS}"))
+    return problems
+
+
 def load_gold(
     path: Path,
     framework: Framework,
@@ -100,6 +129,8 @@ def load_gold(
     except UnicodeDecodeError as exc:
         raise InputError([undecodable(name, exc)]) from None
     gold, located, problems = yamlpos.load_model(text, name, GoldFile, f"not a {GOLD_FILE}", limits)
+    if located is not None:
+        problems += _unlabelled(located, name)
     if gold is None or located is None:
         raise InputError(_not_gold(text, name, located, problems))
     known = {
