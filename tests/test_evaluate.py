@@ -128,6 +128,19 @@ def test_an_item_with_no_standards_key_is_refused_not_off_framework(
     assert load_gold(path, norfolk).items[0].standards == []
 
 
+def test_a_duplicate_gold_id_names_the_first(tmp_path: Path, norfolk: fw.Framework) -> None:
+    """Either of the two may be the one to renumber: both places are named."""
+    path = tmp_path / "g.yaml"
+    items = "".join(f"  - {{id: a, text: {t}, standards: []}}\n" for t in ("x", "y", "z"))
+    path.write_text(f"name: g\nitems:\n{items}")
+    with pytest.raises(InputError) as info:
+        load_gold(path, norfolk)
+    assert str(info.value).splitlines() == [
+        f"{path}:4:6: duplicate id 'a' (first at line 3)",
+        f"{path}:5:6: duplicate id 'a' (first at line 3)",
+    ]
+
+
 def test_gold_duplicate_key_and_wrong_shape(tmp_path: Path, norfolk: fw.Framework) -> None:
     path = tmp_path / "g.yaml"
     path.write_text("name: g\nname: h\nitems:\n  - {id: a, text: x, standards: []}\n")

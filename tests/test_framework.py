@@ -167,7 +167,8 @@ def test_minimal_framework_parses() -> None:
         pytest.param(
             "  - id: S2",
             "  - id: S1",
-            "f.yaml:12:9: standards[1] (id 'S1').id: duplicate id 'S1' in standards",
+            "f.yaml:12:9: standards[1] (id 'S1').id: duplicate id 'S1' in standards (first at "
+            "line 7)",
             id="duplicate-standard",
         ),
         pytest.param(
@@ -248,7 +249,8 @@ def test_minimal_framework_parses() -> None:
         pytest.param(
             "  - id: S2",
             "  - id: 'S1 '",
-            "f.yaml:12:9: standards[1] (id 'S1 ').id: duplicate id 'S1' in standards",
+            "f.yaml:12:9: standards[1] (id 'S1 ').id: duplicate id 'S1' in standards (first "
+            "at line 7)",
             id="duplicate-but-for-a-space",
         ),
         pytest.param(

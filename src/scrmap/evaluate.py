@@ -138,12 +138,14 @@ def load_gold(
         "themes": {t.id for t in framework.themes},
     }
     in_framework = f"in {framework_name}" if framework_name else "in this framework"
-    seen: set[str] = set()
+    seen: dict[str, int | None] = {}  # id -> the line of the item that has it first
     for i, item in enumerate(gold.items):
+        line, col = located.where(("items", i, "id")) or (None, None)
         if item.id in seen:
-            line, col = located.where(("items", i, "id")) or (None, None)
-            problems.append(Problem(name, line, col, f"duplicate id {item.id!r}"))
-        seen.add(item.id)
+            first = seen[item.id]
+            where = f" (first at line {first})" if first is not None else ""
+            problems.append(Problem(name, line, col, f"duplicate id {item.id!r}{where}"))
+        seen.setdefault(item.id, line)
         for kind in ("standards", "themes"):
             for j, label in enumerate(getattr(item, kind)):
                 if label not in known[kind]:

@@ -245,12 +245,17 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
     ids: dict[str, set[str]] = {}
     for key in ("quadrants", "standards", "families", "themes", "foundations"):
         seen = Counter[str]()
+        first: dict[str, int] = {}  # id -> index of the item that has it first
         for i, item in _items(data, key):
             item_id = item.get("id")
             if isinstance(item_id, str):
                 seen[item_id.strip()] += 1
+                first.setdefault(item_id.strip(), i)
                 if seen[item_id.strip()] == 2:
-                    report((key, i, "id"), f"duplicate id {item_id.strip()!r} in {key}")
+                    at = located.positions.get((key, first[item_id.strip()], "id", "<value>"))
+                    at = at or located.where((key, first[item_id.strip()], "id"))
+                    where = f" (first at line {at[0]})" if at else ""
+                    report((key, i, "id"), f"duplicate id {item_id.strip()!r} in {key}{where}")
         ids[key] = set(seen)
 
     def check_ref(key: str, field: str, target: str, kind: str, required: bool) -> None:

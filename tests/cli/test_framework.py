@@ -140,7 +140,7 @@ def test_a_framework_the_command_line_did_not_name_says_where_it_came_from(
     assert local.exit_code == expected
     assert local.stderr == (
         f"{tmp_path / 'framework.yaml'}:35:9: standards[1] (id 'P1').id: duplicate id 'P1' in "
-        "standards\n" + LOCAL_NOTE
+        "standards (first at line 24)\n" + LOCAL_NOTE
     )
 
 
@@ -178,7 +178,7 @@ def test_validate_reports_every_problem(runner: CliRunner, tmp_path: Path) -> No
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines == [
-        f"{bad}:35:9: standards[1] (id 'P1').id: duplicate id 'P1' in standards",
+        f"{bad}:35:9: standards[1] (id 'P1').id: duplicate id 'P1' in standards (first at line 24)",
         f"{bad}:69:15: standards[4] (id 'G1').quadrant: unknown quadrant 'GOVT' "
         "(known: GOV, MAW, MSP)",
     ]

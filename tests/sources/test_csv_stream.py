@@ -71,7 +71,7 @@ def test_a_bad_row_anywhere_refuses_the_whole_file(tmp_path: Path) -> None:
         handle.write("R5,duplicate,LA\n")
     recs, problems = load_file(path)
     assert list(recs) == []
-    assert [str(p) for p in problems] == [f"{path}:3002: duplicate id 'R5'"]
+    assert [str(p) for p in problems] == [f"{path}:3002: duplicate id 'R5' (first at line 7)"]
 
 
 def test_binary_and_unreadable(tmp_path: Path) -> None:
@@ -138,8 +138,8 @@ def test_duplicate_ids_are_found_exactly_without_holding_every_id(
     assert list(recs) == []
     assert [str(p) for p in problems] == [
         f"{path}:5: row has 3 fields, the header has 2",
-        f"{path}:6: duplicate id 'A'",
-        f"{path}:7: duplicate id 'B'",
+        f"{path}:6: duplicate id 'A' (first at line 3)",
+        f"{path}:7: duplicate id 'B' (first at line 4)",
         # A placeholder is no row of its own: its id does not make line 3's a duplicate.
         f"{path}:2: row 'A' has no recommendation text, so it was left out ('text' is "
         "empty): write its text, or delete the row",

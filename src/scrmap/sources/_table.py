@@ -383,6 +383,14 @@ def cases_filled(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
         yield line, row
 
 
+def duplicate_id(rec_id: str, first: int | None) -> str:
+    """The message for an id met before, naming where it was first (``first``, a line of
+    the same file): "duplicate id '3'" at the second left the user to search for the first,
+    and either may be the one to change."""
+    where = f" (first at line {first})" if first is not None else ""
+    return f"duplicate id {rec_id!r}{where}"
+
+
 def id_key(columns: Columns, row: Sequence[str], rec_id: str) -> str:
     """What an id must not repeat: the id within its case, when the table has a case column.
     A plan of several reviews numbers each review's actions from 1, and reports and
@@ -435,7 +443,7 @@ def recommendations(
     recs: list[Recommendation] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # id key -> the line of the row that holds it first
     for line, row in cases_filled(columns, rows):
         if blank(row):
             continue
@@ -448,9 +456,9 @@ def recommendations(
             continue
         key = id_key(columns, row, rec_id)
         if key in seen:
-            problems.append(Problem(name, line, None, f"duplicate id {rec_id!r}"))
+            problems.append(Problem(name, line, None, duplicate_id(rec_id, seen[key])))
             continue
-        seen.add(key)
+        seen[key] = line
         recs.append(record(columns, line, row, rec_id, name, default_case))
         warnings += due_warnings(columns, row, name, line)
         warnings += _unsaved_fields(columns, row, name, line, unsaved)

@@ -310,7 +310,10 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     if maybe:
         duplicates = _duplicates(path, encoding, columns, skip, maybe)
         count += len(maybe) - len(duplicates)
-        problems += [Problem(name, line, None, f"duplicate id {i!r}") for line, i in duplicates]
+        problems += [
+            Problem(name, line, None, _table.duplicate_id(i, first))
+            for line, i, first in duplicates
+        ]
         problems.sort(key=lambda p: p.line or 0)  # in file order, as they were found
     if not count and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
@@ -354,9 +357,10 @@ def _duplicates(
     columns: _table.Columns,
     skip: int,
     maybe: list[tuple[int, str, str]],
-) -> list[tuple[int, str]]:
+) -> list[tuple[int, str, int]]:
     """Which of the rows ``maybe`` (line, id, key) repeat the id of an earlier good row in
-    its case (`_table.id_key`): read the file once more for the first line of each key."""
+    its case (`_table.id_key`), with that row's line: read the file once more for the first
+    line of each key."""
     wanted = {key for _, _, key in maybe}
     first: dict[str, int] = {}
     reader = _after_header(path, encoding, skip)
@@ -368,7 +372,7 @@ def _duplicates(
             key = _table.id_key(columns, row, rec_id)
             if not fault and key in wanted:
                 first.setdefault(key, line)
-    return [(line, rec_id) for line, rec_id, key in maybe if first[key] < line]
+    return [(line, rec_id, first[key]) for line, rec_id, key in maybe if first[key] < line]
 
 
 def _stray_byte(file: SourceFile) -> Problem | None:
