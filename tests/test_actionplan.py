@@ -54,6 +54,16 @@ from scrmap.due import due_not_read, parse_due
         ("Ongoing - behind schedule", State.not_met),
         ("In progress, not delayed", State.on_track),
         ("Delayed - now complete", State.complete),
+        # A RAG column abbreviated to its letters was "unrecognised" throughout.
+        ("R", State.not_met),
+        ("A", State.partly_met),
+        ("g", State.on_track),
+        (" B ", State.complete),
+        ("R; G", State.not_met),
+        # A letter is a rating only as the whole status: "a" inside one is an article.
+        ("a delay", State.unrecognised),
+        ("A/G", State.unrecognised),
+        ("X", State.unrecognised),
     ],
 )
 def test_status_words(word: str | None, state: State) -> None:
@@ -162,6 +172,7 @@ def test_synonyms_add_words_and_win_over_built_in_ones() -> None:
     assert vocabulary.classify("GREEN") is State.complete
     assert vocabulary.classify("not-yet-due") is State.not_started
     assert Vocabulary.build().classify("not yet due") is State.unrecognised
+    assert Vocabulary.build({State.complete: ["G"]}).classify("G") is State.complete
 
 
 def test_synonyms_cannot_map_to_a_verdict_or_be_empty() -> None:

@@ -137,6 +137,15 @@ BUILT_IN: dict[State, tuple[str, ...]] = {
 }
 """Common status words and RAG ratings, as action plans write them."""
 
+RAG_LETTERS: dict[str, State] = {
+    "r": State.not_met,
+    "a": State.partly_met,
+    "g": State.on_track,
+    "b": State.complete,  # BRAG
+}
+"""A RAG rating by its letter, as plans abbreviate it in a narrow column ("R", "A", "G",
+"B"): read only as the whole status, never as a word inside one, where "a" is an article."""
+
 NEGATED: dict[State, State] = {
     State.complete: State.not_met,
     State.on_track: State.not_met,
@@ -339,6 +348,8 @@ class Vocabulary:
             return _marks_state(status or "")
         if key in self.words:
             return self.words[key]
+        if key in RAG_LETTERS:
+            return RAG_LETTERS[key]
         seen = (key, _breaks(status or ""))
         if seen not in self._seen:
             self._seen[seen] = self._longest_phrase(*seen)
