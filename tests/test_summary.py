@@ -153,19 +153,33 @@ def test_the_action_plan_example_names_its_missing_quadrant(norfolk) -> None:
     )
 
 
-def test_statuses_not_recognised_are_said(norfolk, library) -> None:
-    """A plan rated G, A and R (words scrmap does not know) read "No action is overdue; 0 of
-    3 complete" at the top of the Board paper, or named only what was overdue."""
+def test_rag_letters_are_ratings_in_the_key_messages(norfolk, library) -> None:
+    """A plan rated G, A and R is a plan rated on track, partly met and not met: nothing
+    about statuses scrmap does not recognise."""
     coverage = analyse(norfolk, library)
     rated = assess(
         [ActionItem("A", str(n), "t", None, "2030-01-01", word) for n, word in enumerate("GAR")],
+        date(2021, 3, 1),
+    )
+    assert [r.state.value for r in rated.items] == ["on-track", "partly-met", "not-met"]
+    assert not [m for m in key_messages(coverage, rated) if m.kind == "no-status"]
+
+
+def test_statuses_not_recognised_are_said(norfolk, library) -> None:
+    """A plan rated in words scrmap does not know (G, A and R were, before their letters
+    were read as RAG) read "No action is overdue; 0 of 3 complete" at the top of the Board
+    paper, or named only what was overdue."""
+    coverage = analyse(norfolk, library)
+    unknown = ("Tbc", "With the group", "See notes")
+    rated = assess(
+        [ActionItem("A", str(n), "t", None, "2030-01-01", word) for n, word in enumerate(unknown)],
         date(2021, 3, 1),
     )
     [message] = [m for m in key_messages(coverage, rated) if m.kind == "no-status"]
     assert message.text == "3 of 3 actions have a status scrmap does not recognise"
     late = assess(
         [
-            ActionItem("A", "1", "t", None, "2020-01-01", "G"),
+            ActionItem("A", "1", "t", None, "2020-01-01", "Tbc"),
             ActionItem("A", "2", "t", None, "2030-01-01", "done"),
             ActionItem("A", "3", "t", None, None, None),
         ],
