@@ -391,6 +391,32 @@ def test_outside_phrases_that_repeat_or_are_cues_are_reported() -> None:
     ]
 
 
+def test_a_cue_written_twice_in_one_item_is_reported() -> None:
+    text = MINIMAL.replace("    cues: [one]", "    cues: [one, 'one  ', ones, ONE]")
+    # Only the same words as written: 'ones' (another ending) and 'ONE' (an acronym) differ.
+    assert problems_of(text) == [
+        "f.yaml:11:17: standards[0] (id 'S1').cues[1]: 'one' is written twice "
+        "(first at line 11); remove one"
+    ]
+
+
+def test_a_quadrant_nothing_reaches_is_reported() -> None:
+    text = MINIMAL.replace("quadrants:\n", "quadrants:\n  - id: E\n    title: Empty\n")
+    assert problems_of(text) == [
+        "f.yaml:4:5: quadrants[0] (id 'E').id: quadrant 'E' has no standard or theme, so "
+        "nothing can cover it; give it one, or remove it"
+    ]
+    themed = text + "themes:\n  - {id: t, family: f, quadrant: E, title: T, cues: [x]}\n"
+    themed += "families:\n  - {id: f, title: F}\n"
+    assert [q.id for q in fw.parse(themed, "f.yaml").quadrants] == ["E", "A"]
+
+
+def test_the_bundled_framework_writes_no_cue_twice() -> None:
+    for item in (*fw.load(fw.bundled_path()).standards, *fw.load(fw.bundled_path()).themes):
+        written = [" ".join(c.cue.split()) for c in item.cues]
+        assert len(written) == len(set(written)), item.id
+
+
 def _with_aliases(count: int) -> str:
     """MINIMAL with ``count`` more standards sharing the first one's cues by an alias, as a
     maintainer writes shared cue lists."""

@@ -286,8 +286,27 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
         return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
 
     problems: list[Problem] = []
+    reached = {s.quadrant for s in framework.standards} | {t.quadrant for t in framework.themes}
+    for i, quadrant in enumerate(framework.quadrants):
+        if quadrant.id not in reached:
+            # Always a gap in coverage, though no recommendation could have filled it.
+            message = (
+                f"quadrant {quadrant.id!r} has no standard or theme, so nothing can cover it; "
+                "give it one, or remove it"
+            )
+            problems.append(where(("quadrants", i, "id"), message))
     for key, items in (("standards", framework.standards), ("themes", framework.themes)):
         for i, item in enumerate(items):
+            # The same cue written twice: a slip. (Cues that differ only by their words'
+            # endings, 'escalate' and 'escalation', are kept: they show how texts word it.)
+            written: dict[str, int] = {}
+            for j, c in enumerate(item.cues):
+                first = written.setdefault(" ".join(c.cue.split()), j)
+                if first != j:
+                    at = located.where((key, i, "cues", first))
+                    there = f"line {at[0]}" if at else f"cues[{first}]"
+                    message = f"{c.cue!r} is written twice (first at {there}); remove one"
+                    problems.append(where((key, i, "cues", j), message))
             cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
             phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
             phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]
