@@ -411,12 +411,6 @@ def test_a_quadrant_nothing_reaches_is_reported() -> None:
     assert [q.id for q in fw.parse(themed, "f.yaml").quadrants] == ["E", "A"]
 
 
-def test_the_bundled_framework_writes_no_cue_twice() -> None:
-    for item in (*fw.load(fw.bundled_path()).standards, *fw.load(fw.bundled_path()).themes):
-        written = [" ".join(c.cue.split()) for c in item.cues]
-        assert len(written) == len(set(written)), item.id
-
-
 def _with_aliases(count: int) -> str:
     """MINIMAL with ``count`` more standards sharing the first one's cues by an alias, as a
     maintainer writes shared cue lists."""
