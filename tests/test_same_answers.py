@@ -195,3 +195,27 @@ def test_without_near_misses_a_chunk_keeps_what_is_assigned(
             sum(len(r.near_misses("standards")) for r in got)
             < sum(len(r.near_misses("standards")) for r in expected) / 2
         )
+
+
+@pytest.mark.parametrize("learned", [True, False], ids=["learned", "cues-only"])
+def test_evidence_is_made_for_what_is_shown(norfolk: fw.Framework, learned: bool) -> None:
+    """Evidence is made only where it can be shown: with near misses, every standard and
+    theme scored carries its own (a score of 0 included); without them, none under the
+    threshold does, and every match over it carries what the reference shows."""
+    framework = norfolk if learned else fw.without_learned(norfolk)
+    texts = _varied(norfolk, 600)
+    reference = Matcher(framework)
+    quick = Matcher(framework).match_many(texts, near_misses=False)
+    under = 0
+    for text, got in zip(texts, quick, strict=True):
+        full = reference.match(text)
+        for kind in ("standards", "themes"):
+            assert all(m.evidence for m in getattr(full, kind))
+            shown = {m.id: m for m in getattr(full, kind)}
+            for m in getattr(got, kind):
+                if m.score >= got.threshold:
+                    assert m == shown[m.id]
+                else:
+                    assert m.evidence == ()
+                    under += 1
+    assert under > len(texts) / 10  # the texts do score under the threshold

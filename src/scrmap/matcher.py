@@ -246,6 +246,23 @@ def _match(id: str, score: int, evidence: tuple[Evidence, ...]) -> Match:
     return made
 
 
+_Cue = tuple[str, int, int, float]
+"""A cue found, as its evidence will say: (cue, start, end, quality)."""
+_Scored = tuple[str, int, list[_Cue]]
+"""An item scored by its cues, before learned weights: (id, score, its cues, best first)."""
+
+
+def _cue_match(item: str, score: int, cues: list[_Cue], text: str, shown: int) -> Match:
+    """The match of an item scored by its cues alone. Without near misses (``shown`` over
+    1), one scoring under ``shown`` gets no evidence, which no output reads (see
+    ``Matcher.match_many``); with them, every one gets its own, a score of 0 included."""
+    if shown > 1 and score < shown:
+        return _match(item, score, ())
+    return _match(
+        item, score, tuple(_evidence(cue, text[a:b], a, b, quality) for cue, a, b, quality in cues)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """Every scored item for one text, best first; ``assigned`` are those over the threshold."""
@@ -909,7 +926,9 @@ class Matcher:
             if outside_hits
             else ()
         )
-        scored: dict[str, list[Match]] = {"standards": [], "themes": []}
+        # Each item's cues as plain data (cue, start, end, quality), best first: its evidence
+        # is made only if it is shown, after learned weights have rescored it.
+        scored: dict[str, list[_Scored]] = {"standards": [], "themes": []}
         # Most texts have no negation word, and most of the others negate no content word;
         # most items have no exclusion cue found. A hit is negated as ``_Text.negated`` says.
         before, after = scanned.negations() if scanned.negatable else (set(), set())
@@ -940,19 +959,21 @@ class Matcher:
                 score = min(score, self.threshold - 1)
             if len(kept) > 1:  # most items have one hit
                 kept.sort(key=lambda h: (-h.pattern.weight * h.quality, h.start))
-            evidence = tuple(
-                _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
-                for h in kept
-            )
-            scored[kind].append(_match(item, score, evidence))
+            cues = [(h.pattern.cue, h.start, h.end, round(h.quality, 3)) for h in kept]
+            scored[kind].append((item, score, cues))
         fits = None
         # Equal scores are ordered by the cues' own score, then by the framework's order.
-        cue_scores = {k: {m.id: m.score for m in ms} for k, ms in scored.items()}
+        cue_scores = {k: {item: score for item, score, _ in ms} for k, ms in scored.items()}
         shown = 1 if near_misses else self.threshold
         if self._models:
-            scored, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
-        standards = self._rank("standards", scored["standards"], cue_scores["standards"])
-        themes = self._rank("themes", scored["themes"], cue_scores["themes"])
+            matched, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
+        else:
+            matched = {
+                kind: [_cue_match(item, score, cues, text, shown) for item, score, cues in ms]
+                for kind, ms in scored.items()
+            }
+        standards = self._rank("standards", matched["standards"], cue_scores["standards"])
+        themes = self._rank("themes", matched["themes"], cue_scores["themes"])
         # A text whose standards are withheld reaches its quadrants through its themes only,
         # and a standard over the threshold that is not kept lifts no quadrant over it.
         fitting = _fitting(fits, self.threshold, outside, standards)
@@ -988,7 +1009,7 @@ class Matcher:
 
     def _apply_learned(
         self,
-        scored: dict[str, list[Match]],
+        scored: dict[str, list[_Scored]],
         scanned: _Text,
         actors: list[tuple[int, int]],
         text: str,
@@ -1012,19 +1033,19 @@ class Matcher:
                 found.append((learned, start, end))
         fits = None
         if gate is not None:
-            on_framework = evidence_of_fit([m.score / 100 for m in scored["standards"]])
+            on_framework = evidence_of_fit([score / 100 for _, score, _ in scored["standards"]])
             z = gate.bias + gate.cues * on_framework - (OUTSIDE_PENALTY if outside else 0.0)
             z += sum(fit_weights)
             fits = round(100 / (1 + math.exp(-z)))
         out: dict[str, list[Match]] = {kind: [] for kind in scored}
-        rules: dict[int, Match] = {}
+        rules: dict[int, _Scored] = {}
         for kind, matches in scored.items():
-            for match in matches:
-                modelled = self._slots.get((kind, match.id))
-                if modelled is None:
-                    out[kind].append(match)  # no model: its cues' score stands
+            for cued in matches:
+                modelled = self._slots.get((kind, cued[0]))
+                if modelled is None:  # no model: its cues' score stands
+                    out[kind].append(_cue_match(*cued, text, shown))
                 else:
-                    rules[modelled] = match
+                    rules[modelled] = cued
         # An item is rescored where it has evidence: a cue's, or a learned word's. Without,
         # its score shows nowhere. The order is ``_rank``'s to decide.
         evidenced: set[int] = set()
@@ -1040,24 +1061,24 @@ class Matcher:
         # Items with a learned word's evidence and no cue's: bias + cues * 0.0 is the bias,
         # but for the sign of a zero, which changes no score. Most are under ``low``, and
         # are left out in one pass.
-        rescored: list[tuple[int, Match | None, float]] = [
-            (slot, None, z)
+        rescored: list[tuple[int, list[_Cue], float]] = [
+            (slot, [], z)
             for slot in evidenced.difference(rules)
             if (z := biases[slot] + totals[slot]) >= low
         ]
-        for slot, cued in rules.items():
+        for slot, (_, cue_score, cues) in rules.items():
             model = models[slot][2]
-            z = model.bias + model.cues * (cued.score / 100)
+            z = model.bias + model.cues * (cue_score / 100)
             z += totals[slot]
             if model.cue_weights:
                 cue_weights = model.cue_weights
                 total = 0.0  # added up in order, as sum() adds floats: the same to the bit
-                for e in cued.evidence:
-                    total += cue_weights.get(e.cue, 0.0) * e.quality
+                for cue, _, _, quality in cues:
+                    total += cue_weights.get(cue, 0.0) * quality
                 z += total
             if z >= low:
-                rescored.append((slot, cued, z))
-        for slot, rule, z in rescored:
+                rescored.append((slot, cues, z))
+        for slot, cues, z in rescored:
             kind, item, _ = models[slot]
             score = round(100 / (1 + math.exp(-z)))
             if score < drop:
@@ -1072,7 +1093,7 @@ class Matcher:
                     bare = made[score] = Match(item, score, ())
                 out[kind].append(bare)
                 continue
-            evidence = list(rule.evidence) if rule else []
+            evidence = [_evidence(cue, text[a:b], a, b, quality) for cue, a, b, quality in cues]
             # Gathered for the few items shown, in the order the terms stand in the text.
             learned_parts = [
                 (weight, label, a, b)
