@@ -1116,32 +1116,43 @@ class Matcher:
         about practice), in that order, so that they add up as the same sum. One pass over
         the words, and a term is made only of a word that begins a learned one."""
         places, norms, heads = _places(text, actors), text.norms, self._heads
-        word_ok, pair_ok, pair_acts = places.word_ok, places.pair_ok, places.pair_acts
-        # Each learned term met, with whether it overlaps who acts and its first and last
-        # word; a word's own term before the pair it begins, as in ``_text_terms``.
-        met: list[tuple[_TermEntry, bool, int, int]] = []
+        word_ok, pair_ok, word_acts, pair_acts = (
+            places.word_ok,
+            places.pair_ok,
+            places.word_acts,
+            places.pair_acts,
+        )
+        starts, ends = places.starts, places.ends
+        terms: list[tuple[_LearnedTerm, int, int]] = []
+        fit_weights: list[float] = []
+        seen: set[int] = set()
+        fit_seen: set[int] = set()
+        # Each learned term as it is met, a word's own term before the pair it begins (as
+        # in ``_text_terms``), taken once: for the model of fit wherever it stands, for
+        # the items' models outside who acts.
         for k, key in enumerate(norms):
             head = heads.get(key)
             if head is None:
                 continue
             single, pairs = head
             if single is not None and word_ok[k]:
-                met.append((single, places.word_acts[k], k, k))
+                number, learned, fit_weight = single
+                if with_fit and fit_weight is not None and number not in fit_seen:
+                    fit_seen.add(number)
+                    fit_weights.append(fit_weight)
+                if learned is not None and not word_acts[k] and number not in seen:
+                    seen.add(number)
+                    terms.append((learned, starts[k], ends[k]))
             if pairs and pair_ok[k]:
                 entry = pairs.get(norms[k + 1])
                 if entry is not None:
-                    met.append((entry, pair_acts[k], k, k + 1))
-        terms: list[tuple[_LearnedTerm, int, int]] = []
-        fit_weights: list[float] = []
-        seen: set[int] = set()
-        fit_seen: set[int] = set()
-        for (number, learned, fit_weight), acts, first, last in met:
-            if with_fit and fit_weight is not None and number not in fit_seen:
-                fit_seen.add(number)
-                fit_weights.append(fit_weight)
-            if learned is not None and not acts and number not in seen:
-                seen.add(number)
-                terms.append((learned, places.starts[first], places.ends[last]))
+                    number, learned, fit_weight = entry
+                    if with_fit and fit_weight is not None and number not in fit_seen:
+                        fit_seen.add(number)
+                        fit_weights.append(fit_weight)
+                    if learned is not None and not pair_acts[k] and number not in seen:
+                        seen.add(number)
+                        terms.append((learned, starts[k], ends[k + 1]))
         return terms, fit_weights
 
     def _rank(
