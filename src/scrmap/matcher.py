@@ -878,7 +878,8 @@ class Matcher:
         word) and remembered, up to ``WORD_CACHE_SIZE`` words. Without ``near_misses``,
         the matches under the threshold that learned weights rescore are left out (kept,
         without evidence, from ``OUTSIDE_CUES_BAR``, which ``Result.fitting`` may read),
-        and a quadrant under the threshold gets no evidence: what is assigned, the fit and
+        and a quadrant under the threshold, or an item scored by its cues alone (no learned
+        model of it) under the threshold, gets no evidence: what is assigned, the fit and
         what is withheld are the same, and the dozen or so standards a text scores a
         little for (with learned weights, nearly every one) are never ranked, nor their
         evidence built. For output that shows no near misses.
