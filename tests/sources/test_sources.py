@@ -1569,6 +1569,18 @@ def test_markdown_emphasis_and_code_inside_an_item_are_taken_off(tmp_path: Path)
     ]
 
 
+def test_an_item_of_markup_alone_is_not_read_and_said(tmp_path: Path) -> None:
+    """'` `' is code of one space: no words once the markers are off, so no recommendation
+    (a blank text would be mapped as one); spaces left by markup close up."""
+    path = tmp_path / "draft.md"
+    path.write_text("- ` `\n- Share ` ` information.\n")
+    recs, problems = load_file(path)
+    assert [r.text for r in recs] == ["Share information."]
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "'` ` ...' is Markdown markup with no words, so it was not read")
+    ]
+
+
 def test_markdown_markup_off_leaves_web_addresses_and_reaches_table_cells(
     tmp_path: Path,
 ) -> None:

@@ -800,6 +800,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # item by its case and id (as the file's, the second review's 1 and 2 were 3 and 4).
     used = {(rec.case, rec.id) for rec in from_tables}
     numbered: Counter[str | None] = Counter()
+    marked_up: list[Problem] = []
     for line_no, item_id, body, item_case, item_waive in items:
         numbered[item_case] += 1
         labelled = read_label(body)
@@ -810,13 +811,17 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         while (item_case, rec_id) in used:
             rec_id += "'"
         used.add((item_case, rec_id))
-        text = _inline_markup_off(" ".join(body.split()))
+        # Spaces again after the markup is off: '` `' or 'a `` ` `` b' leave them.
+        text = " ".join(_inline_markup_off(" ".join(body.split())).split())
+        if not text:
+            marked_up.append(_not_read(name, line_no, body, "is Markdown markup with no words, so it was not read"))
+            continue
         recs.append(
             Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
         )
     if not recs:
         empty = Problem(name, None, None, "no recommendations found (empty file?)")
-        return [], table_problems + unclosed or [empty]
+        return [], table_problems + marked_up + unclosed or [empty]
     taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
     left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
     # Beside a table, or list items or labelled paragraphs under a recommendations heading,
@@ -834,7 +839,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     problems = [unread(name, p[0], p[2]) for p in left_out] + [
         beside_items(name, p[0], p[2], table=bool(tables)) for p in beside
     ]
-    problems += unclosed
+    problems += marked_up + unclosed
     return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
 
 
