@@ -67,6 +67,25 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(signum, old)
 
 
+@contextlib.contextmanager
+def private_temporary_files() -> Iterator[None]:
+    """While the block runs, temporary files made through `tempfile` without a folder of
+    their own go to a private folder (mode 0700), removed with whatever is in it when the
+    block ends, even when a termination signal stops it.
+
+    For libraries that keep the user's text in named temporary files and remove them only
+    on success or at exit (openpyxl writes each sheet of a workbook to /tmp first): a run
+    stopped by SIGTERM or SIGHUP runs no exit handler, and would leave case names and
+    recommendations in the shared temporary folder."""
+    with _signals_raise(), tempfile.TemporaryDirectory(prefix="scrmap-") as private:
+        previous = tempfile.tempdir
+        tempfile.tempdir = private
+        try:
+            yield
+        finally:
+            tempfile.tempdir = previous
+
+
 def _special(target: str) -> bool:
     """Whether ``target`` exists and is not a regular file: a device, a FIFO, a terminal
     (/dev/stdout names the process's own standard output)."""

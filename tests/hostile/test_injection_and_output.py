@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,34 @@ def test_a_signal_during_the_write_removes_the_temporary_file(
         signal.signal(signal.SIGTERM, previous)
     assert delivered == [signal.SIGTERM]  # delivered again once the file was removed
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_signal_while_the_workbook_is_made_leaves_no_sheet_in_the_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl writes each sheet, case names and all, to a named temporary file and
+    removes it only on success or at exit; SIGTERM runs no exit handler. The sheets go to a
+    private folder that is removed, and the signal is then delivered."""
+    from openpyxl.worksheet._writer import WorksheetWriter
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    sheets: list[Path] = []
+
+    def stopped(writer: WorksheetWriter) -> None:
+        sheets.append(Path(writer.out))
+        signal.raise_signal(signal.SIGTERM)
+
+    monkeypatch.setattr(WorksheetWriter, "write_tail", stopped)
+    delivered: list[int] = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: delivered.append(signum))
+    try:
+        with pytest.raises(_Signalled):
+            CliRunner().invoke(app, ["report", str(GOOD), "-o", str(tmp_path / "r.xlsx")])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert delivered == [signal.SIGTERM]
+    assert sheets and sheets[0].parent.parent == shared  # it was made, in a private folder
+    assert list(shared.iterdir()) == []
+    assert not (tmp_path / "r.xlsx").exists()

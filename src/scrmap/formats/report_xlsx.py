@@ -22,6 +22,7 @@ from scrmap.formats import filter_parts, incomplete, learned_line, problem_file,
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
+from scrmap.output import private_temporary_files
 from scrmap.records import ReportRecord, RowRecord
 
 WRAP_WIDTH = 60
@@ -316,5 +317,6 @@ def render(record: ReportRecord) -> bytes:
         record,
     )
     out = io.BytesIO()
-    workbook.save(out)
+    with private_temporary_files():  # openpyxl writes each sheet to a temporary file first
+        workbook.save(out)
     return out.getvalue()
