@@ -342,3 +342,26 @@ def test_an_entry_nested_too_deep_for_json_is_rebuilt_silently(
     [entry] = _entries(environ)
     entry.write_text("[" * 200_000 + "]" * 200_000)
     assert framework_cache.load(framework_file, environ) == expected
+
+
+def test_the_cache_folder_and_entries_are_private(
+    framework_file: Path, environ: dict[str, str]
+) -> None:
+    """Learned words come from the Board's recommendations: neither the folder nor an entry
+    is readable by others, whatever the umask."""
+    framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    assert entry.parent.stat().st_mode & 0o777 == 0o700
+    assert entry.stat().st_mode & 0o777 == 0o600
+
+
+def test_ctrl_c_while_an_entry_is_written_leaves_no_temporary_file(
+    framework_file: Path, environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(source: str, target: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        framework_cache.load(framework_file, environ)
+    assert list((Path(environ["XDG_CACHE_HOME"]) / "scrmap").iterdir()) == []

@@ -173,13 +173,14 @@ def _write(entry: Path, digest: str, framework: Framework) -> None:
     from scrmap.framework import as_data
 
     data = json.dumps({"key": digest, "framework": as_data(framework), "keys": _keys(framework)})
-    entry.parent.mkdir(parents=True, exist_ok=True)
+    # Private, as the XDG spec asks: learned words are the Board's own recommendations'.
+    entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(data)
         os.replace(temp, entry)
-    except OSError:
+    except BaseException:  # Ctrl-C too: a stray temporary file would never be dropped
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
