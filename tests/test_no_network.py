@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from scrmap import exitcodes
+from scrmap.formats import pdf
 
 from .conftest import ROOT
 
@@ -42,6 +43,8 @@ run()
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 GOLD = str(ROOT / "tests" / "gold" / "dev.yaml")
+ADULT = str(ROOT / "examples" / "adult-sar-framework.yaml")
+ADULT_GOLD = str(ROOT / "tests" / "data" / "adult-sar-gold.yaml")
 
 
 def _commands(tmp: Path) -> list[tuple[list[str], int]]:
@@ -55,12 +58,21 @@ def _commands(tmp: Path) -> list[tuple[list[str], int]]:
         (["report", LIBRARY, "-o", str(tmp / "r.xlsx")], exitcodes.OK),
         (["check", LIBRARY, "-f", "sarif"], exitcodes.OK),
         (["evaluate", GOLD], exitcodes.OK),
+        (["report", LIBRARY, "-o", str(tmp / "r.md")], exitcodes.OK),
+        (["report", LIBRARY, "-o", str(tmp / "r.pdf")], exitcodes.OK),
+        (["framework", "suggest-cues", "--framework", ADULT, ADULT_GOLD], exitcodes.OK),
+        (
+            ["framework", "learn", "--framework", ADULT, ADULT_GOLD, "-o", str(tmp / "a.yaml")],
+            exitcodes.OK,
+        ),
     ]
 
 
-@pytest.mark.parametrize("index", range(9))
+@pytest.mark.parametrize("index", range(13))
 def test_command_runs_without_the_network(tmp_path: Path, index: int) -> None:
     args, expected = _commands(tmp_path)[index]
+    if "r.pdf" in args[-1] and pdf.unavailable():
+        pytest.skip(pdf.unavailable() or "")
     mark = tmp_path / "network-attempts"
     result = subprocess.run(
         [sys.executable, "-c", PRELUDE, str(mark), *args],

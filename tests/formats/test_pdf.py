@@ -1,7 +1,9 @@
 """PDF through WeasyPrint: a real PDF with the extra, a clear message without it."""
 
 import builtins
+import contextlib
 import shutil
+import socket
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,36 @@ def test_a_real_pdf_that_fetches_nothing(tmp_path: Path, caplog) -> None:
         ).stdout
         assert "Board paper" in text
 
+
+
+def test_no_url_in_the_page_is_fetched_not_even_from_this_machine(tmp_path: Path) -> None:
+    """Stylesheets, @import, fonts, images, objects, file: and data: URLs: a server listening
+    on this machine is never called, and no local file is read into the PDF."""
+    needs_weasyprint()
+    calls: list[object] = []
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.settimeout(0.2)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}"
+        secret = tmp_path / "secret.svg"
+        secret.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>SECRET</text></svg>')
+        body = (
+            f'<img src="{url}/i.png"><object data="{url}/o"></object>'
+            f'<img src="{secret.as_uri()}"><img src="data:image/svg+xml,'
+            '%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E">'
+        )
+        head = (
+            f'<link rel="stylesheet" href="{url}/a.css"><style>@import url({url}/b.css);'
+            f" @font-face {{ font-family: X; src: url({url}/f.woff) }}"
+            f" body {{ font-family: X; background: url({url}/bg.png) }}</style><title>"
+        )
+        pdf = render_pdf(PAGE.format(body).replace("<title>", head))
+        with contextlib.suppress(TimeoutError):
+            calls.append(server.accept())
+    assert calls == []
+    assert pdf.startswith(b"%PDF-")
+    assert b"SECRET" not in pdf
 
 def test_report_pdf_is_a_real_pdf_with_the_summary_first(tmp_path: Path) -> None:
     needs_weasyprint()
