@@ -56,7 +56,6 @@ def test_a_real_pdf_that_fetches_nothing(tmp_path: Path, caplog) -> None:
         assert "Board paper" in text
 
 
-
 def test_no_url_in_the_page_is_fetched_not_even_from_this_machine(tmp_path: Path) -> None:
     """Stylesheets, @import, fonts, images, objects, file: and data: URLs: a server listening
     on this machine is never called, and no local file is read into the PDF."""
@@ -85,6 +84,7 @@ def test_no_url_in_the_page_is_fetched_not_even_from_this_machine(tmp_path: Path
     assert calls == []
     assert pdf.startswith(b"%PDF-")
     assert b"SECRET" not in pdf
+
 
 def test_report_pdf_is_a_real_pdf_with_the_summary_first(tmp_path: Path) -> None:
     needs_weasyprint()
