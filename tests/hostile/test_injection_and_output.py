@@ -60,6 +60,38 @@ def test_no_control_character_or_markup_reaches_the_terminal(
         assert "[/]" in result.stdout
 
 
+ESCAPES = "e\x1b]8;;evil\x07L\x1b]8;;\x07\x1b[2J"
+"""A file name that, printed raw, makes a hyperlink and clears the screen."""
+
+
+def _file_name_commands(folder: Path) -> list[list[str]]:
+    framework = folder / f"f{ESCAPES}.yaml"
+    framework.write_text((ROOT / "examples" / "adult-sar-framework.yaml").read_text())
+    plan = folder / f"p{ESCAPES}.csv"
+    plan.write_text("id,text\n1,Agencies should share information.\n")
+    gold = str(ROOT / "tests" / "data" / "adult-sar-gold.yaml")
+    return [
+        ["report", str(GOOD), "-o", str(folder / f"r{ESCAPES}.zzz")],
+        ["framework", "validate", str(framework)],
+        ["framework", "learn", "--framework", str(framework), gold],
+        ["map", "--explain-columns", str(plan)],
+    ]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_a_file_name_with_escapes_is_shown_escaped_on_a_terminal(
+    tmp_path: Path, index: int
+) -> None:
+    """Lines that name a file printed by the CLI itself, not through `say`: on a terminal
+    click strips nothing (in a pipe it strips CSI sequences, not OSC 8 hyperlinks)."""
+    args = _file_name_commands(tmp_path)[index]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "100"}, color=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    output = result.stdout + result.stderr
+    assert "[U+001B]]8;;evil[U+0007]L" in output
+    assert not [c for c in output if is_unsafe(c) and c != "\n"]
+
+
 def test_markup_is_not_a_hyperlink_even_in_colour(hostile: Path) -> None:
     result = _run(["map", str(hostile)], {"FORCE_COLOR": "1", "TERM": "xterm-256color"})
     assert "\x1b]8;" not in result.stdout  # OSC 8: a terminal hyperlink

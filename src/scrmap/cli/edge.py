@@ -300,7 +300,7 @@ def explain_columns(args: Iterable[str], sheet: str | None) -> None:
     for arg in args:
         found = explain(Path(arg), sheet)
         if found and isinstance(found[0], tuple):
-            typer.echo(f"{arg}:")
+            typer.echo(terminal(f"{arg}:"))
             for header, field in found:
                 typer.echo(f"  {header!r} is {FIELD_WORDS.get(field, field)}")
         else:

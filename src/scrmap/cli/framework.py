@@ -11,6 +11,7 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import FrameworkOption, output_path_value, path_value
 from scrmap.cli.schema import SchemaKind, schema_command
+from scrmap.display import terminal
 from scrmap.errors import FrameworkError, ScrmapError, UnreadableFrameworkError
 from scrmap.formats import counted
 from scrmap.formats.choices import ShowFormat
@@ -66,8 +67,11 @@ def framework_validate(
     if stale:
         edge.fail(FrameworkError(stale), exitcodes.PROBLEMS)
     typer.echo(
-        f"{target}: valid ({counted(len(loaded.quadrants), 'quadrant')}, "
-        f"{counted(len(loaded.standards), 'standard')}, {counted(len(loaded.themes), 'theme')})"
+        terminal(
+            f"{target}: valid ({counted(len(loaded.quadrants), 'quadrant')}, "
+            f"{counted(len(loaded.standards), 'standard')}, "
+            f"{counted(len(loaded.themes), 'theme')})"
+        )
     )
 
 
@@ -162,10 +166,9 @@ def framework_learn(
     edge.write(target, dump(learned).encode())
     if replacing is not None:
         edge.say(f"scrmap: replaced {target} ({replacing})")
-    typer.echo(
+    edge.say(
         f"{target}: weights for {counted(len(learned.standards), 'standard')} from "
-        f"{counted(learned.items, 'labelled recommendation')}",
-        err=True,
+        f"{counted(learned.items, 'labelled recommendation')}"
     )
     if folds >= 2 and checked is None:
         typer.echo(

@@ -48,6 +48,7 @@ def _on_terminal(chosen: ReportFormat) -> list[str]:
 def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
     """--format, else the one the output file's ending names (html on stdout); an ending
     that names none, xlsx or pdf on stdout, or pdf without the extra is a usage error."""
+    from scrmap.cli.edge import say
     from scrmap.formats.report import ENDINGS, format_for
 
     chosen = format or format_for(output)
@@ -60,6 +61,9 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
             f"scrmap: {output}: the ending does not name a report format; end the file in "
             f"{endings}, or give --format ({', '.join(ReportFormat)})",
             err=True,
+        say(
+            f"scrmap: {output}: the ending does not name a report format; end the file in "
+            f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})"
         )
         raise typer.Exit(exitcodes.USAGE)
     if chosen in (ReportFormat.xlsx, ReportFormat.pdf) and output is None:
@@ -71,7 +75,7 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
         )
         raise typer.Exit(exitcodes.USAGE)
     if chosen is ReportFormat.pdf and (why := pdf_unavailable()):
-        typer.echo(f"scrmap: {output}: {why}", err=True)
+        say(f"scrmap: {output}: {why}")
         raise typer.Exit(exitcodes.USAGE)
     return chosen
 
