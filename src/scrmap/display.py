@@ -10,6 +10,7 @@ inert.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -54,3 +55,23 @@ def terminal(text: str, newlines: bool = False, tabs: bool = False) -> str:
         else char
         for char in text
     )
+
+
+def inert_json(text: str, yaml: bool = False) -> str:
+    """JSON text (or YAML's double-quoted strings, when ``yaml``) with the unsafe characters
+    that JSON leaves as they are (DEL, C1 controls such as U+009B, which some terminals run
+    as an escape, right-to-left overrides, zero-width characters, U+2028) written as
+    escapes: the same strings to any parser, but inert on a terminal or in a CI log.
+
+    Line breaks are the layout's own (JSON escapes those inside strings) and are kept. YAML
+    has no surrogate pairs, so there a character past U+FFFF is written ``\\UXXXXXXXX``."""
+    if text.isascii() and "\x7f" not in text:  # the common case: nothing to escape
+        return text
+    table = {
+        ord(char): (
+            f"\\U{ord(char):08X}" if yaml and ord(char) > 0xFFFF else json.dumps(char)[1:-1]
+        )
+        for char in set(text)
+        if char != "\n" and is_unsafe(char)
+    }
+    return text.translate(table) if table else text

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scrmap.display import inert_json
 from scrmap.evaluate import GoldItem
 from scrmap.framework import Framework
 from scrmap.text import FUNCTION_WORDS, GAP_WORDS, WORD, fold, normalise, phrase_keys
@@ -210,4 +211,4 @@ def _quote(text: str) -> str:
     pasted bare would be read as a number or false, not as the item's id."""
     if _PLAIN.fullmatch(text) and text.lower() not in _NOT_TEXT_IN_YAML:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return inert_json(json.dumps(text, ensure_ascii=False), yaml=True)

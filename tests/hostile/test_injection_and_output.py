@@ -126,6 +126,77 @@ def test_markdown_framework_and_report_escape_html(tmp_path: Path) -> None:
     assert "<script>" not in out.read_text()
 
 
+UNSEEN = "\x1b]8;;evil\x07L\x1b]8;;\x07 \x9b2J \u202eRTL\u202c \x7f \u2028 \U000e0041"
+"""What JSON and CSV left as it was: an OSC 8 hyperlink, the C1 CSI (an escape to some
+terminals), a right-to-left override, DEL, a line separator and a tag character."""
+
+DATA_FORMATS = [
+    ["map", "-f", "json"],
+    ["map", "-f", "jsonl"],
+    ["map", "-f", "csv"],
+    ["map", "-f", "markdown"],
+    ["map", "-f", "gold"],
+    ["coverage", "-f", "json"],
+    ["coverage", "-f", "csv"],
+    ["coverage", "-f", "markdown"],
+    ["report", "-f", "markdown"],
+    ["report", "-f", "csv"],
+    ["check", "-f", "json"],
+    ["check", "-f", "sarif"],
+    ["check", "-f", "gitlab"],
+]
+
+
+def _strings(data: object) -> set[str]:
+    """Every string in parsed JSON, keys and values."""
+    if isinstance(data, str):
+        return {data}
+    if isinstance(data, dict):
+        return _strings(list(data)) | _strings(list(data.values()))
+    if isinstance(data, list):
+        return set().union(*(_strings(item) for item in data))
+    return set()
+
+
+@pytest.mark.parametrize("command", DATA_FORMATS, ids=" ".join)
+def test_data_formats_printed_act_on_no_terminal_and_start_no_line(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """Printed, a JSON, CSV or Markdown document is on a terminal or in a CI log too. JSON
+    and YAML escape what they would have left raw (the same strings to a parser); CSV and
+    Markdown show it as [U+001B], and a line break in an id starts no line there."""
+    import json
+
+    import yaml
+
+    source = tmp_path / "case.yaml"
+    unseen = r"\e]8;;evil\aL\e]8;;\a \x9b2J \u202eRTL\u202c \x7f \L \U000e0041"  # YAML's escapes
+    source.write_text(
+        f'case: "{unseen}"\nrecommendations:\n'
+        f'  - id: "a\\n::error::pwned"\n'
+        f'    text: "Agencies should share information {unseen}"\n'
+    )
+    result = _run([*command, str(source)])
+    assert result.exit_code == exitcodes.OK, result.stderr
+    out = result.stdout
+    assert not [c for c in out if is_unsafe(c) and c != "\n"]
+    assert not any(line.startswith("::") for line in out.splitlines())
+    if command[-1] in ("json", "sarif", "gitlab", "jsonl"):  # the same data to a parser
+        documents = (
+            [json.loads(line) for line in out.splitlines()]
+            if command[-1] == "jsonl"
+            else [json.loads(out)]
+        )
+        strings = _strings(documents)
+        assert any("a\n::error::pwned" in x for x in strings)  # gitlab: in a description
+        named = [x for x in strings if "\x1b]8;;evil\x07L\x1b]8;;\x07 \x9b2J \u202eRTL" in x]
+        assert command[0] == "check" or named  # check names no case
+    elif command[-1] == "gold":
+        assert "\u202eRTL\u202c \x7f" in yaml.safe_load(out)["items"][0]["text"]
+    elif command[0] != "check":
+        assert "[U+001B]]8;;evil[U+0007]L" in out
+
+
 # Class 6: -o
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from scrmap.display import inert_json
+
 if TYPE_CHECKING:
     from scrmap.records import (
         FrameworkRef,
@@ -37,8 +39,9 @@ class Renderer(Protocol[R_contra, Out_co]):
 
 
 def json_text(data: object) -> str:
-    """Pretty JSON, non-ASCII kept as written, ending with a newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Pretty JSON, non-ASCII kept as written but for characters that would act on a
+    terminal (`inert_json`), ending with a newline."""
+    return inert_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def counted(number: int, noun: str) -> str:

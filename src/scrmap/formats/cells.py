@@ -11,6 +11,7 @@ import html
 import io
 from collections.abc import Iterable, Sequence
 
+from scrmap.display import terminal
 from scrmap.records import MatchRecord, Scored
 
 
@@ -37,14 +38,16 @@ def md_cell(value: object) -> str:
     """Text safe inside a Markdown table cell: pipes escaped, one line, and no raw HTML,
     since Markdown renderers pass HTML through."""
     text = html.escape(str(value if value is not None else ""), quote=False)
-    return text.replace("|", "\\|").replace("\n", " ")
+    return terminal(text.replace("|", "\\|").replace("\n", " "))
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A CSV document: the header, then each row with every cell made safe."""
+    """A CSV document: the header, then each row with every cell made safe, and its
+    control characters (line breaks too) shown as ``[U+001B]``: printed, a CSV document is
+    on a terminal or in a CI log, where an id "a\\n::error::" would start a workflow command."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([safe_cell(terminal(v) if isinstance(v, str) else v) for v in row])
     return out.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from scrmap.display import inert_json
 from scrmap.formats import Renderer
 from scrmap.formats.choices import EvalFormat
 from scrmap.records import comparison_record, evaluation_record
@@ -24,10 +25,10 @@ def to_json(results: Labelled) -> str:
     """The figures as JSON, in ASCII (non-ASCII text escaped, as it always has been); with
     --compare, each side's figures under ``evaluations`` with its label."""
     if len(results) == 1:
-        return json.dumps(evaluation_record(results[0][1]), indent=2) + "\n"
+        return inert_json(json.dumps(evaluation_record(results[0][1]), indent=2)) + "\n"
     labels = [label for label, _ in results]
     record = comparison_record(labels, [result for _, result in results])
-    return json.dumps(record, indent=2) + "\n"
+    return inert_json(json.dumps(record, indent=2)) + "\n"
 
 
 RENDERERS: dict[EvalFormat, Renderer[Labelled, str]] = {EvalFormat.json: to_json}

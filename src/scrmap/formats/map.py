@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from scrmap.display import inert_json
 from scrmap.formats import Renderer, fits_the_framework, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
 from scrmap.formats.choices import MapFormat
@@ -40,9 +41,13 @@ def jsonl_line(record: RecommendationRecord) -> bytes:
 
     orjson writes what ``json.dumps(record, ensure_ascii=False, separators=(",", ":"))``
     writes (the records hold only strings, integers, None, lists and string-keyed dicts,
-    where the two agree byte for byte; a test holds them equal), several times faster.
+    where the two agree byte for byte; a test holds them equal), several times faster;
+    then, as `json_text`, nothing in it acts on a terminal (`inert_json`).
     """
-    return orjson.dumps(record) + b"\n"
+    line = orjson.dumps(record)
+    if not line.isascii():
+        line = inert_json(line.decode()).encode()
+    return line + b"\n"
 
 
 def recommendation_line(
@@ -205,6 +210,12 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     return [_one_line(line) for line in lines]
 
 
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML string of ``text``, non-ASCII kept but for what would act on a
+    terminal."""
+    return inert_json(json.dumps(text, ensure_ascii=False), yaml=True)
+
+
 def _one_line(text: str) -> str:
     """``text`` with each run of white space, line breaks included, as one space (keeping
     the indent before a comment)."""
@@ -244,9 +255,9 @@ def to_gold(document: MapDocument) -> str:
         seen.add(item_id)
         where = r["source"]["file"] + (f":{r['source']['line']}" if r["source"]["line"] else "")
         lines += [
-            f"  - id: {json.dumps(item_id, ensure_ascii=False)}",
-            f"    source: {json.dumps(where, ensure_ascii=False)}",
-            f"    text: {json.dumps(r['text'], ensure_ascii=False)}",
+            f"  - id: {_yaml_string(item_id)}",
+            f"    source: {_yaml_string(where)}",
+            f"    text: {_yaml_string(r['text'])}",
             *_gold_comment(r, document["framework"]["threshold"]),
             f"    standards: {json.dumps([m['id'] for m in r['standards']])}",
             f"    themes: {json.dumps([m['id'] for m in r['themes']])}",
