@@ -65,7 +65,8 @@ def inert_json(text: str, yaml: bool = False) -> str:
 
     Line breaks are the layout's own (JSON escapes those inside strings) and are kept. YAML
     has no surrogate pairs, so there a character past U+FFFF is written ``\\UXXXXXXXX``."""
-    if text.isascii() and "\x7f" not in text:  # the common case: nothing to escape
+    # The common case, at C speed: nothing to escape (no-break spaces are not "printable").
+    if text.replace("\n", " ").isprintable():
         return text
     table = {
         ord(char): (
