@@ -197,6 +197,26 @@ def test_data_formats_printed_act_on_no_terminal_and_start_no_line(
         assert "[U+001B]]8;;evil[U+0007]L" in out
 
 
+@pytest.mark.parametrize("form", ["yaml", "json", "markdown"])
+def test_framework_show_of_a_hostile_title_acts_on_no_terminal(tmp_path: Path, form: str) -> None:
+    """PyYAML writes a right-to-left override as it is, even in quotes; YAML and JSON give
+    the same title back to a parser."""
+    import json
+
+    import yaml
+
+    framework = tmp_path / "f.yaml"
+    text = (ROOT / "framework.yaml").read_text()
+    framework.write_text(text.replace('title: "', 'title: "\\e[2J\\u202eRTL\\x9b ', 1))
+    title = yaml.safe_load(framework.read_text())["title"]
+    assert title.startswith("\x1b[2J\u202eRTL\x9b ")
+    shown = _run(["framework", "show", "-f", form, "--framework", str(framework)])
+    assert shown.exit_code == exitcodes.OK, shown.stderr
+    assert not [c for c in shown.stdout if is_unsafe(c) and c != "\n"]
+    if form != "markdown":
+        assert (yaml.safe_load if form == "yaml" else json.loads)(shown.stdout)["title"] == title
+
+
 # Class 6: -o
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scrmap.display import inert_json, is_unsafe
 from scrmap.formats import Renderer, json_text
 from scrmap.formats.cells import md_cell
 from scrmap.formats.choices import ShowFormat
@@ -23,10 +24,23 @@ def to_json(framework: Framework) -> str:
 
 
 def to_yaml(framework: Framework) -> str:
-    """YAML in the same shape as the framework file it was loaded from."""
+    """YAML in the same shape as the framework file it was loaded from.
+
+    PyYAML writes a right-to-left override or a zero-width space as it is, even in quotes:
+    a string holding one is double-quoted, where `inert_json` writes them as escapes."""
     import yaml  # only this format needs it: the other commands start faster
 
-    return yaml.safe_dump(framework_dump(framework), sort_keys=False, allow_unicode=True, width=100)
+    class Dumper(yaml.SafeDumper):
+        """Double quotes for strings with characters that would act on a terminal."""
+
+    def string(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+        unsafe = any(is_unsafe(char) for char in text if char != "\n")
+        return dumper.represent_scalar("tag:yaml.org,2002:str", text, '"' if unsafe else None)
+
+    Dumper.add_representer(str, string)
+    data = framework_dump(framework)
+    dumped = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return inert_json(dumped, yaml=True)
 
 
 def to_markdown(framework: Framework) -> str:
