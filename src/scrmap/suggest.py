@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scrmap.display import inert_json
+from scrmap.display import inert_json, terminal
 from scrmap.evaluate import GoldItem
 from scrmap.framework import Framework
 from scrmap.text import FUNCTION_WORDS, GAP_WORDS, WORD, fold, normalise, phrase_keys
@@ -184,7 +184,8 @@ def as_yaml(
             lines.append(f"{c.kind}:")
             kind_now, item_now = c.kind, None
         if c.item != item_now:
-            title = " ".join(titles[(c.kind, c.item)].split())  # a comment ends at a line break
+            # A comment ends at a line break, and prints as it is on a terminal:
+            title = terminal(" ".join(titles[(c.kind, c.item)].split()))
             lines += [f"  - id: {_quote(c.item)}  # {title}", "    cues:"]
             item_now = c.item
         example = " ".join(texts[c.example].split())
@@ -192,7 +193,7 @@ def as_yaml(
             example = example[:77] + "..."
         lines.append(
             f"      - {_quote(c.cue)}  # precision {c.precision:.2f} ({c.hits}/{c.total}), "
-            f"recall {c.recall:.2f}; e.g. {c.example}: {example}"
+            f"recall {c.recall:.2f}; e.g. {terminal(f'{c.example}: {example}')}"
         )
     return "\n".join(lines) + "\n"
 

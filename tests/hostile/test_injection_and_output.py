@@ -4,6 +4,7 @@ log, no user text is read as markup, and `-o` writes only what and where it was 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -215,6 +216,30 @@ def test_framework_show_of_a_hostile_title_acts_on_no_terminal(tmp_path: Path, f
     assert not [c for c in shown.stdout if is_unsafe(c) and c != "\n"]
     if form != "markdown":
         assert (yaml.safe_load if form == "yaml" else json.loads)(shown.stdout)["title"] == title
+
+
+def test_comments_in_suggested_cues_and_gold_act_on_no_terminal(tmp_path: Path) -> None:
+    """YAML comments are printed as they are: the example quoted beside a suggested cue, a
+    standard's title and the framework's title in `-f gold` show escapes as [U+001B]."""
+    import yaml
+
+    hostile = r"\e]8;;evil\aX\e]8;;\a \u202e\x9b "
+    framework = tmp_path / "f.yaml"
+    text = (ROOT / "examples" / "adult-sar-framework.yaml").read_text()
+    framework.write_text(re.sub(r"title: (.*)", lambda m: f'title: "{hostile}{m[1]}"', text))
+    gold = tmp_path / "gold.yaml"
+    labelled = (ROOT / "tests" / "data" / "adult-sar-gold.yaml").read_text()
+    gold.write_text(re.sub(r"    text: (.*)", lambda m: f'    text: "{hostile}{m[1]}"', labelled))
+    assert yaml.safe_load(gold.read_text())["items"][0]["text"].startswith("\x1b]8;;evil")
+    for args in (
+        ["framework", "suggest-cues", "--framework", str(framework), str(gold)],
+        ["map", str(GOOD), "-f", "gold", "--framework", str(framework)],
+    ):
+        result = _run(args)
+        assert result.exit_code == exitcodes.OK, result.stderr
+        assert not [c for c in result.stdout if is_unsafe(c) and c != "\n"]
+        assert "[U+001B]]8;;evil[U+0007]X" in result.stdout
+        yaml.safe_load(result.stdout)  # still YAML
 
 
 # Class 6: -o

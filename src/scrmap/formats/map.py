@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from scrmap.display import inert_json
+from scrmap.display import inert_json, terminal
 from scrmap.formats import Renderer, fits_the_framework, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
 from scrmap.formats.choices import MapFormat
@@ -218,9 +218,9 @@ def _yaml_string(text: str) -> str:
 
 def _one_line(text: str) -> str:
     """``text`` with each run of white space, line breaks included, as one space (keeping
-    the indent before a comment)."""
+    the indent before a comment), and what would act on a terminal shown as ``[U+001B]``."""
     indent = text[: len(text) - len(text.lstrip(" "))]
-    return indent + " ".join(text.split())
+    return indent + terminal(" ".join(text.split()))
 
 
 def fit_words(fit: FitRecord, threshold: int | None = None) -> str:
