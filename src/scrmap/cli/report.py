@@ -57,13 +57,9 @@ def _chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFo
         endings = ", ".join(
             " or ".join(e for e, named in ENDINGS.items() if named is f) for f in ReportFormat
         )
-        typer.echo(
-            f"scrmap: {output}: the ending does not name a report format; end the file in "
-            f"{endings}, or give --format ({', '.join(ReportFormat)})",
-            err=True,
         say(
             f"scrmap: {output}: the ending does not name a report format; end the file in "
-            f"{' '.join(ENDINGS)}, or give --format ({', '.join(ReportFormat)})"
+            f"{endings}, or give --format ({', '.join(ReportFormat)})"
         )
         raise typer.Exit(exitcodes.USAGE)
     if chosen in (ReportFormat.xlsx, ReportFormat.pdf) and output is None:

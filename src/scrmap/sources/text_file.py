@@ -814,7 +814,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         # Spaces again after the markup is off: '` `' or 'a `` ` `` b' leave them.
         text = " ".join(_inline_markup_off(" ".join(body.split())).split())
         if not text:
-            marked_up.append(_not_read(name, line_no, body, "is Markdown markup with no words, so it was not read"))
+            why = "is Markdown markup with no words, so it was not read"
+            marked_up.append(_not_read(name, line_no, body, why))
             continue
         recs.append(
             Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
