@@ -290,11 +290,11 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
     for i, quadrant in enumerate(framework.quadrants):
         if quadrant.id not in reached:
             # Always a gap in coverage, though no recommendation could have filled it.
-            message = (
+            empty = (
                 f"quadrant {quadrant.id!r} has no standard or theme, so nothing can cover it; "
                 "give it one, or remove it"
             )
-            problems.append(where(("quadrants", i, "id"), message))
+            problems.append(where(("quadrants", i, "id"), empty))
     for key, items in (("standards", framework.standards), ("themes", framework.themes)):
         for i, item in enumerate(items):
             # The same cue written twice: a slip. (Cues that differ only by their words'
@@ -305,8 +305,8 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                 if first != j:
                     at = located.where((key, i, "cues", first))
                     there = f"line {at[0]}" if at else f"cues[{first}]"
-                    message = f"{c.cue!r} is written twice (first at {there}); remove one"
-                    problems.append(where((key, i, "cues", j), message))
+                    repeat = f"{c.cue!r} is written twice (first at {there}); remove one"
+                    problems.append(where((key, i, "cues", j), repeat))
             cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
             phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
             phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]
