@@ -233,6 +233,37 @@ def test_a_broken_workbook_is_one_problem(tmp_path: Path, content: bytes, messag
     assert len(problems) == 1 and problems[0].message.startswith(message)
 
 
+@pytest.mark.parametrize(
+    ("damage", "why"),
+    [
+        (lambda xml: xml[: len(xml) // 2], "ParseError"),  # the sheet's XML breaks off
+        (lambda xml: b"<<" + xml, "ParseError"),
+    ],
+    ids=["breaks off", "not XML"],
+)
+def test_a_sheet_damaged_inside_an_open_workbook_is_one_problem(
+    tmp_path: Path, damage, why: str
+) -> None:
+    """The workbook opens; the sheet's XML fails only as its rows are read. That was exit 3,
+    'a bug in scrmap', for a damaged file."""
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    write_xlsx(good, {"Plan": [("ID", "Recommendation"), ("1", "Share information.")]})
+    with zipfile.ZipFile(good) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, damage(data) if name.startswith("xl/worksheets/") else data)
+    recs, problems = load_file(path)
+    assert recs == []
+    assert [p.message.split(":")[0] for p in problems] == [f"not a readable .xlsx workbook ({why}"]
+    assert explain_columns(path) == problems
+    result = CliRunner().invoke(app, ["map", str(path), str(good)])
+    assert result.exit_code == 2 and "Share information" in result.stdout
+
+
 def test_an_impossible_due_date_in_a_workbook_is_a_warning_and_the_row_is_read(
     tmp_path: Path,
 ) -> None:

@@ -10,6 +10,7 @@ import dataclasses
 import itertools
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -207,8 +208,7 @@ def _rows(
     except (KeyError, ValueError, OSError) as exc:
         return None, [Problem(file.name, None, None, f"not a readable .xlsx workbook ({exc})")]
     except Exception as exc:  # openpyxl and lxml raise many kinds on a damaged file
-        msg = f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
-        return None, [Problem(file.name, None, None, msg)]
+        return None, [_damaged(file, exc)]
     if file.sheet is not None and file.sheet not in book.sheetnames:
         names = ", ".join(book.sheetnames)
         return None, [Problem(file.name, None, None, f"no sheet {file.sheet!r} (sheets: {names})")]
@@ -297,11 +297,31 @@ def _unsaved(file: SourceFile, formulas: bool) -> _table.Unsaved:
     return unsaved
 
 
+_DAMAGED = (SyntaxError, zipfile.BadZipFile, zlib.error, EOFError)
+"""What a damaged sheet raises only as its rows are read, after the workbook opened: XML
+that breaks off or holds what Excel never writes (a parse error: SyntaxError is the base of
+ElementTree's and lxml's), a part whose bytes fail their check or end early."""
+
+
+def _damaged(file: SourceFile, exc: Exception) -> Problem:
+    return Problem(
+        file.name, None, None, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
+    )
+
+
 def load(file: SourceFile) -> Found:
     """The registry's entry: the chosen sheet's rows, one recommendation each. Without
     --sheet, a first sheet with no plan (a cover, contents or a summary of counts) gives
     way to the first sheet that has one: the plan was never read, and the run failed; when
-    more sheets than one have a plan, which was read is said."""
+    more sheets than one have a plan, which was read is said. A sheet damaged part of the
+    way down gives no recommendation: what it holds cannot be trusted."""
+    try:
+        return _load(file)
+    except _DAMAGED as exc:
+        return [], [_damaged(file, exc)]
+
+
+def _load(file: SourceFile) -> Found:
     sheet_read = _Sheet()
     found, plan = _load_sheet(file, sheet_read)
     names = sheet_read.names
@@ -450,6 +470,13 @@ def _sub_heading(row: _table.Row, spanning: set[int]) -> bool:
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:
     """Which column became which field (`scrmap map --explain-columns`), in the sheet that
     `load` reads."""
+    try:
+        return _columns(file)
+    except _DAMAGED as exc:
+        return [_damaged(file, exc)]
+
+
+def _columns(file: SourceFile) -> _table.Columns | list[Problem]:
     sheet_read = _Sheet()
     found, rows, problems = _header(file, sheet_read)
     first = list(itertools.islice(rows, _TITLE_ROWS))
