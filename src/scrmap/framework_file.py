@@ -180,6 +180,8 @@ def parse(text: str, name: str = "<framework>", limits: Limits | None = None) ->
         # Checked on the raw data so they are reported together with any type errors.
         problems += _reference_problems(located.data, located, name)
     if framework is not None and located is not None:
+        if not problems:  # a standard naming a wrong quadrant leaves its own one empty
+            problems += _empty_quadrants(framework, located, name)
         problems += _cue_problems(framework, located, name)
         if framework.learned is not None:
             standards = {s.id for s in framework.standards}
@@ -273,6 +275,23 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
     return problems
 
 
+def _empty_quadrants(framework: Framework, located: yamlpos.Located, name: str) -> list[Problem]:
+    """Quadrants no standard or theme names: always a gap in coverage, though no
+    recommendation could have filled it."""
+    reached = {s.quadrant for s in framework.standards} | {t.quadrant for t in framework.themes}
+    problems = []
+    for i, quadrant in enumerate(framework.quadrants):
+        if quadrant.id not in reached:
+            line, col = located.where(("quadrants", i, "id")) or (None, None)
+            label = yamlpos.label(("quadrants", i, "id"), located.data)
+            message = (
+                f"{label}: quadrant {quadrant.id!r} has no standard or theme, so nothing can "
+                "cover it; give it one, or remove it"
+            )
+            problems.append(Problem(name, line, col, message))
+    return problems
+
+
 def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> list[Problem]:
     """Phrases that would not match as their author meant once normalised.
 
@@ -286,15 +305,6 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
         return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
 
     problems: list[Problem] = []
-    reached = {s.quadrant for s in framework.standards} | {t.quadrant for t in framework.themes}
-    for i, quadrant in enumerate(framework.quadrants):
-        if quadrant.id not in reached:
-            # Always a gap in coverage, though no recommendation could have filled it.
-            empty = (
-                f"quadrant {quadrant.id!r} has no standard or theme, so nothing can cover it; "
-                "give it one, or remove it"
-            )
-            problems.append(where(("quadrants", i, "id"), empty))
     for key, items in (("standards", framework.standards), ("themes", framework.themes)):
         for i, item in enumerate(items):
             # The same cue written twice: a slip. (Cues that differ only by their words'
