@@ -90,6 +90,22 @@ def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
     assert finding.location() == "golden.yaml:3"
 
 
+def test_duplicate_message_names_eight_shared_words_and_counts_the_rest(norfolk) -> None:
+    """A CI log should not hold a long recommendation's wording whole."""
+    text = (
+        "Children's services, police, health visitors, schools and the voluntary sector "
+        "must improve information sharing about domestic abuse, neglect and exploitation."
+    )
+    pair = [{"id": "r1", "text": text}, {"id": "r2", "text": text}]
+    recs, _ = load_yaml(as_file({"recommendations": pair}), "plan.yaml")
+    settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
+    settings["duplicate"] = (Severity.warning, RULES["duplicate"].Options())
+    (finding,) = run(recs, [], Matcher(norfolk), settings)
+    shared = finding.message.split("shared words: ")[1].split("): ")[0]
+    assert shared.startswith("Children's, services, police, health")
+    assert len(shared.split(", ")) == 8 and shared.endswith(" more"), shared
+
+
 def test_docs_are_built_from_the_docstrings() -> None:
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert docs == rule_docs(), "regenerate: scrmap check --list-rules > docs/rules.md"

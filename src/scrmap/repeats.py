@@ -55,6 +55,14 @@ class Pair:
     """Standards and themes assigned to both."""
 
 
+def listed(words: Sequence[str], most: int = 8) -> str:
+    """``words`` joined for a one-line message, the first ``most`` of them and how many
+    more: a long recommendation shares most of its words with its repeat, and a CI log
+    should not hold its wording whole."""
+    more = f" and {len(words) - most} more" if len(words) > most else ""
+    return ", ".join(words[:most]) + more
+
+
 def _content(text: str) -> dict[str, str]:
     """Normal form -> first spelling, for the words that carry meaning."""
     words: dict[str, str] = {}

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from pydantic import Field
 
 from scrmap.findings import Severity
-from scrmap.repeats import Comparable, find_pairs
+from scrmap.repeats import Comparable, find_pairs, listed
 from scrmap.rules._base import Hit, Item, RuleOptions, Scope
 
 ID = "duplicate"
@@ -53,5 +53,5 @@ def check(items: Sequence[Item], options: Options) -> Iterator[Hit]:
         yield Hit(
             later,
             f"nearly repeats {first.rec.id} at {where} (similarity {pair.similarity}; "
-            f"shared words: {', '.join(pair.shared_words)}): merge them or say how they differ",
+            f"shared words: {listed(pair.shared_words)}): merge them or say how they differ",
         )
