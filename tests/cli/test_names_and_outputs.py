@@ -419,6 +419,31 @@ def test_an_output_that_names_a_folder_is_refused_before_any_work(
     assert sorted(str(p) for p in in_tmp.rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (["report", "w/draft.md", "-o"], "paper.html"),
+        (["check", "w/draft.md", "-o"], "findings.txt"),
+        (["framework", "learn", "gold.yaml", "-o"], "mine.learned.yaml"),
+    ],
+    ids=["report", "check", "learn"],
+)
+def test_a_read_only_output_is_not_replaced(
+    runner: CliRunner, in_tmp: Path, args: list[str], name: str
+) -> None:
+    """A rename replaced a file made read-only (a Board paper signed off), which a shell's
+    redirect would refuse."""
+    shutil.copy(next(GOLD.glob("*.yaml")), "gold.yaml")
+    target = in_tmp / name
+    target.write_text("signed off\n")
+    target.chmod(0o444)
+    result = run(runner, *args, name)
+    assert result.exit_code == exitcodes.USAGE
+    said = f"'{name}' is read-only, so it is not replaced: make it writable (chmod u+w) or"
+    assert said in " ".join(result.stderr.split())
+    assert target.read_text() == "signed off\n"
+
+
 _FILE_ONLY = [
     (["evaluate", "{x}"], "file"),
     (["evaluate", "gold.yaml", "--compare", "{x}"], "framework file"),

@@ -33,7 +33,7 @@ def output_value(value: str | None) -> str | None:
     """Refuse an output file option (``-o``) that names a folder, as an empty one is: one
     ending in a slash (``-o x.html/``, which wrote ``x.html`` as if the slash were not
     there) or an existing folder (which was found only when the report was written, after
-    every input was read and mapped)."""
+    every input was read and mapped); and one that names a read-only file."""
     not_empty(value)
     if value is None or value == STDOUT:
         return value
@@ -43,6 +43,13 @@ def output_value(value: str | None) -> str | None:
         raise typer.BadParameter(
             f"{value!r} ends in {value[-1]!r}, so names a folder, not a file to write: leave "
             f"it off ({value.rstrip('/' + os.sep)!r}), or name a file in the folder"
+        )
+    if os.path.isfile(value) and not os.stat(value).st_mode & 0o222:
+        # Replaced by a rename, which a file's own permissions do not stop (as root, nor
+        # would a plain write): a Board paper made read-only was protected on purpose.
+        raise typer.BadParameter(
+            f"{value!r} is read-only, so it is not replaced: make it writable "
+            "(chmod u+w) or name another file"
         )
     return value
 
