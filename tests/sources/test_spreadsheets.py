@@ -361,12 +361,16 @@ def test_a_spreadsheet_error_as_text_is_left_out_naming_the_sheet(
 def test_a_spreadsheet_error_in_a_csv_saved_from_excel_is_left_out(tmp_path: Path) -> None:
     """A CSV saved from Excel writes an error value as its text: read alike, with no sheet."""
     path = tmp_path / "plan.csv"
-    path.write_text("Ref,Action\n1,Share information.\n2,#N/A\n3, #ref! \n", encoding="utf-8")
+    path.write_text(
+        "Ref,Action\n1,Share information.\n2,#N/A\n3, #ref! \n4,  #getting_data  \n",
+        encoding="utf-8",
+    )
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["1"]
     assert [(p.line, p.message.split(" in ")[0]) for p in problems] == [
         (3, "row '2' holds the spreadsheet error #N/A"),
         (4, "row '3' holds the spreadsheet error #REF!"),
+        (5, "row '4' holds the spreadsheet error #GETTING_DATA"),  # the longest, padded
     ]
 
 

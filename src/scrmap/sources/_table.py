@@ -262,9 +262,18 @@ plan whose text column is a formula over another sheet ("=Actions!B2") read "#RE
 recommendation, which was mapped and counted as one."""
 
 
+_LONGEST_ERROR = max(len(error) for error in SPREADSHEET_ERRORS)
+
+
 def _spreadsheet_error(text: str) -> str | None:
-    """The spreadsheet error value (`SPREADSHEET_ERRORS`) that a cell holds, or None."""
-    value = text.strip().upper()
+    """The spreadsheet error value (`SPREADSHEET_ERRORS`) that a cell holds, or None.
+
+    Asked of every row's text as a table is read (twice for a CSV file), so a text that
+    cannot be one (most: longer, or not starting '#') is passed without upper-casing it."""
+    value = text.strip()
+    if len(value) > _LONGEST_ERROR or not value.startswith("#"):
+        return None
+    value = value.upper()
     return value if value in SPREADSHEET_ERRORS else None
 
 
