@@ -411,6 +411,16 @@ def test_a_quadrant_nothing_reaches_is_reported() -> None:
     assert [q.id for q in fw.parse(themed, "f.yaml").quadrants] == ["E", "A"]
 
 
+def test_a_quadrant_emptied_by_a_wrong_quadrant_name_is_not_reported_too() -> None:
+    """A standard naming a quadrant that does not exist leaves its own one empty: the wrong
+    name is the one problem, and the empty quadrant would send the user after a second."""
+    text = MINIMAL.replace("quadrant: A", "quadrant: a")
+    assert [p.split(": ", 1)[1] for p in problems_of(text)] == [
+        "standards[0] (id 'S1').quadrant: unknown quadrant 'a' (known: A)",
+        "standards[1] (id 'S2').quadrant: unknown quadrant 'a' (known: A)",
+    ]
+
+
 def _with_aliases(count: int) -> str:
     """MINIMAL with ``count`` more standards sharing the first one's cues by an alias, as a
     maintainer writes shared cue lists."""
