@@ -30,8 +30,9 @@ from scrmap.formats import counted
 from scrmap.formats.choices import ReportFormat
 from scrmap.formats.pdf import unavailable as pdf_unavailable
 
-ENDINGS = {ReportFormat.html: "html", ReportFormat.markdown: "md", ReportFormat.csv: "csv"}
-"""The ending to suggest for a report that went to the terminal instead of a file."""
+SHORTER_ENDING = {ReportFormat.markdown: "md"}
+"""The ending to suggest, where it is not the format's name, for a report that went to the
+terminal instead of a file (`_on_terminal`)."""
 
 
 def _on_terminal(chosen: ReportFormat) -> list[str]:
@@ -41,7 +42,7 @@ def _on_terminal(chosen: ReportFormat) -> list[str]:
         return []
     return [
         f"the report was printed to the terminal; to keep it, write it to a file: "
-        f"-o board-report.{ENDINGS.get(chosen, chosen.value)}"
+        f"-o board-report.{SHORTER_ENDING.get(chosen, chosen.value)}"
     ]
 
 
