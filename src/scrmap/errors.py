@@ -95,6 +95,14 @@ def no_such_file(name: str, what: str = "file") -> str:
     )
 
 
+def duplicate_id(rec_id: str, first: int | None) -> str:
+    """The one wording of an id met before in a file (a table, a YAML recommendation file,
+    a gold file), naming the line where it was first (``first``): "duplicate id '3'" at the
+    second left the user to search for the first, and either may be the one to change."""
+    where = f" (first at line {first})" if first is not None else ""
+    return f"duplicate id {rec_id!r}{where}"
+
+
 def link_to_nothing(path: Path) -> str | None:
     """What a missing ``path`` is when the name is there: a symbolic link to nothing, said
     as a recommendation file named on the command line says it; None when it is not."""

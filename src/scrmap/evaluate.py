@@ -21,7 +21,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
-from scrmap.errors import InputError, Problem, link_to_nothing, unreadable
+from scrmap.errors import InputError, Problem, duplicate_id, link_to_nothing, unreadable
 from scrmap.framework import Framework
 from scrmap.limits import Limits, read_config_text, undecodable
 from scrmap.matcher import Matcher
@@ -142,9 +142,7 @@ def load_gold(
     for i, item in enumerate(gold.items):
         line, col = located.where(("items", i, "id")) or (None, None)
         if item.id in seen:
-            first = seen[item.id]
-            where = f" (first at line {first})" if first is not None else ""
-            problems.append(Problem(name, line, col, f"duplicate id {item.id!r}{where}"))
+            problems.append(Problem(name, line, col, duplicate_id(item.id, seen[item.id])))
         seen.setdefault(item.id, line)
         for kind in ("standards", "themes"):
             for j, label in enumerate(getattr(item, kind)):

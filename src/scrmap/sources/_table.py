@@ -19,7 +19,7 @@ from dataclasses import field as dc_field
 
 from scrmap.display import join_words
 from scrmap.due import parse_due
-from scrmap.errors import Problem
+from scrmap.errors import Problem, duplicate_id
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found, due_problems
 
@@ -390,14 +390,6 @@ def cases_filled(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
             elif last:
                 row = [*row[:at], last, *row[at + 1 :]]
         yield line, row
-
-
-def duplicate_id(rec_id: str, first: int | None) -> str:
-    """The message for an id met before, naming where it was first (``first``, a line of
-    the same file): "duplicate id '3'" at the second left the user to search for the first,
-    and either may be the one to change."""
-    where = f" (first at line {first})" if first is not None else ""
-    return f"duplicate id {rec_id!r}{where}"
 
 
 def id_key(columns: Columns, row: Sequence[str], rec_id: str) -> str:

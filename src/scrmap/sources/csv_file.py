@@ -23,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar, overload
 
-from scrmap.errors import Problem, unreadable
+from scrmap.errors import Problem, duplicate_id, unreadable
 from scrmap.limits import UTF8_MULTIBYTE, marked, place_of_byte
 from scrmap.recommendation import Recommendation
 from scrmap.sources import _table
@@ -311,8 +311,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
         duplicates = _duplicates(path, encoding, columns, skip, maybe)
         count += len(maybe) - len(duplicates)
         problems += [
-            Problem(name, line, None, _table.duplicate_id(i, first))
-            for line, i, first in duplicates
+            Problem(name, line, None, duplicate_id(i, first)) for line, i, first in duplicates
         ]
         problems.sort(key=lambda p: p.line or 0)  # in file order, as they were found
     if not count and not problems:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from scrmap import yamlpos
 from scrmap.due import DUE_FORMS, YEARS, parse_due
-from scrmap.errors import Problem
+from scrmap.errors import Problem, duplicate_id
 from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source
 from scrmap.sources._base import Found, SourceFile, due_problems
@@ -136,7 +136,7 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
         # recommendation file lacks.
         own = recognise(text)
         return [], [Problem(name, None, None, own.problem())] if own is not None else problems
-    seen: dict[str, int] = {}
+    seen: dict[str, int | None] = {}  # id -> the line of its first entry
     recs = []
     warnings: list[Problem] = []
     case_meta = {
@@ -147,13 +147,9 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
     for i, entry in enumerate(parsed.recommendations):
         line, col = located.where(("recommendations", i)) or (None, None)
         if entry.id in seen:
-            problems.append(
-                Problem(
-                    name, line, col, f"duplicate id {entry.id!r} (first at line {seen[entry.id]})"
-                )
-            )
+            problems.append(Problem(name, line, col, duplicate_id(entry.id, seen[entry.id])))
             continue
-        seen[entry.id] = line or 0
+        seen[entry.id] = line
         due = str(entry.due) if entry.due is not None else None
         due_line, due_col = located.where(("recommendations", i, "due")) or (line, col)
         warnings += due_problems(name, due_line, due_col, due)
