@@ -147,6 +147,23 @@ def append_text(path: str, text: str, what: str) -> None:
         raise OutputError([problem]) from None
 
 
+READ_ONLY = "is read-only, so it is not replaced: make it writable (chmod u+w) or name another file"
+"""What is said of an output file nobody may write (`read_only`)."""
+
+
+def read_only(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a regular file that nobody may write. A rename replaces it all
+    the same (and as root, so would a plain write), where a shell's redirect would refuse:
+    a Board paper, or weights signed off, made read-only was protected on purpose."""
+    return os.path.isfile(path) and not os.stat(path).st_mode & 0o222
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raise OutputError, before any work, when the output ``path`` is `read_only`."""
+    if read_only(path):
+        raise OutputError([Problem(str(path), None, None, READ_ONLY)])
+
+
 def refuse_no_folder(path: Path) -> None:
     """Raise OutputError, before any work, when the output ``path`` names a folder that does
     not exist (or is no folder): the file could never be written, and finding that out

@@ -444,6 +444,26 @@ def test_a_read_only_output_is_not_replaced(
     assert target.read_text() == "signed off\n"
 
 
+def test_read_only_weights_beside_the_framework_are_not_replaced(
+    runner: CliRunner, in_tmp: Path
+) -> None:
+    """`framework learn` without -o writes beside the framework, and replaced the weights
+    there though they were made read-only, as an -o naming them is refused."""
+    shutil.copy(ROOT / "framework.yaml", "mine.yaml")
+    weights = in_tmp / "mine.learned.yaml"
+    weights.write_text("signed off\n")
+    weights.chmod(0o444)
+    result = run(
+        runner, "framework", "learn", str(GOLD / "heldout.yaml"), "--framework", "mine.yaml"
+    )
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        "scrmap: mine.learned.yaml: is read-only, so it is not replaced: make it "
+        "writable (chmod u+w) or name another file\n"
+    )
+    assert weights.read_text() == "signed off\n"
+
+
 _FILE_ONLY = [
     (["evaluate", "{x}"], "file"),
     (["evaluate", "gold.yaml", "--compare", "{x}"], "framework file"),

@@ -140,6 +140,18 @@ def refuse_no_folder(output: Path | None) -> None:
         fail(error, exitcodes.USAGE, "scrmap: ")
 
 
+def refuse_read_only(output: Path) -> None:
+    """Exit 2, before any work, when the output is a read-only file: for an output scrmap
+    chose itself (`framework learn`'s weights beside the framework); an -o is refused as
+    it is parsed (`options.output_value`)."""
+    from scrmap.output import refuse_read_only as refused
+
+    try:
+        refused(output)
+    except ScrmapError as error:
+        fail(error, exitcodes.USAGE, "scrmap: ")
+
+
 def refuse_own_files(output: Path | None, framework_path: Path, chosen: Settings) -> None:
     """Exit 2, before anything is written, when the output's folder does not exist, or the
     output is a file scrmap reads besides the inputs: the framework, its learned weights

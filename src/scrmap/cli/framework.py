@@ -152,6 +152,7 @@ def framework_learn(
         )
         raise typer.Exit(exitcodes.USAGE)
     edge.refuse_no_folder(target)
+    edge.refuse_read_only(target)
     edge.refuse_overwrite(target, gold)
     edge.refuse_overwrite(target, [path], "the framework in use")
     try:

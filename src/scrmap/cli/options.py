@@ -44,13 +44,10 @@ def output_value(value: str | None) -> str | None:
             f"{value!r} ends in {value[-1]!r}, so names a folder, not a file to write: leave "
             f"it off ({value.rstrip('/' + os.sep)!r}), or name a file in the folder"
         )
-    if os.path.isfile(value) and not os.stat(value).st_mode & 0o222:
-        # Replaced by a rename, which a file's own permissions do not stop (as root, nor
-        # would a plain write): a Board paper made read-only was protected on purpose.
-        raise typer.BadParameter(
-            f"{value!r} is read-only, so it is not replaced: make it writable "
-            "(chmod u+w) or name another file"
-        )
+    from scrmap.output import READ_ONLY, read_only  # only once an -o is given
+
+    if read_only(value):
+        raise typer.BadParameter(f"{value!r} {READ_ONLY}")
     return value
 
 
