@@ -166,8 +166,9 @@ def main(
 ) -> None:
     """Map safeguarding review recommendations onto a thematic learning framework.
 
-    Every command reads the framework from --framework, else $SCRMAP_FRAMEWORK, else
-    ./framework.yaml in the working directory, else the bundled Norfolk framework.
+    Every command that reads a framework takes it from --framework, else
+    $SCRMAP_FRAMEWORK, else ./framework.yaml in the working directory, else the bundled
+    Norfolk framework.
     """
     # Pydantic looks for plugins in every installed package's metadata the first time it
     # builds a model; scrmap uses none, and the scan costs start-up time.

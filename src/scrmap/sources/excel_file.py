@@ -304,6 +304,8 @@ ElementTree's and lxml's), a part whose bytes fail their check or end early."""
 
 
 def _damaged(file: SourceFile, exc: Exception) -> Problem:
+    """The one problem of a workbook that cannot be read, with what the library said: the
+    user can tell a password (said elsewhere) from a file broken in transit."""
     return Problem(
         file.name, None, None, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})"
     )
