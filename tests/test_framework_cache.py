@@ -110,6 +110,63 @@ def test_the_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None
     assert framework_cache.key(b"same bytes") != before
 
 
+def test_another_installation_under_the_same_version_misses(
+    framework_file: Path, environ: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `pip install git+...` again, or an edited checkout: the version number stays, the
+    # modules are written anew, and the entries the scrmap before wrote are not read.
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "text.py").write_text("# one build\n", encoding="utf-8")
+    monkeypatch.setattr(framework_cache, "_CODE", package)
+    framework_cache.installed.cache_clear()
+    framework_cache.load(framework_file, environ)
+    [entry] = _entries(environ)
+    os.utime(package / "text.py", ns=(0, 10**18))
+    framework_cache.installed.cache_clear()
+    framework_cache.load(framework_file, environ)
+    assert len(_entries(environ)) == 2 and entry in _entries(environ)
+    framework_cache.installed.cache_clear()
+
+
+def test_the_installation_is_told_by_its_modules_alone() -> None:
+    # Its own modules, by name, size and time: not the bundled framework or the cache.
+    told = framework_cache.installed()
+    assert "'framework_cache.py'" in told and "framework.yaml" not in told
+
+
+def test_validate_answers_for_this_scrmap_not_for_the_entry(
+    runner, framework_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # An entry under the file's key that an older scrmap wrote, having found the file valid
+    # (a quadrant nothing reaches was no problem then): validate reads the file itself.
+    from scrmap.cli import app
+
+    text_before = framework_file.read_text(encoding="utf-8")
+    framework_file.write_text(
+        text_before.replace("\nstandards:\n", "\n  - id: Q9\n    title: Nobody\nstandards:\n"),
+        encoding="utf-8",
+    )
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    monkeypatch.setenv("XDG_CACHE_HOME", env["XDG_CACHE_HOME"])
+    valid = fw.load(ROOT / "framework.yaml")
+    framework_cache._write(
+        framework_cache.directory(env) / f"framework-{_key_of(framework_file)}.json",  # type: ignore[operator]
+        _key_of(framework_file),
+        valid,
+    )
+    assert framework_cache.load(framework_file, env) == valid  # read where it is trusted
+    result = runner.invoke(app, ["framework", "validate", str(framework_file)])
+    assert result.exit_code == 1
+    assert "quadrant 'Q9' has no standard or theme" in result.output
+
+
+def _key_of(framework_file: Path) -> str:
+    data = framework_cache._bytes(framework_file, 10**7)
+    assert data is not None
+    return framework_cache.key(data)
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -4,8 +4,9 @@ Reading the framework file with positions, validating it and checking every cue 
 more than mapping one recommendation a hundred times over, and most runs read the same
 file as the run before. So the validated framework is kept as JSON in the user's cache
 directory (``$XDG_CACHE_HOME/scrmap``, else ``~/.cache/scrmap``), under the SHA-256 of
-scrmap's version and the file's bytes (with its learned weights'): an edited file, new
-weights, or another scrmap, misses.
+scrmap's version, the installed scrmap's own files (by size and time of writing) and the
+file's bytes (with its learned weights'): an edited file, new weights, or another scrmap,
+misses, even one installed from a repository under the same version number.
 
 This is the one thing scrmap writes that the user did not ask for, so it never gets in
 the way: ``SCRMAP_NO_CACHE=1`` turns it off, and a cache that cannot be read, is not
@@ -20,6 +21,7 @@ compiling the framework for matching stems none of them.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -53,16 +55,44 @@ def directory(environ: Mapping[str, str]) -> Path | None:
     return Path(home) / ".cache" / "scrmap" if home else None
 
 
+_CODE = Path(__file__).parent
+"""The installed package, whose own files are part of the key (`installed`)."""
+
+
+@functools.cache
+def installed() -> str:
+    """The installed scrmap's modules, each by name, size and time of writing. An entry
+    holds the framework as this scrmap validated and normalised it; scrmap installed again
+    from a repository (`pip install git+...`, an editable checkout) keeps its version
+    number, and its entries, written by the scrmap before, would go on passing a file the
+    new one refuses, with the old one's normal forms of its phrases. Installing writes the
+    files anew, so any reinstall misses once. Stat calls only: no file is read."""
+    files = []
+    try:
+        with os.scandir(_CODE) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    status = entry.stat()
+                    files.append((entry.name, status.st_size, status.st_mtime_ns))
+    except OSError:
+        return ""
+    return repr(sorted(files))
+
+
 def key(data: bytes) -> str:
-    """The cache key of a framework file's bytes, under this version of scrmap and of the
-    entries' layout."""
-    return hashlib.sha256(f"scrmap {__version__} {LAYOUT}\0".encode() + data).hexdigest()
+    """The cache key of a framework file's bytes, under this version and installation of
+    scrmap and this layout of the entries."""
+    head = f"scrmap {__version__} {LAYOUT} {installed()}\0".encode()
+    return hashlib.sha256(head + data).hexdigest()
 
 
-def load(path: Path, environ: Mapping[str, str], learned: bool = True) -> Framework:
+def load(
+    path: Path, environ: Mapping[str, str], learned: bool = True, fresh: bool = False
+) -> Framework:
     """The framework in ``path`` (with its learned weights unless ``learned`` is false): from
-    the cache when its bytes were validated before, else read, validated (raising
-    FrameworkError as `framework.load` does) and cached."""
+    the cache when its bytes were validated before (unless ``fresh``: `framework validate`,
+    whose answer must be this scrmap's own), else read, validated (raising FrameworkError
+    as `framework.load` does) and cached."""
     from scrmap import framework as fw
     from scrmap.limits import from_env
 
@@ -76,7 +106,7 @@ def load(path: Path, environ: Mapping[str, str], learned: bool = True) -> Framew
         return fw.load(path, limits, learned)  # it says what is wrong with the file, if any
     digest = key(data)
     entry = where / f"{_PREFIX}{digest}.json"
-    cached = _read(entry, digest)
+    cached = None if fresh else _read(entry, digest)
     if cached is not None:
         return cached
     framework = fw.load(path, limits, learned)

@@ -36,16 +36,16 @@ Advance = Callable[[int], None]
 
 
 def load_framework(
-    path: Path | None, environ: Mapping[str, str], learned: bool = True
+    path: Path | None, environ: Mapping[str, str], learned: bool = True, fresh: bool = False
 ) -> tuple[Framework, Path]:
     """The framework in use (--framework, else $SCRMAP_FRAMEWORK, ./framework.yaml, the
-    bundled one) and its path, through the cache ``environ`` allows, under its limits;
-    its learned weights are neither read nor checked when ``learned`` is false. Raises
-    FrameworkError, or ConfigError for a bad SCRMAP_MAX_*."""
+    bundled one) and its path, through the cache ``environ`` allows (validated afresh when
+    ``fresh``), under its limits; its learned weights are neither read nor checked when
+    ``learned`` is false. Raises FrameworkError, or ConfigError for a bad SCRMAP_MAX_*."""
     from scrmap import framework_cache
 
     resolved = fw.resolve_path(path)
-    return framework_cache.load(resolved, environ, learned), resolved
+    return framework_cache.load(resolved, environ, learned, fresh), resolved
 
 
 def stale_weights(path: Path, framework: Framework, environ: Mapping[str, str]) -> list[Problem]:

@@ -54,7 +54,8 @@ def framework_validate(
     from scrmap.cli import edge
 
     try:
-        loaded, target = pipeline.load_framework(path or framework, os.environ)
+        # Never from the cache: the answer is this scrmap's, not the one that wrote the entry.
+        loaded, target = pipeline.load_framework(path or framework, os.environ, fresh=True)
         stale = pipeline.stale_weights(target, loaded, os.environ)
     except UnreadableFrameworkError as error:
         if path is not None:
