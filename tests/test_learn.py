@@ -44,6 +44,45 @@ def test_learned_file_round_trips_and_is_found_beside_the_framework(
     assert fw.without_learned(loaded).learned is None
 
 
+def test_the_weights_record_what_each_score_was_made_of(adult: fw.Framework) -> None:
+    """A cue's weight, an exclusion, a quadrant or the outside phrases change what the
+    weights were fitted on; a title, a description and the cues' order do not."""
+    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+    fitted = replace(adult, learned=weights)
+    assert weights.framework == learned.learned_for(adult) and learned.changes(fitted) == []
+    w1 = adult.standards[2]
+    edits = {
+        "weight": replace(w1, cues=(replace(w1.cues[0], weight=0.5), *w1.cues[1:])),
+        "exclude": replace(w1, exclude=("partner agency",)),
+        "quadrant": replace(w1, quadrant="GOV"),
+    }
+    for edited in edits.values():
+        standards = tuple(edited if s is w1 else s for s in adult.standards)
+        found = learned.changes(replace(fitted, standards=standards))
+        assert found == [learned.Change(kind="standards", id="W1", how="changed")]
+    same = replace(w1, title="Renamed", description="New words", cues=w1.cues[::-1])
+    standards = tuple(same if s is w1 else s for s in adult.standards)
+    assert learned.changes(replace(fitted, standards=standards)) == []
+    outside = learned.changes(replace(fitted, outside=("taxi",)))
+    assert [c.words() for c in outside] == ["the outside phrases changed"]
+
+
+def test_weights_that_recorded_no_framework_still_load_and_tell_nothing(
+    adult: fw.Framework, tmp_path: Path
+) -> None:
+    """Weights learned by a scrmap before the record: they map as they did."""
+    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+    copy = tmp_path / "adult.yaml"
+    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
+    dumped = learn.dump(weights)
+    (tmp_path / "adult.learned.yaml").write_text(
+        dumped[: dumped.index("\nframework:\n") + 1], encoding="utf-8"
+    )
+    loaded = fw.load(copy)
+    assert loaded.learned is not None and loaded.learned.framework is None
+    assert learned.changes(replace(loaded, standards=loaded.standards[1:])) == []
+
+
 def test_learned_file_naming_an_unknown_id_is_an_error(tmp_path: Path) -> None:
     copy = tmp_path / "adult.yaml"
     copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")

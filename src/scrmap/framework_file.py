@@ -43,6 +43,16 @@ class LearnedItem(BaseModel):
     """Words and two-word phrases (as written) with their weights in log-odds."""
 
 
+class LearnedFor(BaseModel):
+    """The framework learned weights were learned for (`scrmap.learned.LearnedFor`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    standards: dict[NonEmpty, str] = {}
+    themes: dict[NonEmpty, str] = {}
+    outside: str = ""
+
+
 class Learned(BaseModel):
     """Everything learned for one framework, as stored in its ``.learned.yaml`` file."""
 
@@ -63,6 +73,9 @@ class Learned(BaseModel):
     ("licensing fees", "court time") stays unmapped however its words meet a cue."""
     standards: dict[NonEmpty, LearnedItem] = {}
     themes: dict[NonEmpty, LearnedItem] = {}
+    framework: LearnedFor | None = None
+    """The framework they were learned for: a digest of each standard's and theme's cues,
+    exclusions and quadrant, and of the outside phrases, so that a change since is told."""
 
 
 class _Frozen(BaseModel):
@@ -385,6 +398,37 @@ def stale_cue_weights(
                     "version of it); learn the weights again"
                 )
                 problems.append(Problem(name, line, col, message))
+    return problems
+
+
+def changed_since_learned(
+    text: str, name: str, framework: fw.Framework, framework_name: str, limits: Limits
+) -> list[Problem]:
+    """Each standard and theme of ``framework`` (the file ``framework_name``) added, changed
+    or removed since its learned weights (``text``, of the file ``name``) were learned, at
+    the place of its digest in their ``framework`` record (of the record, for one added).
+    Every command warns of them once; `framework validate` names each."""
+    from scrmap.learned import changes
+
+    found = changes(framework)
+    if not found:
+        return []
+    try:
+        located = yamlpos.load(text, limits)
+    except yamlpos.YamlSyntaxError:
+        return []  # edited since it was loaded: the next run says what is wrong with it
+    problems = []
+    for change in found:
+        path: tuple[str, ...] = ("framework", change.kind)
+        if change.how != "new" and change.kind != "outside":
+            path = (*path, change.id)
+        line, col = located.where(path) or (None, None)
+        where = {"new": "to", "changed": "in", "gone": "from"}[change.how]
+        message = (
+            f"{'.'.join(path)}: {change.words()} {where} {framework_name} since these "
+            "weights were learned; learn the weights again"
+        )
+        problems.append(Problem(name, line, col, message))
     return problems
 
 

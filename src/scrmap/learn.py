@@ -32,7 +32,7 @@ import yaml
 
 from scrmap.evaluate import Evaluation, GoldFile, GoldItem, Scores, evaluate
 from scrmap.framework import Framework, without_learned
-from scrmap.learned import Learned, LearnedItem
+from scrmap.learned import Learned, LearnedItem, learned_for
 from scrmap.matcher import Matcher, evidence_of_fit
 from scrmap.plain_data import as_data
 from scrmap.text import AGENT_WORDS, normalise
@@ -215,6 +215,7 @@ def fit(
         mapped=mapped,
         standards=models["standards"],
         themes=models["themes"],
+        framework=learned_for(framework),
     )
 
 
@@ -340,7 +341,9 @@ HEADER = """\
 # map with --no-learned, to map with the framework's cues alone. Each standard and theme
 # has a bias (log-odds before evidence), a weight for the framework's own cue score (0-1),
 # and weights for words and word pairs of the text: positive for, negative against.
-# Regenerate rather than edit: the weights only make sense together.
+# `framework` (at the end) records each standard's and theme's cues as they were, so that
+# scrmap can say which changed since. Regenerate rather than edit: the weights only make
+# sense together.
 """
 
 

@@ -12,12 +12,18 @@ validated by Pydantic models in `scrmap.framework_file`, imported only to read o
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrmap import plain_data as plain
 from scrmap.errors import FrameworkError, Problem, link_to_nothing
 from scrmap.limits import Limits, read_config_text, undecodable
+
+if TYPE_CHECKING:
+    from scrmap.framework import Framework, Standard, Theme
 
 SUFFIX = ".learned.yaml"
 """``framework.yaml`` learns into ``framework.learned.yaml`` beside it."""
@@ -39,6 +45,39 @@ class LearnedItem:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LearnedFor:
+    """The framework the weights were learned for: a digest of each standard's and theme's
+    cues (with their weights), exclusions and quadrant, and one of the outside phrases.
+    Those make the scores the weights were fitted on, so an item whose digest differs now
+    is scored by weights fitted to other evidence, and a new one by its cues alone beside
+    learned scores. Titles, descriptions and the order of the file are left out: editing
+    them changes no score."""
+
+    standards: dict[str, str] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)
+    outside: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    """A standard or theme (or the outside phrases) that is not as the weights knew it."""
+
+    kind: str
+    """``standards``, ``themes`` or ``outside``."""
+    id: str
+    """Its id (empty for the outside phrases)."""
+    how: str
+    """``new`` (no digest: added since), ``changed`` (its digest differs) or ``gone``."""
+
+    def words(self) -> str:
+        """The change in words: "standard 3.5 added"."""
+        if self.kind == "outside":
+            return "the outside phrases changed"
+        done = {"new": "added", "changed": "changed", "gone": "removed"}[self.how]
+        return f"{self.kind[:-1]} {self.id} {done}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Learned:
     """Everything learned for one framework, as stored in its ``.learned.yaml`` file."""
 
@@ -57,6 +96,9 @@ class Learned:
     ("licensing fees", "court time") stays unmapped however its words meet a cue."""
     standards: dict[str, LearnedItem] = field(default_factory=dict)
     themes: dict[str, LearnedItem] = field(default_factory=dict)
+    framework: LearnedFor | None = None
+    """The framework they were learned for (`learned_for`); None in weights learned by a
+    scrmap that did not record it, whose changes since cannot be told."""
 
 
 _ITEM = plain.record(
@@ -75,6 +117,14 @@ _LEARNED = plain.record(
     mapped=plain.optional(_ITEM),
     standards=plain.mapping(_ITEM),
     themes=plain.mapping(_ITEM),
+    framework=plain.optional(
+        plain.record(
+            LearnedFor,
+            standards=plain.mapping(plain.text),
+            themes=plain.mapping(plain.text),
+            outside=plain.text,
+        )
+    ),
 )
 
 
@@ -82,6 +132,57 @@ def from_data(data: object) -> Learned:
     """The learned weights in ``data`` (`scrmap.plain_data.as_data`'s shape); raises
     ValueError or TypeError for data of any other shape."""
     return _LEARNED(data)
+
+
+def _digest(parts: Iterable[str]) -> str:
+    """A short digest of ``parts``: 12 hexadecimal digits tell a changed item from the one
+    before it with certainty enough, and keep the file readable."""
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
+
+
+def _item_digest(item: Standard | Theme) -> str:
+    # Sorted: the order of the cues in the file changes no score.
+    cues = sorted(f"{cue.cue}\0{cue.weight}" for cue in item.cues)
+    return _digest([f"quadrant {item.quadrant}", *cues, "exclude", *sorted(item.exclude)])
+
+
+def learned_for(framework: Framework) -> LearnedFor:
+    """The record of ``framework`` that weights learned for it carry."""
+    return LearnedFor(
+        standards={s.id: _item_digest(s) for s in framework.standards},
+        themes={t.id: _item_digest(t) for t in framework.themes},
+        outside=_digest(sorted(framework.outside)),
+    )
+
+
+def changes(framework: Framework) -> list[Change]:
+    """What in ``framework`` is not as its learned weights were learned for: standards and
+    themes new, changed or removed since, in the file's order, and the outside phrases.
+    Empty without weights, or with weights that recorded no framework."""
+    learned = framework.learned
+    if learned is None or learned.framework is None:
+        return []
+    now = learned_for(framework)
+    then = learned.framework
+    found: list[Change] = []
+    for kind in ("standards", "themes"):
+        before: dict[str, str] = getattr(then, kind)
+        after: dict[str, str] = getattr(now, kind)
+        for item_id, digest in after.items():
+            if item_id not in before:
+                found.append(Change(kind=kind, id=item_id, how="new"))
+            elif before[item_id] != digest:
+                found.append(Change(kind=kind, id=item_id, how="changed"))
+        found += [Change(kind=kind, id=i, how="gone") for i in before if i not in after]
+    if then.outside != now.outside:
+        found.append(Change(kind="outside", id="", how="changed"))
+    return found
+
+
+def changes_in_words(found: Sequence[Change], most: int = 6) -> str:
+    """``found`` for a one-line warning: the first ``most`` changes and how many more."""
+    more = f" and {len(found) - most} more" if len(found) > most else ""
+    return ", ".join(change.words() for change in found[:most]) + more
 
 
 def sidecar(framework_path: Path) -> Path:

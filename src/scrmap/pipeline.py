@@ -50,7 +50,8 @@ def load_framework(
 
 def stale_weights(path: Path, framework: Framework, environ: Mapping[str, str]) -> list[Problem]:
     """What `framework validate` says of the learned weights beside the framework at
-    ``path`` beyond what loading checked: weights of cues the framework no longer has."""
+    ``path`` beyond what loading checked: standards and themes changed since they were
+    learned, and weights of cues the framework no longer has."""
     if framework.learned is None:
         return []
     from scrmap import framework_file
@@ -62,7 +63,11 @@ def stale_weights(path: Path, framework: Framework, environ: Mapping[str, str]) 
         text = limits.read_config_text(weights, within)
     except (OSError, UnicodeDecodeError):
         return []  # read a moment ago: what is wrong with it now, the next run says
-    return framework_file.stale_cue_weights(text, str(weights), framework, str(path), within)
+    name = str(weights)
+    return [
+        *framework_file.changed_since_learned(text, name, framework, str(path), within),
+        *framework_file.stale_cue_weights(text, name, framework, str(path), within),
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -468,13 +468,125 @@ def test_validate_names_learned_cue_weights_of_cues_the_framework_no_longer_has(
     assert result.exit_code == exitcodes.PROBLEMS
     lines = weights.read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.startswith("      escalate: "))
+    record = lines.index("    W2: " + _digest_of(weights, "W2")) + 1
     assert result.stderr == (
         f"{weights}:{line}:7: standards.W2.cue_weights: 'escalate' is not a cue of W2 in "
         f"{adult_copy} (the weights were learned from another version of it); learn the "
         "weights again\n"
+        f"{weights}:{record}:5: framework.standards.W2: standard W2 changed in {adult_copy} "
+        "since these weights were learned; learn the weights again\n"
     )
     mapped = run(runner, "map", "Staff should escalate concerns.", "--framework", str(adult_copy))
     assert mapped.exit_code == exitcodes.OK
+
+
+def _digest_of(weights: Path, item_id: str) -> str:
+    record = yaml.safe_load(weights.read_text(encoding="utf-8"))["framework"]
+    return str({**record["standards"], **record["themes"]}[item_id])
+
+
+def _split_w2(adult_copy: Path) -> None:
+    """W2 split in two, as a Board splits a standard: 'professional challenge' moves to W3."""
+    text = adult_copy.read_text(encoding="utf-8")
+    w3 = (
+        "  - id: W3\n    group: Working together\n    quadrant: MAW\n"
+        "    title: Professional challenge\n    cues:\n      - professional challenge\n"
+    )
+    text = text.replace("      - professional challenge\n", "", 1)
+    adult_copy.write_text(text.replace("  - id: G1\n", w3 + "  - id: G1\n", 1))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["map", "Staff should escalate concerns."],
+        ["coverage", "Staff should escalate concerns."],
+        ["check", "Staff should escalate concerns."],
+        ["evaluate", str(ADULT_GOLD)],
+        ["report", "Staff should escalate concerns.", "-o", "{tmp}/board.md"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_every_command_warns_of_weights_learned_before_the_framework_changed(
+    runner: CliRunner, adult_copy: Path, command: list[str]
+) -> None:
+    """A standard split in two after learning: its weights went on scoring the half that
+    kept its id, the new half by its cues alone beside learned scores, and nothing said so.
+    Every command that uses the weights says so once; the exit code is what it was."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    args = [arg.replace("{tmp}", str(adult_copy.parent)) for arg in command]
+    before = run(runner, *args, "--framework", str(adult_copy))
+    assert "scrmap: warning" not in before.stderr
+    Path(adult_copy.parent / "board.md").unlink(missing_ok=True)
+    _split_w2(adult_copy)
+    result = run(runner, *args, "--framework", str(adult_copy))
+    assert result.exit_code == before.exit_code
+    weights = adult_copy.with_name("adult.learned.yaml")
+    warning = (
+        f"scrmap: warning: {weights}: learned before {adult_copy} changed (standard W2 "
+        "changed, standard W3 added); learn the weights again (scrmap framework learn "
+        "GOLD...), or give --no-learned"
+    )
+    assert result.stderr.splitlines().count(warning) == 1
+    quiet = run(runner, *args, "--framework", str(adult_copy), "--no-learned")
+    assert "scrmap: warning" not in quiet.stderr
+
+
+def test_validate_names_each_standard_and_theme_changed_since_learning(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """Added, removed and changed, each at its place in the weights' record of the framework
+    (an added one at the record's list, which has no line of its own for it)."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    weights = adult_copy.with_name("adult.learned.yaml")
+    _split_w2(adult_copy)
+    text = adult_copy.read_text(encoding="utf-8")
+    adult_copy.write_text(text[: text.index("  - id: transitions\n")], encoding="utf-8")
+    result = run(runner, "framework", "validate", str(adult_copy))
+    assert result.exit_code == exitcodes.PROBLEMS
+    lines = weights.read_text(encoding="utf-8").splitlines()
+    at = {key.strip(): n for n, key in enumerate(lines, 1) if key.startswith("    ")}
+    at.update({key: n for n, key in enumerate(lines, 1) if key in ("  standards:", "  themes:")})
+    said = [line for line in result.stderr.splitlines() if ": framework." in line]
+    assert said == [
+        f"{weights}:{at['  standards:']}:3: framework.standards: standard W3 added to "
+        f"{adult_copy} since these weights were learned; learn the weights again",
+        f"{weights}:{at['W2: ' + _digest_of(weights, 'W2')]}:5: framework.standards.W2: "
+        f"standard W2 changed in {adult_copy} since these weights were learned; learn the "
+        "weights again",
+        f"{weights}:{at['transitions: ' + _digest_of(weights, 'transitions')]}:5: "
+        f"framework.themes.transitions: theme transitions removed from {adult_copy} since "
+        "these weights were learned; learn the weights again",
+    ]
+
+
+def test_reordering_the_framework_or_editing_its_words_leaves_the_weights_fitting(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """Titles, descriptions, the order of the standards and of an item's cues change no
+    score: no warning, and validate passes."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    text = adult_copy.read_text(encoding="utf-8")
+    w2, g1, end = (text.index(s) for s in ("  - id: W2\n", "  - id: G1\n", "\nfamilies:"))
+    text = text[:w2] + text[g1:end] + "\n" + text[w2:g1].rstrip("\n") + text[end:]
+    text = text.replace("title: Concerns are escalated", "title: Concerns are escalated (2027)")
+    text = text.replace("- escalation\n      - escalate\n", "- escalate\n      - escalation\n")
+    adult_copy.write_text(text, encoding="utf-8")
+    assert [s.id for s in fw.load(adult_copy).standards][-1] == "W2"
+    result = run(runner, "framework", "validate", str(adult_copy))
+    assert result.exit_code == exitcodes.OK, result.stderr
+    mapped = run(runner, "map", "Staff should escalate concerns.", "--framework", str(adult_copy))
+    assert mapped.stderr.startswith("1 recommendation")
+
+
+def test_the_bundled_weights_were_learned_for_the_bundled_framework() -> None:
+    """Every run of the bundled framework would warn otherwise: after editing its cues, learn
+    again (README, "Development")."""
+    from scrmap.learned import changes
+
+    bundled = fw.load(ROOT / "framework.yaml")
+    assert bundled.learned is not None and bundled.learned.framework is not None
+    assert changes(bundled) == []
 
 
 @pytest.mark.parametrize("no_learned", [False, True], ids=["none-beside-it", "no-learned"])

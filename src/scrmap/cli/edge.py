@@ -51,9 +51,32 @@ def framework(path: Path | None, learned: bool = True) -> tuple[Framework, Path]
     from scrmap import pipeline
 
     try:
-        return pipeline.load_framework(path, os.environ, learned)
+        loaded, where = pipeline.load_framework(path, os.environ, learned)
     except ScrmapError as error:
         fail_framework(error, exitcodes.USAGE, path)
+    warn_changed_since_learned(loaded, where)
+    return loaded, where
+
+
+def warn_changed_since_learned(loaded: Framework, path: Path) -> None:
+    """One warning when the framework at ``path`` has changed since its learned weights were
+    learned (a standard split, added or reworded): they still map, as they always did, but
+    a new standard is scored by its cues alone beside learned scores, and a changed one by
+    weights fitted to other evidence, and nothing else in the output says so."""
+    from scrmap.learned import changes, changes_in_words
+
+    found = changes(loaded)
+    if not found:
+        return
+    from scrmap.records import framework_ref
+
+    ref = framework_ref(loaded, path)["learned"]
+    weights = ref["path"] if ref is not None else str(path)
+    say(
+        f"scrmap: warning: {weights}: learned before {path} changed "
+        f"({changes_in_words(found)}); learn the weights again (scrmap framework learn "
+        "GOLD...), or give --no-learned"
+    )
 
 
 def fail_framework(error: ScrmapError, code: int, path: Path | None) -> NoReturn:

@@ -34,7 +34,16 @@ saved on Windows ends its lines with a carriage return)."""
 
 _RECOMMENDATION_KEYS = frozenset({"case", "recommendations"})
 _LEARNED_KEYS = frozenset(
-    {"learned_from", "items", "regularisation", "balance", "mapped", "standards", "themes"}
+    {
+        "learned_from",
+        "items",
+        "regularisation",
+        "balance",
+        "mapped",
+        "standards",
+        "themes",
+        "framework",
+    }
 )
 _GOLD_KEYS = frozenset({"name", "description", "items"})
 _LEARNED_ITEMS = re.compile(r"^items:[ \t]*(\d+)[ \t\r]*$", re.MULTILINE)
