@@ -201,9 +201,14 @@ def bundled_path() -> Path:
     return Path(str(resources.files("scrmap") / LOCAL_NAME))
 
 
-def resolve_path(explicit: Path | None, cwd: Path | None = None) -> Path:
+def resolve_path(
+    explicit: Path | None, cwd: Path | None = None, config: Path | None = None
+) -> Path:
     """Choose the framework file: explicit path, then $SCRMAP_FRAMEWORK, then ./framework.yaml,
-    then the bundled default."""
+    then the framework.yaml beside ``config`` (the configuration in use), then the bundled
+    default. The configuration is found by walking up from the working directory, so a run
+    from a subfolder of the Board's folder (`cd recommendations`) took the Board's
+    configuration and, without a word, the bundled framework instead of the one beside it."""
     if explicit is not None:
         return explicit
     env = os.environ.get(ENV_VAR)
@@ -212,7 +217,16 @@ def resolve_path(explicit: Path | None, cwd: Path | None = None) -> Path:
     local = (cwd or Path.cwd()) / LOCAL_NAME
     if local.is_file():
         return local
-    return bundled_path()
+    beside = beside_config(config)
+    return beside if beside is not None else bundled_path()
+
+
+def beside_config(config: Path | None) -> Path | None:
+    """The framework.yaml beside the configuration file ``config``, if there is one."""
+    if config is None:
+        return None
+    beside = config.parent / LOCAL_NAME
+    return beside if beside.is_file() else None
 
 
 def load(path: Path, limits: Limits | None = None, learned: bool = True) -> Framework:

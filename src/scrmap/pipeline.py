@@ -36,15 +36,20 @@ Advance = Callable[[int], None]
 
 
 def load_framework(
-    path: Path | None, environ: Mapping[str, str], learned: bool = True, fresh: bool = False
+    path: Path | None,
+    environ: Mapping[str, str],
+    learned: bool = True,
+    fresh: bool = False,
+    config: Path | None = None,
 ) -> tuple[Framework, Path]:
-    """The framework in use (--framework, else $SCRMAP_FRAMEWORK, ./framework.yaml, the
-    bundled one) and its path, through the cache ``environ`` allows (validated afresh when
-    ``fresh``), under its limits; its learned weights are neither read nor checked when
-    ``learned`` is false. Raises FrameworkError, or ConfigError for a bad SCRMAP_MAX_*."""
+    """The framework in use (--framework, else $SCRMAP_FRAMEWORK, ./framework.yaml, the one
+    beside ``config``, the configuration in use, the bundled one) and its path, through the
+    cache ``environ`` allows (validated afresh when ``fresh``), under its limits; its learned
+    weights are neither read nor checked when ``learned`` is false. Raises FrameworkError,
+    or ConfigError for a bad SCRMAP_MAX_*."""
     from scrmap import framework_cache
 
-    resolved = fw.resolve_path(path)
+    resolved = fw.resolve_path(path, config=config)
     return framework_cache.load(resolved, environ, learned, fresh), resolved
 
 
@@ -79,6 +84,11 @@ class Settings:
     """The configuration file read, or None when there is none."""
     threshold: int
     """--threshold, else the configuration's ``threshold``, else the default."""
+
+    @property
+    def path(self) -> Path | None:
+        """The configuration file in use, beside which the framework is looked for."""
+        return self.loaded.path if self.loaded is not None else None
 
     @property
     def configuration(self) -> Configuration:

@@ -97,6 +97,93 @@ def test_local_framework_takes_precedence(runner: CliRunner, tmp_path: Path, mon
     assert json.loads(result.stdout)["name"] == "example-sar"
 
 
+@pytest.fixture
+def board(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A Board's folder as the README sets it up: its framework and configuration at the
+    top, its recommendations in a subfolder, and no SCRMAP_FRAMEWORK or SCRMAP_CONFIG."""
+    monkeypatch.delenv("SCRMAP_FRAMEWORK", raising=False)
+    monkeypatch.delenv("SCRMAP_CONFIG", raising=False)
+    (tmp_path / "framework.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"))
+    (tmp_path / ".scrmap.yaml").write_text("threshold: 50\n", encoding="utf-8")
+    recs = tmp_path / "recommendations"
+    recs.mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["framework", "show", "-f", "json"],
+        ["map", "Staff should escalate concerns.", "-f", "json"],
+        ["coverage", "Staff should escalate concerns.", "-f", "json"],
+        ["evaluate", str(ROOT / "tests" / "data" / "adult-sar-gold.yaml"), "-f", "json"],
+    ],
+    ids=lambda c: c[0] if c[0] != "framework" else "show",
+)
+def test_a_subfolder_takes_the_framework_beside_the_configuration(
+    runner: CliRunner, board: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """`cd recommendations`: the configuration was found by walking up, the framework
+    looked for in the working directory only, so the bundled one mapped, with the Board's
+    configuration, under the name and version of the Board's edited copy of it."""
+    monkeypatch.chdir(board / "recommendations")
+    result = runner.invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.stdout)
+    if command[0] == "evaluate":  # its figures are per standard of the framework used
+        assert set(shown["standards"]) == {"P1", "P2", "W1", "W2", "G1"}
+    else:
+        name = shown["name"] if command[0] == "framework" else shown["framework"]["name"]
+        assert name == "example-sar"
+
+
+def test_check_in_a_subfolder_checks_against_the_framework_beside_the_configuration(
+    runner: CliRunner, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cue of the Board's own framework alone: the bundled one leaves it unmapped.
+    own = (board / "framework.yaml").read_text(encoding="utf-8")
+    (board / "framework.yaml").write_text(own.replace("- escalate\n", "- zorblax panel\n"))
+    (board / "recommendations" / "r.md").write_text("1. Refer the case to the zorblax panel.\n")
+    monkeypatch.chdir(board / "recommendations")
+    result = runner.invoke(app, ["check", ".", "-f", "json", "--select", "unmapped"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
+    bundled = runner.invoke(
+        app, ["check", ".", "-f", "json", "--framework", str(ROOT / "framework.yaml")]
+    )
+    assert "unmapped" in {f["rule"] for f in json.loads(bundled.stdout)["findings"]}
+
+
+def test_the_working_directory_and_the_option_still_come_first(
+    runner: CliRunner, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(board / "recommendations")
+    (board / "recommendations" / "framework.yaml").write_text(
+        (ROOT / "framework.yaml").read_text(encoding="utf-8")
+    )
+    result = runner.invoke(app, ["framework", "show", "-f", "json"])
+    assert json.loads(result.stdout)["name"] == "norfolk-tlf"
+    (board / "recommendations" / "framework.yaml").unlink()
+    named = runner.invoke(
+        app, ["framework", "show", "-f", "json", "--framework", str(ROOT / "framework.yaml")]
+    )
+    assert json.loads(named.stdout)["name"] == "norfolk-tlf"
+
+
+def test_a_broken_framework_beside_the_configuration_says_where_it_came_from(
+    runner: CliRunner, board: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (board / "framework.yaml").write_text("name: x\n", encoding="utf-8")
+    monkeypatch.chdir(board / "recommendations")
+    for command in (["map", "Share information."], ["framework", "validate"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code in (exitcodes.USAGE, exitcodes.PROBLEMS)
+        assert result.stderr.endswith(
+            "scrmap: note: the framework file is the framework.yaml beside the configuration "
+            f"in use ({board / '.scrmap.yaml'}); fix it, or give --framework FILE\n"
+        )
+
+
 ENV_NOTE = (
     "scrmap: note: the framework file is the one $SCRMAP_FRAMEWORK names ({}); fix it, give "
     "--framework FILE, or unset SCRMAP_FRAMEWORK\n"

@@ -167,8 +167,9 @@ def main(
     """Map safeguarding review recommendations onto a thematic learning framework.
 
     Every command that reads a framework takes it from --framework, else
-    $SCRMAP_FRAMEWORK, else ./framework.yaml in the working directory, else the bundled
-    Norfolk framework.
+    $SCRMAP_FRAMEWORK, else ./framework.yaml in the working directory, else the
+    framework.yaml beside the configuration file in use, else the bundled Norfolk
+    framework.
     """
     # Pydantic looks for plugins in every installed package's metadata the first time it
     # builds a model; scrmap uses none, and the scan costs start-up time.

@@ -198,7 +198,9 @@ def check_command(
             # (the framework's path only: listing the rules needs no framework read).
             from scrmap.framework import resolve_path
 
-            edge.refuse_own_files(listed, resolve_path(framework), edge.settings(config, threshold))
+            in_force = edge.settings(config, threshold)
+            target = resolve_path(framework, config=in_force.path)
+            edge.refuse_own_files(listed, target, in_force)
             edge.write(listed, rule_docs().encode())
         else:
             sys.stdout.write(rule_docs())
@@ -209,7 +211,7 @@ def check_command(
     output = output_path(output_file)
     chosen = _statistics_format(format, output) if statistics else None
     settings = edge.settings(config, threshold)
-    loaded_framework, path = edge.framework(framework, learned=not no_learned)
+    loaded_framework, path = edge.framework(framework, not no_learned, settings)
     edge.refuse_own_files(output, path, settings)
     loaded = edge.inputs(inputs, sheet, output)
     matcher = Matcher(loaded_framework, settings.threshold)

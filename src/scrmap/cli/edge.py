@@ -44,16 +44,21 @@ def fail(error: ScrmapError, code: int, prefix: str = "") -> NoReturn:
     raise typer.Exit(code)
 
 
-def framework(path: Path | None, learned: bool = True) -> tuple[Framework, Path]:
+def framework(
+    path: Path | None, learned: bool = True, chosen: Settings | None = None
+) -> tuple[Framework, Path]:
     """The framework in use (without its learned weights, not even read, when ``learned`` is
     false, as --no-learned asks) and its path; a broken one stops the command with exit 2,
-    saying where it came from when the command line did not name it."""
+    saying where it came from when the command line did not name it. Beside the
+    configuration of ``chosen`` (None: the configuration found, for the commands that read
+    none) when the working directory has no framework.yaml."""
     from scrmap import pipeline
 
+    config = chosen.path if chosen is not None else configuration_file()
     try:
-        loaded, where = pipeline.load_framework(path, os.environ, learned)
+        loaded, where = pipeline.load_framework(path, os.environ, learned, config=config)
     except ScrmapError as error:
-        fail_framework(error, exitcodes.USAGE, path)
+        fail_framework(error, exitcodes.USAGE, path, config)
     warn_changed_since_learned(loaded, where)
     return loaded, where
 
@@ -79,24 +84,36 @@ def warn_changed_since_learned(loaded: Framework, path: Path) -> None:
     )
 
 
-def fail_framework(error: ScrmapError, code: int, path: Path | None) -> NoReturn:
+def configuration_file() -> Path | None:
+    """The configuration file that would be in use, for the commands that take no --config
+    (`framework show`, `validate`, `learn`, `suggest-cues`): found, not read."""
+    from scrmap.config_files import discover
+
+    return discover(None, Path.cwd(), os.environ)
+
+
+def fail_framework(
+    error: ScrmapError, code: int, path: Path | None, config: Path | None = None
+) -> NoReturn:
     """`fail` for a framework that cannot be used, ``path`` as the options gave it: when it
-    came from $SCRMAP_FRAMEWORK or is the working directory's framework.yaml, a note says
-    so. Neither is on the command line, and "nope.yaml: no such file or directory" from a
-    variable set long ago named a file the user never gave."""
+    came from $SCRMAP_FRAMEWORK or is the working directory's framework.yaml, or the one
+    beside the configuration ``config``, a note says so. None is on the command line, and
+    "nope.yaml: no such file or directory" from a variable set long ago named a file the
+    user never gave."""
     from scrmap.errors import FrameworkError
 
     for problem in error.problems:
         say(str(problem))
-    origin = _framework_origin(path) if isinstance(error, FrameworkError) else None
+    origin = _framework_origin(path, config) if isinstance(error, FrameworkError) else None
     if origin is not None:  # not for a bad SCRMAP_MAX_*, which is no fault of the file
         say(f"scrmap: note: {origin}")
     raise typer.Exit(code)
 
 
-def _framework_origin(path: Path | None) -> str | None:
-    """Where the framework at ``path`` (None: found by default) came from, in words, when
-    the command line did not name it; None when it did, or it is the bundled one."""
+def _framework_origin(path: Path | None, config: Path | None = None) -> str | None:
+    """Where the framework at ``path`` (None: found by default, perhaps beside ``config``)
+    came from, in words, when the command line did not name it; None when it did, or it is
+    the bundled one."""
     from scrmap.cli import options
     from scrmap.defaults import FRAMEWORK_ENV_VAR
     from scrmap.framework import LOCAL_NAME
@@ -110,6 +127,14 @@ def _framework_origin(path: Path | None) -> str | None:
         return (
             f"the framework file is the {LOCAL_NAME} in the working directory; fix it, or "
             "give --framework FILE"
+        )
+    from scrmap.framework import beside_config
+
+    beside = beside_config(config) if path is None else None
+    if beside is not None:
+        return (
+            f"the framework file is the {LOCAL_NAME} beside the configuration in use "
+            f"({config}); fix it, or give --framework FILE"
         )
     return None
 
@@ -297,7 +322,7 @@ def analyse(
     from scrmap.coverage import select
 
     vocabulary = chosen_settings.configuration.vocabulary()
-    loaded_framework, path = framework(framework_path, learned)
+    loaded_framework, path = framework(framework_path, learned, chosen_settings)
     refuse_own_files(output, path, chosen_settings)
     loaded = inputs(args, sheet, output, recognised=True)
     if not loaded.recommendations:

@@ -57,8 +57,9 @@ def evaluate_command(
     from scrmap.cli import edge
     from scrmap.formats.evaluate import RENDERERS, TERMINAL
 
-    limit = edge.settings(config, threshold).threshold
-    loaded_framework, path = edge.framework(framework, learned=not no_learned)
+    chosen = edge.settings(config, threshold)
+    loaded_framework, path = edge.framework(framework, not no_learned, chosen)
+    limit = chosen.threshold
     try:
         sides = (
             pipeline.compared(loaded_framework, path, compare, os.environ, not no_learned)

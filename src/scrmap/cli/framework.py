@@ -53,18 +53,21 @@ def framework_validate(
     from scrmap import pipeline
     from scrmap.cli import edge
 
+    config = edge.configuration_file()
     try:
         # Never from the cache: the answer is this scrmap's, not the one that wrote the entry.
-        loaded, target = pipeline.load_framework(path or framework, os.environ, fresh=True)
+        loaded, target = pipeline.load_framework(
+            path or framework, os.environ, fresh=True, config=config
+        )
         stale = pipeline.stale_weights(target, loaded, os.environ)
     except UnreadableFrameworkError as error:
         if path is not None:
             edge.fail(error, exitcodes.USAGE)
-        edge.fail_framework(error, exitcodes.USAGE, framework)
+        edge.fail_framework(error, exitcodes.USAGE, framework, config)
     except ScrmapError as error:
         if path is not None:
             edge.fail(error, exitcodes.PROBLEMS)
-        edge.fail_framework(error, exitcodes.PROBLEMS, framework)
+        edge.fail_framework(error, exitcodes.PROBLEMS, framework, config)
     if stale:
         edge.fail(FrameworkError(stale), exitcodes.PROBLEMS)
     typer.echo(

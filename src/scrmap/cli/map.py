@@ -65,8 +65,9 @@ def map_command(
     if explain_columns:
         edge.explain_columns(inputs, sheet)
         return
-    limit = edge.settings(config, threshold).threshold
-    loaded_framework, path = edge.framework(framework, learned=not no_learned)
+    chosen = edge.settings(config, threshold)
+    loaded_framework, path = edge.framework(framework, not no_learned, chosen)
+    limit = chosen.threshold
     loaded = edge.inputs(inputs, sheet)
     matcher = Matcher(loaded_framework, limit)
     explain = explain or format is MapFormat.gold  # the near misses help the correcting

@@ -89,7 +89,8 @@ FrameworkOption = Annotated[
         envvar=FRAMEWORK_ENV_VAR,
         help=(
             "Framework YAML file. Default: ./framework.yaml if the working directory has "
-            "one, otherwise the bundled Norfolk Thematic Learning Framework."
+            "one, else the framework.yaml beside the configuration file, otherwise the "
+            "bundled Norfolk Thematic Learning Framework."
         ),
         show_default=False,
     ),
