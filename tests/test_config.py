@@ -84,6 +84,12 @@ def test_pyproject_table(tmp_path: Path) -> None:
         ("rules:\n  too-many: {max: 0}\n", ".scrmap.yaml:2:19: rules.too-many.max: must be at"),
         ("rules:\n  specific: loud\n", ".scrmap.yaml:2:3: rules.specific.severity: must be "),
         ("treshold: 50\n", ".scrmap.yaml:1:1: treshold: unknown key"),
+        (
+            "threshold: 50\nframework: tlf/framework.yaml\n",
+            ".scrmap.yaml:2:1: framework: the configuration does not choose the framework: "
+            "scrmap reads the framework.yaml in the working directory, else the one beside "
+            "this file; give --framework FILE or set $SCRMAP_FRAMEWORK for another",
+        ),
         ("rules: [\n", ".scrmap.yaml:2:1: "),
         (
             "statuses:\n  complete: [red]\n  not-met: [done, Red.]\n",
@@ -119,6 +125,12 @@ def test_toml_errors(tmp_path: Path) -> None:
     [
         ('tool = "x"\n', "tool: must be a table ([tool.scrmap])"),
         ("[tool]\nscrmap = 5\n", "tool.scrmap: must be a table of settings"),
+        (
+            '[tool.scrmap]\nframework = "tlf.yaml"\n',
+            "tool.scrmap.framework: the configuration does not choose the framework: scrmap "
+            "reads the framework.yaml in the working directory, else the one beside this "
+            "file; give --framework FILE or set $SCRMAP_FRAMEWORK for another",
+        ),
         (
             '[tool.scrmap.rules]\ntimebound = "error"\n',
             "tool.scrmap.rules.timebound: unknown rule (rules: unmapped, specific, measurable, "

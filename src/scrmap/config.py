@@ -148,6 +148,21 @@ def _unknown_rules(data: Any, where: Any, name: str, prefix: str = "") -> list[P
     return problems
 
 
+def _framework_key(data: Any, where: Any, name: str, prefix: str = "") -> list[Problem]:
+    """A ``framework`` key, as a Board moving its framework into a folder of its own would
+    write it: "unknown key (check the spelling)" sent them to check a spelling that was
+    right. The framework is never a setting: say where scrmap looks for it instead."""
+    if not isinstance(data, dict) or "framework" not in data:
+        return []
+    line, col = where(("framework",)) or (None, None)
+    message = (
+        f"{prefix}framework: the configuration does not choose the framework: scrmap reads "
+        "the framework.yaml in the working directory, else the one beside this file; give "
+        "--framework FILE or set $SCRMAP_FRAMEWORK for another"
+    )
+    return [Problem(name, line, col, message)]
+
+
 def _clashing_statuses(config: Config, where: Any, name: str, prefix: str = "") -> list[Problem]:
     """A status word given under two states, compared as the vocabulary compares them
     (`status_key`: "Red" is "red."). The vocabulary would keep whichever state came last,
@@ -228,7 +243,8 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
             raise ConfigError(
                 [Problem(name, None, None, "tool.scrmap: must be a table of settings")]
             )
-        problems = _unknown_rules(data, lambda _: None, name, "tool.scrmap.")
+        problems = _framework_key(data, lambda _: None, name, "tool.scrmap.")
+        problems += _unknown_rules(data, lambda _: None, name, "tool.scrmap.")
         if problems:
             raise ConfigError(problems)
         try:
@@ -245,7 +261,8 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
         raise ConfigError([Problem(name, exc.line, exc.col, exc.message)]) from None
     if located.data is None:
         return Configuration(Config(), path)
-    problems = _unknown_rules(located.data, located.where, name)
+    problems = _framework_key(located.data, located.where, name)
+    problems += _unknown_rules(located.data, located.where, name)
     if problems:
         raise ConfigError(problems)
     parsed, _, problems = yamlpos.load_model(
