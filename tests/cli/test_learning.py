@@ -532,6 +532,22 @@ def test_every_command_warns_of_weights_learned_before_the_framework_changed(
     assert "scrmap: warning" not in quiet.stderr
 
 
+def test_learn_names_the_standards_no_label_gave_weights(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """Learned again after the split, from labels made before it: W3 has none, maps by its
+    cues alone beside learned scores, and "weights for 5 standards" did not say which."""
+    _split_w2(adult_copy)
+    result = run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    assert result.exit_code == exitcodes.OK
+    assert result.stderr.splitlines()[-1] == (
+        "scrmap: note: no weights for W3: no labelled recommendation names them, so they map "
+        "by their cues alone; label some (scrmap map ... -f gold) and learn again"
+    )
+    again = run(runner, "map", "Staff should escalate concerns.", "--framework", str(adult_copy))
+    assert "scrmap: warning" not in again.stderr  # learned for this version: nothing changed
+
+
 def test_validate_names_each_standard_and_theme_changed_since_learning(
     runner: CliRunner, adult_copy: Path
 ) -> None:

@@ -175,6 +175,17 @@ def framework_learn(
         f"{target}: weights for {counted(len(learned.standards), 'standard')} from "
         f"{counted(learned.items, 'labelled recommendation')}"
     )
+    unlearned = [s.id for s in loaded.standards if s.id not in learned.standards]
+    if unlearned:
+        # A standard split off or added since the labels were made has none: it maps by its
+        # cues alone beside learned scores, and the count above did not say which.
+        from scrmap.repeats import listed
+
+        edge.say(
+            f"scrmap: note: no weights for {listed(unlearned)}: no labelled recommendation "
+            "names them, so they map by their cues alone; label some (scrmap map ... -f "
+            "gold) and learn again"
+        )
     if folds >= 2 and checked is None:
         typer.echo(
             f"not cross-validated: the items come from {counted(learning.reviews, 'review')} "
