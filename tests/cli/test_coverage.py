@@ -578,4 +578,7 @@ def test_a_repeated_pair_names_each_item_by_its_case(runner: CliRunner, tmp_path
     assert "Child T 1 ~ Child W 1: " in result.stdout
     report = tmp_path / "board.html"
     assert run(runner, "report", str(folder), "-o", str(report)).exit_code == exitcodes.OK
-    assert "<li>Child T 1 ~ Child W 1: similarity " in report.read_text(encoding="utf-8")
+    assert (
+        '<li>Child T 1 <span aria-hidden="true">~</span><span class="sr-only">is like</span> '
+        "Child W 1: similarity "
+    ) in report.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from scrmap.cli import app
 from scrmap.formats import report_html, svg_charts
 
 from ..conftest import ROOT
+from ..contrast import contrast
 
 INPUTS = [str(ROOT / "data" / "recommendations"), str(ROOT / "examples" / "action-plan.csv")]
 
@@ -159,18 +160,6 @@ def test_every_chart_is_titled_on_the_page(html: str) -> None:
     for attributes, text in captions:
         assert "sr-only" not in attributes
         assert text.startswith(("Recommendations", "Actions"))
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two #rrggbb colours."""
-    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def test_contrast_helper_matches_wcag() -> None:
