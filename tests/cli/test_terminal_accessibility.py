@@ -5,6 +5,7 @@ and nothing said by colour alone."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from rich.style import Style
@@ -75,3 +76,35 @@ def test_heatmap_counts_have_their_own_colour_on_every_shade() -> None:
 def test_matched_words_are_underlined_not_coloured() -> None:
     style = Style.parse(map_view.MATCHED)
     assert style.underline and style.color is None
+
+
+def test_forty_columns_cut_no_word(tmp_path: Path) -> None:
+    # An 80-column window at twice the font size is 40 columns: every list is stacked, so no
+    # status is cut to "Am…", no owner broken to "Nor/fol/k", and nothing runs off the edge.
+    outside = tmp_path / "z.md"
+    outside.write_text(
+        "# Case Z\n\n## Recommendations\n\n"
+        "1. The council should review taxi licensing arrangements for drivers.\n",
+        encoding="utf-8",
+    )
+    args = ["coverage", LIBRARY, PLAN, str(outside), "--as-of", "2027-04-30"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "40", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    out = " ".join(" ".join(lines).split())
+    assert "…" not in out
+    assert (
+        "owner Norfolk Community Health and Care, due 2027-03-31, 30 days late; status Amber"
+        in (out)
+    )
+    assert "Case L: 15 items (8 findings, 7 responses), 0 unmapped" in out
+    assert "The council should review taxi licensing arrangements for drivers." in out
+    assert "nearest: " in out and "outside the framework: taxi, licensing" in out
+    assert "Information-sharing between the Police and other agencies" in out  # a repeat
+
+
+def test_sixty_columns_keep_the_tables() -> None:
+    args = ["coverage", LIBRARY, PLAN, "--as-of", "2027-04-30"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "60", "NO_COLOR": "1"})
+    assert "┃ case / id" in result.stdout and "status Amber" not in result.stdout
