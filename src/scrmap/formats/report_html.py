@@ -86,9 +86,11 @@ section.summary { break-after: page; }
 ol.messages { margin: 0; padding: 2mm 4mm 2mm 9mm; border-left: 2mm solid #4a6f9e;
   background: #f2f5f9; font-size: 11pt; }
 ol.messages li { margin: 0.6mm 0; }
-dl.analysed { display: grid; grid-template-columns: 34mm 1fr; gap: 0.4mm 3mm; margin: 0; }
-dl.analysed dt { font-weight: bold; } dl.analysed dd { margin: 0; }
-.columns { display: flex; gap: 6mm; } .columns > div { flex: 1; min-width: 0; }
+dl.analysed { display: grid; grid-template-columns: 34mm minmax(0, 1fr); gap: 0.4mm 3mm;
+  margin: 0; }
+dl.analysed dt { font-weight: bold; } dl.analysed dd { margin: 0; overflow-wrap: anywhere; }
+.columns { display: flex; flex-wrap: wrap; gap: 0 6mm; }
+.columns > div { flex: 1 1 60mm; min-width: 0; }
 ul.tight { margin: 0; padding-left: 5mm; } ul.tight li { margin: 0.3mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
 thead { display: table-header-group; }
@@ -115,6 +117,8 @@ div.unread { border: 1mm solid #1a1a1a; padding: 1mm 4mm 2mm; margin: 2mm 0 3mm;
 div.unread p.head { font-size: 12pt; font-weight: bold; margin: 1mm 0; }
 div.unread p { margin: 1mm 0; }
 section.appendix { break-before: page; }
+@media screen { body { padding: 6mm 4mm; }
+  .scroll, figure.chart { overflow-x: auto; position: relative; } }
 @media print { .marking { display: none; } body { padding: 0; } }
 """
 
@@ -148,10 +152,15 @@ def _spoken(shown: str, said: str) -> str:
     return f'<span aria-hidden="true">{shown}</span><span class="sr-only">{said}</span>'
 
 
-def _caption(text: str) -> str:
-    """A table's caption for screen readers, which announce it on entering the table;
-    the heading above the table says the same to the eye."""
-    return f'<caption class="sr-only">{_e(text)}</caption>'
+def _table(caption: str, head: str, body: str, css_class: str = "") -> str:
+    """A table with its caption for screen readers, which announce it on entering the table
+    (the heading above it says the same to the eye), in a box that scrolls sideways on a
+    narrow screen or at a large zoom, so that the page itself never does."""
+    css = f' class="{css_class}"' if css_class else ""
+    return (
+        f'<div class="scroll"><table{css}><caption class="sr-only">{_e(caption)}</caption>'
+        f"<thead>{head}</thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def _head(*cells: str) -> str:
@@ -204,7 +213,7 @@ def _rows_table(rows: list[RowRecord], with_quadrant: bool, caption: str) -> str
             f'<td class="n">{row["recommendations"]}</td><td class="n">{row["cases"]}</td>'
             f"{_which(row)}</tr>"
         )
-    return f"<table>{_caption(caption)}<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+    return _table(caption, head, "".join(body))
 
 
 def _bars(title: str, rows: list[RowRecord], uid: str) -> Chart:
@@ -354,8 +363,8 @@ def _evidence(record: ReportRecord) -> str:
             )
         head = _head("Id", "Text (matched words marked)", "Standards", "Themes")
         parts.append(
-            f"<h3>{_e(case)}</h3><table>{_caption(f'Evidence for each mapping: {case}')}"
-            f"<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+            f"<h3>{_e(case)}</h3>"
+            + _table(f"Evidence for each mapping: {case}", head, "".join(rows))
         )
     parts.append(_more(EVIDENCE_LIMIT, len(recs), "the workbook and the CSV report"))
     return "".join(parts)
@@ -520,9 +529,8 @@ def _action_rows(actions: list[ActionRecord], late: bool, caption: str) -> str:
             + (f'<td class="n late">{a["days_overdue"]}</td>' if late else "")
             + f"<td>{_e(a['status']) or '<i>none</i>'}</td><td>{_e(text)}</td></tr>"
         )
-    return (
-        f"<table>{_caption(caption)}<thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-        + _more(LIST_LIMIT, len(actions), "the workbook's Action plan sheet")
+    return _table(caption, head, "".join(rows)) + _more(
+        LIST_LIMIT, len(actions), "the workbook's Action plan sheet"
     )
 
 
@@ -553,10 +561,7 @@ def _state_table(rows: list[StateCountsRecord], titles: dict[str, str], caption:
         + "</tr>"
         for r in shown
     )
-    return (
-        f'<table class="states">{_caption(caption)}<thead>{head}</thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
+    return _table(caption, head, body, "states")
 
 
 def _action_plan(record: ReportRecord) -> str:
@@ -636,9 +641,9 @@ def _repeated(record: ReportRecord) -> str:
             f"{counted(len(group['members']), 'item')}"
         )
         groups.append(
-            f"<h3>{heading}</h3><table>{_caption(f'Repeated recommendations, {heading}')}"
-            f"<thead>{_head('Case', 'Id', 'Text')}</thead><tbody>{members}</tbody>"
-            f"</table>{_more(REPEAT_MEMBERS, len(group['members']))}"
+            f"<h3>{heading}</h3>"
+            + _table(f"Repeated recommendations, {heading}", _head("Case", "Id", "Text"), members)
+            + f"{_more(REPEAT_MEMBERS, len(group['members']))}"
             f"<ul class=cue>{pairs}</ul>"
         )
     groups.append(_more(REPEAT_GROUPS, len(record["repeated"])))

@@ -23,6 +23,9 @@ from scrmap.formats.display_text import html_text as _t
 
 WIDTH = 720
 """The width every chart is drawn at, in SVG units (px at 100 %): the A4 text width."""
+MIN_WIDTH = 520
+"""The narrowest a chart is drawn on screen, in px: a narrower screen or a larger zoom
+scrolls it sideways rather than shrinking its 11 px labels below legibility."""
 FONT = 11
 CHAR = 0.6 * FONT
 """The width allowed per character: wider than Arial's average, so labels fit."""
@@ -83,7 +86,8 @@ def _wrap(text: str, chars: int, lines: int = 2) -> list[str]:
 def _svg(title: str, width: float, height: float, body: list[str], uid: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width:.0f} '
-        f'{height:.0f}" width="{width:.0f}" height="{height:.0f}" style="max-width: {width:.0f}px" '
+        f'{height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+        f'style="max-width: {width:.0f}px; min-width: {min(width, MIN_WIDTH):.0f}px" '
         f'role="img" '
         f'aria-labelledby="{uid}-title" font-family="Helvetica Neue, Arial, sans-serif" '
         f'font-size="{FONT}" fill="{INK}"><title id="{uid}-title">{_t(title)}</title>'
