@@ -18,7 +18,7 @@ from scrmap import framework as fw
 from scrmap import learned as learned_weights
 from scrmap import yamlpos
 from scrmap.errors import FrameworkError, Problem
-from scrmap.limits import Limits
+from scrmap.limits import YAML_ENDINGS, Limits
 from scrmap.text import phrase_keys
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -204,7 +204,7 @@ def parse(text: str, name: str = "<framework>", limits: Limits | None = None) ->
             )
     if framework is None and located is not None:
         problems = _not_a_framework(text, name, located) or problems
-    if located is None and not name.lower().endswith((".yaml", ".yml")):
+    if located is None and not name.lower().endswith(YAML_ENDINGS):
         # Not YAML, and not named as YAML: a draft or notes given as the framework. A
         # framework's own slip (a tab) is told at its place, without the advice.
         problems = [fw.expected_framework(problems[0]), *problems[1:]]
@@ -292,17 +292,21 @@ def _empty_quadrants(framework: Framework, located: yamlpos.Located, name: str) 
     """Quadrants no standard or theme names: always a gap in coverage, though no
     recommendation could have filled it."""
     reached = {s.quadrant for s in framework.standards} | {t.quadrant for t in framework.themes}
-    problems = []
-    for i, quadrant in enumerate(framework.quadrants):
-        if quadrant.id not in reached:
-            line, col = located.where(("quadrants", i, "id")) or (None, None)
-            label = yamlpos.label(("quadrants", i, "id"), located.data)
-            message = (
-                f"{label}: quadrant {quadrant.id!r} has no standard or theme, so nothing can "
-                "cover it; give it one, or remove it"
-            )
-            problems.append(Problem(name, line, col, message))
-    return problems
+    message = (
+        "quadrant {!r} has no standard or theme, so nothing can cover it; give it one, or remove it"
+    )
+    return [
+        _at(located, name, ("quadrants", i, "id"), message.format(quadrant.id))
+        for i, quadrant in enumerate(framework.quadrants)
+        if quadrant.id not in reached
+    ]
+
+
+def _at(located: yamlpos.Located, name: str, path: tuple[str | int, ...], message: str) -> Problem:
+    """A problem at ``path``'s place in the file, its message led by the path as the user
+    reads it ("standards[2].cues[0]"), so each check words only what is wrong."""
+    line, col = located.where(path) or (None, None)
+    return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
 
 
 def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> list[Problem]:
@@ -312,11 +316,6 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
     'all partners' reduces to 'partner' and would cancel every 'partner' cue of its
     item; a phrase of such words alone would match nothing.
     """
-
-    def where(path: tuple[str | int, ...], message: str) -> Problem:
-        line, col = located.where(path) or (None, None)
-        return Problem(name, line, col, f"{yamlpos.label(path, located.data)}: {message}")
-
     problems: list[Problem] = []
     for key, items in (("standards", framework.standards), ("themes", framework.themes)):
         for i, item in enumerate(items):
@@ -329,7 +328,7 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                     at = located.where((key, i, "cues", first))
                     there = f"line {at[0]}" if at else f"cues[{first}]"
                     repeat = f"{c.cue!r} is written twice (first at {there}); remove one"
-                    problems.append(where((key, i, "cues", j), repeat))
+                    problems.append(_at(located, name, (key, i, "cues", j), repeat))
             cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
             phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
             phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]
@@ -344,7 +343,7 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                         f"{cue_keys[keys]!r} and would cancel it; make it more specific"
                     )
                 if message:
-                    problems.append(where((key, i, field_name, j), message))
+                    problems.append(_at(located, name, (key, i, field_name, j), message))
     cues = {
         phrase_keys(c.cue): (c.cue, item.id)
         for item in (*framework.standards, *framework.themes)
@@ -366,7 +365,7 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
             )
         seen.setdefault(keys, phrase)
         if message:
-            problems.append(where(("outside", j), message))
+            problems.append(_at(located, name, ("outside", j), message))
     return problems
 
 

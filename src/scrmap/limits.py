@@ -50,6 +50,10 @@ MAX_YAML_DEPTH = 300
 """The deepest SCRMAP_MAX_YAML_DEPTH may allow: the composers (libyaml's and ours) recurse,
 so 100,000 levels overflowed the C stack and 1,000 Python's recursion limit."""
 
+YAML_ENDINGS = (".yaml", ".yml")
+"""The endings of a YAML file's name, as scrmap reads them: a framework, recommendations,
+learned weights and gold files alike (one list, so the readers cannot disagree)."""
+
 
 def read_bounded(handle: BinaryIO, limit: int) -> bytes | None:
     """At most ``limit`` bytes of ``handle``, or None if it holds more.

@@ -2,6 +2,7 @@
 
 import builtins
 import contextlib
+import re
 import shutil
 import socket
 import subprocess
@@ -116,6 +117,14 @@ def test_report_pdf_is_a_real_pdf_with_the_summary_first(tmp_path: Path) -> None
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
         assert "OFFICIAL-SENSITIVE" in page
+    # Tagged, for screen readers: the page's structure is in the PDF, not only its look.
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout, re.MULTILINE)
+    tree = subprocess.run(
+        ["pdfinfo", "-struct", str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    elements = {line.split()[0].rstrip(":") for line in tree.splitlines() if line.strip()}
+    assert {"H1", "H2", "H3", "L", "LI", "Table", "TH", "TD", "Caption", "Figure"} <= elements
 
 
 def test_without_the_extra_pdf_is_refused_in_one_line_and_nothing_written(

@@ -8,6 +8,7 @@ import re
 import shutil
 import struct
 import subprocess
+import zlib
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,62 @@ def test_hostile_text_runs_nothing(tmp_path: Path) -> None:
     # The case name is a heatmap column: drawn in the SVG as text, its override visible.
     assert re.search(r"<text [^>]*rotate\(-45[^>]*>(<title>[^<]*</title>)?Case &lt;img", dom)
     assert "\u202e" not in dom and "[U+202E]" in dom
+
+
+def png_rows(path: Path) -> list[bytes]:
+    """The pixel rows of an 8-bit RGB or RGBA PNG, as Chromium writes its screenshots:
+    enough of a decoder to look at a few pixels without an imaging library."""
+    data = path.read_bytes()
+    width, height = png_size(path)
+    depth, colour = data[24], data[25]
+    assert depth == 8 and colour in (2, 6)
+    channels = 3 if colour == 2 else 4
+    chunks, at = [], 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        if data[at + 4 : at + 8] == b"IDAT":
+            chunks.append(data[at + 8 : at + 8 + length])
+        at += 12 + length
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * channels
+    rows: list[bytes] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - channels] if x >= channels else 0
+            b = previous[x]
+            c = previous[x - channels] if x >= channels else 0
+            if kind == 1:
+                line[x] = (line[x] + a) & 0xFF
+            elif kind == 2:
+                line[x] = (line[x] + b) & 0xFF
+            elif kind == 3:
+                line[x] = (line[x] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line[x] for x in range(stride) if x % channels < 3))
+        previous = line
+    return rows
+
+
+def test_the_page_reflows_at_320_pixels(tmp_path: Path) -> None:
+    # WCAG 1.4.10: at 320 CSS px (1280 px at 400% zoom) the page scrolls only downwards;
+    # a wide table or chart scrolls sideways in its own box. A sideways scrollbar is a band
+    # of one grey across the bottom of the window, where the page would have its text.
+    page = report(
+        tmp_path, str(ROOT / "data" / "recommendations"), str(ROOT / "examples" / "action-plan.csv")
+    )
+    shot = tmp_path / "narrow.png"
+    chromium(tmp_path, "--window-size=320,400", f"--screenshot={shot}", page.as_uri())
+    rows = png_rows(shot)
+    assert len(rows) == 400
+
+    def band(row: bytes) -> bool:
+        pixels = {row[x * 3 : x * 3 + 3] for x in range(20, 290)}
+        return len(pixels) == 1 and len(set(next(iter(pixels)))) == 1 and max(row) < 255
+
+    assert not (band(rows[-2]) and band(rows[-13])), "the page scrolls sideways at 320 px"

@@ -49,7 +49,7 @@ def test_summary_comes_first_and_the_evidence_last(tmp_path: Path) -> None:
         for heading in (
             'id="summary">Summary',
             "What was analysed",
-            "<h2>Gaps</h2>",
+            "<h3>Gaps</h3>",
             "Coverage by quadrant",
             "1. Coverage",
             "2. Action plan progress",

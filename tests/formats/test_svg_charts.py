@@ -47,7 +47,7 @@ def test_bars_carry_their_numbers_and_gaps_are_written() -> None:
     assert root.get("aria-labelledby") == "q-title"
     assert "<caption>Coverage by quadrant</caption>" in chart.table
     assert '<th scope="row">Q2 Sharing</th><td>0</td>' in chart.table
-    assert chart.figure().startswith('<figure class="chart"><svg')
+    assert chart.figure().startswith('<figure class="chart"><figcaption>Coverage by quadrant<')
 
 
 @pytest.mark.parametrize(

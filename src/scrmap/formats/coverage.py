@@ -186,9 +186,9 @@ def _cases_markdown(record: CoverageRecord) -> list[str]:
     lines += ["| Theme | " + " | ".join(numbers) + " |", "|---|" + "---:|" * len(cases)]
     for theme in record["themes"]:
         counts = [record["case_theme"][case][theme["id"]] for case in cases]
-        lines.append(
-            f"| {md_cell(theme['id'])} | " + " | ".join(str(n or "·") for n in counts) + " |"
-        )
+        # "0", not the terminal's quiet "·": a document's table is read aloud, and a screen
+        # reader says "middle dot" or nothing for it.
+        lines.append(f"| {md_cell(theme['id'])} | " + " | ".join(str(n) for n in counts) + " |")
     lines += [""]
     lines += [f"- {number}: {md_cell(case)}" for number, case in zip(numbers, cases, strict=True)]
     return [*lines, ""]

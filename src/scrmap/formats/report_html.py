@@ -78,33 +78,38 @@ body { font: 10pt/1.4 "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; margi
 h1 { font-size: 17pt; margin: 0 0 1mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; border-bottom: 1px solid #888; break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1mm; break-after: avoid; }
+section.summary h3 { font-size: 13pt; margin: 4mm 0 2mm; border-bottom: 1px solid #888; }
 p.meta { color: #444; margin: 0 0 3mm; }
 .marking { text-align: center; font-weight: bold; letter-spacing: 0.05em; border: 1px solid #1a1a1a;
   padding: 0.5mm; margin: 0 0 3mm; }
 section.summary { break-after: page; }
-section.summary h2 { margin-top: 4mm; }
 ol.messages { margin: 0; padding: 2mm 4mm 2mm 9mm; border-left: 2mm solid #4a6f9e;
   background: #f2f5f9; font-size: 11pt; }
 ol.messages li { margin: 0.6mm 0; }
-dl.analysed { display: grid; grid-template-columns: 34mm 1fr; gap: 0.4mm 3mm; margin: 0; }
-dl.analysed dt { font-weight: bold; } dl.analysed dd { margin: 0; }
-.columns { display: flex; gap: 6mm; } .columns > div { flex: 1; min-width: 0; }
+dl.analysed { display: grid; grid-template-columns: 34mm minmax(0, 1fr); gap: 0.4mm 3mm;
+  margin: 0; }
+dl.analysed dt { font-weight: bold; } dl.analysed dd { margin: 0; overflow-wrap: anywhere; }
+.columns { display: flex; flex-wrap: wrap; gap: 0 6mm; }
+.columns > div { flex: 1 1 60mm; min-width: 0; }
 ul.tight { margin: 0; padding-left: 5mm; } ul.tight li { margin: 0.3mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
 th { background: #eef1f4; }
+tbody th { background: none; font-weight: normal; }
 td.n, th.n { text-align: right; white-space: nowrap; }
 td.gap { font-weight: bold; }
-tr.gap td { background: repeating-linear-gradient(45deg, #fff 0 2mm, #eee 2mm 4mm); }
+tr.gap td, tr.gap th { background: repeating-linear-gradient(45deg, #fff 0 2mm, #eee 2mm 4mm); }
 td.late { font-weight: bold; }
 td.due { white-space: nowrap; }
 table.states { font-size: 8.5pt; } table.states th.n { white-space: normal; width: 13mm; }
-mark { background: #fff0a0; padding: 0 0.3mm; }
+mark { background: #fff0a0; padding: 0 0.3mm; color: inherit; text-decoration: underline;
+  text-decoration-thickness: 0.35mm; text-underline-offset: 0.5mm; }
 .cue { color: #444; font-size: 8.5pt; }
 .more { font-style: italic; color: #444; }
 figure.chart { margin: 2mm 0 4mm; break-inside: avoid; }
+figure.chart figcaption { font-weight: bold; margin: 0 0 1mm; }
 svg.chart { display: block; width: 100%; height: auto; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -112,6 +117,8 @@ div.unread { border: 1mm solid #1a1a1a; padding: 1mm 4mm 2mm; margin: 2mm 0 3mm;
 div.unread p.head { font-size: 12pt; font-weight: bold; margin: 1mm 0; }
 div.unread p { margin: 1mm 0; }
 section.appendix { break-before: page; }
+@media screen { body { padding: 6mm 4mm; }
+  .scroll, figure.chart { overflow-x: auto; position: relative; } }
 @media print { .marking { display: none; } body { padding: 0; } }
 """
 
@@ -138,6 +145,39 @@ def _long_date(iso: str | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _spoken(shown: str, said: str) -> str:
+    """``shown`` to the eye and ``said`` to a screen reader, for a symbol or a short form
+    that a screen reader reads badly or not at all ("·" as "middle dot", "~" as "tilde",
+    "Recs" as a word). Both are HTML already."""
+    return f'<span aria-hidden="true">{shown}</span><span class="sr-only">{said}</span>'
+
+
+def _table(caption: str, head: str, body: str, css_class: str = "") -> str:
+    """A table with its caption for screen readers, which announce it on entering the table
+    (the heading above it says the same to the eye), in a box that scrolls sideways on a
+    narrow screen or at a large zoom, so that the page itself never does."""
+    css = f' class="{css_class}"' if css_class else ""
+    return (
+        f'<div class="scroll"><table{css}><caption class="sr-only">{_e(caption)}</caption>'
+        f"<thead>{head}</thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def _head(*cells: str) -> str:
+    """A header row of column headings (HTML already; ``n:`` before one aligns it right
+    as a number), each with its scope, so a screen reader reads a cell with its column."""
+    return (
+        "<tr>"
+        + "".join(
+            f'<th scope="col" class="n">{c[2:]}</th>'
+            if c.startswith("n:")
+            else f'<th scope="col">{c}</th>'
+            for c in cells
+        )
+        + "</tr>"
+    )
+
+
 def _more(shown: int, total: int, where: str = "the workbook (-o report.xlsx)") -> str:
     if total <= shown:
         return ""
@@ -155,19 +195,25 @@ def _which(row: RowRecord) -> str:
     return f"<td>{shown}</td>"
 
 
-def _rows_table(rows: list[RowRecord], with_quadrant: bool) -> str:
-    head = "<tr><th>Id</th><th>Title</th>" + ("<th>Quadrant</th>" if with_quadrant else "")
-    head += '<th class="n">Recs</th><th class="n">Cases</th><th>Which cases</th></tr>'
+def _rows_table(rows: list[RowRecord], with_quadrant: bool, caption: str) -> str:
+    head = _head(
+        "Id",
+        "Title",
+        *(["Quadrant"] if with_quadrant else []),
+        "n:" + _spoken("Recs", "Recommendations"),
+        "n:Cases",
+        "Which cases",
+    )
     body = []
     for row in rows:
         quadrant = f"<td>{_e(row.get('quadrant'))}</td>" if with_quadrant else ""
         body.append(
-            f"<tr{' class=gap' if row['gap'] else ''}><td>{_e(row['id'])}</td>"
+            f'<tr{" class=gap" if row["gap"] else ""}><th scope="row">{_e(row["id"])}</th>'
             f"<td>{_e(row['title'])}</td>{quadrant}"
             f'<td class="n">{row["recommendations"]}</td><td class="n">{row["cases"]}</td>'
             f"{_which(row)}</tr>"
         )
-    return f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
+    return _table(caption, head, "".join(body))
 
 
 def _bars(title: str, rows: list[RowRecord], uid: str) -> Chart:
@@ -310,15 +356,15 @@ def _evidence(record: ReportRecord) -> str:
             ]
             where = f"{r['source']['file']}:{r['source']['line']}" if r["source"]["line"] else ""
             rows.append(
-                f"<tr><td>{_e(r['id'])}<br><span class=cue>{_e(r['kind'])}</span></td>"
+                f'<tr><th scope="row">{_e(r["id"])}<br><span class=cue>{_e(r["kind"])}</span></th>'
                 f"<td>{_highlighted(r['text'], spans)}<br><span class=cue>{_e(where)}</span></td>"
                 f"<td>{_matches(r['standards'], titles) or '<i>unmapped</i>'}</td>"
                 f"<td>{_matches(r['themes'], titles)}</td></tr>"
             )
+        head = _head("Id", "Text (matched words marked)", "Standards", "Themes")
         parts.append(
-            f"<h3>{_e(case)}</h3><table><thead><tr><th>Id</th><th>Text (matched words marked)"
-            f"</th><th>Standards</th><th>Themes</th></tr></thead><tbody>{''.join(rows)}"
-            "</tbody></table>"
+            f"<h3>{_e(case)}</h3>"
+            + _table(f"Evidence for each mapping: {case}", head, "".join(rows))
         )
     parts.append(_more(EVIDENCE_LIMIT, len(recs), "the workbook and the CSV report"))
     return "".join(parts)
@@ -461,28 +507,29 @@ def _summary(record: ReportRecord) -> str:
 <h2 id="summary">Summary</h2>
 {_unread(record)}
 <ol class="messages">{messages}</ol>
-<h2>What was analysed</h2>
+<h3>What was analysed</h3>
 {_analysed(record)}
-<div class="columns"><div><h2>Gaps</h2>{_gaps(record)}</div>
-<div><h2>At a glance</h2>{_glance(record)}</div></div>
-<h2>Coverage by quadrant</h2>
+<div class="columns"><div><h3>Gaps</h3>{_gaps(record)}</div>
+<div><h3>At a glance</h3>{_glance(record)}</div></div>
+<h3>Coverage by quadrant</h3>
 {quadrants.figure()}
 </section>"""
 
 
-def _action_rows(actions: list[ActionRecord], late: bool) -> str:
-    head = "<tr><th>Case / id</th><th>Owner</th><th>Due</th>"
-    head += ('<th class="n">Days late</th>' if late else "") + "<th>Status</th><th>Action</th></tr>"
+def _action_rows(actions: list[ActionRecord], late: bool, caption: str) -> str:
+    head = _head(
+        "Case / id", "Owner", "Due", *(["n:Days late"] if late else []), "Status", "Action"
+    )
     rows = []
     for a in actions[:LIST_LIMIT]:
         text = a["text"] if len(a["text"]) <= 160 else a["text"][:159] + "…"
         rows.append(
-            f"<tr><td>{_e(a['case'])} <b>{_e(a['id'])}</b></td>"
+            f'<tr><th scope="row">{_e(a["case"])} <b>{_e(a["id"])}</b></th>'
             f"<td>{_e(a['owner']) or '<i>none named</i>'}</td><td class=due>{_e(a['due'])}</td>"
             + (f'<td class="n late">{a["days_overdue"]}</td>' if late else "")
             + f"<td>{_e(a['status']) or '<i>none</i>'}</td><td>{_e(text)}</td></tr>"
         )
-    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>" + _more(
+    return _table(caption, head, "".join(rows)) + _more(
         LIST_LIMIT, len(actions), "the workbook's Action plan sheet"
     )
 
@@ -499,20 +546,22 @@ SHORT_LABELS = {
 """Column headings narrow enough for seven counts and a title across A4."""
 
 
-def _state_table(rows: list[StateCountsRecord], titles: dict[str, str]) -> str:
+NONE = _spoken("·", "0")
+"""An empty count: a quiet dot to the eye, so the counts stand out; "0" to a screen reader."""
+
+
+def _state_table(rows: list[StateCountsRecord], titles: dict[str, str], caption: str) -> str:
     shown = [r for r in rows if any(r["counts"].values())]
     if not shown:
         return "<p>No action is mapped here.</p>"
-    head = "<tr><th>Standard or theme</th>" + "".join(
-        f'<th class="n">{_e(SHORT_LABELS[s])}</th>' for s in STATES
-    )
+    head = _head("Standard or theme", *(f"n:{_e(SHORT_LABELS[s])}" for s in STATES))
     body = "".join(
-        f"<tr><td><b>{_e(r['id'])}</b> {_e(titles.get(r['id'], ''))}</td>"
-        + "".join(f'<td class="n">{r["counts"][s.value] or "·"}</td>' for s in STATES)
+        f'<tr><th scope="row"><b>{_e(r["id"])}</b> {_e(titles.get(r["id"], ""))}</th>'
+        + "".join(f'<td class="n">{r["counts"][s.value] or NONE}</td>' for s in STATES)
         + "</tr>"
         for r in shown
     )
-    return f'<table class="states"><thead>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return _table(caption, head, body, "states")
 
 
 def _action_plan(record: ReportRecord) -> str:
@@ -538,12 +587,16 @@ def _action_plan(record: ReportRecord) -> str:
         + chart.figure()
         + f"<h3>Overdue actions ({len(plan['overdue_actions'])}), longest overdue first</h3>"
         + (
-            _action_rows(plan["overdue_actions"], True)
+            _action_rows(plan["overdue_actions"], True, "Overdue actions")
             if plan["overdue_actions"]
             else "<p>None.</p>"
         )
         + f"<h3>Actions with no status ({len(plan['no_status'])})</h3>"
-        + (_action_rows(plan["no_status"], False) if plan["no_status"] else "<p>None.</p>")
+        + (
+            _action_rows(plan["no_status"], False, "Actions with no status")
+            if plan["no_status"]
+            else "<p>None.</p>"
+        )
         + (
             f"<h3>Status words not recognised ({len(unrecognised)})</h3><p>"
             + ", ".join(f"“{_e(w)}”" for w in words)
@@ -552,9 +605,9 @@ def _action_plan(record: ReportRecord) -> str:
             else ""
         )
         + "<h3>By practice standard</h3>"
-        + _state_table(plan["by_standard"], titles)
+        + _state_table(plan["by_standard"], titles, "Actions by status, by practice standard")
         + "<h3>By key theme</h3>"
-        + _state_table(plan["by_theme"], titles)
+        + _state_table(plan["by_theme"], titles, "Actions by status, by key theme")
     )
 
 
@@ -564,24 +617,33 @@ def _named(item: ItemRef) -> str:
     return f"{item['case']} {item['id']}"
 
 
+SIMILAR = _spoken("~", "is like")
+"""Between the two items of a repeated pair, as every output writes it."""
+
+
 def _repeated(record: ReportRecord) -> str:
     groups = []
     for number, group in enumerate(record["repeated"][:REPEAT_GROUPS], start=1):
         members = "".join(
-            f"<tr><td>{_e(m['case'])}</td><td>{_e(m['id'])}</td><td>{_e(m['text'])}</td></tr>"
+            f'<tr><th scope="row">{_e(m["case"])}</th><td>{_e(m["id"])}</td>'
+            f"<td>{_e(m['text'])}</td></tr>"
             for m in group["members"][:REPEAT_MEMBERS]
         )
         pairs = "".join(
-            f"<li>{_e(_named(p['a']))} ~ {_e(_named(p['b']))}: similarity {p['similarity']}; "
+            f"<li>{_e(_named(p['a']))} {SIMILAR} {_e(_named(p['b']))}: "
+            f"similarity {p['similarity']}; "
             f"shared words: {_e(', '.join(p['shared_words']))}; both map to "
             f"{_e(', '.join(p['shared_items']))}</li>"
             for p in group["pairs"][:REPEAT_MEMBERS]
         )
+        heading = (
+            f"Group {number}: similarity {group['similarity']}, "
+            f"{counted(len(group['members']), 'item')}"
+        )
         groups.append(
-            f"<h3>Group {number}: similarity {group['similarity']}, "
-            f"{counted(len(group['members']), 'item')}</h3><table><thead><tr>"
-            f"<th>Case</th><th>Id</th><th>Text</th></tr></thead><tbody>{members}</tbody>"
-            f"</table>{_more(REPEAT_MEMBERS, len(group['members']))}"
+            f"<h3>{heading}</h3>"
+            + _table(f"Repeated recommendations, {heading}", _head("Case", "Id", "Text"), members)
+            + f"{_more(REPEAT_MEMBERS, len(group['members']))}"
             f"<ul class=cue>{pairs}</ul>"
         )
     groups.append(_more(REPEAT_GROUPS, len(record["repeated"])))
@@ -615,7 +677,7 @@ def render(record: ReportRecord) -> str:
         ]
     )
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -632,11 +694,11 @@ Appendix A.</p>
 <h2>1. Coverage</h2>
 {_bars("Recommendations on each practice standard", record["standards"], "standards").figure()}
 <h3>Quadrants</h3>
-{_rows_table(record["quadrants"], False)}
+{_rows_table(record["quadrants"], False, "Quadrants: recommendations and cases on each")}
 <h3>Practice standards</h3>
-{_rows_table(record["standards"], True)}
+{_rows_table(record["standards"], True, "Practice standards: recommendations and cases on each")}
 <h3>Key themes</h3>
-{_rows_table(record["themes"], True)}
+{_rows_table(record["themes"], True, "Key themes: recommendations and cases on each")}
 <h2>2. Action plan progress</h2>
 {_action_plan(record)}
 <h2>3. Themes by case</h2>

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from scrmap.display import join_words
 from scrmap.errors import NO_SUCH_FILE, Problem, link_to_nothing, unreadable
-from scrmap.limits import Limits, marked, read_bounded, read_file
+from scrmap.limits import YAML_ENDINGS, Limits, marked, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table, own_files
 from scrmap.sources._base import (
@@ -43,7 +43,7 @@ STDIN = "-"
 """The argument that means: read recommendations from standard input."""
 
 KINDS = (
-    SourceKind("yaml_file", (".yaml", ".yml"), (".yaml",)),
+    SourceKind("yaml_file", YAML_ENDINGS, (".yaml",)),
     SourceKind("text_file", (".md", ".markdown", ".txt", ".text"), (".md", ".txt")),
     # A .tsv file is a table too: the reader sniffs a tab as readily as a comma.
     SourceKind("csv_file", (".csv", ".tsv"), (".csv",), reads_text=False),

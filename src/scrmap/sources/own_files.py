@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scrmap.errors import OutputError, Problem
-from scrmap.limits import Limits, read_config_text
+from scrmap.limits import YAML_ENDINGS, Limits, read_config_text
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 """A key at the start of a line: a top-level key of a block-style YAML mapping (a file
@@ -50,7 +50,6 @@ _LEARNED_ITEMS = re.compile(r"^items:[ \t]*(\d+)[ \t\r]*$", re.MULTILINE)
 _LABELS = re.compile(r"^[ \t-]+(?:standards|themes)[ \t]*:", re.MULTILINE)
 """An item's labels, as a gold file has them: without, a file of ``name`` and ``items``
 is somebody's recommendations under other keys, and must be read (and fail) as such."""
-_YAML_ENDINGS = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +221,7 @@ def replaced_weights(path: Path, limits: Limits) -> str | None:
         regular = None  # nothing there yet (or nothing that can be looked at): no clobbering
     if regular is False:
         return None
-    if path.suffix.lower() not in _YAML_ENDINGS:
+    if path.suffix.lower() not in YAML_ENDINGS:
         why = "learned weights are YAML: name a .yaml or .yml file"
         raise OutputError([Problem(str(path), None, None, why)])
     if regular is None:

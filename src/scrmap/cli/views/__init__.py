@@ -19,6 +19,12 @@ from scrmap.display import terminal
 
 T = TypeVar("T")
 
+QUIET = "italic"
+"""Text said in passing (notes, legends, near misses, counts of phrases): set apart by
+italics, never dimmed. A terminal draws dim text at about half its contrast, under the
+4.5:1 that text needs (WCAG 1.4.3) on the usual light and dark themes alike, and keeps it
+dim under NO_COLOR, which removes colours only."""
+
 
 def clean(value: T) -> T:
     """``value`` (a record: dicts, lists, strings) with every string made safe and one

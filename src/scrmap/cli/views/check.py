@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from scrmap.cli.views import SafeConsole
+from scrmap.cli.views import QUIET, SafeConsole
 from scrmap.display import terminal
 from scrmap.errors import location
 from scrmap.findings import Finding, Severity
@@ -41,7 +41,7 @@ class Layout(Enum):
 def _place(f: Finding) -> Text:
     where = location("", f.line, f.col)[1:] if f.line is not None else "-"
     line = Text("  ")
-    line.append(f"{where:>7}  ", style="dim")
+    line.append(f"{where:>7}  ", style=QUIET)
     line.append(f"{f.severity.value:<7}  ", style=_STYLE[f.severity])
     line.append(f"{f.rule:<13}  ", style="cyan")
     return line

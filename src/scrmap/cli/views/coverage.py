@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
-from scrmap.cli.views import clean
+from scrmap.cli.views import QUIET, clean
 from scrmap.formats import (
     NO_PLAN,
     by_kind,
@@ -29,6 +29,7 @@ from scrmap.formats.display_text import visible
 from scrmap.records import (
     ActionRecord,
     CoverageRecord,
+    RepeatRecord,
     RowRecord,
     UnmappedRecord,
     carries_no_plan,
@@ -37,6 +38,11 @@ from scrmap.records import (
 WIDE = 100
 """Below this many columns the coverage tables give way to a stacked layout, as in `map`:
 a table of six columns leaves a title a few letters at 80 columns."""
+
+NARROW = 60
+"""Below this many columns the action lists, the cases and the repeated items are stacked
+too: at 40 columns (an 80-column window at twice the font size) their tables broke words
+across lines ("Nor/fol/k") and cut a status to "Am…"."""
 
 SHOWN_ACTIONS = 50
 """Overdue and no-status actions listed on the terminal; `--format json` has them all."""
@@ -47,8 +53,10 @@ SECTIONS = {
     "theme": ("themes", "Key themes"),
 }
 
-_HEAT = ["", "on #d7f0d0", "on #a8dca0", "on #6fc06a", "on #3a9a3f"]
-"""Background shades for 0, 1, 2, 3 and 4+ recommendations in a heatmap cell."""
+_HEAT = ["", "#000000 on #d7f0d0", "#000000 on #a8dca0", "#000000 on #6fc06a", "#000000 on #3a9a3f"]
+"""Background shades for 0, 1, 2, 3 and 4+ recommendations in a heatmap cell, each with
+black text: in the terminal's own colour, white on a dark theme, a count on the palest
+shade was 1.2:1 (4.5:1 needed); black is 5.9:1 on the darkest and more on the rest."""
 
 
 def _cell_style(count: int) -> str:
@@ -140,8 +148,23 @@ def coverage_stack(record: CoverageRecord, by: str) -> Group:
     return Group(Text(title, style="italic"), *body)
 
 
-def case_table(record: CoverageRecord) -> Table:
-    """One row per case: how many items of each kind, and how many fit nowhere."""
+def case_table(record: CoverageRecord, width: int = WIDE) -> RenderableType:
+    """One row per case: how many items of each kind, and how many fit nowhere; a line
+    each under `NARROW` columns."""
+    if width < NARROW:
+        lines = [
+            Padding(
+                Text.assemble(
+                    (case["id"], "bold"),
+                    f": {counted(case['recommendations'], 'item')} ("
+                    + ", ".join(counted(n, k) for k, n in case["by_kind"].items())
+                    + f"), {case['unmapped']} unmapped",
+                ),
+                (0, 0, 0, 2),
+            )
+            for case in record["cases"]
+        ]
+        return Group(Text("Cases", style="italic"), *lines)
     table = Table(title="Cases", title_justify="left")
     table.add_column("case")
     table.add_column("items", justify="right")
@@ -194,7 +217,7 @@ def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
             table.add_row(Text(theme["id"]), *cells)
         tables.append(table)
     entries = [f"C{n}: {case}" for n, case in numbered]
-    return Group(*tables, Text(legend(entries, width), style="dim"))
+    return Group(*tables, Text(legend(entries, width), style=QUIET))
 
 
 def _cases_per_table(themes: Sequence[RowRecord], cases: int, widest: int, width: int) -> int:
@@ -222,28 +245,66 @@ def _place(item: UnmappedRecord) -> str:
     return f"{item['file']}:{item['line']}" if item["line"] else item["file"]
 
 
-def unmapped_table(record: CoverageRecord) -> RenderableType:
-    """Learning that fits no standard: candidates for reviewing the framework."""
+def _nearest(item: UnmappedRecord, threshold: int | None) -> str:
+    """The nearest standards, and why they were withheld where something withheld them."""
+    nearest = ", ".join(f"{n['id']} ({n['score']})" for n in item["nearest"]) or "none"
+    if item["outside"]:
+        nearest += "\noutside the framework: " + ", ".join(item["outside"])
+    if why := withheld_by_fit(item, threshold):
+        nearest += "\n" + why
+    return nearest
+
+
+def unmapped_table(record: CoverageRecord, width: int = WIDE) -> RenderableType:
+    """Learning that fits no standard: candidates for reviewing the framework. Under
+    `NARROW` columns each item is stacked: its case and id, place, text and nearest."""
     if not record["unmapped"]:
         return Text("Unmapped: none; every item reaches a standard.")
-    table = Table(title="Unmapped: candidates for reviewing the framework", title_justify="left")
+    title = "Unmapped: candidates for reviewing the framework"
+    threshold = record["framework"].get("threshold")
+    if width < NARROW:
+        lines: list[RenderableType] = [Text(title, style="italic")]
+        for item in record["unmapped"]:
+            lines.append(Padding(Text(f"{item['case']} {item['id']}", style="bold"), (0, 0, 0, 2)))
+            body = Text.assemble(
+                (_place(item), QUIET), "\n", item["text"], "\nnearest: ", _nearest(item, threshold)
+            )
+            lines.append(Padding(body, (0, 0, 0, 4)))
+        return Group(*lines)
+    table = Table(title=title, title_justify="left")
     # Folded, not cut: cut, a long path lost its line number, where to find the item.
     table.add_column("case / id", overflow="fold")
     table.add_column("text")
     table.add_column("nearest standards", min_width=12)
     for item in record["unmapped"]:
-        nearest = ", ".join(f"{n['id']} ({n['score']})" for n in item["nearest"]) or "none"
-        if item["outside"]:
-            nearest += "\noutside the framework: " + ", ".join(item["outside"])
-        if why := withheld_by_fit(item, record["framework"].get("threshold")):
-            nearest += "\n" + why
         table.add_row(
-            Text(f"{item['case']} {item['id']}\n{_place(item)}"), Text(item["text"]), nearest
+            Text(f"{item['case']} {item['id']}\n{_place(item)}"),
+            Text(item["text"]),
+            _nearest(item, threshold),
         )
     return table
 
 
-def repeated_view(record: CoverageRecord) -> RenderableType:
+def _pair_lines(group: RepeatRecord) -> str:
+    return "\n".join(
+        f"{p['a']['case']} {p['a']['id']} ~ {p['b']['case']} {p['b']['id']}: "
+        f"{p['similarity']}; shared words: "
+        f"{', '.join(p['shared_words'])}; both map to {', '.join(p['shared_items'])}"
+        for p in group["pairs"]
+    )
+
+
+def _repeat_stack(number: int, group: RepeatRecord) -> list[RenderableType]:
+    """A group of repeats for a narrow terminal: each item's case and id over its text."""
+    parts: list[RenderableType] = [Text(f"{number}. similarity {group['similarity']}")]
+    for member in group["members"]:
+        parts.append(Padding(Text(f"{member['case']} {member['id']}", style="bold"), (0, 0, 0, 2)))
+        parts.append(Padding(Text(member["text"]), (0, 0, 0, 4)))
+    parts.append(Padding(Text(_pair_lines(group), style=QUIET), (0, 0, 0, 2)))
+    return parts
+
+
+def repeated_view(record: CoverageRecord, width: int = WIDE) -> RenderableType:
     """Each group of near-duplicates across cases, with the words and items they share."""
     parts: list[RenderableType] = [
         Text(
@@ -252,20 +313,15 @@ def repeated_view(record: CoverageRecord) -> RenderableType:
         )
     ]
     for number, group in enumerate(record["repeated"], start=1):
+        if width < NARROW:
+            parts += _repeat_stack(number, group)
+            continue
         table = Table(title=f"{number}. similarity {group['similarity']}", title_justify="left")
         table.add_column("case / id")
         table.add_column("text")
         for member in group["members"]:
             table.add_row(Text(f"{member['case']} {member['id']}"), Text(member["text"]))
-        table.caption = Text(
-            "\n".join(
-                f"{p['a']['case']} {p['a']['id']} ~ {p['b']['case']} {p['b']['id']}: "
-                f"{p['similarity']}; shared words: "
-                f"{', '.join(p['shared_words'])}; both map to {', '.join(p['shared_items'])}"
-                for p in group["pairs"]
-            ),
-            style="dim",
-        )
+        table.caption = Text(_pair_lines(group), style=QUIET)
         table.caption_justify = "left"
         parts.append(table)
     if not record["repeated"]:
@@ -283,7 +339,35 @@ def key_messages(record: CoverageRecord) -> Table:
     return grid
 
 
-def _actions_table(title: str, actions: list[ActionRecord], late: bool, width: int = WIDE) -> Table:
+def _actions_stack(title: str, actions: list[ActionRecord], late: bool) -> Group:
+    """The actions for a narrow terminal: each one's case and id, then its owner, due date,
+    days late and status in words, as the Markdown report writes them."""
+    lines: list[RenderableType] = [Text(f"{title} ({len(actions)})", style="italic")]
+    for a in actions[:SHOWN_ACTIONS]:
+        days = f", {a['days_overdue']} days late" if late else ""
+        lines.append(Padding(Text(visible(f"{a['case']} {a['id']}"), style="bold"), (0, 0, 0, 2)))
+        lines.append(
+            Padding(
+                Text(
+                    visible(
+                        f"owner {a['owner'] or 'none named'}, due {a['due'] or 'not given'}"
+                        f"{days}; status {a['status'] or 'none'}"
+                    )
+                ),
+                (0, 0, 0, 4),
+            )
+        )
+    if len(actions) > SHOWN_ACTIONS:
+        more = f"and {len(actions) - SHOWN_ACTIONS} more: --format json lists them all"
+        lines.append(Padding(Text(more, style=QUIET), (0, 0, 0, 2)))
+    return Group(*lines)
+
+
+def _actions_table(
+    title: str, actions: list[ActionRecord], late: bool, width: int = WIDE
+) -> RenderableType:
+    if width < NARROW:
+        return _actions_stack(title, actions, late)
     table = Table(title=f"{title} ({len(actions)})", title_justify="left")
     table.add_column("case / id", overflow="fold")
     table.add_column("owner", overflow="fold")
@@ -304,7 +388,7 @@ def _actions_table(title: str, actions: list[ActionRecord], late: bool, width: i
         table.add_row(*cells)
     if len(actions) > SHOWN_ACTIONS:
         table.caption = Text(
-            f"and {len(actions) - SHOWN_ACTIONS} more: --format json lists them all", style="dim"
+            f"and {len(actions) - SHOWN_ACTIONS} more: --format json lists them all", style=QUIET
         )
         table.caption_justify = "left"
     return table
@@ -349,19 +433,19 @@ def coverage_view(record: CoverageRecord, by: str | None = None, width: int = WI
     parts: list[RenderableType] = [
         summary(record),
         *unread(record),
-        Text(learned_line(record["framework"]), style="dim"),
+        Text(learned_line(record["framework"]), style=QUIET),
     ]
 
     def coverage(name: str) -> RenderableType:
         return coverage_table(record, name) if width >= WIDE else coverage_stack(record, name)
 
     if by == "case":
-        return Group(*parts, case_table(record), heatmap(record, width))
+        return Group(*parts, case_table(record, width), heatmap(record, width))
     if by:
         return Group(*parts, coverage(by))
     parts.append(key_messages(record))
     parts += [coverage(name) for name in SECTIONS]
     parts.append(action_plan_view(record, width))
-    parts += [case_table(record), heatmap(record, width), cooccurrence_table(record)]
-    parts += [unmapped_table(record), repeated_view(record)]
+    parts += [case_table(record, width), heatmap(record, width), cooccurrence_table(record)]
+    parts += [unmapped_table(record, width), repeated_view(record, width)]
     return Group(*parts)

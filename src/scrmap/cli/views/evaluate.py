@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from scrmap.cli.views import QUIET
 from scrmap.evaluate import Evaluation, Paired, Scores, paired
 
 CONFUSIONS_SHOWN = 10
@@ -88,7 +89,7 @@ def _paired(labels: list[str], results: list[Evaluation]) -> Group:
     for what, labelled in (("top standard", True), ("off-framework left unmapped", False)):
         diff = paired(results[0], results[1], labelled)
         table.add_row(what, str(diff.only_first), str(diff.only_second), _p(diff))
-    return Group(table, Text(PAIRED_NOTE, style="dim"))
+    return Group(table, Text(PAIRED_NOTE, style=QUIET))
 
 
 PAIRED_NOTE = (
@@ -142,7 +143,7 @@ def _disagreements(result: Evaluation) -> list[RenderableType]:
         if d.extra_themes:
             verdict += f"; extra {', '.join(d.extra_themes)}"
         grid.add_row(Text(d.id, style="bold"), verdict)
-        grid.add_row("", Text(d.text, style="dim"))
+        grid.add_row("", Text(d.text, style=QUIET))
     return [Text(f"Disagreements ({len(result.disagreements)})", style="italic"), grid]
 
 
@@ -151,7 +152,7 @@ def evaluation_view(results: list[tuple[str, Evaluation]]) -> Group:
     then the per-theme and per-standard tables, the commonest confusions and every
     disagreement."""
     summary = _summary(results)
-    note = Text(INTERVAL_NOTE, style="dim")
+    note = Text(INTERVAL_NOTE, style=QUIET)
     if len(results) > 1:
         labels = [label for label, _ in results]
         return Group(summary, note, _paired(labels, [r for _, r in results]))

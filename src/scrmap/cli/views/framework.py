@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from rich.tree import Tree
 
+from scrmap.cli.views import QUIET
 from scrmap.formats import counted
 from scrmap.framework import Framework
 from scrmap.records import theme_families
@@ -43,7 +44,7 @@ def framework_tree(framework: Framework) -> Tree:
                 Text.assemble(
                     (standard.id, "cyan"),
                     f" {standard.title} ",
-                    (f"({counted(len(standard.cues), 'phrase')})", "dim"),
+                    (f"({counted(len(standard.cues), 'phrase')})", QUIET),
                 )
             )
     themes = root.add(Text.assemble(("Key themes", "bold"), f" ({len(framework.themes)})"))
@@ -54,9 +55,9 @@ def framework_tree(framework: Framework) -> Tree:
                 Text.assemble(
                     (theme.id, "magenta"),
                     f" {theme.title}",
-                    (f" {theme.quadrant}" if theme.quadrant else "", "dim"),
+                    (f" {theme.quadrant}" if theme.quadrant else "", QUIET),
                     " ",
-                    (f"({counted(len(theme.cues), 'phrase')})", "dim"),
+                    (f"({counted(len(theme.cues), 'phrase')})", QUIET),
                 )
             )
     if framework.outside:
@@ -66,7 +67,7 @@ def framework_tree(framework: Framework) -> Tree:
                 " ",
                 (
                     f"({counted(len(framework.outside), 'phrase')}: subjects it does not cover)",
-                    "dim",
+                    QUIET,
                 ),
             )
         )

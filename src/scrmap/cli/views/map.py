@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from scrmap.cli.views import clean, stdout_console
+from scrmap.cli.views import QUIET, clean, stdout_console
 from scrmap.formats import counted
 from scrmap.formats.map import fit_words, not_assigned, why_not_kept
 from scrmap.framework import Framework
@@ -27,10 +27,15 @@ LEARNED = re.compile(r"\(learned ([+-]\d+(?:\.\d+)?)\)$")
 """The tag a learned word's evidence carries in the matcher's records."""
 
 
+MATCHED = "bold underline"
+"""The matched words of a recommendation: underlined, not coloured. Yellow, as they were,
+is about 1.5:1 on a light terminal's white, and the words are the text itself."""
+
+
 def _highlight(text: str, spans: list[tuple[int, int]]) -> Text:
     out = Text(text)
     for start, end in spans:
-        out.stylize("bold yellow", start, end)
+        out.stylize(MATCHED, start, end)
     return out
 
 
@@ -106,7 +111,7 @@ def _text(record: RecommendationRecord) -> Text:
 
 
 DIM = ("near miss", "not kept")
-"""Rows of what was scored but not assigned, shown dimmed; "withheld" stands out."""
+"""Rows of what was scored but not assigned, shown quiet (`QUIET`); "withheld" stands out."""
 UNMAPPED = "unmapped: no standard, theme or quadrant reached the threshold"
 FIT_TITLE = "whether the text fits the framework at all"
 
@@ -115,7 +120,7 @@ def mapping_table(record: RecommendationRecord, titles: Titles, threshold: int) 
     """One recommendation as a table: each match; under it, the text with the evidence
     highlighted and what the scores mean."""
     table = Table(title=_heading(record), title_justify="left", show_lines=False, expand=False)
-    table.add_column("", style="dim", no_wrap=True)
+    table.add_column("", style=QUIET, no_wrap=True)
     table.add_column("id", style="bold", no_wrap=True)
     table.add_column("title")
     table.add_column("score", justify="right")
@@ -128,14 +133,14 @@ def mapping_table(record: RecommendationRecord, titles: Titles, threshold: int) 
             titles.get((section, m["id"]), ""),
             str(m["score"]),
             _said(record, kind, m),
-            style="dim" if kind in DIM else None,
+            style=QUIET if kind in DIM else None,
         )
     fit = _fit(record, threshold)
     if fit is not None:
         table.add_row("fit", "", FIT_TITLE, "", fit)
     elif not rows:
         table.add_row("", "—", UNMAPPED, "", "")
-    table.caption = Text.assemble(_text(record), "\n", (score_note(threshold), "dim"))
+    table.caption = Text.assemble(_text(record), "\n", (score_note(threshold), QUIET))
     table.caption_justify = "left"
     return table
 
@@ -148,15 +153,15 @@ def mapping_stack(
     parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
     rows = _rows(record, threshold)
     for kind, section, m in rows:
-        style = "dim" if kind in DIM else ""
-        label = Text(f"{kind} ", style=style or "dim")
+        style = QUIET if kind in DIM else ""
+        label = Text(f"{kind} ", style=style or QUIET)
         label.append(m["id"], style=style or "bold")
         line = _hanging(label, Text(titles.get((section, m["id"]), ""), style=style), width)
         evidence = Text(f"score {m['score']} · {_said(record, kind, m)}", style=style)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(evidence, (0, 0, 0, 6))]
     fit = _fit(record, threshold)
     if fit is not None:
-        line = _hanging(Text("fit", style="dim"), Text(FIT_TITLE), width, gap=1)
+        line = _hanging(Text("fit", style=QUIET), Text(FIT_TITLE), width, gap=1)
         parts += [Padding(line, (0, 0, 0, 2)), Padding(Text(fit), (0, 0, 0, 6))]
     elif not rows:
         parts.append(Padding(Text(UNMAPPED), (0, 0, 0, 2)))
@@ -206,7 +211,7 @@ def show_mappings(
         console.print(shown)
         console.print()
     if records and not wide:
-        console.print(Text(score_note(threshold), style="dim"))
+        console.print(Text(score_note(threshold), style=QUIET))
 
 
 def mapping_summary(records: list[RecommendationRecord]) -> str | None:
