@@ -11,7 +11,6 @@ inert.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 
 _UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
@@ -19,20 +18,10 @@ _UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 surrogate characters: none may reach a terminal as it is."""
 
 
-_ZERO_WIDTH = re.compile("(?<=\\w)[\u00ad\u200b-\u200d\u2060\ufeff](?=\\w)")
-"""An invisible character inside a word: 'con\u200bsider' is 'consider' to a reader."""
-
-
 def _escape(char: str) -> str:
     # The notation of the HTML report and spreadsheets (formats.display_text): one
     # convention wherever scrmap shows such a character.
     return f"[U+{ord(char):04X}]"
-
-
-def join_words(text: str) -> str:
-    """``text`` with invisible characters inside words removed, so that a rule or a cue sees
-    the word a reader sees ('con\u200bsider' is caught as 'consider')."""
-    return _ZERO_WIDTH.sub("", text)
 
 
 def is_unsafe(char: str) -> bool:

@@ -74,6 +74,7 @@ from scrmap.text import (
     SENTENCE_BREAK,
     WORD,
     Caseless,
+    Reading,
     acronym_form,
     actor_spans,
     first_spellings,
@@ -82,6 +83,7 @@ from scrmap.text import (
     normal_form,
     normalise,
     phrase_keys,
+    read,
     role_spans,
     spelling,
     term_keys,
@@ -572,17 +574,61 @@ _RANK = attrgetter("rank")
 """The order patterns are tried in (``_Pattern.rank``), read in C when they are sorted."""
 
 
-def _prepared(text: str) -> str:
-    """The text as the matcher reads it: folded (``fold``) where that keeps every offset,
-    and its item label ("Recommendation 3:") blanked out, so offsets still index ``text``."""
-    if text.isascii():
-        source = text  # fold() changes no ASCII text
-    else:
-        folded = fold(text)
-        # fold() keeps length for quotes but NFKC can change it; offsets must be into `text`.
-        source = folded if len(folded) == len(text) else text
+def _read(text: str) -> tuple[str, Reading | None]:
+    """The text as the matcher reads it (``read``: a ligature as its letters, no invisible
+    characters, typographic apostrophes and spaces as ASCII ones), its item label
+    ("Recommendation 3:") blanked out, and the way back to ``text``'s offsets where the
+    reading is not character for character."""
+    source, reading = read(text)
     _, label_end = item_label(source)
-    return " " * label_end + source[label_end:] if label_end else source
+    return (" " * label_end + source[label_end:] if label_end else source), reading
+
+
+def _prepared(text: str) -> str:
+    """The text as the matcher reads it (``_read``)."""
+    return _read(text)[0]
+
+
+_LINE_HYPHEN = re.compile(r"-\s*")
+"""A hyphen, and a line break or spaces after it: how a word broken at a line end is left."""
+_HYPHEN_AT_BREAK = re.compile(r"-\s")
+"""A hyphen with white space after it: a word broken at a line end, kept as written."""
+
+
+def _spans_written(
+    found: dict[tuple[str, ...], tuple[int, int]], reading: Reading | None
+) -> dict[tuple[str, ...], tuple[int, int, float]]:
+    """The terms ``found`` in a reading, each with its span in the text as written and a
+    count of 1 (``Matcher.terms``)."""
+    if reading is None:
+        return {term: (start, end, 1.0) for term, (start, end) in found.items()}
+    return {term: (reading.start(a), reading.end(b), 1.0) for term, (a, b) in found.items()}
+
+
+def _written(result: Result, text: str, reading: Reading) -> Result:
+    """``result``, found in the reading of ``text``, with its evidence in ``text`` as written:
+    every span where those words stand there, and the words quoted from there."""
+
+    def evidence(found: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        spans = [(reading.start(e.start), reading.end(e.end)) for e in found]
+        return tuple(
+            _evidence(e.cue, text[a:b], a, b, e.quality, e.via)
+            for e, (a, b) in zip(found, spans, strict=True)
+        )
+
+    def matches(found: tuple[Match, ...]) -> tuple[Match, ...]:
+        return tuple(
+            _match(m.id, m.score, evidence(m.evidence)) if m.evidence else m for m in found
+        )
+
+    return Result(
+        matches(result.standards),
+        matches(result.themes),
+        matches(result.quadrants),
+        result.threshold,
+        result.fits,
+        evidence(result.outside),
+    )
 
 
 def default_weight(cue: Cue, n_words: int) -> float:
@@ -605,6 +651,11 @@ class Matcher:
     """``_vocab``'s words within one letter of each length typo correction has met, in order."""
     _typo_cache: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
     """Each word's correction (or None) by its ``spelling``."""
+    _known: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+    """The normal forms of the cue words and the learned words: what a word broken by a
+    hyphen at a line end is joined up into (``_split``)."""
+    _joins: dict[tuple[str, str], bool] = field(default_factory=dict, init=False, repr=False)
+    """Whether two words with a hyphen between them are one word broken (``_split``)."""
     _phrases: list[tuple[str, tuple[str, ...]]] = field(
         default_factory=list, init=False, repr=False
     )
@@ -712,6 +763,8 @@ class Matcher:
         self._vocab = sorted(k for k in self._keys if not k.startswith("^") and len(k) >= 5)
         if self.framework.learned is not None:
             self._compile_learned(self.framework.learned)
+        learned = {word for term in [*self._terms, *self._gate_terms] for word in term}
+        self._known = frozenset(k for k in self._keys if not k.startswith("^")) | learned
 
     def _compile_learned(self, learned: Learned) -> None:
         """Invert the learned weights: from each model's words to each word's models.
@@ -785,6 +838,9 @@ class Matcher:
         if len(self._words) >= WORD_CACHE_SIZE:  # a huge corpus must not grow memory forever
             self._words.clear()
             self._typo_cache.clear()
+        written = raw
+        if "-" in raw:  # a word broken at a line end and joined up (``_split``)
+            raw = _LINE_HYPHEN.sub("", raw)
         if raw.lower() in GAP_WORDS:
             info = _WordInfo(True, (), False)
         else:
@@ -801,8 +857,58 @@ class Matcher:
                 if corrected is not None:
                     keys.append(corrected)
             info = _WordInfo(False, tuple(keys), corrected is not None, key)
-        self._words[raw] = info
+        self._words[written] = info
         return info
+
+    def _split(self, source: str) -> list[str]:
+        """``source`` split into alternate gaps and words (``_WORD_SPLIT``), a word broken by
+        a hyphen at a line end joined up again: "infor-\\nmation" and "safe-guarding" (as a
+        source joins its lines) are the words "information" and "safeguarding".
+
+        A hyphen also joins the words of a compound ("multi-agency", "co-ordinated",
+        "well-being"), which are read as they are written, as two words. So two words are
+        one only where the second starts in lower case and only the two together are a word
+        the framework knows (a cue word, or a learned word): "mation" is none,
+        "information" is; "agency" is one, so "multi-agency" stays two.
+        """
+        pieces = _WORD_SPLIT.split(source)
+        if "-" not in source:  # most texts
+            return pieces
+        if _HYPHEN_AT_BREAK.search(source) is None:
+            # A hyphen between two words, each found in C ("-" is no word, so the words'
+            # pieces are never it): a loop over every gap took a twentieth of the matching.
+            at, joins = -1, []
+            for _ in range(pieces.count("-")):
+                at = pieces.index("-", at + 1)
+                joins.append(at)
+        else:
+            joins = [k for k in range(2, len(pieces) - 2, 2) if pieces[k].startswith("-")]
+        last = len(pieces) - 3  # the last gap between two words
+        for k in reversed(joins):
+            if not 2 <= k <= last:  # a hyphen before the first word or after the last
+                continue
+            before, gap, after = pieces[k - 1], pieces[k], pieces[k + 1]
+            if after[0].islower() and _LINE_HYPHEN.fullmatch(gap) and self._joined(before, after):
+                pieces[k - 1 : k + 2] = [before + gap + after]
+        return pieces
+
+    def _joined(self, before: str, after: str) -> bool:
+        """Whether ``before`` and ``after``, a hyphen between them, are one word broken
+        (``_split``); remembered for each pair."""
+        pair = (before, after)
+        joined = self._joins.get(pair)
+        if joined is None:
+            if len(self._joins) >= WORD_CACHE_SIZE:
+                self._joins.clear()
+            known = self._known
+            joined = self._joins[pair] = (
+                before.isalpha()
+                and after.isalpha()
+                and after.lower() not in GAP_WORDS
+                and normal_form(after) not in known
+                and normal_form(before + after) in known
+            )
+        return joined
 
     def _scan(self, source: str, pieces: list[str]) -> _Text:
         """The content words of ``source``: where each cue word stands, and which were typos.
@@ -866,8 +972,11 @@ class Matcher:
 
     def match(self, text: str) -> Result:
         """Score ``text``; evidence offsets index into ``text`` exactly as given."""
-        source = _prepared(text)
-        return self._score(text, self._found(source, _WORD_SPLIT.split(source)))
+        source, reading = _read(text)
+        found = self._found(source, self._split(source))
+        if reading is None:
+            return self._score(text, found)
+        return _written(self._score(source, found), text, reading)
 
     def match_many(self, texts: Iterable[str], near_misses: bool = True) -> Iterator[Result]:
         """``match(t)`` for each of ``texts`` in turn, for a chunk of texts (what a worker
@@ -885,8 +994,12 @@ class Matcher:
         evidence built. For output that shows no near misses.
         """
         for text in texts:
-            source = _prepared(text)
-            yield self._score(text, self._found(source, _WORD_SPLIT.split(source)), near_misses)
+            source, reading = _read(text)
+            if reading is None:
+                yield self._score(text, self._found(source, self._split(source)), near_misses)
+            else:
+                found = self._found(source, self._split(source))
+                yield _written(self._score(source, found, near_misses), text, reading)
 
     def _found(self, source: str, pieces: list[str]) -> _Found:
         """Part one of matching: the text's words, who acts, and where each cue matched
@@ -991,10 +1104,10 @@ class Matcher:
         read what is to be done. ``learn`` fits on exactly these terms, so training and
         mapping see the same.
         """
-        source = _prepared(text)
-        scanned = self._scan(source, _WORD_SPLIT.split(source))
+        source, reading = _read(text)
+        scanned = self._scan(source, self._split(source))
         found = _text_terms(scanned, actor_spans(source) + role_spans(source))
-        return {term: (start, end, 1.0) for term, (start, end) in found.items()}
+        return _spans_written(found, reading)
 
     def fit_terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
         """The words and word pairs the model of fit reads: ``terms`` with who acts kept.
@@ -1004,9 +1117,9 @@ class Matcher:
         country's law or a regulator, something else. ``learn`` fits the model of fit on
         exactly these terms.
         """
-        source = _prepared(text)
-        found = _text_terms(self._scan(source, _WORD_SPLIT.split(source)), [])
-        return {term: (start, end, 1.0) for term, (start, end) in found.items()}
+        source, reading = _read(text)
+        found = _text_terms(self._scan(source, self._split(source)), [])
+        return _spans_written(found, reading)
 
     def _apply_learned(
         self,

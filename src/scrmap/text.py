@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,8 +25,15 @@ from scrmap import plain_data as plain
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 """A run of letters/digits, with inner apostrophes kept (father's, didn't)."""
 
-SENTENCE_BREAK = re.compile(r"[.;!?\n]|\s[-\u2013\u2014]\s")
-"""Where a sentence-level scope ends: cue words in different sentences do not combine."""
+SENTENCE_BREAK = re.compile(
+    r"[.;!?\r\n](?<![^\W\d_]-[\r\n])(?<![^\W\d_]-\r\n)|\s[-\u2013\u2014]\s|\u2014"
+)
+"""Where a sentence-level scope ends: cue words in different sentences do not combine. A line
+break ends one (a lone carriage return too, as old Mac files end lines), but not after a word
+and a hyphen: there a word is broken, or a compound, across the line. A dash between spaces
+ends one, and so does an em dash without them, as print sets it ("care\u2014so"). (The look
+behind stands after the break, so that the search still skips at C speed to the next of these
+characters.)"""
 
 _GAP_TEXT = """a an the of to for in on at by with and or their his her its this that these those
 each every any all our your within across between from into about as
@@ -198,6 +206,175 @@ def fold(text: str) -> str:
     """Unicode-normalise (NFKC) and straighten typographic quotes, as Word leaves them."""
     text = unicodedata.normalize("NFKC", text)
     return text.replace("\u2018", "'").replace("\u2019", "'")
+
+
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""Characters a reader does not see: the soft hyphen a PDF or Word keeps where it broke a
+word at a line end ("in\u00adformation"), zero-width spaces and joiners, the word joiner, and
+a byte-order mark left inside a text by joining files."""
+
+_APOSTROPHES = "\u2018\u2019\u02bc\u2032"
+"""Typographic quotes, the modifier letter apostrophe and the prime, as Word and PDFs set an
+apostrophe ("father\u2019s"): all read as "'"."""
+
+_HYPHENS = "\u2010\u2011\u2012\u2212"
+"""The hyphen, the non-breaking hyphen (Word's Ctrl+Shift+-), the figure dash and the minus
+sign: all read as "-", so that a word broken across a line by one of them is one word."""
+
+_LINE_SEPARATORS = "\u2028\u2029"
+"""Unicode's line and paragraph separators: read as a line break."""
+
+
+def read_as(char: str) -> str:
+    """What the matcher reads in place of one character that is not ASCII.
+
+        Its compatibility form (NFKC): a ligature is its letters ("\ufb01" is "fi", as PDFs
+        set them), a full-width letter the letter, a no-break or thin space a space. An
+        invisible character is nothing, a typographic apostrophe or hyphen the ASCII one, a line or
+    paragraph separator a line break, and a
+        superscript digit, a footnote's mark ("fathers\u00b3"), a space: read as a digit it would
+        make a word of its own ("fathers3") that no cue matches.
+    """
+    if char in INVISIBLE:
+        return ""
+    if char in _APOSTROPHES:
+        return "'"
+    if char in _HYPHENS:
+        return "-"
+    if char in _LINE_SEPARATORS:
+        return "\n"
+    if char.isdigit() and unicodedata.decomposition(char).startswith("<super>"):
+        return " "
+    return unicodedata.normalize("NFKC", char)
+
+
+_MARKS = re.compile(f"[{INVISIBLE}{_APOSTROPHES}{_HYPHENS}{_LINE_SEPARATORS}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+
+
+def _ascii_mark(found: re.Match[str]) -> str:
+    """The ASCII apostrophe, hyphen or line break read for a typographic one (``read_as``)."""
+    mark = found.group()
+    return "'" if mark in _APOSTROPHES else "-" if mark in _HYPHENS else "\n"
+
+
+_READ_AS: dict[str, str] = {}
+"""``read_as`` of every character met: a few dozen in a corpus."""
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A text as the matcher reads it (``read``), and the way back to the text as written.
+
+    Only what is not read character for character (a ligature, an invisible character, an
+    ellipsis) moves what follows it; each is a unit, and every offset of the reading finds
+    its place in the text through the units before it.
+    """
+
+    text: str
+    """What is read."""
+    units: tuple[tuple[int, int, int, int], ...]
+    """Each unit: where its reading starts and ends, and where it starts and ends in the
+    text as written."""
+    shifts: tuple[int, ...]
+    """How far the text as written runs ahead of the reading past each unit."""
+
+    def start(self, at: int) -> int:
+        """Where the character read at ``at`` starts in the text as written: a span that
+        starts inside a ligature's letters starts at the ligature."""
+        i = bisect_right(self.units, (at, sys.maxsize)) - 1
+        if i >= 0 and at < self.units[i][1]:
+            return self.units[i][2]
+        return at + (self.shifts[i] if i >= 0 else 0)
+
+    def end(self, at: int) -> int:
+        """Where a span of the reading that ends at ``at`` ends in the text as written: an
+        invisible character just past it is not part of it."""
+        i = bisect_left(self.units, (at, -1)) - 1
+        if i >= 0 and at < self.units[i][1]:
+            return self.units[i][3]
+        return at + (self.shifts[i] if i >= 0 else 0)
+
+
+_SOFT_BREAK = re.compile("\u00ad[ \t]*(?:\r\n?|[\n\u2028])[ \t]*")
+"""Word's optional hyphen at a line end, where it shows: the word is broken there, and is
+read whole."""
+
+
+def read(text: str) -> tuple[str, Reading | None]:
+    """``text`` as the matcher reads it (each character as ``read_as`` says, a word broken
+    at an optional hyphen whole), and how to find each offset of that reading in ``text``:
+    None where every character is read as one, so that offsets are the same (nearly every
+    text; ASCII text is read as it is)."""
+    if text.isascii():
+        return text, None
+    if unicodedata.is_normalized("NFKC", text):  # no ligature, no full-width, no odd space
+        # Most such text has only typographic apostrophes and dashes in it: read at C speed.
+        if _MARKS.search(text) is None:
+            return text, None
+        if _INVISIBLE.search(text) is None:
+            return _MARKS.sub(_ascii_mark, text), None
+    table: dict[int, str] = {}
+    moves = False
+    for char in set(_NOT_ASCII.findall(text)):
+        reading = _READ_AS.get(char)
+        if reading is None:
+            reading = _READ_AS[char] = read_as(char)
+        if reading != char:
+            table[ord(char)] = reading
+            moves = moves or len(reading) != 1
+    if not moves:
+        return (text.translate(table) if table else text), None
+    movers = "".join(re.escape(chr(c)) for c, r in table.items() if len(r) != 1)
+    pieces: list[str] = []
+    units: list[tuple[int, int, int, int]] = []
+    shifts: list[int] = []
+    done = length = 0  # the text written, and the reading made, so far
+    for found in re.finditer(f"{_SOFT_BREAK.pattern}|[{movers}]", text):
+        at, past = found.span()
+        before = text[done:at].translate(table)
+        reading = table.get(ord(text[at]), "") if past == at + 1 else ""
+        length += len(before)
+        pieces += [before, reading]
+        units.append((length, length + len(reading), at, past))
+        length += len(reading)
+        shifts.append(past - length)
+        done = past
+    pieces.append(text[done:].translate(table))
+    return "".join(pieces), Reading("".join(pieces), tuple(units), tuple(shifts))
+
+
+_INSIDE_A_WORD = re.compile(f"(?<=\\w)[{INVISIBLE}]+(?=\\w)")
+"""Invisible characters inside a word: 'con\u200bsider' is 'consider' to a reader."""
+
+_BROKEN_AT_LINE_END = re.compile(
+    r"(?<=[^\W\d_])(?:(?P<soft>\u00ad)|[-\u2010\u2011])[ \t]*(?:\r\n?|[\n\u2028])\s*(?=[^\W\d_])"
+)
+"""A word broken across a line by a hyphen, as a PDF or a text copied from one leaves it
+("infor-\\nmation"), or by Word's optional hyphen (U+00AD), which shows only there."""
+
+
+def join_words(text: str) -> str:
+    """``text`` with invisible characters inside words removed, so that a rule or a cue sees
+    the word a reader sees ('con\u200bsider' is caught as 'consider')."""
+    return _INSIDE_A_WORD.sub("", text)
+
+
+def one_line(text: str) -> str:
+    """A recommendation's text on one line, as every source gives it: each run of white
+    space (line breaks, tabs, no-break and thin spaces) one space, invisible characters
+    inside a word removed (``join_words``), and a word broken by a hyphen at a line end
+    joined up to its hyphen: "infor-\\nmation" is "infor-mation", "multi-\\nagency"
+    "multi-agency". Which of them is one word broken, and which a compound, only the
+    framework's words tell: the matcher reads "infor-mation" as "information"
+    (``Matcher._split``), and the text keeps the hyphen the reader saw. Broken at Word's
+    optional hyphen, a word is joined up whole.
+    """
+    if "-" in text or "\u00ad" in text or "\u2010" in text or "\u2011" in text:
+        text = _BROKEN_AT_LINE_END.sub(lambda m: "" if m.group("soft") else "-", text)
+    return join_words(" ".join(text.split()))
 
 
 @lru_cache(maxsize=65536)

@@ -22,7 +22,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
-from scrmap.display import join_words
 from scrmap.errors import NO_SUCH_FILE, Problem, link_to_nothing, unreadable
 from scrmap.limits import YAML_ENDINGS, Limits, marked, read_bounded, read_file
 from scrmap.recommendation import Recommendation, Source
@@ -38,6 +37,7 @@ from scrmap.sources._base import (
     not_text,
 )
 from scrmap.sources.own_files import OwnFile, recognise
+from scrmap.text import join_words, one_line
 
 STDIN = "-"
 """The argument that means: read recommendations from standard input."""
@@ -519,7 +519,7 @@ def _read_argument(
     if _looks_like_path(arg):
         return [([], [Problem(display_name(arg), None, None, NO_SUCH_FILE)])]
     inputs.texts += 1
-    text = " ".join(display_name(arg).split())
+    text = one_line(display_name(arg))
     rec = Recommendation(f"text-{inputs.texts}", text, Source("<argument>", None))
     return [([rec], [])]
 

@@ -17,11 +17,11 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from scrmap.display import join_words
 from scrmap.due import parse_due
 from scrmap.errors import Problem, duplicate_id
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found, due_problems
+from scrmap.text import one_line
 
 NAMES: dict[str, tuple[str, ...]] = {
     "id": (
@@ -416,7 +416,7 @@ def record(
     return Recommendation(
         id=rec_id,
         # An invisible character inside a word would hide it from the rules and matcher.
-        text=join_words(" ".join(cells[columns.fields["text"]].split())),
+        text=one_line(cells[columns.fields["text"]]),
         source=Source(name, line),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",

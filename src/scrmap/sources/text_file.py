@@ -12,6 +12,7 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
+from scrmap.text import one_line
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
@@ -812,7 +813,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             rec_id += "'"
         used.add((item_case, rec_id))
         # Spaces again after the markup is off: '` `' or 'a `` ` `` b' leave them.
-        text = " ".join(_inline_markup_off(" ".join(body.split())).split())
+        text = " ".join(_inline_markup_off(one_line(body)).split())
         if not text:
             why = "is Markdown markup with no words, so it was not read"
             marked_up.append(_not_read(name, line_no, body, why))

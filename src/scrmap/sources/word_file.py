@@ -52,6 +52,7 @@ from scrmap.sources.text_file import (
     unread,
     with_title,
 )
+from scrmap.text import one_line
 
 _BOLD_RANK = 10
 """A bold paragraph's heading level: below every Heading style, so bold "Health" and
@@ -253,7 +254,7 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 cells = [
                     # Every paragraph in the cell, those of a table nested in it too:
                     # ``cell.paragraphs`` has only its own, and a nested table's were lost.
-                    " ".join("\n".join(_text(q) for q in cell._tc.iter(f"{_W}p")).split())
+                    one_line("\n".join(_text(q) for q in cell._tc.iter(f"{_W}p")))
                     for cell in shown
                 ]
                 own = row._tr.tc_lst
@@ -470,7 +471,7 @@ def _paragraph_recs(
     for index, (block, parts) in enumerate(_items(chosen), start=1):
         label = _label(block)
         rec_id = label[0] if label and label[0] else str(index)
-        text = " ".join(" ".join(parts).split())
+        text = one_line(" ".join(parts))
         recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
     left_out = [b for b in paragraphs if LOOKS_LABELLED.match(b.text) and b.number not in taken]

@@ -16,6 +16,7 @@ from scrmap.limits import Limits
 from scrmap.recommendation import Kind, Recommendation, Source
 from scrmap.sources._base import Found, SourceFile, due_problems
 from scrmap.sources.own_files import recognise
+from scrmap.text import one_line
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -156,7 +157,7 @@ def load_yaml(text: str, name: str, limits: Limits | None = None) -> Found:
         recs.append(
             Recommendation(
                 id=entry.id,
-                text=" ".join(entry.text.split()),
+                text=one_line(entry.text),
                 source=Source(name, line),
                 case=parsed.case,
                 kind=entry.kind,

@@ -1,0 +1,223 @@
+"""Text copied out of published PDFs and Word files maps as the same text typed clean.
+
+Each class of what such copying leaves in a text (ligatures, invisible characters, words
+broken at line ends, odd spaces and quotes, line ends, labels and page furniture) is a
+case: the dirty text must give the clean text's mapping, the same cues firing, and
+evidence that quotes the dirty text itself, at spans that point into it as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scrmap import framework as fw
+from scrmap.matcher import Matcher, Result
+from scrmap.text import one_line, read
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = [
+    rec["text"]
+    for path in sorted((ROOT / "data" / "recommendations").glob("*.yaml"))
+    for rec in yaml.safe_load(path.read_text(encoding="utf-8"))["recommendations"]
+]
+"""The bundled recommendations: the clean texts."""
+
+_LONG = re.compile(r"\b([^\W\d_]{4})([^\W\d_]{4,})")
+
+
+def _ligatures(text: str) -> str:
+    for letters, ligature in [
+        ("ffi", "\ufb03"),
+        ("ffl", "\ufb04"),
+        ("ff", "\ufb00"),
+        ("fi", "\ufb01"),
+        ("fl", "\ufb02"),
+    ]:
+        text = text.replace(letters, ligature)
+    return text
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+DIRTY: dict[str, Callable[[str], str]] = {
+    "ligatures": _ligatures,
+    "soft hyphens": lambda t: _LONG.sub("\\1\u00ad\\2", t),
+    "zero-width spaces": lambda t: _LONG.sub("\\1\u200b\\2", t),
+    "byte-order marks": lambda t: _LONG.sub("\\1\ufeff\\2", t),
+    "word joiners": lambda t: _LONG.sub("\\1\u2060\\2", t),
+    "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
+    "thin spaces": lambda t: t.replace(" ", "\u2009"),
+    "narrow no-break spaces": lambda t: t.replace(" ", "\u202f"),
+    "curly apostrophes": lambda t: re.sub(r"(\w)'(\w)", "\\1\u2019\\2", t),
+    "curly quotes": lambda t: re.sub(r"^(\S+ \S+)", "\u201c\\1\u201d", t),
+    "en dashes": lambda t: t.replace(", ", " \u2013 "),
+    "em dashes": lambda t: t.replace(", ", "\u2014"),
+    "non-breaking hyphens": lambda t: t.replace("-", "\u2011"),
+    "full-width characters": _full_width,
+    "footnote marks": lambda t: re.sub(r"([a-z])\.", "\\1\u00b3.", t),
+    "an ellipsis": lambda t: t + " \u2026",
+    "a bullet": lambda t: "\u2022 " + t,
+    "a square bullet": lambda t: "\u25aa " + t,
+    "a dash as bullet": lambda t: "\u2013 " + t,
+    "an asterisk": lambda t: "* " + t,
+    "a number": lambda t: "1. " + t,
+    "an outline number": lambda t: "1.1 " + t,
+    "a letter": lambda t: "a) " + t,
+    "a roman numeral": lambda t: "(ii) " + t,
+    "an R number": lambda t: "R3. " + t,
+}
+
+
+CLEAN: dict[str, Callable[[str], str]] = {
+    "curly quotes": lambda t: re.sub(r"^(\S+ \S+)", '"\\1"', t),
+    "en dashes": lambda t: t.replace(", ", " - "),
+    "em dashes": lambda t: t.replace(", ", " - "),
+}
+"""The clean text to compare with, where it is not the bundled text itself: a straight
+quote for a curly one, a hyphen between spaces for a dash."""
+
+
+@pytest.fixture(scope="module")
+def matcher(norfolk: fw.Framework) -> Matcher:
+    return Matcher(norfolk)
+
+
+def _mapping(result: Result) -> list[tuple[str, tuple[tuple[str, int], ...]]]:
+    return [
+        (kind, tuple((m.id, m.score) for m in result.assigned(kind)))
+        for kind in ("standards", "themes", "quadrants")
+    ]
+
+
+def _cues(result: Result) -> set[tuple[str, str, str]]:
+    return {
+        (kind, m.id, e.cue)
+        for kind in ("standards", "themes")
+        for m in getattr(result, kind)
+        for e in m.evidence
+    }
+
+
+def _quotes_the_text(result: Result, text: str) -> None:
+    for match in (*result.standards, *result.themes, *result.quadrants):
+        for e in match.evidence:
+            assert text[e.start : e.end] == e.matched
+    for e in result.outside:
+        assert text[e.start : e.end] == e.matched
+
+
+@pytest.mark.parametrize("dirt", DIRTY, ids=str)
+def test_dirty_text_maps_as_the_clean_text(matcher: Matcher, dirt: str) -> None:
+    """The same standards, themes and quadrants with the same scores, the same cues firing,
+    and evidence that quotes the dirty text at spans into it."""
+    changed = 0
+    for text in TEXTS:
+        clean, dirty = CLEAN.get(dirt, str)(text), DIRTY[dirt](text)
+        changed += dirty != clean
+        got, want = matcher.match(dirty), matcher.match(clean)
+        assert _mapping(got) == _mapping(want), clean
+        assert _cues(got) == _cues(want), clean
+        _quotes_the_text(got, dirty)
+        many = next(matcher.match_many([dirty], near_misses=False))
+        assert _mapping(many) == _mapping(want)
+        _quotes_the_text(many, dirty)
+    assert changed >= 3
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("Agencies should share infor-\nmation about fathers.", "information"),
+        ("Agencies should share infor-mation about fathers.", "information"),
+        ("The Board should audit safe-\n   guarding training.", "safeguarding"),
+        ("Health visitors should see the chil-\r\ndren alone.", "children"),
+        ("Improve the assess-\nment of risk from fathers.", "assessment"),
+        ("Agencies should share infor\u00ad\nmation about fathers.", "information"),
+    ],
+)
+def test_a_word_broken_at_a_line_end_is_one_word(matcher: Matcher, dirty: str, clean: str) -> None:
+    """A word broken by a hyphen at a line end ("infor-\\nmation"), or joined up with its
+    hyphen as a source leaves it ("infor-mation"), maps as the word; the evidence quotes
+    the word as broken."""
+    broken = re.search(r"\w+[-\u00ad]\s*\w+", dirty)
+    assert broken is not None
+    whole = dirty[: broken.start()] + clean + dirty[broken.end() :]
+    got, want = matcher.match(dirty), matcher.match(whole)
+    assert _mapping(got) == _mapping(want)
+    assert _cues(got) == _cues(want)
+    _quotes_the_text(got, dirty)
+    assert any(broken.group() in e.matched for m in got.themes + got.standards for e in m.evidence)
+
+
+@pytest.mark.parametrize(
+    "compound", ["multi-agency", "co-ordinated", "well-being", "pre-birth", "step-father"]
+)
+def test_a_compound_stays_two_words(matcher: Matcher, compound: str) -> None:
+    """A hyphen between two words joins them only where the second is no word the framework
+    knows and the two together are one: a compound reads as before, on a line or across one."""
+    text = f"Agencies should review {compound} practice with fathers."
+    broken = text.replace("-", "-\n")
+    assert _mapping(matcher.match(broken)) == _mapping(matcher.match(text))
+    assert _cues(matcher.match(broken)) == _cues(matcher.match(text))
+    assert len(matcher._split(text)) == len(matcher._split(text.replace("-", " ")))
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r", "\u2028"])
+def test_line_ends_are_line_ends(matcher: Matcher, end: str) -> None:
+    """A text with Windows line ends, old Mac ones or Unicode's line separator maps as
+    with '\\n': each ends a sentence alike."""
+    for clean in TEXTS[:20]:
+        lines = clean.replace(", ", ",\n").replace("; ", ";\n")
+        got, want = matcher.match(lines.replace("\n", end)), matcher.match(lines)
+        assert _mapping(got) == _mapping(want)
+
+
+@pytest.mark.parametrize(
+    ("written", "reading", "spans"),
+    [
+        ("con\ufb01dence", "confidence", [(0, 10, 0, 9)]),
+        ("in\u00adformation", "information", [(0, 11, 0, 12), (0, 2, 0, 2), (2, 11, 3, 12)]),
+        ("a \ufb01 b", "a fi b", [(2, 3, 2, 3), (3, 4, 2, 3), (5, 6, 4, 5)]),
+        ("x\u200b\u200by \u2026 z", "xy ... z", [(0, 2, 0, 4), (7, 8, 7, 8)]),
+        ("fathers\u00b3 and", "fathers  and", None),
+        ("father\u2019s \uff26", "father's F", None),
+    ],
+)
+def test_reading_keeps_the_way_back(
+    written: str, reading: str, spans: list[tuple[int, int, int, int]] | None
+) -> None:
+    """``read`` gives what the matcher reads and, where that moves offsets, where each span
+    of it stands in the text as written (None: the offsets are the same)."""
+    got, back = read(written)
+    assert got == reading
+    if spans is None:
+        assert back is None and len(got) == len(written)
+        return
+    assert back is not None
+    for start, end, first, last in spans:
+        assert (back.start(start), back.end(end)) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        ("infor-\nmation and safe-\n   guarding", "infor-mation and safe-guarding"),
+        ("multi-\r\nagency work", "multi-agency work"),
+        ("infor\u00ad\nmation", "information"),
+        ("con\u200bsider\u00a0this\u2009now", "consider this now"),
+        ("pre- and post-natal", "pre- and post-natal"),
+        ("by 2026 -\nthe Board", "by 2026 - the Board"),
+        ("in 2025-\n2026", "in 2025- 2026"),
+    ],
+)
+def test_one_line(written: str, line: str) -> None:
+    """What every source makes of a recommendation's text: one line, a word broken at a line
+    end joined up to its hyphen (a compound cannot be told from a broken word there)."""
+    assert one_line(written) == line
