@@ -8,16 +8,21 @@ evidence that quotes the dirty text itself, at spans that point into it as writt
 
 from __future__ import annotations
 
+import json
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
 from scrmap import framework as fw
 from scrmap.matcher import Matcher, Result
-from scrmap.text import one_line, read
+from scrmap.text import PAGE_FURNITURE, one_line, read
+
+from .conftest import PLAIN_ENV, invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [
@@ -221,3 +226,144 @@ def test_one_line(written: str, line: str) -> None:
     """What every source makes of a recommendation's text: one line, a word broken at a line
     end joined up to its hyphen (a compound cannot be told from a broken word there)."""
     assert one_line(written) == line
+
+
+# The same texts as a file: what a copy from a PDF or Word leaves in a Markdown or text
+# file's lines, read by `scrmap map` and `scrmap check` as the clean file is.
+
+
+def _markdown(
+    texts: list[str],
+    marker: Callable[[int], str] = lambda i: f"{i}.",
+    width: int | None = None,
+    inside: str | None = None,
+    broken: bool = False,
+    end: str = "\n",
+) -> str:
+    """The texts as a Markdown list under a recommendations heading, each item wrapped at
+    ``width`` (its lines indented under it), with the line ``inside`` after its second line,
+    and its lines broken inside a word by a hyphen (``broken``)."""
+    lines = ["# Child Q", "", "## Recommendations", ""]
+    for i, text in enumerate(texts, 1):
+        mark = marker(i)
+        body = textwrap.wrap(text, width, break_on_hyphens=False) if width else [text]
+        if broken:
+            for k in range(1, len(body)):
+                word = re.match(r"[^\W\d_]{8,}", body[k])
+                if word and word.group().lower() in BREAKABLE:
+                    body[k - 1] += " " + word.group()[:4] + "-"
+                    body[k] = word.group()[4:] + body[k][word.end() :]
+        pad = " " * (len(mark) + 1)
+        item = [f"{mark} {body[0]}"] + [pad + line for line in body[1:]]
+        if inside and len(item) > 2:
+            item.insert(2, pad + inside)
+        lines += item
+    return end.join(lines) + end
+
+
+BREAKABLE = {
+    *("information", "safeguarding", "assessment", "neglectful", "organisations", "children"),
+    *("parenting", "domestic", "appointments", "experience", "understanding", "strategy"),
+}
+"""Words that a line may break inside in the test: words the framework knows. (Not a role,
+"prof-essionals": who acts is found by the role's very word, and a role broken across a
+line is read as the topic, which can move a score by a point.)"""
+
+FILES: dict[str, Callable[[list[str]], str]] = {
+    "ligatures": lambda ts: _markdown([_ligatures(t) for t in ts]),
+    "soft hyphens": lambda ts: _markdown([_LONG.sub("\\1\u00ad\\2", t) for t in ts]),
+    "zero-width spaces": lambda ts: _markdown([_LONG.sub("\\1\u200b\\2", t) for t in ts]),
+    "no-break spaces": lambda ts: _markdown([t.replace(" ", "\u00a0") for t in ts]),
+    "thin spaces": lambda ts: _markdown([t.replace(" ", "\u2009") for t in ts]),
+    "curly apostrophes": lambda ts: _markdown([DIRTY["curly apostrophes"](t) for t in ts]),
+    "full-width characters": lambda ts: _markdown([_full_width(t) for t in ts]),
+    "wrapped lines": lambda ts: _markdown(ts, width=60),
+    "words broken at line ends": lambda ts: _markdown(ts, width=60, broken=True),
+    "Windows line ends": lambda ts: _markdown(ts, width=60, end="\r\n"),
+    "old Mac line ends": lambda ts: _markdown(ts, width=60, end="\r"),
+    "a page number": lambda ts: _markdown(ts, width=60, inside="Page 12 of 40"),
+    "a bare page number": lambda ts: _markdown(ts, width=60, inside="12"),
+    "a running footer": lambda ts: _markdown(ts, width=60, inside="Child Q SPR \u2013 Page 3"),
+    "a protective marking": lambda ts: _markdown(ts, width=60, inside="OFFICIAL-SENSITIVE"),
+    "bullets": lambda ts: _markdown(ts, marker=lambda i: "\u2022"),
+    "square bullets": lambda ts: _markdown(ts, marker=lambda i: "\u25aa"),
+    "dashes as bullets": lambda ts: _markdown(ts, marker=lambda i: "\u2013"),
+    "Symbol font bullets": lambda ts: _markdown(ts, marker=lambda i: "\uf0b7"),
+    "asterisks": lambda ts: _markdown(ts, marker=lambda i: "*"),
+    "outline numbers": lambda ts: _markdown(ts, marker=lambda i: f"1.{i}"),
+    "letters": lambda ts: _markdown(ts, marker=lambda i: f"{chr(96 + i)})"),
+    "roman numerals": lambda ts: _markdown(ts, marker=lambda i: f"({'i' * (i % 3 + 1)})"),
+    "R numbers": lambda ts: _markdown(ts, marker=lambda i: f"R{i}"),
+    "R numbers with a colon": lambda ts: _markdown(ts, marker=lambda i: f"R{i}:"),
+}
+
+
+def _read_back(runner: CliRunner, path: Path) -> tuple[list[object], list[object]]:
+    """What `map` assigns to each item, in order, and what `check` finds at each."""
+    mapped = invoke(runner, ["map", str(path), "-f", "json"], PLAIN_ENV)
+    assert mapped.exit_code == 0, mapped.output
+    records = json.loads(mapped.stdout)["recommendations"]
+    for rec in records:
+        for match in rec["standards"] + rec["themes"]:
+            for e in match["evidence"]:
+                assert rec["text"][e["start"] : e["end"]] == e["matched"]
+    checked = invoke(runner, ["check", str(path), "-f", "json"], PLAIN_ENV)
+    assert checked.exit_code in (0, 1), checked.output
+    lines = {rec["source"]["line"]: k for k, rec in enumerate(records)}
+    findings = [(f["rule"], lines.get(f["line"])) for f in json.loads(checked.stdout)["findings"]]
+    return [
+        [(m["id"], m["score"]) for m in rec["quadrants"] + rec["standards"] + rec["themes"]]
+        for rec in records
+    ], sorted(findings, key=str)
+
+
+@pytest.mark.parametrize("dirt", FILES, ids=str)
+def test_a_dirty_file_reads_as_the_clean_file(runner: CliRunner, tmp_path: Path, dirt: str) -> None:
+    """`scrmap map` and `scrmap check` read a Markdown file as a copy from a PDF or Word
+    leaves it as they read the clean file: the same items, the same mapping of each, the
+    same findings, and evidence quoted from the item's text."""
+    texts = TEXTS[:26]
+    clean, dirty = tmp_path / "clean.md", tmp_path / "dirty.md"
+    clean.write_text(_markdown(texts), encoding="utf-8")
+    dirty.write_bytes(FILES[dirt](texts).encode("utf-8"))
+    if dirt == "words broken at line ends":
+        assert len(re.findall(r"\w-\n", dirty.read_text(encoding="utf-8"))) >= 5
+    assert _read_back(runner, dirty) == _read_back(runner, clean)
+
+
+def test_a_windows_1252_file_reads_as_the_same_text_in_utf8(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A text file saved as Windows-1252 (Word's "Plain Text"), its curly apostrophes and
+    dashes among the bytes that differ from Latin-1, reads as the same file in UTF-8."""
+    texts = [DIRTY["curly apostrophes"](t).replace(", ", " \u2013 ") for t in TEXTS[:26]]
+    utf8, cp1252 = tmp_path / "utf8.txt", tmp_path / "cp1252.txt"
+    utf8.write_text(_markdown(texts), encoding="utf-8")
+    cp1252.write_bytes(_markdown(texts).encode("cp1252"))
+    assert _read_back(runner, cp1252) == _read_back(runner, utf8)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Page 12 of 40", True),
+        ("12", True),
+        ("- 12 -", True),
+        ("Child Q SPR \u2013 Page 12 of 40", True),
+        ("Page 3 | Child Q", True),
+        ("OFFICIAL-SENSITIVE", True),
+        ("Not protectively marked", True),
+        ("2024", False),
+        ("as set out on page 12", False),
+        ("Lead agency: Norfolk Police", False),
+        ("12 weeks", False),
+    ],
+)
+def test_page_furniture(line: str, furniture: bool) -> None:
+    """Which lines are a page's furniture, not text: a page number or a running header or
+    footer with one, and protective markings; a year, or a page named in a sentence, is
+    text."""
+    assert bool(PAGE_FURNITURE.match(line)) is furniture
+    assert (
+        one_line(f"Agencies should\n{line}\nshare records.") == "Agencies should share records."
+    ) is furniture

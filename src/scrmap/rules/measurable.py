@@ -70,11 +70,11 @@ class Options(RuleOptions):
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a recommendation with no outcome, figure or evidence to check it by."""
     rec = item.rec
-    if rec.evidence or "%" in rec.text:
+    if rec.evidence or "%" in item.text:
         return
-    if first(_MARKERS, rec.text) or first(words_pattern(options.markers), rec.text):
+    if first(_MARKERS, item.text) or first(words_pattern(options.markers), item.text):
         return
-    if _TO_THE_BOARD.search(rec.text):
+    if _TO_THE_BOARD.search(item.text):
         return
     yield Hit(
         item,

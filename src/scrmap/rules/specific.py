@@ -76,11 +76,12 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     if rec.owner or rec.agency:
         return
     extra = words_pattern(options.actors)
-    if first(_ACTORS, rec.text) or first(_ACRONYMS, rec.text) or first(extra, rec.text):
+    text = item.text
+    if first(_ACTORS, text) or first(_ACRONYMS, text) or first(extra, text):
         return
     if any(
-        any(w.lower() not in NOBODY for w in WORD.findall(rec.text[start:end]))
-        for start, end in actor_spans(rec.text)
+        any(w.lower() not in NOBODY for w in WORD.findall(text[start:end]))
+        for start, end in actor_spans(text)
     ):
         return
     yield Hit(

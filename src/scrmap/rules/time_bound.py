@@ -97,7 +97,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         if message := due_not_read(rec.due):
             yield Hit(item, message)
         return
-    if _TIMESCALE.search(rec.text) or first(words_pattern(options.phrases), rec.text):
+    if _TIMESCALE.search(item.text) or first(words_pattern(options.phrases), item.text):
         return
     if rec.due:
         yield Hit(

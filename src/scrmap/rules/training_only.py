@@ -49,7 +49,7 @@ def check(items: Sequence[Item], options: Options) -> Iterator[Hit]:
     recs = [i for i in items if i.rec.kind in KINDS]
     if len(recs) < options.min:
         return
-    if all(first(_TRAINING, i.rec.text) for i in recs):
+    if all(first(_TRAINING, i.text) for i in recs):
         yield Hit(
             None,
             f"all {len(recs)} recommendations are training, guidance or procedure: add one "

@@ -110,7 +110,7 @@ def _vague(text: str, options: Options) -> re.Match[str] | None:
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a vague construction in a recommendation with no concrete action outside
     what it asks to be thought about (which runs to the end of its clause)."""
-    text = item.rec.text
+    text = item.text
     vague = _vague(text, options)
     if vague is None:
         return

@@ -12,21 +12,36 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.text import one_line
+from scrmap.text import PAGE_FURNITURE, one_line
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
 optional spaces and hashes backtracked quadratically on a heading of many spaces."""
 _WORD_SUB_BULLET = r"(?:[\u25e6\u25cb]|[o\u00a7](?=\t| {2,}))"
+_BULLETS = "-*+\u2022\u25aa\u25cf\u00b7\u2013\u2023\u2043\u25a0\u25ba\u27a2\uf0b7\uf0a7\uf0d8"
+"""What a list item starts with: Markdown's markers, and the bullets of Word and of PDFs as
+their text is copied: the bullet, squares and discs, the middle dot, the en dash, the
+triangular and hyphen bullets, arrowheads, and the private-use characters of the Symbol and
+Wingdings fonts that a bullet set in them is copied as."""
 ITEM = re.compile(
-    r"^\s*(?:[-*+\u2022\u25aa\u25cf\u00b7]|"
+    rf"^\s*(?:[{_BULLETS}]|"
     + _WORD_SUB_BULLET
-    + r"|(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.)]|"
-    r"\((?P<letter>[a-z])\))\s+(?P<text>\S.*)$"
+    + r"|(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.):]"
+    r"|(?P<outline>(?:\d+(?:\.\d+)+|R\d+(?:\.\d+)*))(?=\s+[A-Z])"
+    r"|\(?(?P<letter>[a-z]|[ivx]{2,5})\))\s+(?P<text>\S.*)$"
 )
-"""A bulleted, numbered ('3.', 'R2.1)') or lettered ('(a)') list item; Word files use it too.
-Word's bullets pasted as text count: the middle dot, and 'o', a white circle or '\u00a7'
-with a tab after, its second and third levels."""
+"""A bulleted, numbered ('3.', 'R2.1)', 'R3:'), outline-numbered ('1.1 Agencies ...', 'R3
+Agencies ...': no stop after the number, so only before a capital, as '2.5 million' is
+no item) or lettered ('(a)', 'a)', '(ii)') list item; Word files use it too. Word's bullets
+pasted as text count: the middle dot, and 'o', a white circle or '\u00a7' with a tab after,
+its second and third levels."""
+
+
+def _item_number(item: re.Match[str]) -> str | None:
+    """The number or letter of a list item (``ITEM``), None for a bullet."""
+    return item.group("num") or item.group("outline") or item.group("letter")
+
+
 SUB_BULLET = re.compile(r"^\s*" + _WORD_SUB_BULLET + r"\s+(?P<text>\S.*)$")
 """Word's second- or third-level bullet pasted as text ('o<Tab>...'), at the margin: a part
 of the item above, as an indented bullet is."""
@@ -523,11 +538,14 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
 
     def close() -> None:
         nonlocal current, paragraph
+        # Lines joined by ``one_line``, which joins a word broken at a line end up again.
         if current:
-            blocks.append((current[0], current[1], " ".join(current[2]), current[3], current[4]))
+            blocks.append(
+                (current[0], current[1], one_line("\n".join(current[2])), current[3], current[4])
+            )
         if paragraph:
             paragraphs.append(
-                (paragraph[0], None, " ".join(paragraph[2]), paragraph[3], paragraph[4])
+                (paragraph[0], None, one_line("\n".join(paragraph[2])), paragraph[3], paragraph[4])
             )
         current = paragraph = None
 
@@ -574,6 +592,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 fence, fence_line = opened.group(1)[0] * 3, number
             elif line.strip().startswith(fence or "\0"):
                 fence = None
+            continue
+        if PAGE_FURNITURE.match(line):
+            # "Page 12 of 40" or "OFFICIAL-SENSITIVE" between the lines of a recommendation
+            # copied from a PDF: neither its text nor the end of its paragraph.
             continue
         if grid is not None:
             if grid.add(number, line):
@@ -740,7 +762,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # bullets indented under it are part of it, not items of their own.
             close()
             untitled()
-            label = (item.group("num") or item.group("letter")) if item else None
+            label = _item_number(item) if item else None
             first = item.group("text") if item else line
             current = [number, label, [first.strip()], case, waive]
             waive = {}
