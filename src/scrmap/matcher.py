@@ -903,7 +903,7 @@ class Matcher:
             known = self._known
             joined = self._joins[pair] = (
                 before.isalpha()
-                and after.isalpha()
+                and after.replace("'", "").isalpha()  # "infor-mation's"
                 and after.lower() not in GAP_WORDS
                 and normal_form(after) not in known
                 and normal_form(before + after) in known
