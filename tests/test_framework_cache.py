@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,32 @@ def test_scrmap_no_cache_turns_it_off(
     assert framework_cache.directory(environ) is None
     framework_cache.load(framework_file, environ)
     assert not Path(environ["XDG_CACHE_HOME"]).exists()
+
+
+@pytest.mark.parametrize("cache", [True, False], ids=["cache", "no-cache"])
+def test_a_framework_from_a_pipe_is_read_once(
+    framework_file: Path, environ: dict[str, str], cache: bool
+) -> None:
+    """`--framework /dev/stdin` or `<(...)`: the bytes read for the key were gone when the
+    framework was read again, and it was "not a mapping of keys"; nor is a pipe cached."""
+    if not cache:
+        environ[framework_cache.DISABLE_ENV_VAR] = "1"
+    read_end, write_end = os.pipe()
+    data = framework_file.read_bytes()
+
+    def write() -> None:
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        loaded = framework_cache.load(Path(f"/dev/fd/{read_end}"), environ)
+    finally:
+        writer.join()
+        os.close(read_end)
+    assert loaded == fw.load(framework_file)
+    assert not (Path(environ["XDG_CACHE_HOME"]) / "scrmap").exists()  # nothing to key it by
 
 
 def test_where_the_cache_lives() -> None:

@@ -25,6 +25,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -98,11 +99,16 @@ def load(
 
     limits = from_env(environ)
     where = directory(environ)
+    if where is None or not _regular(path):
+        # A pipe (`--framework /dev/stdin`, `<(...)`) or a device is read once, by
+        # `framework.load`: the bytes read here for the key would be gone when it read
+        # them again, and the framework "not a mapping of keys".
+        return fw.load(path, limits, learned)
     data: bytes | None = None
     with contextlib.suppress(OSError):
-        # Bounded as it is read: --framework /dev/zero must not fill memory here either.
+        # Bounded as it is read: a file of gigabytes must not fill memory here either.
         data = _bytes(path, limits.config_bytes, learned)
-    if where is None or data is None:
+    if data is None:
         return fw.load(path, limits, learned)  # it says what is wrong with the file, if any
     digest = key(data)
     entry = where / f"{_PREFIX}{digest}.json"
@@ -115,6 +121,15 @@ def load(
         if key(_bytes(path, limits.config_bytes, learned) or b"") == digest:
             _write(entry, digest, framework)
     return framework
+
+
+def _regular(path: Path) -> bool:
+    """Whether ``path`` is a regular file (after links), whose bytes can be read twice:
+    once for the key, once to validate them."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # `framework.load` says what it is
 
 
 def _bytes(path: Path, limit: int, learned: bool = True) -> bytes | None:

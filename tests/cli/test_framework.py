@@ -366,6 +366,28 @@ def test_installed_console_script_runs_from_any_directory(tmp_path: Path) -> Non
     assert "valid (4 quadrants, 23 standards, 13 themes)" in result.stdout
 
 
+def test_a_framework_piped_on_standard_input_is_read(tmp_path: Path) -> None:
+    # `--framework /dev/stdin < x` worked with any file; from a pipe, the cache read the
+    # bytes for its key and left none: "/dev/stdin:1:1: a framework file must be a mapping".
+    scrmap = Path(sys.executable).parent / "scrmap"
+    said = []
+    for command in (["framework", "validate"], ["map", "Share information.", "-f", "json"]):
+        result = subprocess.run(
+            [str(scrmap), *command, "--framework", "/dev/stdin"],
+            input=EXAMPLE.read_text(encoding="utf-8"),
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path)},
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == exitcodes.OK, result.stderr
+        said.append(result.stdout)
+    assert said[0] == "/dev/stdin: valid (3 quadrants, 5 standards, 3 themes)\n"
+    assert json.loads(said[1])["framework"]["name"] == "example-sar"
+    assert not (tmp_path / "scrmap").exists()  # a pipe is not cached
+
+
 def test_recommendation_and_gold_schemas(runner: CliRunner) -> None:
     recs = json.loads(runner.invoke(app, ["schema", "recommendations"]).stdout)
     assert recs["title"] == "RecommendationFile"
