@@ -10,6 +10,7 @@ imports this module, nor Pydantic. The models' names are those of the JSON Schem
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -369,20 +370,47 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
     return problems
 
 
-def stale_cue_weights(
-    text: str, name: str, framework: fw.Framework, framework_name: str, limits: Limits
+def out_of_date_weights(
+    text: str,
+    name: str,
+    framework: fw.Framework,
+    framework_name: str,
+    limits: Limits,
+    within: tuple[str, ...] = (),
 ) -> list[Problem]:
-    """The learned weights (``text``, of the file ``name``, as loaded into ``framework``,
-    the file ``framework_name``) of cues their item no longer has: weights learned from
-    another version of the framework under the same ids. The matcher leaves such a weight
-    out, so they are `framework validate`'s problems, not every command's."""
-    learned = framework.learned
-    if learned is None:
+    """What `framework validate` says of the learned weights (``text``, of the file
+    ``name``, as loaded into ``framework``, the file ``framework_name``; under the keys
+    ``within``, ``("learned",)`` for the framework file's own section) beyond what loading
+    checked: standards and themes changed since they were learned (`_changed_since`), and
+    weights of cues the framework no longer has (`_stale_cue_weights`). The file is parsed
+    once for both."""
+    if framework.learned is None:
         return []
     try:
         located = yamlpos.load(text, limits)
     except yamlpos.YamlSyntaxError:
         return []  # edited since it was loaded: the next run says what is wrong with it
+
+    def at(path: tuple[str, ...], message: str, key: str | None = None) -> Problem:
+        # At ``key`` under ``path`` where one is given; the message is led by the path.
+        line, col = located.where((*within, *path, *([key] if key else []))) or (None, None)
+        return Problem(name, line, col, f"{'.'.join((*within, *path))}: {message}")
+
+    return [
+        *_changed_since(framework, framework_name, at),
+        *_stale_cue_weights(framework, framework.learned, framework_name, at),
+    ]
+
+
+def _stale_cue_weights(
+    framework: fw.Framework,
+    learned: learned_weights.Learned,
+    framework_name: str,
+    at: Callable[[tuple[str, ...], str, str], Problem],
+) -> list[Problem]:
+    """The learned weights of cues their item no longer has: weights learned from another
+    version of the framework under the same ids. The matcher leaves such a weight out, so
+    they are `framework validate`'s problems, not every command's."""
     problems: list[Problem] = []
     for kind, items in (("standards", framework.standards), ("themes", framework.themes)):
         cues = {item.id: {c.cue for c in item.cues} for item in items}
@@ -390,44 +418,36 @@ def stale_cue_weights(
             for cue in model.cue_weights:
                 if cue in cues.get(item_id, ()):
                     continue
-                line, col = located.where((kind, item_id, "cue_weights", cue)) or (None, None)
                 message = (
-                    f"{kind}.{item_id}.cue_weights: {cue!r} is not a cue of {item_id} in "
-                    f"{framework_name} (the weights were learned from another "
-                    "version of it); learn the weights again"
+                    f"{cue!r} is not a cue of {item_id} in {framework_name} (the weights "
+                    "were learned from another version of it); learn the weights again"
                 )
-                problems.append(Problem(name, line, col, message))
+                problems.append(at((kind, item_id, "cue_weights"), message, cue))
     return problems
 
 
-def changed_since_learned(
-    text: str, name: str, framework: fw.Framework, framework_name: str, limits: Limits
+def _changed_since(
+    framework: fw.Framework,
+    framework_name: str,
+    at: Callable[[tuple[str, ...], str], Problem],
 ) -> list[Problem]:
-    """Each standard and theme of ``framework`` (the file ``framework_name``) added, changed
-    or removed since its learned weights (``text``, of the file ``name``) were learned, at
-    the place of its digest in their ``framework`` record (of the record, for one added).
-    Every command warns of them once; `framework validate` names each."""
+    """Each standard and theme of ``framework`` added, changed or removed since its learned
+    weights were learned, at the place of its digest in their ``framework`` record (of the
+    record, for one added). Every command warns of them once; `framework validate` names
+    each."""
     from scrmap.learned import changes
 
-    found = changes(framework)
-    if not found:
-        return []
-    try:
-        located = yamlpos.load(text, limits)
-    except yamlpos.YamlSyntaxError:
-        return []  # edited since it was loaded: the next run says what is wrong with it
     problems = []
-    for change in found:
+    for change in changes(framework):
         path: tuple[str, ...] = ("framework", change.kind)
         if change.how != "new" and change.kind != "outside":
             path = (*path, change.id)
-        line, col = located.where(path) or (None, None)
         where = {"new": "to", "changed": "in", "gone": "from"}[change.how]
         message = (
-            f"{'.'.join(path)}: {change.words()} {where} {framework_name} since these "
-            "weights were learned; learn the weights again"
+            f"{change.words()} {where} {framework_name} since these weights were learned; "
+            "learn the weights again"
         )
-        problems.append(Problem(name, line, col, message))
+        problems.append(at(path, message))
     return problems
 
 

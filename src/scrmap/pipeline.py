@@ -54,25 +54,28 @@ def load_framework(
 
 
 def stale_weights(path: Path, framework: Framework, environ: Mapping[str, str]) -> list[Problem]:
-    """What `framework validate` says of the learned weights beside the framework at
-    ``path`` beyond what loading checked: standards and themes changed since they were
-    learned, and weights of cues the framework no longer has."""
+    """What `framework validate` says of the learned weights of the framework at ``path``
+    beyond what loading checked: standards and themes changed since they were learned, and
+    weights of cues the framework no longer has. The weights are those beside it, else the
+    framework file's own ``learned`` section, as `framework.load` takes them: every command
+    warned of a change in the section while validate called the framework valid."""
     if framework.learned is None:
         return []
     from scrmap import framework_file
     from scrmap.learned import sidecar
 
     weights = sidecar(path)
-    within = limits.from_env(environ)
+    within: tuple[str, ...] = ()
+    if not weights.is_file():
+        weights, within = path, ("learned",)
+    bounds = limits.from_env(environ)
     try:
-        text = limits.read_config_text(weights, within)
+        text = limits.read_config_text(weights, bounds)
     except (OSError, UnicodeDecodeError):
         return []  # read a moment ago: what is wrong with it now, the next run says
-    name = str(weights)
-    return [
-        *framework_file.changed_since_learned(text, name, framework, str(path), within),
-        *framework_file.stale_cue_weights(text, name, framework, str(path), within),
-    ]
+    return framework_file.out_of_date_weights(
+        text, str(weights), framework, str(path), bounds, within
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -576,6 +576,32 @@ def test_validate_names_each_standard_and_theme_changed_since_learning(
     ]
 
 
+def test_validate_names_the_changes_under_the_frameworks_own_learned_section(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """Weights kept in the framework file's `learned` section, not beside it: every command
+    warned of the split, while validate called the framework valid."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    weights = adult_copy.with_name("adult.learned.yaml")
+    section = "".join(f"  {line}" for line in weights.read_text(encoding="utf-8").splitlines(True))
+    adult_copy.write_text(adult_copy.read_text(encoding="utf-8") + "learned:\n" + section)
+    weights.unlink()
+    _split_w2(adult_copy)
+    mapped = run(runner, "map", "Staff should escalate concerns.", "--framework", str(adult_copy))
+    assert f"scrmap: warning: {adult_copy}: learned before {adult_copy} changed" in mapped.stderr
+    result = run(runner, "framework", "validate", str(adult_copy))
+    assert result.exit_code == exitcodes.PROBLEMS
+    lines = adult_copy.read_text(encoding="utf-8").splitlines()
+    record = lines.index("  framework:") + 1
+    w2 = next(n for n, line in enumerate(lines, 1) if line.startswith("      W2: "))
+    assert result.stderr.splitlines() == [
+        f"{adult_copy}:{record + 1}:5: learned.framework.standards: standard W3 added to "
+        f"{adult_copy} since these weights were learned; learn the weights again",
+        f"{adult_copy}:{w2}:7: learned.framework.standards.W2: standard W2 changed in "
+        f"{adult_copy} since these weights were learned; learn the weights again",
+    ]
+
+
 def test_reordering_the_framework_or_editing_its_words_leaves_the_weights_fitting(
     runner: CliRunner, adult_copy: Path
 ) -> None:
