@@ -314,7 +314,8 @@ def compared(
     compares with and without its learned weights (an error, naming the option, when there
     are none, or ``learned`` is false as --no-learned asks: the two columns were the same,
     one headed "learned weights"); anything else is another framework file, read under the
-    limits ``environ`` sets. Raises FrameworkError, or ScrmapError for the option."""
+    limits ``environ`` sets, with its learned weights unless ``learned`` is false. Raises
+    FrameworkError, or ScrmapError for the option."""
     if against == "learned":
         if framework.learned is None:
             from scrmap.learned import sidecar
@@ -332,7 +333,9 @@ def compared(
     other = Path(against)
     # Short labels make readable columns: the file names, unless they are the same.
     names = (path.name, other.name) if path.name != other.name else (str(path), str(other))
-    loaded = fw.load(other, limits.from_env(environ or {}))
+    # With its weights or without, as the framework in use: --no-learned compared the cues
+    # alone with the other's learned weights.
+    loaded = fw.load(other, limits.from_env(environ or {}), learned)
     return [(names[0], framework, path), (names[1], loaded, other)]
 
 

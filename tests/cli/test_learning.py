@@ -576,6 +576,47 @@ def test_validate_names_each_standard_and_theme_changed_since_learning(
     ]
 
 
+def test_compare_warns_of_the_other_frameworks_weights_learned_before_it_changed(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """`evaluate --compare draft.yaml`, the draft copied with its weights and then split: its
+    figures were made with weights for another framework, and only ours were checked."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    draft = adult_copy.with_name("draft.yaml")
+    shutil.copy(adult_copy, draft)
+    shutil.copy(adult_copy.with_name("adult.learned.yaml"), draft.with_name("draft.learned.yaml"))
+    _split_w2(draft)
+    args = ["evaluate", str(ADULT_GOLD), "--framework", str(adult_copy), "--compare", str(draft)]
+    result = run(runner, *args)
+    assert result.exit_code == exitcodes.OK
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        f"scrmap: warning: {draft.with_name('draft.learned.yaml')}: learned before {draft} "
+        "changed (standard W2 changed, standard W3 added); learn the weights again (scrmap "
+        "framework learn GOLD...), or give --no-learned"
+    ]
+    assert "warning" not in run(runner, *args, "--no-learned").stderr
+
+
+def test_compare_with_no_learned_compares_both_frameworks_without_weights(
+    runner: CliRunner, adult_copy: Path
+) -> None:
+    """--no-learned left out our weights only: the other framework's figures were its learned
+    ones, so the comparison set cues against cues and weights."""
+    assert run(runner, "framework", "learn", str(ADULT_GOLD), "--framework", str(adult_copy))
+    bare = adult_copy.with_name("bare.yaml")
+    shutil.copy(ADULT, bare)
+    args = ["evaluate", str(ADULT_GOLD), "-f", "json", "--no-learned", "--framework", str(bare)]
+    compared = json.loads(run(runner, *args, "--compare", str(adult_copy)).stdout)
+    cues_only = json.loads(run(runner, *args).stdout)
+    learned = json.loads(
+        run(
+            runner, "evaluate", str(ADULT_GOLD), "-f", "json", "--framework", str(adult_copy)
+        ).stdout
+    )
+    assert learned != cues_only  # the weights make a difference here, or this tests nothing
+    assert compared["evaluations"] == [cues_only, cues_only]
+
+
 def test_validate_names_the_changes_under_the_frameworks_own_learned_section(
     runner: CliRunner, adult_copy: Path
 ) -> None:

@@ -70,6 +70,9 @@ def evaluate_command(
         edge.fail(error, exitcodes.USAGE)
     except ScrmapError as error:
         edge.fail(error, exitcodes.USAGE, "scrmap: ")
+    if compare and compare != "learned":  # its weights may be older than it, as ours may
+        _, other, other_path = sides[1]
+        edge.warn_changed_since_learned(other, other_path)
     try:
         results = [
             (label, pipeline.evaluate(gold, fw, limit, os.environ, file))
