@@ -388,6 +388,36 @@ def test_a_framework_piped_on_standard_input_is_read(tmp_path: Path) -> None:
     assert not (tmp_path / "scrmap").exists()  # a pipe is not cached
 
 
+def test_a_removed_working_directory(tmp_path: Path) -> None:
+    # `framework show --framework X` worked in a folder removed since the shell entered it,
+    # until the configuration beside which the framework is looked for was looked for; the
+    # commands that need the folder say so, not "internal error: FileNotFoundError".
+    scrmap = Path(sys.executable).parent / "scrmap"
+    gone = tmp_path / "gone"
+
+    def run_in_gone(*args: str) -> subprocess.CompletedProcess[str]:
+        gone.mkdir()
+        script = 'cd "$1" && rmdir "$1" && shift && exec "$@"'
+        return subprocess.run(
+            ["sh", "-c", script, "sh", str(gone), str(scrmap), *args],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path)},
+            timeout=60,
+            check=False,
+        )
+
+    shown = run_in_gone("framework", "show", "-f", "json", "--framework", str(EXAMPLE))
+    assert shown.returncode == exitcodes.OK, shown.stderr
+    assert json.loads(shown.stdout)["name"] == "example-sar"
+    mapped = run_in_gone("map", "Share information.", "--framework", str(EXAMPLE))
+    assert mapped.returncode == exitcodes.USAGE
+    assert mapped.stderr == (
+        "scrmap: the working directory no longer exists (removed since the shell entered it); "
+        "cd to one that does\n"
+    )
+
+
 def test_recommendation_and_gold_schemas(runner: CliRunner) -> None:
     recs = json.loads(runner.invoke(app, ["schema", "recommendations"]).stdout)
     assert recs["title"] == "RecommendationFile"

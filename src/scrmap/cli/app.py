@@ -88,6 +88,12 @@ def run() -> None:
             sys.exit(exitcodes.OK)
         raise
     except OSError as error:
+        if error.errno == errno.ENOENT and not _debug and _no_working_directory():
+            _say(
+                "scrmap: the working directory no longer exists (removed since the shell "
+                "entered it); cd to one that does"
+            )
+            sys.exit(exitcodes.USAGE)
         if error.errno != errno.EBADF or _debug:
             _internal(error)
         _say(f"scrmap: cannot write: {error.strerror}")
@@ -102,6 +108,17 @@ def run() -> None:
             )
             sys.exit(exitcodes.ABORTED)
         _internal(error)
+
+
+def _no_working_directory() -> bool:
+    """Whether the working directory was removed: a command that looks for ./framework.yaml
+    or walks up to the configuration then fails with "No such file or directory", which is
+    no bug of scrmap's."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    return False
 
 
 def _skip_the_last_collections() -> None:

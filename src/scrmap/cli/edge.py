@@ -89,7 +89,13 @@ def configuration_file() -> Path | None:
     (`framework show`, `validate`, `learn`, `suggest-cues`): found, not read."""
     from scrmap.config_files import discover
 
-    return discover(None, Path.cwd(), os.environ)
+    try:
+        cwd: Path | None = Path.cwd()
+    except FileNotFoundError:
+        # Removed since the shell entered it: `framework show --framework X` worked there
+        # before the configuration was looked for, and must go on working.
+        cwd = None
+    return discover(None, cwd, os.environ)
 
 
 def fail_framework(
