@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from scrmap import exitcodes, framework_cache, text
 from scrmap import framework as fw
-from scrmap import framework_cache, text
 from scrmap.errors import FrameworkError
 from scrmap.matcher import Matcher
 
@@ -137,8 +138,8 @@ def test_the_installation_is_told_by_its_modules_alone() -> None:
 
 
 def test_validate_answers_for_this_scrmap_not_for_the_entry(
-    runner, framework_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    runner: CliRunner, framework_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An entry under the file's key that an older scrmap wrote, having found the file valid
     # (a quadrant nothing reaches was no problem then): validate reads the file itself.
     from scrmap.cli import app
@@ -151,14 +152,13 @@ def test_validate_answers_for_this_scrmap_not_for_the_entry(
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     monkeypatch.setenv("XDG_CACHE_HOME", env["XDG_CACHE_HOME"])
     valid = fw.load(ROOT / "framework.yaml")
-    framework_cache._write(
-        framework_cache.directory(env) / f"framework-{_key_of(framework_file)}.json",  # type: ignore[operator]
-        _key_of(framework_file),
-        valid,
-    )
+    where = framework_cache.directory(env)
+    assert where is not None
+    digest = _key_of(framework_file)
+    framework_cache._write(where / f"framework-{digest}.json", digest, valid)
     assert framework_cache.load(framework_file, env) == valid  # read where it is trusted
     result = runner.invoke(app, ["framework", "validate", str(framework_file)])
-    assert result.exit_code == 1
+    assert result.exit_code == exitcodes.PROBLEMS
     assert "quadrant 'Q9' has no standard or theme" in result.output
 
 
