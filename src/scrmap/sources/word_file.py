@@ -18,8 +18,9 @@ label with no text of its own, or a short title ("Recommendation 1 \u2013 Father
 heading or a paragraph, over the paragraphs that are the recommendation (`_under_labels`);
 failing those, every paragraph of the section. Without such a heading the whole document
 is read the same way, headings and the title left out. Text is read as Word shows it with
-tracked changes accepted and content controls opened (`_unwrap_controls`), and a tab or
-line break after a label read as a colon.
+tracked changes accepted and content controls opened (`_unwrap_controls`), hidden text,
+text boxes and a table of contents left out, and a tab or line break after a label read as
+a colon. A heading is what Word's navigation pane lists as one (`Styles.heading_rank`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_a_zip
+from scrmap.sources._word_styles import Styles, W
 from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
@@ -57,10 +59,15 @@ from scrmap.text import one_line
 _BOLD_RANK = 10
 """A bold paragraph's heading level: below every Heading style, so bold "Health" and
 "Police" under a Heading 1 "Recommendations" are sub-headings in its section."""
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_NOT_SHOWN = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent"))
+_W = W
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NOT_SHOWN = frozenset(
+    (*(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent")), f"{_MC}Fallback")
+)
 """Where a run is not part of the paragraph's text as Word shows it with the changes
-accepted: deleted or moved away, or in a text box (python-docx leaves text boxes out too)."""
+accepted: deleted or moved away, in a text box (python-docx leaves text boxes out too), or
+in the fallback Word writes beside a drawing or a newer feature for older programs (the
+same text again: read, it was there twice)."""
 
 
 _LABEL_BREAK = re.compile(
@@ -80,16 +87,24 @@ def _with_colon(text: str) -> str:
     return _LABEL_BREAK.sub(r"\g<label>: ", text, count=1)
 
 
-def _text(paragraph: Any) -> str:
+def _text(paragraph: Any, styles: Styles) -> str:
     """A ``w:p`` element's text as Word shows it with tracked changes accepted: python-docx's
     ``Paragraph.text`` reads only the runs directly in the paragraph (or a hyperlink), so a
     tracked insertion (``w:ins``), like a content control or a smart tag, was lost, and the
-    sentence read with a hole in it. A deletion's text is ``w:delText``, never read."""
+    sentence read with a hole in it. A deletion's text is ``w:delText``, never read. Hidden
+    text (a template's guidance to the author, "[Delete before publishing]") is not shown,
+    so not read."""
+    style = styles.paragraph_style(paragraph)
     return "".join(
-        run.text
-        for run in paragraph.iter(f"{_W}r")
-        if not any(above.tag in _NOT_SHOWN for above in run.iterancestors())
+        run.text for run in _shown_runs(paragraph) if not styles.run_property(run, style, "vanish")
     )
+
+
+def _shown_runs(paragraph: Any) -> Iterator[Any]:
+    """The runs of a ``w:p`` that are part of its text as Word shows it (`_NOT_SHOWN`)."""
+    for run in paragraph.iter(f"{_W}r"):
+        if not any(above.tag in _NOT_SHOWN for above in run.iterancestors()):
+            yield run
 
 
 @dataclass
@@ -149,40 +164,35 @@ def _readable(block: _Block) -> bool:
     return block.table is None and bool(block.text) and not _ends_section(block)
 
 
-def _style(p: Any) -> str:
-    return (p.style.name if p.style is not None else "") or ""
-
-
-def _heading_rank(p: Any, text: str) -> int | None:
+def _heading_rank(paragraph: Any, text: str, styles: Styles) -> int | None:
     """The level of a heading (see `_Block.rank`), None for a paragraph that is none: a
-    heading is a Heading or Title style, or a short paragraph wholly in bold without a full
-    stop, unless it is a labelled recommendation: a draft may set one all in bold, and as a
-    heading it would end the section and drop the recommendations after it."""
-    style = _style(p)
-    if style == "Title":
-        return 0
-    if style.startswith("Heading"):
-        last = style.split()[-1]
-        return int(last) if last.isdecimal() else 1
+    heading has an outline level (a Heading style, one based on it, or another that Word's
+    navigation pane lists) or is in the Title style, or is a short paragraph wholly in bold
+    without a full stop, unless it is a labelled recommendation: a draft may set one all in
+    bold, and as a heading it would end the section and drop the recommendations after it."""
+    rank = styles.heading_rank(paragraph)
+    if rank is not None:
+        return rank
     if read_label(text):
         return None
-    runs = [run for run in p.runs if run.text.strip()]
-    bold = bool(runs) and all(
-        run.bold or (run.bold is None and p.style is not None and p.style.font.bold) for run in runs
-    )
+    style = styles.paragraph_style(paragraph)
+    runs = [run for run in _shown_runs(paragraph) if run.text.strip()]
+    bold = bool(runs) and all(styles.run_property(run, style, "b") for run in runs)
     return _BOLD_RANK if bold and short_heading(text) else None
 
 
-def _level(p: Any, ppr: Any) -> int:
-    """A list paragraph's level: its numbering's ``ilvl``, else the number a list style
-    ends with ("List Bullet 2" is level 1), else 0. ``ppr``: its paragraph properties."""
-    num = ppr.numPr if ppr is not None else None
-    if num is not None and num.ilvl is not None and num.ilvl.val is not None:
-        return int(num.ilvl.val)
-    words = _style(p).split()
+def _level(paragraph: Any, style: str, styles: Styles) -> int:
+    """A list paragraph's level: the one set on it, else the number a list style ends with
+    ("List Bullet 2" is level 1, though Word numbers it as a list of its own), else its
+    style's numbering's level, else 0."""
+    own = paragraph.find(f"{_W}pPr/{_W}numPr/{_W}ilvl")
+    if own is not None and own.get(f"{_W}val", "").isdecimal():
+        return int(own.get(f"{_W}val"))
+    words = style.split()
     if words[:1] == ["List"] and words[-1].isdigit():
         return int(words[-1]) - 1
-    return 0
+    numbered = styles.numbered(paragraph)
+    return numbered.level if numbered is not None else 0
 
 
 def _unwrap_controls(body: Any) -> None:
@@ -211,25 +221,30 @@ def _unwrap_controls(body: Any) -> None:
         parent.remove(wrapper)
 
 
-def _blocks(document: Any) -> Iterator[_Block]:
+def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     number = 0
     tables = 0
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            p = Paragraph(element, document)
             number += 1
-            text = _with_colon(_text(element).strip())
             ppr = element.pPr
             section_end = ppr is not None and ppr.sectPr is not None
+            # An entry of the table of contents is a heading's words again, not the heading.
+            text = (
+                "" if styles.is_contents(element) else _with_colon(_text(element, styles).strip())
+            )
             if text:
-                has_num = ppr is not None and ppr.numPr is not None
-                numbered = has_num or _style(p).startswith("List") or bool(ITEM.match(text))
-                level = _level(p, ppr) if numbered else 0
-                rank = _heading_rank(p, text)
+                style = styles.name(styles.paragraph_style(element))
+                numbered = (
+                    styles.numbered(element) is not None
+                    or style.startswith("List")
+                    or bool(ITEM.match(text))
+                )
+                level = _level(element, style, styles) if numbered else 0
+                rank = _heading_rank(element, text, styles)
                 if rank is not None and heading_is_recommendation(text):
                     # '1. Health visitors should ...' in a Heading style, its reasons under
                     # it: a recommendation, as the same paragraph in Normal style is.
@@ -242,7 +257,7 @@ def _blocks(document: Any) -> Iterator[_Block]:
                     numbered,
                     level,
                     section_end,
-                    subtitle=_style(p) == "Subtitle",
+                    subtitle=style == "Subtitle",
                 )
             elif section_end:
                 yield _Block(number, "", section_end=True)
@@ -254,7 +269,7 @@ def _blocks(document: Any) -> Iterator[_Block]:
                 cells = [
                     # Every paragraph in the cell, those of a table nested in it too:
                     # ``cell.paragraphs`` has only its own, and a nested table's were lost.
-                    one_line("\n".join(_text(q) for q in cell._tc.iter(f"{_W}p")))
+                    one_line("\n".join(_text(q, styles) for q in _paragraphs(cell._tc)))
                     for cell in shown
                 ]
                 own = row._tr.tc_lst
@@ -268,6 +283,14 @@ def _blocks(document: Any) -> Iterator[_Block]:
                     merged_above=above,
                     spanning=spanning,
                 )
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The ``w:p`` elements in ``element`` (a table cell) as Word shows them, those of a
+    table nested in it too, but not those of a text box in it, or of its fallback."""
+    for paragraph in element.iter(f"{_W}p"):
+        if not any(above.tag in _NOT_SHOWN for above in paragraph.iterancestors()):
+            yield paragraph
 
 
 def _summaries(blocks: list[_Block]) -> set[int]:
@@ -557,7 +580,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
         return [], [Problem(name, None, None, msg)]
     _unwrap_controls(document.element.body)
-    blocks = list(_blocks(document))
+    blocks = list(_blocks(document, Styles(document.styles.element)))
     case = _case(blocks, path.stem)
     section = _under_labels(_section(blocks))
     from_tables, errors, warnings, tables = _table_recs(section, name, case)
