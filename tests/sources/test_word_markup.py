@@ -240,3 +240,41 @@ def test_a_long_review_is_read_in_good_time(tmp_path: Path) -> None:
     started = time.perf_counter()
     assert texts(path) == [("1", "GPs will code concerns.")]
     assert time.perf_counter() - started < 3
+
+
+def deleted(text: str) -> str:
+    return (
+        f'<w:del w:id="1" w:author="Lead Reviewer"><w:r><w:delText>{text}</w:delText></w:r></w:del>'
+    )
+
+
+MARK_DELETED = '<w:rPr><w:del w:id="2" w:author="Lead Reviewer"/></w:rPr>'
+MARK_MOVED = '<w:rPr><w:moveFrom w:id="3" w:author="Lead Reviewer"/></w:rPr>'
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraphs(tmp_path: Path) -> None:
+    """With the changes accepted, a paragraph whose mark is a tracked deletion runs on into
+    the next, as Word shows it: the halves of a sentence split by a deleted break were two
+    recommendations. A paragraph deleted whole, or moved away, is gone, and the next keeps
+    its own style: the heading after a deleted blank line is still a heading."""
+    moved = "The MASH will give feedback to every referrer."
+    body = (
+        INTRO
+        + para(inner=deleted("Draft for the panel."), ppr=MARK_DELETED)
+        + RECOMMENDATIONS
+        + para("Health visitors will record ", "ListNumber", ppr=MARK_DELETED)
+        + item("the father's details at the first visit.")
+        + para(
+            inner=f'<w:moveFrom w:id="4" w:author="Lead Reviewer">{run(moved)}</w:moveFrom>',
+            style="ListNumber",
+            ppr=MARK_MOVED,
+        )
+        + item("Schools will train staff.")
+        + item(inner=f'<w:moveTo w:id="5" w:author="Lead Reviewer">{run(moved)}</w:moveTo>')
+    )
+    recs = read(build(tmp_path, body))
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "Health visitors will record the father's details at the first visit.", 5),
+        ("2", "Schools will train staff.", 8),
+        ("3", moved, 9),
+    ]

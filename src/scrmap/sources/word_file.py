@@ -226,6 +226,7 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
 
     number = 0
     tables = 0
+    joined: tuple[int, str] | None = None  # a paragraph whose mark was deleted: its start
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -233,9 +234,16 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
             ppr = element.pPr
             section_end = ppr is not None and ppr.sectPr is not None
             # An entry of the table of contents is a heading's words again, not the heading.
-            text = (
-                "" if styles.is_contents(element) else _with_colon(_text(element, styles).strip())
-            )
+            raw = "" if styles.is_contents(element) else _text(element, styles)
+            start = number
+            if joined is not None:
+                start = joined[0] if joined[1].strip() else number
+                raw = joined[1] + raw
+                joined = None
+            if _mark_deleted(element):
+                joined = (start, raw)
+                continue
+            text = _with_colon(raw.strip())
             if text:
                 style = styles.name(styles.paragraph_style(element))
                 numbered = (
@@ -250,7 +258,7 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                     # it: a recommendation, as the same paragraph in Normal style is.
                     rank = None
                 yield _Block(
-                    number,
+                    start,
                     text,
                     rank is not None,
                     rank or 0,
@@ -283,6 +291,20 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                     merged_above=above,
                     spanning=spanning,
                 )
+
+
+def _mark_deleted(paragraph: Any) -> bool:
+    """Whether a body paragraph's mark is a tracked deletion (or moved away) with a paragraph
+    after it: with the change accepted, its text runs on into the next paragraph, which
+    keeps its own style and numbering, as Word joins them. Read apart, a sentence split by
+    a deleted break was two recommendations, each half of one."""
+    mark = paragraph.find(f"{_W}pPr/{_W}rPr")
+    if mark is None or (mark.find(f"{_W}del") is None and mark.find(f"{_W}moveFrom") is None):
+        return False
+    after = paragraph.getnext()
+    while after is not None and after.tag not in (f"{_W}p", f"{_W}tbl"):
+        after = after.getnext()
+    return after is not None and after.tag == f"{_W}p"
 
 
 def _paragraphs(element: Any) -> Iterator[Any]:
