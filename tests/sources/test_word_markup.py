@@ -14,6 +14,7 @@ from typing import Any
 import docx
 
 from scrmap.sources import load_file
+from scrmap.sources._word_numbering import shown
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -277,4 +278,135 @@ def test_a_deleted_paragraph_mark_joins_the_paragraphs(tmp_path: Path) -> None:
         ("1", "Health visitors will record the father's details at the first visit.", 5),
         ("2", "Schools will train staff.", 8),
         ("3", moved, 9),
+    ]
+
+
+def abstract(abstract_id: int, *levels: tuple[str, str]) -> str:
+    """A list definition: each level's format and text ("decimal", "%1.")."""
+    defined = "".join(
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for k, (fmt, text) in enumerate(levels)
+    )
+    return f'<w:abstractNum w:abstractNumId="{abstract_id}">{defined}</w:abstractNum>'
+
+
+def num(num_id: int, abstract_id: int, restart: int | None = None) -> str:
+    override = (
+        f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{restart}"/></w:lvlOverride>'
+        if restart is not None
+        else ""
+    )
+    return f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{override}</w:num>'
+
+
+NUMBERING = (
+    abstract(90, ("decimal", "Recommendation %1:"), ("lowerLetter", "%2)"))
+    + abstract(91, ("decimal", "%1."))
+    + abstract(92, ("decimal", "R%1"))
+    + abstract(93, ("upperRoman", "%1."), ("lowerLetter", "(%2)"))
+    + num(90, 90)
+    + num(91, 91)
+    + num(92, 91, restart=1)
+    + num(93, 92)
+    + num(94, 93)
+)
+
+
+def listed(text: str, num_id: int, level: int = 0) -> str:
+    ppr = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return para(text, ppr=ppr)
+
+
+def test_a_number_column_that_word_numbers(tmp_path: Path) -> None:
+    """A "No." column numbered by Word's numbering button holds no text: every row had "no
+    id" and the table was refused whole. The number Word shows is the id, in the list's
+    format ("R1"), and a cell's numbered lines keep their numbers."""
+    body = (
+        INTRO
+        + RECOMMENDATIONS
+        + table(
+            (para("No."), para("Recommendation"), para("Lead agency")),
+            (listed("", 91), para("Health visitors will record fathers."), para("NHS")),
+            (
+                listed("", 91),
+                para("Police will:") + listed("attend strategy meetings", 94, 1),
+                para("Police"),
+            ),
+        )
+        + table(
+            (para("Ref"), para("Recommendation")),
+            (listed("", 93), para("Schools will train staff.")),
+            (listed("", 93), para("The MASH will give feedback.")),
+        )
+    )
+    recs = read(build(tmp_path, body, numbering=NUMBERING))
+    assert [(r.id, r.text, r.agency) for r in recs] == [
+        ("1", "Health visitors will record fathers.", "NHS"),
+        ("2", "Police will: (a) attend strategy meetings", "Police"),
+        ("R1", "Schools will train staff.", None),
+        ("R2", "The MASH will give feedback.", None),
+    ]
+
+
+RECOMMENDATION_STYLE = style(
+    "Recommendation", "Recommendation", '<w:pPr><w:numPr><w:numId w:val="90"/></w:numPr></w:pPr>'
+)
+
+
+def test_a_template_style_that_numbers_recommendations(tmp_path: Path) -> None:
+    """A template's "Recommendation" style, numbered "Recommendation 1:" by Word, labels its
+    paragraphs as if the label were typed: the paragraph between them is the narrative, not
+    a recommendation, and the ids are Word's; a lettered list under one is part of it."""
+    body = (
+        INTRO
+        + RECOMMENDATIONS
+        + para("The panel identified learning in three areas.")
+        + para("Health visitors will record fathers:", "Recommendation")
+        + listed("at the first visit", 90, 1)
+        + para("This was seen in the case of Child T.")
+        + para("Schools will train staff in escalation.", "Recommendation")
+    )
+    assert texts(build(tmp_path, body, RECOMMENDATION_STYLE, NUMBERING)) == [
+        ("1", "Health visitors will record fathers: at the first visit"),
+        ("2", "Schools will train staff in escalation."),
+    ]
+
+
+def test_ids_follow_the_numbers_word_shows(tmp_path: Path) -> None:
+    """A list that goes on from the findings above it is numbered on ("3.", "4."), and one
+    restarted ("Restart at 1") from 1: the ids were the items' places in the section. A
+    number typed in front of a paragraph is its id too, as in Markdown."""
+    findings = para("Findings", "Heading1") + listed("Fathers were not seen.", 91) * 2
+    continued = INTRO + findings + RECOMMENDATIONS + listed("GPs will code.", 91) * 2
+    assert [r.id for r in read(build(tmp_path, continued, numbering=NUMBERING))] == ["3", "4"]
+    restarted = INTRO + findings + RECOMMENDATIONS + listed("GPs will code.", 92) * 2
+    assert [r.id for r in read(build(tmp_path, restarted, numbering=NUMBERING))] == ["1", "2"]
+    typed = INTRO + RECOMMENDATIONS + para("5. GPs will code.") + para("6. Schools will train.")
+    assert texts(build(tmp_path, typed)) == [("5", "GPs will code."), ("6", "Schools will train.")]
+
+
+def test_an_id_met_twice_is_marked(tmp_path: Path) -> None:
+    """An id a table's row or an item above has taken is not given twice, as in Markdown:
+    the second is its place among the items, marked with a prime while that is taken too.
+    Two "Recommendation 2" labels were both "2", one item to coverage."""
+    body = (
+        INTRO
+        + RECOMMENDATIONS
+        + table((para("No."), para("Recommendation")), (para("1"), para("GPs will code.")))
+        + para("Recommendation 1: Schools will train staff.")
+        + para("Recommendation 2: The MASH will give feedback.")
+        + para("Recommendation 2: Police will attend.")
+    )
+    assert [r.id for r in read(build(tmp_path, body))] == ["1", "1'", "2", "3"]
+
+
+def test_list_numbers_in_words_formats() -> None:
+    """Word's list formats: letters go on doubled past z, as Word counts them."""
+    assert [shown(n, "lowerLetter") for n in (1, 26, 28)] == ["a", "z", "bb"]
+    assert [shown(n, "upperRoman") for n in (4, 14, 1999)] == ["IV", "XIV", "MCMXCIX"]
+    assert [shown(n, f) for n, f in ((7, "decimalZero"), (3, "none"), (3, "ordinal"))] == [
+        "07",
+        "",
+        "3",
     ]

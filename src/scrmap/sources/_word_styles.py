@@ -133,17 +133,27 @@ class Styles:
         own = paragraph.find(f"{W}pPr/{W}numPr")
         num = _val(own, "numId")
         level = _val(own, "ilvl")
-        style_id = self.paragraph_style(paragraph)
         if num is None:
-            for style in self._chain(style_id):
-                in_style = style.find(f"{W}pPr/{W}numPr")
-                num = _val(in_style, "numId")
-                level = level if level is not None else _val(in_style, "ilvl")
-                if num is not None:
-                    break
-        if num is None or num == "0":
+            by_style = self.style_numbering(self.paragraph_style(paragraph))
+            if by_style is None:
+                return None
+            num = by_style.num
+            level = level if level is not None else str(by_style.level)
+        if num == "0":
             return None
         return Numbered(num, int(level) if level is not None and level.isdecimal() else 0)
+
+    def style_numbering(self, style_id: str | None) -> Numbered | None:
+        """The list a style numbers its paragraphs in, its own or by the style it is based
+        on, None if none."""
+        level: str | None = None
+        for style in self._chain(style_id):
+            numbering = style.find(f"{W}pPr/{W}numPr")
+            level = level if level is not None else _val(numbering, "ilvl")
+            num = _val(numbering, "numId")
+            if num is not None:
+                return Numbered(num, int(level) if level is not None and level.isdecimal() else 0)
+        return None
 
 
 def _val(properties: Any, tag: str) -> str | None:

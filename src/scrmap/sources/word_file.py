@@ -20,13 +20,15 @@ failing those, every paragraph of the section. Without such a heading the whole 
 is read the same way, headings and the title left out. Text is read as Word shows it with
 tracked changes accepted and content controls opened (`_unwrap_controls`), hidden text,
 text boxes and a table of contents left out, and a tab or line break after a label read as
-a colon. A heading is what Word's navigation pane lists as one (`Styles.heading_rank`).
+a colon. A heading is what Word's navigation pane lists as one (`Styles.heading_rank`). The
+number Word's numbering shows in front of a list paragraph or a table's cell is read with
+it (`Numbering`), and an item's id is its label's or that number, as in Markdown.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_a_zip
+from scrmap.sources._word_numbering import Numbering
 from scrmap.sources._word_styles import Styles, W
 from scrmap.sources.text_file import (
     BACK_MATTER,
@@ -139,6 +142,9 @@ class _Block:
     spanning: bool = False
     """A table row that is one cell merged across the table, which python-docx reads as
     its text in every column: a title, or a sub-heading among the rows (`_sub_heading`)."""
+    listed: str = ""
+    """The number Word shows in front of a list paragraph ("3.", "2.1"), which is not in
+    its text (`Numbering`): the recommendation's id."""
 
 
 def _label(block: _Block) -> tuple[str, str] | None:
@@ -224,10 +230,14 @@ def _unwrap_controls(body: Any) -> None:
 def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
     from docx.table import Table
 
+    body = document.element.body
+    numbering = Numbering(_numbering_element(document), styles)
+    labels = numbering.labels(p for p in _paragraphs(body) if not _mark_deleted(p))
+
     number = 0
     tables = 0
     joined: tuple[int, str] | None = None  # a paragraph whose mark was deleted: its start
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             number += 1
@@ -243,6 +253,10 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
             if _mark_deleted(element):
                 joined = (start, raw)
                 continue
+            listed = labels.get(element, "")
+            if LOOKS_LABELLED.match(listed):
+                # A template's "Recommendation %1:" numbering: a label as if typed.
+                raw, listed = listed + raw.lstrip(), ""
             text = _with_colon(raw.strip())
             if text:
                 style = styles.name(styles.paragraph_style(element))
@@ -253,7 +267,7 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                 )
                 level = _level(element, style, styles) if numbered else 0
                 rank = _heading_rank(element, text, styles)
-                if rank is not None and heading_is_recommendation(text):
+                if rank is not None and heading_is_recommendation(listed + text):
                     # '1. Health visitors should ...' in a Heading style, its reasons under
                     # it: a recommendation, as the same paragraph in Normal style is.
                     rank = None
@@ -266,6 +280,7 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                     level,
                     section_end,
                     subtitle=style == "Subtitle",
+                    listed="" if rank is not None else listed.strip(),
                 )
             elif section_end:
                 yield _Block(number, "", section_end=True)
@@ -277,7 +292,9 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                 cells = [
                     # Every paragraph in the cell, those of a table nested in it too:
                     # ``cell.paragraphs`` has only its own, and a nested table's were lost.
-                    one_line("\n".join(_text(q, styles) for q in _paragraphs(cell._tc)))
+                    one_line(
+                        "\n".join(_cell_text(q, styles, labels) for q in _paragraphs(cell._tc))
+                    )
                     for cell in shown
                 ]
                 own = row._tr.tc_lst
@@ -291,6 +308,27 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                     merged_above=above,
                     spanning=spanning,
                 )
+
+
+def _numbering_element(document: Any) -> Any | None:
+    """The document's ``w:numbering`` element, None if it has no numbering part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    part = document.part
+    for rel in part.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.NUMBERING and not rel.is_external:
+            return getattr(rel.target_part, "element", None)
+    return None
+
+
+def _cell_text(paragraph: Any, styles: Styles, labels: dict[Any, str]) -> str:
+    """A paragraph of a table cell as Word shows it, its list number in front: a "No."
+    cell that Word numbers holds only the number ("1.", read as "1")."""
+    text = _text(paragraph, styles)
+    listed = labels.get(paragraph, "")
+    if not text.strip():
+        return listed.strip().rstrip(".):")
+    return listed + text
 
 
 def _mark_deleted(paragraph: Any) -> bool:
@@ -501,21 +539,29 @@ def _paragraph_recs(
     *,
     table: bool = False,
     sectioned: bool = False,
+    taken_ids: Iterable[str] = (),
 ) -> Found:
     """Labelled or numbered paragraphs, with their sub-items; else, unless a table of the
     section holds its recommendations (``table``), every paragraph of the section. A
     paragraph left out that starts like a labelled one is reported, not dropped in
     silence, and so is one that asks for something ("should", "must", "recommends") beside
     a table or in a recommendations section (``sectioned``): without one, the paragraphs
-    beside the list are the review's narrative."""
+    beside the list are the review's narrative. An item's id is its label's number, else the
+    number typed or shown by Word in front of it, as in Markdown; one taken already, by a
+    table's row (``taken_ids``) or an item above, is its place in the list, marked with
+    ``'`` until it is free."""
     paragraphs = [b for b in section if _readable(b)]
     chosen = [b for b in paragraphs if _label(b) or b.numbered]
     if not chosen and not table:
         chosen = [b for b in paragraphs if not introduces(b.text)] or paragraphs
     recs = []
+    used = set(taken_ids)
     for index, (block, parts) in enumerate(_items(chosen), start=1):
-        label = _label(block)
-        rec_id = label[0] if label and label[0] else str(index)
+        given = _given_id(block)
+        rec_id = given if given and given not in used else str(index)
+        while rec_id in used:
+            rec_id += "'"
+        used.add(rec_id)
         text = one_line(" ".join(parts))
         recs.append(Recommendation(rec_id, text, Source(name, block.number), case))
     taken = {b.number for b in chosen}
@@ -531,6 +577,23 @@ def _paragraph_recs(
         beside_items(name, b.number, b.text, table=table) for b in beside
     ]
     return recs, sorted(problems, key=lambda p: p.line or 0)
+
+
+_LIST_NUMBER = re.compile(r"\(?(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.):]?")
+"""A list number Word shows: "3.", "2.1", "R4)", "(5)"."""
+
+
+def _given_id(block: _Block) -> str | None:
+    """The id a paragraph gives itself: its label's number ("Recommendation 3: ..."), else
+    the number typed in front of it ("3. ..."), else the one Word's numbering shows."""
+    label = _label(block)
+    if label:
+        return label[0] or None
+    item = ITEM.match(block.text)
+    if item and (item.group("num") or item.group("letter")):
+        return item.group("num") or item.group("letter")
+    listed = _LIST_NUMBER.fullmatch(block.listed)
+    return listed.group("num") if listed else None
 
 
 def _case(blocks: list[_Block], stem: str) -> str:
@@ -611,7 +674,12 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     outside = [b for b in section if b.table not in tables]
     sectioned = any(_names_recommendations(b) for b in blocks)
     paragraphs, unread_ = _paragraph_recs(
-        outside, name, case, table=bool(from_tables), sectioned=sectioned
+        outside,
+        name,
+        case,
+        table=bool(from_tables),
+        sectioned=sectioned,
+        taken_ids={rec.id for rec in from_tables},
     )
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
