@@ -410,3 +410,29 @@ def test_list_numbers_in_words_formats() -> None:
         "",
         "3",
     ]
+
+
+def test_a_broken_numbering_definition_is_read_without_a_hang(tmp_path: Path) -> None:
+    """A hand-made numbering part cannot hang or break the reading: a list that starts at
+    999,999,999 in letters (a letter repeated 38 million times, for each paragraph), a
+    definition that links to a style that links back to it, a level or a list that is not
+    defined, a start that is no number."""
+    broken = (
+        '<w:abstractNum w:abstractNumId="95"><w:lvl w:ilvl="0"><w:start w:val="999999999"/>'
+        '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1%2%x"/></w:lvl><w:lvl w:ilvl="x"/>'
+        '</w:abstractNum><w:abstractNum w:abstractNumId="96"><w:numStyleLink w:val="Loop"/>'
+        '</w:abstractNum><w:abstractNum w:abstractNumId="97"><w:lvl w:ilvl="0"/></w:abstractNum>'
+        '<w:num w:numId="95"><w:abstractNumId w:val="95"/><w:lvlOverride w:ilvl="0">'
+        '<w:startOverride w:val="abc"/></w:lvlOverride><w:lvlOverride/></w:num>'
+        '<w:num w:numId="96"><w:abstractNumId w:val="96"/></w:num>'
+        '<w:num w:numId="97"><w:abstractNumId w:val="97"/></w:num><w:num w:numId="98"/>'
+    )
+    loop = style("Loop", "Loop", '<w:pPr><w:numPr><w:numId w:val="96"/></w:numPr></w:pPr>', "Loop")
+    lists = (95, 96, 97, 98, 99, 95)
+    body = INTRO + RECOMMENDATIONS + "".join(listed("GPs will code.", n) for n in lists * 100)
+    path = build(tmp_path, body + para("Police will attend.", "Loop"), loop, broken)
+    started = time.perf_counter()
+    recs = read(path)
+    assert time.perf_counter() - started < 3
+    assert len(recs) == 601
+    assert recs[0].id == "1"

@@ -28,6 +28,9 @@ _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )  # fmt: skip
+_LARGEST = 32767
+"""The largest number Word's lists count to: past it, a hand-made file's number is shown in
+figures, never as a letter repeated a million times."""
 _SEPARATORS = {"tab": "\t", "space": " ", "nothing": ""}
 """What Word puts between the number and the text (``w:suff``); a tab when not said."""
 
@@ -59,7 +62,7 @@ def _val(element: Any, tag: str) -> str | None:
 
 def shown(number: int, format_: str) -> str:
     """``number`` as Word shows it in a list of ``format_`` ("lowerLetter": 28 is "bb")."""
-    if format_ in ("lowerLetter", "upperLetter") and number > 0:
+    if format_ in ("lowerLetter", "upperLetter") and 0 < number <= _LARGEST:
         letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letter.upper() if format_ == "upperLetter" else letter
     if format_ in ("lowerRoman", "upperRoman") and 0 < number < 4000:
