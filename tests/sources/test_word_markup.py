@@ -436,3 +436,33 @@ def test_a_broken_numbering_definition_is_read_without_a_hang(tmp_path: Path) ->
     assert time.perf_counter() - started < 3
     assert len(recs) == 601
     assert recs[0].id == "1"
+
+
+def test_another_kind_of_word_file_renamed_docx_is_named(tmp_path: Path) -> None:
+    """A Word document with macros, or a template, renamed .docx was "not a Word file,
+    content type is 'application/vnd.ms-word.document.macroEnabled.main+xml'", in
+    python-docx's words: it is named, with what to do."""
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    for content_type, kind in (
+        (
+            b"application/vnd.ms-word.document.macroEnabled.main+xml",
+            "Word document with macros (.docm)",
+        ),
+        (
+            b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+            "Word template (.dotx)",
+        ),
+    ):
+        path = build(tmp_path, INTRO + RECOMMENDATIONS + item("GPs will code."))
+        with zipfile.ZipFile(path) as source:
+            parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(main, content_type)
+        with zipfile.ZipFile(path, "w") as target:
+            for part, data in parts.items():
+                target.writestr(part, data)
+        recs, problems = load_file(path)
+        assert recs == []
+        assert [p.message for p in problems] == [
+            f"a {kind} named .docx, which scrmap "
+            "does not open: in Word, save it as a Word Document (.docx) and map that"
+        ]

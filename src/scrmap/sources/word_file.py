@@ -613,10 +613,27 @@ def _case(blocks: list[_Block], stem: str) -> str:
     return stem
 
 
+_OTHER_WORD_KINDS = (
+    (b"ms-word.document.macroEnabled.main+xml", "Word document with macros (.docm)"),
+    (b"ms-word.template.macroEnabledTemplate.main+xml", "Word template with macros (.dotm)"),
+    (b"wordprocessingml.template.main+xml", "Word template (.dotx)"),
+)
+"""The main parts of the Word files that python-docx refuses, renamed .docx: it said only
+"file 'draft.docx' is not a Word file, content type is 'application/vnd.ms-word...'"."""
+
+
+def _other_word_kind(content_types: bytes) -> str | None:
+    """Which other kind of Word file a package is, by its main part's content type."""
+    if b"wordprocessingml.document.main+xml" in content_types:
+        return None
+    return next((kind for marker, kind in _OTHER_WORD_KINDS if marker in content_types), None)
+
+
 def _refusal(path: Path, limits: Limits) -> str | None:
     """Why the .docx is refused before parsing, if it is: its parts inflate past the file
-    limit (a 1 MB zip can hold a 1 GB document.xml, which python-docx parses whole), or
-    it holds more paragraphs than recommendations may be read (counted on the raw XML)."""
+    limit (a 1 MB zip can hold a 1 GB document.xml, which python-docx parses whole), it
+    is another kind of Word file renamed (`_other_word_kind`), or it holds more paragraphs
+    than recommendations may be read (counted on the raw XML)."""
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
@@ -627,6 +644,12 @@ def _refusal(path: Path, limits: Limits) -> str | None:
                 "limit on input files (SCRMAP_MAX_FILE_MB raises it)"
             )
         try:
+            kind = _other_word_kind(archive.read("[Content_Types].xml"))
+            if kind:
+                return (
+                    f"a {kind} named {path.suffix}, which scrmap does not open: in Word, "
+                    "save it as a Word Document (.docx) and map that"
+                )
             body = archive.read("word/document.xml")
         except KeyError:
             return None  # not a Word document: python-docx says so
