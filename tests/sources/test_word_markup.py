@@ -466,3 +466,27 @@ def test_another_kind_of_word_file_renamed_docx_is_named(tmp_path: Path) -> None
             f"a {kind} named .docx, which scrmap "
             "does not open: in Word, save it as a Word Document (.docx) and map that"
         ]
+
+
+def test_a_recommendation_in_a_text_box_is_reported(tmp_path: Path) -> None:
+    """Text boxes are not read (a callout's learning point is no recommendation), but one
+    among the recommendations that holds a labelled one is reported at the paragraph it is
+    anchored in, where it was left out without a word; one in the findings is not."""
+    body = (
+        INTRO
+        + para("Findings", "Heading1")
+        + para("Fathers were not seen.", inner=text_box("Recommendation 1: GPs will code."))
+        + RECOMMENDATIONS
+        + item("GPs will code concerns.")
+        + para(inner=text_box("Recommendation 2: Schools will train staff."))
+        + item("The MASH will give feedback.")
+    )
+    recs, problems = load_file(build(tmp_path, body))
+    assert [r.text for r in recs] == ["GPs will code concerns.", "The MASH will give feedback."]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            7,
+            "'Recommendation 2: Schools ...' is in a text box, which scrmap does not read: "
+            "move it into the document's text",
+        )
+    ]

@@ -104,9 +104,13 @@ def _text(paragraph: Any, styles: Styles) -> str:
 
 
 def _shown_runs(paragraph: Any) -> Iterator[Any]:
-    """The runs of a ``w:p`` that are part of its text as Word shows it (`_NOT_SHOWN`)."""
+    """The runs of a ``w:p`` that are part of its text as Word shows it (`_NOT_SHOWN`
+    between the run and the paragraph: a text box's paragraph has its own runs)."""
     for run in paragraph.iter(f"{_W}r"):
-        if not any(above.tag in _NOT_SHOWN for above in run.iterancestors()):
+        above = run.getparent()
+        while above is not None and above is not paragraph and above.tag not in _NOT_SHOWN:
+            above = above.getparent()
+        if above is paragraph:
             yield run
 
 
@@ -343,6 +347,44 @@ def _mark_deleted(paragraph: Any) -> bool:
     while after is not None and after.tag not in (f"{_W}p", f"{_W}tbl"):
         after = after.getnext()
     return after is not None and after.tag == f"{_W}p"
+
+
+def _text_boxes(body: Any, styles: Styles) -> Iterator[tuple[int, str]]:
+    """The paragraphs of the text boxes in the document, each with the number of the
+    paragraph or table row it is anchored in (as `_blocks` numbers them): text boxes are
+    not read, and one that holds a recommendation is reported (`_boxed`)."""
+    number = 0
+    for element in body.iterchildren(f"{_W}p", f"{_W}tbl"):
+        anchors = [element] if element.tag == f"{_W}p" else list(element.iterchildren(f"{_W}tr"))
+        for anchor in anchors:
+            number += 1
+            for box in anchor.iter(f"{_W}txbxContent"):
+                if any(above.tag == f"{_MC}Fallback" for above in box.iterancestors()):
+                    continue  # the same box again, for older programs
+                for paragraph in box.iter(f"{_W}p"):
+                    text = " ".join(_text(paragraph, styles).split())
+                    if text:
+                        yield number, text
+
+
+def _boxed(name: str, section: list[_Block], boxes: Iterable[tuple[int, str]]) -> list[Problem]:
+    """A warning for each paragraph that starts as a labelled recommendation in a text box
+    among the section's paragraphs: Word shows it, scrmap does not read it, and it was
+    left out without a word."""
+    if not section:
+        return []
+    first, last = section[0].number, section[-1].number
+    return [
+        Problem(
+            name,
+            number,
+            None,
+            f"'{' '.join(text.split()[:3])} ...' is in a text box, which scrmap does not "
+            "read: move it into the document's text",
+        )
+        for number, text in boxes
+        if first <= number <= last and LOOKS_LABELLED.match(text)
+    ]
 
 
 def _paragraphs(element: Any) -> Iterator[Any]:
@@ -688,9 +730,12 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         msg = f"not a readable Word .docx file ({type(exc).__name__}: {exc})"
         return [], [Problem(name, None, None, msg)]
     _unwrap_controls(document.element.body)
-    blocks = list(_blocks(document, Styles(document.styles.element)))
+    styles = Styles(document.styles.element)
+    blocks = list(_blocks(document, styles))
     case = _case(blocks, path.stem)
-    section = _under_labels(_section(blocks))
+    read = _section(blocks)
+    boxed = _boxed(name, read, _text_boxes(document.element.body, styles))
+    section = _under_labels(read)
     from_tables, errors, warnings, tables = _table_recs(section, name, case)
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
         return [], errors + warnings
@@ -706,8 +751,8 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     )
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if not recs:
-        return [], [Problem(name, None, None, "no recommendations found in the document")]
-    return recs, sorted([*warnings, *unread_], key=lambda p: p.line or 0)
+        return [], [Problem(name, None, None, "no recommendations found in the document"), *boxed]
+    return recs, sorted([*warnings, *unread_, *boxed], key=lambda p: p.line or 0)
 
 
 def load(file: SourceFile) -> Found:
