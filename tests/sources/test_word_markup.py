@@ -281,11 +281,12 @@ def test_a_deleted_paragraph_mark_joins_the_paragraphs(tmp_path: Path) -> None:
     ]
 
 
-def abstract(abstract_id: int, *levels: tuple[str, str]) -> str:
-    """A list definition: each level's format and text ("decimal", "%1.")."""
+def abstract(abstract_id: int, *levels: tuple[str, str], suffix: str = "tab") -> str:
+    """A list definition: each level's format and text ("decimal", "%1."), and what
+    follows the number."""
     defined = "".join(
         f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="{suffix}"/></w:lvl>'
         for k, (fmt, text) in enumerate(levels)
     )
     return f'<w:abstractNum w:abstractNumId="{abstract_id}">{defined}</w:abstractNum>'
@@ -301,7 +302,7 @@ def num(num_id: int, abstract_id: int, restart: int | None = None) -> str:
 
 
 NUMBERING = (
-    abstract(90, ("decimal", "Recommendation %1:"), ("lowerLetter", "%2)"))
+    abstract(90, ("decimal", "Recommendation %1"), ("lowerLetter", "%2)"), suffix="space")
     + abstract(91, ("decimal", "%1."))
     + abstract(92, ("decimal", "R%1"))
     + abstract(93, ("upperRoman", "%1."), ("lowerLetter", "(%2)"))
@@ -355,9 +356,10 @@ RECOMMENDATION_STYLE = style(
 
 
 def test_a_template_style_that_numbers_recommendations(tmp_path: Path) -> None:
-    """A template's "Recommendation" style, numbered "Recommendation 1:" by Word, labels its
-    paragraphs as if the label were typed: the paragraph between them is the narrative, not
-    a recommendation, and the ids are Word's; a lettered list under one is part of it."""
+    """A template's "Recommendation" style, numbered "Recommendation 1" by Word (a space
+    after it), labels its paragraphs as a typed label with its colon does: the paragraph
+    between them is the narrative, not a recommendation, and the ids are Word's; a
+    lettered list under one is part of it."""
     body = (
         INTRO
         + RECOMMENDATIONS

@@ -83,6 +83,10 @@ _LABEL_BREAK = re.compile(
 do ("Recommendation 1<TAB>GPs should ..."), where Markdown would have a colon."""
 
 
+_LABEL_ENDS = " \t:.)-\u2013\u2014"
+"""What may end a label that Word's numbering shows ("Recommendation 1:", "Rec 2 \u2013")."""
+
+
 def _with_colon(text: str) -> str:
     """``text`` with a tab or line break after its label made ": ", so that the label is
     read as "Recommendation 1: ..." is (`read_label`), not reported as one scrmap cannot
@@ -259,8 +263,9 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                 continue
             listed = labels.get(element, "")
             if LOOKS_LABELLED.match(listed):
-                # A template's "Recommendation %1:" numbering: a label as if typed.
-                raw, listed = listed + raw.lstrip(), ""
+                # A template's "Recommendation %1" numbering: a label as if typed, with a
+                # colon, as it ends where the number does ("Recommendation 1 Health ...").
+                raw, listed = f"{listed.rstrip(_LABEL_ENDS)}: {raw.lstrip()}", ""
             text = _with_colon(raw.strip())
             if text:
                 style = styles.name(styles.paragraph_style(element))
