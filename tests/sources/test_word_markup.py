@@ -8,10 +8,12 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import docx
+import pytest
 
 from scrmap.sources import load_file
 from scrmap.sources._word_numbering import shown
@@ -440,34 +442,84 @@ def test_a_broken_numbering_definition_is_read_without_a_hang(tmp_path: Path) ->
     assert recs[0].id == "1"
 
 
-def test_another_kind_of_word_file_renamed_docx_is_named(tmp_path: Path) -> None:
-    """A Word document with macros, or a template, renamed .docx was "not a Word file,
-    content type is 'application/vnd.ms-word.document.macroEnabled.main+xml'", in
-    python-docx's words: it is named, with what to do."""
-    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-    for content_type, kind in (
+IN_WORD = ", which scrmap does not open: in Word, save it as a Word Document (.docx) and map that"
+MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def retyped(tmp_path: Path, content_type: bytes) -> Path:
+    """A Word document whose main part is declared another kind of Office file's."""
+    path = build(tmp_path, INTRO + RECOMMENDATIONS + item("GPs will code."))
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info.filename) for info in source.infolist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(MAIN, content_type)
+    with zipfile.ZipFile(path, "w") as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    return path
+
+
+def written(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(data)
+    return path
+
+
+def odt(tmp_path: Path) -> Path:
+    path = tmp_path / "draft.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
         (
-            b"application/vnd.ms-word.document.macroEnabled.main+xml",
-            "Word document with macros (.docm)",
+            lambda tmp: retyped(tmp, b"application/vnd.ms-word.document.macroEnabled.main+xml"),
+            "a Word document with macros (.docm) named .docx" + IN_WORD,
         ),
         (
-            b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-            "Word template (.dotx)",
+            lambda tmp: retyped(
+                tmp,
+                b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+            ),
+            "a Word template (.dotx) named .docx" + IN_WORD,
         ),
-    ):
-        path = build(tmp_path, INTRO + RECOMMENDATIONS + item("GPs will code."))
-        with zipfile.ZipFile(path) as source:
-            parts = {info.filename: source.read(info.filename) for info in source.infolist()}
-        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(main, content_type)
-        with zipfile.ZipFile(path, "w") as target:
-            for part, data in parts.items():
-                target.writestr(part, data)
-        recs, problems = load_file(path)
-        assert recs == []
-        assert [p.message for p in problems] == [
-            f"a {kind} named .docx, which scrmap "
-            "does not open: in Word, save it as a Word Document (.docx) and map that"
-        ]
+        (
+            lambda tmp: retyped(
+                tmp, b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+            ),
+            "an Excel workbook named .docx: name it .xlsx, and scrmap reads it as a workbook",
+        ),
+        (odt, "an OpenDocument file (.odt) named .docx" + IN_WORD),
+        (
+            lambda tmp: written(tmp, b"{\\rtf1\\ansi Recommendation 1: GPs will code.}"),
+            "an RTF document named .docx" + IN_WORD,
+        ),
+        (
+            lambda tmp: written(tmp, b"\n<!DOCTYPE html><html><body>GPs</body></html>"),
+            "a web page (HTML) named .docx" + IN_WORD,
+        ),
+        (
+            lambda tmp: written(tmp, b"%PDF-1.7\n"),
+            "a PDF named .docx, which scrmap does not read: copy its recommendations into a .md "
+            "or .txt file, or open it in Word and save it as a Word Document (.docx)",
+        ),
+        (lambda tmp: written(tmp, b""), "empty (0 bytes), not a Word document"),
+    ],
+    ids=["docm", "dotx", "xlsx", "odt", "rtf", "html", "pdf", "empty"],
+)
+def test_another_kind_of_file_named_docx_is_named(
+    tmp_path: Path, make: Callable[[Path], Path], message: str
+) -> None:
+    """Another kind of file named .docx (a Word document with macros or a template renamed,
+    a workbook, or an RTF, web page or PDF a system exported as .docx) was "not a zip file",
+    or "not a Word file, content type is 'application/vnd.ms-word...'" in python-docx's
+    words: it is named, with what to do."""
+    recs, problems = load_file(make(tmp_path))
+    assert recs == []
+    assert [p.message for p in problems] == [message]
 
 
 def test_a_recommendation_in_a_text_box_is_reported(tmp_path: Path) -> None:

@@ -660,26 +660,58 @@ def _case(blocks: list[_Block], stem: str) -> str:
     return stem
 
 
-_OTHER_WORD_KINDS = (
-    (b"ms-word.document.macroEnabled.main+xml", "Word document with macros (.docm)"),
-    (b"ms-word.template.macroEnabledTemplate.main+xml", "Word template with macros (.dotm)"),
-    (b"wordprocessingml.template.main+xml", "Word template (.dotx)"),
+_IN_WORD = ", which scrmap does not open: in Word, save it as a Word Document (.docx) and map that"
+_COPY = (
+    ", which scrmap does not read: copy its recommendations into a .md or .txt file, or "
+    "open it in Word and save it as a Word Document (.docx)"
 )
-"""The main parts of the Word files that python-docx refuses, renamed .docx: it said only
-"file 'draft.docx' is not a Word file, content type is 'application/vnd.ms-word...'"."""
+_OTHER_PACKAGES = (
+    (b"ms-word.document.macroEnabled.main+xml", "a Word document with macros (.docm)", _IN_WORD),
+    (b"ms-word.template.macroEnabledTemplate.main+xml", "a Word template with macros", _IN_WORD),
+    (b"wordprocessingml.template.main+xml", "a Word template (.dotx)", _IN_WORD),
+    (b"spreadsheetml.", "an Excel workbook", ": name it .xlsx, and scrmap reads it as a workbook"),
+    (b"presentationml.", "a PowerPoint presentation", _COPY),
+)
+"""The main parts of the Office files that python-docx refuses, renamed .docx, with what to
+do: it said only "file 'draft.docx' is not a Word file, content type is
+'application/vnd.ms-word...'"."""
+_OTHER_FILES = (
+    (b"{\\rtf", "an RTF document", _IN_WORD),
+    (b"%pdf", "a PDF", _COPY),
+    (b"<html", "a web page (HTML)", _IN_WORD),
+    (b"<!doctype html", "a web page (HTML)", _IN_WORD),
+)
+"""How other documents named .docx begin (as a system's export may name them), with what to
+do: each was "not a readable Word .docx file (not a zip file)", which says nothing of it."""
 
 
-def _other_word_kind(content_types: bytes) -> str | None:
-    """Which other kind of Word file a package is, by its main part's content type."""
+def _other_package(content_types: bytes) -> tuple[str, str] | None:
+    """Which other kind of Office file a package is, by its main part's content type, and
+    what to do with it."""
     if b"wordprocessingml.document.main+xml" in content_types:
         return None
-    return next((kind for marker, kind in _OTHER_WORD_KINDS if marker in content_types), None)
+    return next(((kind, do) for mark, kind, do in _OTHER_PACKAGES if mark in content_types), None)
+
+
+def _other_file(path: Path) -> str | None:
+    """Why ``path``, no zip archive, is no Word document, when its first bytes tell what it
+    is (an RTF document, a PDF, a web page) or that it is empty; None if they do not."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return None
+    if not head:
+        return "empty (0 bytes), not a Word document"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    found = next(((kind, do) for mark, kind, do in _OTHER_FILES if start.startswith(mark)), None)
+    return f"{found[0]} named {path.suffix}{found[1]}" if found else None
 
 
 def _refusal(path: Path, limits: Limits) -> str | None:
     """Why the .docx is refused before parsing, if it is: its parts inflate past the file
     limit (a 1 MB zip can hold a 1 GB document.xml, which python-docx parses whole), it
-    is another kind of Word file renamed (`_other_word_kind`), or it holds more paragraphs
+    is another kind of file renamed (`_other_package`), or it holds more paragraphs
     than recommendations may be read (counted on the raw XML)."""
     import zipfile
 
@@ -690,13 +722,12 @@ def _refusal(path: Path, limits: Limits) -> str | None:
                 f"inflates to {inflated / 1_000_000:,.1f} MB, over the {limits.file_mb:g} MB "
                 "limit on input files (SCRMAP_MAX_FILE_MB raises it)"
             )
+        if "mimetype" in archive.namelist() and b"opendocument" in archive.read("mimetype"):
+            return f"an OpenDocument file (.odt) named {path.suffix}{_IN_WORD}"
         try:
-            kind = _other_word_kind(archive.read("[Content_Types].xml"))
-            if kind:
-                return (
-                    f"a {kind} named {path.suffix}, which scrmap does not open: in Word, "
-                    "save it as a Word Document (.docx) and map that"
-                )
+            other = _other_package(archive.read("[Content_Types].xml"))
+            if other:
+                return f"{other[0]} named {path.suffix}{other[1]}"
             body = archive.read("word/document.xml")
         except KeyError:
             return None  # not a Word document: python-docx says so
@@ -723,7 +754,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
             return [], [Problem(name, None, None, refused)]
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile):  # their messages only repeat the path
-        why = not_a_zip(path, "Word .docx file", "Word .doc")
+        why = not_a_zip(path, "Word .docx file", "Word .doc") or _other_file(path)
         return [], [
             Problem(name, None, None, why or "not a readable Word .docx file (not a zip file)")
         ]
