@@ -39,7 +39,8 @@ from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources._word_numbering import Numbering
-from scrmap.sources._word_styles import Styles, W
+from scrmap.sources._word_styles import Styles
+from scrmap.sources._word_styles import W as _W
 from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
@@ -62,7 +63,6 @@ from scrmap.text import one_line
 _BOLD_RANK = 10
 """A bold paragraph's heading level: below every Heading style, so bold "Health" and
 "Police" under a Heading 1 "Recommendations" are sub-headings in its section."""
-_W = W
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _NOT_SHOWN = frozenset(
     (*(f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent")), f"{_MC}Fallback")
@@ -332,12 +332,13 @@ def _numbering_element(document: Any) -> Any | None:
 
 def _cell_text(paragraph: Any, styles: Styles, labels: dict[Any, str]) -> str:
     """A paragraph of a table cell as Word shows it, its list number in front: a "No."
-    cell that Word numbers holds only the number ("1.", read as "1")."""
+    cell that Word numbers holds only the number ("1.", read as the id "1")."""
     text = _text(paragraph, styles)
     listed = labels.get(paragraph, "")
-    if not text.strip():
-        return listed.strip().rstrip(".):")
-    return listed + text
+    if text.strip():
+        return listed + text
+    number = _LIST_NUMBER.fullmatch(listed.strip())
+    return number.group("num") if number else listed.strip()
 
 
 def _mark_deleted(paragraph: Any) -> bool:
@@ -393,8 +394,8 @@ def _boxed(name: str, section: list[_Block], boxes: Iterable[tuple[int, str]]) -
 
 
 def _paragraphs(element: Any) -> Iterator[Any]:
-    """The ``w:p`` elements in ``element`` (a table cell) as Word shows them, those of a
-    table nested in it too, but not those of a text box in it, or of its fallback."""
+    """The ``w:p`` elements in ``element`` (the body, or a table cell) as Word shows them,
+    those of a table nested in it too, but not those of a text box, or of a fallback."""
     for paragraph in element.iter(f"{_W}p"):
         if not any(above.tag in _NOT_SHOWN for above in paragraph.iterancestors()):
             yield paragraph
