@@ -442,6 +442,43 @@ def test_a_broken_numbering_definition_is_read_without_a_hang(tmp_path: Path) ->
     assert recs[0].id == "1"
 
 
+HUGE = "9" * 5_000
+"""A number of 5,000 digits, which ``int`` refuses with an error."""
+
+
+def test_numbers_too_long_to_read_are_passed_over(tmp_path: Path) -> None:
+    """A hand-made file's level, start or heading number of 5,000 digits (``int`` refuses
+    one) was an internal error in a style's name ("Heading 99...9", "List Bullet 99...9"),
+    and could be in a list's definition; each is passed over as not set."""
+    huge = (
+        style("Huge", f"Heading {HUGE}")
+        + style("HugeList", f"List Bullet {HUGE}")
+        + style("HugeOutline", "Outline", f'<w:pPr><w:outlineLvl w:val="{HUGE}"/></w:pPr>')
+    )
+    numbering = (
+        f'<w:abstractNum w:abstractNumId="95"><w:lvl w:ilvl="0"><w:start w:val="{HUGE}"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="{HUGE}"/>'
+        f'</w:abstractNum><w:num w:numId="95"><w:abstractNumId w:val="95"/><w:lvlOverride '
+        f'w:ilvl="{HUGE}"><w:startOverride w:val="{HUGE}"/></w:lvlOverride></w:num>'
+    )
+    body = (
+        para(CASE, "Title")
+        + para("Recommendations", "Huge")
+        + listed("GPs will code.", 95)
+        + para("Schools will train staff.", "HugeList")
+        + para("Police will attend.", "HugeOutline")
+        + para(
+            "The MASH will give feedback.",
+            ppr=f'<w:numPr><w:ilvl w:val="{HUGE}"/><w:numId w:val="95"/></w:numPr>',
+        )
+    )
+    assert texts(build(tmp_path, body, huge, numbering)) == [
+        ("1", "GPs will code."),
+        ("2", "Schools will train staff."),
+        ("3", "The MASH will give feedback."),
+    ]
+
+
 IN_WORD = ", which scrmap does not open: in Word, save it as a Word Document (.docx) and map that"
 MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 

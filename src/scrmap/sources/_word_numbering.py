@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from scrmap.sources._word_styles import Styles, W
+from scrmap.sources._word_styles import Styles, W, number
 
 _LEVELS = 9
 """Word's list levels, 0 to 8."""
@@ -45,9 +45,9 @@ class _Level:
 
 
 def _level(element: Any) -> _Level:
-    start = _val(element, "start")
+    start = number(_val(element, "start"))
     return _Level(
-        start=int(start) if start is not None and start.isdecimal() else 1,
+        start=1 if start is None else start,
         format=_val(element, "numFmt") or "decimal",
         text=_val(element, "lvlText") or "",
         legal=element.find(f"{W}isLgl") is not None,
@@ -117,21 +117,21 @@ class Numbering:
             return None
         abstract_id, abstract = definition
         levels = {
-            int(lvl.get(f"{W}ilvl")): _level(lvl)
+            level: _level(lvl)
             for lvl in abstract.iterchildren(f"{W}lvl")
-            if lvl.get(f"{W}ilvl", "").isdecimal()
+            if (level := number(lvl.get(f"{W}ilvl"))) is not None
         }
         restarts: dict[int, int] = {}
         for override in num.iterchildren(f"{W}lvlOverride"):
-            at = override.get(f"{W}ilvl", "")
-            if not at.isdecimal():
+            overridden = number(override.get(f"{W}ilvl"))
+            if overridden is None:
                 continue
             replaced = override.find(f"{W}lvl")
             if replaced is not None:
-                levels[int(at)] = _level(replaced)
-            restart = _val(override, "startOverride")
-            if restart is not None and restart.isdecimal():
-                restarts[int(at)] = int(restart)
+                levels[overridden] = _level(replaced)
+            restart = number(_val(override, "startOverride"))
+            if restart is not None:
+                restarts[overridden] = restart
         if numbered.level not in levels or numbered.level >= _LEVELS:
             return None
         # A list restarted by its own w:num counts apart from the others of its kind.

@@ -25,6 +25,14 @@ _DEPTH = 20
 """How far a chain of based-on styles is followed: a loop in a hand-edited file ends."""
 
 
+def number(text: str | None) -> int | None:
+    """A small whole number written in a file (a level, a start), None for anything else:
+    a hand-made file's number of 5,000 digits, which ``int`` refuses with an error."""
+    if text is None or not (text.isascii() and text.isdecimal()) or len(text) > 9:
+        return None
+    return int(text)
+
+
 def on(element: Any) -> bool | None:
     """The value of an on/off property (``<w:b/>``, ``<w:vanish w:val="0"/>``), None if it
     is not set."""
@@ -98,7 +106,7 @@ class Styles:
                 return 0
             heading = _HEADING.match(name)
             if heading:
-                return int(heading.group(1) or 1)
+                return number(heading.group(1)) or 1
         return None
 
     def is_contents(self, paragraph: Any) -> bool:
@@ -141,7 +149,7 @@ class Styles:
             level = level if level is not None else str(by_style.level)
         if num == "0":
             return None
-        return Numbered(num, int(level) if level is not None and level.isdecimal() else 0)
+        return Numbered(num, number(level) or 0)
 
     def style_numbering(self, style_id: str | None) -> Numbered | None:
         """The list a style numbers its paragraphs in, its own or by the style it is based
@@ -152,7 +160,7 @@ class Styles:
             level = level if level is not None else _val(numbering, "ilvl")
             num = _val(numbering, "numId")
             if num is not None:
-                return Numbered(num, int(level) if level is not None and level.isdecimal() else 0)
+                return Numbered(num, number(level) or 0)
         return None
 
 
@@ -163,7 +171,7 @@ def _val(properties: Any, tag: str) -> str | None:
 
 def _rank(level: Any) -> int | None:
     """The heading level of an outline level (0 is Heading 1), None for body text."""
-    value = level.get(f"{W}val", "")
-    if not value.isdecimal() or int(value) >= _BODY_TEXT:
+    value = number(level.get(f"{W}val"))
+    if value is None or value >= _BODY_TEXT:
         return None
-    return int(value) + 1
+    return value + 1

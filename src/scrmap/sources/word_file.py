@@ -39,7 +39,7 @@ from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources._word_numbering import Numbering
-from scrmap.sources._word_styles import Styles
+from scrmap.sources._word_styles import Styles, number
 from scrmap.sources._word_styles import W as _W
 from scrmap.sources.text_file import (
     BACK_MATTER,
@@ -200,11 +200,13 @@ def _level(paragraph: Any, style: str, styles: Styles) -> int:
     ("List Bullet 2" is level 1, though Word numbers it as a list of its own), else its
     style's numbering's level, else 0."""
     own = paragraph.find(f"{_W}pPr/{_W}numPr/{_W}ilvl")
-    if own is not None and own.get(f"{_W}val", "").isdecimal():
-        return int(own.get(f"{_W}val"))
+    level = None if own is None else number(own.get(f"{_W}val"))
+    if level is not None:
+        return level
     words = style.split()
-    if words[:1] == ["List"] and words[-1].isdigit():
-        return int(words[-1]) - 1
+    last = number(words[-1]) if words[:1] == ["List"] else None
+    if last:
+        return last - 1
     numbered = styles.numbered(paragraph)
     return numbered.level if numbered is not None else 0
 
