@@ -3,7 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrmap import framework as fw
-from scrmap.matcher import _WORD_SPLIT, Matcher, Result, _prepared, _runs, _slip, _text_terms
+from scrmap.matcher import Matcher, Result, _read, _runs, _slip, _text_terms
 from scrmap.text import normalise
 
 
@@ -377,8 +377,8 @@ def test_the_fit_models_terms_come_from_the_same_pass(matcher: Matcher, text: st
     """``_learned_in`` finds, in one pass, the learned terms of the action (``terms``) and
     the model of fit's weights of the terms with who acts kept (``fit_terms``), each once
     and in the order those give, so that every sum is the same."""
-    source = _prepared(text)
-    scanned = matcher._scan(source, _WORD_SPLIT.split(source))
+    source = _read(text)[0]
+    scanned = matcher._scan(source, matcher._split(source))
     actors = [(0, source.find(" should")) if " should" in source else (0, 0)]
     action = _text_terms(scanned, actors)
     every = _text_terms(scanned, [])

@@ -57,6 +57,12 @@ WORDS = st.sampled_from(
         "agencies",
         "\u2019s",
         "\n",
+        # As text copied from a PDF has them: a broken word, a compound, a ligature, a
+        # soft hyphen at a line end (the matcher's reading and ``_split``).
+        "infor-\nmation",
+        "multi-agency",
+        "con\ufb01dence",
+        "safe\u00ad\nguarding",
     ]
 )
 PHRASES = st.lists(st.one_of(WORDS, TEXT.map(lambda t: t[:12])), max_size=40).map(" ".join)
@@ -161,8 +167,8 @@ NEGATING = st.lists(
 def test_negations_are_every_words_negation(matcher: Matcher, text: str) -> None:
     """``negations`` checks only the words a negation can reach, once per text: it finds
     what ``negated_before`` and ``negated_after`` say of every word."""
-    source = matcher_module._prepared(text)
-    scanned = matcher._scan(source, matcher_module._WORD_SPLIT.split(source))
+    source = matcher_module._read(text)[0]
+    scanned = matcher._scan(source, matcher._split(source))
     starts = [scanned.start(k) for k in range(len(scanned.content))]
     ends = [scanned.end(k) for k in range(len(scanned.content))]
     before, after = scanned.negations()
@@ -175,8 +181,8 @@ def test_negations_are_every_words_negation(matcher: Matcher, text: str) -> None
 def test_a_negation_before_is_tried_where_one_can_start(matcher: Matcher, text: str) -> None:
     """``negated_before`` tries ``_NEGATION_BEFORE`` only where a negation can start, and
     says what one search over the clause's last ``_NEGATION_REACH`` characters says."""
-    source = matcher_module._prepared(text)
-    scanned = matcher._scan(source, matcher_module._WORD_SPLIT.split(source))
+    source = matcher_module._read(text)[0]
+    scanned = matcher._scan(source, matcher._split(source))
     break_ends = scanned._clause_breaks()[1]
     for k in range(len(scanned.content)):
         start = scanned.start(k)
@@ -238,8 +244,8 @@ def test_without_near_misses_the_records_are_the_same(matcher: Matcher, texts: l
 def test_the_learned_terms_are_the_texts_terms(matcher: Matcher, text: str) -> None:
     """``_learned_in`` (what mapping reads) finds the learned terms among ``_text_terms``,
     each once and in order, and the model of fit's among the terms with who acts kept."""
-    source = matcher_module._prepared(text)
-    scanned = matcher._scan(source, matcher_module._WORD_SPLIT.split(source))
+    source = matcher_module._read(text)[0]
+    scanned = matcher._scan(source, matcher._split(source))
     actors = matcher_module.actor_spans(source) + matcher_module.role_spans(source)
     terms, fit_weights = matcher._learned_in(scanned, actors, with_fit=True)
     learned, gate = matcher._terms, matcher._gate_terms

@@ -584,11 +584,6 @@ def _read(text: str) -> tuple[str, Reading | None]:
     return (" " * label_end + source[label_end:] if label_end else source), reading
 
 
-def _prepared(text: str) -> str:
-    """The text as the matcher reads it (``_read``)."""
-    return _read(text)[0]
-
-
 _LINE_HYPHEN = re.compile(r"-\s*")
 """A hyphen, and a line break or spaces after it: how a word broken at a line end is left."""
 _HYPHEN_AT_BREAK = re.compile(r"-\s")
@@ -1003,7 +998,7 @@ class Matcher:
 
     def _found(self, source: str, pieces: list[str]) -> _Found:
         """Part one of matching: the text's words, who acts, and where each cue matched
-        (``pieces``: ``source`` split by ``_WORD_SPLIT``)."""
+        (``pieces``: ``source`` split by ``_split``)."""
         actors = actor_spans(source) + role_spans(source)
         scanned = self._scan(source, pieces)
         where, index = scanned.where, self._index
