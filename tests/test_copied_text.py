@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scrmap import framework as fw
 from scrmap.matcher import Matcher, Result
-from scrmap.text import PAGE_FURNITURE, one_line, read
+from scrmap.text import INVISIBLE, PAGE_FURNITURE, WORD, one_line, read, read_as
 
 from .conftest import PLAIN_ENV, invoke
 
@@ -208,6 +210,49 @@ def test_reading_keeps_the_way_back(
     assert back is not None
     for start, end, first, last in spans:
         assert (back.start(start), back.end(end)) == (first, last)
+
+
+_COPIED = st.lists(
+    st.sampled_from(
+        [
+            *"ab fi-'.\n\r\t",
+            *("\ufb01", "\ufb03", "\u2026", "\u00bd", "\u2122"),  # read as 2 or 3 characters
+            *("\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff"),  # read as none
+            *("\u00ad\n", "\u00ad \r\n\t", "\u00ad\u2028"),  # a word broken at Word's hyphen
+            *("\u2019", "\u2011", "\u2028", "\u00a0", "\uff21", "\u00b3"),  # read as one
+            *("e\u0301", "\u0301", "\U0001d400", "\U0001f600", "\u00b4"),  # combining, astral
+        ]
+    ),
+    max_size=30,
+).map("".join)
+"""Text as a copy from a PDF or Word can leave it: every kind of character ``read`` reads
+as more, fewer or other characters, side by side and at the ends."""
+
+
+@given(_COPIED, st.data())
+@settings(max_examples=400, deadline=None)
+def test_every_span_of_a_reading_finds_its_text_as_written(text: str, data: st.DataObject) -> None:
+    """Whatever a copy leaves in a text, each span of the reading comes back as the span of
+    the text as written that reads as it (a ligature whole), and a word of the reading
+    comes back as its written letters, with no invisible character before or after them."""
+    got, back = read(text)
+    if "\u00ad" not in text:  # the reading is each character's, one after the other
+        assert got == "".join(read_as(c) if not c.isascii() else c for c in text)
+    if back is None:
+        assert len(got) == len(text)
+        return
+    assert back.text == got
+    a = data.draw(st.integers(0, len(got)))
+    b = data.draw(st.integers(a, len(got)))
+    assert back.start(a) <= back.start(b) and back.end(a) <= back.end(b)
+    if a < b:
+        start, end = back.start(a), back.end(b)
+        assert 0 <= start < end <= len(text)
+        assert got[a:b] in read(text[start:end])[0]
+    for word in WORD.finditer(got):
+        written = text[back.start(word.start()) : back.end(word.end())]
+        assert word.group() in read(written)[0]
+        assert written[0] not in INVISIBLE and written[-1] not in INVISIBLE
 
 
 @pytest.mark.parametrize(
