@@ -22,7 +22,9 @@ from typer.testing import CliRunner
 
 from scrmap import framework as fw
 from scrmap.matcher import Matcher, Result
-from scrmap.text import INVISIBLE, PAGE_FURNITURE, WORD, one_line, read, read_as
+from scrmap.sources.text_file import PAGE_FURNITURE, load_text
+from scrmap.sources.yaml_file import load_yaml
+from scrmap.text import INVISIBLE, WORD, one_line, read, read_as
 
 from .conftest import PLAIN_ENV, invoke
 
@@ -392,6 +394,7 @@ def test_a_windows_1252_file_reads_as_the_same_text_in_utf8(
     ("line", "furniture"),
     [
         ("Page 12 of 40", True),
+        ("PAGE 12 OF 40", True),
         ("12", True),
         ("- 12 -", True),
         ("Child Q SPR \u2013 Page 12 of 40", True),
@@ -400,15 +403,34 @@ def test_a_windows_1252_file_reads_as_the_same_text_in_utf8(
         ("Not protectively marked", True),
         ("2024", False),
         ("as set out on page 12", False),
+        ("page 12 - in particular the section on fathers,", False),
+        ("the guidance in the 2019 review - page 12", False),
         ("Lead agency: Norfolk Police", False),
         ("12 weeks", False),
     ],
 )
 def test_page_furniture(line: str, furniture: bool) -> None:
-    """Which lines are a page's furniture, not text: a page number or a running header or
-    footer with one, and protective markings; a year, or a page named in a sentence, is
-    text."""
+    """Which lines of a Markdown or text file are a page's furniture, not text, and are left
+    out wherever they fall: a page number or a running header or footer with one, and
+    protective markings; a year, or a page named in a sentence (no capital), is text."""
     assert bool(PAGE_FURNITURE.match(line)) is furniture
-    assert (
-        one_line(f"Agencies should\n{line}\nshare records.") == "Agencies should share records."
-    ) is furniture
+    (rec,), _ = load_text(f"1. Agencies should\n   {line}\n   share records.\n", "x.md", None)
+    assert (rec.text == "Agencies should share records.") is furniture
+
+
+def test_a_table_row_is_no_page_furniture() -> None:
+    """A row of a pipe table, its outer pipes left out, is a row, whatever its last cell."""
+    text = "id | recommendation | where\n---|---|---\n1 | Agencies should share | Page 12\n"
+    recs, problems = load_text(text, "x.md", None)
+    assert [(r.id, r.text) for r in recs] == [("1", "Agencies should share")]
+    assert problems == []
+
+
+@pytest.mark.parametrize("line", ["12", "Page 12 of 40", "OFFICIAL"])
+def test_only_markdown_and_text_files_leave_page_furniture_out(line: str) -> None:
+    """A YAML, CSV or Word text is typed or exported, not a copy of a PDF's pages: a line
+    of it that looks like a page number is its text ("from\n12\nto 20")."""
+    text = f"case: Child Q\nrecommendations:\n  - id: R1\n    text: |\n      from\n      {line}\n"
+    (rec,), _ = load_yaml(text, "x.yaml")
+    assert rec.text == f"from {line}"
+    assert one_line(f"from\n{line}\nto 20") == f"from {line} to 20"

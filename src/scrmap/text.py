@@ -356,23 +356,6 @@ _BROKEN_AT_LINE_END = re.compile(
 ("infor-\\nmation"), or by Word's optional hyphen (U+00AD), which shows only there."""
 
 
-PAGE_FURNITURE = re.compile(
-    r"^[ \t]*(?:"
-    r"(?:page[ \t]+)?\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
-    r"|[-\u2013\u2014][ \t]*\d{1,3}[ \t]*[-\u2013\u2014]"
-    r"|[^\n]{0,80}?[|\u2013\u2014-][ \t]*page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
-    r"|page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*[|\u2013\u2014-][^\n]{0,80}"
-    r"|official(?:[ \t]*[-\u2013\u2014:]?[ \t]*sensitive)?|not[ \t]+protectively[ \t]+marked"
-    r")[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-"""A line that is a page's furniture, not its text, as a copy of a PDF's pages keeps it
-among the lines of a recommendation: a page number ("12", "Page 12", "12 of 40", "- 12 -";
-not a year: "2024" alone is text), a running header or footer with the page number in it
-("Child Q SPR \u2013 Page 12 of 40"), or a protective marking ("OFFICIAL-SENSITIVE", "NOT
-PROTECTIVELY MARKED")."""
-
-
 def join_words(text: str) -> str:
     """``text`` with invisible characters inside words removed, so that a rule or a cue sees
     the word a reader sees ('con\u200bsider' is caught as 'consider')."""
@@ -381,8 +364,7 @@ def join_words(text: str) -> str:
 
 def one_line(text: str) -> str:
     """A recommendation's text on one line, as every source gives it: each run of white
-    space (line breaks, tabs, no-break and thin spaces) one space, a line of page furniture
-    left out (``PAGE_FURNITURE``: "Page 12 of 40" copied from a PDF), invisible characters
+    space (line breaks, tabs, no-break and thin spaces) one space, invisible characters
     inside a word removed (``join_words``), and a word broken by a hyphen at a line end
     joined up to its hyphen: "infor-\\nmation" is "infor-mation", "multi-\\nagency"
     "multi-agency". Which of them is one word broken, and which a compound, only the
@@ -390,8 +372,6 @@ def one_line(text: str) -> str:
     (``Matcher._split``), and the text keeps the hyphen the reader saw. Broken at Word's
     optional hyphen, a word is joined up whole.
     """
-    if "\n" in text:
-        text = PAGE_FURNITURE.sub("", text)
     if "-" in text or "\u00ad" in text or "\u2010" in text or "\u2011" in text:
         text = _BROKEN_AT_LINE_END.sub(lambda m: "" if m.group("soft") else "-", text)
     return join_words(" ".join(text.split()))

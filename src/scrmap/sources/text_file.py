@@ -12,7 +12,24 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.text import PAGE_FURNITURE, one_line
+from scrmap.text import one_line
+
+_PAGE = r"(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+(?:of|OF)[ \t]+\d{1,4})?"
+PAGE_FURNITURE = re.compile(
+    r"^[ \t]*(?:"
+    rf"(?:(?:Page|PAGE)[ \t]+)?\d{{1,3}}(?:[ \t]*(?:of|OF|/)[ \t]*\d{{1,4}})?"
+    r"|[-\u2013\u2014][ \t]*\d{1,3}[ \t]*[-\u2013\u2014]"
+    rf"|.{{0,80}}?[|\u2013\u2014-][ \t]*{_PAGE}"
+    rf"|{_PAGE}[ \t]*[|\u2013\u2014-].{{0,80}}"
+    r"|(?i:official(?:[ \t]*[-\u2013\u2014:]?[ \t]*sensitive)?|not[ \t]+protectively[ \t]+marked)"
+    r")[ \t]*$"
+)
+"""A line that is a page's furniture, not its text, as a copy of a PDF's pages keeps it
+among the lines of a recommendation: a page number ("12", "Page 12", "12 of 40", "- 12 -";
+not a year: "2024" alone is text), a running header or footer with the page number in it
+("Child Q SPR \u2013 Page 12 of 40"), or a protective marking ("OFFICIAL-SENSITIVE", "NOT
+PROTECTIVELY MARKED"). "Page" has a capital, as a header sets it: a line of a sentence
+wrapped before "page 12 - ..." is text."""
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
@@ -593,9 +610,10 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             elif line.strip().startswith(fence or "\0"):
                 fence = None
             continue
-        if PAGE_FURNITURE.match(line):
+        if PAGE_FURNITURE.match(line) and not (table is not None and _PIPE.search(line)):
             # "Page 12 of 40" or "OFFICIAL-SENSITIVE" between the lines of a recommendation
-            # copied from a PDF: neither its text nor the end of its paragraph.
+            # copied from a PDF: neither its text nor the end of its paragraph. A row of a
+            # table is a row ("1 | Agencies should ... | Page 12", its outer pipes left out).
             continue
         if grid is not None:
             if grid.add(number, line):
