@@ -286,10 +286,12 @@ def _markdown(
     inside: str | None = None,
     broken: bool = False,
     end: str = "\n",
+    margin: bool = False,
 ) -> str:
     """The texts as a Markdown list under a recommendations heading, each item wrapped at
-    ``width`` (its lines indented under it), with the line ``inside`` after its second line,
-    and its lines broken inside a word by a hyphen (``broken``)."""
+    ``width`` (its lines indented under it, or at the ``margin`` as a copy of a PDF leaves
+    them), with the line ``inside`` after its second line, and its lines broken inside a
+    word by a hyphen (``broken``)."""
     lines = ["# Child Q", "", "## Recommendations", ""]
     for i, text in enumerate(texts, 1):
         mark = marker(i)
@@ -300,7 +302,7 @@ def _markdown(
                 if word and word.group().lower() in BREAKABLE:
                     body[k - 1] += " " + word.group()[:4] + "-"
                     body[k] = word.group()[4:] + body[k][word.end() :]
-        pad = " " * (len(mark) + 1)
+        pad = "" if margin else " " * (len(mark) + 1)
         item = [f"{mark} {body[0]}"] + [pad + line for line in body[1:]]
         if inside and len(item) > 2:
             item.insert(2, pad + inside)
@@ -342,6 +344,18 @@ FILES: dict[str, Callable[[list[str]], str]] = {
     "roman numerals": lambda ts: _markdown(ts, marker=lambda i: f"({'i' * (i % 3 + 1)})"),
     "R numbers": lambda ts: _markdown(ts, marker=lambda i: f"R{i}"),
     "R numbers with a colon": lambda ts: _markdown(ts, marker=lambda i: f"R{i}:"),
+    "outline numbers, lines at the margin": lambda ts: _markdown(
+        ts, marker=lambda i: f"1.{i}", width=60, margin=True
+    ),
+    "R numbers, lines at the margin": lambda ts: _markdown(
+        ts, marker=lambda i: f"R{i}", width=60, margin=True, inside="Page 12 of 40"
+    ),
+    "dashes as bullets, lines at the margin": lambda ts: _markdown(
+        ts, marker=lambda i: "\u2013", width=60, margin=True
+    ),
+    "letters, lines at the margin": lambda ts: _markdown(
+        ts, marker=lambda i: f"{chr(96 + i)})", width=60, margin=True
+    ),
 }
 
 
@@ -434,3 +448,55 @@ def test_only_markdown_and_text_files_leave_page_furniture_out(line: str) -> Non
     (rec,), _ = load_yaml(text, "x.yaml")
     assert rec.text == f"from {line}"
     assert one_line(f"from\n{line}\nto 20") == f"from {line} to 20"
+
+
+_PROSE = "# Child Q\n\n{}\n\nHealth visitors should ask about fathers at every visit.\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "The Board should recruit more staff; the plan funds\n1.5 FTE Social Workers by March.",
+        "Schools should record each referral on the local\nR3 Form and share it with the MASH.",
+        "The Board should publish the audit in March\n2025: it should name every agency.",
+        "The Board should act on the points in recommendations\na) and b) of the last review.",
+        "The Board should act quickly\n\u2013 within three months \u2013 on the audit.",
+    ],
+)
+def test_a_marker_that_a_wrapped_sentence_starts_a_line_with_runs_on(lines: str) -> None:
+    """A line of a wrapped paragraph that starts as a copied list item may (an outline
+    number, "R3", "2025:", "a)", an en dash) runs on the sentence above it: the
+    file is two paragraphs, not a list of one item with the paragraphs beside it left out.
+    """
+    recs, problems = load_text(_PROSE.format(lines), "x.md", None)
+    assert [r.text for r in recs] == [
+        " ".join(lines.split()),
+        "Health visitors should ask about fathers at every visit.",
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "ids"),
+    [
+        ("1.1 Training on fathers\n1.2 Supervision\n1.3 Audit", ["1.1", "1.2", "1.3"]),
+        ("R1 Training on fathers\nR2 Supervision", ["R1", "R2"]),
+        ("a) training on fathers\nb) supervision\nc) audit", ["a", "b", "c"]),
+        ("h) training on fathers\ni) supervision", ["h", "i"]),
+        ("ii) training on fathers\niii) supervision", ["ii", "iii"]),
+        ("1: training on fathers\n2: supervision", ["1", "2"]),
+        ("\u2013 Training on fathers\n\u2013 Supervision", ["1", "2"]),
+        ("The panel recommends\n1.1 Training on fathers\n1.2 Supervision", ["1.1", "1.2"]),
+        (
+            "1.1 The Board should recruit staff; the plan funds\n1.5 FTE Social Workers.\n"
+            "1.2 Health visitors should ask about fathers",
+            ["1.1", "1.2"],
+        ),
+    ],
+)
+def test_a_list_copied_from_a_pdf_is_a_list(lines: str, ids: list[str]) -> None:
+    """Items with no full stop, one under another as a copy of a PDF leaves them, are items:
+    the next number or letter of a list, the same bullet, or a list's first number."""
+    recs, _ = load_text(f"# Child Q\n\n{lines}\n", "x.md", None)
+    assert [r.id for r in recs] == ids
+    assert "1.5 FTE Social Workers." in " ".join(r.text for r in recs) or "1.5" not in lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,60 @@ its second and third levels."""
 def _item_number(item: re.Match[str]) -> str | None:
     """The number or letter of a list item (``ITEM``), None for a bullet."""
     return item.group("num") or item.group("outline") or item.group("letter")
+
+
+_ENDS = re.compile(r"[.:;!?][\"'\u201d\u2019)\]]*$")
+"""The end of a line that ends a sentence or introduces a list: a line of prose that does not
+end so runs on into the next line."""
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+_ROMAN |= {"x": 10, **{f"x{k}": 10 + n for k, n in _ROMAN.items()}}
+
+
+def _weak(item: re.Match[str]) -> bool:
+    """Whether a list item's marker is one that a wrapped line of prose can start with: an
+    en dash, an outline number with no stop ("1.5 FTE Social Workers", "R3 Form"), a number
+    with a colon ("2025: it ..."), or a letter or roman numeral with no opening bracket
+    ("a) and b) above")."""
+    if item.group("outline"):
+        return True
+    if item.group("letter"):
+        return not item.group().lstrip().startswith("(")
+    if item.group("num"):
+        return item.string[item.end("num")] == ":"
+    return item.group().lstrip().startswith("\u2013")
+
+
+def _ordinals(label: str) -> set[tuple[str, int]]:
+    """A list item's number as its stem and its last number: "1.2" is ("1.", 2), "R3" ("R",
+    3), "b" ("", 2), "iv" ("", 4); "i", "v" and "x" both as a letter and as a roman
+    numeral."""
+    stem = label.rstrip(string.digits if label[-1:].isdigit() else string.ascii_lowercase)
+    last = label[len(stem) :]
+    if not last:
+        return set()
+    if last.isdigit():
+        return {(stem, int(last))}
+    found = {(stem, _ROMAN[last])} if last in _ROMAN else set()
+    return found | {(stem, ord(last) - 96)} if len(last) == 1 else found
+
+
+def _starts_item(item: re.Match[str], before: str, opened: re.Match[str] | None) -> bool:
+    """Whether a line with a list item's marker starts an item, not runs on the text above
+    it (``before``: its last line; ``opened``: the marker of the item it is in, None in a
+    paragraph). A weak marker (``_weak``) after a line that runs on starts one only where it
+    starts a list (1, 1.1, R1) or is the next of the item's list ("1.2" after "1.1", "b)"
+    after "a)", the same bullet): "the plan funds" over "1.5 FTE Social Workers" is one
+    sentence, and a paragraph of prose is no list for it."""
+    if not _weak(item) or _ENDS.search(before):
+        return True
+    label = _item_number(item)
+    if label is None:  # an en dash: a bullet of the item's own list
+        return opened is not None and opened.group().lstrip()[:1] == "\u2013"
+    ordinals = _ordinals(label)
+    if not item.group("letter") and any(n == 1 for _, n in ordinals):
+        return True
+    above = _ordinals(_item_number(opened) or "") if opened is not None else set()
+    return any((stem, n - 1) in above for stem, n in ordinals)
 
 
 SUB_BULLET = re.compile(r"^\s*" + _WORD_SUB_BULLET + r"\s+(?P<text>\S.*)$")
@@ -552,6 +607,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     paragraph: list[Any] | None = None
     waive: dict[str, str] = {}
     parent: int | None = None  # the last item's indent, while its sub-items may follow
+    marker: re.Match[str] | None = None  # the marker of the open item, if a list's
 
     def close() -> None:
         nonlocal current, paragraph
@@ -746,6 +802,9 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             parent = None
             continue
         item = ITEM.match(line)
+        block = current or paragraph  # a line with a marker may only run on its text
+        if item and block and not _starts_item(item, block[2][-1], marker if current else None):
+            item = None
         if not item and paragraph is None and current is None and title_label(line) is not None:
             # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
             # recommendation, and its number is their id.
@@ -764,6 +823,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # actions as bullets under 'Recommendation 1', and read one to an item they
             # lost the label (an item of its own, or a warning) and put the ids out of step.
             text = item.group("text").strip()
+            marker = item
             if titled:
                 close()
                 current = [number, titled[1], [with_title(titled[4], text)], *titled[2:4]]
@@ -781,6 +841,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             close()
             untitled()
             label = _item_number(item) if item else None
+            marker = item
             first = item.group("text") if item else line
             current = [number, label, [first.strip()], case, waive]
             waive = {}
