@@ -24,7 +24,7 @@ from scrmap import framework as fw
 from scrmap.matcher import Matcher, Result
 from scrmap.sources.text_file import PAGE_FURNITURE, load_text
 from scrmap.sources.yaml_file import load_yaml
-from scrmap.text import INVISIBLE, WORD, one_line, read, read_as
+from scrmap.text import INVISIBLE, READ_AS_CACHE_SIZE, WORD, one_line, read, read_as
 
 from .conftest import PLAIN_ENV, invoke
 
@@ -500,3 +500,12 @@ def test_a_list_copied_from_a_pdf_is_a_list(lines: str, ids: list[str]) -> None:
     recs, _ = load_text(f"# Child Q\n\n{lines}\n", "x.md", None)
     assert [r.id for r in recs] == ids
     assert "1.5 FTE Social Workers." in " ".join(r.text for r in recs) or "1.5" not in lines
+
+
+def test_what_read_remembers_is_bounded() -> None:
+    """A text of more distinct characters than ``read_as`` remembers is read as well, and
+    leaves no more than that many behind (a hostile text of every character in Unicode)."""
+    many = "".join(chr(c) for c in range(0x4E00, 0x4E00 + READ_AS_CACHE_SIZE + 500))
+    got, back = read("con\ufb01dence " + many)
+    assert got.startswith("confidence ") and back is not None and len(got) == len(many) + 11
+    assert read_as.cache_info().currsize <= READ_AS_CACHE_SIZE

@@ -208,6 +208,9 @@ def fold(text: str) -> str:
     return text.replace("\u2018", "'").replace("\u2019", "'")
 
 
+READ_AS_CACHE_SIZE = 4096
+"""How many characters' readings ``read_as`` remembers."""
+
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 """Characters a reader does not see: the soft hyphen a PDF or Word keeps where it broke a
 word at a line end ("in\u00adformation"), zero-width spaces and joiners, the word joiner, and
@@ -225,15 +228,17 @@ _LINE_SEPARATORS = "\u2028\u2029"
 """Unicode's line and paragraph separators: read as a line break."""
 
 
+@lru_cache(maxsize=READ_AS_CACHE_SIZE)
 def read_as(char: str) -> str:
     """What the matcher reads in place of one character that is not ASCII.
 
-        Its compatibility form (NFKC): a ligature is its letters ("\ufb01" is "fi", as PDFs
-        set them), a full-width letter the letter, a no-break or thin space a space. An
-        invisible character is nothing, a typographic apostrophe or hyphen the ASCII one, a line or
-    paragraph separator a line break, and a
-        superscript digit, a footnote's mark ("fathers\u00b3"), a space: read as a digit it would
-        make a word of its own ("fathers3") that no cue matches.
+    Its compatibility form (NFKC): a ligature is its letters ("\ufb01" is "fi", as PDFs set
+    them), a full-width letter the letter, a no-break or thin space a space. An invisible
+    character is nothing, a typographic apostrophe or hyphen the ASCII one, a line or
+    paragraph separator a line break, and a superscript digit, a footnote's mark
+    ("fathers\u00b3"), a space: read as a digit it would make a word of its own
+    ("fathers3") that no cue matches. Remembered for the characters met last: a corpus has
+    a few dozen, and a text of every character in Unicode must not keep a million.
     """
     if char in INVISIBLE:
         return ""
@@ -257,9 +262,6 @@ def _ascii_mark(found: re.Match[str]) -> str:
     mark = found.group()
     return "'" if mark in _APOSTROPHES else "-" if mark in _HYPHENS else "\n"
 
-
-_READ_AS: dict[str, str] = {}
-"""``read_as`` of every character met: a few dozen in a corpus."""
 
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -319,9 +321,7 @@ def read(text: str) -> tuple[str, Reading | None]:
     table: dict[int, str] = {}
     moves = False
     for char in set(_NOT_ASCII.findall(text)):
-        reading = _READ_AS.get(char)
-        if reading is None:
-            reading = _READ_AS[char] = read_as(char)
+        reading = read_as(char)
         if reading != char:
             table[ord(char)] = reading
             moves = moves or len(reading) != 1
