@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from scrmap import framework as fw
 from scrmap.matcher import Matcher, Result
-from scrmap.sources.text_file import PAGE_FURNITURE, load_text
+from scrmap.sources.text_file import ITEM, PAGE_FURNITURE, _item_number, load_text
 from scrmap.sources.yaml_file import load_yaml
 from scrmap.text import INVISIBLE, READ_AS_CACHE_SIZE, WORD, one_line, read, read_as
 
@@ -509,3 +509,20 @@ def test_what_read_remembers_is_bounded() -> None:
     got, back = read("con\ufb01dence " + many)
     assert got.startswith("confidence ") and back is not None and len(got) == len(many) + 11
     assert read_as.cache_info().currsize <= READ_AS_CACHE_SIZE
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("2024: the Board agreed to audit supervision.", None),
+        ("1999: the first review.", None),
+        ("R3: Agencies should share records.", "R3"),
+        ("3: Agencies should share records.", "3"),
+        ("2024. The Board should audit supervision.", "2024"),
+    ],
+)
+def test_a_year_and_a_colon_is_a_date_not_an_item(line: str, label: str | None) -> None:
+    """A paragraph that starts with a year and a colon, as a progress note does, is a date:
+    read as an item, it made a file of paragraphs a list of one."""
+    item = ITEM.match(line)
+    assert (item and _item_number(item)) == label

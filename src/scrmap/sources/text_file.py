@@ -44,11 +44,12 @@ Wingdings fonts that a bullet set in them is copied as."""
 ITEM = re.compile(
     rf"^\s*(?:[{_BULLETS}]|"
     + _WORD_SUB_BULLET
-    + r"|(?P<num>(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.):]"
+    + r"|(?P<num>(?!(?:19|20)\d\d:)(?:[A-Za-z]{1,3}[-.]?)?\d+(?:\.\d+)*)[.):]"
     r"|(?P<outline>(?:\d+(?:\.\d+)+|R\d+(?:\.\d+)*))(?=\s+[A-Z])"
     r"|\(?(?P<letter>[a-z]|[ivx]{2,5})\))\s+(?P<text>\S.*)$"
 )
-"""A bulleted, numbered ('3.', 'R2.1)', 'R3:'), outline-numbered ('1.1 Agencies ...', 'R3
+"""A bulleted, numbered ('3.', 'R2.1)', 'R3:'; a year and a colon, '2024: the Board agreed',
+is a date), outline-numbered ('1.1 Agencies ...', 'R3
 Agencies ...': no stop after the number, so only before a capital, as '2.5 million' is
 no item) or lettered ('(a)', 'a)', '(ii)') list item; Word files use it too. Word's bullets
 pasted as text count: the middle dot, and 'o', a white circle or '\u00a7' with a tab after,
