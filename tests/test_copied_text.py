@@ -22,9 +22,10 @@ from typer.testing import CliRunner
 
 from scrmap import framework as fw
 from scrmap.matcher import Matcher, Result
+from scrmap.repeats import Comparable, find_pairs
 from scrmap.sources.text_file import ITEM, PAGE_FURNITURE, _item_number, load_text
 from scrmap.sources.yaml_file import load_yaml
-from scrmap.text import INVISIBLE, READ_AS_CACHE_SIZE, WORD, one_line, read, read_as
+from scrmap.text import INVISIBLE, READ_AS_CACHE_SIZE, WORD, fold, one_line, read, read_as
 
 from .conftest import PLAIN_ENV, invoke
 
@@ -526,3 +527,21 @@ def test_a_year_and_a_colon_is_a_date_not_an_item(line: str, label: str | None) 
     read as an item, it made a file of paragraphs a list of one."""
     item = ITEM.match(line)
     assert (item and _item_number(item)) == label
+
+
+def test_a_copied_text_repeats_the_same_text_typed() -> None:
+    """The repeats that `coverage` and the duplicate rule find, and the phrases
+    `framework suggest` counts, read a text as the matcher reads it: a copy from a PDF,
+    its footnote mark and non-breaking hyphen in it, is the typed text again."""
+    typed = "Agencies should share information about fathers in multi-agency meetings."
+    copied = (
+        "Agencies should share infor\u00admation about fathers\u00b3 in multi\u2011agency meetings."
+    )
+    recs = [
+        Comparable(text, case, frozenset({"1.3"})) for text, case in [(typed, "A"), (copied, "B")]
+    ]
+    (pair,) = find_pairs(recs, threshold=90)
+    assert pair.similarity == 100
+    assert (
+        fold(copied) == "Agencies should share information about fathers  in multi-agency meetings."
+    )

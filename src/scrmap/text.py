@@ -203,9 +203,10 @@ def _lower(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Unicode-normalise (NFKC) and straighten typographic quotes, as Word leaves them."""
-    text = unicodedata.normalize("NFKC", text)
-    return text.replace("\u2018", "'").replace("\u2019", "'")
+    """``text`` as the matcher reads it (``read``), where no offset into it is needed: a cue
+    phrase, or a text whose words alone are compared (``repeats``, ``suggest``), is read as
+    a recommendation is, a ligature as its letters and a curly apostrophe as "'"."""
+    return read(text)[0]
 
 
 READ_AS_CACHE_SIZE = 4096
