@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from scrmap.sources._word_styles import Styles, W, number
+from scrmap.sources._word_styles import Styles, W, number, val
 
 _LEVELS = 9
 """Word's list levels, 0 to 8."""
@@ -45,19 +45,14 @@ class _Level:
 
 
 def _level(element: Any) -> _Level:
-    start = number(_val(element, "start"))
+    start = number(val(element, "start"))
     return _Level(
         start=1 if start is None else start,
-        format=_val(element, "numFmt") or "decimal",
-        text=_val(element, "lvlText") or "",
+        format=val(element, "numFmt") or "decimal",
+        text=val(element, "lvlText") or "",
         legal=element.find(f"{W}isLgl") is not None,
-        separator=_SEPARATORS.get(_val(element, "suff") or "tab", "\t"),
+        separator=_SEPARATORS.get(val(element, "suff") or "tab", "\t"),
     )
-
-
-def _val(element: Any, tag: str) -> str | None:
-    found = element.find(f"{W}{tag}")
-    return None if found is None else found.get(f"{W}val")
 
 
 def shown(number: int, format_: str) -> str:
@@ -96,11 +91,11 @@ class Numbering:
     def _definition(self, num: Any, depth: int = 0) -> tuple[str, Any] | None:
         """The id and element of the ``w:abstractNum`` that ``num`` counts by, through a
         numbering style's link (``w:numStyleLink``) to the definition it names."""
-        abstract_id = _val(num, "abstractNumId") or ""
+        abstract_id = val(num, "abstractNumId") or ""
         abstract = self._abstract.get(abstract_id)
         if abstract is None:
             return None
-        link = _val(abstract, "numStyleLink")
+        link = val(abstract, "numStyleLink")
         if link is not None and depth < 2:
             numbered = self._styles.style_numbering(link)
             linked = None if numbered is None else self._nums.get(numbered.num)
@@ -129,7 +124,7 @@ class Numbering:
             replaced = override.find(f"{W}lvl")
             if replaced is not None:
                 levels[overridden] = _level(replaced)
-            restart = number(_val(override, "startOverride"))
+            restart = number(val(override, "startOverride"))
             if restart is not None:
                 restarts[overridden] = restart
         if numbered.level not in levels or numbered.level >= _LEVELS:

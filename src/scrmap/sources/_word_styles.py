@@ -139,8 +139,8 @@ class Styles:
         "Recommendation" style that numbers itself), None if none: a ``numId`` of 0 takes
         a style's numbering off."""
         own = paragraph.find(f"{W}pPr/{W}numPr")
-        num = _val(own, "numId")
-        level = _val(own, "ilvl")
+        num = val(own, "numId")
+        level = val(own, "ilvl")
         if num is None:
             by_style = self.style_numbering(self.paragraph_style(paragraph))
             if by_style is None:
@@ -157,14 +157,16 @@ class Styles:
         level: str | None = None
         for style in self._chain(style_id):
             numbering = style.find(f"{W}pPr/{W}numPr")
-            level = level if level is not None else _val(numbering, "ilvl")
-            num = _val(numbering, "numId")
+            level = level if level is not None else val(numbering, "ilvl")
+            num = val(numbering, "numId")
             if num is not None:
                 return Numbered(num, number(level) or 0)
         return None
 
 
-def _val(properties: Any, tag: str) -> str | None:
+def val(properties: Any, tag: str) -> str | None:
+    """The ``w:val`` of the ``tag`` child of ``properties`` (an element, or None), None if
+    it has none: how WordprocessingML writes most settings (``<w:numId w:val="3"/>``)."""
     found = None if properties is None else properties.find(f"{W}{tag}")
     return None if found is None else found.get(f"{W}val")
 
