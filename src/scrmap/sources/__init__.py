@@ -405,6 +405,10 @@ class Inputs:
         self.files.add(key)
         return True
 
+    def is_stdout(self, path: Path) -> bool:
+        """Whether ``path`` is the file standard output is redirected to (`stdout`)."""
+        return self.stdout is not None and _identity(path) == self.stdout
+
     def skip(self, path: Path, note: str) -> None:
         """Leave out ``path``, met in a folder, with a note saying why (once, however often
         the folder is named); it is no longer counted as met, so that naming it as an
@@ -464,7 +468,7 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
         skipped = False
         if isinstance(file, Problem):
             found.append(([], [file]))
-        elif inputs.stdout is not None and _identity(file) == inputs.stdout:
+        elif inputs.is_stdout(file):
             skipped = True  # this run's output, emptied by the shell: not an input that failed
             inputs.skip(file, f"skipped {display_name(str(file))}: standard output goes to it")
         elif inputs.first_time(file):
@@ -499,7 +503,7 @@ def _read_argument(
     if path.is_dir():
         return _read_directory(arg, inputs, limits, sheet)
     if path.exists():
-        if inputs.stdout is not None and _identity(path) == inputs.stdout:
+        if inputs.is_stdout(path):
             message = (
                 "is also where standard output goes: `>` empties it before scrmap runs, and "
                 "`>>` adds this run's output to what is read; redirect the output to another "
