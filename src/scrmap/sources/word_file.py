@@ -640,8 +640,8 @@ def _given_id(block: _Block) -> str | None:
     if label:
         return label[0] or None
     item = ITEM.match(block.text)
-    if item and (item.group("num") or item.group("letter")):
-        return item.group("num") or item.group("letter")
+    if item and (typed := item.group("num") or item.group("letter")):
+        return typed
     listed = _LIST_NUMBER.fullmatch(block.listed)
     return listed.group("num") if listed else None
 
