@@ -65,3 +65,9 @@ def inert_json(text: str, yaml: bool = False) -> str:
         if char != "\n" and is_unsafe(char)
     }
     return text.translate(table) if table else text
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a double-quoted YAML string (JSON's string syntax is YAML's), non-ASCII
+    kept but for what would act on a terminal (`inert_json`)."""
+    return inert_json(json.dumps(text, ensure_ascii=False), yaml=True)

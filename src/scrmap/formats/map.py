@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from scrmap.display import inert_json, terminal
+from scrmap.display import inert_json, terminal, yaml_string
 from scrmap.formats import Renderer, fits_the_framework, json_text
 from scrmap.formats.cells import csv_text, evidence_cell, ids_cell, md_cell
 from scrmap.formats.choices import MapFormat
@@ -210,12 +210,6 @@ def _gold_comment(record: RecommendationRecord, threshold: int) -> list[str]:
     return [_one_line(line) for line in lines]
 
 
-def _yaml_string(text: str) -> str:
-    """A double-quoted YAML string of ``text``, non-ASCII kept but for what would act on a
-    terminal."""
-    return inert_json(json.dumps(text, ensure_ascii=False), yaml=True)
-
-
 def _one_line(text: str) -> str:
     """``text`` with each run of white space, line breaks included, as one space (keeping
     the indent before a comment), and what would act on a terminal shown as ``[U+001B]``."""
@@ -255,9 +249,9 @@ def to_gold(document: MapDocument) -> str:
         seen.add(item_id)
         where = r["source"]["file"] + (f":{r['source']['line']}" if r["source"]["line"] else "")
         lines += [
-            f"  - id: {_yaml_string(item_id)}",
-            f"    source: {_yaml_string(where)}",
-            f"    text: {_yaml_string(r['text'])}",
+            f"  - id: {yaml_string(item_id)}",
+            f"    source: {yaml_string(where)}",
+            f"    text: {yaml_string(r['text'])}",
             *_gold_comment(r, document["framework"]["threshold"]),
             f"    standards: {json.dumps([m['id'] for m in r['standards']])}",
             f"    themes: {json.dumps([m['id'] for m in r['themes']])}",
