@@ -11,13 +11,12 @@ review, so a maintainer decides what goes in.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scrmap.display import inert_json, terminal
+from scrmap.display import terminal, yaml_string
 from scrmap.evaluate import GoldItem
 from scrmap.framework import Framework
 from scrmap.text import FUNCTION_WORDS, GAP_WORDS, WORD, fold, normalise, phrase_keys
@@ -212,4 +211,4 @@ def _quote(text: str) -> str:
     pasted bare would be read as a number or false, not as the item's id."""
     if _PLAIN.fullmatch(text) and text.lower() not in _NOT_TEXT_IN_YAML:
         return text
-    return inert_json(json.dumps(text, ensure_ascii=False), yaml=True)
+    return yaml_string(text)
