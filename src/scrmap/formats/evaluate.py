@@ -24,10 +24,11 @@ TERMINAL = EvalFormat.table
 def to_json(results: Labelled) -> str:
     """The figures as JSON, in ASCII (non-ASCII text escaped, as it always has been); with
     --compare, each side's figures under ``evaluations`` with its label."""
-    if len(results) == 1:
-        return inert_json(json.dumps(evaluation_record(results[0][1]), indent=2)) + "\n"
-    labels = [label for label, _ in results]
-    record = comparison_record(labels, [result for _, result in results])
+    record: object = (
+        evaluation_record(results[0][1])
+        if len(results) == 1
+        else comparison_record([label for label, _ in results], [r for _, r in results])
+    )
     return inert_json(json.dumps(record, indent=2)) + "\n"
 
 
