@@ -91,16 +91,16 @@ def _action_plan(progress: Progress | None) -> list[Message]:
                 f"{_plural(total, 'action')} has a status or a due date",
             )
         ]
-    if unknown:
-        have = "has" if unknown == 1 else "have"
-        noun = "" if parts else " action" if total == 1 else " actions"
-        parts.append(f"{unknown:,} of {total:,}{noun} {have} no recorded status")
-    # A status in words scrmap does not know is as unknown to the Board as none: said, not
-    # left to "No action is overdue; 0 of 3 complete" over a plan rated G, A and R.
-    if unread := progress.counts[State.unrecognised]:
-        have = "has" if unread == 1 else "have"
-        noun = "" if parts else " action" if total == 1 else " actions"
-        parts.append(f"{unread:,} of {total:,}{noun} {have} a status scrmap does not recognise")
+    # A status in words scrmap does not know is as unknown to the Board as none, and said
+    # as a missing one is: not left to "No action is overdue; 0 of 3 complete" over a plan.
+    for count, what in (
+        (unknown, "no recorded status"),
+        (progress.counts[State.unrecognised], "a status scrmap does not recognise"),
+    ):
+        if count:
+            have = "has" if count == 1 else "have"
+            noun = "" if parts else " action" if total == 1 else " actions"
+            parts.append(f"{count:,} of {total:,}{noun} {have} {what}")
     if not parts:
         done = progress.counts[State.complete]
         return [Message("overdue", f"No action is overdue; {done:,} of {total:,} complete")]
