@@ -110,7 +110,7 @@ def _text(record: RecommendationRecord) -> Text:
     return _highlight(record["text"], spans)
 
 
-DIM = ("near miss", "not kept")
+QUIET_ROWS = ("near miss", "not kept")
 """Rows of what was scored but not assigned, shown quiet (`QUIET`); "withheld" stands out."""
 UNMAPPED = "unmapped: no standard, theme or quadrant reached the threshold"
 FIT_TITLE = "whether the text fits the framework at all"
@@ -133,7 +133,7 @@ def mapping_table(record: RecommendationRecord, titles: Titles, threshold: int) 
             titles.get((section, m["id"]), ""),
             str(m["score"]),
             _said(record, kind, m),
-            style=QUIET if kind in DIM else None,
+            style=QUIET if kind in QUIET_ROWS else None,
         )
     fit = _fit(record, threshold)
     if fit is not None:
@@ -153,7 +153,7 @@ def mapping_stack(
     parts: list[RenderableType] = [Text(_heading(record), style="bold"), _text(record)]
     rows = _rows(record, threshold)
     for kind, section, m in rows:
-        style = QUIET if kind in DIM else ""
+        style = QUIET if kind in QUIET_ROWS else ""
         label = Text(f"{kind} ", style=style or QUIET)
         label.append(m["id"], style=style or "bold")
         line = _hanging(label, Text(titles.get((section, m["id"]), ""), style=style), width)
