@@ -643,8 +643,8 @@ def _repeated(record: ReportRecord) -> str:
         groups.append(
             f"<h3>{heading}</h3>"
             + _table(f"Repeated recommendations, {heading}", _head("Case", "Id", "Text"), members)
-            + f"{_more(REPEAT_MEMBERS, len(group['members']))}"
-            f"<ul class=cue>{pairs}</ul>"
+            + _more(REPEAT_MEMBERS, len(group["members"]))
+            + f"<ul class=cue>{pairs}</ul>"
         )
     groups.append(_more(REPEAT_GROUPS, len(record["repeated"])))
     if record["repeats_limited"]:
