@@ -198,6 +198,23 @@ def test_data_formats_printed_act_on_no_terminal_and_start_no_line(
         assert "[U+001B]]8;;evil[U+0007]L" in out
 
 
+def test_jsonl_escapes_del_in_an_otherwise_ascii_record(tmp_path: Path) -> None:
+    """DEL is ASCII: a record with nothing else to escape is still written as -f json
+    writes it, ``\\u007f``, not raw."""
+    import json
+
+    source = tmp_path / "case.yaml"
+    source.write_text(
+        "case: C\nrecommendations:\n  - id: R1\n"
+        '    text: "Agencies should share information \\x7f"\n'
+    )
+    result = _run(["map", "-f", "jsonl", str(source)])
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert "\x7f" not in result.stdout
+    assert "\\u007f" in result.stdout
+    assert json.loads(result.stdout)["text"].endswith("\x7f")
+
+
 @pytest.mark.parametrize("form", ["yaml", "json", "markdown"])
 def test_framework_show_of_a_hostile_title_acts_on_no_terminal(tmp_path: Path, form: str) -> None:
     """PyYAML writes a right-to-left override as it is, even in quotes; YAML and JSON give

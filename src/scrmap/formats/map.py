@@ -45,7 +45,8 @@ def jsonl_line(record: RecommendationRecord) -> bytes:
     then, as `json_text`, nothing in it acts on a terminal (`inert_json`).
     """
     line = orjson.dumps(record)
-    if not line.isascii():
+    # DEL is ASCII, and orjson leaves it raw as JSON allows; the rest to escape is not.
+    if not line.isascii() or b"\x7f" in line:
         line = inert_json(line.decode()).encode()
     return line + b"\n"
 
