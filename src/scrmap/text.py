@@ -344,7 +344,8 @@ def read(text: str) -> tuple[str, Reading | None]:
         shifts.append(past - length)
         done = past
     pieces.append(text[done:].translate(table))
-    return "".join(pieces), Reading("".join(pieces), tuple(units), tuple(shifts))
+    got = "".join(pieces)
+    return got, Reading(got, tuple(units), tuple(shifts))
 
 
 _INSIDE_A_WORD = re.compile(f"(?<=\\w)[{INVISIBLE}]+(?=\\w)")
