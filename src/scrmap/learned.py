@@ -181,8 +181,9 @@ def changes(framework: Framework) -> list[Change]:
 
 def changes_in_words(found: Sequence[Change], most: int = 6) -> str:
     """``found`` for a one-line warning: the first ``most`` changes and how many more."""
-    more = f" and {len(found) - most} more" if len(found) > most else ""
-    return ", ".join(change.words() for change in found[:most]) + more
+    from scrmap.repeats import listed  # only when there is a warning to give
+
+    return listed([change.words() for change in found], most)
 
 
 def sidecar(framework_path: Path) -> Path:
