@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from scrmap.findings import Severity
-from scrmap.text import read
+from scrmap.text import fold
 
 if TYPE_CHECKING:
     from scrmap.matcher import Result
@@ -44,10 +44,10 @@ class Item:
     @property
     def text(self) -> str:
         """The recommendation's text as the rules read it: as the matcher reads it
-        (``text.read``), so that a ligature, a curly apostrophe or a full-width letter, as
+        (``text.fold``), so that a ligature, a curly apostrophe or a full-width letter, as
         text copied from a PDF has them, hides no word from a rule ("Children\u2019s
         Services" names who acts, as "Children's Services" does)."""
-        return read(self.rec.text)[0]
+        return fold(self.rec.text)
 
 
 @dataclass(frozen=True, slots=True)

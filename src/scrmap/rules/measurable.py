@@ -69,12 +69,12 @@ class Options(RuleOptions):
 
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a recommendation with no outcome, figure or evidence to check it by."""
-    rec = item.rec
-    if rec.evidence or "%" in item.text:
+    rec, text = item.rec, item.text
+    if rec.evidence or "%" in text:
         return
-    if first(_MARKERS, item.text) or first(words_pattern(options.markers), item.text):
+    if first(_MARKERS, text) or first(words_pattern(options.markers), text):
         return
-    if _TO_THE_BOARD.search(item.text):
+    if _TO_THE_BOARD.search(text):
         return
     yield Hit(
         item,

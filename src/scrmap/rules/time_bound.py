@@ -97,7 +97,8 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         if message := due_not_read(rec.due):
             yield Hit(item, message)
         return
-    if _TIMESCALE.search(item.text) or first(words_pattern(options.phrases), item.text):
+    text = item.text
+    if _TIMESCALE.search(text) or first(words_pattern(options.phrases), text):
         return
     if rec.due:
         yield Hit(
