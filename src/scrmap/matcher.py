@@ -990,10 +990,10 @@ class Matcher:
         """
         for text in texts:
             source, reading = _read(text)
+            found = self._found(source, self._split(source))
             if reading is None:
-                yield self._score(text, self._found(source, self._split(source)), near_misses)
+                yield self._score(text, found, near_misses)
             else:
-                found = self._found(source, self._split(source))
                 yield _written(self._score(source, found, near_misses), text, reading)
 
     def _found(self, source: str, pieces: list[str]) -> _Found:
