@@ -35,12 +35,11 @@ def _has_table(pyproject: Path) -> bool:
         return bool(_TABLE.search(text))
 
 
-def discover(explicit: Path | None, cwd: Path | None, environ: Mapping[str, str]) -> Path | None:
-    """The configuration file to use, in yamllint's order; None for the defaults. ``cwd``
-    is None when the working directory was removed: there is nothing to walk up from."""
+def discover(explicit: Path | None, cwd: Path, environ: Mapping[str, str]) -> Path | None:
+    """The configuration file to use, in yamllint's order; None for the defaults."""
     if explicit is not None:
         return explicit
-    for directory in (cwd, *cwd.parents) if cwd is not None else ():
+    for directory in (cwd, *cwd.parents):
         if (directory / FILE_NAME).is_file():
             return directory / FILE_NAME
         pyproject = directory / "pyproject.toml"

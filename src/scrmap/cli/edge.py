@@ -54,7 +54,7 @@ def framework(
     none) when the working directory has no framework.yaml."""
     from scrmap import pipeline
 
-    config = chosen.path if chosen is not None else configuration_file()
+    config = chosen.path if chosen is not None else configuration_file(path)
     try:
         loaded, where = pipeline.load_framework(path, os.environ, learned, config=config)
     except ScrmapError as error:
@@ -84,18 +84,17 @@ def warn_changed_since_learned(loaded: Framework, path: Path) -> None:
     )
 
 
-def configuration_file() -> Path | None:
+def configuration_file(framework: Path | None) -> Path | None:
     """The configuration file that would be in use, for the commands that take no --config
-    (`framework show`, `validate`, `learn`, `suggest-cues`): found, not read."""
+    (`framework show`, `validate`, `learn`, `suggest-cues`): found, not read; and looked for
+    only when no ``framework`` is named, as only then is the framework looked for beside it
+    (a walk up to the root that reads every pyproject.toml on the way, and `framework show
+    --framework X` works in a working directory removed since the shell entered it)."""
+    if framework is not None:
+        return None
     from scrmap.config_files import discover
 
-    try:
-        cwd: Path | None = Path.cwd()
-    except FileNotFoundError:
-        # Removed since the shell entered it: `framework show --framework X` worked there
-        # before the configuration was looked for, and must go on working.
-        cwd = None
-    return discover(None, cwd, os.environ)
+    return discover(None, Path.cwd(), os.environ)
 
 
 def fail_framework(

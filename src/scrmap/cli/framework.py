@@ -53,7 +53,7 @@ def framework_validate(
     from scrmap import pipeline
     from scrmap.cli import edge
 
-    config = edge.configuration_file()
+    config = edge.configuration_file(path or framework)
     try:
         # Never from the cache: the answer is this scrmap's, not the one that wrote the entry.
         loaded, target = pipeline.load_framework(
