@@ -216,8 +216,8 @@ def refuse_own_files(output: Path | None, framework_path: Path, chosen: Settings
     refuse_no_folder(output)
     refuse_overwrite(output, [framework_path], "the framework in use")
     refuse_overwrite(output, [sidecar(framework_path)], "the framework's learned weights")
-    if chosen.loaded is not None and chosen.loaded.path is not None:
-        refuse_overwrite(output, [chosen.loaded.path], "the configuration in use")
+    if chosen.path is not None:
+        refuse_overwrite(output, [chosen.path], "the configuration in use")
 
 
 def stdout_file() -> tuple[int, int] | None:
