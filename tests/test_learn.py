@@ -23,6 +23,20 @@ def adult() -> fw.Framework:
     return fw.load(ADULT)
 
 
+@pytest.fixture(scope="module")
+def weights(adult: fw.Framework) -> learned.Learned:
+    """The adult framework's weights, fitted on its small gold file."""
+    return learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """The adult framework copied, for a test to put weights beside."""
+    written = tmp_path / "adult.yaml"
+    written.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
+    return written
+
+
 def test_fit_covers_the_labelled_standards_and_a_fit_model(adult: fw.Framework) -> None:
     items = load_gold(ADULT_GOLD, adult).items
     weights = learn.fit(adult, items, learned_from=["small"])
@@ -33,21 +47,19 @@ def test_fit_covers_the_labelled_standards_and_a_fit_model(adult: fw.Framework) 
 
 
 def test_learned_file_round_trips_and_is_found_beside_the_framework(
-    adult: fw.Framework, tmp_path: Path
+    weights: learned.Learned, copy: Path
 ) -> None:
-    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
-    copy = tmp_path / "adult.yaml"
-    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
     learned.sidecar(copy).write_text(learn.dump(weights), encoding="utf-8")
     loaded = fw.load(copy)
     assert loaded.learned == weights
     assert fw.without_learned(loaded).learned is None
 
 
-def test_the_weights_record_what_each_score_was_made_of(adult: fw.Framework) -> None:
+def test_the_weights_record_what_each_score_was_made_of(
+    adult: fw.Framework, weights: learned.Learned
+) -> None:
     """A cue's weight, an exclusion, a quadrant or the outside phrases change what the
     weights were fitted on; a title, a description and the cues' order do not."""
-    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
     fitted = replace(adult, learned=weights)
     assert weights.framework == learned.learned_for(adult) and learned.changes(fitted) == []
     w1 = adult.standards[2]
@@ -68,24 +80,17 @@ def test_the_weights_record_what_each_score_was_made_of(adult: fw.Framework) -> 
 
 
 def test_weights_that_recorded_no_framework_still_load_and_tell_nothing(
-    adult: fw.Framework, tmp_path: Path
+    weights: learned.Learned, copy: Path
 ) -> None:
     """Weights learned by a scrmap before the record: they map as they did."""
-    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
-    copy = tmp_path / "adult.yaml"
-    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
     dumped = learn.dump(weights)
-    (tmp_path / "adult.learned.yaml").write_text(
-        dumped[: dumped.index("\nframework:\n") + 1], encoding="utf-8"
-    )
+    learned.sidecar(copy).write_text(dumped[: dumped.index("\nframework:\n") + 1], encoding="utf-8")
     loaded = fw.load(copy)
     assert loaded.learned is not None and loaded.learned.framework is None
     assert learned.changes(replace(loaded, standards=loaded.standards[1:])) == []
 
 
-def test_learned_file_naming_an_unknown_id_is_an_error(tmp_path: Path) -> None:
-    copy = tmp_path / "adult.yaml"
-    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
+def test_learned_file_naming_an_unknown_id_is_an_error(copy: Path) -> None:
     learned.sidecar(copy).write_text("standards:\n  '9.9': {bias: 0}\n", encoding="utf-8")
     with pytest.raises(FrameworkError) as raised:
         fw.load(copy)
@@ -94,12 +99,10 @@ def test_learned_file_naming_an_unknown_id_is_an_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("written", [".nan", ".inf", "-.inf", "1.0e+400", "1e400"])
 def test_a_learned_weight_that_is_no_finite_number_is_an_error_at_its_place(
-    tmp_path: Path, written: str
+    copy: Path, written: str
 ) -> None:
     """A NaN or infinite weight (`.nan`, or a number too large for a float) stopped every
     command with an internal error, exit 3; it is the file's problem, at its place."""
-    copy = tmp_path / "adult.yaml"
-    copy.write_text(ADULT.read_text(encoding="utf-8"), encoding="utf-8")
     learned.sidecar(copy).write_text(f"standards:\n  P1: {{bias: {written}}}\n", encoding="utf-8")
     with pytest.raises(FrameworkError) as raised:
         fw.load(copy)
@@ -108,8 +111,9 @@ def test_a_learned_weight_that_is_no_finite_number_is_an_error_at_its_place(
     ]
 
 
-def test_learned_evidence_is_words_with_weights(adult: fw.Framework) -> None:
-    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+def test_learned_evidence_is_words_with_weights(
+    adult: fw.Framework, weights: learned.Learned
+) -> None:
     text = "Practitioners should record the views of the adult and their desired outcomes."
     result = Matcher(learn.with_learned(adult, weights)).match(text)
     (top, *_) = result.assigned("standards")
@@ -121,8 +125,9 @@ def test_learned_evidence_is_words_with_weights(adult: fw.Framework) -> None:
         assert text[e.start : e.end] == e.matched
 
 
-def test_the_fit_model_leaves_off_framework_text_unmapped(adult: fw.Framework) -> None:
-    weights = learn.fit(adult, load_gold(ADULT_GOLD, adult).items)
+def test_the_fit_model_leaves_off_framework_text_unmapped(
+    adult: fw.Framework, weights: learned.Learned
+) -> None:
     result = Matcher(learn.with_learned(adult, weights)).match(
         "The council should resurface the car park."
     )
