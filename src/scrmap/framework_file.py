@@ -252,9 +252,11 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
     """Duplicate ids and references to ids that do not exist."""
     problems: list[Problem] = []
 
+    def place(path: tuple[str | int, ...]) -> tuple[int, int] | None:
+        return located.positions.get((*path, "<value>")) or located.where(path)
+
     def report(path: tuple[str | int, ...], message: str) -> None:
-        pos = located.positions.get((*path, "<value>")) or located.where(path)
-        line, col = pos if pos else (None, None)
+        line, col = place(path) or (None, None)
         problems.append(Problem(name, line, col, f"{yamlpos.label(path, data)}: {message}"))
 
     # Ids are compared as the models read them, spaces around them stripped: 'S1 ' is S1.
@@ -265,13 +267,13 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
         for i, item in _items(data, key):
             item_id = item.get("id")
             if isinstance(item_id, str):
-                seen[item_id.strip()] += 1
-                first.setdefault(item_id.strip(), i)
-                if seen[item_id.strip()] == 2:
-                    at = located.positions.get((key, first[item_id.strip()], "id", "<value>"))
-                    at = at or located.where((key, first[item_id.strip()], "id"))
+                stripped = item_id.strip()
+                seen[stripped] += 1
+                first.setdefault(stripped, i)
+                if seen[stripped] == 2:
+                    at = place((key, first[stripped], "id"))
                     where = f" (first at line {at[0]})" if at else ""
-                    report((key, i, "id"), f"duplicate id {item_id.strip()!r} in {key}{where}")
+                    report((key, i, "id"), f"duplicate id {stripped!r} in {key}{where}")
         ids[key] = set(seen)
 
     def check_ref(key: str, field: str, target: str, kind: str, required: bool) -> None:
