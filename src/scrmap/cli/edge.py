@@ -121,7 +121,7 @@ def _framework_origin(path: Path | None, config: Path | None = None) -> str | No
     the bundled one."""
     from scrmap.cli import options
     from scrmap.defaults import FRAMEWORK_ENV_VAR
-    from scrmap.framework import LOCAL_NAME
+    from scrmap.framework import LOCAL_NAME, beside_config
 
     if path is not None and options.framework_from_environment:
         return (
@@ -133,8 +133,6 @@ def _framework_origin(path: Path | None, config: Path | None = None) -> str | No
             f"the framework file is the {LOCAL_NAME} in the working directory; fix it, or "
             "give --framework FILE"
         )
-    from scrmap.framework import beside_config
-
     beside = beside_config(config) if path is None else None
     if beside is not None:
         return (
