@@ -4,13 +4,16 @@ A SMART recommendation is Measurable: it says how the Board will know it worked 
 audit, a figure, a report to the Board, evidence from practice), not only what will
 be done ("report progress to the Board", "present the findings to the Partnership Board"
 count). "Ensure training is delivered" is an output: the Board cannot tell from it
-whether practice changed. An `evidence` field in the file also satisfies the rule.
+whether practice changed. Nor is an aim: "reduce the need for admissions" says what
+should change, not how anyone will know it did, and "targeted" help has no target. An
+`evidence` field in the file also satisfies the rule.
 
 Passing:
     The NSCB will audit 20 case files in 2027 to show that fathers are recorded.
 
 Failing:
     Agencies should ensure that training on neglect is delivered.
+    There should be greater investment in community care to reduce hospital admissions.
 """
 
 from __future__ import annotations
@@ -30,9 +33,10 @@ KINDS = frozenset({"recommendation"})
 
 MARKERS = [
     "audit*", "monitor*", "measur*", "evidence*", "demonstrat*", "percentage", "per cent",
-    "number of", "proportion of", "rate of", "target*", "indicator*", "KPI*", "dashboard*",
-    "survey*", "feedback from", "outcome*", "impact on", "assurance", "report to",
-    "reports to", "reported to", "report back", "report on progress", "reduc*", "increase in",
+    "number of", "proportion of", "rate of", "target", "targets", "indicator*", "KPI*",
+    "dashboard*", "survey*", "feedback from", "outcome*", "impact on", "assurance",
+    "report to", "reports to", "reported to", "report back", "report on progress",
+    "reduction in", "increase in",
     "baseline", "dip sample*", "case file*", "review of cases", "compliance with",
     "scrutin*", "inspect*", "test* the", "evaluate", "evaluates", "evaluated", "evaluating",
     "an evaluation", "independent evaluation", "sample of", "samples of", "sampling", "sampled",

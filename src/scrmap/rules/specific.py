@@ -5,7 +5,11 @@ action, in its `owner` or `agency` field or in its text: one of the agencies and
 below, or the subject of a modal verb that names a body ("The Home Office should ...",
 "The Welsh Government should ...", "Cambridgeshire Community Services (NHCP) should ...").
 "Professionals", "agencies", "partners", "practitioners" and "staff" name nobody in
-particular and do not count.
+particular and do not count. Nor does an agency named only as what the work is for,
+across or about ("training should be provided across schools", "referrals to children's
+social care", "the role of health visitors"), or as what owns a thing ("make GP records
+available", "a national police operation"): it is not asked to act. Asked by name it is
+("ask the police to ...", "led by the LSCB").
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
@@ -14,16 +18,18 @@ Passing:
 
 Failing:
     Professionals must recognise and respond to concerns about domestic abuse.
+    Additional CSE training should be provided across schools and the local NHS.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
 from scrmap.findings import Severity
-from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, words_pattern
 from scrmap.text import WORD, actor_spans
 
 ID = "specific"
@@ -46,6 +52,7 @@ ACTORS = [
     "safeguarding lead*", "safeguarding team*", "workforce development", "task force",
     "early help", "health visiting", "family hub*", "primary care", "supervisor*", "dentist*",
     "dental practice*", "pharmacist*", "pharmacy", "pharmacies", "cafcass", "ofsted",
+    "safeguarding partners", "statutory partners", "criminal justice agencies",
 ]  # fmt: skip
 ACRONYMS = [
     "NSCB", "NSCP", "LSCB", "LSCP", "SAB", "CSC", "GP", "GPs", "NHS", "CCG", "ICB", "MASH",
@@ -59,6 +66,34 @@ NOBODY = frozenset(_NOBODY_TEXT.split())
 "Professionals and local partners". Any other word in a subject that acts names someone."""
 _ACTORS = words_pattern(ACTORS)
 _ACRONYMS = words_pattern(ACRONYMS, flags=0)
+_NOT_ASKED_TEXT = """for across among amongst to into within of in at on about throughout
+like including"""
+NOT_ASKED = frozenset(_NOT_ASKED_TEXT.split())
+"""Words after which an agency is what the work is for, across, about or in, not who does
+it: "training provided across schools", "referrals to children's social care". Not
+"between": sharing "between the safeguarding partners" is theirs to do."""
+_PASSED_TEXT = """the a an all any each every its their our other relevant local national
+those these both and or"""
+PASSED = frozenset(_PASSED_TEXT.split())
+"""Words between such a preposition and the agency it governs: "across all schools, the
+council and the local NHS"."""
+MODIFIERS = 2
+"""How many other words (lower case, not in ``PASSED``) may stand between: "for frontline
+health visitors"; capitalised names ("Norfolk County Council") are passed whatever their
+length."""
+_OWNED = re.compile(
+    r"\s+(?:records?|operations?|admissions?|attendances?|data|premises|procedures?|"
+    r"polic(?:y|ies)|guidance|systems?)\b",
+    re.IGNORECASE,
+)
+"""A thing the agency owns or that is named after it: "GP records", "police operation"."""
+_ACTS = re.compile(
+    r"\s+(?:should|must|will|shall|would|could|can|may|needs?\s+to|are\s+to|is\s+to)\b",
+    re.IGNORECASE,
+)
+"""A modal straight after the agency: it is a subject that acts, whatever stands before
+("The President of the Family Division and Cafcass should ...")."""
+_BACK_WORDS = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 
 
 class Options(RuleOptions):
@@ -75,13 +110,19 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     rec = item.rec
     if rec.owner or rec.agency:
         return
-    extra = words_pattern(options.actors)
     text = item.text
-    if first(_ACTORS, text) or first(_ACRONYMS, text) or first(extra, text):
-        return
+    subjects = actor_spans(text)
     if any(
         any(w.lower() not in NOBODY for w in WORD.findall(text[start:end]))
-        for start, end in actor_spans(text)
+        for start, end in subjects
+    ):
+        return
+    named = [_ACTORS, _ACRONYMS, words_pattern(options.actors)]
+    if any(
+        _asked(text, found.start(), found.end())
+        for pattern in named
+        if pattern is not None
+        for found in pattern.finditer(text)
     ):
         return
     yield Hit(
@@ -89,3 +130,25 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         "does not say who must act: name an agency, board or role in the text, or set "
         "'owner' or 'agency' ('professionals' and 'agencies' name nobody)",
     )
+
+
+def _asked(text: str, start: int, end: int) -> bool:
+    """Whether the agency named at ``start:end`` is asked to act: not what something is
+    named after or owned by (``_OWNED``), and not governed by a preposition of what the
+    work is for or across (``NOT_ASKED``), reading back over a list of agencies and the
+    words of a name; always, where a modal follows it (``_ACTS``)."""
+    if _ACTS.match(text, end):
+        return True
+    if _OWNED.match(text, end):
+        return False
+    others = 0
+    for word in reversed(_BACK_WORDS.findall(text, 0, start)[-12:]):
+        lower = word.lower()
+        if lower in NOT_ASKED:
+            return False
+        if lower in PASSED or word == "," or word[:1].isupper():
+            continue
+        others += 1
+        if not word[:1].isalpha() or others > MODIFIERS:
+            return True
+    return True

@@ -2,12 +2,12 @@
 
 Verbs such as "consider", "explore", "reflect on", "be mindful of", "give due
 consideration to" or "take into account" (with a word inside too: "be fully aware of")
-cannot be completed or checked, and nor can "recognise the importance of" or "consider
-the need for": an abstract noun (need, importance, value, benefit, ...) after such a verb keeps
-the action out of reach. The rule reports them unless the recommendation also has a
-concrete action verb outside what is to be considered ("consider the findings and
-publish a revised protocol" passes; in "consider the need for a review", the review is
-only to be thought about).
+cannot be completed or checked, and nor can "recognise the importance of", "recognise
+schools as partners" or "consider the need for": an abstract noun (need, importance, value,
+benefit, ...) after such a verb keeps the action out of reach. The rule reports them unless
+the recommendation also has a concrete action verb outside what is to be considered
+("consider the findings and publish a revised protocol" passes; in "consider the need for a
+review", the review is only to be thought about).
 
 Passing:
     The NSCB will publish a revised escalation protocol by June 2027.
@@ -81,7 +81,10 @@ _HEDGED = re.compile(
 """Being aware of something and giving it consideration, with or without a word inside:
 "be mindful of", "be fully aware of", "be made aware of", "give due consideration to";
 with an abstract noun after, as `VAGUE`'s phrases."""
-_FRAMED = re.compile(rf"\b(?:{'|'.join(FRAMED)}){_FRAME}", re.IGNORECASE)
+_REGARDED = r"\s+(?:[\w'\u2019-]+\s+){1,6}?as\s+(?!(?:well|soon|possible|appropriate|necessary)\b)"
+"""Something regarded as something: "recognise health and education staff as significant
+partners" asks for a view, not an action."""
+_FRAMED = re.compile(rf"\b(?:{'|'.join(FRAMED)})(?:{_FRAME}|{_REGARDED})", re.IGNORECASE)
 _ACTIONS = words_pattern(ACTIONS)
 
 
