@@ -82,17 +82,20 @@ MODIFIERS = 2
 health visitors"; capitalised names ("Norfolk County Council") are passed whatever their
 length."""
 _OWNED = re.compile(
-    r"\s+(?:records?|operations?|admissions?|attendances?|data|premises|procedures?|"
+    r"(?<!\s)\s+(?:records?|operations?|admissions?|attendances?|data|premises|procedures?|"
     r"polic(?:y|ies)|guidance|systems?)\b",
     re.IGNORECASE,
 )
 """A thing the agency owns or that is named after it: "GP records", "police operation"."""
 _ACTS = re.compile(
-    r"\s+(?:should|must|will|shall|would|could|can|may|needs?\s+to|are\s+to|is\s+to)\b",
+    r"(?<!\s)\s+(?:should|must|will|shall|would|could|can|may|needs?\s+to|are\s+to|is\s+to)\b",
     re.IGNORECASE,
 )
 """A modal straight after the agency: it is a subject that acts, whatever stands before
 ("The President of the Family Division and Cafcass should ...")."""
+_BACK_REACH = 200
+"""How far back ``_asked`` reads (a dozen words at most): a long text that names the police
+a thousand times is read once per name, not from its start each time."""
 _BACK_WORDS = re.compile(r"[\w'\u2019-]+|[^\w\s]")
 
 
@@ -142,7 +145,7 @@ def _asked(text: str, start: int, end: int) -> bool:
     if _OWNED.match(text, end):
         return False
     others = 0
-    for word in reversed(_BACK_WORDS.findall(text, 0, start)[-12:]):
+    for word in reversed(_BACK_WORDS.findall(text, max(0, start - _BACK_REACH), start)[-12:]):
         lower = word.lower()
         if lower in NOT_ASKED:
             return False
