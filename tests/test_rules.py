@@ -90,6 +90,23 @@ def test_unmapped_message_names_the_nearest_standards(norfolk) -> None:
     assert finding.location() == "golden.yaml:3"
 
 
+def _specific_message(norfolk, text: str) -> str:
+    recs, _ = load_yaml(as_file({"text": text}), "golden.yaml")
+    settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
+    settings["specific"] = (Severity.warning, RULES["specific"].Options())
+    (finding,) = run(recs, [], Matcher(norfolk), settings)
+    return finding.message
+
+
+def test_specific_names_an_agency_that_is_there_but_does_not_act(norfolk) -> None:
+    """A reviewer who sees 'schools' in the text would take a bare "does not say who must
+    act" for a mistake; the message says which agency is named, and that it does not act."""
+    named = _specific_message(norfolk, "Training should be provided across schools and GPs.")
+    assert named.startswith("does not say who must act; 'schools' is named, but not as who")
+    nobody = _specific_message(norfolk, "Professionals must respond to concerns.")
+    assert nobody.startswith("does not say who must act: name an agency")
+
+
 def test_duplicate_message_names_eight_shared_words_and_counts_the_rest(norfolk) -> None:
     """A CI log should not hold a long recommendation's wording whole."""
     text = (

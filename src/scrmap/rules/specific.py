@@ -121,16 +121,18 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     ):
         return
     named = [_ACTORS, _ACRONYMS, words_pattern(options.actors)]
-    if any(
-        _asked(text, found.start(), found.end())
-        for pattern in named
-        if pattern is not None
-        for found in pattern.finditer(text)
-    ):
+    found = sorted(
+        (m for pattern in named if pattern is not None for m in pattern.finditer(text)),
+        key=lambda m: m.start(),
+    )
+    if any(_asked(text, m.start(), m.end()) for m in found):
         return
+    # Named, but not as who acts: say so, or the reviewer reads "schools" in the text and
+    # takes the warning for a mistake.
+    only = f"; {found[0].group()!r} is named, but not as who does it" if found else ""
     yield Hit(
         item,
-        "does not say who must act: name an agency, board or role in the text, or set "
+        f"does not say who must act{only}: name an agency, board or role in the text, or set "
         "'owner' or 'agency' ('professionals' and 'agencies' name nobody)",
     )
 
