@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 
 import pytest
@@ -64,3 +65,27 @@ def test_results_come_back_from_workers_whole(norfolk: fw.Framework) -> None:
     assert [m.rec for m in mapped] == recs
     assert [m.result for m in mapped] == [matcher.match(r.text) for r in recs]
     assert any(m.result.mapped for m in mapped)
+
+
+def _frozen_count(rec: Recommendation, result: object) -> int:
+    """A render that says how many objects garbage collection leaves out as it runs."""
+    return gc.get_freeze_count()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_what_lives_for_the_run_is_left_out_of_collection_until_it_ends(
+    norfolk: fw.Framework, jobs: int
+) -> None:
+    """The framework and the matcher's tables live for the whole run: a full collection walked
+    them all each time it ran. They are left out while mapping runs (in each worker too), and
+    let back in when it ends, or stops early."""
+    assert gc.get_freeze_count() == 0
+    recs = _recs(parallel.CHUNK + 1)
+    mapped = parallel.map_chunks(recs, Matcher(norfolk), _frozen_count, jobs)
+    counts = [n for chunk in mapped for n in chunk]
+    assert len(counts) == len(recs) and min(counts) > 0
+    assert gc.get_freeze_count() == 0
+    stopped = parallel.map_chunks(recs, Matcher(norfolk), _frozen_count, jobs)
+    assert min(next(stopped)) > 0 and gc.get_freeze_count() > 0
+    stopped.close()
+    assert gc.get_freeze_count() == 0

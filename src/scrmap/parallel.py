@@ -12,6 +12,7 @@ is the same either way (a test checks it).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -66,6 +67,8 @@ def jobs_for(count: int, requested: int | None) -> int:
 def _start(framework: Framework, threshold: int, render: Render[object], near_misses: bool) -> None:
     global _worker
     _worker = (Matcher(framework, threshold), render, near_misses)
+    # The worker lives for the run, and so does everything it holds now (see map_batches).
+    gc.freeze()
 
 
 def _mapped(batch: Batch, matcher: Matcher, render: Render[T], near_misses: bool) -> list[T]:
@@ -91,7 +94,29 @@ def map_batches(
 ) -> Iterator[list[T]]:
     """``render(rec, matcher.match(rec.text))`` for every recommendation of every batch,
     in input order, one batch (a list) at a time. Without ``near_misses``, ``render``
-    gets results that hold only what is assigned (``Matcher.match_many``)."""
+    gets results that hold only what is assigned (``Matcher.match_many``).
+
+    Everything alive when mapping starts (the framework, the matcher's tables, the modules
+    imported) lives until it ends, and is left out of garbage collection meanwhile
+    (``gc.freeze``): a full collection walked all of it, some 50 ms each time, eight times
+    in 100,000 recommendations (BENCHMARKS.md, "Left out of garbage collection"). What was
+    frozen is let back in when mapping ends, or stops early.
+    """
+    gc.freeze()
+    try:
+        yield from _batches_mapped(work, matcher, render, jobs, near_misses)
+    finally:
+        gc.unfreeze()
+
+
+def _batches_mapped(
+    work: Iterable[Batch],
+    matcher: Matcher,
+    render: Render[T],
+    jobs: int,
+    near_misses: bool,
+) -> Iterator[list[T]]:
+    """``map_batches`` itself, in this process or in ``jobs`` workers."""
     if jobs <= 1:
         for batch in work:
             yield _mapped(batch, matcher, render, near_misses)
