@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from scrmap import framework as fw
+from scrmap import text as text_module
 from scrmap.matcher import Matcher, Result
 from scrmap.repeats import Comparable, find_pairs
 from scrmap.sources.text_file import ITEM, PAGE_FURNITURE, _item_number, load_text
@@ -274,6 +275,15 @@ def test_one_line(written: str, line: str) -> None:
     """What every source makes of a recommendation's text: one line, a word broken at a line
     end joined up to its hyphen (a compound cannot be told from a broken word there)."""
     assert one_line(written) == line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=f"ab\u00e9 1-\n\r\t\u2028\u2010\u2011{INVISIBLE}", max_size=40))
+def test_one_line_reads_as_its_patterns(written: str) -> None:
+    """Each pattern of `one_line` is run only where what it needs is in the text (a hyphen and
+    a line break; a character that is not ASCII): the same line as running both always."""
+    broken = text_module._BROKEN_AT_LINE_END.sub(lambda m: "" if m.group("soft") else "-", written)
+    assert one_line(written) == text_module._INSIDE_A_WORD.sub("", " ".join(broken.split()))
 
 
 # The same texts as a file: what a copy from a PDF or Word leaves in a Markdown or text

@@ -361,6 +361,8 @@ _BROKEN_AT_LINE_END = re.compile(
 def join_words(text: str) -> str:
     """``text`` with invisible characters inside words removed, so that a rule or a cue sees
     the word a reader sees ('con\u200bsider' is caught as 'consider')."""
+    if text.isascii():  # no invisible character is ASCII: most texts, read at C speed
+        return text
     return _INSIDE_A_WORD.sub("", text)
 
 
@@ -374,7 +376,11 @@ def one_line(text: str) -> str:
     (``Matcher._split``), and the text keeps the hyphen the reader saw. Broken at Word's
     optional hyphen, a word is joined up whole.
     """
-    if "-" in text or "\u00ad" in text or "\u2010" in text or "\u2011" in text:
+    # Only a text with a hyphen and a line break can hold a word broken at a line end;
+    # both are looked for in C, where the pattern is tried at every character.
+    if ("-" in text or "\u00ad" in text or "\u2010" in text or "\u2011" in text) and (
+        "\n" in text or "\r" in text or "\u2028" in text
+    ):
         text = _BROKEN_AT_LINE_END.sub(lambda m: "" if m.group("soft") else "-", text)
     return join_words(" ".join(text.split()))
 
