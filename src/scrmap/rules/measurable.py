@@ -5,8 +5,9 @@ audit, a figure, a report to the Board, evidence from practice), not only what w
 be done ("report progress to the Board", "present the findings to the Partnership Board"
 count). "Ensure training is delivered" is an output: the Board cannot tell from it
 whether practice changed. Nor is an aim: "reduce the need for admissions" says what
-should change, not how anyone will know it did, and "targeted" help has no target. An
-`evidence` field in the file also satisfies the rule.
+should change, not how anyone will know it did, and "targeted" help has no target; and
+monitoring people or cases ("monitor the cases of children at risk") is practice, not a
+check on it. An `evidence` field in the file also satisfies the rule.
 
 Passing:
     The NSCB will audit 20 case files in 2027 to show that fathers are recorded.
@@ -62,6 +63,16 @@ and at most three words before the Board's name, so that "children who present t
 services across the partnership" is no report."""
 
 
+_CASEWORK = re.compile(
+    r"(?<!\s)\s+(?:the\s+|their\s+|all\s+|those\s+)?"
+    r"(?:cases?|patients?|children|child|famil(?:y|ies)|individuals?|adults?|people)\b(?!['\u2019])",
+    re.IGNORECASE,
+)
+"""What monitoring a person or a case reads as: "monitor the cases of children at risk",
+"when assessing and monitoring patients" is practice, not a check on it ("monitor
+children's attendance" is a figure)."""
+
+
 class Options(RuleOptions):
     """Options of `measurable`."""
 
@@ -71,12 +82,21 @@ class Options(RuleOptions):
     )
 
 
+def _casework(marker: re.Match[str], text: str) -> bool:
+    """Whether ``marker`` is monitoring of people or cases (``_CASEWORK``)."""
+    return marker.group().lower().startswith("monitor") and bool(
+        _CASEWORK.match(text, marker.end())
+    )
+
+
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a recommendation with no outcome, figure or evidence to check it by."""
     rec, text = item.rec, item.text
     if rec.evidence or "%" in text:
         return
-    if first(_MARKERS, text) or first(words_pattern(options.markers), text):
+    if any(not _casework(found, text) for found in _MARKERS.finditer(text)):
+        return
+    if first(words_pattern(options.markers), text):
         return
     if _TO_THE_BOARD.search(text):
         return
