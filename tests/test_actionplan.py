@@ -240,6 +240,37 @@ def test_due_dates(text: str | None, expected: date | None) -> None:
     assert parse_due(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Public bodies plan by the financial year, April to March: its end, or its quarter's.
+        ("2026/27", date(2027, 3, 31)),
+        ("FY 2026-27", date(2027, 3, 31)),
+        ("2026/2027", date(2027, 3, 31)),
+        ("Q1 2027/28", date(2027, 6, 30)),
+        ("Q2 2027/28", date(2027, 9, 30)),
+        ("end of Q3 2026/27", date(2026, 12, 31)),
+        ("Q4 26/27", date(2027, 3, 31)),
+        ("2026/27 Q4", date(2027, 3, 31)),
+        ("Quarter 1 2027-28", date(2027, 6, 30)),
+        ("Q1 FY2027/28", date(2027, 6, 30)),
+        # Not a financial year: read as before, or not at all.
+        ("2026-03", date(2026, 3, 31)),
+        ("2011/12", date(2011, 12, 31)),  # December 2011, as it always was
+        ("11/12", None),  # the 11th of December, or 2011/12? Not guessed
+        ("2026/28", None),
+        ("Q5 2026/27", None),
+        ("Q3 2026", None),  # a calendar quarter or a financial one? Not guessed
+        ("End of Q4", None),
+    ],
+)
+def test_a_financial_year_or_its_quarter_is_due_at_its_end(
+    text: str, expected: date | None
+) -> None:
+    assert parse_due(text) == expected
+    assert (due_not_read(text) is None) == (expected is not None)
+
+
 def test_progress_at_a_report_date() -> None:
     items = [
         ActionItem("A", "A-1", "t", "Police", "2021-01-31", "Completed", ("1.1",), ("neglect",)),

@@ -47,6 +47,30 @@ _TIME = re.compile(
 "2027-03-31T00:00:00"): it says nothing of the day an action is due."""
 
 
+_FINANCIAL = re.compile(
+    r"(?:(?:q|quarter\s*)(?P<before>[1-4])\s+)?(?:fy\s*)?(?P<start>\d{4}|\d{2})\s*[/-]\s*"
+    r"(?P<end>\d{4}|\d{2})(?:\s+(?:q|quarter\s*)(?P<after>[1-4]))?"
+)
+"""A financial year ("2026/27", "FY 2026-27") or a quarter of one ("Q1 2027/28", "2026/27
+Q4"), as public bodies plan by the year from April to March."""
+
+
+def _financial_end(found: re.Match[str]) -> date | None:
+    """The last day of the financial year or quarter ``found`` names (`_FINANCIAL`): Q1 is
+    April to June, Q4 January to March of the year after. None where the years do not
+    follow one another ("2026/28", "2026-03"), or the second may be a month ("2011/12" is
+    December 2011, as it always was read; "11/12" may be the 11th of December): those are
+    read as other dates, or not at all."""
+    start = _year(found["start"])
+    end = found["end"]
+    if int(end) != (start + 1 if len(end) == 4 else (start + 1) % 100):
+        return None
+    if len(end) == 2 and int(end) <= 12:
+        return None
+    quarter = int(found["before"] or found["after"] or 4)
+    return _end_of_month(start + (quarter == 4), (3 * quarter + 3) % 12 or 12)
+
+
 def _read_due(text: str) -> date | None:
     """The date ``text`` names as written, whatever its year (see `parse_due`)."""
     value = _TIME.sub("", text.strip())
@@ -56,6 +80,9 @@ def _read_due(text: str) -> date | None:
         pass
     # "by the end of March 2027" is March 2027; "31st" is 31.
     words = _LEAD.sub("", value.casefold())
+    financial = _FINANCIAL.fullmatch(words.strip())
+    if financial is not None and (end := _financial_end(financial)) is not None:
+        return end
     parts = [_ORDINAL.sub(r"\1", p) for p in re.split(r"[\s/.,-]+", words) if p]
     try:
         if len(parts) == 3 and parts[1] in _MONTHS and parts[2].isdigit():
@@ -89,8 +116,9 @@ def parse_due(text: str | None) -> date | None:
 
     Action plans write due dates as ISO dates, UK day-first dates ("31/03/2021"), "31
     March 2021" (or "31st March 2021", "March 31, 2021"), or only a month or year ("March
-    2021", "end of March 2021", "2021-03", "2021", "Mar-21"); a month or a year means its
-    last day, since an action due "in March" is not late until April. "By" and "end of"
+    2021", "end of March 2021", "2021-03", "2021", "Mar-21"), or a financial year or a
+    quarter of one ("2026/27", "Q1 2027/28", `_financial_end`); a month, a year or a
+    quarter means its last day, since an action due "in March" is not late until April. "By" and "end of"
     before a date, and a time of day after it ("31/03/2021 00:00"), change nothing. A
     two-digit year is this century's up to 68 (`_year`).
     A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
