@@ -12,6 +12,7 @@ column, rows are numbered from 1.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,7 +45,13 @@ NAMES: dict[str, tuple[str, ...]] = {
         "due", "due date", "due by", "target date", "target", "deadline", "date",
         "completion date", "timescale", "timescales", "by when", "target completion date",
     ),
-    "status": ("status", "rag", "rag rating", "rag status", "progress", "current status"),
+    "status": (
+        "status", "rag", "rag rating", "rag status", "progress", "current status",
+        "current rag", "current rag rating", "current rag status", "overall rag",
+        "overall status", "latest status", "completion status", "status rag", "brag",
+        "brag rating", "brag status", "update", "updates", "progress update",
+        "progress updates", "latest update", "status update", "progress to date",
+    ),
     "evidence": (
         "evidence", "evidence of impact", "evidence of completion", "impact", "outcome",
     ),
@@ -74,7 +81,8 @@ GENERIC: frozenset[str] = frozenset(
         "date", "target", "timescale", "timescales", "completion date",
         # Free text of what was done ("Audit completed; training planned"), which would read
         # as complete however the RAG rates it.
-        "progress",
+        "progress", "update", "updates", "progress update", "progress updates",
+        "latest update", "status update", "progress to date",
         # A review's table sets each finding or learning point beside its recommendation:
         # the recommendation is the text to map and check.
         "finding", "learning",
@@ -117,6 +125,7 @@ _OTHER_FIELD_WORDS = (
     frozenset(w for f, names in NAMES.items() if f != "text" for n in names for w in n.split())
     - frozenset(w for n in NAMES["text"] for w in n.split())
     - {"of", "by", "name", "kind", "item", "case", "review", "current", "partner", "person"}
+    - {"overall", "latest", "to"}
 ) | {"summary", "title", "theme", "themes", "standard", "standards", "finding", "findings"}
 """Words that, after "Recommendation", name something other than its text ("Recommendation
 lead", "Recommendation status", "Recommendation summary")."""
@@ -142,6 +151,42 @@ def _names_lead(name: str) -> bool:
     return False
 
 
+_WHEN = frozenset(
+    {"q1", "q2", "q3", "q4", "quarter", "fy"}
+    | {m.casefold() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:], "sept")}
+)
+"""Words of a date in a header, besides numbers: "RAG (Q3 2026/27)", "Status Jan 2027"."""
+_AT = frozenset({"as", "at", "of", "on", "for", "in"})
+"""Words that lead a header's date in: "Status as at 31/01/2027"."""
+
+
+def dated_status(name: str) -> tuple[str, str] | None:
+    """A normalised header that names the status with a date, split into the status name
+    and the date's words ("rag jan 2027": "rag", "jan 2027"), or None. A plan updated each
+    quarter heads its status column with the update's date ("RAG (Jan 2027)", "Update Q3",
+    "Status as at 31/01/2027"), or adds a column for each: read as metadata, every action
+    had no status."""
+    words = name.split()
+
+    def when(word: str) -> bool:
+        return word in _WHEN or (word.isdigit() and len(word) <= 4)
+
+    start, end = 0, len(words)
+    while end > start and when(words[end - 1]):
+        end -= 1
+    dated = end
+    if end < len(words):
+        while end > start and words[end - 1] in _AT:
+            end -= 1
+    while start < end and when(words[start]):
+        start += 1
+    status = " ".join(words[start:end])
+    day = words[:start] + words[dated:]
+    if not set(day) - {"quarter"} or _BY_NAME.get(status) != "status":
+        return None
+    return status, " ".join(day)
+
+
 def _field(name: str) -> str | None:
     """The field a normalised header names: one of `NAMES`; the owner when it names an
     owner and an agency together (`_names_lead`); or the text when it starts
@@ -151,6 +196,8 @@ def _field(name: str) -> str | None:
     field = _BY_NAME.get(name)
     if field is not None:
         return field
+    if dated_status(name) is not None:
+        return "status"
     if _names_lead(name):
         return "owner"
     first, *rest = name.split() or [""]
@@ -160,8 +207,24 @@ def _field(name: str) -> str | None:
 
 def _generic(name: str) -> bool:
     """Whether a normalised header only may name its field (`GENERIC`, or the text in the
-    reviewer's own words, which a column named 'Recommendation' outranks)."""
+    reviewer's own words, which a column named 'Recommendation' outranks); a dated status
+    is as generic as its name undated (`dated_status`)."""
+    dated = dated_status(name)
+    if dated is not None:
+        return dated[0] in GENERIC
     return name in GENERIC or (name not in _BY_NAME and _field(name) is not None)
+
+
+def _later_update(name: str, than: str) -> bool:
+    """Whether the status column headed ``name``, right of the one headed ``than``, is the
+    later update of the two: both dated (`dated_status`) and as specific, and ``name``'s
+    date not before ``than``'s (the right one where a date is not read, "Q2" and "Q3": a
+    plan adds each update's column on the right)."""
+    first, second = dated_status(than), dated_status(name)
+    if first is None or second is None or _generic(name) != _generic(than):
+        return False
+    before, after = parse_due(first[1]), parse_due(second[1])
+    return before is None or after is None or after >= before
 
 
 def recognise(headers: Sequence[str]) -> Columns:
@@ -174,7 +237,11 @@ def recognise(headers: Sequence[str]) -> Columns:
         if field is None:
             continue
         held = fields.get(field)
-        if held is None or (_generic(names[held]) and not _generic(name)):
+        if (
+            held is None
+            or (_generic(names[held]) and not _generic(name))
+            or _later_update(name, names[held])
+        ):
             fields[field] = index
     shown = tuple(h.strip() for h in headers)
     passed_over = {}
@@ -183,11 +250,15 @@ def recognise(headers: Sequence[str]) -> Columns:
         if field is None or fields[field] == index:
             continue
         chosen = fields[field]
-        passed_over[index] = (
-            f"{shown[chosen]!r} is the more specific name for {FIELD_WORDS[field]}"
-            if _generic(name) and not _generic(names[chosen])
-            else f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
-        )
+        if _generic(name) and not _generic(names[chosen]):
+            why = f"{shown[chosen]!r} is the more specific name for {FIELD_WORDS[field]}"
+        elif dated_status(name) and dated_status(names[chosen]) and _generic(name) == _generic(
+            names[chosen]
+        ):
+            why = f"{shown[chosen]!r} is the later update of {FIELD_WORDS[field]}"
+        else:
+            why = f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
+        passed_over[index] = why
     return Columns(shown, fields, passed_over)
 
 
