@@ -429,7 +429,9 @@ def status_problems(recs: Iterable[Recommendation], vocabulary: Vocabulary) -> l
             rec.source.file,
             rec.source.line,
             None,
-            f"status {rec.status.strip()!r} is a negation scrmap cannot read, so the action "
+            f"status {rec.status.strip()!r}"
+            + (f" ({where})" if (where := rec.source.cells.get("status")) else "")
+            + " is a negation scrmap cannot read, so the action "
             "is counted as 'status not recognised', never as its opposite; say which state "
             "it means under 'statuses' in .scrmap.yaml",
         )

@@ -142,7 +142,7 @@ def meant_as_date(text: str) -> bool:
     return bool(re.search(r"\d", text)) or any(w in _MONTHS for w in words)
 
 
-def due_not_read(text: str | None) -> str | None:
+def due_not_read(text: str | None, where: str | None = None) -> str | None:
     """What is wrong with a due field meant as a date that names none `parse_due` can read
     ("31/02/2027", "2025-13-01", "Q3 2026"), or None.
 
@@ -150,16 +150,18 @@ def due_not_read(text: str | None) -> str | None:
     nothing is late when something is; it must be said. A field is meant as a date when it
     holds a digit or names a month; words alone ("ongoing", "TBC") are a due field that is
     honestly not a date, listed in `Progress.due_not_a_date` without complaint.
+    ``where`` names the cell it is in (`recommendation.Source.cells`).
     """
     if not text or parse_due(text) is not None or not meant_as_date(text):
         return None
+    due = f"due {text.strip()!r}" + (f" ({where})" if where else "")
     written = _read_due(text)
     if written is not None:
         return (
-            f"due {text.strip()!r} is in the year {written.year}, which cannot be meant, so "
+            f"{due} is in the year {written.year}, which cannot be meant, so "
             f"the action is never counted overdue; write it as {DUE_FORMS}"
         )
     return (
-        f"due {text.strip()!r} is not a date scrmap can read, so the action is never counted "
+        f"{due} is not a date scrmap can read, so the action is never counted "
         f"overdue; write it as {DUE_FORMS}"
     )

@@ -6,6 +6,7 @@ rules and the formats can name it without importing a YAML or Word reader.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
@@ -21,6 +22,11 @@ class Source:
 
     file: str
     line: int | None
+    cells: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Where a table row's fields are, by field ("due": "sheet 'Plan', cell F9, column
+    'Target date'"; in a CSV file or Word table the column alone), for a warning about
+    one: in a plan of a dozen columns and several sheets, the row alone sends the officer
+    looking for which cell."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -268,7 +268,9 @@ def test_negated_statuses_are_overdue_not_complete(tmp_path: Path, runner: CliRu
         more.write("4,Schools will record concerns.,Education,2026-01-31,Not delayed\n")
     result = run(runner, "coverage", str(plan), "-f", "json", "--as-of", "2026-06-30")
     assert result.exit_code == exitcodes.USAGE
-    assert result.stderr.startswith(f"{plan}:5: status 'Not delayed' is a negation")
+    assert result.stderr.startswith(
+        f"{plan}:5: status 'Not delayed' (column 'Status') is a negation"
+    )
     counts = json.loads(result.stdout)["action_plan"]["counts"]
     assert (counts["not-met"], counts["unrecognised"], counts["complete"]) == (3, 1, 0)
 
@@ -288,7 +290,43 @@ def test_due_dates_as_plans_write_them_count_overdue(runner: CliRunner, tmp_path
     assert sorted((a["id"], a["days_overdue"]) for a in overdue) == [("1", 91), ("2", 150)]
     # The month-first date is not guessed: a warning at its line, and exit 2.
     assert result.exit_code == exitcodes.USAGE
-    assert f"{plan}:4: due '03/31/2026' is not a date scrmap can read" in result.stderr
+    assert f"{plan}:4: due '03/31/2026' (column 'due') is not a date scrmap can read" in (
+        result.stderr
+    )
+
+
+def test_a_cell_that_cannot_be_read_is_named_by_its_sheet_and_cell(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A plan of a dozen columns on the second sheet: the row alone left the officer to find
+    which cell of which sheet to correct, in every command that warns of it."""
+    import openpyxl
+
+    plan = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active.append(["SCR subgroup action plan"])
+    sheet = book.create_sheet("Action plan")
+    sheet.append(["No.", "Recommendation", "Lead agency", "Target date", "RAG status Q3"])
+    sheet.append([1, "Schools will train staff on neglect.", "Education", "End of Q4", "Green"])
+    sheet.append([2, "GPs will flag missed appointments.", "ICB", "2026-01-31", "Not delayed"])
+    book.save(plan)
+    result = run(runner, "coverage", str(plan), "--as-of", "2026-06-30", "-f", "json")
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.splitlines()[:2] == [
+        f"{plan}:2: due 'End of Q4' (sheet 'Action plan', cell D2, column 'Target date') is not "
+        "a date scrmap can read, so the action is never counted overdue; write it as "
+        "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027",
+        f"{plan}:3: status 'Not delayed' (sheet 'Action plan', cell E3, column 'RAG status Q3') "
+        "is a negation scrmap cannot read, so the action is counted as 'status not "
+        "recognised', never as its opposite; say which state it means under 'statuses' in "
+        ".scrmap.yaml",
+    ]
+    checked = invoke(runner, ["check", str(plan), "--select", "time-bound"], {"COLUMNS": "200"})
+    assert checked.stdout.startswith(
+        f"{plan}:2:1: warning [time-bound] due 'End of Q4' (sheet 'Action plan', cell D2, "
+        "column 'Target date') is not a date"
+    )
 
 
 def test_a_specific_column_wins_over_a_generic_one(runner: CliRunner, tmp_path: Path) -> None:

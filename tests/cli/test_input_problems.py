@@ -35,10 +35,10 @@ No.,Recommendation,Lead agency,Target date,RAG
 """
 FIX = "write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
 DUE_WARNINGS = [
-    "plan.csv:2: due '2025-13-01' is not a date scrmap can read, so the action is never "
-    f"counted overdue; {FIX}",
-    "plan.csv:3: due '31/02/2027' is not a date scrmap can read, so the action is never "
-    f"counted overdue; {FIX}",
+    "plan.csv:2: due '2025-13-01' (column 'Target date') is not a date scrmap can read, so "
+    f"the action is never counted overdue; {FIX}",
+    "plan.csv:3: due '31/02/2027' (column 'Target date') is not a date scrmap can read, so "
+    f"the action is never counted overdue; {FIX}",
 ]
 CHECK_ENV = {"COLUMNS": "200", "GITHUB_ACTIONS": "", "GITHUB_STEP_SUMMARY": ""}
 
@@ -233,12 +233,15 @@ def test_a_two_digit_year_is_this_centurys_and_an_impossible_year_is_said(
     )
     result = run(runner, "coverage", "mar.csv", "-f", "json", "--as-of", "2026-06-30")
     assert result.exit_code == exitcodes.USAGE
-    assert result.stderr.startswith("mar.csv:3: due 'Mar-0026' is in the year 26, which cannot")
+    assert result.stderr.startswith(
+        "mar.csv:3: due 'Mar-0026' (column 'Target date') is in the year 26, which cannot"
+    )
     overdue = json.loads(result.stdout)["action_plan"]["overdue_actions"]
     assert [(a["id"], a["days_overdue"]) for a in overdue] == [("1", 91)]
     checked = invoke(runner, ["check", "mar.csv", "--select", "time-bound"], env=CHECK_ENV)
     assert checked.stdout.startswith(
-        "mar.csv:3:1: warning [time-bound] due 'Mar-0026' is in the year 26"
+        "mar.csv:3:1: warning [time-bound] due 'Mar-0026' (column 'Target date') is in the "
+        "year 26"
     )
     assert "mar.csv:2:" not in checked.stdout
 

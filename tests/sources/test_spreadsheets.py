@@ -313,7 +313,10 @@ def test_an_impossible_due_date_in_a_workbook_is_a_warning_and_the_row_is_read(
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["1", "2"]
     assert [(p.line, p.rule) for p in problems] == [(2, "time-bound")]
-    assert problems[0].message.startswith("due '31/02/2027' is not a date scrmap can read")
+    # The cell is named as Excel shows it: the row alone leaves a plan's columns to search.
+    assert problems[0].message.startswith(
+        "due '31/02/2027' (sheet 'Plan', cell D2, column 'Target date') is not a date scrmap can read"
+    )
 
 
 @pytest.mark.parametrize("numbered", [True, False])
@@ -435,8 +438,12 @@ def test_a_due_date_or_status_by_formula_with_no_saved_value_is_named(tmp_path: 
     recs, problems = load_file(path)
     assert [(r.id, r.due, r.status) for r in recs] == [("1", None, None), ("2", "2020-01-01", None)]
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [
-        (2, "the due date was not read ('Target date' is a formula with no saved value)"),
-        (2, "the status was not read ('RAG' is a formula with no saved value)"),
+        (
+            2,
+            "the due date (sheet 'Plan', cell C2) was not read ('Target date' is a formula "
+            "with no saved value)",
+        ),
+        (2, "the status (sheet 'Plan', cell D2) was not read ('RAG' is a formula with no saved value)"),
     ]
 
 
@@ -717,7 +724,10 @@ def test_a_formula_with_a_namespace_prefix_is_a_formula(tmp_path: Path) -> None:
             archive.writestr(name, data)
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["1"]
-    assert [p.message.split(" (")[0] for p in problems] == ["the due date was not read"]
+    assert [p.message.split(":")[0] for p in problems] == [
+        "the due date (sheet 'Plan', cell C2) was not read ('Target date' is a formula with no "
+        "saved value)"
+    ]
 
 
 def test_a_number_merged_down_over_the_parts_of_a_recommendation(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     with a due date that is not one."""
     rec = item.rec
     if rec.due and not not_set(rec.due):
-        if message := due_not_read(rec.due):
+        if message := due_not_read(rec.due, rec.source.cells.get("due")):
             yield Hit(item, message)
         return
     text = item.text

@@ -22,10 +22,13 @@ DUE_RULE = "time-bound"
 named here so that reading a CSV file does not import the rules."""
 
 
-def due_problems(name: str, line: int | None, col: int | None, due: str | None) -> list[Problem]:
+def due_problems(
+    name: str, line: int | None, col: int | None, due: str | None, where: str | None = None
+) -> list[Problem]:
     """A warning for a due field meant as a date that names none (`due.due_not_read`):
-    the item is still read, but its action could never be counted overdue."""
-    message = due_not_read(due)
+    the item is still read, but its action could never be counted overdue. ``where``: the
+    cell it is in, in a table (`recommendation.Source.cells`)."""
+    message = due_not_read(due, where)
     return [Problem(name, line, col, message, DUE_RULE)] if message else []
 
 

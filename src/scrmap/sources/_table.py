@@ -473,10 +473,43 @@ def id_key(columns: Columns, row: Sequence[str], rec_id: str) -> str:
     return f"{case}\0{rec_id}"
 
 
+_PLACED = ("due", "status")
+"""The fields whose cell a warning names (`Source.cells`): a due date or a status that
+cannot be read."""
+
+
+def column_letter(index: int) -> str:
+    """A column's letters as Excel shows them, from its index from 0: 0 is A, 27 is AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_place(columns: Columns, field: str, line: int, sheet: str | None) -> str:
+    """Where a row's ``field`` is: in a workbook's ``sheet``, its sheet, cell and column
+    ("sheet 'Plan', cell F9, column 'Target date'"); elsewhere its column ("column 'Target
+    date'"), since a CSV file's or a Word table's row is named by its line."""
+    at = columns.fields[field]
+    column = f"column {columns.headers[at]!r}" if columns.headers[at] else f"column {at + 1}"
+    if sheet is None:
+        return column
+    return f"sheet {sheet!r}, cell {column_letter(at)}{line}, {column}"
+
+
 def record(
-    columns: Columns, line: int, row: Sequence[str], rec_id: str, name: str, case: str | None
+    columns: Columns,
+    line: int,
+    row: Sequence[str],
+    rec_id: str,
+    name: str,
+    case: str | None,
+    sheet: str | None = None,
 ) -> Recommendation:
-    """A checked row as a recommendation (``case``: the case of rows that name none)."""
+    """A checked row as a recommendation (``case``: the case of rows that name none;
+    ``sheet``: the workbook's sheet it is in, named with its cells, `cell_place`)."""
     cells = [cell.strip() for cell in row]
     known = {f: cells[i] or None for f, i in columns.fields.items()}
     meta = {
@@ -488,7 +521,11 @@ def record(
         id=rec_id,
         # An invisible character inside a word would hide it from the rules and matcher.
         text=one_line(cells[columns.fields["text"]]),
-        source=Source(name, line),
+        source=Source(
+            name,
+            line,
+            {f: cell_place(columns, f, line, sheet) for f in _PLACED if f in columns.fields},
+        ),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",
         owner=known.get("owner"),
@@ -531,9 +568,9 @@ def recommendations(
             problems.append(Problem(name, line, None, duplicate_id(rec_id, seen[key])))
             continue
         seen[key] = line
-        recs.append(record(columns, line, row, rec_id, name, default_case))
-        warnings += due_warnings(columns, row, name, line)
-        warnings += _unsaved_fields(columns, row, name, line, unsaved)
+        recs.append(record(columns, line, row, rec_id, name, default_case, sheet))
+        warnings += due_warnings(columns, row, name, line, sheet)
+        warnings += _unsaved_fields(columns, row, name, line, unsaved, sheet)
     if not recs and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
     # A due date that is not a date, or a row with no text, leaves the rest read: a
@@ -621,25 +658,42 @@ def _later(due: str, than: str) -> bool:
 
 
 def _unsaved_fields(
-    columns: Columns, row: Sequence[str], name: str, line: int, unsaved: Unsaved
+    columns: Columns,
+    row: Sequence[str],
+    name: str,
+    line: int,
+    unsaved: Unsaved,
+    sheet: str | None = None,
 ) -> list[Problem]:
     """A warning for each field of a read row (a due date, a status, an owner ...) that is
     empty because it is a formula with no saved value: read as empty in silence, a due
-    date computed by formula made an overdue action not overdue, and a status "No status"."""
+    date computed by formula made an overdue action not overdue, and a status "No status".
+    A workbook's ``sheet`` and the cell are named (`cell_place`)."""
+
+    def where(field: str) -> str:
+        if sheet is None:
+            return ""
+        return f" (sheet {sheet!r}, cell {column_letter(columns.fields[field])}{line})"
+
     return [
         Problem(
             name,
             line,
             None,
-            f"{FIELD_WORDS[field]} was not read " + _empty(columns, field, line, unsaved, ""),
+            f"{FIELD_WORDS[field]}{where(field)} was not read "
+            + _empty(columns, field, line, unsaved, ""),
         )
         for field, at in columns.fields.items()
         if field not in ("id", "text") and not row[at].strip() and unsaved(line, at)
     ]
 
 
-def due_warnings(columns: Columns, row: Sequence[str], name: str, line: int) -> list[Problem]:
-    """The warning for a checked row whose due cell is meant as a date but names none."""
+def due_warnings(
+    columns: Columns, row: Sequence[str], name: str, line: int, sheet: str | None = None
+) -> list[Problem]:
+    """The warning for a checked row whose due cell is meant as a date but names none, with
+    the cell (`cell_place`; ``sheet``: the workbook's sheet the row is in)."""
     if "due" not in columns.fields:
         return []
-    return due_problems(name, line, None, row[columns.fields["due"]].strip() or None)
+    due = row[columns.fields["due"]].strip() or None
+    return due_problems(name, line, None, due, cell_place(columns, "due", line, sheet))
