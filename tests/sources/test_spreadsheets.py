@@ -97,6 +97,50 @@ def test_a_date_makes_no_other_header_the_status(header: str) -> None:
     assert recognise(["Recommendation", header]).fields == {"text": 0}
 
 
+@pytest.mark.parametrize(
+    ("headers", "fields"),
+    [
+        (["Recommendation", "Original target date", "Revised target date"],
+         {"text": 0, "due": 1, "revised due": 2}),
+        (["Recommendation", "Target date", "Revised date"], {"text": 0, "due": 1, "revised due": 2}),
+        (["Recommendation", "New deadline", "Due"], {"text": 0, "due": 2, "revised due": 1}),
+        # A revised date alone is the due date; a date done is none.
+        (["Recommendation", "Revised timescale"], {"text": 0, "due": 1}),
+        (["Recommendation", "Actual completion date"], {"text": 0}),
+    ],
+)  # fmt: skip
+def test_a_revised_due_date_is_recognised(headers: list[str], fields: dict[str, int]) -> None:
+    assert recognise(headers).fields == fields
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx"])
+def test_a_revised_due_date_replaces_the_one_first_agreed(tmp_path: Path, ending: str) -> None:
+    """A plan keeps the target first agreed beside the one an action was given more time to:
+    read by the first, an action moved to next year was months overdue, and by neither
+    (both named as qualified), none was ever overdue."""
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            ["No.", "Recommendation", "Original target date", "Revised target date", "RAG"],
+            ["1", FATHERS, "31/03/2026", "31/03/2027", "Amber"],
+            ["2", MASH, "30/06/2026", "", "Red"],
+            ["3", "Schools will train staff on neglect.", "30/06/2026", "Q5 2026", "Red"],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert [(r.id, r.due) for r in recs] == [
+        ("1", "31/03/2027"), ("2", "30/06/2026"), ("3", "Q5 2026")
+    ]  # fmt: skip
+    assert [(p.line, p.message.split(" is not")[0]) for p in problems] == [
+        (4, "due 'Q5 2026' (" + ("sheet 'Plan', cell D4, " if ending == ".xlsx" else "")
+         + "column 'Revised target date')"),
+    ]  # fmt: skip
+    assert explain_columns(path)[2:4] == [
+        ("Original target date", "due"), ("Revised target date", "revised due")
+    ]  # fmt: skip
+
+
 def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path) -> None:
     """The officer adds a column for each quarter's update: the latest one is the status,
     wherever it stands, and a free-text update never outranks a RAG rating."""

@@ -71,6 +71,7 @@ FIELD_WORDS = {
     "evidence": "the evidence",
     "case": "the case",
     "kind": "the kind",
+    "revised due": "the revised due date",
 }
 """Each field as `--explain-columns` names it."""
 
@@ -187,6 +188,24 @@ def dated_status(name: str) -> tuple[str, str] | None:
     return status, " ".join(day)
 
 
+_REVISED = frozenset({"revised", "new", "amended", "updated", "extended", "current", "latest"})
+"""Words before a due date's name that make it a revised date ("Revised target date",
+"New deadline"): a plan keeps the date first agreed beside the one it was moved to, and
+an action given more time is late only after the new one."""
+_ORIGINAL = frozenset({"original", "initial", "agreed", "planned"})
+"""Words before a due date's name that make it the date first agreed ("Original target
+date"): the due date, which a revised date in its row replaces."""
+
+
+def _due_as_qualified(name: str) -> str | None:
+    """The field of a due date's name after a word that qualifies it (`_REVISED`,
+    `_ORIGINAL`): "revised due" or "due", or None."""
+    first, _, rest = name.partition(" ")
+    if _BY_NAME.get(rest) != "due":
+        return None
+    return "revised due" if first in _REVISED else "due" if first in _ORIGINAL else None
+
+
 def _field(name: str) -> str | None:
     """The field a normalised header names: one of `NAMES`; the owner when it names an
     owner and an agency together (`_names_lead`); or the text when it starts
@@ -198,6 +217,9 @@ def _field(name: str) -> str | None:
         return field
     if dated_status(name) is not None:
         return "status"
+    qualified = _due_as_qualified(name)
+    if qualified is not None:
+        return qualified
     if _names_lead(name):
         return "owner"
     first, *rest = name.split() or [""]
@@ -212,6 +234,8 @@ def _generic(name: str) -> bool:
     dated = dated_status(name)
     if dated is not None:
         return dated[0] in GENERIC
+    if _due_as_qualified(name) is not None:
+        return name.partition(" ")[2] in GENERIC
     return name in GENERIC or (name not in _BY_NAME and _field(name) is not None)
 
 
@@ -243,10 +267,15 @@ def recognise(headers: Sequence[str]) -> Columns:
             or _later_update(name, names[held])
         ):
             fields[field] = index
+    if "revised due" in fields and "due" not in fields:
+        # A revised date alone is the due date.
+        fields["due"] = fields.pop("revised due")
     shown = tuple(h.strip() for h in headers)
     passed_over = {}
     for index, name in enumerate(names):
         field = _field(name)
+        if field == "revised due" and field not in fields:
+            field = "due"
         if field is None or fields[field] == index:
             continue
         chosen = fields[field]
@@ -488,6 +517,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def due_field(columns: Columns, row: Sequence[str]) -> str:
+    """The field a row's due date is read from: its revised date where the plan has a
+    column for one and the row's holds something (`_REVISED`), else its due date."""
+    at = columns.fields.get("revised due")
+    return "revised due" if at is not None and at < len(row) and row[at].strip() else "due"
+
+
 def cell_place(columns: Columns, field: str, line: int, sheet: str | None) -> str:
     """Where a row's ``field`` is: in a workbook's ``sheet``, its sheet, cell and column
     ("sheet 'Plan', cell F9, column 'Target date'"); elsewhere its column ("column 'Target
@@ -524,13 +560,17 @@ def record(
         source=Source(
             name,
             line,
-            {f: cell_place(columns, f, line, sheet) for f in _PLACED if f in columns.fields},
+            {
+                f: cell_place(columns, due_field(columns, cells) if f == "due" else f, line, sheet)
+                for f in _PLACED
+                if f in columns.fields
+            },
         ),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",
         owner=known.get("owner"),
         agency=known.get("agency"),
-        due=known.get("due"),
+        due=known.get("revised due") or known.get("due"),
         status=known.get("status"),
         evidence=known.get("evidence"),
         meta=meta,
@@ -586,7 +626,7 @@ def folding(columns: Columns) -> frozenset[int]:
     return frozenset(columns.fields[f] for f in ("text", "id") if f in columns.fields)
 
 
-_ONE_VALUE = ("id", "due")
+_ONE_VALUE = ("id", "due", "revised due")
 """The fields a recommendation has one of: where the rows of one merged recommendation
 differ in them, one is chosen (`merged_into_above`)."""
 
@@ -625,10 +665,10 @@ def merged_into_above(
             value = value.strip()
             if not value or value in cells[at].split("; "):  # a merged cell, or the same
                 continue
-            if one_value.get(at) == "due" and _later(value, cells[at]):
+            if one_value.get(at) in ("due", "revised due") and _later(value, cells[at]):
                 cells[at] = value  # the recommendation is due when its last action is
                 continue
-            if one_value.get(at) == "due" and _later(cells[at], value):
+            if one_value.get(at) in ("due", "revised due") and _later(cells[at], value):
                 continue
             if at in one_value and cells[at].strip():
                 notes.append(
@@ -695,5 +735,6 @@ def due_warnings(
     the cell (`cell_place`; ``sheet``: the workbook's sheet the row is in)."""
     if "due" not in columns.fields:
         return []
-    due = row[columns.fields["due"]].strip() or None
-    return due_problems(name, line, None, due, cell_place(columns, "due", line, sheet))
+    field = due_field(columns, row)
+    due = row[columns.fields[field]].strip() or None
+    return due_problems(name, line, None, due, cell_place(columns, field, line, sheet))
