@@ -98,6 +98,41 @@ def test_a_date_makes_no_other_header_the_status(header: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("number_format", "due", "days_late"),
+    [
+        # "March 2026" typed in a cell: Excel keeps 1 March 2026 and shows the month.
+        ("mmm-yy", "2026-03", 30),
+        ("mmmm yyyy", "2026-03", 30),
+        ("[$-809]mmmm\\ yyyy;@", "2026-03", 30),
+        ('"Due "mmm yy', "2026-03", 30),
+        ("yyyy", "2026", 0),
+        # The day shown: that day.
+        ("dd/mm/yyyy;@", "2026-03-01", 60),
+        ("d-mmm-yy", "2026-03-01", 60),
+        ("[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", "2026-03-01", 60),
+    ],
+)
+def test_a_date_cell_is_due_as_excel_shows_it(
+    tmp_path: Path, number_format: str, due: str, days_late: int
+) -> None:
+    """A month shown without its day is due at the month's end, as the same words typed
+    as text are: read as the 1st, an action due "Mar-26" was a month late at its end."""
+    from datetime import date
+
+    from scrmap.actionplan import ActionItem, assess
+
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": [["No.", "Recommendation", "Target date"], [1, MASH, datetime(2026, 3, 1)]]})
+    book = openpyxl.load_workbook(path)
+    book["Plan"]["C2"].number_format = number_format
+    book.save(path)
+    (rec,), problems = load_file(path)
+    assert (rec.due, problems) == (due, [])
+    item = ActionItem("c", rec.id, rec.text, due=rec.due, status="Red")
+    assert assess([item], date(2026, 4, 30)).items[0].days_overdue == days_late
+
+
+@pytest.mark.parametrize(
     ("headers", "fields"),
     [
         (["Recommendation", "Original target date", "Revised target date"],

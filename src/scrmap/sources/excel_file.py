@@ -22,15 +22,29 @@ from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources.text_file import short_heading
 
 
-def _cell(value: Any) -> str:
-    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'."""
+def _cell(value: Any, number_format: str | None = None) -> str:
+    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'. A date shown
+    without its day (``number_format`` "mmm-yy", "mmmm yyyy") is the month it shows,
+    YYYY-MM, and one shown as a year alone the year: Excel keeps "March 2027" typed in a
+    cell as 1 March 2027 and shows "Mar-27", and read as the 1st, an action due in March
+    was late from the 2nd."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
+        shown = _SHOWN_PARTS.sub("", number_format or "").casefold()
+        if "d" not in shown and "m" in shown and "y" in shown:
+            return value.strftime("%Y-%m")
+        if "d" not in shown and "m" not in shown and "y" in shown:
+            return value.strftime("%Y")
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+_SHOWN_PARTS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+"""The parts of a number format that are not its date codes: quoted text, a [locale] or
+[colour], an escaped character, and the spacing and fill codes (``_x``, ``*x``)."""
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -221,7 +235,7 @@ def _rows(
 
     def read() -> Iterator[_table.Row]:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
-            texts = [_cell(cell.value) for cell in cells]
+            texts = [_cell(cell.value, getattr(cell, "number_format", None)) for cell in cells]
             if not any(text.strip() for text in texts):
                 continue
             sheet_read.cells[number] = cells
