@@ -274,6 +274,14 @@ def test_the_same_items_in_two_files_are_noted() -> None:
     assert select(plan[:2], Selection()).notes == []
 
 
+def test_an_action_numbered_as_its_recommendation_is_no_copy() -> None:
+    """A review's recommendation 1 and the action its Board's plan numbers 1 are both read:
+    "leave out the copy" would have the officer drop one of them."""
+    review = Recommendation("1", "Assure the Board fathers are seen.", Source("q.yaml", 5), "Q")
+    action = Recommendation("1", "Audit 30 files for fathers.", Source("plan.xlsx", 5), "Q")
+    assert select([review, action], Selection()).notes == []
+
+
 def test_select_by_kind() -> None:
     finding = Recommendation("f", "x", Source("f", 1), "A", kind="finding")
     assert select([finding, rec("r", "A")], Selection(kinds=("finding",))).recommendations == [

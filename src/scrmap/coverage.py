@@ -408,13 +408,17 @@ def dated_by_case(recs: Sequence[Recommendation]) -> list[Recommendation]:
 
 
 def counted_twice(recs: Sequence[Recommendation]) -> list[str]:
-    """A note for each case whose items (by id) come from more than one file: the same
-    action plan saved as .csv and .xlsx, both in the folder, counts every action twice."""
-    files: dict[tuple[str, str], set[str]] = {}
+    """A note for each case whose items (by id and text) come from more than one file: the
+    same action plan saved as .csv and .xlsx, or a copy kept each quarter, both in the
+    folder, counts every action twice. An item with the same id and other words is no copy:
+    a review's recommendation 1 and the action its plan numbers 1 are both read, and "leave
+    out the copy" would have the officer drop the review or its plan."""
+    files: dict[tuple[str, str, str], set[str]] = {}
     for rec in recs:
-        files.setdefault((rec.case or NO_CASE, rec.id), set()).add(rec.source.file)
+        words = " ".join(rec.text.split()).casefold()
+        files.setdefault((rec.case or NO_CASE, rec.id, words), set()).add(rec.source.file)
     twice: dict[tuple[str, tuple[str, ...]], int] = Counter(
-        (case, tuple(sorted(where))) for (case, _), where in files.items() if len(where) > 1
+        (case, tuple(sorted(where))) for (case, _, _), where in files.items() if len(where) > 1
     )
     return [
         f"{n} item{'s' if n > 1 else ''} of case {case!r} "
