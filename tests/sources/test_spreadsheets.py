@@ -315,6 +315,24 @@ def test_a_first_sheet_with_no_plan_gives_way_to_the_plan(tmp_path: Path) -> Non
     assert [str(p) for p in problems] == [f"{path}: empty sheet; expected a header row"]
 
 
+def test_a_second_sheet_of_actions_is_said_not_to_be_read(tmp_path: Path) -> None:
+    """Completed actions moved to a sheet of their own were left out of every count in
+    silence: the Board was told none was complete. A key to the ratings is no such sheet."""
+    path = tmp_path / "plan.xlsx"
+    key = [["RAG", "Description"], ["Red", "Not started or off track"]]
+    write_xlsx(path, {"Open actions": PLAN, "Key": key, "Closed actions": PLAN})
+    recs, problems = load_file(path)
+    assert len(recs) == 2
+    assert [str(p) for p in problems] == [
+        f"{path}: read sheet 'Open actions'; 'Closed actions' has a column of recommendation "
+        "text too and was not read: --sheet NAME reads another, or keep the plan's actions on "
+        "one sheet"
+    ]
+    assert load_file(path, sheet="Open actions")[1] == []  # the sheet named: no surprise
+    write_xlsx(path, {"Open actions": PLAN, "Key": key})
+    assert load_file(path)[1] == []
+
+
 def test_explain_columns(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     write_xlsx(path, {"Plan": PLAN})

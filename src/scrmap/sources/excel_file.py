@@ -341,9 +341,13 @@ def _load(file: SourceFile) -> Found:
     sheet_read = _Sheet()
     found, plan = _load_sheet(file, sheet_read)
     names = sheet_read.names
-    if plan or file.sheet is not None:
+    if file.sheet is not None:
         return found
-    plans = _plans(file, names)
+    found_plans = _plans(file, names)
+    plans = [name for name, _ in found_plans]
+    if plan:
+        others = [name for name, columns in found_plans if _actions(columns)]
+        return found if not others else _others_not_read(file, found, names[0], others)
     if not plans:
         return found
     (recs, problems), _ = _load_sheet(dataclasses.replace(file, sheet=plans[0]), _Sheet())
@@ -358,6 +362,22 @@ def _load(file: SourceFile) -> Found:
     return recs, problems
 
 
+def _others_not_read(file: SourceFile, found: Found, read: str, others: list[str]) -> Found:
+    """``found`` on the sheet ``read``, with a warning that the sheets ``others`` have a
+    column of recommendation text too and were not read: an officer who moves completed
+    actions to a sheet of their own ("Closed actions") had them left out of every count in
+    silence, and the Board told none was complete."""
+    recs, problems = found
+    named = ", ".join(repr(name) for name in others)
+    one = len(others) == 1
+    message = (
+        f"read sheet {read!r}; {named} {'has' if one else 'have'} a column of recommendation "
+        f"text too and {'was' if one else 'were'} not read: --sheet NAME reads another, or "
+        "keep the plan's actions on one sheet"
+    )
+    return recs, [Problem(file.name, None, None, message), *problems]
+
+
 def _has_plan(columns: _table.Columns, first: list[_table.Row]) -> bool:
     """Whether a sheet with these columns and ``first`` rows under its header is a plan: it
     has a column of recommendation text, and not one of (nearly) all numbers
@@ -365,15 +385,27 @@ def _has_plan(columns: _table.Columns, first: list[_table.Row]) -> bool:
     return "text" in columns.fields and not _table.numeric_text(columns, first)
 
 
-def _plans(file: SourceFile, names: list[str]) -> list[str]:
+def _plans(file: SourceFile, names: list[str]) -> list[tuple[str, _table.Columns]]:
     """The sheets after the first of the workbook's ``names`` that are plans (`_has_plan`),
-    for a first sheet that is not."""
+    with their columns: for a first sheet that is not, and to say of one that is which
+    others were not read (`_actions`)."""
     plans = []
     for name in names[1:]:
         columns, rows, _ = _header(dataclasses.replace(file, sheet=name), _Sheet())
         if columns is not None and _has_plan(columns, list(itertools.islice(rows, _TITLE_ROWS))):
-            plans.append(name)
+            plans.append((name, columns))
     return plans
+
+
+_ACTION_FIELDS = frozenset({"id", "owner", "agency", "due", "status", "case"})
+
+
+def _actions(columns: _table.Columns) -> bool:
+    """Whether a sheet with these columns holds actions as a plan does: beside its text,
+    two of an id, an owner or agency, a due date, a status and a case. A key to the RAG
+    ratings ("RAG | Description") or a glossary has a text column too, and is no sheet of
+    actions left unread."""
+    return len(_ACTION_FIELDS & columns.fields.keys()) >= 2
 
 
 def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
@@ -499,5 +531,5 @@ def _columns(file: SourceFile) -> _table.Columns | list[Problem]:
     if file.sheet is None and not (found is not None and _has_plan(found, first)):
         plans = _plans(file, sheet_read.names)
         if plans:
-            found, _, problems = _header(dataclasses.replace(file, sheet=plans[0]), _Sheet())
+            found, _, problems = _header(dataclasses.replace(file, sheet=plans[0][0]), _Sheet())
     return found if found is not None else problems
