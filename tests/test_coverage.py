@@ -280,6 +280,11 @@ def test_an_action_numbered_as_its_recommendation_is_no_copy() -> None:
     review = Recommendation("1", "Assure the Board fathers are seen.", Source("q.yaml", 5), "Q")
     action = Recommendation("1", "Audit 30 files for fathers.", Source("plan.xlsx", 5), "Q")
     assert select([review, action], Selection()).notes == []
+    reworded = Recommendation("1", "Audit 30 case files for fathers.", Source("p2.xlsx", 5), "Q")
+    assert select([review, action, reworded], Selection()).notes == [
+        "1 item of case 'Q' has the same id in p2.xlsx and plan.xlsx: counted once for each "
+        "file; leave out the copy"
+    ]
 
 
 def test_select_by_kind() -> None:

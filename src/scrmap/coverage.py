@@ -13,6 +13,7 @@ counts once: the seeds do not say which of its recommendations came from which c
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -407,18 +408,30 @@ def dated_by_case(recs: Sequence[Recommendation]) -> list[Recommendation]:
     return out
 
 
+def _copied(first: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two items of a case with one id are in much the same words (half their words
+    or more in common): a copy, perhaps reworded, not another item that shares its number."""
+    return len(first & other) * 2 >= len(first | other)
+
+
 def counted_twice(recs: Sequence[Recommendation]) -> list[str]:
-    """A note for each case whose items (by id and text) come from more than one file: the
-    same action plan saved as .csv and .xlsx, or a copy kept each quarter, both in the
-    folder, counts every action twice. An item with the same id and other words is no copy:
-    a review's recommendation 1 and the action its plan numbers 1 are both read, and "leave
-    out the copy" would have the officer drop the review or its plan."""
-    files: dict[tuple[str, str, str], set[str]] = {}
+    """A note for each case whose items (by id, and in much the same words) come from more
+    than one file: the same action plan saved as .csv and .xlsx, or a copy kept each
+    quarter, or a draft saved in two versions, all in the folder, counts every action twice.
+    An item with the same id in other words is no copy (`_copied`): a review's
+    recommendation 1 and the action its plan numbers 1 are both read, and "leave out the
+    copy" would have the officer drop the review or its plan."""
+    met: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}  # file, words
+    files: dict[tuple[str, str], set[str]] = {}
     for rec in recs:
-        words = " ".join(rec.text.split()).casefold()
-        files.setdefault((rec.case or NO_CASE, rec.id, words), set()).add(rec.source.file)
+        key = (rec.case or NO_CASE, rec.id)
+        words = frozenset(re.findall(r"\w+", rec.text.casefold()))
+        for file, seen in met.setdefault(key, []):
+            if file != rec.source.file and _copied(seen, words):
+                files.setdefault(key, set()).update((file, rec.source.file))
+        met[key].append((rec.source.file, words))
     twice: dict[tuple[str, tuple[str, ...]], int] = Counter(
-        (case, tuple(sorted(where))) for (case, _, _), where in files.items() if len(where) > 1
+        (case, tuple(sorted(where))) for (case, _), where in files.items() if len(where) > 1
     )
     return [
         f"{n} item{'s' if n > 1 else ''} of case {case!r} "
