@@ -119,9 +119,9 @@ def parse_due(text: str | None) -> date | None:
     March 2021" (or "31st March 2021", "March 31, 2021"), or only a month or year ("March
     2021", "end of March 2021", "2021-03", "2021", "Mar-21"), or a financial year or a
     quarter of one ("2026/27", "Q1 2027/28", `_financial_end`); a month, a year or a
-    quarter means its last day, since an action due "in March" is not late until April. "By" and "end of"
-    before a date, and a time of day after it ("31/03/2021 00:00"), change nothing. A
-    two-digit year is this century's up to 68 (`_year`).
+    quarter means its last day, since an action due "in March" is not late until April.
+    "By" and "end of" before a date, and a time of day after it ("31/03/2021 00:00"),
+    change nothing. A two-digit year is this century's up to 68 (`_year`).
     A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
     read: it is warned about, not guessed.
     """

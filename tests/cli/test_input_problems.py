@@ -240,8 +240,7 @@ def test_a_two_digit_year_is_this_centurys_and_an_impossible_year_is_said(
     assert [(a["id"], a["days_overdue"]) for a in overdue] == [("1", 91)]
     checked = invoke(runner, ["check", "mar.csv", "--select", "time-bound"], env=CHECK_ENV)
     assert checked.stdout.startswith(
-        "mar.csv:3:1: warning [time-bound] due 'Mar-0026' (column 'Target date') is in the "
-        "year 26"
+        "mar.csv:3:1: warning [time-bound] due 'Mar-0026' (column 'Target date') is in the year 26"
     )
     assert "mar.csv:2:" not in checked.stdout
 

@@ -122,7 +122,9 @@ def test_a_date_cell_is_due_as_excel_shows_it(
     from scrmap.actionplan import ActionItem, assess
 
     path = tmp_path / "plan.xlsx"
-    write_xlsx(path, {"Plan": [["No.", "Recommendation", "Target date"], [1, MASH, datetime(2026, 3, 1)]]})
+    write_xlsx(
+        path, {"Plan": [["No.", "Recommendation", "Target date"], [1, MASH, datetime(2026, 3, 1)]]}
+    )
     book = openpyxl.load_workbook(path)
     book["Plan"]["C2"].number_format = number_format
     book.save(path)
@@ -137,7 +139,8 @@ def test_a_date_cell_is_due_as_excel_shows_it(
     [
         (["Recommendation", "Original target date", "Revised target date"],
          {"text": 0, "due": 1, "revised due": 2}),
-        (["Recommendation", "Target date", "Revised date"], {"text": 0, "due": 1, "revised due": 2}),
+        (["Recommendation", "Target date", "Revised date"],
+         {"text": 0, "due": 1, "revised due": 2}),
         (["Recommendation", "New deadline", "Due"], {"text": 0, "due": 2, "revised due": 1}),
         # A revised date alone is the due date; a date done is none.
         (["Recommendation", "Revised timescale"], {"text": 0, "due": 1}),
@@ -412,7 +415,8 @@ def test_an_impossible_due_date_in_a_workbook_is_a_warning_and_the_row_is_read(
     assert [(p.line, p.rule) for p in problems] == [(2, "time-bound")]
     # The cell is named as Excel shows it: the row alone leaves a plan's columns to search.
     assert problems[0].message.startswith(
-        "due '31/02/2027' (sheet 'Plan', cell D2, column 'Target date') is not a date scrmap can read"
+        "due '31/02/2027' (sheet 'Plan', cell D2, column 'Target date') is not a date scrmap "
+        "can read"
     )
 
 
@@ -540,7 +544,11 @@ def test_a_due_date_or_status_by_formula_with_no_saved_value_is_named(tmp_path: 
             "the due date (sheet 'Plan', cell C2) was not read ('Target date' is a formula "
             "with no saved value)",
         ),
-        (2, "the status (sheet 'Plan', cell D2) was not read ('RAG' is a formula with no saved value)"),
+        (
+            2,
+            "the status (sheet 'Plan', cell D2) was not read ('RAG' is a formula with no saved "
+            "value)",
+        ),
     ]
 
 

@@ -281,8 +281,10 @@ def recognise(headers: Sequence[str]) -> Columns:
         chosen = fields[field]
         if _generic(name) and not _generic(names[chosen]):
             why = f"{shown[chosen]!r} is the more specific name for {FIELD_WORDS[field]}"
-        elif dated_status(name) and dated_status(names[chosen]) and _generic(name) == _generic(
-            names[chosen]
+        elif (
+            dated_status(name)
+            and dated_status(names[chosen])
+            and _generic(name) == _generic(names[chosen])
         ):
             why = f"{shown[chosen]!r} is the later update of {FIELD_WORDS[field]}"
         else:

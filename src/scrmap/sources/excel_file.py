@@ -346,8 +346,8 @@ def _load(file: SourceFile) -> Found:
     found_plans = _plans(file, names)
     plans = [name for name, _ in found_plans]
     if plan:
-        others = [name for name, columns in found_plans if _actions(columns)]
-        return found if not others else _others_not_read(file, found, names[0], others)
+        unread = [name for name, columns in found_plans if _actions(columns)]
+        return found if not unread else _others_not_read(file, found, names[0], unread)
     if not plans:
         return found
     (recs, problems), _ = _load_sheet(dataclasses.replace(file, sheet=plans[0]), _Sheet())
