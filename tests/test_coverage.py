@@ -192,6 +192,16 @@ def test_a_status_filter_names_a_state_or_a_word_as_written() -> None:
     ]
 
 
+def test_a_status_filter_keeps_a_rating_read_from_a_cells_colour() -> None:
+    """--status amber left out every action rated by an amber cell ("Amber (cell
+    colour)"), which the officer had rated amber as surely as by the word."""
+    recs = [rec("1", "A", status="Amber"), rec("2", "A", status="Amber (cell colour)")]
+    kept = select(
+        [*recs, rec("3", "A", status="Red (cell colour)")], Selection(statuses=("amber",))
+    )
+    assert kept.recommendations == recs
+
+
 def test_filters_that_together_keep_nothing_are_unmatched() -> None:
     """Each filter matches something, yet nothing is left: an empty report would read as a
     framework of gaps, so it is a usage error that says which filters and why."""

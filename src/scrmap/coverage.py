@@ -26,6 +26,7 @@ from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
 from scrmap.recommendation import Recommendation
 from scrmap.repeats import Comparable, Pair, find_pairs, group_pairs
+from scrmap.sources.excel_file import FROM_COLOUR
 from scrmap.sources.text_file import REVIEW_NAME
 
 NO_CASE = "(no case)"
@@ -282,8 +283,10 @@ def _keep_statuses(
     )
 
     def keeps(rec: Recommendation, word: str) -> bool:
-        state = states.get(status_key(word))
-        return (rec.status or "").casefold() == word.casefold() or state_of[id(rec)] is state
+        # A rating read from a cell's colour is that rating: --status amber keeps "Amber
+        # (cell colour)" beside "Amber".
+        written = (rec.status or "").removesuffix(FROM_COLOUR).casefold()
+        return written == word.casefold() or state_of[id(rec)] is states.get(status_key(word))
 
     unmatched += [
         f"--status {w!r} matches nothing ({there})"

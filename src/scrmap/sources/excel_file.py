@@ -42,6 +42,11 @@ def _cell(value: Any, number_format: str | None = None) -> str:
     return str(value)
 
 
+FROM_COLOUR = " (cell colour)"
+"""How a status read from a RAG cell's fill is marked ("Amber (cell colour)"), so that the
+action plan shows where it came from (`_rated`)."""
+
+
 _SHOWN_PARTS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 """The parts of a number format that are not its date codes: quoted text, a [locale] or
 [colour], an escaped character, and the spacing and fill codes (``_x``, ``*x``)."""
@@ -502,7 +507,7 @@ def _rated(
         if status is not None and status < len(texts) and status < len(cells):
             rating = None if texts[status].strip() else rag_colour(cells[status], sheet_read.theme)
             if rating:
-                texts = [*texts[:status], f"{rating} (cell colour)", *texts[status + 1 :]]
+                texts = [*texts[:status], f"{rating}{FROM_COLOUR}", *texts[status + 1 :]]
         yield number, texts
 
 
