@@ -811,6 +811,72 @@ def test_a_sub_heading_merged_across_the_plan_is_no_row(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Child Q", "Adult B", "Cases R and S", "Child R \u2013 SPR", "DHR 2024/01", "Baby T SCR"],
+)
+def test_a_sub_heading_that_names_a_review_is_the_case_of_the_rows_under_it(
+    tmp_path: Path, heading: str
+) -> None:
+    """A plan of several reviews with no case column, each review's actions under its name
+    merged across the table and numbered from 1: read as the file's one case, the second
+    review's "1" was a duplicate id that refused the whole plan. A group of agencies
+    ("Adult Social Care", "Children's Services") names no case."""
+    path = tmp_path / "plan.xlsx"
+    rows = [
+        ["No.", "Recommendation", "Lead agency"],
+        ["Child P", None, None],
+        ["1", FATHERS, "Health"],
+        [heading, None, None],
+        ["Adult Social Care", None, None],
+        ["1", MASH, "Police"],
+        ["Children's Services", None, None],
+        ["2", "Schools will record concerns about neglect.", "Education"],
+    ]
+    write_xlsx(path, {"Plan": rows})
+    book = openpyxl.load_workbook(path)
+    for row in (2, 4, 5, 7):
+        book["Plan"].merge_cells(f"A{row}:C{row}")
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id, r.agency, r.meta) for r in recs] == [
+        ("Child P", "1", "Health", {}),
+        (heading, "1", "Police", {}),
+        (heading, "2", "Education", {}),
+    ]
+
+
+def test_a_case_heading_in_a_csv_saved_from_such_a_plan_is_the_case(tmp_path: Path) -> None:
+    """Saved as CSV, a heading merged across keeps its text in its first cell alone: one
+    that names a review is the case of the rows under it, as in the workbook. Any other is
+    a row with no text, as before, and a row of the wrong width is still counted as it is."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "No.,Recommendation,Lead agency\n"
+        "Child Q,,\n"
+        f"1,{FATHERS},Health\n"
+        ",,\n"
+        "Child R \u2013 SPR,,\n"
+        f"1,{MASH},Police\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id, r.meta) for r in recs] == [
+        ("Child Q", "1", {}),
+        ("Child R \u2013 SPR", "1", {}),
+    ]
+    with path.open("a", encoding="utf-8") as more:
+        more.write("Health agencies,,\n2,Short row\n")
+    _, problems = load_file(path)
+    assert [(p.line, p.message) for p in problems] == [
+        (8, "row has 2 fields, the header has 3"),
+        (7, "row 'Health agencies' has no recommendation text, so it was left out "
+         "('Recommendation' is empty): write its text, or delete the row"),
+    ]  # fmt: skip
+
+
 def test_a_formula_with_a_namespace_prefix_is_a_formula(tmp_path: Path) -> None:
     """The .NET Open XML SDK writes '<x:f>': its unsaved formulas were read as empty cells
     without a word."""

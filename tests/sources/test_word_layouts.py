@@ -715,6 +715,24 @@ def test_a_sub_heading_row_merged_across_the_table_is_no_recommendation(tmp_path
     ]
 
 
+def test_a_sub_heading_that_names_a_review_is_the_case_of_the_rows_under_it(
+    tmp_path: Path,
+) -> None:
+    """A Board's plan in Word groups each review's actions under its name, each numbered from
+    1: read as one case, the second "1" was a duplicate id that refused the plan."""
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(
+        doc,
+        [["No.", "Recommendation"], ["", ""], ["1", FATHERS], ["", ""], ["1", MASH]],
+    )
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "Child Q"
+    table.cell(3, 0).merge(table.cell(3, 1)).text = "Child R \u2013 SPR"
+    assert [(r.case, r.id) for r in read(doc, tmp_path)] == [
+        ("Child Q", "1"), ("Child R \u2013 SPR", "1")
+    ]  # fmt: skip
+
+
 def test_a_table_nested_in_a_cell_is_read_with_it(tmp_path: Path) -> None:
     """The text of a table nested in a recommendation's cell was lost without a word; in a
     cell with nothing else, the row was reported as having no text."""

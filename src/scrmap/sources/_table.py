@@ -468,8 +468,11 @@ def check(
     (``accepted``: good rows before it). ``line`` and ``unsaved`` say whether an empty id
     is an unsaved formula."""
     if len(row) != len(columns.headers):
-        fields = f"{len(row)} field{'' if len(row) == 1 else 's'}"
-        return f"row has {fields}, the header has {len(columns.headers)}", ""
+        # Not counting the case column given to a plan under case headings.
+        extra = int(columns.headers[-1:] == (CASE_HEADING_COLUMN,))
+        width = len(row) - extra
+        fields = f"{width} field{'' if width == 1 else 's'}"
+        return f"row has {fields}, the header has {len(columns.headers) - extra}", ""
     rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else str(accepted + 1)
     if not rec_id:
         fix = "give every row an id"
@@ -477,13 +480,88 @@ def check(
     return None, rec_id
 
 
+CASE_HEADING = re.compile(
+    r"(?i:children|child|adults?|baby|babies|cases?|family|families|young\s+(?:person|people)|"
+    r"siblings?|mr|mrs|ms|miss)\s+[A-Z][A-Z0-9]{0,2}\b"
+    r"|.*\b(?:SCR|SPR|CSPR|LCSPR|SAR|DHR|DARDR)\b"
+    r"|(?i:.*\b(?:serious\s+case|safeguarding\s+(?:practice|adults?)|domestic\s+homicide|"
+    r"rapid|learning|practice)\s+review\b)"
+)
+"""A sub-heading that names a review ("Child Q", "Adult B", "Cases R and S", "Child R \u2013
+SPR", "DHR 2024/01"), not a group of agencies ("Health agencies", "Adult Social Care",
+"Children's Services"): in a plan of several reviews with no case column, each review's
+actions under its name."""
+
+CASE_HEADING_COLUMN = "(case heading)"
+"""The header of the case column a plan grouped under case headings is given
+(`case_headings`)."""
+
+
+def case_headings(
+    columns: Columns, rows: Iterable[Row], heading: Callable[[Row], str | None]
+) -> tuple[Columns, Iterator[Row]]:
+    """``columns`` and ``rows`` without their sub-headings (``heading``: a row's text when it
+    is one, else None), and, in a table with no case column, with one holding the case each
+    row is under (`with_case_column`, `under_case_headings`)."""
+    if "case" in columns.fields:
+        return columns, (row for row in rows if heading(row) is None)
+    return with_case_column(columns), under_case_headings(rows, heading)
+
+
+def with_case_column(columns: Columns) -> Columns:
+    """``columns``, with no case column, given one after the others for the case each row
+    is under (`under_case_headings`)."""
+    return Columns(
+        (*columns.headers, CASE_HEADING_COLUMN),
+        {**columns.fields, "case": len(columns.headers)},
+        columns.passed_over,
+    )
+
+
+def under_case_headings(rows: Iterable[Row], heading: Callable[[Row], str | None]) -> Iterator[Row]:
+    """``rows`` without their sub-headings (``heading``), each with the case it is under
+    added (`with_case_column`): the last sub-heading that names a review (`CASE_HEADING`),
+    as a plan of several reviews groups each one's actions under a row merged across the
+    table. Passed over, the plan's cases were one, the file's, and the second review's
+    action "1" a duplicate id that refused the whole plan. A blank row stays blank."""
+    case = ""
+    for line, row in rows:
+        text = heading((line, row))
+        if text is None:
+            yield line, [*row, "" if blank(row) else case]
+        elif CASE_HEADING.match(text):
+            case = text
+
+
+def lone_case_heading(columns: Columns, row: Row) -> str | None:
+    """The text of a CSV row that names a review in its first cell alone (`CASE_HEADING`),
+    as a workbook's heading merged across the table is saved as CSV, else None. Without the
+    merge, only a heading that names a review is one; not in a table whose text is its
+    first column."""
+    cells = row[1]
+    first = cells[0].strip() if cells else ""
+    if (
+        not first
+        or columns.fields.get("text") == 0
+        or any(cell.strip() for cell in cells[1:])
+        or len(first.split()) > 12
+        or re.search(r"\.(?:\s|$)", first)
+    ):
+        return None
+    return first if CASE_HEADING.match(first) else None
+
+
 def cases_filled(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
     """``rows`` with an empty case cell holding the case of the row above, in a table with a
     case column. A plan saved as CSV from a workbook whose case cells were merged down its
     rows keeps each name in its first row only, and a plan typed that way leaves it out
     under the first: read as empty, those rows were cases of their own under the file's
-    name. A row that is blank otherwise stays blank."""
+    name. A row that is blank otherwise stays blank. The case column a plan under case
+    headings is given holds each row's case already (`under_case_headings`), and in a
+    row of the wrong width another cell."""
     at = columns.fields.get("case")
+    if columns.headers[-1:] == (CASE_HEADING_COLUMN,):
+        at = None
     last = ""
     for line, row in rows:
         if at is not None and at < len(row) and not blank(row):

@@ -17,7 +17,7 @@ import _csv
 import contextlib
 import csv
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
@@ -190,7 +190,7 @@ class CsvFile(Sequence[Recommendation]):
         columns = self.header.columns
         numbered = enumerate(
             (line, row)
-            for line, row in _table.cases_filled(columns, _with_lines(reader))
+            for line, row in _records(columns, reader)
             if not _table.blank(row) and not _table.no_text(columns, row)
         )
         rows = ((line, row, _table.check(columns, row, n)[1]) for n, (line, row) in numbered)
@@ -247,6 +247,26 @@ def _header_and_skip(
     return columns, k + 1
 
 
+def _records(
+    columns: _table.Columns, reader: _csv.Reader, met: list[str] | None = None
+) -> Iterator[_table.Row]:
+    """The rows under the header with their lines (`_with_lines`), under the case headings
+    among them (`_table.lone_case_heading`, each added to ``met``) when the table is given
+    a column for them (`_table.with_case_column`), each empty case cell filled
+    (`_table.cases_filled`)."""
+    rows: Iterable[_table.Row] = _with_lines(reader)
+    if columns.headers[-1:] == (_table.CASE_HEADING_COLUMN,):
+
+        def heading(row: _table.Row) -> str | None:
+            text = _table.lone_case_heading(columns, row)
+            if text is not None and met is not None:
+                met.append(text)
+            return text
+
+        rows = _table.under_case_headings(rows, heading)
+    return _table.cases_filled(columns, rows)
+
+
 def _with_lines(reader: _csv.Reader) -> Iterator[tuple[int, list[str]]]:
     """Each record with the line it starts on: ``line_num`` is the line it ends on, and a
     quoted cell over several lines moved every message about its row to its last line."""
@@ -278,6 +298,10 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     columns, skip = found
     if "text" not in columns.fields:
         return None, [_table.missing_text(columns, name)]
+    plain = columns
+    if "case" not in columns.fields:
+        columns = _table.with_case_column(columns)  # for rows under case headings
+    headings: list[str] = []
     reader = _after_header(path, encoding, skip)
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -288,7 +312,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     count = 0
     last = reader.line_num
     try:
-        for line, row in _table.cases_filled(columns, _with_lines(reader)):
+        for line, row in _records(columns, reader, headings):
             last = reader.line_num
             if _table.blank(row):
                 continue
@@ -318,7 +342,9 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
         problems.append(Problem(name, None, None, "no rows after the header"))
     if problems:
         return None, problems + warnings
-    return CsvFile(path, Header(name, columns, case, skip), encoding, count), warnings
+    # Rows are read again as they were checked: under their case headings if there were any.
+    header = Header(name, columns if headings else plain, case, skip)
+    return CsvFile(path, header, encoding, count), warnings
 
 
 class _Seen:
@@ -364,7 +390,7 @@ def _duplicates(
     first: dict[str, int] = {}
     reader = _after_header(path, encoding, skip)
     with contextlib.suppress(csv.Error):  # reported already, at its line
-        for line, row in _table.cases_filled(columns, _with_lines(reader)):
+        for line, row in _records(columns, reader):
             if _table.blank(row) or _table.no_text(columns, row):
                 continue
             fault, rec_id = _table.check(columns, row, 0)  # ids from the id column

@@ -432,7 +432,9 @@ def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
     merges = _merges(file, sheet_read.part, _table.folding(columns), width)
     # A sub-heading merged across the table groups the rows under it and is none of them.
     filled = _filled_down(trimmed, merges.down)
-    kept = (row for row in filled if not _sub_heading(row, merges.spanning))
+    columns, kept = _table.case_headings(
+        columns, filled, lambda row: _sub_heading(row, merges.spanning)
+    )
     folded = _table.merged_into_above(columns, kept, merges.continued, file.name, notes)
     unsaved = _unsaved(file, merges.formulas)
     sheet = file.sheet if file.sheet is not None else sheet_read.names[0]
@@ -511,13 +513,14 @@ def _rated(
         yield number, texts
 
 
-def _sub_heading(row: _table.Row, spanning: set[int]) -> bool:
-    """A row merged across the table whose text is a heading's: read as a row, it was a
-    row with no recommendation text (or one whose id was the heading), which `check`
-    failed as an input error."""
+def _sub_heading(row: _table.Row, spanning: set[int]) -> str | None:
+    """The text of a row merged across the table whose text is a heading's, else None: read
+    as a row, it was a row with no recommendation text (or one whose id was the heading),
+    which `check` failed as an input error. It may name the case of the rows under it
+    (`_table.case_headings`)."""
     line, cells = row
     text = " ".join(cell.strip() for cell in cells if cell.strip())
-    return line in spanning and short_heading(text)
+    return text if line in spanning and short_heading(text) else None
 
 
 def columns(file: SourceFile) -> _table.Columns | list[Problem]:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -545,7 +546,12 @@ def _table_recs(
         notes: list[Problem] = []
         parts = _table.folding(columns)
         continued = {b.number for b in rows if b.merged_above & parts}
-        data = [(b.number, b.cells) for b in rows[k + 1 :] if not _sub_heading(b)]
+        under = {b.number: b for b in rows[k + 1 :]}
+        columns, data = _table.case_headings(
+            columns,
+            ((b.number, b.cells) for b in under.values()),
+            partial(_heading_text, under),
+        )
         folded = _table.merged_into_above(columns, data, continued, name, notes)
         found, issues = _table.recommendations(columns, folded, name, case)
         recs += found
@@ -554,10 +560,18 @@ def _table_recs(
     return recs, errors, warnings, used
 
 
+def _heading_text(rows: dict[int, _Block], row: _table.Row) -> str | None:
+    """The text of ``row``, one of a table's ``rows`` by number, when it is a sub-heading
+    (`_sub_heading`), else None."""
+    block = rows[row[0]]
+    return block.cells[0] if _sub_heading(block) else None
+
+
 def _sub_heading(row: _Block) -> bool:
     """A row merged across the table with a heading's text ("Health agencies" over their
-    recommendations): it groups the rows under it and is none of them. Read as a row, it
-    was counted as a recommendation whose id was its text, and failed `check` as unmapped."""
+    recommendations): it groups the rows under it and is none of them (or names their case,
+    `_table.case_headings`). Read as a row, it was counted as a recommendation whose id was
+    its text, and failed `check` as unmapped."""
     return row.spanning and bool(row.cells) and short_heading(row.cells[0])
 
 
