@@ -877,6 +877,28 @@ def test_a_case_heading_in_a_csv_saved_from_such_a_plan_is_the_case(tmp_path: Pa
     ]  # fmt: skip
 
 
+def test_a_cell_pointing_at_a_style_the_workbook_lacks_is_read(tmp_path: Path) -> None:
+    """A workbook written by another program pointed an empty RAG cell at a style it does
+    not hold: looking for the cell's colour, scrmap stopped with an internal error."""
+    import zipfile
+
+    path = tmp_path / "plan.xlsx"
+    write_xlsx(path, {"Plan": [["No.", "Recommendation", "RAG"], ["1", FATHERS, "Red"]]})
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    xml = parts[sheet].decode()
+    row = '<row r="3"><c r="A3" t="inlineStr"><is><t>2</t></is></c>'
+    row += f'<c r="B3" t="inlineStr"><is><t>{MASH}</t></is></c><c r="C3" s="7"/></row>'
+    xml = xml.replace("</sheetData>", row + "</sheetData>").replace('ref="A1:C2"', 'ref="A1:C3"')
+    parts[sheet] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    recs, problems = load_file(path)
+    assert ([(r.id, r.status) for r in recs], problems) == ([("1", "Red"), ("2", None)], [])
+
+
 def test_a_formula_with_a_namespace_prefix_is_a_formula(tmp_path: Path) -> None:
     """The .NET Open XML SDK writes '<x:f>': its unsaved formulas were read as empty cells
     without a word."""

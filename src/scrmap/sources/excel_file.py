@@ -22,16 +22,28 @@ from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources.text_file import short_heading
 
 
-def _cell(value: Any, number_format: str | None = None) -> str:
+def _styled(cell: Any, attribute: str) -> Any:
+    """A cell's ``attribute`` of its style (its number format, its fill), or None where the
+    cell has none or its style cannot be found: a workbook written by another program may
+    point a cell at a style it does not hold, and openpyxl raises for it only when asked."""
+    try:
+        return getattr(cell, attribute, None)
+    except (IndexError, KeyError, AttributeError, TypeError):
+        return None
+
+
+def _cell(value: Any, cell: Any = None) -> str:
     """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'. A date shown
-    without its day (``number_format`` "mmm-yy", "mmmm yyyy") is the month it shows,
+    without its day (its ``cell``'s number format "mmm-yy", "mmmm yyyy") is the month it shows,
     YYYY-MM, and one shown as a year alone the year: Excel keeps "March 2027" typed in a
     cell as 1 March 2027 and shows "Mar-27", and read as the 1st, an action due in March
     was late from the 2nd."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
-        shown = _SHOWN_PARTS.sub("", number_format or "").casefold()
+        number_format = _styled(cell, "number_format")
+        shown = _SHOWN_PARTS.sub("", number_format if isinstance(number_format, str) else "")
+        shown = shown.casefold()
         if "d" not in shown and "m" in shown and "y" in shown:
             return value.strftime("%Y-%m")
         if "d" not in shown and "m" not in shown and "y" in shown:
@@ -164,7 +176,7 @@ def rag_colour(cell: Any, theme: Sequence[str] = ()) -> str | None:
 
     from openpyxl.styles.colors import COLOR_INDEX
 
-    fill = getattr(cell, "fill", None)
+    fill = _styled(cell, "fill")
     if fill is None or fill.fill_type != "solid":
         return None
     colour = fill.fgColor
@@ -240,7 +252,7 @@ def _rows(
 
     def read() -> Iterator[_table.Row]:
         for number, cells in enumerate(sheet.iter_rows(), start=1):
-            texts = [_cell(cell.value, getattr(cell, "number_format", None)) for cell in cells]
+            texts = [_cell(cell.value, cell) for cell in cells]
             if not any(text.strip() for text in texts):
                 continue
             sheet_read.cells[number] = cells
