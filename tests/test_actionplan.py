@@ -271,6 +271,24 @@ def test_a_financial_year_or_its_quarter_is_due_at_its_end(
     assert (due_not_read(text) is None) == (expected is not None)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Excel's long date in a CSV file: the day of the week adds nothing.
+        ("Wednesday, March 31, 2027", date(2027, 3, 31)),
+        ("Wednesday, 31 March 2027", date(2027, 3, 31)),
+        ("Wed 31/03/2027", date(2027, 3, 31)),
+        ("Thurs 1 April 2027", date(2027, 4, 1)),
+        # A range of months is due by its last.
+        ("Jan-Mar 2027", date(2027, 3, 31)),
+        ("Nov-Feb 27", date(2027, 2, 28)),
+        ("Monday", None),
+    ],
+)
+def test_a_weekday_or_a_range_of_months_is_read(text: str, expected: date | None) -> None:
+    assert parse_due(text) == expected
+
+
 def test_progress_at_a_report_date() -> None:
     items = [
         ActionItem("A", "A-1", "t", "Police", "2021-01-31", "Completed", ("1.1",), ("neglect",)),

@@ -35,6 +35,20 @@ def _year(digits: str) -> int:
 
 _LEAD = re.compile(r"^\s*(?:by\s+)?(?:the\s+)?(?:end\s+(?:of\s+)?)?")
 """Words before a date that do not change it: "by", "end of", "by the end of"."""
+_WEEKDAY = re.compile(
+    r"^(?:"
+    + "|".join(
+        sorted(
+            {d.casefold() for d in (*calendar.day_name, *calendar.day_abbr)}
+            | {"tues", "thur", "thurs"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b[\s,.]*"
+)
+"""A day of the week before a date, as Excel's long date format shows it in a CSV file
+("Wednesday, March 31, 2027", "Wed 31/03/2027"): it adds nothing to the date."""
 _ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 
 
@@ -80,12 +94,14 @@ def _read_due(text: str) -> date | None:
     except ValueError:
         pass
     # "by the end of March 2027" is March 2027; "31st" is 31.
-    words = _LEAD.sub("", value.casefold())
+    words = _WEEKDAY.sub("", _LEAD.sub("", value.casefold()))
     financial = _FINANCIAL.fullmatch(words.strip())
     if financial is not None and (end := _financial_end(financial)) is not None:
         return end
     parts = [_ORDINAL.sub(r"\1", p) for p in re.split(r"[\s/.,-]+", words) if p]
     try:
+        if len(parts) == 3 and parts[0] in _MONTHS and parts[1] in _MONTHS and parts[2].isdigit():
+            return _end_of_month(_year(parts[2]), _MONTHS[parts[1]])  # Jan-Mar 2027: by its end
         if len(parts) == 3 and parts[1] in _MONTHS and parts[2].isdigit():
             return date(_year(parts[2]), _MONTHS[parts[1]], int(parts[0]))
         if len(parts) == 3 and parts[0] in _MONTHS and parts[1].isdigit() and parts[2].isdigit():
