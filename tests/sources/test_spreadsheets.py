@@ -83,16 +83,19 @@ def test_a_specific_header_wins_over_a_generic_one(
     [
         # As plans head the status column: read as metadata, every action had no status.
         "Current RAG", "Overall RAG", "BRAG", "Status/RAG", "Completion status",
-        "Progress update", "Update", "RAG (Jan 2027)", "Status Jan 2027", "RAG status Q3",
-        "Update (Jan 2027)", "RAG rating (Jan 27)", "Status as at 31/01/2027",
-        "RAG Q3 2026/27", "Q3 RAG",
+        "RAG (Jan 2027)", "Status Jan 2027", "RAG status Q3", "Progress (Jan 2027)",
+        "RAG rating (Jan 27)", "Status as at 31/01/2027", "RAG Q3 2026/27", "Q3 RAG",
     ],
 )  # fmt: skip
 def test_a_status_column_named_as_plans_name_it_is_the_status(header: str) -> None:
     assert recognise(["Recommendation", header]).fields == {"text": 0, "status": 1}
 
 
-@pytest.mark.parametrize("header", ["Notes (Jan 2027)", "Action 1", "2027", "Agency status"])
+@pytest.mark.parametrize(
+    "header",
+    # A narrative update ("Training delivered; audit planned") is no status.
+    ["Notes (Jan 2027)", "Action 1", "2027", "Agency status", "Update (Jan 2027)", "Update"],
+)
 def test_a_date_makes_no_other_header_the_status(header: str) -> None:
     assert recognise(["Recommendation", header]).fields == {"text": 0}
 
@@ -180,10 +183,10 @@ def test_a_revised_due_date_replaces_the_one_first_agreed(tmp_path: Path, ending
 
 
 def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path) -> None:
-    """The officer adds a column for each quarter's update: the latest one is the status,
-    wherever it stands, and a free-text update never outranks a RAG rating."""
+    """The officer adds a column for each quarter's rating: the latest one is the status,
+    wherever it stands, and free-text progress never outranks a RAG rating."""
     path = tmp_path / "plan.xlsx"
-    header = ["No.", "Recommendation", "RAG (Jan 2027)", "RAG (Oct 2026)", "Update (Apr 2027)"]
+    header = ["No.", "Recommendation", "RAG (Jan 2027)", "RAG (Oct 2026)", "Progress (Apr 2027)"]
     row = [1, "Schools will train staff on neglect.", "Green", "Red", "Training booked"]
     write_xlsx(path, {"Plan": [header, row]})
     assert explain_columns(path) == [
@@ -191,8 +194,8 @@ def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path
         ("Recommendation", "text"),
         ("RAG (Jan 2027)", "status"),
         ("RAG (Oct 2026)", "kept as metadata ('RAG (Jan 2027)' is the later update of the status)"),
-        ("Update (Apr 2027)", "kept as metadata ('RAG (Jan 2027)' is the more specific name for "
-         "the status)"),
+        ("Progress (Apr 2027)", "kept as metadata ('RAG (Jan 2027)' is the more specific name "
+         "for the status)"),
     ]  # fmt: skip
     (rec,), problems = load_file(path)
     assert (rec.status, problems) == ("Green", [])

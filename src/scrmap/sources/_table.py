@@ -49,8 +49,7 @@ NAMES: dict[str, tuple[str, ...]] = {
         "status", "rag", "rag rating", "rag status", "progress", "current status",
         "current rag", "current rag rating", "current rag status", "overall rag",
         "overall status", "latest status", "completion status", "status rag", "brag",
-        "brag rating", "brag status", "update", "updates", "progress update",
-        "progress updates", "latest update", "status update", "progress to date",
+        "brag rating", "brag status",
     ),
     "evidence": (
         "evidence", "evidence of impact", "evidence of completion", "impact", "outcome",
@@ -82,8 +81,9 @@ GENERIC: frozenset[str] = frozenset(
         "date", "target", "timescale", "timescales", "completion date",
         # Free text of what was done ("Audit completed; training planned"), which would read
         # as complete however the RAG rates it.
-        "progress", "update", "updates", "progress update", "progress updates",
-        "latest update", "status update", "progress to date",
+        # An "Update" column is narrative ("Training delivered; audit planned"), no status
+        # at all, and is kept as metadata.
+        "progress",
         # A review's table sets each finding or learning point beside its recommendation:
         # the recommendation is the text to map and check.
         "finding", "learning",
