@@ -480,17 +480,26 @@ def check(
     return None, rec_id
 
 
-CASE_HEADING = re.compile(
+_CASE_NAME = re.compile(
     r"(?i:children|child|adults?|baby|babies|cases?|family|families|young\s+(?:person|people)|"
     r"siblings?|mr|mrs|ms|miss)\s+[A-Z][A-Z0-9]{0,2}\b"
-    r"|.*\b(?:SCR|SPR|CSPR|LCSPR|SAR|DHR|DARDR)\b"
-    r"|(?i:.*\b(?:serious\s+case|safeguarding\s+(?:practice|adults?)|domestic\s+homicide|"
+)
+"""The start of a case's name: "Child Q", "Adult B", "Cases R and S"."""
+_REVIEW_WORDS = re.compile(
+    r"\b(?:SCR|SPR|CSPR|LCSPR|SAR|DHR|DARDR)\b"
+    r"|(?i:\b(?:serious\s+case|safeguarding\s+(?:practice|adults?)|domestic\s+homicide|"
     r"rapid|learning|practice)\s+review\b)"
 )
-"""A sub-heading that names a review ("Child Q", "Adult B", "Cases R and S", "Child R \u2013
-SPR", "DHR 2024/01"), not a group of agencies ("Health agencies", "Adult Social Care",
-"Children's Services"): in a plan of several reviews with no case column, each review's
-actions under its name."""
+"""The kind of a review, anywhere in a heading: "DHR 2024/01", "Baby T SCR"."""
+
+
+def names_review(heading: str) -> bool:
+    """Whether a sub-heading names a review ("Child Q", "Adult B", "Cases R and S", "Child R
+    \u2013 SPR", "DHR 2024/01"), not a group of agencies ("Health agencies", "Adult Social
+    Care", "Children's Services"): in a plan of several reviews with no case column, each
+    review's actions are under its name."""
+    return bool(_CASE_NAME.match(heading) or _REVIEW_WORDS.search(heading))
+
 
 CASE_HEADING_COLUMN = "(case heading)"
 """The header of the case column a plan grouped under case headings is given
@@ -520,7 +529,7 @@ def with_case_column(columns: Columns) -> Columns:
 
 def under_case_headings(rows: Iterable[Row], heading: Callable[[Row], str | None]) -> Iterator[Row]:
     """``rows`` without their sub-headings (``heading``), each with the case it is under
-    added (`with_case_column`): the last sub-heading that names a review (`CASE_HEADING`),
+    added (`with_case_column`): the last sub-heading that names a review (`names_review`),
     as a plan of several reviews groups each one's actions under a row merged across the
     table. Passed over, the plan's cases were one, the file's, and the second review's
     action "1" a duplicate id that refused the whole plan. A blank row stays blank."""
@@ -529,12 +538,12 @@ def under_case_headings(rows: Iterable[Row], heading: Callable[[Row], str | None
         text = heading((line, row))
         if text is None:
             yield line, [*row, "" if blank(row) else case]
-        elif CASE_HEADING.match(text):
+        elif names_review(text):
             case = text
 
 
 def lone_case_heading(columns: Columns, row: Row) -> str | None:
-    """The text of a CSV row that names a review in its first cell alone (`CASE_HEADING`),
+    """The text of a CSV row that names a review in its first cell alone (`names_review`),
     as a workbook's heading merged across the table is saved as CSV, else None. Without the
     merge, only a heading that names a review is one; not in a table whose text is its
     first column."""
@@ -548,7 +557,7 @@ def lone_case_heading(columns: Columns, row: Row) -> str | None:
         or re.search(r"\.(?:\s|$)", first)
     ):
         return None
-    return first if CASE_HEADING.match(first) else None
+    return first if names_review(first) else None
 
 
 def cases_filled(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
