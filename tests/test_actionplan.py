@@ -338,7 +338,8 @@ def test_a_due_field_meant_as_a_date_that_names_none_is_said(due: str) -> None:
 def test_a_due_date_in_an_impossible_year_is_said(due: str, year: int) -> None:
     assert due_not_read(due) == (
         f"due {due!r} is in the year {year}, which cannot be meant, so the action is never "
-        "counted overdue; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+        "counted overdue; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027, Q4 "
+        "2026/27 or 2027"
     )
 
 

@@ -147,7 +147,7 @@ def parse_due(text: str | None) -> date | None:
     return found if found is not None and found.year in YEARS else None
 
 
-DUE_FORMS = "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+DUE_FORMS = "2027-03-31, 31/03/2027, 31 March 2027, March 2027, Q4 2026/27 or 2027"
 """The ways of writing a due date that `parse_due` reads, for messages."""
 
 

@@ -316,7 +316,7 @@ def test_a_cell_that_cannot_be_read_is_named_by_its_sheet_and_cell(
     assert result.stderr.splitlines()[:2] == [
         f"{plan}:2: due 'End of Q4' (sheet 'Action plan', cell D2, column 'Target date') is not "
         "a date scrmap can read, so the action is never counted overdue; write it as "
-        "2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027",
+        "2027-03-31, 31/03/2027, 31 March 2027, March 2027, Q4 2026/27 or 2027",
         f"{plan}:3: status 'Not delayed' (sheet 'Action plan', cell E3, column 'RAG status Q3') "
         "is a negation scrmap cannot read, so the action is counted as 'status not "
         "recognised', never as its opposite; say which state it means under 'statuses' in "

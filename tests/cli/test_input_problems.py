@@ -33,7 +33,7 @@ No.,Recommendation,Lead agency,Target date,RAG
 2,The MASH will share information about domestic abuse with health visitors.,Police,31/02/2027,Red
 3,The Board will publish its escalation policy.,NSCB,ongoing,Green
 """
-FIX = "write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+FIX = "write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027, Q4 2026/27 or 2027"
 DUE_WARNINGS = [
     "plan.csv:2: due '2025-13-01' (column 'Target date') is not a date scrmap can read, so "
     f"the action is never counted overdue; {FIX}",

@@ -65,7 +65,8 @@ def test_an_unquoted_year_or_a_timestamp_is_a_due_date(due: str, read: str) -> N
 
 
 NOT_A_DUE_DATE = (
-    "is not a date; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"
+    "is not a date; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027, Q4 2026/27 "
+    "or 2027"
 )
 
 
@@ -87,7 +88,8 @@ NOT_A_DUE_DATE = (
         ("published: 2023-02-30\n", "", "2:12: published: '2023-02-30' is no day of the "
          "calendar; write the day the review was published as YYYY-MM-DD"),
         ("", "    due: [2024]\n", "5:10: recommendations[0] (id 'I-1').due: must be a date or "
-         "text; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027 or 2027"),
+         "text; write it as 2027-03-31, 31/03/2027, 31 March 2027, March 2027, Q4 2026/27 or "
+         "2027"),
     ],
 )  # fmt: skip
 def test_a_number_that_is_no_date_is_refused_in_plain_words(
