@@ -636,7 +636,11 @@ def record(
     """A checked row as a recommendation (``case``: the case of rows that name none;
     ``sheet``: the workbook's sheet it is in, named with its cells, `cell_place`)."""
     cells = [cell.strip() for cell in row]
-    known = {f: cells[i] or None for f, i in columns.fields.items()}
+    # A field that holds a spreadsheet error is empty: a formula that failed (`failed_fields`).
+    known = {
+        f: cells[i] if cells[i] and _spreadsheet_error(cells[i]) is None else None
+        for f, i in columns.fields.items()
+    }
     meta = {
         header.lower(): cells[i]
         for i, header in enumerate(columns.headers)
@@ -699,6 +703,7 @@ def recommendations(
         seen[key] = line
         recs.append(record(columns, line, row, rec_id, name, default_case, sheet))
         warnings += due_warnings(columns, row, name, line, sheet)
+        warnings += failed_fields(columns, row, name, line, sheet)
         warnings += _unsaved_fields(columns, row, name, line, unsaved, sheet)
     if not recs and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
@@ -815,6 +820,31 @@ def _unsaved_fields(
         for field, at in columns.fields.items()
         if field not in ("id", "text") and not row[at].strip() and unsaved(line, at)
     ]
+
+
+def failed_fields(
+    columns: Columns, row: Sequence[str], name: str, line: int, sheet: str | None = None
+) -> list[Problem]:
+    """A warning for each field of a read row but its id and text (a due date, a status, an
+    owner ...) that holds a spreadsheet error (`SPREADSHEET_ERRORS`), which is read as
+    empty: a status looked up from another sheet that failed ("#N/A") was listed as a
+    status word scrmap did not know, and a due date "#REF!" was no date, so never overdue,
+    without a word of the formula."""
+    problems = []
+    for field, at in columns.fields.items():
+        error = _spreadsheet_error(row[at]) if field not in ("id", "text") else None
+        if error is not None:
+            where = cell_place(columns, field, line, sheet)
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    f"{FIELD_WORDS[field]} ({where}) holds the spreadsheet error {error} (a "
+                    "formula that failed), so it was read as empty: correct the formula",
+                )
+            )
+    return problems
 
 
 def due_warnings(

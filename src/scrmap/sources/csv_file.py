@@ -328,6 +328,7 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
                 count += 1
             if not fault:
                 warnings += _table.due_warnings(columns, row, name, line)
+                warnings += _table.failed_fields(columns, row, name, line)
     except csv.Error as exc:
         # Reported where the row that failed starts, after the last one read.
         problems.append(Problem(name, last + 1, None, _csv_message(exc)))
