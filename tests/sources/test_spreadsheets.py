@@ -540,6 +540,31 @@ def test_a_spreadsheet_error_in_a_status_or_due_cell_is_named(tmp_path: Path, en
     ]
 
 
+@pytest.mark.parametrize("ending", [".csv", ".xlsx"])
+def test_a_plans_publication_column_dates_its_cases(tmp_path: Path, ending: str) -> None:
+    """A plan of several reviews gives each one's publication date in a column: read only
+    as an ISO date, "01/05/2026" left its case undated, and --since 2025-01-01 said none of
+    the plan's reviews was published after 2024."""
+    from scrmap.coverage import Selection, published, select
+
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            ["Review", "Date published", "No.", "Recommendation"],
+            ["Child Q", "01/05/2026", "1", FATHERS],
+            ["Child R", "2024-02-01", "1", MASH],
+            ["Child S", "May 2026", "1", "Schools will record concerns about neglect."],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [str(published(r)) for r in recs] == ["2026-05-01", "2024-02-01", "None"]
+    kept = select(recs, Selection(since=datetime(2025, 1, 1).date()))
+    assert [r.case for r in kept.recommendations] == ["Child Q"]
+    assert kept.notes == ["--since left out cases with no publication date: Child S"]
+
+
 def test_an_error_among_words_is_text(tmp_path: Path) -> None:
     """Only a cell that is an error value alone is one: a recommendation may quote one."""
     path = tmp_path / "plan.csv"

@@ -624,6 +624,33 @@ def cell_place(columns: Columns, field: str, line: int, sheet: str | None) -> st
     return f"sheet {sheet!r}, cell {column_letter(at)}{line}, {column}"
 
 
+_PUBLISHED = frozenset(
+    {"published", "date published", "published date", "publication date", "date of publication"}
+)
+"""Headers of a column that gives the date its case's review was published."""
+
+
+def _published(header: str) -> bool:
+    """Whether a header names the date a review was published (`_PUBLISHED`)."""
+    return normal_header(header) in _PUBLISHED
+
+
+_DAY = re.compile(
+    r"\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]+\.?,?\s+\d{2,4}"
+    r"|[^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*"
+)
+"""A date that names its day: "01/05/2026", "2026-05-01", "1 May 2026", "May 1, 2026"."""
+
+
+def published_day(text: str) -> str | None:
+    """The day a publication date names, as YYYY-MM-DD, or None: a plan of several reviews
+    gives each one's in a column ("Date published"), and ``--since`` and the themes by year
+    read it as a YAML file's ``published``. A month or a year alone ("May 2026") names no
+    day, as in YAML, and is none."""
+    day = parse_due(text) if _DAY.fullmatch(text) else None
+    return day.isoformat() if day is not None else None
+
+
 def record(
     columns: Columns,
     line: int,
@@ -646,6 +673,11 @@ def record(
         for i, header in enumerate(columns.headers)
         if i not in columns.fields.values() and cells[i]
     }
+    day = next(
+        (published_day(cells[i]) for i, h in enumerate(columns.headers) if _published(h)), None
+    )
+    if day is not None:
+        meta["published"] = day
     return Recommendation(
         id=rec_id,
         # An invisible character inside a word would hide it from the rules and matcher.
