@@ -359,6 +359,21 @@ def test_excel_unicode_text_is_read_as_the_table_it_is(tmp_path: Path, encoding:
     assert sources.explain_columns(path)[1] == ("Recommendation", "text")
 
 
+def test_excel_unicode_text_with_a_title_above_its_header_is_the_table(tmp_path: Path) -> None:
+    """A plan's merged title row, saved as "Unicode Text", is a line of its own above the
+    header: the file was read as prose, the title a recommendation and every row one more."""
+    body = (
+        "SCR Action Plan 2026/27\t\t\t\t\r\n\t\t\t\t\r\n"
+        "No.\tRecommendation\tLead agency\tTarget date\tRAG\r\n"
+        "1\tHealth visitors will record the details of fathers.\tNCHC\t31/03/2027\tRed\r\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_bytes(body.encode("utf-16"))
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.agency, r.status, r.source.line) for r in recs] == [("1", "NCHC", "Red", 4)]
+
+
 def test_unicode_text_with_tabs_but_no_recommendation_column_is_text(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_bytes("Name\tDate\r\nAgencies should share information.\r\n".encode("utf-16"))

@@ -124,15 +124,23 @@ def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
 
 def _unicode_text_table(data: bytes) -> bool:
     """Whether ``data`` is a table saved as Excel's "Unicode Text" (a .txt file): UTF-16
-    with its byte-order mark, and a first line of tab-separated headers with a column of
-    recommendation text. Read as text, its rows would run together as one paragraph, and
-    the owners, due dates and statuses in its columns be lost."""
+    with its byte-order mark, and a line of tab-separated headers with a column of
+    recommendation text among its first ten, as a CSV file's header is looked for past the
+    title rows a plan has above it. Read as text, its rows would run together as one
+    paragraph, and the owners, due dates and statuses in its columns be lost."""
     encoding = marked(data)
     if encoding is None:
         return False
     # A multiple of four bytes, so that no character is cut in two.
-    first = data[:8192].decode(encoding, errors="replace").split("\n", 1)[0]
-    return "\t" in first and "text" in _table.recognise(first.rstrip("\r").split("\t")).fields
+    top = data[:8192].decode(encoding, errors="replace").split("\n")[:_TITLE_LINES]
+    return any(
+        "\t" in line and "text" in _table.recognise(line.rstrip("\r").split("\t")).fields
+        for line in top
+    )
+
+
+_TITLE_LINES = 10
+"""How far down a "Unicode Text" table's header is looked for, as in a CSV file."""
 
 
 def _open(path: Path, name: str | None, limits: Limits | None, sheet: str | None) -> Opened:
