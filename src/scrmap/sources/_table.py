@@ -636,8 +636,8 @@ def _published(header: str) -> bool:
 
 
 _DAY = re.compile(
-    r"\s*(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]+\.?,?\s+\d{2,4}"
-    r"|[^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[^\W\d_]{3,9}\.?,?\s{1,3}\d{2,4}"
+    r"|[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}"
 )
 """A date that names its day: "01/05/2026", "2026-05-01", "1 May 2026", "May 1, 2026"."""
 
@@ -647,7 +647,7 @@ def published_day(text: str) -> str | None:
     gives each one's in a column ("Date published"), and ``--since`` and the themes by year
     read it as a YAML file's ``published``. A month or a year alone ("May 2026") names no
     day, as in YAML, and is none."""
-    day = parse_due(text) if _DAY.fullmatch(text) else None
+    day = parse_due(text) if _DAY.fullmatch(text.strip()) else None
     return day.isoformat() if day is not None else None
 
 
