@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -184,7 +185,11 @@ def test_xlsx_report(runner: CliRunner, tmp_path: Path) -> None:
         "Q-2": (149, "Local Authority", "Status not recognised"),
         "Q-1": (91, "Education", "Not met / off track"),
     }
-    assert sheet["I2"].alignment.wrap_text  # the action's text wraps
+    assert sheet["J2"].alignment.wrap_text  # the action's text wraps
+    # Each due field as read, a date Excel sorts, beside the words as written.
+    q1 = next(r for r in rows if r["id"] == "Q-1")
+    assert (q1["due"], q1["due date (read as)"]) == ("31/03/2021", datetime(2021, 3, 31))
+    assert sheet["E2"].number_format == "dd/mm/yyyy"
     p5 = next(r for r in rows if r["id"] == "P-5")
     assert p5["action"].startswith("'=HYPERLINK")  # stored as text, never a formula
     assert p5["owner"] == "<b>Board</b> [U+202E]evil"

@@ -15,9 +15,11 @@ values, never as formulas. Control characters are made visible, as in the page.
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
+from scrmap.due import parse_due
 from scrmap.formats import filter_parts, incomplete, learned_line, problem_file, withheld_by_fit
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
@@ -32,7 +34,7 @@ WRAPPED = "scrmap wrapped"
 
 
 def _value(value: Any) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float | date) and not isinstance(value, bool):
         return value
     return safe_cell(visible("" if value is None else str(value)))
 
@@ -233,7 +235,7 @@ def render(record: ReportRecord) -> bytes:
         record,
     )
     _shade(heat, 2)
-    _sheet(
+    plan = _sheet(
         workbook,
         "Action plan",
         [
@@ -241,6 +243,7 @@ def render(record: ReportRecord) -> bytes:
             "id",
             "owner",
             "due",
+            "due date (read as)",
             "status (as written)",
             "status",
             "overdue",
@@ -253,6 +256,7 @@ def render(record: ReportRecord) -> bytes:
                 a["id"],
                 a["owner"],
                 a["due"],
+                parse_due(a["due"]),
                 a["status"],
                 LABELS[State(a["state"])],
                 "overdue" if a["days_overdue"] else "",
@@ -263,6 +267,10 @@ def render(record: ReportRecord) -> bytes:
         ],
         record,
     )
+    # The date each due field was read as, a date Excel sorts and filters, beside the words
+    # as written ("Q1 2027/28", "End of March"): the officer sees what scrmap took it to mean.
+    for (cell,) in plan.iter_rows(min_row=2, min_col=5, max_col=5):
+        cell.number_format = "dd/mm/yyyy"
     states = _sheet(
         workbook,
         "Status by item",
