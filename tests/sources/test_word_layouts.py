@@ -733,6 +733,29 @@ def test_a_sub_heading_that_names_a_review_is_the_case_of_the_rows_under_it(
     ]  # fmt: skip
 
 
+def test_an_empty_rag_cell_shaded_in_word_is_read_by_its_colour(tmp_path: Path) -> None:
+    """A plan in Word rated by shading its empty RAG cells, as a workbook's are coloured: read
+    as empty, every action had no status. A written status wins over its cell's shading, and
+    a theme colour is read in the shade Word writes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = document()
+    doc.add_heading("Recommendations", level=1)
+    table = _plan(
+        doc,
+        [["No.", "Recommendation", "RAG"], ["1", FATHERS, ""], ["2", MASH, ""], ["3", MASH, "Red"]],
+    )
+    for row, fill in ((1, "FF0000"), (2, "A8D08D"), (3, "00B050")):
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), fill)
+        table.cell(row, 2)._tc.get_or_add_tcPr().append(shading)
+    assert [(r.id, r.status) for r in read(doc, tmp_path)] == [
+        ("1", "Red (cell colour)"), ("2", "Green (cell colour)"), ("3", "Red")
+    ]  # fmt: skip
+
+
 def test_a_table_nested_in_a_cell_is_read_with_it(tmp_path: Path) -> None:
     """The text of a table nested in a recommendation's cell was lost without a word; in a
     cell with nothing else, the row was reported as having no text."""

@@ -172,8 +172,6 @@ def rag_colour(cell: Any, theme: Sequence[str] = ()) -> str | None:
     complete), or None: many action plans rate each action by colouring an empty RAG cell.
     Colours given as RGB, as Excel's indexed palette, or as one of the workbook's
     ``theme`` colours (`theme_colours`) with its shade are read."""
-    import colorsys
-
     from openpyxl.styles.colors import COLOR_INDEX
 
     fill = _styled(cell, "fill")
@@ -188,7 +186,17 @@ def rag_colour(cell: Any, theme: Sequence[str] = ()) -> str | None:
     if not isinstance(rgb, str) or not re.fullmatch(r"[0-9A-Fa-f]{6,8}", rgb):
         return None
     tint = colour.tint if isinstance(colour.tint, int | float) else 0.0
-    red, green, blue = _tinted(rgb[-6:], float(tint))
+    return rating(rgb[-6:], float(tint))
+
+
+def rating(rgb: str, tint: float = 0.0) -> str | None:
+    """The RAG rating a fill of ``rgb`` (six hex digits), shaded by ``tint``, shows, or None
+    (`rag_colour`; a Word table cell's shading too)."""
+    import colorsys
+
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", rgb):
+        return None
+    red, green, blue = _tinted(rgb, tint)
     hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
     degrees = hue * 360
     if saturation < _SATURATED or value < 0.4:

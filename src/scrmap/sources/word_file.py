@@ -42,6 +42,7 @@ from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources._word_numbering import Numbering
 from scrmap.sources._word_styles import Styles, number
 from scrmap.sources._word_styles import W as _W
+from scrmap.sources.excel_file import FROM_COLOUR, rating
 from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
@@ -154,6 +155,9 @@ class _Block:
     listed: str = ""
     """The number Word shows in front of a list paragraph ("3.", "2.1"), which is not in
     its text (`Numbering`): the recommendation's id."""
+    fills: list[str] = field(default_factory=list)
+    """For a table row, each cell's shading as six hex digits ('' for none): a plan rates
+    an action by shading its empty RAG cell (`_rated`)."""
 
 
 def _label(block: _Block) -> tuple[str, str] | None:
@@ -319,7 +323,29 @@ def _blocks(document: Any, styles: Styles) -> Iterator[_Block]:
                     cells=cells,
                     merged_above=above,
                     spanning=spanning,
+                    fills=[_fill(cell._tc) for cell in shown],
                 )
+
+
+def _fill(cell: Any) -> str:
+    """A table cell's shading as six hex digits (Word writes the colour shown there, a
+    theme colour's shade included), or '' for none."""
+    shading = cell.find(f"{_W}tcPr/{_W}shd")
+    fill = shading.get(f"{_W}fill") if shading is not None else None
+    return fill if isinstance(fill, str) and re.fullmatch(r"[0-9A-Fa-f]{6}", fill) else ""
+
+
+def _rated(block: _Block, status: int | None) -> list[str]:
+    """A table row's cells, an empty ``status`` cell that is shaded read as the rating its
+    colour shows, marked as read from the colour, as a workbook's is
+    (`excel_file.rag_colour`): read as empty, a plan rated by shading had no status."""
+    cells = block.cells
+    if status is None or status >= len(cells) or status >= len(block.fills):
+        return cells
+    shown = rating(block.fills[status]) if not cells[status].strip() else None
+    if shown is None:
+        return cells
+    return [*cells[:status], f"{shown}{FROM_COLOUR}", *cells[status + 1 :]]
 
 
 def _numbering_element(document: Any) -> Any | None:
@@ -549,7 +575,7 @@ def _table_recs(
         under = {b.number: b for b in rows[k + 1 :]}
         columns, data = _table.case_headings(
             columns,
-            ((b.number, b.cells) for b in under.values()),
+            ((b.number, _rated(b, columns.fields.get("status"))) for b in under.values()),
             partial(_heading_text, under),
         )
         folded = _table.merged_into_above(columns, data, continued, name, notes)
