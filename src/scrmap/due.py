@@ -94,7 +94,9 @@ def _read_due(text: str) -> date | None:
     except ValueError:
         pass
     # "by the end of March 2027" is March 2027; "31st" is 31.
-    words = _WEEKDAY.sub("", _LEAD.sub("", value.casefold()))
+    words = _LEAD.sub("", value.casefold())
+    if words[:1].isalpha():  # "Wednesday, 31 March 2027"; a date in figures has no weekday
+        words = _WEEKDAY.sub("", words)
     financial = _FINANCIAL.fullmatch(words.strip())
     if financial is not None and (end := _financial_end(financial)) is not None:
         return end

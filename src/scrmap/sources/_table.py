@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from functools import lru_cache
 
-from scrmap.due import parse_due
+from scrmap.due import due_not_read, parse_due
 from scrmap.errors import Problem, duplicate_id
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found, due_problems
@@ -80,9 +81,8 @@ GENERIC: frozenset[str] = frozenset(
         # updated, and "Completion date" the date it was done: the target is the due date.
         "date", "target", "timescale", "timescales", "completion date",
         # Free text of what was done ("Audit completed; training planned"), which would read
-        # as complete however the RAG rates it.
-        # An "Update" column is narrative ("Training delivered; audit planned"), no status
-        # at all, and is kept as metadata.
+        # as complete however the RAG rates it. (An "Update" column is more narrative still,
+        # no status at all, and is not named here: it is kept as metadata.)
         "progress",
         # A review's table sets each finding or learning point beside its recommendation:
         # the recommendation is the text to map and check.
@@ -164,9 +164,9 @@ _AT = frozenset({"as", "at", "of", "on", "for", "in"})
 def dated_status(name: str) -> tuple[str, str] | None:
     """A normalised header that names the status with a date, split into the status name
     and the date's words ("rag jan 2027": "rag", "jan 2027"), or None. A plan updated each
-    quarter heads its status column with the update's date ("RAG (Jan 2027)", "Update Q3",
-    "Status as at 31/01/2027"), or adds a column for each: read as metadata, every action
-    had no status."""
+    quarter heads its status column with the update's date ("RAG (Jan 2027)", "Progress
+    Q3", "Status as at 31/01/2027"), or adds a column for each: read as metadata, every
+    action had no status."""
     words = name.split()
 
     def when(word: str) -> bool:
@@ -537,7 +537,7 @@ def under_case_headings(rows: Iterable[Row], heading: Callable[[Row], str | None
     for line, row in rows:
         text = heading((line, row))
         if text is None:
-            yield line, [*row, "" if blank(row) else case]
+            yield line, [*row, case if case and not blank(row) else ""]
         elif names_review(text):
             case = text
 
@@ -548,6 +548,8 @@ def lone_case_heading(columns: Columns, row: Row) -> str | None:
     merge, only a heading that names a review is one; not in a table whose text is its
     first column."""
     cells = row[1]
+    if len(cells) > 1 and cells[1].strip():  # most rows: a cell after the first
+        return None
     first = cells[0].strip() if cells else ""
     if (
         not first
@@ -613,6 +615,30 @@ def due_field(columns: Columns, row: Sequence[str]) -> str:
     return "revised due" if at is not None and at < len(row) and row[at].strip() else "due"
 
 
+@dataclass(frozen=True, slots=True)
+class CellPlaces(Mapping[str, str]):
+    """Where a row's due date and status are (`cell_place`), as `Source.cells` holds them:
+    worked out only for a warning that names one, not for each of a million rows."""
+
+    columns: Columns
+    line: int
+    sheet: str | None
+    due: str
+    """The field the row's due date is read from (`due_field`)."""
+
+    def __getitem__(self, field: str) -> str:
+        if field not in _PLACED or field not in self.columns.fields:
+            raise KeyError(field)
+        read = self.due if field == "due" else field
+        return cell_place(self.columns, read, self.line, self.sheet)
+
+    def __iter__(self) -> Iterator[str]:
+        return (f for f in _PLACED if f in self.columns.fields)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def cell_place(columns: Columns, field: str, line: int, sheet: str | None) -> str:
     """Where a row's ``field`` is: in a workbook's ``sheet``, its sheet, cell and column
     ("sheet 'Plan', cell F9, column 'Target date'"); elsewhere its column ("column 'Target
@@ -630,9 +656,11 @@ _PUBLISHED = frozenset(
 """Headers of a column that gives the date its case's review was published."""
 
 
-def _published(header: str) -> bool:
-    """Whether a header names the date a review was published (`_PUBLISHED`)."""
-    return normal_header(header) in _PUBLISHED
+@lru_cache(maxsize=64)
+def _published_at(headers: tuple[str, ...]) -> int | None:
+    """The column of a table's ``headers`` that gives the date its case's review was
+    published (`_PUBLISHED`), or None; worked out once for a table, not for each row."""
+    return next((i for i, h in enumerate(headers) if normal_header(h) in _PUBLISHED), None)
 
 
 _DAY = re.compile(
@@ -665,7 +693,9 @@ def record(
     cells = [cell.strip() for cell in row]
     # A field that holds a spreadsheet error is empty: a formula that failed (`failed_fields`).
     known = {
-        f: cells[i] if cells[i] and _spreadsheet_error(cells[i]) is None else None
+        f: cells[i]
+        if cells[i] and (cells[i][0] != "#" or _spreadsheet_error(cells[i]) is None)
+        else None
         for f, i in columns.fields.items()
     }
     meta = {
@@ -673,24 +703,15 @@ def record(
         for i, header in enumerate(columns.headers)
         if i not in columns.fields.values() and cells[i]
     }
-    day = next(
-        (published_day(cells[i]) for i, h in enumerate(columns.headers) if _published(h)), None
-    )
+    at = _published_at(columns.headers)
+    day = published_day(cells[at]) if at is not None and at < len(cells) else None
     if day is not None:
         meta["published"] = day
     return Recommendation(
         id=rec_id,
         # An invisible character inside a word would hide it from the rules and matcher.
         text=one_line(cells[columns.fields["text"]]),
-        source=Source(
-            name,
-            line,
-            {
-                f: cell_place(columns, due_field(columns, cells) if f == "due" else f, line, sheet)
-                for f in _PLACED
-                if f in columns.fields
-            },
-        ),
+        source=Source(name, line, CellPlaces(columns, line, sheet, due_field(columns, cells))),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",
         owner=known.get("owner"),
@@ -864,7 +885,9 @@ def failed_fields(
     without a word of the formula."""
     problems = []
     for field, at in columns.fields.items():
-        error = _spreadsheet_error(row[at]) if field not in ("id", "text") else None
+        if "#" not in row[at] or field in ("id", "text"):  # most cells: no error to look for
+            continue
+        error = _spreadsheet_error(row[at])
         if error is not None:
             where = cell_place(columns, field, line, sheet)
             problems.append(
@@ -888,4 +911,6 @@ def due_warnings(
         return []
     field = due_field(columns, row)
     due = row[columns.fields[field]].strip() or None
+    if due_not_read(due) is None:  # the place worked out only for a warning
+        return []
     return due_problems(name, line, None, due, cell_place(columns, field, line, sheet))

@@ -19,6 +19,7 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar, overload
@@ -247,23 +248,13 @@ def _header_and_skip(
     return columns, k + 1
 
 
-def _records(
-    columns: _table.Columns, reader: _csv.Reader, met: list[str] | None = None
-) -> Iterator[_table.Row]:
+def _records(columns: _table.Columns, reader: _csv.Reader) -> Iterator[_table.Row]:
     """The rows under the header with their lines (`_with_lines`), under the case headings
-    among them (`_table.lone_case_heading`, each added to ``met``) when the table is given
-    a column for them (`_table.with_case_column`), each empty case cell filled
-    (`_table.cases_filled`)."""
+    among them (`_table.lone_case_heading`) when the table is given a column for them
+    (`_table.with_case_column`), each empty case cell filled (`_table.cases_filled`)."""
     rows: Iterable[_table.Row] = _with_lines(reader)
     if columns.headers[-1:] == (_table.CASE_HEADING_COLUMN,):
-
-        def heading(row: _table.Row) -> str | None:
-            text = _table.lone_case_heading(columns, row)
-            if text is not None and met is not None:
-                met.append(text)
-            return text
-
-        rows = _table.under_case_headings(rows, heading)
+        rows = _table.under_case_headings(rows, partial(_table.lone_case_heading, columns))
     return _table.cases_filled(columns, rows)
 
 
@@ -291,17 +282,29 @@ Checked = tuple[CsvFile | None, list[Problem]]
 
 def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     """Read the whole file once, row by row: the CSV file, or None and every problem in
-    it; and the warnings about rows read all the same (a due date that is not a date)."""
+    it; and the warnings about rows read all the same (a due date that is not a date). A
+    table with no case column in which a row names a review alone (`_table.lone_case_heading`,
+    a case heading saved from a workbook) is read again, each row under its case
+    (`_table.with_case_column`): only such a file pays for the headings."""
     found = _header_and_skip(path, name, encoding)
     if isinstance(found, list):
         return None, found
     columns, skip = found
     if "text" not in columns.fields:
         return None, [_table.missing_text(columns, name)]
-    plain = columns
-    if "case" not in columns.fields:
-        columns = _table.with_case_column(columns)  # for rows under case headings
-    headings: list[str] = []
+    checked, headed = _check_rows(path, name, case, encoding, Header(name, columns, case, skip))
+    if headed and "case" not in columns.fields:
+        grouped = Header(name, _table.with_case_column(columns), case, skip)
+        checked, _ = _check_rows(path, name, case, encoding, grouped)
+    return checked
+
+
+def _check_rows(
+    path: Path, name: str, case: str | None, encoding: str, header: Header
+) -> tuple[Checked, bool]:
+    """`_check` of the rows under the ``header``; and whether a row with no text names a
+    review alone (`_table.lone_case_heading`)."""
+    columns, skip = header.columns, header.skip
     reader = _after_header(path, encoding, skip)
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -310,13 +313,15 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     maybe: list[tuple[int, str, str]] = []  # line, id, its key (`_table.id_key`)
     """Rows whose id may have come before (the filter can be wrong that way, not the other)."""
     count = 0
+    headed = False
     last = reader.line_num
     try:
-        for line, row in _records(columns, reader, headings):
+        for line, row in _records(columns, reader):
             last = reader.line_num
             if _table.blank(row):
                 continue
             if _table.no_text(columns, row):
+                headed = headed or _table.lone_case_heading(columns, (line, row)) is not None
                 warnings.append(_table.skipped(columns, row, name, line))
                 continue
             fault, rec_id = _table.check(columns, row, count)
@@ -342,10 +347,8 @@ def _check(path: Path, name: str, case: str | None, encoding: str) -> Checked:
     if not count and not problems:
         problems.append(Problem(name, None, None, "no rows after the header"))
     if problems:
-        return None, problems + warnings
-    # Rows are read again as they were checked: under their case headings if there were any.
-    header = Header(name, columns if headings else plain, case, skip)
-    return CsvFile(path, header, encoding, count), warnings
+        return (None, problems + warnings), headed
+    return (CsvFile(path, header, encoding, count), warnings), headed
 
 
 class _Seen:
