@@ -94,7 +94,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     rec, text = item.rec, item.text
     if rec.evidence or "%" in text:
         return
-    if any(not _casework(found, text) for found in _MARKERS.finditer(text)):
+    if _MARKERS and any(not _casework(found, text) for found in _MARKERS.finditer(text)):
         return
     if first(words_pattern(options.markers), text):
         return
