@@ -8,8 +8,9 @@ below, or the subject of a modal verb that names a body ("The Home Office should
 particular and do not count. Nor does an agency named only as what the work is for,
 across or about ("training should be provided across schools", "referrals to children's
 social care", "the role of health visitors"), or as what owns a thing ("make GP records
-available", "a national police operation"): it is not asked to act. Asked by name it is
-("ask the police to ...", "led by the LSCB").
+available", "a national police operation"): it is not asked to act, even straight before
+a passive modal ("referrals to children's social care should be reviewed"). Asked by name
+it is ("ask the police to ...", "led by the LSCB").
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
@@ -88,11 +89,14 @@ _OWNED = re.compile(
 )
 """A thing the agency owns or that is named after it: "GP records", "police operation"."""
 _ACTS = re.compile(
-    r"(?<!\s)\s+(?:should|must|will|shall|would|could|can|may|needs?\s+to|are\s+to|is\s+to)\b",
+    r"(?<!\s)\s+(?:should|must|will|shall|would|could|can|may|needs?\s+to|are\s+to|is\s+to)\b"
+    r"(?P<passive>\s+(?:not\s+)?be\b)?",
     re.IGNORECASE,
 )
 """A modal straight after the agency: it is a subject that acts, whatever stands before
-("The President of the Family Division and Cafcass should ...")."""
+("The President of the Family Division and Cafcass should ..."). Not where the modal is
+passive: in "referrals to children's social care should be reviewed" and "training for the
+police should be commissioned" the agency is still only what the work is for."""
 _BACK_REACH = 200
 """How far back ``_asked`` reads (a dozen words at most): a long text that names the police
 a thousand times is read once per name, not from its start each time."""
@@ -141,8 +145,9 @@ def _asked(text: str, start: int, end: int) -> bool:
     """Whether the agency named at ``start:end`` is asked to act: not what something is
     named after or owned by (``_OWNED``), and not governed by a preposition of what the
     work is for or across (``NOT_ASKED``), reading back over a list of agencies and the
-    words of a name; always, where a modal follows it (``_ACTS``)."""
-    if _ACTS.match(text, end):
+    words of a name; always, where an active modal follows it (``_ACTS``)."""
+    acts = _ACTS.match(text, end)
+    if acts and not acts.group("passive"):
         return True
     if _OWNED.match(text, end):
         return False
