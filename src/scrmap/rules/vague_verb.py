@@ -81,10 +81,24 @@ _HEDGED = re.compile(
 """Being aware of something and giving it consideration, with or without a word inside:
 "be mindful of", "be fully aware of", "be made aware of", "give due consideration to";
 with an abstract noun after, as `VAGUE`'s phrases."""
-_REGARDED = r"\s+(?:[\w'\u2019-]+\s+){1,6}?as\s+(?!(?:well|soon|possible|appropriate|necessary)\b)"
+REGARDING = ["recognise", "recognize", "understand", "acknowledge", "appreciate"]
+"""The verbs of `FRAMED` that, with *as*, ask for a view of something: "promote the
+helpline as the first point of contact" and "highlight the learning as a priority" ask
+for something to be done."""
+_AS_HOW = (
+    r"well|soon|possible|appropriate|necessary|needed|required|agreed|early|quickly|far|long|"
+    r"much|many|per|part|a\s+matter|set\s+out|described|outlined|detailed|defined|stated|"
+    r"and\s+when"
+)
+"""What follows an *as* that says how or when, not what a thing is seen as: "as part of",
+"as set out in", "as a matter of urgency", "as soon as", "as well as"; nor is *such as*
+("recognise signs of neglect such as ...") a regard."""
+_REGARDED = rf"\s+(?:[\w'\u2019-]+\s+){{1,6}}?(?<!\bsuch\s)as\s+(?!(?:{_AS_HOW})\b)"
 """Something regarded as something: "recognise health and education staff as significant
 partners" asks for a view, not an action."""
-_FRAMED = re.compile(rf"\b(?:{'|'.join(FRAMED)})(?:{_FRAME}|{_REGARDED})", re.IGNORECASE)
+_FRAMED = re.compile(
+    rf"\b(?:{'|'.join(FRAMED)}){_FRAME}|\b(?:{'|'.join(REGARDING)}){_REGARDED}", re.IGNORECASE
+)
 _ACTIONS = words_pattern(ACTIONS)
 
 
