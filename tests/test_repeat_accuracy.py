@@ -6,7 +6,6 @@ text"): raising them is welcome, lowering them needs a reason in review. Skips w
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -15,23 +14,13 @@ import yaml
 
 from scrmap.defaults import DEFAULT_SIMILARITY
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark_script
 
 TRAIN = ROOT.parent / "shared" / "corpus" / "train.yaml"
 LABELS = ROOT / "tests" / "repeats" / "train-pairs.yaml"
 
 # half: (repeats listed at least, pairs listed that are no repeat at most)
 FLOORS = {0: (3, 7), 1: (3, 4)}
-
-
-def _script():  # type: ignore[no-untyped-def]
-    path = ROOT / "benchmarks" / "repeat_pairs.py"
-    spec = importlib.util.spec_from_file_location("repeat_pairs", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["repeat_pairs"] = module  # its dataclass looks itself up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_pair_labels_are_well_formed() -> None:
@@ -47,7 +36,7 @@ def test_the_pair_labels_are_well_formed() -> None:
 def test_repeats_agree_with_the_raters_at_the_default_similarity() -> None:
     if not TRAIN.is_file():
         pytest.skip("../shared is not beside this checkout")
-    counts = _script().measure(TRAIN, (DEFAULT_SIMILARITY,))
+    counts = benchmark_script("repeat_pairs").measure(TRAIN, (DEFAULT_SIMILARITY,))
     for half, (right, wrong) in FLOORS.items():
         c = counts[(DEFAULT_SIMILARITY, half)]
         assert c.right >= right, (half, c)
@@ -59,7 +48,7 @@ def test_the_measure_says_what_it_needs_without_shared(
 ) -> None:
     """A clone has no ``../shared``: the script names the file it needs and exits 2, with no
     traceback."""
-    script = _script()
+    script = benchmark_script("repeat_pairs")
     monkeypatch.setattr(sys, "argv", ["repeat_pairs.py", "--shared", str(tmp_path)])
     assert script.main() == 2
     assert str(tmp_path / "corpus" / "train.yaml") in capsys.readouterr().err

@@ -6,14 +6,13 @@ the checkout, as a clone's is not."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark_script
 
 TRAIN = ROOT.parent / "shared" / "corpus" / "train.yaml"
 LABELS = ROOT / "tests" / "smart" / "train-labels.yaml"
@@ -25,15 +24,6 @@ FLOORS = {
     "time-bound": (69, 75),
     "vague-verb": (69, 72),
 }
-
-
-def _smart():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("smart", ROOT / "benchmarks" / "smart.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["smart"] = module  # its dataclass looks itself up there
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_labels_are_well_formed() -> None:
@@ -48,7 +38,7 @@ def test_the_labels_are_well_formed() -> None:
 def test_smart_rules_agree_with_the_raters() -> None:
     if not TRAIN.is_file():
         pytest.skip("../shared is not beside this checkout")
-    counts, _, sizes = _smart().measure(TRAIN)
+    counts, _, sizes = benchmark_script("smart").measure(TRAIN)
     assert sizes == [69, 75]
     for rule, floors in FLOORS.items():
         for half, floor in enumerate(floors):
@@ -61,7 +51,7 @@ def test_the_measure_says_what_it_needs_without_shared(
 ) -> None:
     """A clone has no ``../shared``: the script names the file it needs and exits 2, with no
     traceback."""
-    smart = _smart()
+    smart = benchmark_script("smart")
     monkeypatch.setattr(sys, "argv", ["smart.py", "--shared", str(tmp_path)])
     assert smart.main() == 2
     assert str(tmp_path / "corpus" / "train.yaml") in capsys.readouterr().err
