@@ -93,3 +93,19 @@ def test_what_lives_for_the_run_is_left_out_of_collection_until_it_ends(
     assert min(next(stopped)) > 0 and gc.get_freeze_count() > 0
     stopped.close()
     assert gc.get_freeze_count() == 0
+
+
+def _fails(rec: Recommendation, result: object) -> int:
+    """A render that breaks, as a bug in an output format would."""
+    raise ValueError(rec.id)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_collection_is_let_back_in_when_mapping_fails(norfolk: fw.Framework, jobs: int) -> None:
+    """An error while mapping (here in the render, in a worker with ``jobs`` 2) leaves
+    nothing frozen behind it: a caller that goes on runs with its collector whole."""
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError, match="R0"):
+        for _ in parallel.map_chunks(_recs(3), Matcher(norfolk), _fails, jobs):
+            pass
+    assert gc.get_freeze_count() == 0
