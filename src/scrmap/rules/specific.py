@@ -10,7 +10,9 @@ across or about ("training should be provided across schools", "referrals to chi
 social care", "the role of health visitors"), or as what owns a thing ("make GP records
 available", "a national police operation"): it is not asked to act, even straight before
 a passive modal ("referrals to children's social care should be reviewed"). Asked by name
-it is ("ask the police to ...", "led by the LSCB").
+it is ("ask the police to ...", "led by the LSCB"), and so is an agency that starts a
+clause after an opening phrase ("Within 28 days of a referral, the local authority to
+complete an assessment").
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
@@ -129,7 +131,8 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         (m for pattern in named if pattern is not None for m in pattern.finditer(text)),
         key=lambda m: m.start(),
     )
-    if any(_asked(text, m.start(), m.end()) for m in found):
+    ends = frozenset(m.end() for m in found)
+    if any(_asked(text, m.start(), m.end(), ends) for m in found):
         return
     # Named, but not as who acts: say so, or the reviewer reads "schools" in the text and
     # takes the warning for a mistake.
@@ -141,22 +144,30 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     )
 
 
-def _asked(text: str, start: int, end: int) -> bool:
+def _asked(text: str, start: int, end: int, ends: frozenset[int]) -> bool:
     """Whether the agency named at ``start:end`` is asked to act: not what something is
     named after or owned by (``_OWNED``), and not governed by a preposition of what the
-    work is for or across (``NOT_ASKED``), reading back over a list of agencies and the
-    words of a name; always, where an active modal follows it (``_ACTS``)."""
+    work is for or across (``NOT_ASKED``), reading back over a list of agencies (a comma
+    straight after one of ``ends``) and the words of a name; always, where an active modal
+    follows it (``_ACTS``). Any other comma ends the reading: "In all cases, health visitors
+    ..." starts a clause whose subject the agency is."""
     acts = _ACTS.match(text, end)
     if acts and not acts.group("passive"):
         return True
     if _OWNED.match(text, end):
         return False
     others = 0
-    for word in reversed(_BACK_WORDS.findall(text, max(0, start - _BACK_REACH), start)[-12:]):
+    words = list(_BACK_WORDS.finditer(text, max(0, start - _BACK_REACH), start))[-12:]
+    for found in reversed(words):
+        word = found.group()
         lower = word.lower()
         if lower in NOT_ASKED:
             return False
-        if lower in PASSED or word == "," or word[:1].isupper():
+        if word == ",":
+            if found.start() not in ends:
+                return True
+            continue
+        if lower in PASSED or word[:1].isupper():
             continue
         others += 1
         if not word[:1].isalpha() or others > MODIFIERS:
