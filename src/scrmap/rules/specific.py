@@ -81,9 +81,10 @@ PASSED = frozenset(_PASSED_TEXT.split())
 """Words between such a preposition and the agency it governs: "across all schools, the
 council and the local NHS"."""
 MODIFIERS = 2
-"""How many other words (lower case, not in ``PASSED``) may stand between: "for frontline
-health visitors"; capitalised names ("Norfolk County Council") are passed whatever their
-length."""
+"""How many other words (not capitalised, not in ``PASSED``) may stand between: "for
+frontline health visitors"; capitalised names ("Norfolk County Council") are passed whatever
+their length. A word in capitals counts as another word: in a text written in capitals
+("TRAINING SHOULD BE COMMISSIONED BY THE PARTNERSHIP") every word is one."""
 _OWNED = re.compile(
     r"(?<!\s)\s+(?:records?|operations?|admissions?|attendances?|data|premises|procedures?|"
     r"polic(?:y|ies)|guidance|systems?)\b",
@@ -167,7 +168,8 @@ def _asked(text: str, start: int, end: int, ends: frozenset[int]) -> bool:
             if found.start() not in ends:
                 return True
             continue
-        if lower in PASSED or word[:1].isupper():
+        # A capitalised word is part of a name; a word in capitals may be, or the text shouts.
+        if lower in PASSED or (word[:1].isupper() and not word.isupper()):
             continue
         others += 1
         if not word[:1].isalpha() or others > MODIFIERS:
