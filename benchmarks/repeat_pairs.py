@@ -54,8 +54,12 @@ class Counts:
         )
 
 
-def measure(train: Path, similarities: tuple[int, ...]) -> dict[tuple[int, int], Counts]:
-    """Counts per (similarity, half)."""
+def measure(
+    train: Path, similarities: tuple[int, ...]
+) -> tuple[dict[tuple[int, int], Counts], dict[int, int]]:
+    """Counts per (similarity, half), and per similarity how many pairs scrmap lists that
+    are not labelled: precision is over every listed pair only while that is 0 (a change to
+    the matcher or the repeats can list pairs nobody has labelled)."""
     from scrmap import pipeline
     from scrmap.evaluate import load_gold
     from scrmap.learn import review_of
@@ -74,6 +78,11 @@ def measure(train: Path, similarities: tuple[int, ...]) -> dict[tuple[int, int],
     scored = {(p.a, p.b): p.similarity for p in find_pairs(comparable, threshold=min(similarities))}
     counts = {(s, half): Counts() for s in similarities for half in (0, 1)}
     labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    labelled = {tuple(sorted((position[e["a"]], position[e["b"]]))) for e in labels}
+    unlabelled = {
+        s: sum(1 for pair, score in scored.items() if score >= s and pair not in labelled)
+        for s in similarities
+    }
     for k, entry in enumerate(labels):
         a, b = sorted((position[entry["a"]], position[entry["b"]]))
         similarity = scored.get((a, b), 0)
@@ -84,7 +93,7 @@ def measure(train: Path, similarities: tuple[int, ...]) -> dict[tuple[int, int],
             if similarity >= s:
                 c.listed += 1
                 c.right += entry["repeat"]
-    return counts
+    return counts, unlabelled
 
 
 def main() -> int:
@@ -98,11 +107,14 @@ def main() -> int:
         print(f"needs {train}", file=sys.stderr)
         return 2
     similarities = tuple(args.similarity)
-    counts = measure(train, similarities)
+    counts, unlabelled = measure(train, similarities)
     for half, name in enumerate(HALVES):
         print(name)
         for s in similarities:
             print(f"  similarity {s}: {counts[(s, half)].line()}")
+    for s in similarities:
+        if unlabelled[s]:
+            print(f"similarity {s}: {unlabelled[s]} listed pairs not labelled, not counted")
     return 0
 
 
