@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 
 from scrmap.sources import load_file
 
-from .conftest import ROOT
+from .conftest import ROOT, benchmark_script
 
 _spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
 assert _spec and _spec.loader
@@ -123,3 +123,18 @@ def test_the_typo_measure_counts_on_the_shared_prose(
     taken, real = (int(n.replace(",", "")) for n in counts.group(1, 2))
     assert real > 1000 and taken < real / 100
     assert "as another word 0," in out
+
+
+@pytest.mark.parametrize("name", ["smart", "repeat_pairs"])
+def test_the_accuracy_measures_say_what_they_need_without_shared(
+    name: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A clone has no ``../shared``: each script names the file it needs and exits 2, with
+    no traceback."""
+    script = benchmark_script(name)
+    monkeypatch.setattr(sys, "argv", [f"{name}.py", "--shared", str(tmp_path)])
+    assert script.main() == 2
+    assert str(tmp_path / "corpus" / "train.yaml") in capsys.readouterr().err

@@ -6,9 +6,6 @@ text"): raising them is welcome, lowering them needs a reason in review. Skips w
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
 
@@ -43,14 +40,3 @@ def test_repeats_agree_with_the_raters_at_the_default_similarity() -> None:
         c = counts[(DEFAULT_SIMILARITY, half)]
         assert c.right >= right, (half, c)
         assert c.listed - c.right <= wrong, (half, c)
-
-
-def test_the_measure_says_what_it_needs_without_shared(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A clone has no ``../shared``: the script names the file it needs and exits 2, with no
-    traceback."""
-    script = benchmark_script("repeat_pairs")
-    monkeypatch.setattr(sys, "argv", ["repeat_pairs.py", "--shared", str(tmp_path)])
-    assert script.main() == 2
-    assert str(tmp_path / "corpus" / "train.yaml") in capsys.readouterr().err

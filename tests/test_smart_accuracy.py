@@ -6,9 +6,6 @@ the checkout, as a clone's is not."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import yaml
 
@@ -44,14 +41,3 @@ def test_smart_rules_agree_with_the_raters() -> None:
         for half, floor in enumerate(floors):
             c = counts[(rule, half)]
             assert c.right + c.quiet_right >= floor, (rule, half, c)
-
-
-def test_the_measure_says_what_it_needs_without_shared(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A clone has no ``../shared``: the script names the file it needs and exits 2, with no
-    traceback."""
-    smart = benchmark_script("smart")
-    monkeypatch.setattr(sys, "argv", ["smart.py", "--shared", str(tmp_path)])
-    assert smart.main() == 2
-    assert str(tmp_path / "corpus" / "train.yaml") in capsys.readouterr().err
