@@ -238,6 +238,9 @@ class Selected:
     """Filters that match nothing: most likely misspelt, so a usage error."""
     selection: Selection = Selection()
     """The selection as applied, with the cases --since left out for want of a date."""
+    twice: tuple[Copies, ...] = ()
+    """Items read from more than one file (``copies``), also in ``notes``: every figure
+    counts them once for each file, so the Board paper says so too."""
 
 
 def _keep(
@@ -307,7 +310,8 @@ def select(
     """
     kept, notes = one_spelling(recs)
     kept = dated_by_case(kept)
-    notes += counted_twice(kept)
+    twice = copies(kept)
+    notes += [c.note() for c in twice]
     unmatched: list[str] = []
     if selection.cases:
         cases = selection.cases
@@ -332,7 +336,7 @@ def select(
             f"{_described(selection)} none of the {len(recs)} recommendations read"
             f"{_latest(recs) if selection.since else ''}"
         )
-    return Selected(kept, notes, unmatched, selection)
+    return Selected(kept, notes, unmatched, selection, tuple(twice))
 
 
 _SEPARATORS = (":", " - ", " \u2013 ", " \u2014 ", ",", " | ")
@@ -417,13 +421,31 @@ def _copied(first: frozenset[str], other: frozenset[str]) -> bool:
     return len(first & other) * 2 >= len(first | other)
 
 
-def counted_twice(recs: Sequence[Recommendation]) -> list[str]:
-    """A note for each case whose items (by id, and in much the same words) come from more
-    than one file: the same action plan saved as .csv and .xlsx, or a copy kept each
-    quarter, or a draft saved in two versions, all in the folder, counts every action twice.
-    An item with the same id in other words is no copy (`_copied`): a review's
-    recommendation 1 and the action its plan numbers 1 are both read, and "leave out the
-    copy" would have the officer drop the review or its plan."""
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """Items of one case read from more than one file (``copies``)."""
+
+    case: str
+    files: tuple[str, ...]
+    items: int
+
+    def note(self) -> str:
+        """What the user is told on standard error."""
+        n = self.items
+        return (
+            f"{n} item{'s' if n > 1 else ''} of case {self.case!r} "
+            f"{'have' if n > 1 else 'has'} the same id in {' and '.join(self.files)}: "
+            "counted once for each file; leave out the copy"
+        )
+
+
+def copies(recs: Sequence[Recommendation]) -> list[Copies]:
+    """Each case whose items (by id, and in much the same words) come from more than one
+    file: the same action plan saved as .csv and .xlsx, or a copy kept each quarter, or a
+    draft saved in two versions, all in the folder, counts every action twice. An item
+    with the same id in other words is no copy (`_copied`): a review's recommendation 1
+    and the action its plan numbers 1 are both read, and "leave out the copy" would have
+    the officer drop the review or its plan."""
     met: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}  # file, words
     files: dict[tuple[str, str], set[str]] = {}
     for rec in recs:
@@ -436,12 +458,7 @@ def counted_twice(recs: Sequence[Recommendation]) -> list[str]:
     twice: dict[tuple[str, tuple[str, ...]], int] = Counter(
         (case, tuple(sorted(where))) for (case, _), where in files.items() if len(where) > 1
     )
-    return [
-        f"{n} item{'s' if n > 1 else ''} of case {case!r} "
-        f"{'have' if n > 1 else 'has'} the same id in {' and '.join(where)}: "
-        "counted once for each file; leave out the copy"
-        for (case, where), n in twice.items()
-    ]
+    return [Copies(case, where, n) for (case, where), n in twice.items()]
 
 
 def _described(selection: Selection) -> str:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from scrmap.actionplan import Progress, Vocabulary
     from scrmap.checks import Severity
     from scrmap.config import Configuration
-    from scrmap.coverage import Coverage, Selection
+    from scrmap.coverage import Copies, Coverage, Selection
     from scrmap.evaluate import Evaluation, GoldFile
     from scrmap.framework import Framework
     from scrmap.learned import Learned
@@ -224,10 +224,12 @@ def analyse(
     as_of: date,
     vocabulary: Vocabulary,
     problem_files: Sequence[sources.ProblemFile] = (),
+    twice: Sequence[Copies] = (),
 ) -> Analysis:
     """Map ``recs`` (in parallel when there are many), analyse their coverage, and
     assess the action plan at ``as_of`` (the report date) in ``vocabulary``'s words;
-    ``problem_files`` are the inputs that gave problems, which the outputs name."""
+    ``problem_files`` are the inputs that gave problems, which the outputs name, and
+    ``twice`` the items read from more than one file, which the summary leads with."""
     from scrmap import actionplan, coverage, parallel
     from scrmap.matcher import Matcher
     from scrmap.summary import summarise
@@ -246,7 +248,7 @@ def analyse(
         [s.id for s in framework.standards],
         [t.id for t in framework.themes],
     )
-    summary = summarise(analysed, progress)
+    summary = summarise(analysed, progress, twice)
     return Analysis(analysed, ref, progress, summary, selection, tuple(problem_files))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scrmap.actionplan import Progress, State
-from scrmap.coverage import Coverage, Row, published
+from scrmap.coverage import Copies, Coverage, Row, published
 
 MAX_MESSAGES = 5
 LISTED = 4
@@ -28,8 +28,9 @@ class Message:
     """One key message."""
 
     kind: str
-    """A stable id for what it is about: ``gaps``, ``overdue``, ``no-status``,
-    ``widespread``, ``repeats``, ``unmapped``, ``quadrant``, ``covered``, ``empty``."""
+    """A stable id for what it is about: ``counted-twice``, ``gaps``, ``overdue``,
+    ``no-status``, ``widespread``, ``repeats``, ``unmapped``, ``quadrant``, ``covered``,
+    ``empty``."""
     text: str
 
 
@@ -108,6 +109,25 @@ def _action_plan(progress: Progress | None) -> list[Message]:
     return [Message("overdue" if overdue else "no-status", "; ".join(parts))]
 
 
+def _counted_twice(twice: Sequence[Copies]) -> list[Message]:
+    """One message for the items read from more than one file: a quarterly copy of the
+    plan kept beside the last one doubles every count, and a Board paper that only
+    standard error warned of would be taken at its word."""
+    if not twice:
+        return []
+    parts = [
+        f"{_plural(c.items, 'item')} of {c.case} ({_names(list(c.files), 'and')})" for c in twice
+    ]
+    return [
+        Message(
+            "counted-twice",
+            f"Counted twice: {_names(parts, 'and')} are read from more than one file, and "
+            "every figure counts them once for each; leave out the copies and make the "
+            "report again",
+        )
+    ]
+
+
 def _widespread(coverage: Coverage) -> list[Message]:
     cases = len(coverage.cases)
     if cases < 2:
@@ -166,12 +186,17 @@ def _quadrant(coverage: Coverage) -> list[Message]:
     ]
 
 
-def key_messages(coverage: Coverage, progress: Progress | None = None) -> list[Message]:
+def key_messages(
+    coverage: Coverage, progress: Progress | None = None, twice: Sequence[Copies] = ()
+) -> list[Message]:
     """Three to five sentences for the top of the report, most pressing first; fewer only
-    when there is too little to say (nothing selected, one case)."""
+    when there is too little to say (nothing selected, one case). ``twice``: the notes on
+    items read from more than one file (``coverage.copies``), which lead, since
+    every figure after them counts those items more than once."""
     if not coverage.mapped:
         return [Message("empty", "No recommendations were selected")]
     candidates = [
+        *_counted_twice(twice),
         *_gaps(coverage),
         *_action_plan(progress),
         *_widespread(coverage),
@@ -224,8 +249,13 @@ class Summary:
     by_year: dict[int, dict[str, int]]
 
 
-def summarise(coverage: Coverage, progress: Progress | None = None) -> Summary:
-    """The key messages, the period analysed and the themes by year."""
+def summarise(
+    coverage: Coverage, progress: Progress | None = None, twice: Sequence[Copies] = ()
+) -> Summary:
+    """The key messages, the period analysed and the themes by year (``twice``: see
+    ``key_messages``)."""
     return Summary(
-        tuple(key_messages(coverage, progress)), period(coverage), themes_by_year(coverage)
+        tuple(key_messages(coverage, progress, twice)),
+        period(coverage),
+        themes_by_year(coverage),
     )

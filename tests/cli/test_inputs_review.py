@@ -119,6 +119,27 @@ def test_coverage_of_the_examples_skips_the_adult_framework(runner: CliRunner) -
     ]
 
 
+def test_items_counted_twice_lead_the_board_papers_key_messages(runner: CliRunner) -> None:
+    """A copy of the plan beside the plan doubles every figure; a note on standard error
+    alone left the Board paper to say nothing of it."""
+    result = run(runner, "coverage", str(ROOT / "examples"), "-f", "json")
+    messages = json.loads(result.stdout)["key_messages"]
+    assert messages[0]["kind"] == "counted-twice"
+    examples = ROOT / "examples"
+    assert messages[0]["text"] == (
+        f"Counted twice: 3 items of action-plan ({examples / 'action-plan.csv'} and "
+        f"{examples / 'action-plan.xlsx'}) and 3 items of Child T: Safeguarding Practice "
+        f"Review ({examples / 'draft.docx'} and {examples / 'draft.md'}) are read from more "
+        "than one file, and every figure counts them once for each; leave out the copies and "
+        "make the report again"
+    )
+    assert [m["kind"] for m in messages].count("counted-twice") == 1
+    paper = run(runner, "report", str(ROOT / "examples"), "-f", "markdown")
+    assert "1. Counted twice: 3 items of action-plan (" in paper.stdout
+    once = run(runner, "coverage", str(ROOT / "examples" / "action-plan.csv"), "-f", "json")
+    assert "counted-twice" not in {m["kind"] for m in json.loads(once.stdout)["key_messages"]}
+
+
 def test_learned_weights_named_as_an_input_are_one_problem(
     runner: CliRunner, workfolder: Path
 ) -> None:

@@ -349,6 +349,7 @@ def analyse(
             as_of,
             vocabulary,
             loaded.problem_files(),
+            selected.twice,
         )
     return analysis, selected, loaded.problems
 
