@@ -182,6 +182,32 @@ def test_a_revised_due_date_replaces_the_one_first_agreed(tmp_path: Path, ending
     ]  # fmt: skip
 
 
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx"])
+def test_a_revised_date_marked_not_revised_leaves_the_first(tmp_path: Path, ending: str) -> None:
+    """A plan marks the rows it did not revise "N/A", "-" or "TBC" as often as it leaves
+    them blank: read as the due date, such a mark made an action months late never overdue,
+    in silence. Only a revised cell meant as a date replaces the date first agreed."""
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            ["No.", "Recommendation", "Target date", "Revised date", "RAG"],
+            ["1", FATHERS, "31/03/2026", "N/A", "Amber"],
+            ["2", MASH, "31/03/2026", "-", "Amber"],
+            ["3", "Schools will train staff on neglect.", "31/03/2026", "TBC", "Amber"],
+            ["4", "The Board will refresh its threshold guide.", "31/03/2026", "#N/A", "Amber"],
+            ["5", "Health will audit supervision.", "31/03/2026", "30/06/2027", "Amber"],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert [(r.id, r.due) for r in recs] == [
+        ("1", "31/03/2026"), ("2", "31/03/2026"), ("3", "31/03/2026"), ("4", "31/03/2026"),
+        ("5", "30/06/2027"),
+    ]  # fmt: skip
+    assert recs[0].source.cells["due"].endswith("column 'Target date'")
+    assert [p.message.split(" (")[0] for p in problems] == ["the revised due date"]
 def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path) -> None:
     """The officer adds a column for each quarter's rating: the latest one is the status,
     wherever it stands, and free-text progress never outranks a RAG rating."""

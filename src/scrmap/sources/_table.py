@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from functools import lru_cache
 
-from scrmap.due import due_not_read, parse_due
+from scrmap.due import due_not_read, meant_as_date, parse_due
 from scrmap.errors import Problem, duplicate_id
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources._base import Found, due_problems
@@ -610,9 +610,14 @@ def column_letter(index: int) -> str:
 
 def due_field(columns: Columns, row: Sequence[str]) -> str:
     """The field a row's due date is read from: its revised date where the plan has a
-    column for one and the row's holds something (`_REVISED`), else its due date."""
+    column for one and the row's is meant as a date (`due.meant_as_date`: "30/06/2027",
+    or a slip, "31/06/2027", to be warned about), else its due date. A plan marks the rows
+    it did not revise "N/A", "-" or "TBC" as often as it leaves them blank, and read as
+    the due date such a mark made an overdue action never overdue, in silence."""
     at = columns.fields.get("revised due")
-    return "revised due" if at is not None and at < len(row) and row[at].strip() else "due"
+    if at is None or at >= len(row) or _spreadsheet_error(row[at]) is not None:
+        return "due"
+    return "revised due" if meant_as_date(row[at]) else "due"
 
 
 @dataclass(frozen=True, slots=True)
@@ -703,6 +708,7 @@ def record(
         for i, header in enumerate(columns.headers)
         if i not in columns.fields.values() and cells[i]
     }
+    due = due_field(columns, cells)
     at = _published_at(columns.headers)
     day = published_day(cells[at]) if at is not None and at < len(cells) else None
     if day is not None:
@@ -711,12 +717,12 @@ def record(
         id=rec_id,
         # An invisible character inside a word would hide it from the rules and matcher.
         text=one_line(cells[columns.fields["text"]]),
-        source=Source(name, line, CellPlaces(columns, line, sheet, due_field(columns, cells))),
+        source=Source(name, line, CellPlaces(columns, line, sheet, due)),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",
         owner=known.get("owner"),
         agency=known.get("agency"),
-        due=known.get("revised due") or known.get("due"),
+        due=known.get(due),
         status=known.get("status"),
         evidence=known.get("evidence"),
         meta=meta,
