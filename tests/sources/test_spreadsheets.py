@@ -547,21 +547,25 @@ def test_a_spreadsheet_error_in_a_csv_saved_from_excel_is_left_out(tmp_path: Pat
     ]
 
 
+@pytest.mark.parametrize("error", ["#REF!", "#DIV/0!"])
 @pytest.mark.parametrize("ending", [".csv", ".xlsx"])
-def test_a_spreadsheet_error_in_a_status_or_due_cell_is_named(tmp_path: Path, ending: str) -> None:
+def test_a_spreadsheet_error_in_a_status_or_due_cell_is_named(
+    tmp_path: Path, ending: str, error: str
+) -> None:
     """A status looked up from another sheet that failed ("#N/A") was a status word not
     recognised, and a due date "#REF!" no date, never overdue: both without a word of the
-    formula. Each is read as empty, with a warning at its cell; the row is read."""
+    formula. Each is read as empty, with a warning at its cell; the row is read. "#DIV/0!",
+    with a digit, is not also told how to write a date."""
     path = tmp_path / f"plan{ending}"
     write_table(
         path,
-        [["No.", "Recommendation", "Target date", "RAG"], ["1", FATHERS, "#REF!", "#N/A"]],
+        [["No.", "Recommendation", "Target date", "RAG"], ["1", FATHERS, error, "#N/A"]],
     )
     (rec,), problems = load_file(path)
     assert (rec.due, rec.status) == (None, None)
     where = "sheet 'Plan', cell {}2, " if ending == ".xlsx" else ""
     assert [p.message.split(" (a formula")[0] for p in problems] == [
-        f"the due date ({where.format('C')}column 'Target date') holds the spreadsheet error #REF!",
+        f"the due date ({where.format('C')}column 'Target date') holds the spreadsheet error {error}",
         f"the status ({where.format('D')}column 'RAG') holds the spreadsheet error #N/A",
     ]
 

@@ -912,11 +912,15 @@ def due_warnings(
     columns: Columns, row: Sequence[str], name: str, line: int, sheet: str | None = None
 ) -> list[Problem]:
     """The warning for a checked row whose due cell is meant as a date but names none, with
-    the cell (`cell_place`; ``sheet``: the workbook's sheet the row is in)."""
+    the cell (`cell_place`; ``sheet``: the workbook's sheet the row is in). A spreadsheet
+    error ("#DIV/0!", whose digit made it "meant as a date") is read as empty and named by
+    `failed_fields`, not told how to write a date as well."""
     if "due" not in columns.fields:
         return []
     field = due_field(columns, row)
     due = row[columns.fields[field]].strip() or None
     if due_not_read(due) is None:  # the place worked out only for a warning
+        return []
+    if _spreadsheet_error(due or "") is not None:
         return []
     return due_problems(name, line, None, due, cell_place(columns, field, line, sheet))
