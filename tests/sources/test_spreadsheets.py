@@ -182,8 +182,6 @@ def test_a_revised_due_date_replaces_the_one_first_agreed(tmp_path: Path, ending
     ]  # fmt: skip
 
 
-
-
 @pytest.mark.parametrize("ending", [".csv", ".xlsx"])
 def test_a_revised_date_marked_not_revised_leaves_the_first(tmp_path: Path, ending: str) -> None:
     """A plan marks the rows it did not revise "N/A", "-" or "TBC" as often as it leaves
@@ -208,6 +206,8 @@ def test_a_revised_date_marked_not_revised_leaves_the_first(tmp_path: Path, endi
     ]  # fmt: skip
     assert recs[0].source.cells["due"].endswith("column 'Target date'")
     assert [p.message.split(" (")[0] for p in problems] == ["the revised due date"]
+
+
 def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path) -> None:
     """The officer adds a column for each quarter's rating: the latest one is the status,
     wherever it stands, and free-text progress never outranks a RAG rating."""
@@ -565,7 +565,8 @@ def test_a_spreadsheet_error_in_a_status_or_due_cell_is_named(
     assert (rec.due, rec.status) == (None, None)
     where = "sheet 'Plan', cell {}2, " if ending == ".xlsx" else ""
     assert [p.message.split(" (a formula")[0] for p in problems] == [
-        f"the due date ({where.format('C')}column 'Target date') holds the spreadsheet error {error}",
+        f"the due date ({where.format('C')}column 'Target date') holds the spreadsheet error "
+        + error,
         f"the status ({where.format('D')}column 'RAG') holds the spreadsheet error #N/A",
     ]
 
