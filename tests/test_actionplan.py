@@ -289,6 +289,27 @@ def test_a_weekday_or_a_range_of_months_is_read(text: str, expected: date | None
     assert parse_due(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The date an action was moved to, kept in the cell beside the one first agreed.
+        ("31/03/27 (revised 30/06/27)", date(2027, 6, 30)),
+        ("31/03/2027 - extended to 30/06/2027", date(2027, 6, 30)),
+        ("Revised to 30 June 2027", date(2027, 6, 30)),
+        ("Revised 30/06/2027 (originally 31/03/2027)", date(2027, 6, 30)),
+        ("31/03/2027 revised: Q1 2027/28", date(2027, 6, 30)),
+        ("31/03/27 revised 30/06/27, revised 30/09/27", date(2027, 9, 30)),
+        # A revision with no date is no date: the cell is warned about, not half read.
+        ("31/03/2027 (revised)", None),
+        ("Deferred", None),
+    ],
+)
+def test_a_due_date_moved_in_its_cell_is_the_new_one(text: str, expected: date | None) -> None:
+    """A plan that keeps one due cell writes the new date after the first ("31/03/27
+    (revised 30/06/27)"): "not a date scrmap can read", the action was never overdue."""
+    assert parse_due(text) == expected
+
+
 def test_progress_at_a_report_date() -> None:
     items = [
         ActionItem("A", "A-1", "t", "Police", "2021-01-31", "Completed", ("1.1",), ("neglect",)),

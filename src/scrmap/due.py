@@ -86,7 +86,28 @@ def _financial_end(found: re.Match[str]) -> date | None:
     return _end_of_month(start + (quarter == 4), (3 * quarter + 3) % 12 or 12)
 
 
+_REVISION = re.compile(
+    r"\b(?:revised|extended|amended|moved|deferred|rescheduled|new\s+date)(?:\s+to)?\b[\s:]*",
+    re.IGNORECASE,
+)
+"""The words before the date an action was moved to, in the due cell that keeps the one first
+agreed: "31/03/27 (revised 30/06/27)", "31/03/2027 - extended to 30/06/2027"."""
+
+
 def _read_due(text: str) -> date | None:
+    """The date ``text`` names as written, whatever its year (see `parse_due`): after the
+    last `_REVISION` in it, where a date follows one, since an action given more time is
+    late only after the new date; else the whole of it (`_read_date`)."""
+    revisions = list(_REVISION.finditer(text))
+    if revisions:
+        moved = re.split(r"[();]", text[revisions[-1].end() :], maxsplit=1)[0].strip(" .,-")
+        revised = _read_date(moved) if moved else None
+        if revised is not None:
+            return revised
+    return _read_date(text)
+
+
+def _read_date(text: str) -> date | None:
     """The date ``text`` names as written, whatever its year (see `parse_due`)."""
     value = _TIME.sub("", text.strip())
     try:
@@ -139,7 +160,9 @@ def parse_due(text: str | None) -> date | None:
     quarter of one ("2026/27", "Q1 2027/28", `_financial_end`); a month, a year or a
     quarter means its last day, since an action due "in March" is not late until April.
     "By" and "end of" before a date, and a time of day after it ("31/03/2021 00:00"),
-    change nothing. A two-digit year is this century's up to 68 (`_year`).
+    change nothing. A date the action was moved to after the one first agreed ("31/03/27
+    (revised 30/06/27)", `_REVISION`) is the due date. A two-digit year is this century's
+    up to 68 (`_year`).
     A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
     read: it is warned about, not guessed.
     """
