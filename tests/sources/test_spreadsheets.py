@@ -229,6 +229,29 @@ def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path
     assert recognise(["Recommendation", "RAG Q2", "RAG Q3"]).fields == {"text": 0, "status": 2}
 
 
+def test_a_current_rating_beside_the_quarters_ratings_is_the_status(tmp_path: Path) -> None:
+    """A plan that keeps each quarter's rating keeps the current one beside them, often on
+    the right: read by the last quarter's, an action rated since was read at its old rating."""
+    path = tmp_path / "plan.csv"
+    write_table(
+        path,
+        [
+            ["No.", "Recommendation", "RAG Q1", "RAG Q2", "Current RAG"],
+            ["1", "Schools will train staff on neglect.", "Red", "Amber", "Blue"],
+        ],
+    )
+    assert explain_columns(path)[2:] == [
+        ("RAG Q1", "kept as metadata ('Current RAG' is the status now, not at a date)"),
+        ("RAG Q2", "kept as metadata ('Current RAG' is the status now, not at a date)"),
+        ("Current RAG", "status"),
+    ]
+    (rec,), problems = load_file(path)
+    assert (rec.status, problems) == ("Blue", [])
+    # On the left too; free-text progress of a date still never outranks a RAG rating.
+    headers = ["Recommendation", "Overall RAG", "RAG (Mar 2027)", "Progress (Apr 2027)"]
+    assert recognise(headers).fields == {"text": 0, "status": 1}
+
+
 def test_explain_columns_says_why_a_column_was_passed_over(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     rows = [["Ref", "Date", "Recommendation", "Progress", "Target date", "RAG", "Status"]]

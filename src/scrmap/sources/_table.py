@@ -251,6 +251,23 @@ def _later_update(name: str, than: str) -> bool:
     return before is None or after is None or after >= before
 
 
+_NOW = frozenset({"current", "overall", "latest"})
+"""Words that start a status's name when it is the rating now ("Current RAG"), not at a date."""
+
+
+def _current_over_dated(name: str, than: str) -> bool:
+    """Whether the status column headed ``name``, right of the dated one headed ``than``
+    (`dated_status`), names the rating now ("Current RAG" after "RAG Q1", "RAG Q2"), as
+    specific: a plan that keeps each quarter's rating keeps the current one beside them,
+    and read by the last quarter's, an action rated since was read at its old rating."""
+    return (
+        name.partition(" ")[0] in _NOW
+        and _BY_NAME.get(name) == "status"
+        and dated_status(than) is not None
+        and _generic(name) == _generic(than)
+    )
+
+
 def recognise(headers: Sequence[str]) -> Columns:
     """Match each header with a field: for each field, the first column with a specific
     name for it, else the first with a generic name (`GENERIC`)."""
@@ -265,6 +282,7 @@ def recognise(headers: Sequence[str]) -> Columns:
             held is None
             or (_generic(names[held]) and not _generic(name))
             or _later_update(name, names[held])
+            or _current_over_dated(name, names[held])
         ):
             fields[field] = index
     if "revised due" in fields and "due" not in fields:
@@ -287,6 +305,8 @@ def recognise(headers: Sequence[str]) -> Columns:
             and _generic(name) == _generic(names[chosen])
         ):
             why = f"{shown[chosen]!r} is the later update of {FIELD_WORDS[field]}"
+        elif _current_over_dated(names[chosen], name):
+            why = f"{shown[chosen]!r} is {FIELD_WORDS[field]} now, not at a date"
         else:
             why = f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
         passed_over[index] = why
