@@ -85,6 +85,7 @@ def test_a_specific_header_wins_over_a_generic_one(
         "Current RAG", "Overall RAG", "BRAG", "Status/RAG", "Completion status",
         "RAG (Jan 2027)", "Status Jan 2027", "RAG status Q3", "Progress (Jan 2027)",
         "RAG rating (Jan 27)", "Status as at 31/01/2027", "RAG Q3 2026/27", "Q3 RAG",
+        "RAG FY26/27 Q1", "FY2026/27 Q4 status",
     ],
 )  # fmt: skip
 def test_a_status_column_named_as_plans_name_it_is_the_status(header: str) -> None:

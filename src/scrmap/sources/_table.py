@@ -169,8 +169,12 @@ def dated_status(name: str) -> tuple[str, str] | None:
     action had no status."""
     words = name.split()
 
-    def when(word: str) -> bool:
-        return word in _WHEN or (word.isdigit() and len(word) <= 4)
+    def when(word: str) -> bool:  # "fy26" too: "RAG FY26/27 Q1", as a due date may be written
+        return (
+            word in _WHEN
+            or (word.isdigit() and len(word) <= 4)
+            or (word[:2] == "fy" and word[2:].isdigit() and len(word) <= 6)
+        )
 
     start, end = 0, len(words)
     while end > start and when(words[end - 1]):
