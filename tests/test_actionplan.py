@@ -254,6 +254,13 @@ def test_due_dates(text: str | None, expected: date | None) -> None:
         ("2026/27 Q4", date(2027, 3, 31)),
         ("Quarter 1 2027-28", date(2027, 6, 30)),
         ("Q1 FY2027/28", date(2027, 6, 30)),
+        # As officers punctuate it.
+        ("Q4 (2026/27)", date(2027, 3, 31)),
+        ("Quarter 4, 2026/27", date(2027, 3, 31)),
+        ("Q4 - 2026/27", date(2027, 3, 31)),
+        ("Q4 of 2026/27", date(2027, 3, 31)),
+        ("2026/27 - Q4", date(2027, 3, 31)),
+        ("Q4 - 2026", None),
         # Not a financial year: read as before, or not at all.
         ("2026-03", date(2026, 3, 31)),
         ("2011/12", date(2011, 12, 31)),  # December 2011, as it always was

@@ -62,12 +62,14 @@ _TIME = re.compile(
 
 
 _FINANCIAL = re.compile(
-    r"(?:(?:q|quarter\s*)(?P<before>[1-4])\s+)?(?:fy\s*)?(?P<start>\d{4}|\d{2})(?:\s*[/-]\s*|\s+)"
-    r"(?P<end>\d{4}|\d{2})(?:\s+(?:q|quarter\s*)(?P<after>[1-4]))?"
+    r"(?:(?:q|quarter\s*)(?P<before>[1-4])(?:\s*[,(-]\s*|\s+of\s+|\s+))?(?:fy\s*)?"
+    r"(?P<start>\d{4}|\d{2})(?:\s*[/-]\s*|\s+)(?P<end>\d{4}|\d{2})\)?"
+    r"(?:(?:\s*[,-]\s*|\s+)(?:q|quarter\s*)(?P<after>[1-4]))?"
 )
 """A financial year ("2026/27", "FY 2026-27") or a quarter of one ("Q1 2027/28", "2026/27
-Q4"), as public bodies plan by the year from April to March; the years may be parted by a
-space, as in a header's words ("RAG Q3 2026 27", `sources._table.dated_status`)."""
+Q4", "Q4 (2026/27)", "Quarter 4, 2026/27", "Q4 of 2026/27", "2026/27 - Q4"), as public
+bodies plan by the year from April to March; the years may be parted by a space, as in a
+header's words ("RAG Q3 2026 27", `sources._table.dated_status`)."""
 
 
 def _financial_end(found: re.Match[str]) -> date | None:
