@@ -949,6 +949,29 @@ def test_a_sub_heading_that_names_a_review_is_the_case_of_the_rows_under_it(
     ]
 
 
+@pytest.mark.parametrize(
+    "heading", ["Rapid Review actions", "LCSPR recommendations", "Learning from the SAR"]
+)
+def test_a_section_named_for_a_kind_of_review_is_no_case(tmp_path: Path, heading: str) -> None:
+    """One review's plan in sections ("Rapid Review actions", then "LCSPR
+    recommendations"): read as cases, its actions were split into cases named after the
+    sections. A kind of review with nothing to name which is a section, not a case."""
+    path = tmp_path / "plan.xlsx"
+    rows = [
+        ["No.", "Recommendation", "Lead agency"],
+        [heading, None, None],
+        ["1", FATHERS, "Health"],
+        ["2", MASH, "Police"],
+    ]
+    write_xlsx(path, {"Plan": rows})
+    book = openpyxl.load_workbook(path)
+    book["Plan"].merge_cells("A2:C2")
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id) for r in recs] == [("plan", "1"), ("plan", "2")]
+
+
 def test_a_case_heading_in_a_csv_saved_from_such_a_plan_is_the_case(tmp_path: Path) -> None:
     """Saved as CSV, a heading merged across keeps its text in its first cell alone: one
     that names a review is the case of the rows under it, as in the workbook. Any other is

@@ -521,8 +521,27 @@ def names_review(heading: str) -> bool:
     """Whether a sub-heading names a review ("Child Q", "Adult B", "Cases R and S", "Child R
     \u2013 SPR", "DHR 2024/01"), not a group of agencies ("Health agencies", "Adult Social
     Care", "Children's Services"): in a plan of several reviews with no case column, each
-    review's actions are under its name."""
-    return bool(_CASE_NAME.match(heading) or _REVIEW_WORDS.search(heading))
+    review's actions are under its name. A kind of review with nothing to name which
+    ("Rapid Review actions", "LCSPR recommendations", `_UNNAMED`) is a section of one
+    review's plan: read as a case, it split the review's actions into cases named after
+    its sections."""
+    if _CASE_NAME.match(heading):
+        return True
+    if _REVIEW_WORDS.search(heading) is None:
+        return False
+    rest = re.findall(r"[^\W_]+", _REVIEW_WORDS.sub(" ", heading))
+    return any(word.casefold() not in _UNNAMED for word in rest)
+
+
+_UNNAMED = frozenset(
+    {
+        "action", "actions", "recommendation", "recommendations", "plan", "learning",
+        "finding", "findings", "from", "the", "of", "and", "for", "to", "in", "arising",
+        "response", "responses", "local", "multi", "agency", "partnership", "board", "report",
+        "child", "children", "adult", "adults", "review", "reviews", "lessons",
+    }
+)  # fmt: skip
+"""Words beside a kind of review in a heading that name no review (`names_review`)."""
 
 
 CASE_HEADING_COLUMN = "(case heading)"
