@@ -446,15 +446,20 @@ def copies(recs: Sequence[Recommendation]) -> list[Copies]:
     with the same id in other words is no copy (`_copied`): a review's recommendation 1
     and the action its plan numbers 1 are both read, and "leave out the copy" would have
     the officer drop the review or its plan."""
-    met: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}  # file, words
-    files: dict[tuple[str, str], set[str]] = {}
+    by_key: dict[tuple[str, str], list[Recommendation]] = {}
     for rec in recs:
-        key = (rec.case or NO_CASE, rec.id)
-        words = frozenset(re.findall(r"\w+", rec.text.casefold()))
-        for file, seen in met.setdefault(key, []):
-            if file != rec.source.file and _copied(seen, words):
-                files.setdefault(key, set()).update((file, rec.source.file))
-        met[key].append((rec.source.file, words))
+        by_key.setdefault((rec.case or NO_CASE, rec.id), []).append(rec)
+    files: dict[tuple[str, str], set[str]] = {}
+    for key, items in by_key.items():
+        if len({rec.source.file for rec in items}) < 2:  # most ids: one file, no words read
+            continue
+        met: list[tuple[str, frozenset[str]]] = []  # file, words
+        for rec in items:
+            words = frozenset(re.findall(r"\w+", rec.text.casefold()))
+            for file, seen in met:
+                if file != rec.source.file and _copied(seen, words):
+                    files.setdefault(key, set()).update((file, rec.source.file))
+            met.append((rec.source.file, words))
     twice: dict[tuple[str, tuple[str, ...]], int] = Counter(
         (case, tuple(sorted(where))) for (case, _), where in files.items() if len(where) > 1
     )
