@@ -610,13 +610,14 @@ def test_a_plans_publication_column_dates_its_cases(tmp_path: Path, ending: str)
             ["Child Q", "01/05/2026", "1", FATHERS],
             ["Child R", "2024-02-01", "1", MASH],
             ["Child S", "May 2026", "1", "Schools will record concerns about neglect."],
+            ["Child T", "Friday 1 May 2026", "1", "GPs will record the details of fathers."],
         ],
     )
     recs, problems = load_file(path)
     assert problems == []
-    assert [str(published(r)) for r in recs] == ["2026-05-01", "2024-02-01", "None"]
+    assert [str(published(r)) for r in recs] == ["2026-05-01", "2024-02-01", "None", "2026-05-01"]
     kept = select(recs, Selection(since=datetime(2025, 1, 1).date()))
-    assert [r.case for r in kept.recommendations] == ["Child Q"]
+    assert [r.case for r in kept.recommendations] == ["Child Q", "Child T"]
     assert kept.notes == ["--since left out cases with no publication date: Child S"]
 
 

@@ -712,10 +712,13 @@ def _published_at(headers: tuple[str, ...]) -> int | None:
 
 
 _DAY = re.compile(
-    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[^\W\d_]{3,9}\.?,?\s{1,3}\d{2,4}"
-    r"|[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}"
+    r"(?:[^\W\d_]{3,9}\.?,?\s{1,3})?"
+    r"(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[^\W\d_]{3,9}\.?,?\s{1,3}\d{2,4}"
+    r"|[^\W\d_]{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4})"
 )
-"""A date that names its day: "01/05/2026", "2026-05-01", "1 May 2026", "May 1, 2026"."""
+"""A date that names its day: "01/05/2026", "2026-05-01", "1 May 2026", "May 1, 2026", after
+its day of the week too ("Friday, 1 May 2026", as Excel's long date reads in a CSV file,
+which `parse_due` reads)."""
 
 
 def published_day(text: str) -> str | None:
