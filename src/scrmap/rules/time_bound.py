@@ -9,7 +9,8 @@ or after 2099: Mar-0026), is reported too: its action could never be counted ove
 would be counted overdue by centuries. A month with a two-digit year (Mar-26, April 26)
 is this century's. Words such as "ongoing" are not meant as dates, and pass; a `due` that
 says the date is not set yet ("TBC", "to be agreed") is no timescale, and nor is the year
-in a law's name ("amend the Children Act 1989") or in "Working Together 2018".
+in a law's name ("amend the Children Act 1989") or in statutory guidance's ("Working
+Together 2018", "Keeping Children Safe in Education 2024").
 
 Passing:
     The NSCB will publish revised guidance on escalation by March 2027.
@@ -48,12 +49,13 @@ _UNIT = r"(?:working\s+|school\s+|calendar\s+)?(?:hour|day|week|month|year)s?"
 # 4.5.10 of a procedure, "based on 4.5.10"), nor the year in a law's name ("the Children
 # Act 1989", "the Care Act 2014", "the Mental Capacity Act (2005)", "the ... Regulations
 # 2015") or statutory guidance's ("Working Together 2018", "Working Together to Safeguard
-# Children 2023"); "annual" only as a cycle ("an annual audit", "on an annual basis"), not
-# "annual leave".
+# Children 2023", "Keeping Children Safe in Education 2024", "KCSIE 2024"); "annual" only
+# as a cycle ("an annual audit", "on an annual basis"), not "annual leave".
 _TIMESCALE = re.compile(
     rf"\b{_MONTH}\s+(?:19|20)\d\d\b"
     r"|(?<!\bact\s)(?<!\bacts\s)(?<!\border\s)(?<!\brules\s)(?<!\bregulations\s)"
     r"(?<!\bact\s\()(?<!\bact,\s)(?<!\btogether\s)(?<!\bsafeguard\schildren\s)"
+    r"(?<!\bsafe\sin\seducation\s)(?<!\bkcsie\s)"
     r"\b(?:19|20)\d\d(?:[-/]\d\d(?:[-/]\d\d)?)?\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b(?:by|before|until)\s+(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d\b"
