@@ -284,6 +284,41 @@ def test_the_same_items_in_two_files_are_noted() -> None:
     assert select(plan[:2], Selection()).notes == []
 
 
+def test_a_quarterly_copy_under_another_file_name_is_noted() -> None:
+    """A table without a case column is the case of its file's name, so the plan kept each
+    quarter ("plan-q1.csv", "plan-q2.csv") is another case each time: its items, by id and
+    in the same words, are still a copy, counted once for each file."""
+    words = ["Health visitors will record fathers.", "The MASH will share incidents.", "x y z"]
+    plan = [
+        Recommendation(str(i), text, Source(f"plan-{q}.csv", i + 1), f"plan-{q}")
+        for q in ("q1", "q2")
+        for i, text in enumerate(words, 1)
+    ]
+    assert select(plan, Selection()).notes == [
+        "3 items of cases 'plan-q1' and 'plan-q2' have the same id in plan-q1.csv and "
+        "plan-q2.csv: counted once for each file; leave out the copy"
+    ]
+
+
+def test_two_reviews_named_after_their_files_sharing_one_item_are_no_copy() -> None:
+    """Two reviews' item 1 in the same words is learning repeated, not a copy of a plan: of
+    files named as their cases, only a copy of most of one file's items is noted."""
+    shared = "Practitioners should be mindful of professional curiosity."
+    recs = [
+        Recommendation("1", shared, Source("child-q.csv", 2), "child-q"),
+        Recommendation(
+            "2", "Schools will train staff on neglect.", Source("child-q.csv", 3), "child-q"
+        ),
+        Recommendation("3", "GPs will record carers.", Source("child-q.csv", 4), "child-q"),
+        Recommendation("1", shared, Source("child-r.csv", 2), "child-r"),
+        Recommendation("2", "The police will share reports.", Source("child-r.csv", 3), "child-r"),
+        Recommendation(
+            "3", "The Board will audit supervision.", Source("child-r.csv", 4), "child-r"
+        ),
+    ]
+    assert select(recs, Selection()).notes == []
+
+
 def test_an_action_numbered_as_its_recommendation_is_no_copy() -> None:
     """A review's recommendation 1 and the action its Board's plan numbers 1 are both read:
     "leave out the copy" would have the officer drop one of them."""

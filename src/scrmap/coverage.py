@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
+from pathlib import PurePath
 
 from scrmap.actionplan import STATES, Vocabulary, status_key
 from scrmap.defaults import DEFAULT_SIMILARITY
@@ -423,47 +424,66 @@ def _copied(first: frozenset[str], other: frozenset[str]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Copies:
-    """Items of one case read from more than one file (``copies``)."""
+    """Items of one case read from more than one file (``copies``); of several cases
+    where each file is named as its case."""
 
-    case: str
+    cases: tuple[str, ...]
     files: tuple[str, ...]
     items: int
 
     def note(self) -> str:
         """What the user is told on standard error."""
         n = self.items
+        which = " and ".join(repr(c) for c in self.cases)
         return (
-            f"{n} item{'s' if n > 1 else ''} of case {self.case!r} "
-            f"{'have' if n > 1 else 'has'} the same id in {' and '.join(self.files)}: "
+            f"{n} item{'s' if n > 1 else ''} of case{'s' if len(self.cases) > 1 else ''} "
+            f"{which} {'have' if n > 1 else 'has'} the same id in {' and '.join(self.files)}: "
             "counted once for each file; leave out the copy"
         )
+
+
+def _named_after_its_file(rec: Recommendation) -> bool:
+    """Whether ``rec``'s case is its file's name, as a table without a case column gives
+    it: a copy of the plan saved each quarter ("plan-q1.xlsx", "plan-q2.xlsx") is then
+    another case, and only its ids and words say it is the same plan."""
+    return rec.case == PurePath(rec.source.file).stem
 
 
 def copies(recs: Sequence[Recommendation]) -> list[Copies]:
     """Each case whose items (by id, and in much the same words) come from more than one
     file: the same action plan saved as .csv and .xlsx, or a copy kept each quarter, or a
-    draft saved in two versions, all in the folder, counts every action twice. An item
-    with the same id in other words is no copy (`_copied`): a review's recommendation 1
-    and the action its plan numbers 1 are both read, and "leave out the copy" would have
-    the officer drop the review or its plan."""
-    by_key: dict[tuple[str, str], list[Recommendation]] = {}
+    draft saved in two versions, all in the folder, counts every action twice; so too
+    items of cases named after their files (``_named_after_its_file``), whose case names
+    differ with the file names. An item with the same id in other words is no copy
+    (`_copied`): a review's recommendation 1 and the action its plan numbers 1 are both
+    read, and "leave out the copy" would have the officer drop the review or its plan."""
+    by_key: dict[tuple[str | None, str], list[Recommendation]] = {}
     for rec in recs:
-        by_key.setdefault((rec.case or NO_CASE, rec.id), []).append(rec)
-    files: dict[tuple[str, str], set[str]] = {}
+        case = None if _named_after_its_file(rec) else rec.case or NO_CASE
+        by_key.setdefault((case, rec.id), []).append(rec)
+    found: dict[tuple[str | None, str], list[Recommendation]] = {}
     for key, items in by_key.items():
         if len({rec.source.file for rec in items}) < 2:  # most ids: one file, no words read
             continue
-        met: list[tuple[str, frozenset[str]]] = []  # file, words
+        met: list[tuple[Recommendation, frozenset[str]]] = []
         for rec in items:
             words = frozenset(re.findall(r"\w+", rec.text.casefold()))
-            for file, seen in met:
-                if file != rec.source.file and _copied(seen, words):
-                    files.setdefault(key, set()).update((file, rec.source.file))
-            met.append((rec.source.file, words))
-    twice: dict[tuple[str, tuple[str, ...]], int] = Counter(
-        (case, tuple(sorted(where))) for (case, _), where in files.items() if len(where) > 1
-    )
-    return [Copies(case, where, n) for (case, where), n in twice.items()]
+            for other, seen in met:
+                if other.source.file != rec.source.file and _copied(seen, words):
+                    found.setdefault(key, []).extend((other, rec))
+            met.append((rec, words))
+    twice: dict[tuple[tuple[str, ...], tuple[str, ...], bool], int] = Counter()
+    for (case, _), pair in found.items():
+        cases = (case,) if case else tuple(sorted({rec.case or NO_CASE for rec in pair}))
+        twice[(cases, tuple(sorted({rec.source.file for rec in pair})), case is None)] += 1
+    per_file = Counter(rec.source.file for rec in recs)
+    # Files named as their cases share one recommendation now and then (two reviews' item 1
+    # in the same words is a repeat, not a copy); a copy of a plan shares most of its items.
+    return [
+        Copies(cases, where, n)
+        for (cases, where, by_file_name), n in twice.items()
+        if not by_file_name or n * 2 >= min(per_file[f] for f in where)
+    ]
 
 
 def _described(selection: Selection) -> str:

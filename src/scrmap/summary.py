@@ -116,7 +116,9 @@ def _counted_twice(twice: Sequence[Copies]) -> list[Message]:
     if not twice:
         return []
     parts = [
-        f"{_plural(c.items, 'item')} of {c.case} ({_names(list(c.files), 'and')})" for c in twice
+        f"{_plural(c.items, 'item')} of {_names(list(c.cases), 'and')} "
+        f"({_names(list(c.files), 'and')})"
+        for c in twice
     ]
     return [
         Message(
