@@ -33,7 +33,7 @@ def test_key_messages_on_the_library(norfolk, library) -> None:
         "No recommendation addresses the themes Returning children home or Practitioner "
         "confidence regarding child sexual abuse",
         "Information-sharing appears in 4 of 5 cases",
-        "3 items in 1 group repeat learning across cases",
+        "3 items in 1 group look like learning repeated across cases (check each)",
         "Leadership: ownership, accountability and management grip (Q4) holds the most "
         "items: 27 of 45",
     ]

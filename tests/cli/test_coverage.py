@@ -400,7 +400,9 @@ def test_no_unmapped_and_no_action_plan_are_said_once(runner: CliRunner) -> None
     assert len(record["action_plan"]["no_status"]) == 14  # the figures stay in JSON
     kinds = {m["kind"]: m["text"] for m in record["key_messages"]}
     assert kinds["no-status"].startswith("These recommendations carry no action plan")
-    assert kinds["repeats"] == "3 items in 1 group repeat learning across cases"
+    assert kinds["repeats"] == (
+        "3 items in 1 group look like learning repeated across cases (check each)"
+    )
     markdown = run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
     assert "### No status" not in markdown and "carry no action plan" in markdown
 

@@ -481,7 +481,7 @@ def _glance(record: ReportRecord) -> str:
     repeated = sum(len(g["members"]) for g in record["repeated"])
     lines = [
         f"<b>Repeats:</b> {counted(t['repeated_groups'], 'group')} of recommendations that "
-        f"say much the same thing across cases ({counted(repeated, 'item')})"
+        f"are worded much the same across cases ({counted(repeated, 'item')}; check each)"
         + (
             " (more than listed: the search stopped at its limit)"
             if record["repeats_limited"]
