@@ -619,6 +619,11 @@ def test_a_plans_publication_column_dates_its_cases(tmp_path: Path, ending: str)
     kept = select(recs, Selection(since=datetime(2025, 1, 1).date()))
     assert [r.case for r in kept.recommendations] == ["Child Q", "Child T"]
     assert kept.notes == ["--since left out cases with no publication date: Child S"]
+    # --explain-columns says the column is read: "kept as metadata" had the officer think
+    # --since could not use it.
+    assert explain_columns(path)[1] == (
+        "Date published", "the publication date of the row's case (for --since)"
+    )  # fmt: skip
 
 
 def test_an_error_among_words_is_text(tmp_path: Path) -> None:

@@ -114,10 +114,14 @@ class Columns:
         """Each column's header and what it became, in column order; a column passed over
         for a field says for which column, so that the choice can be checked."""
         by_index = {index: field for field, index in self.fields.items()}
+        published = _published_at(self.headers)
         explained = []
         for index, header in enumerate(self.headers):
             why = self.passed_over.get(index)
             kept = f"kept as metadata ({why})" if why else "kept as metadata"
+            if index == published and index not in by_index:
+                # Metadata, but read: the officer choosing --since needs to know it counts.
+                kept = "the publication date of the row's case (for --since)"
             explained.append((header or f"(column {index + 1})", by_index.get(index, kept)))
         return explained
 
