@@ -25,9 +25,8 @@ from scrmap.actionplan import STATES, Vocabulary, status_key
 from scrmap.defaults import DEFAULT_SIMILARITY
 from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
-from scrmap.recommendation import Recommendation
+from scrmap.recommendation import FROM_COLOUR, Recommendation
 from scrmap.repeats import Comparable, Pair, find_pairs, group_pairs
-from scrmap.sources.excel_file import FROM_COLOUR
 from scrmap.sources.text_file import REVIEW_NAME
 
 NO_CASE = "(no case)"

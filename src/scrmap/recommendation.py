@@ -16,6 +16,12 @@ Board's response."""
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
+FROM_COLOUR = " (cell colour)"
+"""How a status read from a cell's fill (a workbook's, or a Word table's shading) is marked
+("Amber (cell colour)"), so that the action plan shows where it came from; here, beside
+the item, so that `--status` can read past it without importing a reader."""
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a recommendation was read from."""

@@ -110,6 +110,12 @@ class Columns:
     passed_over: dict[int, str] = dc_field(default_factory=dict)
     """Column index -> why a column named for a field another column holds was not it."""
 
+    @property
+    def under_headings(self) -> bool:
+        """Whether the table was given a case column for the case headings among its rows
+        (`with_case_column`): not one of the file's own columns."""
+        return self.headers[-1:] == (CASE_HEADING_COLUMN,)
+
     def explained(self) -> list[tuple[str, str]]:
         """Each column's header and what it became, in column order; a column passed over
         for a field says for which column, so that the choice can be checked."""
@@ -497,7 +503,7 @@ def check(
     is an unsaved formula."""
     if len(row) != len(columns.headers):
         # Not counting the case column given to a plan under case headings.
-        extra = int(columns.headers[-1:] == (CASE_HEADING_COLUMN,))
+        extra = int(columns.under_headings)
         width = len(row) - extra
         fields = f"{width} field{'' if width == 1 else 's'}"
         return f"row has {fields}, the header has {len(columns.headers) - extra}", ""
@@ -618,7 +624,7 @@ def cases_filled(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
     headings is given holds each row's case already (`under_case_headings`), and in a
     row of the wrong width another cell."""
     at = columns.fields.get("case")
-    if columns.headers[-1:] == (CASE_HEADING_COLUMN,):
+    if columns.under_headings:
         at = None
     last = ""
     for line, row in rows:

@@ -253,7 +253,7 @@ def _records(columns: _table.Columns, reader: _csv.Reader) -> Iterator[_table.Ro
     among them (`_table.lone_case_heading`) when the table is given a column for them
     (`_table.with_case_column`), each empty case cell filled (`_table.cases_filled`)."""
     rows: Iterable[_table.Row] = _with_lines(reader)
-    if columns.headers[-1:] == (_table.CASE_HEADING_COLUMN,):
+    if columns.under_headings:
         rows = _table.under_case_headings(rows, partial(_table.lone_case_heading, columns))
     return _table.cases_filled(columns, rows)
 

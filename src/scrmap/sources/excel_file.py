@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from scrmap.errors import Problem
+from scrmap.recommendation import FROM_COLOUR
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources.text_file import short_heading
@@ -52,11 +53,6 @@ def _cell(value: Any, cell: Any = None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-FROM_COLOUR = " (cell colour)"
-"""How a status read from a RAG cell's fill is marked ("Amber (cell colour)"), so that the
-action plan shows where it came from (`_rated`)."""
 
 
 _SHOWN_PARTS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')

@@ -36,13 +36,13 @@ from typing import Any
 
 from scrmap.errors import Problem, unreadable
 from scrmap.limits import Limits
-from scrmap.recommendation import Recommendation, Source
+from scrmap.recommendation import FROM_COLOUR, Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile, not_a_zip
 from scrmap.sources._word_numbering import Numbering
 from scrmap.sources._word_styles import Styles, number
 from scrmap.sources._word_styles import W as _W
-from scrmap.sources.excel_file import FROM_COLOUR, rating
+from scrmap.sources.excel_file import rating
 from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
