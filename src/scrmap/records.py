@@ -9,6 +9,7 @@ are pure and import the core only for its types.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ class LearnedRef(TypedDict):
     """The learned weights a result was mapped with."""
 
     path: str
+    sha256: str | None
+    """The file's SHA-256 (``file_sha256``)."""
     items: int
     """How many labelled recommendations they were learned from."""
 
@@ -44,6 +47,10 @@ class FrameworkRef(TypedDict):
     title: str
     version: str | None
     path: str
+    sha256: str | None
+    """The framework file's SHA-256, so that a stored result or a Board paper names the very
+    file it was mapped by: an edited copy keeps the name and version it was copied with.
+    None if the file could not be read again (moved away since it was loaded)."""
     learned: LearnedRef | None
     """None when the cues alone mapped: a copied framework file without its learned
     weights beside it maps differently under the same name and version, so every output
@@ -136,13 +143,33 @@ def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
     # `framework.load` reads the file beside the framework when there is one, else the
     # framework file's own section: the one look at the file system here, once a run.
     where = beside if learned is not None and beside.is_file() else path
+    digest = file_sha256(path)
     return {
         "name": framework.name,
         "title": framework.title,
         "version": framework.version,
         "path": str(path),
-        "learned": {"path": str(where), "items": learned.items} if learned else None,
+        "sha256": digest,
+        "learned": (
+            {
+                "path": str(where),
+                "sha256": digest if where == path else file_sha256(where),
+                "items": learned.items,
+            }
+            if learned
+            else None
+        ),
     }
+
+
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path`` in hex, read in blocks (memory flat whatever its
+    size), or None if it cannot be read now."""
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _match_record(match: Match, with_via: bool) -> MatchRecord:

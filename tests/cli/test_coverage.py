@@ -1,6 +1,7 @@
 """`scrmap coverage` and `scrmap report` through the CLI, with hostile input."""
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from scrmap import exitcodes
+from scrmap import exitcodes, records
 from scrmap.cli import app
 
 from ..conftest import ROOT, invoke
@@ -540,6 +541,59 @@ def test_weights_inside_the_framework_file_are_named_as_there(
     assert doc["framework"]["learned"]["path"] == str(inline)
     shown = run(runner, "coverage", LIBRARY, "--framework", str(inline)).stdout
     assert "labelled recommendations (inline.yaml)." in shown
+    assert doc["framework"]["learned"]["sha256"] == doc["framework"]["sha256"]
+    assert doc["framework"]["sha256"] == hashlib.sha256(inline.read_bytes()).hexdigest()
+
+
+def test_a_board_paper_names_the_very_framework_file_it_was_mapped_by(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An edited copy of the framework keeps the name and version it was copied with, so
+    every stored result and Board paper gives the framework file's and the learned weights'
+    SHA-256: the JSON and the workbook whole, the HTML page its first 12 digits."""
+    bundled = json.loads(run(runner, "coverage", LIBRARY, "-f", "json").stdout)["framework"]
+    assert bundled["sha256"] == hashlib.sha256((ROOT / "framework.yaml").read_bytes()).hexdigest()
+    learned = (ROOT / "framework.learned.yaml").read_bytes()
+    assert bundled["learned"]["sha256"] == hashlib.sha256(learned).hexdigest()
+    edited = tmp_path / "framework.yaml"
+    edited.write_text(
+        (ROOT / "framework.yaml").read_text(encoding="utf-8") + "# edited for the adult board\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "framework.learned.yaml").write_bytes(learned)
+    copy = json.loads(
+        run(
+            runner,
+            "map",
+            "Health visitors should ask about fathers.",
+            "--framework",
+            str(edited),
+            "-f",
+            "json",
+        ).stdout
+    )["framework"]
+    assert (copy["name"], copy["version"]) == (bundled["name"], bundled["version"])
+    assert copy["sha256"] != bundled["sha256"]
+    assert copy["learned"]["sha256"] == bundled["learned"]["sha256"]
+    page = tmp_path / "r.html"
+    run(runner, "report", LIBRARY, "--framework", str(edited), "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert f"version 2016; file SHA-256 {copy['sha256'][:12]})" in html
+    assert f"(framework.learned.yaml). File SHA-256 {copy['learned']['sha256'][:12]}." in html
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    run(runner, "report", LIBRARY, "-o", str(book))
+    rows = {
+        row[0]: row[1]
+        for row in openpyxl.load_workbook(book).worksheets[0].iter_rows(values_only=True)
+        if row and isinstance(row[0], str)
+    }
+    assert rows["framework file SHA-256"] == bundled["sha256"]
+    assert rows["learned weights SHA-256"] == bundled["learned"]["sha256"]
+
+
+def test_a_framework_moved_away_after_loading_has_no_digest(tmp_path: Path) -> None:
+    assert records.file_sha256(tmp_path / "gone.yaml") is None
 
 
 def test_an_unmapped_items_place_is_never_cut_on_a_narrow_terminal(

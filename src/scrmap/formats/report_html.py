@@ -421,6 +421,12 @@ def _unread(record: ReportRecord) -> str:
     )
 
 
+def _sha(digest: str) -> str:
+    """A file's SHA-256 as a Board paper shows it: its first 12 digits, enough to tell an
+    edited copy from the file it was copied from (the JSON and workbook give it whole)."""
+    return f"SHA-256 {digest[:12]}"
+
+
 def _not_read(record: ReportRecord) -> list[tuple[str, str]]:
     """The "What was analysed" row naming the files left out, if any were."""
     left_out = [f["file"] for f in record["input_problems"] if f["left_out"]]
@@ -449,8 +455,16 @@ def _analysed(record: ReportRecord) -> str:
         ("Cases", case_text),
         ("Items", f"{t['recommendations']:,}{_e(by_kind(t['by_kind']))}"),
         ("Published", dates),
-        ("Framework", f"{_e(fw['title'])} ({_e(fw['name'])}, version {_e(fw['version'])})"),
-        ("Learned weights", _e(learned_line(fw))),
+        (
+            "Framework",
+            f"{_e(fw['title'])} ({_e(fw['name'])}, version {_e(fw['version'])}"
+            f"{'; file ' + _sha(fw['sha256']) if fw['sha256'] else ''})",
+        ),
+        (
+            "Learned weights",
+            _e(learned_line(fw))
+            + (f" File {_sha(sha)}." if fw["learned"] and (sha := fw["learned"]["sha256"]) else ""),
+        ),
         (
             "Settings",
             f"match threshold {_e(fw.get('threshold'))}; repeats at similarity "

@@ -120,6 +120,7 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
     period = record["period"]
     filters = "; ".join(filter_parts(record["selection"]))
     files = record["input_problems"]
+    learned = record["framework"]["learned"]
     unread = (
         [
             [
@@ -136,7 +137,9 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
         *[["key message", m["text"]] for m in record["key_messages"]],
         ["framework", record["framework"]["title"]],
         ["framework version", record["framework"]["version"]],
+        ["framework file SHA-256", record["framework"]["sha256"]],
         ["learned weights", learned_line(record["framework"])],
+        ["learned weights SHA-256", learned["sha256"] if learned else None],
         ["match threshold", record["framework"].get("threshold")],
         ["similarity for repeats", record["similarity_threshold"]],
         ["filters", filters or "none"],
