@@ -157,6 +157,32 @@ def test_markdown_list_items_with_lines_and_case(tmp_path: Path) -> None:
     assert recs[0].text == "Fathers should be engaged in every assessment."
 
 
+def test_a_list_quoted_from_an_email_reply_or_a_block_quote_is_its_items(tmp_path: Path) -> None:
+    """A Lead Reviewer pastes recommendations from an e-mail reply, every line quoted with
+    `>` (or `>>`, `> >` deeper), as Markdown writes a block quote: each item is read as if
+    unquoted, its sub-items too, and no mark is left in the text; a `>` inside a line is text."""
+    path = tmp_path / "reply.txt"
+    path.write_text(
+        "On 3 May 2026, the chair wrote:\n"
+        "> ## Recommendations\n"
+        ">\n"
+        "> 1. The LSCP should ensure practitioners are trained on coercive control.\n"
+        "> 2. Health visitors should ask about fathers\n"
+        ">    and record their details.\n"
+        ">> 3. Schools should share concerns where attendance is >10% below.\n"
+        "> > 4. GPs will flag missed appointments.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        ("1", 4, "The LSCP should ensure practitioners are trained on coercive control."),
+        ("2", 5, "Health visitors should ask about fathers and record their details."),
+        ("3", 7, "Schools should share concerns where attendance is >10% below."),
+        ("4", 8, "GPs will flag missed appointments."),
+    ]
+
+
 NESTED = """\
 # Child S
 

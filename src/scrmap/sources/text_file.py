@@ -32,6 +32,11 @@ not a year: "2024" alone is text), a running header or footer with the page numb
 PROTECTIVELY MARKED"). "Page" has a capital, as a header sets it: a line of a sentence
 wrapped before "page 12 - ..." is text."""
 
+_QUOTED = re.compile(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?")
+"""A quoted line's marks: Markdown's block quote, and an e-mail's reply (`> 1. ...`, `>> ...`,
+`> > ...`). What is quoted is read as if it were not, so that a list pasted from a reply is
+its items, not one paragraph with the marks in its text."""
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
 optional spaces and hashes backtracked quadratically on a heading of many spaces."""
@@ -600,6 +605,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # Lines as editors count them: str.splitlines() also breaks at form feeds, U+2028 and
     # other separators, which would shift every line number reported after one.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if ">" in text:
+        lines = [_QUOTED.sub("", line, count=1) for line in lines]
     Block = tuple[int, str | None, str, str | None, dict[str, str]]  # line, label, text, case
     blocks: list[Block] = []
     paragraphs: list[Block] = []
