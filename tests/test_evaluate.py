@@ -9,6 +9,7 @@ from scrmap import framework as fw
 from scrmap.cli import app
 from scrmap.errors import InputError
 from scrmap.evaluate import Evaluation, Paired, Scores, evaluate, load_gold, paired, wilson
+from scrmap.learn import pool
 from scrmap.matcher import Matcher
 
 from .conftest import ROOT
@@ -40,6 +41,41 @@ def test_small_gold_counts(tmp_path: Path, norfolk: fw.Framework) -> None:
     assert [d.id for d in result.disagreements] == ["c"]
     # Each item's outcome, in order, for --compare's item-by-item test.
     assert result.outcomes == ((True, True), (False, True), (True, False))
+
+
+WEAK_GOLD = (
+    "name: w\nitems:\n"
+    "  - {id: w1, text: Agencies should review how they respond to missed health appointments.,"
+    " standards: ['2.2']}\n"
+    "  - {id: w2, text: Agencies should review how they respond to missed health appointments.,"
+    " standards: ['1.1']}\n"
+    "  - {id: s1, text: Staff should be supported to manage difficult conversations with"
+    " parents., standards: ['3.1']}\n"
+    "  - {id: o1, text: Staff should be supported to manage difficult conversations with"
+    " parents., standards: []}\n"
+    "  - {id: u1, text: Repaint the town hall., standards: []}\n"
+)
+
+
+def test_weak_matches_are_counted_apart(tmp_path: Path, norfolk: fw.Framework) -> None:
+    """How often a weak match (best standard under 70) is right, beside the other mappings,
+    so that coverage's advice to check them can be measured on any gold file: the first
+    text maps to 2.2 at 65 today, the second to 3.1 at 93; an off-framework item mapped is
+    never right, and one left unmapped is no mapping."""
+    path = tmp_path / "w.yaml"
+    path.write_text(WEAK_GOLD, encoding="utf-8")
+    result = evaluate(load_gold(path, norfolk), Matcher(norfolk))
+    assert (result.mapped, result.weak, result.weak_right) == (4, 2, 1)
+    assert result.top_standard_right - result.weak_right == 1  # s1, of the 2 others mapped
+    pooled = pool([result, result])
+    assert (pooled.mapped, pooled.weak, pooled.weak_right) == (8, 4, 2)
+    out = CliRunner().invoke(app, ["evaluate", str(path), "-f", "json"])
+    doc = json.loads(out.stdout)
+    assert (doc["mapped"], doc["weak"], doc["weak_right"]) == (4, 2, 1)
+    shown = CliRunner().invoke(app, ["evaluate", str(path)], env={"COLUMNS": "120"}).stdout
+    words = " ".join(shown.split())
+    assert "│ weak matches (under 70): top right │ 50.0% (9\u201391%) │ 2 │" in words
+    assert "│ other mappings: top right │ 50.0% (9\u201391%) │ 2 │" in words
 
 
 def test_gold_with_unknown_labels_is_refused(tmp_path: Path, norfolk: fw.Framework) -> None:

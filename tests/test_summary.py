@@ -6,8 +6,9 @@ import pytest
 
 from scrmap.actionplan import ActionItem, assess
 from scrmap.coverage import Mapped, analyse
+from scrmap.defaults import WEAK_MATCH
 from scrmap.framework import Framework
-from scrmap.matcher import Matcher
+from scrmap.matcher import Match, Matcher, Result
 from scrmap.sources import Recommendation, Source, load_arguments
 from scrmap.summary import key_messages, period, themes_by_year
 
@@ -190,3 +191,37 @@ def test_statuses_not_recognised_are_said(norfolk, library) -> None:
         "1 of 3 actions is overdue at 1 March 2021; 1 of 3 has no recorded status; "
         "1 of 3 has a status scrmap does not recognise"
     )
+
+
+def _scored(case: str, *scores: int) -> Mapped:
+    """A recommendation whose standards scored ``scores``, best first (none: unmapped)."""
+    standards = tuple(Match(f"{i}.1", s, ()) for i, s in enumerate(scores, start=1))
+    return Mapped(rec(case, f"Item of {case}."), Result(standards, (), (), threshold=50))
+
+
+def test_weak_matches_are_named_for_the_board_to_check_before_counting(norfolk) -> None:
+    """A mapping whose best standard scores under WEAK_MATCH is right less than half the
+    time on published text: the Board is told how many, and which, to check."""
+    mapped = [_scored("A", 69, 55), _scored("B", WEAK_MATCH, 52), _scored("C", 64), _scored("D")]
+    coverage = analyse(norfolk, mapped)
+    assert [m.case for m in coverage.weak] == ["A", "C"]
+    assert [(m.kind, m.text) for m in key_messages(coverage) if m.kind == "weak"] == [
+        (
+            "weak",
+            "2 of 3 mapped items rest on a weak match (best standard under 70): check A A-1 "
+            "and C C-1 before counting",
+        ),
+    ]
+    one = key_messages(analyse(norfolk, [_scored("A", 51), _scored("B", 90)]))
+    assert (
+        "1 of 2 mapped items rests on a weak match (best standard under 70): check A A-1 "
+        "before counting" in [m.text for m in one]
+    )
+    assert not [m for m in key_messages(analyse(norfolk, [_scored("B", 70)])) if m.kind == "weak"]
+
+
+def test_the_weak_message_comes_after_the_gaps_and_the_action_plan(norfolk, library) -> None:
+    weak = [_scored("Z", 60)]
+    kinds = [m.kind for m in key_messages(analyse(norfolk, [*library, *weak]))]
+    assert kinds.index("weak") > max(i for i, k in enumerate(kinds) if k == "gaps")
+    assert kinds.index("weak") < kinds.index("widespread")

@@ -22,7 +22,7 @@ from itertools import combinations
 from pathlib import PurePath
 
 from scrmap.actionplan import STATES, Vocabulary, status_key
-from scrmap.defaults import DEFAULT_SIMILARITY
+from scrmap.defaults import DEFAULT_SIMILARITY, WEAK_MATCH
 from scrmap.framework import Framework
 from scrmap.matcher import Match, Result
 from scrmap.recommendation import FROM_COLOUR, Recommendation
@@ -104,6 +104,16 @@ class Coverage:
     repeated: tuple[RepeatGroup, ...]
     similarity: int
     """The similarity threshold the repeats were found with."""
+
+    @property
+    def weak(self) -> tuple[Mapped, ...]:
+        """The mapped recommendations whose best standard scores under `WEAK_MATCH`."""
+        return tuple(
+            m
+            for m in self.mapped
+            if (standards := m.result.assigned("standards"))
+            and max(s.score for s in standards) < WEAK_MATCH
+        )
 
     @property
     def gaps(self) -> dict[str, list[Row]]:

@@ -10,5 +10,12 @@ DEFAULT_THRESHOLD = 50
 DEFAULT_SIMILARITY = 30
 """Similarity (0-100) at which `scrmap coverage` reports two recommendations as repeats."""
 
+WEAK_MATCH = 70
+"""A mapped recommendation whose best standard scores under this rests on a weak match.
+On published recommendations nobody here wrote (`train.yaml`, cross-validated by review),
+fewer than half of such items got a right top standard (11 of 26), against 50 of the other
+61: weak matches are the mappings a Board should check before it counts them (README,
+"Coverage and the Board report")."""
+
 FRAMEWORK_ENV_VAR = "SCRMAP_FRAMEWORK"
 """The environment variable naming the framework file."""

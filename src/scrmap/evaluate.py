@@ -21,6 +21,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from scrmap import yamlpos
+from scrmap.defaults import WEAK_MATCH
 from scrmap.errors import InputError, Problem, duplicate_id, link_to_nothing, unreadable
 from scrmap.framework import Framework
 from scrmap.limits import Limits, read_config_text, undecodable
@@ -233,6 +234,13 @@ class Evaluation:
     """Per gold item, in order: whether it has a labelled standard, and whether it came out
     right (its top standard a labelled one; an off-framework item, left unmapped). What
     ``paired`` compares item by item."""
+    mapped: int = 0
+    """Items given a standard, labelled or off-framework."""
+    weak: int = 0
+    """Of those, the items whose best standard scores under ``WEAK_MATCH`` (a weak match,
+    which coverage asks the Board to check)."""
+    weak_right: int = 0
+    """Of those, the items with a labelled standard first: how often a weak match is right."""
 
     @property
     def top_standard_accuracy(self) -> float:
@@ -315,7 +323,7 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
     per_standard = {s.id: [0, 0, 0] for s in matcher.framework.standards}
     confused: Counter[tuple[str, str]] = Counter()
     std = [0, 0, 0]
-    right = with_standard = unmapped = off = 0
+    right = with_standard = unmapped = off = mapped = weak = weak_right = 0
     disagreements = []
     outcomes: list[tuple[bool, bool]] = []
     for item in gold.items:
@@ -335,6 +343,11 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
         std[1] += len(set(got_standards) - want_standards)
         std[2] += len(want_standards - set(got_standards))
         top = got_standards[0] if got_standards else None
+        if got_standards:
+            mapped += 1
+            if max(m.score for m in result.assigned("standards")) < WEAK_MATCH:
+                weak += 1
+                weak_right += top in want_standards
         if want_standards:
             with_standard += 1
             top_ok = top in want_standards
@@ -372,6 +385,9 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
         {s: Scores(*c) for s, c in per_standard.items()},
         [(a, b, n) for (a, b), n in sorted(confused.items(), key=lambda kv: (-kv[1], kv[0]))],
         tuple(outcomes),
+        mapped=mapped,
+        weak=weak,
+        weak_right=weak_right,
     )
 
 

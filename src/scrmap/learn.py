@@ -324,6 +324,9 @@ def pool(evaluations: Sequence[Evaluation]) -> Evaluation:
         },
         confusions=_pooled_confusions(evaluations),
         outcomes=tuple(o for e in evaluations for o in e.outcomes),
+        mapped=sum(e.mapped for e in evaluations),
+        weak=sum(e.weak for e in evaluations),
+        weak_right=sum(e.weak_right for e in evaluations),
     )
 
 

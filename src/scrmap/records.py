@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
 
@@ -239,6 +240,8 @@ class Totals(TypedDict):
     cases: int
     mapped: int
     unmapped: int
+    weak: int
+    """Mapped, but on a weak match: their best standard scores under ``WEAK_MATCH``."""
     by_kind: dict[str, int]
     quadrants_covered: int
     quadrants: int
@@ -307,6 +310,13 @@ class UnmappedRecord(MemberRecord):
     fit: int | None
     """With learned weights, how likely the text fits the framework (0 to 100): under the
     threshold, it withholds even a nearest standard that reached it."""
+
+
+class WeakRecord(MemberRecord):
+    """A mapped recommendation whose best standard scores under ``defaults.WEAK_MATCH``."""
+
+    standard: str
+    score: int
 
 
 class CooccurrenceRecord(TypedDict):
@@ -431,6 +441,8 @@ class CoverageRecord(TypedDict):
     cases: list[CaseRecord]
     gaps: dict[str, list[TitledRef]]
     unmapped: list[UnmappedRecord]
+    weak: list[WeakRecord]
+    """The mappings to check before counting them (``defaults.WEAK_MATCH``)."""
     case_theme: dict[str, dict[str, int]]
     cooccurrence: list[CooccurrenceRecord]
     similarity_threshold: int
@@ -496,6 +508,7 @@ def _totals(coverage: Coverage) -> Totals:
         "cases": len(coverage.cases),
         "mapped": len(mapped) - len(coverage.unmapped),
         "unmapped": len(coverage.unmapped),
+        "weak": len(coverage.weak),
         "by_kind": dict(sorted(Counter(m.rec.kind for m in mapped).items())),
         "quadrants_covered": sum(not r.gap for r in coverage.quadrants),
         "quadrants": len(coverage.quadrants),
@@ -601,6 +614,11 @@ def coverage_record(
                 "fit": m.result.fits,
             }
             for m in coverage.unmapped
+        ],
+        "weak": [
+            {**_member(m), "standard": best.id, "score": best.score}
+            for m in coverage.weak
+            for best in [max(m.result.assigned("standards"), key=attrgetter("score"))]
         ],
         "case_theme": coverage.case_theme,
         "cooccurrence": [
@@ -812,6 +830,12 @@ class EvaluationRecord(TypedDict):
     off_framework: int
     themes_overall: ScoresRecord
     standards_overall: ScoresRecord
+    mapped: int
+    """Items given a standard, labelled or off-framework."""
+    weak: int
+    """Of those, the weak matches: best standard under ``defaults.WEAK_MATCH``."""
+    weak_right: int
+    """Of the weak matches, those whose top standard is a labelled one."""
     themes: dict[str, ScoresRecord]
     standards: dict[str, ScoresRecord]
     confusions: list[ConfusionRecord]
@@ -888,6 +912,9 @@ def evaluation_record(result: Evaluation) -> EvaluationRecord:
         "off_framework": result.off_framework,
         "themes_overall": _scores(result.themes_overall),
         "standards_overall": _scores(result.standards_overall),
+        "mapped": result.mapped,
+        "weak": result.weak,
+        "weak_right": result.weak_right,
         "themes": {k: _scores(v) for k, v in result.themes.items()},
         "standards": {k: _scores(v) for k, v in result.standards.items()},
         "confusions": [{"labelled": a, "top": b, "times": n} for a, b, n in result.confusions],

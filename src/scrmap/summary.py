@@ -2,8 +2,9 @@
 
 A Board member reads the first page and perhaps nothing else, so the figures the
 tables hold are turned into three to five sentences, most pressing first: what no
-recommendation addresses, what the action plan has not done, what recurs across
-cases, what keeps being recommended again, and what fits nowhere in the framework.
+recommendation addresses, what the action plan has not done, which mappings are weak, what
+recurs across cases, what keeps being recommended again, and what fits nowhere in the
+framework.
 The sentences are made from the figures alone, so they are as right as the tables.
 Pure: no printing.
 """
@@ -17,6 +18,7 @@ from datetime import date
 
 from scrmap.actionplan import Progress, State
 from scrmap.coverage import Copies, Coverage, Row, published
+from scrmap.defaults import WEAK_MATCH
 
 MAX_MESSAGES = 5
 LISTED = 4
@@ -29,8 +31,8 @@ class Message:
 
     kind: str
     """A stable id for what it is about: ``counted-twice``, ``gaps``, ``overdue``,
-    ``no-status``, ``widespread``, ``repeats``, ``unmapped``, ``quadrant``, ``covered``,
-    ``empty``."""
+    ``no-status``, ``weak``, ``widespread``, ``repeats``, ``unmapped``, ``quadrant``,
+    ``covered``, ``empty``."""
     text: str
 
 
@@ -141,6 +143,24 @@ def _widespread(coverage: Coverage) -> list[Message]:
     return [Message("widespread", f"{top.title} appears in {len(top.cases):,} of {cases:,} cases")]
 
 
+def _weak(coverage: Coverage) -> list[Message]:
+    """The mappings most likely wrong, so that the Board checks them before it counts them:
+    on published text fewer than half of them are right (``WEAK_MATCH``)."""
+    weak = coverage.weak
+    if not weak:
+        return []
+    mapped = len(coverage.mapped) - len(coverage.unmapped)
+    rest = "rests" if len(weak) == 1 else "rest"
+    names = _names([f"{m.case} {m.rec.id}" for m in weak], "and")
+    return [
+        Message(
+            "weak",
+            f"{len(weak):,} of {_plural(mapped, 'mapped item')} {rest} on a weak match (best "
+            f"standard under {WEAK_MATCH}): check {names} before counting",
+        )
+    ]
+
+
 def _repeats(coverage: Coverage) -> list[Message]:
     groups = coverage.repeated
     if not groups:
@@ -203,6 +223,7 @@ def key_messages(
         *_counted_twice(twice),
         *_gaps(coverage),
         *_action_plan(progress),
+        *_weak(coverage),
         *_widespread(coverage),
         *_repeats(coverage),
         *_unmapped(coverage),

@@ -638,3 +638,30 @@ def test_a_repeated_pair_names_each_item_by_its_case(runner: CliRunner, tmp_path
         '<li>Child T 1 <span aria-hidden="true">~</span><span class="sr-only">is like</span> '
         "Child W 1: similarity "
     ) in report.read_text(encoding="utf-8")
+
+
+def test_the_json_lists_the_weak_matches_as_map_scores_them(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`weak` holds each mapped item whose best standard scores under 70, with that standard,
+    as `map` scores it, and `totals.weak` counts them."""
+    (tmp_path / "w.yaml").write_text(
+        "case: W\nrecommendations:\n"
+        "  - id: W1\n    text: Agencies should review how they respond to missed health "
+        "appointments.\n"
+        "  - id: W2\n    text: Staff should be supported to manage difficult conversations "
+        "with parents.\n",
+        encoding="utf-8",
+    )
+    mapped = json.loads(run(runner, "map", str(tmp_path), "-f", "json").stdout)
+    best = {
+        r["id"]: max(r["standards"], key=lambda s: s["score"])
+        for r in mapped["recommendations"]
+        if r["standards"]
+    }
+    expected = [(i, s["id"], s["score"]) for i, s in best.items() if s["score"] < 70]
+    assert expected, "the first item maps on a weak match today (2.2 at 65)"
+    doc = json.loads(run(runner, "coverage", str(tmp_path), "-f", "json").stdout)
+    assert [(w["id"], w["standard"], w["score"]) for w in doc["weak"]] == expected
+    assert doc["totals"]["weak"] == len(expected)
+    assert any(m["kind"] == "weak" for m in doc["key_messages"])

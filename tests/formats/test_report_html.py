@@ -98,3 +98,26 @@ def test_learned_evidence_shows_its_weight_as_in_every_other_output(tmp_path: Pa
 def test_cues_alone_show_no_learned_weights(tmp_path: Path) -> None:
     appendix = page(tmp_path, "--no-learned").split("Appendix A. Evidence")[1]
     assert "learned +" not in appendix and "“Early Help”" in appendix
+
+
+def test_the_evidence_marks_each_weak_match_for_checking(tmp_path: Path) -> None:
+    """Appendix A marks each item the key message asks the Board to check, and no other."""
+    (tmp_path / "w.yaml").write_text(
+        "case: W\nrecommendations:\n"
+        "  - id: W1\n    text: Agencies should review how they respond to missed health "
+        "appointments.\n"
+        "  - id: W2\n    text: Staff should be supported to manage difficult conversations "
+        "with parents.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(tmp_path / "w.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "check W W1 before counting" in html
+    rows = re.findall(r'<tr><th scope="row">(W\d).*?</tr>', html, flags=re.S)
+    assert rows == ["W1", "W2"]
+    marked = re.findall(
+        r'<tr><th scope="row">(W\d)(?:(?!</tr>).)*weak match: check before counting', html, re.S
+    )
+    assert marked == ["W1"]

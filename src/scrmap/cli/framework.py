@@ -11,6 +11,7 @@ import typer
 from scrmap import exitcodes
 from scrmap.cli.options import FrameworkOption, output_path_value, path_value
 from scrmap.cli.schema import SchemaKind, schema_command
+from scrmap.defaults import WEAK_MATCH
 from scrmap.display import terminal
 from scrmap.errors import FrameworkError, ScrmapError, UnreadableFrameworkError
 from scrmap.formats import counted
@@ -208,7 +209,10 @@ def framework_learn(
             f"{share(checked.top_standard_accuracy, checked.top_standard_interval)} of "
             f"{checked.with_standard}, "
             f"off-framework unmapped {unmapped}, themes F1 {checked.themes_overall.f1:.2f}, "
-            f"standards F1 {checked.standards_overall.f1:.2f}",
+            f"standards F1 {checked.standards_overall.f1:.2f}; weak matches (under "
+            f"{WEAK_MATCH}) right {checked.weak_right} of {checked.weak}, others "
+            f"{checked.top_standard_right - checked.weak_right} of "
+            f"{checked.mapped - checked.weak}",
             err=True,
         )
     beside = sidecar(path)

@@ -344,6 +344,7 @@ def _matches(matches: list[MatchRecord], titles: dict[str, str]) -> str:
 def _evidence(record: ReportRecord) -> str:
     titles = {r["id"]: r["title"] for r in record["standards"] + record["themes"]}
     recs = record["recommendations"]
+    weak = {(w["file"], w["line"], w["id"]) for w in record["weak"]}
     by_case: dict[str, list[RecommendationRecord]] = {}
     for rec in recs[:EVIDENCE_LIMIT]:
         by_case.setdefault(rec["case"] or "(no case)", []).append(rec)
@@ -355,10 +356,15 @@ def _evidence(record: ReportRecord) -> str:
                 (e["start"], e["end"]) for m in r["standards"] + r["themes"] for e in m["evidence"]
             ]
             where = f"{r['source']['file']}:{r['source']['line']}" if r["source"]["line"] else ""
+            checked = (
+                "<br><i>weak match: check before counting</i>"
+                if (r["source"]["file"], r["source"]["line"], r["id"]) in weak
+                else ""
+            )
             rows.append(
                 f'<tr><th scope="row">{_e(r["id"])}<br><span class=cue>{_e(r["kind"])}</span></th>'
                 f"<td>{_highlighted(r['text'], spans)}<br><span class=cue>{_e(where)}</span></td>"
-                f"<td>{_matches(r['standards'], titles) or '<i>unmapped</i>'}</td>"
+                f"<td>{_matches(r['standards'], titles) or '<i>unmapped</i>'}{checked}</td>"
                 f"<td>{_matches(r['themes'], titles)}</td></tr>"
             )
         head = _head("Id", "Text (matched words marked)", "Standards", "Themes")

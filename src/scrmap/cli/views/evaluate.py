@@ -8,7 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from scrmap.cli.views import QUIET
-from scrmap.evaluate import Evaluation, Paired, Scores, paired
+from scrmap.defaults import WEAK_MATCH
+from scrmap.evaluate import Evaluation, Paired, Scores, paired, wilson
 
 CONFUSIONS_SHOWN = 10
 
@@ -40,7 +41,7 @@ def _summary(results: list[tuple[str, Evaluation]]) -> Table:
                 else "n/a"
                 for _, r in results
             ],
-            first.with_standard,
+            str(first.with_standard),
         ),
         (
             "off-framework left unmapped",
@@ -48,7 +49,7 @@ def _summary(results: list[tuple[str, Evaluation]]) -> Table:
                 share(r.unmapped_rate, r.unmapped_interval) if r.off_framework else "n/a"
                 for _, r in results
             ],
-            first.off_framework,
+            str(first.off_framework),
         ),
     ]
     for name, attr in (("themes", "themes_overall"), ("standards", "standards_overall")):
@@ -57,11 +58,21 @@ def _summary(results: list[tuple[str, Evaluation]]) -> Table:
             (
                 f"{name} (micro) precision / recall / F1",
                 [" / ".join(_figures(s)) for s in scores],
-                scores[0].tp + scores[0].fn,
+                str(scores[0].tp + scores[0].fn),
             )
         )
+    strong = [(r.top_standard_right - r.weak_right, r.mapped - r.weak) for _, r in results]
+    weak = [(r.weak_right, r.weak) for _, r in results]
+    for name, counts in (
+        (f"weak matches (under {WEAK_MATCH}): top right", weak),
+        ("other mappings: top right", strong),
+    ):
+        # Each side maps its own items weakly: where the counts differ, each is shown.
+        sizes = sorted({n for _, n in counts})
+        of = str(sizes[0]) if len(sizes) == 1 else " / ".join(str(n) for _, n in counts)
+        rows.append((name, [share(k / n, wilson(k, n)) if n else "n/a" for k, n in counts], of))
     for measure, values, of in rows:
-        summary.add_row(measure, *values, str(of))
+        summary.add_row(measure, *values, of)
     return summary
 
 
