@@ -578,8 +578,8 @@ def test_a_board_paper_names_the_very_framework_file_it_was_mapped_by(
     page = tmp_path / "r.html"
     run(runner, "report", LIBRARY, "--framework", str(edited), "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert f"version 2016; file SHA-256 {copy['sha256'][:12]})" in html
-    assert f"(framework.learned.yaml). File SHA-256 {copy['learned']['sha256'][:12]}." in html
+    assert f"version 2016, SHA-256 {copy['sha256'][:12]})" in html
+    assert f"(framework.learned.yaml). SHA-256 {copy['learned']['sha256'][:12]}." in html
     openpyxl = pytest.importorskip("openpyxl")
     book = tmp_path / "r.xlsx"
     run(runner, "report", LIBRARY, "-o", str(book))

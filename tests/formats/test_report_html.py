@@ -121,3 +121,6 @@ def test_the_evidence_marks_each_weak_match_for_checking(tmp_path: Path) -> None
         r'<tr><th scope="row">(W\d)(?:(?!</tr>).)*weak match: check before counting', html, re.S
     )
     assert marked == ["W1"]
+    assert "<b>Weak matches:</b> 1 item (best standard under 70; marked in Appendix A)" in html
+    # None to check, none said: the summary stays one page (tests/formats/test_pdf.py).
+    assert "Weak matches:" not in page(tmp_path)

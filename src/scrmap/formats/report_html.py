@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from scrmap.actionplan import LABELS, STATES, State
+from scrmap.defaults import WEAK_MATCH
 from scrmap.formats import (
     NO_PLAN,
     by_kind,
@@ -464,12 +465,12 @@ def _analysed(record: ReportRecord) -> str:
         (
             "Framework",
             f"{_e(fw['title'])} ({_e(fw['name'])}, version {_e(fw['version'])}"
-            f"{'; file ' + _sha(fw['sha256']) if fw['sha256'] else ''})",
+            f"{', ' + _sha(fw['sha256']) if fw['sha256'] else ''})",
         ),
         (
             "Learned weights",
             _e(learned_line(fw))
-            + (f" File {_sha(sha)}." if fw["learned"] and (sha := fw["learned"]["sha256"]) else ""),
+            + (f" {_sha(sha)}." if fw["learned"] and (sha := fw["learned"]["sha256"]) else ""),
         ),
         (
             "Settings",
@@ -509,6 +510,11 @@ def _glance(record: ReportRecord) -> str:
         ),
         f"<b>Unmapped:</b> {counted(t['unmapped'], 'item')} fit no standard",
     ]
+    if t["weak"]:  # as the key message: only where there are any, to keep the page one page
+        lines.append(
+            f"<b>Weak matches:</b> {counted(t['weak'], 'item')} (best standard under "
+            f"{WEAK_MATCH}; marked in Appendix A)"
+        )
     if plan["actions"] and carries_no_plan(plan):
         lines.append(f"<b>Action plan:</b> {NO_PLAN.format(counted(plan['actions'], 'action'))}")
     elif plan["actions"]:
