@@ -17,6 +17,7 @@ from scrmap.rules import (
     training_only,
     unmapped,
     vague_verb,
+    weak_match,
 )
 from scrmap.rules._base import Rule, RuleOptions
 
@@ -24,6 +25,7 @@ RULES: dict[str, Rule] = {
     module.ID: module
     for module in (
         unmapped,
+        weak_match,
         specific,
         measurable,
         time_bound,

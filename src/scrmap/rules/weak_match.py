@@ -1,0 +1,56 @@
+"""The item maps only weakly: its best standard scores under `below` (70).
+
+A Board counts what scrmap assigns, and a weak match is the mapping likeliest wrong: on
+published recommendations fewer than half of the items whose best standard scored under 70
+had a right top standard, against seven or eight in ten of the others (README, "Weak
+matches"). The wording that gets a recommendation counted where it belongs names the practice
+it changes in the framework's words; the message names the standard it is nearest to.
+
+Passing:
+    Health visitors should ask about the father's role at every new birth visit.
+    (maps onto 1.3 at 86)
+
+Failing:
+    Agencies should review how they respond to missed health appointments.
+    (its best standard, 2.2, scores 65)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from scrmap.defaults import WEAK_MATCH
+from scrmap.findings import Severity
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope
+
+ID = "weak-match"
+SEVERITY = Severity.warning
+SCOPE = Scope.item
+KINDS = frozenset({"recommendation"})
+
+
+class Options(RuleOptions):
+    """Options of `weak-match`."""
+
+    below: int = Field(
+        WEAK_MATCH, ge=0, le=100, description="Warn when the best standard scores under this."
+    )
+
+
+def check(item: Item, options: Options) -> Iterator[Hit]:
+    """Report a mapped item whose best standard scores under ``below`` (an unmapped one is
+    ``unmapped``'s)."""
+    standards = item.result.assigned("standards")
+    if not standards:
+        return
+    best = max(standards, key=lambda m: m.score)
+    if best.score < options.below:
+        yield Hit(
+            item,
+            f"maps only weakly: its best standard, {best.id}, scores {best.score} (under "
+            f"{options.below}), and such mappings are often wrong: name the practice it "
+            "should change in the framework's words ('scrmap map --explain' shows the words "
+            "each standard matched)",
+        )
