@@ -183,6 +183,81 @@ def test_a_list_quoted_from_an_email_reply_or_a_block_quote_is_its_items(tmp_pat
     ]
 
 
+COPIED_FROM_A_PDF = """\
+Child Q: Local Child Safeguarding Practice Review
+
+7. Findings
+
+1. The bruise was not escalated.
+
+8. Recommendations
+
+Recommendation 1
+The Partnership should seek assurance that practitioners
+understand the impact of parental mental health.
+Recommendation 2
+Health visitors should ask about fathers.
+Recommendation 3: Schools should share attendance concerns with the MASH.
+
+Appendix 1: Terms of reference
+
+1. The review will consider the period from birth.
+"""
+
+
+@pytest.mark.parametrize("ending", [".txt", ".md"])
+def test_text_copied_from_a_pdf_keeps_its_sections_and_labels(tmp_path: Path, ending: str) -> None:
+    """Text copied out of a PDF has its numbered section headings as lines of their own, with
+    no hashes, and its labels with no blank line above them: '8. Recommendations' is the
+    recommendations section's heading, not recommendation 8, 'Appendix 1: ...' ends it, and
+    each label at a line's start is the next recommendation, not a line of the one above."""
+    path = tmp_path / f"copied{ending}"
+    path.write_text(COPIED_FROM_A_PDF, encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        (
+            "1",
+            10,
+            "The Partnership should seek assurance that practitioners understand the impact "
+            "of parental mental health.",
+        ),
+        ("2", 13, "Health visitors should ask about fathers."),
+        ("3", 14, "Schools should share attendance concerns with the MASH."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        # a numbered sentence, not a section's name
+        (
+            "1. Agencies should act.\n\n8. Recommendations were not followed up.\n",
+            ["Agencies should act.", "Recommendations were not followed up."],
+        ),
+        # a section's name with text straight under it: an item, as before
+        (
+            "1. Agencies should act.\n\n8. Recommendations\nHealth visitors should ask.\n",
+            ["Agencies should act.", "Recommendations Health visitors should ask."],
+        ),
+        # a short item that names no section
+        (
+            "1. Agencies should act.\n\n2. Training\n\n3. Schools should act.\n",
+            ["Agencies should act.", "Training", "Schools should act."],
+        ),
+    ],
+)
+def test_a_numbered_line_is_a_section_heading_only_alone_and_by_its_name(
+    tmp_path: Path, text: str, texts: list[str]
+) -> None:
+    """Only a line that is a section's name alone, with a blank line above and below, is
+    read as a heading; a numbered sentence, or a short item that names no section, is not."""
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    recs, _ = load_file(path)
+    assert [r.text for r in recs] == texts
+
+
 NESTED = """\
 # Child S
 

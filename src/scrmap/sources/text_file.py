@@ -464,6 +464,35 @@ def _bold_heading(text: str, after: str) -> bool:
     )
 
 
+_SECTION_LINE = re.compile(
+    r"^\s{0,3}(?:(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?P<title>"
+    r"(?:(?:key|main|summary\s+of(?:\s+the)?|the\s+review'?s)\s+)?"
+    r"(?:(?:findings?|conclusions?|learning|analysis)\s*(?:,\s*|\s+and\s+|\s*&\s*))*"
+    r"recommendations?(?:\s+(?:and|&)\s+(?:learning|actions?|next\s+steps))?"
+    r"|introduction|background|methodology|conclusions?|findings?|analysis|contents|"
+    r"executive\s+summary|summary|chronology|scope|overview|foreword"
+    r"|(?:appendix|annexe?)(?:\s+[\dA-Z]{1,3})?(?:\s*[:.\u2013\u2014-]\s*[^.]{0,60})?"
+    r"|glossary(?:\s+of\s+terms)?|references|bibliography|terms\s+of\s+reference|"
+    r"acknowledg(?:e)?ments?|abbreviations|acronyms)\s*:?\s*$",
+    re.IGNORECASE,
+)
+"""A line that is only a section's name, numbered as a report numbers its sections or not
+("8. Recommendations", "8 Findings and recommendations", "Appendix 2: Terms of reference"),
+alone between blank lines: text copied out of a PDF or Word has its headings so, without
+Markdown's hashes. It is read as a heading, so that "8. Recommendations" starts the
+recommendations section rather than being recommendation 8."""
+
+
+def _section_line(line: str, before: str, after: str) -> str | None:
+    """The section's name if ``line``, between ``before`` and ``after``, is one
+    (`_SECTION_LINE`), alone at the margin with a blank line (or the file's edge) above and
+    below; else None."""
+    if before.strip() or after.strip():
+        return None
+    named = _SECTION_LINE.match(line)
+    return named.group("title").strip() if named else None
+
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 """The start of a fenced code block in Markdown: three backticks or tildes."""
 _COMMENT = re.compile(r"^\s*<!--(?P<body>.*?)-->\s*$")
@@ -710,7 +739,18 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             underlines.add(number + 1)
             line = f"{'#' if underline.group(1)[0] == '=' else '##'} {line.strip()}"
         bold = _BOLD_LINE.match(line) if paragraph is None and current is None else None
-        if bold and _bold_heading(bold.group(2), lines[number] if number < len(lines) else ""):
+        after = lines[number] if number < len(lines) else ""
+        named_section = (
+            _section_line(line, lines[number - 2] if number > 1 else "", after)
+            if paragraph is None and current is None and not _HEADING.match(line)
+            else None
+        )
+        if named_section:
+            # '8. Recommendations' alone, as a copy of a PDF's or Word's pages has it: a
+            # heading one level below the deepest '#' heading met, as a bold one is.
+            line = f"{'#' * min(deepest + 1, 6)} {named_section}"
+            atx = None
+        elif bold and _bold_heading(bold.group(2), after):
             # '**Recommendations**' alone, as converters write Word's bold headings: a
             # heading one level below the deepest '#' heading met, as in Word.
             line = f"{'#' * min(deepest + 1, 6)} {bold.group(2).strip()}"
@@ -809,6 +849,17 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             table = (number, case, columns, [])
             parent = None
             continue
+        if (
+            (current or paragraph)
+            and _indent(line) == 0
+            and (read_label(line) or title_label(line) is not None)
+        ):
+            # 'Recommendation 2' at the start of a line inside a paragraph, as text copied
+            # out of a PDF has it with no blank line between: the next recommendation's
+            # label, not a line of this one's text.
+            close()
+            untitled()
+            parent = None
         item = ITEM.match(line)
         block = current or paragraph  # a line with a marker may only run on its text
         if item and block and not _starts_item(item, block[2][-1], marker if current else None):
