@@ -73,3 +73,13 @@ def invoke(
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result
+
+
+WEAK_AND_STRONG = (
+    "case: W\nrecommendations:\n"
+    "  - id: W1\n    text: Agencies should review how they respond to missed health "
+    "appointments.\n"
+    "  - id: W2\n    text: Staff should be supported to manage difficult conversations "
+    "with parents.\n"
+)
+"""A library of two: W1 maps on a weak match (2.2 at 65 today), W2 on a strong one (3.1)."""

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from scrmap import exitcodes, records
 from scrmap.cli import app
 
-from ..conftest import ROOT, invoke
+from ..conftest import ROOT, WEAK_AND_STRONG, invoke
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
@@ -645,14 +645,7 @@ def test_the_json_lists_the_weak_matches_as_map_scores_them(
 ) -> None:
     """`weak` holds each mapped item whose best standard scores under 70, with that standard,
     as `map` scores it, and `totals.weak` counts them."""
-    (tmp_path / "w.yaml").write_text(
-        "case: W\nrecommendations:\n"
-        "  - id: W1\n    text: Agencies should review how they respond to missed health "
-        "appointments.\n"
-        "  - id: W2\n    text: Staff should be supported to manage difficult conversations "
-        "with parents.\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "w.yaml").write_text(WEAK_AND_STRONG, encoding="utf-8")
     mapped = json.loads(run(runner, "map", str(tmp_path), "-f", "json").stdout)
     best = {
         r["id"]: max(r["standards"], key=lambda s: s["score"])

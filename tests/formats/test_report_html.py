@@ -13,7 +13,7 @@ from scrmap.cli import app
 from scrmap.formats import report_html
 from scrmap.formats.report_html import css_string
 
-from ..conftest import ROOT
+from ..conftest import ROOT, WEAK_AND_STRONG
 
 LIBRARY = str(ROOT / "data" / "recommendations")
 
@@ -102,14 +102,7 @@ def test_cues_alone_show_no_learned_weights(tmp_path: Path) -> None:
 
 def test_the_evidence_marks_each_weak_match_for_checking(tmp_path: Path) -> None:
     """Appendix A marks each item the key message asks the Board to check, and no other."""
-    (tmp_path / "w.yaml").write_text(
-        "case: W\nrecommendations:\n"
-        "  - id: W1\n    text: Agencies should review how they respond to missed health "
-        "appointments.\n"
-        "  - id: W2\n    text: Staff should be supported to manage difficult conversations "
-        "with parents.\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "w.yaml").write_text(WEAK_AND_STRONG, encoding="utf-8")
     out = tmp_path / "r.html"
     result = CliRunner().invoke(app, ["report", str(tmp_path / "w.yaml"), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
