@@ -10,6 +10,8 @@ are pure and import the core only for its types.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -164,13 +166,21 @@ def framework_ref(framework: Framework, path: Path) -> FrameworkRef:
 
 
 def file_sha256(path: Path) -> str | None:
-    """The SHA-256 of the file at ``path`` in hex, read in blocks (memory flat whatever its
-    size), or None if it cannot be read now."""
+    """The SHA-256 of the regular file at ``path`` in hex, read in blocks (memory flat
+    whatever its size); None if it cannot be read now, or is not a regular file: a
+    framework read from a pipe (``--framework /dev/stdin``) cannot be read twice, and
+    opening a named pipe again would wait for a writer that never comes."""
     try:
-        with path.open("rb") as file:
-            return hashlib.file_digest(file, "sha256").hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    with open(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        try:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+        except OSError:
+            return None
 
 
 def _match_record(match: Match, with_via: bool) -> MatchRecord:

@@ -4,6 +4,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -592,8 +593,13 @@ def test_a_board_paper_names_the_very_framework_file_it_was_mapped_by(
     assert rows["learned weights SHA-256"] == bundled["learned"]["sha256"]
 
 
-def test_a_framework_moved_away_after_loading_has_no_digest(tmp_path: Path) -> None:
+def test_a_framework_moved_away_or_read_from_a_pipe_has_no_digest(tmp_path: Path) -> None:
+    """A file gone since it was loaded has no digest, nor has a pipe: it cannot be read
+    twice, and opening a named pipe again would wait for a writer for ever."""
     assert records.file_sha256(tmp_path / "gone.yaml") is None
+    fifo = tmp_path / "framework.fifo"
+    os.mkfifo(fifo)
+    assert records.file_sha256(fifo) is None  # at once: no writer is waited for
 
 
 def test_an_unmapped_items_place_is_never_cut_on_a_narrow_terminal(

@@ -385,6 +385,7 @@ def test_a_framework_piped_on_standard_input_is_read(tmp_path: Path) -> None:
         said.append(result.stdout)
     assert said[0] == "/dev/stdin: valid (3 quadrants, 5 standards, 3 themes)\n"
     assert json.loads(said[1])["framework"]["name"] == "example-sar"
+    assert json.loads(said[1])["framework"]["sha256"] is None  # a pipe cannot be read twice
     assert not (tmp_path / "scrmap").exists()  # a pipe is not cached
 
 
