@@ -133,8 +133,8 @@ def test_toml_errors(tmp_path: Path) -> None:
         ),
         (
             '[tool.scrmap.rules]\ntimebound = "error"\n',
-            "tool.scrmap.rules.timebound: unknown rule (rules: unmapped, specific, measurable, "
-            "time-bound, vague-verb, too-many, duplicate, training-only)",
+            "tool.scrmap.rules.timebound: unknown rule (rules: unmapped, weak-match, specific, "
+            "measurable, time-bound, vague-verb, too-many, duplicate, training-only)",
         ),
     ],
 )
