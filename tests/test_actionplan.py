@@ -79,7 +79,8 @@ def test_status_words(word: str | None, state: State) -> None:
         ("Uncompleted", State.not_met),
         ("yet to be implemented", State.not_met),
         ("has not been fully met", State.partly_met),
-        ("Completed but not signed off", State.not_met),
+        ("Completed but not signed off", State.on_track),  # done, awaiting sign-off
+        ("Not signed off", State.not_met),
         ("Not on track", State.not_met),
         ("No longer on track", State.not_met),
         ("Not progressing", State.not_met),
@@ -140,6 +141,56 @@ def test_done_only_in_part_is_partly_met_never_complete(word: str) -> None:
 )  # fmt: skip
 def test_a_part_that_does_not_qualify_the_word_leaves_it_complete(word: str) -> None:
     assert Vocabulary.build().classify(word) is State.complete
+
+
+@pytest.mark.parametrize(
+    ("word", "state"),
+    [
+        # Done by the agency's account, not yet checked by the Board: on track (green in
+        # BRAG, blue once evidenced), never complete, so overdue once past its date.
+        ("Complete (awaiting evidence)", State.on_track),
+        ("Completed - evidence outstanding", State.on_track),
+        ("Closed subject to evidence", State.on_track),
+        ("Complete - assurance to follow", State.on_track),
+        ("Complete pending evidence", State.on_track),
+        ("Closed pending audit", State.on_track),
+        ("Completed \u2013 awaiting Board sign-off", State.on_track),
+        ("Complete - not yet signed off", State.on_track),
+        ("Completed, evidence to be submitted", State.on_track),
+        ("Implemented - impact to be evidenced", State.on_track),
+        ("Complete - awaiting evidence of impact", State.on_track),
+        ("Green - complete, awaiting evidence", State.on_track),
+        ("\u2713 awaiting evidence", State.on_track),
+        # Awaiting sign-off alone says the work is done, as far as its lead knows.
+        ("Awaiting sign off", State.on_track),
+        ("Evidence awaited", State.on_track),
+        ("Proposed for closure", State.on_track),
+        ("Pending sign-off", State.on_track),
+        # Any other state is the status's own.
+        ("Amber - awaiting evidence", State.partly_met),
+        ("Largely complete, awaiting evidence", State.partly_met),
+        ("Not complete - evidence outstanding", State.not_met),
+        ("Not started - awaiting evidence", State.not_started),
+        ("Yet to be started, evidence required", State.not_started),
+        # An audit pending may be the work itself; nothing awaited is done.
+        ("Audit pending", State.not_started),
+        ("Complete - no further evidence required", State.complete),
+        ("Complete - evidence not required", State.complete),
+        ("Complete (evidence provided)", State.complete),
+        ("Completed and evidenced", State.complete),
+        ("Complete - signed off by the Board", State.complete),
+        ("Closed - evidence provided for audit", State.complete),
+        # A recommendation merged over its actions is as far on as the least advanced.
+        ("Complete; Complete (awaiting evidence)", State.on_track),
+    ],
+)
+def test_done_awaiting_evidence_or_sign_off_is_not_complete(word: str, state: State) -> None:
+    assert Vocabulary.build().classify(word) is state
+
+
+def test_a_board_that_counts_done_awaiting_evidence_as_complete_may_say_so() -> None:
+    board = Vocabulary.build({State.complete: ["Complete (awaiting evidence)"]})
+    assert board.classify("complete - awaiting evidence") is State.complete
 
 
 def test_a_board_may_still_call_done_in_part_complete() -> None:
@@ -385,7 +436,8 @@ def test_dates_and_words_are_not_complained_of(due: str | None) -> None:
         ("Green; Red (cell colour)", State.not_met),
         ("Complete; In progress", State.on_track),
         ("Amber; delayed by staffing", State.partly_met),  # one state: as before
-        ("Complete; awaiting sign-off", State.complete),  # a part not known: read whole
+        ("Complete; with the working group", State.complete),  # a part not known: whole
+        ("Complete; awaiting sign-off", State.on_track),  # done, not signed off
     ],
 )
 def test_the_statuses_of_merged_actions_read_as_the_least_advanced(

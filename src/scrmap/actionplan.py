@@ -160,6 +160,10 @@ _WARNINGS = frozenset({State.partly_met, State.not_met})
 risk or behind ("In progress \u2013 delayed", "Started but behind") is the warning, however
 long the words of progress are. Read by its longest phrase, it was on track, and the risk
 never reached the Board's counts."""
+_NO_STATE = frozenset({State.unrecognised, State.no_status})
+"""What the rest of a status that awaits the Board's check (`_awaiting_check`) may say
+besides that it is done: nothing scrmap knows ("Awaiting sign-off", "Proposed for
+closure": on track)."""
 _STARTED = frozenset({"started", "in progress", "underway", "under way"})
 """On-track words that say work has begun: negated ("never started", "not yet underway",
 "not yet in progress") they mean not started, not off track."""
@@ -187,6 +191,50 @@ _FULLY = frozenset({"fully", "entirely", "completely", "all"})
 "not fully met" says some of it is."""
 _PREFIXES = ("un", "in", "non")
 """Prefixes that negate a one-word status: "unfinished", "incomplete", "non-compliant"."""
+
+
+_W = r"[\W_]+"
+"""What parts two words of a status: spaces, punctuation ("sign-off", "Complete (awaiting")."""
+_CHECK = (
+    r"(?:evidence|evidenced|evidencing|assurance|assured|impact|audit|audited|verification"
+    r"|verified|validation|validated|approval|approved|ratification|ratified|confirmation"
+    r"|confirmed|closure|sign(?:ed|ing)?[\W_]*off)"
+)
+"""What a Board checks before it counts an action done: its evidence, assurance or impact,
+an audit, its approval or sign-off."""
+_FILLER = rf"(?:{_W}(?!(?:not|no)\b)[^\W_]+){{0,3}}?"
+"""Up to three words between a check and what says it is awaited ("awaiting Board sign
+off", "evidence of impact outstanding"), none a negation: "evidence not required" awaits
+nothing."""
+_AWAITED = re.compile(
+    rf"(?i:\b(?:(?:awaiting|awaits|await|pending|subject{_W}to|requires|requiring|needs"
+    rf"|needing){_FILLER}{_W}{_CHECK}"
+    rf"|(?:(?:yet{_W})?to{_W}be|not(?:{_W}yet)?(?:{_W}been)?){_W}{_CHECK}"
+    rf"|{_CHECK}{_FILLER}{_W}(?:outstanding|awaited|pending|required|requested|needed|due"
+    rf"|tbc|tbd|to{_W}follow|(?:not{_W}yet|(?:yet{_W})?to{_W}be){_W}[^\W_]+)"
+    rf"|for{_W}(?:closure|sign(?:ing)?[\W_]*off|approval|ratification|verification))\b)"
+)
+"""A status's words that say the action awaits the Board's check (`_CHECK`): "awaiting
+evidence", "evidence outstanding", "subject to evidence", "assurance to follow", "not yet
+signed off", "proposed for closure"."""
+_NOTHING_MORE = re.compile(r"(?i:\bno(?:[\W_]+(?:further|more|additional))?[\W_]+)$")
+"""What before `_AWAITED`'s words says nothing is awaited: "no further evidence required"."""
+
+
+def _awaiting_check(status: str) -> tuple[str, bool] | None:
+    """``status`` without the words that say it awaits evidence, assurance or sign-off
+    (`_AWAITED`), and whether those words alone leave it unsure that the work is done: an
+    audit or the impact may be the work itself ("Audit pending" is not started), and "Not
+    signed off" may be refused; or None when it says no such thing:
+    "Complete (awaiting evidence)" is "Complete ( )". A Board counts an action done when it
+    has seen the evidence, as a BRAG plan rates it blue only then and green until then;
+    read by its word of completion alone, such an action was counted done, and never
+    overdue, before anyone had checked."""
+    found = _AWAITED.search(status)
+    if found is None or _NOTHING_MORE.search(status, 0, found.start()):
+        return None
+    unsure = re.match(r"not\b|.*\b(?:audit|impact)", found[0], re.IGNORECASE) is not None
+    return f"{status[: found.start()]} {status[found.end() :]}", unsure
 
 
 TICKS = frozenset("\u2713\u2714\u2611\u2705")
@@ -350,6 +398,14 @@ class Vocabulary:
             return self.words[key]
         if key in RAG_LETTERS:
             return RAG_LETTERS[key]
+        awaited = _awaiting_check(status or "")
+        if awaited is not None:
+            rest, unsure = awaited
+            state = self._classify_one(rest)
+            if state is State.complete or (state in _NO_STATE and not unsure):
+                return State.on_track
+            if state not in _NO_STATE:
+                return state
         seen = (key, _breaks(status or ""))
         if seen not in self._seen:
             self._seen[seen] = self._longest_phrase(*seen)

@@ -370,3 +370,54 @@ def test_status_names_a_state_in_the_boards_words(runner: CliRunner, tmp_path: P
     (tmp_path / ".scrmap.yaml").write_text("statuses:\n  complete: [purple]\n", encoding="utf-8")
     result = run(runner, "coverage", LIBRARY, "--status", "complete", "-f", "json", *AS_OF)
     assert json.loads(result.stdout)["action_plan"]["counts"]["complete"] == 2
+
+
+AWAITING = [
+    ["No.", "Recommendation", "Lead agency", "Target date", "Status"],
+    ["1", "Health visitors will ask about fathers at every visit.", "NCHC", "31/01/2026",
+     "Complete (awaiting evidence)"],
+    ["2", "The MASH will share notifications with schools.", "Police", "31/01/2026",
+     "Closed subject to evidence"],
+    ["3", "GPs will flag missed appointments.", "ICB", "31/01/2026",
+     "Complete - evidence received"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx", ".docx"])
+def test_done_awaiting_evidence_is_on_track_and_overdue_in_every_kind_of_plan(
+    runner: CliRunner, tmp_path: Path, ending: str
+) -> None:
+    """ "Complete (awaiting evidence)" was counted complete, and never overdue, before the
+    Board had seen the evidence: it is on track, as a BRAG plan rates it green, in a CSV
+    file, a workbook and a Word table alike."""
+    import docx
+    import openpyxl
+
+    plan = tmp_path / f"plan{ending}"
+    if ending == ".csv":
+        with plan.open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows(AWAITING)
+    elif ending == ".xlsx":
+        book = openpyxl.Workbook()
+        for row in AWAITING:
+            book.active.append(row)
+        book.save(plan)
+    else:
+        doc = docx.Document()
+        doc.add_heading("Recommendations", level=1)
+        table = doc.add_table(rows=len(AWAITING), cols=len(AWAITING[0]))
+        for cells, row in zip(table.rows, AWAITING, strict=True):
+            for cell, text in zip(cells.cells, row, strict=True):
+                cell.text = text
+        doc.save(str(plan))
+    result = run(runner, "coverage", str(plan), "-f", "json", "--as-of", "2026-06-30")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    action_plan = json.loads(result.stdout)["action_plan"]
+    assert (action_plan["counts"]["complete"], action_plan["counts"]["on-track"]) == (1, 2)
+    assert [(a["id"], a["status"]) for a in action_plan["overdue_actions"]] == [
+        ("1", "Complete (awaiting evidence)"),
+        ("2", "Closed subject to evidence"),
+    ]
+    kept = run(runner, "coverage", str(plan), "-f", "json", "--status", "complete", *AS_OF)
+    assert json.loads(kept.stdout)["action_plan"]["counts"]["complete"] == 1
+    assert json.loads(kept.stdout)["action_plan"]["actions"] == 1
