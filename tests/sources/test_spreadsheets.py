@@ -4,10 +4,12 @@ SMART rules."""
 
 from __future__ import annotations
 
+import csv
 import re
 from datetime import datetime
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 from typer.testing import CliRunner
@@ -1172,3 +1174,114 @@ def test_a_blank_case_cell_is_the_case_above(tmp_path: Path, ending: str) -> Non
         ("Child B", "1"),
         ("Child B", "2"),
     ]
+
+
+FATHERS_ROW = ["1", "Health visitors will ask about fathers.", "NCHC", "31/03/2027"]
+
+
+def _two_row_plan(path: Path, rows: list[list[str]], merges: list[str]) -> None:
+    """A plan headed in two rows as Excel users head one: in a workbook with its
+    ``merges``, in a CSV file as Excel saves it (a merged name in its first cell), or in a
+    Word table whose cells are merged as ``merges`` say."""
+    if path.suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows(rows)
+    elif path.suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append([cell or None for cell in row])
+        for merge in merges:
+            book.active.merge_cells(merge)
+        book.save(path)
+    else:
+        doc = docx.Document()
+        doc.add_heading("Recommendations", level=1)
+        table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+        for cells, row in zip(table.rows, rows, strict=True):
+            for cell, text in zip(cells.cells, row, strict=True):
+                cell.text = text
+        for merge in merges:
+            first, last = merge.split(":")
+            start = table.cell(int(first[1:]) - 1, ord(first[0]) - ord("A"))
+            end = table.cell(int(last[1:]) - 1, ord(last[0]) - ord("A"))
+            text = start.text
+            start.merge(end).text = text
+        doc.save(str(path))
+
+
+@pytest.mark.parametrize("ending", [".xlsx", ".csv", ".docx"])
+def test_a_header_of_two_rows_is_read_by_both(tmp_path: Path, ending: str) -> None:
+    """'Progress' merged over 'Q1 | Q2 | Q3' was the first quarter's column, and the latest
+    quarter's rating never read; under 'Action plan' merged over 'Action | Lead | Due' the
+    lead and due date were read as nothing; in a workbook the second row was a row with no
+    id that refused the plan."""
+    path = tmp_path / f"quarters{ending}"
+    _two_row_plan(
+        path,
+        [
+            ["No.", "Recommendation", "Lead agency", "Target date", "Progress", "", ""],
+            ["", "", "", "", "Q1", "Q2", "Q3"],
+            [*FATHERS_ROW, "Green", "Amber", "Red"],
+        ],
+        ["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:G1"],
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.id, rec.agency, rec.status, problems) == ("1", "NCHC", "Red", [])
+    assert rec.meta == {"progress q1": "Green", "progress q2": "Amber"}
+    if ending != ".docx":  # --explain-columns reads spreadsheets
+        assert rec.source.line == 3
+        assert explain_columns(path)[4:] == [
+            ("Progress Q1", "kept as metadata ('Progress Q3' is the later update of the status)"),
+            ("Progress Q2", "kept as metadata ('Progress Q3' is the later update of the status)"),
+            ("Progress Q3", "status"),
+        ]
+    path = tmp_path / f"actions{ending}"
+    _two_row_plan(
+        path,
+        [
+            ["No.", "Recommendation", "Action plan", "", "", "RAG"],
+            ["", "", "Action", "Lead", "Due", ""],
+            ["1", FATHERS_ROW[1], "Revise the guidance", "J Smith", "31/03/2027", "Amber"],
+        ],
+        ["A1:A2", "B1:B2", "C1:E1", "F1:F2"],
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.text, rec.owner, rec.due, rec.status, problems) == (
+        FATHERS_ROW[1], "J Smith", "31/03/2027", "Amber", []
+    )  # fmt: skip
+    assert rec.meta == {"action": "Revise the guidance"}
+
+
+@pytest.mark.parametrize("ending", [".xlsx", ".csv"])
+def test_header_names_split_over_two_rows_are_read_whole(tmp_path: Path, ending: str) -> None:
+    """'Action' over 'required', 'Target' over 'date': the second row was a row with no id,
+    which refused the plan."""
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            ["Ref", "Action", "Lead", "Target", "RAG"],
+            ["", "required", "officer", "date", "rating"],
+            ["1", FATHERS_ROW[1], "J Smith", "31/03/2027", "Amber"],
+        ],
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.owner, rec.due, rec.status, problems) == ("J Smith", "31/03/2027", "Amber", [])
+    assert [name for name, _ in explain_columns(path)] == [
+        "Ref", "Action required", "Lead officer", "Target date", "RAG rating"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # A row of the plan: its id, or its text, is no label.
+        ["1", "Engage fathers.", "Police"],
+        ["", "Engage fathers", "Police"],
+        ["", "", "Police"],  # no column left unnamed, and 'Lead Police' names none
+    ],
+)
+def test_a_first_row_of_the_plan_is_no_second_header_row(below: list[str]) -> None:
+    from scrmap.sources._table import second_header_row
+
+    assert second_header_row(["No.", "Recommendation", "Lead"], below) is None

@@ -676,7 +676,8 @@ def test_a_title_that_names_only_the_kind_of_review_is_no_case(
 
 def test_a_header_of_two_rows_is_not_a_recommendation(tmp_path: Path) -> None:
     """'Recommendation' merged down over a header's two rows (the second naming the
-    columns under a merged 'Action plan') was read as a recommendation 'Recommendation'."""
+    columns under a merged 'Action plan') was read as a recommendation 'Recommendation';
+    the second row names the columns under 'Action plan': its lead agency is read."""
     doc = document()
     doc.add_heading("Recommendations", level=1)
     table = _plan(
@@ -689,7 +690,9 @@ def test_a_header_of_two_rows_is_not_a_recommendation(tmp_path: Path) -> None:
     )
     table.cell(0, 0).merge(table.cell(1, 0)).text = "Recommendation"
     table.cell(0, 1).merge(table.cell(0, 2)).text = "Action plan"
-    assert [(r.text, r.source.line) for r in read(doc, tmp_path)] == [(FATHERS, 6)]
+    assert [(r.text, r.agency, r.source.line) for r in read(doc, tmp_path)] == [
+        (FATHERS, "Health", 6)
+    ]
 
 
 def test_a_sub_heading_row_merged_across_the_table_is_no_recommendation(tmp_path: Path) -> None:

@@ -327,6 +327,69 @@ def recognise(headers: Sequence[str]) -> Columns:
     return Columns(shown, fields, passed_over)
 
 
+_LABEL_WORDS = 5
+"""Words a cell of a header's second row has at most: "Q1", "RAG", "Lead officer"."""
+
+
+def _names_field(name: str) -> bool:
+    """Whether a normalised header is one of a field's names (`_field`), not only the
+    text's in the reviewer's own words: "Recommendation" and the text of a row under it
+    ("Recommendation Share information") name no column."""
+    return _field(name) is not None and not (
+        name not in _BY_NAME and _field(name) == "text" and " " in name
+    )
+
+
+def second_header_row(header: Sequence[str], below: Sequence[str]) -> list[str] | None:
+    """The names of a header's columns completed by the row ``below`` it, when that row is
+    the header's second, else None. Excel users head a plan in two rows: "Progress" merged
+    over "Q1 | Q2 | Q3", "Action plan" over "Action | Lead | Due", or each name split over
+    the two ("Action" over "required", "Target" over "date"). Read as the header's first
+    row alone, the columns under a merged name had none, so the last quarter's rating and
+    the action's lead and due date were never read, and the second row was a row with no
+    id that refused the plan. ``header`` holds an empty cell where a name merged across
+    columns ends (a workbook, a CSV file saved from one; Word repeats the name, which its
+    reader blanks), ``below`` an empty one under a name merged down.
+
+    It is the second row when it has no id and no recommendation text of its own (the
+    header's columns), each of its cells is a short label (`_LABEL_WORDS`, no full stop),
+    and it names a column the first row left unnamed, or each of its labels, after its
+    column's name, names a field ("Action required", "Target date"). Each column's name
+    is then the two together where that names a field ("Progress Q3", a dated status),
+    else the label alone where that does ("Lead" under "Action plan"), else the two."""
+    columns = recognise(header)
+    width = max(len(header), len(below))
+    tops = [*header, *[""] * (width - len(header))]
+    labels = [cell.strip() for cell in [*below, *[""] * (width - len(below))]]
+    if not any(labels) or any(
+        len(label.split()) > _LABEL_WORDS or re.search(r"\.(?:\s|$)", label) for label in labels
+    ):
+        return None
+    if "id" in columns.fields and labels[columns.fields["id"]]:
+        return None
+    parents, parent = [], ""
+    for top in tops:
+        parent = top.strip() or parent  # a name merged across the columns after it
+        parents.append(parent)
+    joined = [f"{parents[k]} {label}".strip() for k, label in enumerate(labels)]
+    unnamed = any(label and not tops[k].strip() for k, label in enumerate(labels))
+    named = [_names_field(normal_header(joined[k])) for k, label in enumerate(labels) if label]
+    text = columns.fields.get("text")
+    if not (unnamed or (len(named) > 1 and all(named))) or (
+        text is not None and labels[text] and not _names_field(normal_header(joined[text]))
+    ):
+        return None
+    names = []
+    for k, label in enumerate(labels):
+        if not label:
+            names.append(tops[k])
+        elif _field(normal_header(joined[k])) or not _field(normal_header(label)):
+            names.append(joined[k])
+        else:
+            names.append(label)
+    return names
+
+
 _NAMED = 20
 """Headers a message names at most."""
 _NAMED_CHARS = 60

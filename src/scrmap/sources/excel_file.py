@@ -294,6 +294,9 @@ def _header(
         return None, rows, [Problem(file.name, None, None, message)]
     found = [(k, _table.recognise(_trimmed(cells))) for k, (_, cells) in enumerate(top)]
     k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
+    names = _table.second_header_row(top[k][1], top[k + 1][1]) if k + 1 < len(top) else None
+    if names is not None:  # "Progress" merged over "Q1 | Q2 | Q3"
+        columns, k = _table.recognise(_trimmed(names)), k + 1
     sheet_read.header = top[k][0]
     return columns, itertools.chain(top[k + 1 :], rows), []
 

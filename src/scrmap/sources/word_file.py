@@ -539,13 +539,33 @@ def _header(rows: list[_Block]) -> tuple[int, _table.Columns] | None:
     merged across the table, or a blank row): a row of more than one cell with at most one
     text in it (python-docx gives a merged cell's text for every column it spans), never
     the header even when it reads "Recommendations". Only title rows are skipped, so a
-    table whose header names no text column (a glossary) is not read from a row below."""
+    table whose header names no text column (a glossary) is not read from a row below. A
+    header of two rows (`_table.second_header_row`) is its second row's place, with the
+    names of both."""
     for k, row in enumerate(rows[:_TITLE_ROWS]):
         if len(row.cells) > 1 and len({cell for cell in row.cells if cell}) <= 1:
             continue
         columns = _table.recognise(row.cells)
-        return (k, columns) if "text" in columns.fields else None
+        if "text" not in columns.fields:
+            return None
+        if k + 1 < len(rows):
+            names = _table.second_header_row(_unrepeated(row.cells), _unmerged(rows[k + 1]))
+            if names is not None:
+                return k + 1, _table.recognise(names)
+        return k, columns
     return None
+
+
+def _unrepeated(header: list[str]) -> list[str]:
+    """A header row with a name merged across columns in its first column alone, as a
+    workbook holds it (`_table.second_header_row`): python-docx gives it in each."""
+    return [cell if k == 0 or cell != header[k - 1] else "" for k, cell in enumerate(header)]
+
+
+def _unmerged(row: _Block) -> list[str]:
+    """A row's cells, empty where merged with the cell above (`_Block.merged_above`), as
+    a workbook holds them: python-docx gives the upper cell's text."""
+    return ["" if k in row.merged_above else cell for k, cell in enumerate(row.cells)]
 
 
 def _table_recs(
