@@ -29,6 +29,10 @@ PLAN = [
 ]  # fmt: skip
 
 
+WHERE_EMPTY = "; the status where that cell is empty"
+"""What `--explain-columns` says of an earlier status update: read where the later is empty."""
+
+
 @pytest.mark.parametrize(
     ("header", "field"),
     [
@@ -222,7 +226,8 @@ def test_a_plan_updated_each_quarter_is_read_by_its_latest_status(tmp_path: Path
         ("No.", "id"),
         ("Recommendation", "text"),
         ("RAG (Jan 2027)", "status"),
-        ("RAG (Oct 2026)", "kept as metadata ('RAG (Jan 2027)' is the later update of the status)"),
+        ("RAG (Oct 2026)", "kept as metadata ('RAG (Jan 2027)' is the later update of the status"
+         f"{WHERE_EMPTY})"),
         ("Progress (Apr 2027)", "kept as metadata ('RAG (Jan 2027)' is the more specific name "
          "for the status)"),
     ]  # fmt: skip
@@ -244,8 +249,14 @@ def test_a_current_rating_beside_the_quarters_ratings_is_the_status(tmp_path: Pa
         ],
     )
     assert explain_columns(path)[2:] == [
-        ("RAG Q1", "kept as metadata ('Current RAG' is the status now, not at a date)"),
-        ("RAG Q2", "kept as metadata ('Current RAG' is the status now, not at a date)"),
+        (
+            "RAG Q1",
+            f"kept as metadata ('Current RAG' is the status now, not at a date{WHERE_EMPTY})",
+        ),
+        (
+            "RAG Q2",
+            f"kept as metadata ('Current RAG' is the status now, not at a date{WHERE_EMPTY})",
+        ),
         ("Current RAG", "status"),
     ]
     (rec,), problems = load_file(path)
@@ -1230,9 +1241,10 @@ def test_a_header_of_two_rows_is_read_by_both(tmp_path: Path, ending: str) -> No
     assert rec.meta == {"progress q1": "Green", "progress q2": "Amber"}
     if ending != ".docx":  # --explain-columns reads spreadsheets
         assert rec.source.line == 3
+        later = f"kept as metadata ('Progress Q3' is the later update of the status{WHERE_EMPTY})"
         assert explain_columns(path)[4:] == [
-            ("Progress Q1", "kept as metadata ('Progress Q3' is the later update of the status)"),
-            ("Progress Q2", "kept as metadata ('Progress Q3' is the later update of the status)"),
+            ("Progress Q1", later),
+            ("Progress Q2", later),
             ("Progress Q3", "status"),
         ]
     path = tmp_path / f"actions{ending}"
@@ -1285,3 +1297,51 @@ def test_a_first_row_of_the_plan_is_no_second_header_row(below: list[str]) -> No
     from scrmap.sources._table import second_header_row
 
     assert second_header_row(["No.", "Recommendation", "Lead"], below) is None
+
+
+@pytest.mark.parametrize("ending", [".xlsx", ".csv"])
+def test_a_plain_status_beside_dated_ones_gives_way_on_their_left(
+    tmp_path: Path, ending: str
+) -> None:
+    """A plain 'Status' beside 'RAG Oct 2026' and 'RAG Jan 2027' was the status wherever it
+    stood, so an action rated red in January was read at the status the plan was drawn up
+    with. On their left it is the first rating, and the latest dated one is the status; on
+    their right it is the rating now. A row whose latest column is empty (not yet updated)
+    is read from the one before, not as no status."""
+    path = tmp_path / f"left{ending}"
+    write_table(
+        path,
+        [
+            ["No.", "Recommendation", "Status", "RAG Oct 2026", "RAG Jan 2027"],
+            ["1", "Health visitors will ask about fathers.", "Not started", "Amber", "Red"],
+            ["2", "The MASH will share notifications.", "Not started", "Not delayed", ""],
+            ["3", "GPs will flag missed appointments.", "Not started", "", ""],
+            ["4", "Schools will record concerns.", "", "", ""],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.status for r in recs] == ["Red", "Not delayed", "Not started", None]
+    assert recs[1].source.cells["status"].endswith("column 'RAG Oct 2026'")
+    assert recs[0].meta == {"status": "Not started", "rag oct 2026": "Amber"}
+    assert recs[1].meta == {"status": "Not started"}
+    assert explain_columns(path)[2] == (
+        "Status",
+        "kept as metadata ('RAG Jan 2027', dated on its right, is the later update of the "
+        f"status{WHERE_EMPTY})",
+    )
+    path = tmp_path / f"right{ending}"
+    write_table(
+        path,
+        [
+            ["No.", "Recommendation", "RAG Oct 2026", "RAG Jan 2027", "Status"],
+            ["1", "Health visitors will ask about fathers.", "Amber", "Red", "Complete"],
+            ["2", "The MASH will share notifications.", "Amber", "Green", ""],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert [r.status for r in recs] == ["Complete", "Green"]
+    assert explain_columns(path)[2] == (
+        "RAG Oct 2026",
+        f"kept as metadata ('Status', right of the dated ones, is the status now{WHERE_EMPTY})",
+    )

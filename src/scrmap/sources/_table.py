@@ -109,6 +109,9 @@ class Columns:
     """Field name -> column index, for the fields recognised."""
     passed_over: dict[int, str] = dc_field(default_factory=dict)
     """Column index -> why a column named for a field another column holds was not it."""
+    status_after: tuple[int, ...] = ()
+    """The other status columns as specific as the status's, in the order a row's status is
+    read from them where its own cell is empty (`later_statuses`)."""
 
     @property
     def under_headings(self) -> bool:
@@ -255,12 +258,17 @@ def _generic(name: str) -> bool:
 
 def _later_update(name: str, than: str) -> bool:
     """Whether the status column headed ``name``, right of the one headed ``than``, is the
-    later update of the two: both dated (`dated_status`) and as specific, and ``name``'s
-    date not before ``than``'s (the right one where a date is not read, "Q2" and "Q3": a
-    plan adds each update's column on the right)."""
-    first, second = dated_status(than), dated_status(name)
-    if first is None or second is None or _generic(name) != _generic(than):
+    later update of the two, as specific: both dated (`dated_status`) and ``name``'s date
+    not before ``than``'s (the right one where a date is not read, "Q2" and "Q3": a plan
+    adds each update's column on the right); or one dated and the other not. A plan that
+    keeps a plain "Status" beside dated ratings ("RAG Jan 2027") rates by the dated ones
+    added since on its right, and its plain one on the right of them all is its rating now
+    (a "Current" one outranks them wherever it stands, `_current_over_dated`)."""
+    if _field(name) != "status" or _field(than) != "status" or _generic(name) != _generic(than):
         return False
+    first, second = dated_status(than), dated_status(name)
+    if first is None or second is None:
+        return (first, second) != (None, None) and than.partition(" ")[0] not in _NOW
     before, after = parse_due(first[1]), parse_due(second[1])
     return before is None or after is None or after >= before
 
@@ -292,16 +300,12 @@ def recognise(headers: Sequence[str]) -> Columns:
         if field is None:
             continue
         held = fields.get(field)
-        if (
-            held is None
-            or (_generic(names[held]) and not _generic(name))
-            or _later_update(name, names[held])
-            or _current_over_dated(name, names[held])
-        ):
+        if held is None or _outranks(name, names[held]):
             fields[field] = index
     if "revised due" in fields and "due" not in fields:
         # A revised date alone is the due date.
         fields["due"] = fields.pop("revised due")
+    after = later_statuses(names, fields["status"]) if "status" in fields else ()
     shown = tuple(h.strip() for h in headers)
     passed_over = {}
     for index, name in enumerate(names):
@@ -313,18 +317,55 @@ def recognise(headers: Sequence[str]) -> Columns:
         chosen = fields[field]
         if _generic(name) and not _generic(names[chosen]):
             why = f"{shown[chosen]!r} is the more specific name for {FIELD_WORDS[field]}"
-        elif (
-            dated_status(name)
-            and dated_status(names[chosen])
-            and _generic(name) == _generic(names[chosen])
-        ):
-            why = f"{shown[chosen]!r} is the later update of {FIELD_WORDS[field]}"
         elif _current_over_dated(names[chosen], name):
             why = f"{shown[chosen]!r} is {FIELD_WORDS[field]} now, not at a date"
+        elif dated_status(name) and dated_status(names[chosen]) and index in after:
+            why = f"{shown[chosen]!r} is the later update of {FIELD_WORDS[field]}"
+        elif index in after and dated_status(names[chosen]):
+            why = f"{shown[chosen]!r}, dated on its right, is the later update of the status"
+        elif index in after:
+            why = f"{shown[chosen]!r}, right of the dated ones, is the status now"
         else:
             why = f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
+        if index in after:
+            why += "; the status where that cell is empty"
         passed_over[index] = why
-    return Columns(shown, fields, passed_over)
+    return Columns(shown, fields, passed_over, after)
+
+
+def _outranks(name: str, than: str) -> bool:
+    """Whether the column headed ``name``, right of the one headed ``than`` and named for the
+    same field, is that field rather than it (`recognise`)."""
+    return (
+        (_generic(than) and not _generic(name))
+        or _later_update(name, than)
+        or _current_over_dated(name, than)
+    )
+
+
+def later_statuses(names: Sequence[str], status: int) -> tuple[int, ...]:
+    """The status columns of normalised ``names`` other than the ``status`` column and as
+    specific as it is, where some is dated (`dated_status`), in the order they outrank each
+    other: where a row's status cell is empty, its status is the first of them with a
+    value. A plan adds a column for each quarter's rating and fills it in as the updates
+    come in, so the latest column is empty for the actions not yet updated; read as no
+    status, an action rated amber last quarter was one nobody had said anything of."""
+    left = [
+        k
+        for k, name in enumerate(names)
+        if k != status and _field(name) == "status" and _generic(name) == _generic(names[status])
+    ]
+    if not any(dated_status(names[k]) for k in [*left, status]):
+        return ()
+    order = []
+    while left:
+        best = left[0]
+        for k in left[1:]:
+            if _outranks(names[k], names[best]):
+                best = k
+        order.append(best)
+        left.remove(best)
+    return tuple(order)
 
 
 _LABEL_WORDS = 5
@@ -640,6 +681,7 @@ def with_case_column(columns: Columns) -> Columns:
         (*columns.headers, CASE_HEADING_COLUMN),
         {**columns.fields, "case": len(columns.headers)},
         columns.passed_over,
+        columns.status_after,
     )
 
 
@@ -724,6 +766,24 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def status_at(columns: Columns, cells: Sequence[str]) -> int | None:
+    """The column a row's status is read from: the status column, else, where its cell is
+    empty (or a spreadsheet error), the first of the other status columns with a value
+    (`Columns.status_after`); None without a status column. A spreadsheet error in the
+    status cell is warned about as read as empty (`failed_fields`), not read past."""
+    at = columns.fields.get("status")
+    if at is None or not columns.status_after or (at < len(cells) and cells[at].strip()):
+        return at
+    given = (k for k in columns.status_after if k < len(cells) and not _read_as_empty(cells[k]))
+    return next(given, at)
+
+
+def _read_as_empty(cell: str) -> bool:
+    """Whether a cell is read as empty: blank, or a spreadsheet error (`failed_fields`)."""
+    value = cell.strip()
+    return not value or (value[0] == "#" and _spreadsheet_error(value) is not None)
+
+
 def due_field(columns: Columns, row: Sequence[str]) -> str:
     """The field a row's due date is read from: its revised date where the plan has a
     column for one and the row's is meant as a date (`due.meant_as_date`: "30/06/2027",
@@ -746,12 +806,15 @@ class CellPlaces(Mapping[str, str]):
     sheet: str | None
     due: str
     """The field the row's due date is read from (`due_field`)."""
+    status: int | None = None
+    """The column the row's status is read from (`status_at`)."""
 
     def __getitem__(self, field: str) -> str:
         if field not in _PLACED or field not in self.columns.fields:
             raise KeyError(field)
         read = self.due if field == "due" else field
-        return cell_place(self.columns, read, self.line, self.sheet)
+        at = self.status if field == "status" else None
+        return cell_place(self.columns, read, self.line, self.sheet, at)
 
     def __iter__(self) -> Iterator[str]:
         return (f for f in _PLACED if f in self.columns.fields)
@@ -760,11 +823,15 @@ class CellPlaces(Mapping[str, str]):
         return sum(1 for _ in self)
 
 
-def cell_place(columns: Columns, field: str, line: int, sheet: str | None) -> str:
-    """Where a row's ``field`` is: in a workbook's ``sheet``, its sheet, cell and column
-    ("sheet 'Plan', cell F9, column 'Target date'"); elsewhere its column ("column 'Target
-    date'"), since a CSV file's or a Word table's row is named by its line."""
-    at = columns.fields[field]
+def cell_place(
+    columns: Columns, field: str, line: int, sheet: str | None, at: int | None = None
+) -> str:
+    """Where a row's ``field`` is (in column ``at``, where not the field's own: a status
+    read from an earlier update, `status_at`): in a workbook's ``sheet``, its sheet, cell
+    and column ("sheet 'Plan', cell F9, column 'Target date'"); elsewhere its column
+    ("column 'Target date'"), since a CSV file's or a Word table's row is named by its
+    line."""
+    at = columns.fields[field] if at is None else at
     column = f"column {columns.headers[at]!r}" if columns.headers[at] else f"column {at + 1}"
     if sheet is None:
         return column
@@ -828,6 +895,10 @@ def record(
         if i not in columns.fields.values() and cells[i]
     }
     due = due_field(columns, cells)
+    status = status_at(columns, cells)
+    if status is not None and status != columns.fields["status"]:
+        # An earlier update read where the latest is empty: its column is no metadata.
+        known["status"] = meta.pop(columns.headers[status].lower(), None)
     at = _published_at(columns.headers)
     day = published_day(cells[at]) if at is not None and at < len(cells) else None
     if day is not None:
@@ -836,7 +907,7 @@ def record(
         id=rec_id,
         # An invisible character inside a word would hide it from the rules and matcher.
         text=one_line(cells[columns.fields["text"]]),
-        source=Source(name, line, CellPlaces(columns, line, sheet, due)),
+        source=Source(name, line, CellPlaces(columns, line, sheet, due, status)),
         case=known.get("case") or case,
         kind=known.get("kind") or "recommendation",
         owner=known.get("owner"),
