@@ -1021,6 +1021,32 @@ def test_a_case_heading_in_a_csv_saved_from_such_a_plan_is_the_case(tmp_path: Pa
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize("note", ["Mr AB to chase", "Ms J Smith to update", "Family GP to confirm"])
+def test_a_note_in_a_csv_rows_first_cell_is_no_case(tmp_path: Path, note: str) -> None:
+    """An officer's note alone in a row's first cell that starts like a case's name ("Mr AB
+    to chase") was read as a case heading: the actions under it were counted as a case of
+    that name in the Board's paper. It is a row with no text, as any other note is; a
+    heading that says only which review it is still names the case."""
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "No.,Recommendation,Lead agency\n"
+        "Child Q,,\n"
+        f"1,{FATHERS},Health\n"
+        f"{note},,\n"
+        f"2,{MASH},Police\n"
+        "Adult A (Mary) \u2013 SAR 2026,,\n"
+        f"1,{MASH},Police\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [(r.case, r.id) for r in recs] == [
+        ("Child Q", "1"), ("Child Q", "2"), ("Adult A (Mary) \u2013 SAR 2026", "1")
+    ]  # fmt: skip
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (4, f"row {note!r} has no recommendation text")
+    ]
+
+
 def test_a_cell_pointing_at_a_style_the_workbook_lacks_is_read(tmp_path: Path) -> None:
     """A workbook written by another program pointed an empty RAG cell at a style it does
     not hold: looking for the cell's colour, scrmap stopped with an internal error."""

@@ -639,12 +639,45 @@ def names_review(heading: str) -> bool:
     ("Rapid Review actions", "LCSPR recommendations", `_UNNAMED`) is a section of one
     review's plan: read as a case, it split the review's actions into cases named after
     its sections."""
-    if _CASE_NAME.match(heading):
-        return True
+    named = _CASE_NAME.match(heading)
+    if named is not None:
+        return _names_only(heading[named.end() :])
     if _REVIEW_WORDS.search(heading) is None:
         return False
     rest = re.findall(r"[^\W_]+", _REVIEW_WORDS.sub(" ", heading))
     return any(word.casefold() not in _UNNAMED for word in rest)
+
+
+def _names_only(rest: str) -> bool:
+    """Whether what follows a case's name in a heading (`_CASE_NAME`) says no more than
+    which review it is: more names ("and S"), its kind ("\u2013 SPR"), a number or date
+    ("2024/01", "May 2026"), a pseudonym in brackets or quotes ("(Mary)"). A note an
+    officer left in a row's first cell ("Mr AB to chase", "Ms J Smith to update", "Family
+    GP to confirm") starts like a name too, and read as a case heading, it renamed every
+    action under it as a case of its own."""
+    rest = _PSEUDONYM.sub(" ", rest)
+    return all(
+        _LETTERS.fullmatch(word)
+        or any(c.isdigit() for c in word)
+        or word.casefold() in _OF_A_REVIEW | _UNNAMED
+        or _REVIEW_WORDS.fullmatch(word)
+        for word in re.findall(r"[^\W_]+", rest)
+    )
+
+
+_PSEUDONYM = re.compile(r"[(\"'\u2018\u201c]\s*[A-Z][a-z]+\s*[)\"'\u2019\u201d]")
+"""A pseudonym in brackets or quotes after a case's name: "Adult A (Mary)"."""
+_LETTERS = re.compile(r"[A-Z][A-Z0-9]{0,2}")
+"""Another case's letters: "S" in "Cases R and S"."""
+_OF_A_REVIEW = frozenset(
+    {
+        "and", "serious", "case", "cases", "safeguarding", "practice", "adult", "adults",
+        "domestic", "homicide", "abuse", "related", "death", "rapid", "learning", "review",
+        "reviews", "published", "overview", "joint", "thematic", "family", "families",
+        *(m.casefold() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])),
+    }
+)  # fmt: skip
+"""Words that may follow a case's name in a heading, besides `_UNNAMED`'s."""
 
 
 _UNNAMED = frozenset(
