@@ -357,9 +357,20 @@ def test_a_weekday_or_a_range_of_months_is_read(text: str, expected: date | None
         ("Revised 30/06/2027 (originally 31/03/2027)", date(2027, 6, 30)),
         ("31/03/2027 revised: Q1 2027/28", date(2027, 6, 30)),
         ("31/03/27 revised 30/06/27, revised 30/09/27", date(2027, 9, 30)),
+        # The new date first, the one first agreed after it.
+        ("30/06/2027 (was 31/03/2027)", date(2027, 6, 30)),
+        ("June 2027 (originally March 2027)", date(2027, 6, 30)),
+        ("30/06/2027 - previously 31/03/2027", date(2027, 6, 30)),
+        ("30/06/2027 (orig. 31/03/2027)", date(2027, 6, 30)),
+        # Two dates as a span, or the first agreed and the new with no word: the later.
+        ("31/03/2027 - 30/06/2027", date(2027, 6, 30)),
+        ("December 2026 to March 2027", date(2027, 3, 31)),
+        ("30/06/2027 \u2013 31/03/2027", date(2027, 6, 30)),
         # A revision with no date is no date: the cell is warned about, not half read.
         ("31/03/2027 (revised)", None),
         ("Deferred", None),
+        ("was 31/03/2027", None),
+        ("31/03/2027 - ongoing", None),
     ],
 )
 def test_a_due_date_moved_in_its_cell_is_the_new_one(text: str, expected: date | None) -> None:

@@ -96,17 +96,44 @@ _REVISION = re.compile(
 agreed: "31/03/27 (revised 30/06/27)", "31/03/2027 - extended to 30/06/2027"."""
 
 
+_FORMER = re.compile(
+    r"[\s(\[,;:-]*\b(?:was|originally|previously|formerly|initially|orig\b\.?"
+    r"|original(?:\s+(?:date|target))?)\b",
+    re.IGNORECASE,
+)
+"""The words after the date an action was moved to, before the one first agreed: "30/06/2027
+(was 31/03/2027)", "June 2027 (originally March 2027)"."""
+_RANGE = re.compile(r"\s+(?:-|\u2013|\u2014|to|until)\s+", re.IGNORECASE)
+"""What parts two dates of a due cell that gives a span ("31/03/2027 - 30/06/2027",
+"December 2026 to March 2027")."""
+
+
 def _read_due(text: str) -> date | None:
     """The date ``text`` names as written, whatever its year (see `parse_due`): after the
     last `_REVISION` in it, where a date follows one, since an action given more time is
-    late only after the new date; else the whole of it (`_read_date`)."""
+    late only after the new date, or before a `_FORMER` that follows a date ("30/06/2027
+    (was 31/03/2027)"); else the whole of it (`_read_date`); else, for two dates parted as
+    a span (`_RANGE`), the later: the end of the span, or the date moved to where the
+    cell keeps both with no word between. Read as no date, each was never overdue."""
     revisions = list(_REVISION.finditer(text))
     if revisions:
         moved = re.split(r"[();]", text[revisions[-1].end() :], maxsplit=1)[0].strip(" .,-")
         revised = _read_date(moved) if moved else None
         if revised is not None:
             return revised
-    return _read_date(text)
+    former = _FORMER.search(text)
+    if former is not None and former.start() > 0:
+        moved_to = _read_date(text[: former.start()].strip(" .,-"))
+        if moved_to is not None:
+            return moved_to
+    whole = _read_date(text)
+    if whole is not None:
+        return whole
+    span = _RANGE.split(text.strip())
+    if len(span) != 2:
+        return None
+    first, last = (_read_date(part) for part in span)
+    return max(first, last) if first is not None and last is not None else None
 
 
 def _read_date(text: str) -> date | None:
@@ -163,7 +190,9 @@ def parse_due(text: str | None) -> date | None:
     quarter means its last day, since an action due "in March" is not late until April.
     "By" and "end of" before a date, and a time of day after it ("31/03/2021 00:00"),
     change nothing. A date the action was moved to after the one first agreed ("31/03/27
-    (revised 30/06/27)", `_REVISION`) is the due date. A two-digit year is this century's
+    (revised 30/06/27)", `_REVISION`), or before it ("30/06/2027 (was 31/03/2027)",
+    `_FORMER`), is the due date, and of two dates as a span the later. A two-digit year is
+    this century's
     up to 68 (`_year`).
     A date outside `YEARS` is none. A month-first date in figures ("03/31/2021") is not
     read: it is warned about, not guessed.
