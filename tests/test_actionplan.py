@@ -193,6 +193,23 @@ def test_a_board_that_counts_done_awaiting_evidence_as_complete_may_say_so() -> 
     assert board.classify("complete - awaiting evidence") is State.complete
 
 
+@pytest.mark.parametrize(
+    ("word", "state"),
+    [
+        ("100%", State.complete),
+        ("100% complete", State.complete),
+        ("50%", State.on_track),
+        ("12.5 %", State.on_track),
+        ("0%", State.not_started),
+        ("150%", State.unrecognised),
+    ],
+)
+def test_how_much_is_done_is_a_status(word: str, state: State) -> None:
+    """A '% complete' column ("50%") was not recognised: all done is complete, none not
+    started, some in progress."""
+    assert Vocabulary.build().classify(word) is state
+
+
 def test_a_board_may_still_call_done_in_part_complete() -> None:
     board = Vocabulary.build({State.complete: ["implemented in part"]})
     assert board.classify("Implemented in part") is State.complete

@@ -237,6 +237,21 @@ def _awaiting_check(status: str) -> tuple[str, bool] | None:
     return f"{status[: found.start()]} {status[found.end() :]}", unsure
 
 
+_PERCENT = re.compile(r"(?i:\s*(\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:complete|completed|done))?\s*)")
+"""A status given as how much of the action is done: "50%", "100% complete", as a plan's
+"% complete" column (`sources._table.NAMES`) holds it."""
+
+
+def _percent_state(share: float) -> State:
+    """The state of an action ``share`` per cent done: all of it complete, none not
+    started, some in progress (on track, as "in progress" is); over 100 not recognised."""
+    if share == 100:
+        return State.complete
+    if share == 0:
+        return State.not_started
+    return State.on_track if share < 100 else State.unrecognised
+
+
 TICKS = frozenset("\u2713\u2714\u2611\u2705")
 """Tick marks (✓ ✔ ☑ ✅), which a plan puts in its status column for done."""
 
@@ -398,6 +413,9 @@ class Vocabulary:
             return self.words[key]
         if key in RAG_LETTERS:
             return RAG_LETTERS[key]
+        share = _PERCENT.fullmatch(status or "")
+        if share is not None:
+            return _percent_state(float(share[1]))
         awaited = _awaiting_check(status or "")
         if awaited is not None:
             rest, unsure = awaited

@@ -1371,3 +1371,21 @@ def test_a_plain_status_beside_dated_ones_gives_way_on_their_left(
         "RAG Oct 2026",
         f"kept as metadata ('Status', right of the dated ones, is the status now{WHERE_EMPTY})",
     )
+
+
+def test_a_percentage_cell_is_read_as_excel_shows_it(tmp_path: Path) -> None:
+    """A plan's '% complete' column keeps 100% as 1 and 50% as 0.5: read as the number, the
+    action's status was '0.5', a word nobody wrote, and not recognised. It is read as
+    shown, '50%', and how much is done is the status where no RAG or Status column is."""
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["No.", "Recommendation", "% complete"])
+    for number, share, shown in [(1, 1, "0%"), (2, 0.5, "0%"), (3, 0.125, "0.0%"), (4, 0, "0%")]:
+        book.active.append([number, f"Action {number} will be done.", share])
+        book.active.cell(number + 1, 3).number_format = shown
+    book.save(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.status for r in recs] == ["100%", "50%", "12.5%", "0%"]
+    assert explain_columns(path)[2] == ("% complete", "status")
+    assert recognise(["Recommendation", "RAG", "% complete"]).fields == {"text": 0, "status": 1}

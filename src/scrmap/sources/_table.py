@@ -50,7 +50,8 @@ NAMES: dict[str, tuple[str, ...]] = {
         "status", "rag", "rag rating", "rag status", "progress", "current status",
         "current rag", "current rag rating", "current rag status", "overall rag",
         "overall status", "latest status", "completion status", "status rag", "brag",
-        "brag rating", "brag status",
+        "brag rating", "brag status", "percent complete", "percentage complete",
+        "percent completed", "percent done", "progress percent", "progress percentage",
     ),
     "evidence": (
         "evidence", "evidence of impact", "evidence of completion", "impact", "outcome",
@@ -84,6 +85,9 @@ GENERIC: frozenset[str] = frozenset(
         # as complete however the RAG rates it. (An "Update" column is more narrative still,
         # no status at all, and is not named here: it is kept as metadata.)
         "progress",
+        # How much is done ("% complete": "50%"), which a RAG rating says more of.
+        "percent complete", "percentage complete", "percent completed", "percent done",
+        "progress percent", "progress percentage",
         # A review's table sets each finding or learning point beside its recommendation:
         # the recommendation is the text to map and check.
         "finding", "learning",
@@ -94,10 +98,11 @@ GENERIC: frozenset[str] = frozenset(
 
 
 def normal_header(header: str) -> str:
-    """'No.' -> 'no', 'Target  Date:' -> 'target date', '#' -> 'no'."""
+    """'No.' -> 'no', 'Target  Date:' -> 'target date', '#' -> 'no', '% complete' ->
+    'percent complete'."""
     if header.strip() == "#":
         return "no"
-    return " ".join(re.sub(r"[\W_]+", " ", header.lower()).split())
+    return " ".join(re.sub(r"[\W_]+", " ", header.lower().replace("%", " percent ")).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,8 @@ def _styled(cell: Any, attribute: str) -> Any:
 
 
 def _cell(value: Any, cell: Any = None) -> str:
-    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0'. A date shown
+    """A cell as text: dates as YYYY-MM-DD, whole numbers without '.0', a percentage as
+    shown (`_percent`). A date shown
     without its day (its ``cell``'s number format "mmm-yy", "mmmm yyyy") is the month it shows,
     YYYY-MM, and one shown as a year alone the year: Excel keeps "March 2027" typed in a
     cell as 1 March 2027 and shows "Mar-27", and read as the 1st, an action due in March
@@ -50,9 +51,28 @@ def _cell(value: Any, cell: Any = None) -> str:
         if "d" not in shown and "m" not in shown and "y" in shown:
             return value.strftime("%Y")
         return value.strftime("%Y-%m-%d")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        percent = _percent(value, cell)
+        if percent is not None:
+            return percent
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _percent(value: float, cell: Any) -> str | None:
+    """A number its ``cell`` shows as a percentage, as shown ("50%", "12.5%"), or None. A
+    plan's "% complete" or "Progress (%)" column keeps 100% as 1 and 50% as 0.5: read as
+    the number, its status was "0.5", a word nobody wrote."""
+    if cell is None:
+        return None
+    number_format = _styled(cell, "number_format")
+    shown = _SHOWN_PARTS.sub("", number_format if isinstance(number_format, str) else "")
+    found = re.search(r"[0#](?:\.([0#]*))?%", shown)
+    if found is None:
+        return None
+    places = len(found[1] or "")
+    return f"{value * 100:.{places}f}%"
 
 
 _SHOWN_PARTS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
