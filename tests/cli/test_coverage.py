@@ -428,6 +428,28 @@ def test_overdue_actions_at_60_columns_cut_no_case_name(runner: CliRunner) -> No
     assert "│ action-plan │" in out and "…" not in out
 
 
+def test_a_long_due_date_cuts_no_status_at_60_columns(runner: CliRunner, tmp_path: Path) -> None:
+    """A due cell that keeps two dates ("31/03/2026 - 30/06/2026") was never wrapped, and
+    at 60 columns the status beside it was cut to "Compl\u2026 (awai\u2026": the words the
+    Board reads to see whether the action was done."""
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "No.,Recommendation,Lead agency,Target date,Status\n"
+        "1,Health visitors will ask about fathers.,NCHC,31/03/2026 - 30/06/2026,"
+        "Complete (awaiting evidence)\n",
+        encoding="utf-8",
+    )
+    args = ["coverage", str(plan), "--as-of", "2027-02-01"]
+    out = runner.invoke(app, args, env={"COLUMNS": "60"}).stdout
+    table = out.split("Overdue actions (1)")[1].split("Cases")[0]
+    assert all(len(line.rstrip()) <= 60 for line in out.splitlines())
+    assert "\u2026" not in table
+    rows = [line.split("\u2502") for line in table.splitlines() if line.startswith("\u2502")]
+    assert [word for row in rows for word in row[-2].split()] == [
+        "Complete", "(awaiting", "evidence)"
+    ]  # fmt: skip
+
+
 def test_unmapped_says_a_subject_outside_the_framework_withheld_it(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -371,7 +371,9 @@ def _actions_table(
     table = Table(title=f"{title} ({len(actions)})", title_justify="left")
     table.add_column("case / id", overflow="fold")
     table.add_column("owner", overflow="fold")
-    table.add_column("due", no_wrap=True)
+    # A due cell may keep two dates ("31/03/2026 - 30/06/2026"): wrapped at its spaces,
+    # not held on one line, which cut the status beside it to "Compl…".
+    table.add_column("due")
     if late:
         table.add_column("days late" if width >= WIDE else "days\nlate", justify="right")
     table.add_column("status")
