@@ -1389,3 +1389,29 @@ def test_a_percentage_cell_is_read_as_excel_shows_it(tmp_path: Path) -> None:
     assert [r.status for r in recs] == ["100%", "50%", "12.5%", "0%"]
     assert explain_columns(path)[2] == ("% complete", "status")
     assert recognise(["Recommendation", "RAG", "% complete"]).fields == {"text": 0, "status": 1}
+
+
+@pytest.mark.parametrize("title", ["Recommendations", "Recommendations and actions \u2013 Child Q"])
+@pytest.mark.parametrize("ending", [".xlsx", ".csv"])
+def test_a_title_named_like_the_text_column_is_no_header(
+    tmp_path: Path, ending: str, title: str
+) -> None:
+    """A title row "Recommendations" above the plan was taken for its header, as a column
+    of recommendation text: the header's "No." and each row's number were read as the
+    recommendations, and the plan's text as metadata."""
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            [title, "", "", ""],
+            ["No.", "Recommendation", "Lead agency", "RAG"],
+            ["1", FATHERS_ROW[1], "NCHC", "Red"],
+        ],
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.id, rec.text, rec.agency, rec.status, problems) == (
+        "1", FATHERS_ROW[1], "NCHC", "Red", []
+    )  # fmt: skip
+    # A plan of one column is still read by its one header.
+    write_table(path, [["Recommendations"], [FATHERS_ROW[1]], ["Recommendations are shared."]])
+    assert [r.text for r in load_file(path)[0]] == [FATHERS_ROW[1], "Recommendations are shared."]

@@ -373,6 +373,22 @@ def later_statuses(names: Sequence[str], status: int) -> tuple[int, ...]:
     return tuple(order)
 
 
+def header_row(found: Sequence[Columns]) -> int:
+    """Which of a table's top rows, each recognised (`recognise`), is its header: the first
+    with a column of recommendation text, else the first. But a title above the header
+    that starts as a text column's name would ("Recommendations", "Recommendations and
+    actions \u2013 Child Q", the name alone in its row) was taken for the header, and the
+    header's "No." read as a recommendation: a row with one cell gives way to a later one
+    that names the text and another field."""
+    texts = [k for k, columns in enumerate(found) if "text" in columns.fields]
+    if not texts:
+        return 0
+    first = texts[0]
+    if sum(1 for header in found[first].headers if header.strip()) == 1:
+        return next((k for k in texts[1:] if len(found[k].fields) > 1), first)
+    return first
+
+
 _LABEL_WORDS = 5
 """Words a cell of a header's second row has at most: "Q1", "RAG", "Lead officer"."""
 

@@ -232,8 +232,8 @@ def _header_and_skip(
     path: Path, name: str, encoding: str
 ) -> tuple[_table.Columns, int] | list[Problem]:
     """The header row, the first of the top rows with a column of recommendation text (title
-    rows above it are passed over), else the first row, with its second row if it has one
-    (`_table.second_header_row`); and the records up to it."""
+    rows above it are passed over, `_table.header_row`), else the first row, with its
+    second row if it has one (`_table.second_header_row`); and the records up to it."""
     reader = _reader(path, encoding)
     top: list[list[str]] = []
     try:
@@ -244,8 +244,9 @@ def _header_and_skip(
         # A fault under the header is reported at its row as the rows are read.
     if not top:
         return [Problem(name, None, None, "empty CSV file; expected a header row")]
-    found = [(k, _table.recognise(row)) for k, row in enumerate(top)]
-    k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
+    found = [_table.recognise(row) for row in top]
+    k = _table.header_row(found)
+    columns = found[k]
     names = _table.second_header_row(top[k], top[k + 1]) if k + 1 < len(top) else None
     if names is not None:  # a header of two rows, as a workbook's is saved
         return _table.recognise(names), k + 2

@@ -304,7 +304,8 @@ def _header(
     file: SourceFile, sheet_read: _Sheet
 ) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
     """The header row: the first of the top rows with a column of recommendation text
-    (title rows above it are skipped), else the first row. ``sheet_read``: see `_rows`."""
+    (title rows above it are skipped, `_table.header_row`), else the first row; with its
+    second row, if it has one (`_table.second_header_row`). ``sheet_read``: see `_rows`."""
     rows, problems = _rows(file, sheet_read)
     if rows is None:
         return None, iter(()), problems
@@ -312,8 +313,9 @@ def _header(
     if not top:
         message = "empty sheet; expected a header row" + _hint(file, sheet_read.names)
         return None, rows, [Problem(file.name, None, None, message)]
-    found = [(k, _table.recognise(_trimmed(cells))) for k, (_, cells) in enumerate(top)]
-    k, columns = next(((k, c) for k, c in found if "text" in c.fields), found[0])
+    found = [_table.recognise(_trimmed(cells)) for _, cells in top]
+    k = _table.header_row(found)
+    columns = found[k]
     names = _table.second_header_row(top[k][1], top[k + 1][1]) if k + 1 < len(top) else None
     if names is not None:  # "Progress" merged over "Q1 | Q2 | Q3"
         columns, k = _table.recognise(_trimmed(names)), k + 1
