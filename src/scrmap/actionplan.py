@@ -237,7 +237,7 @@ def _awaiting_check(status: str) -> tuple[str, bool] | None:
     return f"{status[: found.start()]} {status[found.end() :]}", unsure
 
 
-_PERCENT = re.compile(r"(?i:\s*(\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:complete|completed|done))?\s*)")
+_PERCENT = re.compile(r"(?i:(\d{1,3}(?:\.\d+)?) ?% ?(?:complete|completed|done)?)")
 """A status given as how much of the action is done: "50%", "100% complete", as a plan's
 "% complete" column (`sources._table.NAMES`) holds it."""
 
@@ -413,7 +413,7 @@ class Vocabulary:
             return self.words[key]
         if key in RAG_LETTERS:
             return RAG_LETTERS[key]
-        share = _PERCENT.fullmatch(status or "")
+        share = _PERCENT.fullmatch((status or "").strip())
         if share is not None:
             return _percent_state(float(share[1]))
         awaited = _awaiting_check(status or "")

@@ -97,13 +97,13 @@ agreed: "31/03/27 (revised 30/06/27)", "31/03/2027 - extended to 30/06/2027"."""
 
 
 _FORMER = re.compile(
-    r"[\s(\[,;:-]*\b(?:was|originally|previously|formerly|initially|orig\b\.?"
+    r"\b(?:was|originally|previously|formerly|initially|orig\b\.?"
     r"|original(?:\s+(?:date|target))?)\b",
     re.IGNORECASE,
 )
 """The words after the date an action was moved to, before the one first agreed: "30/06/2027
 (was 31/03/2027)", "June 2027 (originally March 2027)"."""
-_RANGE = re.compile(r"\s+(?:-|\u2013|\u2014|to|until)\s+", re.IGNORECASE)
+_RANGE = re.compile(r"(?<!\s)\s+(?:-|\u2013|\u2014|to|until)\s+", re.IGNORECASE)
 """What parts two dates of a due cell that gives a span ("31/03/2027 - 30/06/2027",
 "December 2026 to March 2027")."""
 
@@ -123,7 +123,7 @@ def _read_due(text: str) -> date | None:
             return revised
     former = _FORMER.search(text)
     if former is not None and former.start() > 0:
-        moved_to = _read_date(text[: former.start()].strip(" .,-"))
+        moved_to = _read_date(text[: former.start()].strip(" .,;:-([\t"))
         if moved_to is not None:
             return moved_to
     whole = _read_date(text)
