@@ -1415,3 +1415,28 @@ def test_a_title_named_like_the_text_column_is_no_header(
     # A plan of one column is still read by its one header.
     write_table(path, [["Recommendations"], [FATHERS_ROW[1]], ["Recommendations are shared."]])
     assert [r.text for r in load_file(path)[0]] == [FATHERS_ROW[1], "Recommendations are shared."]
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx", ".md"])
+def test_the_header_repeated_over_each_block_is_no_recommendation(
+    tmp_path: Path, ending: str
+) -> None:
+    """A plan of several reviews pasted into one sheet block by block, each under its own
+    header: the header again was read as a recommendation "Recommendation", id "No.", status
+    "RAG" (and, in a plan with a case column, its "Case" the case of the rows under it)."""
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            ["Case", "No.", "Recommendation", "RAG"],
+            ["Child A", "1", FATHERS_ROW[1], "Red"],
+            ["Case", "No.", "Recommendation", "RAG"],
+            ["Child B", "1", "The MASH will share notifications.", "Green"],
+            ["", "2", "Schools will record concerns.", "Amber"],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.id, r.status) for r in recs] == [
+        ("Child A", "1", "Red"), ("Child B", "1", "Green"), ("Child B", "2", "Amber")
+    ]  # fmt: skip

@@ -488,6 +488,26 @@ def blank(row: Sequence[str]) -> bool:
     return not any(cell.strip() for cell in row)
 
 
+def repeats_header(columns: Columns, row: Sequence[str]) -> bool:
+    """Whether a row under the header is the header again, each cell its column's name or
+    empty: a plan of several reviews pasted into one sheet block by block, each under its
+    own header, read the header as a recommendation "Recommendation" with the id "No." and
+    the status "RAG". Asked of every row, so most are passed on their text cell alone."""
+    at = columns.fields.get("text")
+    if at is None or at >= len(row) or row[at].strip().casefold() != columns.headers[at].casefold():
+        return False
+    own = columns.headers[: len(columns.headers) - int(columns.under_headings)]
+    return all(
+        not cell.strip() or normal_header(cell) == normal_header(header)
+        for cell, header in zip(row, own, strict=False)
+    )
+
+
+def without_headers(columns: Columns, rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` without those that repeat the header (`repeats_header`)."""
+    return ((line, row) for line, row in rows if not repeats_header(columns, row))
+
+
 Unsaved = Callable[[int, int], bool]
 """Whether the cell at a row's line and a column's index is a formula with no saved value."""
 
@@ -989,7 +1009,7 @@ def recommendations(
     problems: list[Problem] = []
     warnings: list[Problem] = []
     seen: dict[str, int] = {}  # id key -> the line of the row that holds it first
-    for line, row in cases_filled(columns, rows):
+    for line, row in cases_filled(columns, without_headers(columns, rows)):
         if blank(row):
             continue
         if no_text(columns, row):

@@ -254,10 +254,11 @@ def _header_and_skip(
 
 
 def _records(columns: _table.Columns, reader: _csv.Reader) -> Iterator[_table.Row]:
-    """The rows under the header with their lines (`_with_lines`), under the case headings
+    """The rows under the header with their lines (`_with_lines`), but for the header
+    repeated (`_table.repeats_header`), under the case headings
     among them (`_table.lone_case_heading`) when the table is given a column for them
     (`_table.with_case_column`), each empty case cell filled (`_table.cases_filled`)."""
-    rows: Iterable[_table.Row] = _with_lines(reader)
+    rows: Iterable[_table.Row] = _table.without_headers(columns, _with_lines(reader))
     if columns.under_headings:
         rows = _table.under_case_headings(rows, partial(_table.lone_case_heading, columns))
     return _table.cases_filled(columns, rows)
