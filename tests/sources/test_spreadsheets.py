@@ -1440,3 +1440,18 @@ def test_the_header_repeated_over_each_block_is_no_recommendation(
     assert [(r.case, r.id, r.status) for r in recs] == [
         ("Child A", "1", "Red"), ("Child B", "1", "Green"), ("Child B", "2", "Amber")
     ]  # fmt: skip
+
+
+def test_an_earlier_update_rated_by_colour_is_read_where_the_latest_is_empty(
+    tmp_path: Path,
+) -> None:
+    """A plan rated by colouring its quarters' cells: where this quarter's is empty and
+    uncoloured, the last quarter's colour is the status, as its words would be."""
+    path = tmp_path / "plan.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["No.", "Recommendation", "RAG Q1", "RAG Q2"])
+    book.active.append([1, FATHERS_ROW[1], None, None])
+    book.active["C2"].fill = openpyxl.styles.PatternFill("solid", fgColor="FFC000")
+    book.save(path)
+    (rec,), problems = load_file(path)
+    assert (rec.status, problems) == ("Amber (cell colour)", [])

@@ -840,6 +840,13 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def status_columns(columns: Columns) -> tuple[int, ...]:
+    """The columns a row's status may be read from, in order (`status_at`): the status
+    column, then `Columns.status_after`; none without a status column."""
+    at = columns.fields.get("status")
+    return () if at is None else (at, *columns.status_after)
+
+
 def status_at(columns: Columns, cells: Sequence[str]) -> int | None:
     """The column a row's status is read from: the status column, else, where its cell is
     empty (or a spreadsheet error), the first of the other status columns with a value

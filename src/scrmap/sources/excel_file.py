@@ -460,7 +460,7 @@ def _load_sheet(file: SourceFile, sheet_read: _Sheet) -> tuple[Found, bool]:
     columns, rows, problems = _header(file, sheet_read)
     if columns is None:
         return ([], problems), False
-    rows = _rated(rows, columns.fields.get("status"), sheet_read)
+    rows = _rated(rows, _table.status_columns(columns), sheet_read)
     first = list(itertools.islice(rows, _TITLE_ROWS))
     rows = itertools.chain(first, rows)
     if not _has_plan(columns, first):
@@ -540,17 +540,19 @@ def _filled_down(
 
 
 def _rated(
-    rows: Iterator[_table.Row], status: int | None, sheet_read: _Sheet
+    rows: Iterator[_table.Row], statuses: Sequence[int], sheet_read: _Sheet
 ) -> Iterator[_table.Row]:
-    """``rows`` with an empty ``status`` cell that is coloured read as its rating
-    (`rag_colour`), marked as read from the colour ("Green (cell colour)"), so that the
-    action plan shows where a status came from. Each row's cells are let go once read."""
+    """``rows`` with each empty status cell (``statuses``: `_table.status_columns`) that is
+    coloured read as its rating (`rag_colour`), marked as read from the colour ("Green
+    (cell colour)"), so that the action plan shows where a status came from. Each row's
+    cells are let go once read."""
     for number, texts in rows:
         cells = sheet_read.cells.pop(number, ())
-        if status is not None and status < len(texts) and status < len(cells):
-            rating = None if texts[status].strip() else rag_colour(cells[status], sheet_read.theme)
-            if rating:
-                texts = [*texts[:status], f"{rating}{FROM_COLOUR}", *texts[status + 1 :]]
+        for status in statuses:
+            if status < len(texts) and status < len(cells) and not texts[status].strip():
+                rating = rag_colour(cells[status], sheet_read.theme)
+                if rating:
+                    texts = [*texts[:status], f"{rating}{FROM_COLOUR}", *texts[status + 1 :]]
         yield number, texts
 
 

@@ -28,7 +28,7 @@ it (`Numbering`), and an item's id is its label's or that number, as in Markdown
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -335,17 +335,19 @@ def _fill(cell: Any) -> str:
     return fill if isinstance(fill, str) and re.fullmatch(r"[0-9A-Fa-f]{6}", fill) else ""
 
 
-def _rated(block: _Block, status: int | None) -> list[str]:
-    """A table row's cells, an empty ``status`` cell that is shaded read as the rating its
-    colour shows, marked as read from the colour, as a workbook's is
-    (`excel_file.rag_colour`): read as empty, a plan rated by shading had no status."""
+def _rated(block: _Block, statuses: Sequence[int]) -> list[str]:
+    """A table row's cells, each empty status cell (``statuses``: `_table.status_columns`)
+    that is shaded read as the rating its colour shows, marked as read from the colour, as
+    a workbook's is (`excel_file.rag_colour`): read as empty, a plan rated by shading had
+    no status."""
     cells = block.cells
-    if status is None or status >= len(cells) or status >= len(block.fills):
-        return cells
-    shown = rating(block.fills[status]) if not cells[status].strip() else None
-    if shown is None:
-        return cells
-    return [*cells[:status], f"{shown}{FROM_COLOUR}", *cells[status + 1 :]]
+    for status in statuses:
+        if status >= len(cells) or status >= len(block.fills) or cells[status].strip():
+            continue
+        shown = rating(block.fills[status])
+        if shown is not None:
+            cells = [*cells[:status], f"{shown}{FROM_COLOUR}", *cells[status + 1 :]]
+    return cells
 
 
 def _numbering_element(document: Any) -> Any | None:
@@ -595,7 +597,7 @@ def _table_recs(
         under = {b.number: b for b in rows[k + 1 :]}
         columns, data = _table.case_headings(
             columns,
-            ((b.number, _rated(b, columns.fields.get("status"))) for b in under.values()),
+            ((b.number, _rated(b, _table.status_columns(columns))) for b in under.values()),
             partial(_heading_text, under),
         )
         folded = _table.merged_into_above(columns, data, continued, name, notes)
