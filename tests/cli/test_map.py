@@ -236,6 +236,22 @@ def test_explain_columns(runner: CliRunner) -> None:
     assert result.stderr == f"{draft}: not a spreadsheet: it has no columns\n"
 
 
+def test_explain_columns_wraps_at_the_terminals_spaces() -> None:
+    """Why a column was passed over runs past 100 characters, and a 60-column terminal
+    broke it inside words; piped, it stays one line for scripts."""
+    from scrmap.cli.edge import column_line
+
+    why = (
+        "kept as metadata ('RAG Jan 2027', dated on its right, is the later update of the "
+        "status; the status where that cell is empty)"
+    )
+    lines = column_line("Status", why, 60).splitlines()
+    assert all(len(line) <= 59 for line in lines) and len(lines) == 3
+    assert lines[0].startswith("  'Status' is kept") and lines[1].startswith("      ")
+    assert " ".join(" ".join(lines).split()) == f"'Status' is {why}"
+    assert column_line("Status", why, None) == f"  'Status' is {why}"
+
+
 def test_sheet_option(runner: CliRunner, tmp_path: Path) -> None:
     import openpyxl
 

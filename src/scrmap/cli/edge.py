@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -354,6 +356,23 @@ def analyse(
     return analysis, selected, loaded.problems
 
 
+def column_line(header: str, became: str, width: int | None) -> str:
+    """What a column became, as `--explain-columns` says it: on a terminal ``width``
+    columns wide wrapped at its spaces, each further line indented under the header, since
+    the reasons a column was passed over run past 100 characters and the terminal broke
+    them inside words; else on one line, as scripts read it."""
+    line = f"  {header!r} is {became}"
+    if width is None:
+        return line
+    return textwrap.fill(
+        line,
+        max(width - 1, 40),
+        subsequent_indent="      ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def explain_columns(args: Iterable[str], sheet: str | None) -> None:
     """Each spreadsheet's columns and what each became; a file that cannot be read, or
     is not a spreadsheet, is a problem (exit 2)."""
@@ -361,12 +380,13 @@ def explain_columns(args: Iterable[str], sheet: str | None) -> None:
     from scrmap.sources._table import FIELD_WORDS
 
     problems: list[Problem] = []
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     for arg in args:
         found = explain(Path(arg), sheet)
         if found and isinstance(found[0], tuple):
             typer.echo(terminal(f"{arg}:"))
             for header, field in found:
-                typer.echo(f"  {header!r} is {FIELD_WORDS.get(field, field)}")
+                typer.echo(column_line(header, FIELD_WORDS.get(field, field), width))
         else:
             problems += [p for p in found if not isinstance(p, tuple)]
     finish((), problems)
