@@ -255,6 +255,29 @@ def test_a_case_named_with_the_kind_of_review_is_one_case(titled: str) -> None:
     assert len(select(recs, Selection(cases=("child c",))).recommendations) == 2
 
 
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Child C action plan", "child-c-action-plan", "Action plan for Child C",
+        "Child C (SPR) actions v3", "Child C \u2013 Action Plan final",
+    ],
+)  # fmt: skip
+def test_a_plan_named_for_its_case_is_that_case(plan: str) -> None:
+    """A plan with no case column is its file's case: "Child C action plan.xlsx" beside the
+    review "Child C" was a second case in every figure. It is the review's, under the
+    review's name whichever file is read first."""
+    recs = [rec("1", plan), rec("1", "Child C"), rec("2", "Child D")]
+    kept = select(recs, Selection())
+    assert [r.case for r in kept.recommendations] == ["Child C", "Child C", "Child D"]
+    assert kept.notes == [f"case {plan!r} (f) is counted as 'Child C'"]
+
+
+@pytest.mark.parametrize("name", ["Action plan", "action-plan", "plan-q1", "Cases R and S"])
+def test_a_plan_named_for_no_case_keeps_its_name(name: str) -> None:
+    kept = select([rec("1", name), rec("2", "Child C")], Selection())
+    assert [r.case for r in kept.recommendations] == [name, "Child C"]
+
+
 def test_only_the_kind_of_review_is_no_case_of_its_own() -> None:
     """A name that is the kind of review alone, or with no name beside it, stays itself."""
     recs = [

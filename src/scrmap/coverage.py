@@ -354,11 +354,46 @@ _SEPARATORS = (":", " - ", " \u2013 ", " \u2014 ", ",", " | ")
 Practice Review", "Serious Case Review \u2013 Child C"."""
 
 
+_PLAN_AFTER = frozenset(
+    {
+        "action", "actions", "plan", "plans", "tracker", "recommendations", "and", "spr",
+        "lcspr", "cspr", "scr", "sar", "dhr", "dardr", "final", "draft", "updated",
+    }
+)  # fmt: skip
+"""Words after a case's name that say the file is its action plan, its kind of review, or a
+version: "Child C action plan", "Child C (SPR) actions", "Child C \u2013 Action Plan v3"."""
+_PLAN_BEFORE = frozenset({"action", "actions", "plan", "tracker", "recommendations", "for"})
+"""Words before a case's name that say the file is its action plan: "Action plan for Child C"."""
+
+
+def _without_plan_words(name: str) -> str:
+    """``name`` without the words around a case's name that make it its action plan's
+    (`_PLAN_AFTER`, `_PLAN_BEFORE`; a version, "v3", too), where a name is left: a plan with
+    no case column is named by its file, "Child C action plan.xlsx", and counted apart
+    from the review, "Child C", it was another case in every figure."""
+    words = list(re.finditer(r"[^\W_]+", name))
+    end = len(words)
+    while end > 1 and (
+        words[end - 1][0].casefold() in _PLAN_AFTER
+        or re.fullmatch(r"v\d+", words[end - 1][0], re.IGNORECASE)
+    ):
+        end -= 1
+    start = 0
+    while end - start > 2 and words[start][0].casefold() in _PLAN_BEFORE:
+        start += 1
+    kept = [w[0].casefold() for w in words[start:end]]
+    if (start, end) == (0, len(words)) or kept[-1] == "and" or set(kept) <= _PLAN_BEFORE:
+        return name
+    return name[words[start].start() : words[end - 1].end()]
+
+
 def case_key(spelled: str) -> str:
-    """The case a name means, to compare names by: without capitals, and without the kind
-    of review a Word or Markdown title adds to the name ("Child C: Safeguarding Practice
-    Review" is "child c", as its action plan names it). A name that is the kind of review
-    alone, or has nothing else beside it, is itself."""
+    """The case a name means, to compare names by: without capitals, without the words
+    that make it its action plan's ("Child C action plan", `_without_plan_words`), and
+    without the kind of review a Word or Markdown title adds to the name ("Child C:
+    Safeguarding Practice Review" is "child c", as its action plan names it). A name that
+    is the kind of review alone, or has nothing else beside it, is itself."""
+    spelled = _without_plan_words(spelled)
     name = spelled
     for sep in _SEPARATORS:
         before, found, after = spelled.partition(sep)
@@ -377,11 +412,20 @@ def case_key(spelled: str) -> str:
             if REVIEW_NAME.match(" ".join(words[-k:])):
                 name = " ".join(words[:-k])
                 break
+    # A file's name joins its words with hyphens or underscores: "child-c-action-plan".
+    name = re.sub(r"(?<=[^\W_])[-_](?=[^\W_])", " ", name)
     return " ".join(name.strip(" :-,|\u2013\u2014").split()).casefold()
 
 
+def _plain(spelled: str) -> bool:
+    """Whether a case's name is as a review names it: not its action plan's file name
+    ("Child C action plan", "child-c"), which the name counted for both gives way to."""
+    return _without_plan_words(spelled) == spelled and not re.search(r"[^\W_][-_][^\W_]", spelled)
+
+
 def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], list[str]]:
-    """``recs`` with each case under one name: the first spelling met, its spaces made
+    """``recs`` with each case under one name: the first spelling met (of those that are
+    not an action plan's file name, `_plain`, where there is one), its spaces made
     plain ("Case\u00a0L" is "Case L"), whatever the capitals ("child p" is "Child P") and
     the kind of review in a title (`case_key`); and a note for each other spelling. Spelt
     two ways in two files, one review counted as two cases, and the two printed alike."""
@@ -390,10 +434,14 @@ def one_spelling(recs: Sequence[Recommendation]) -> tuple[list[Recommendation], 
     respelt: dict[tuple[str, str], str] = {}
     keys: dict[str, str] = {}  # each spelling's `case_key`, worked out once: a case has many items
     for rec in recs:
+        spelled = " ".join((rec.case or "").split())
+        if spelled and spelled not in keys:
+            keys[spelled] = case_key(spelled)
+            if _plain(spelled):  # the review's own name, before its plan's file name
+                first.setdefault(keys[spelled], spelled)
+    for rec in recs:
         if rec.case:
             spelled = " ".join(rec.case.split())
-            if spelled not in keys:
-                keys[spelled] = case_key(spelled)
             canonical = first.setdefault(keys[spelled], spelled)
             if canonical != rec.case:
                 respelt.setdefault((rec.case, canonical), rec.source.file)

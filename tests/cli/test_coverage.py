@@ -162,6 +162,27 @@ def test_a_review_titled_with_its_kind_and_its_plan_are_one_case(
     assert "is counted as 'Child C'" in result.stderr
 
 
+def test_a_plan_named_for_the_review_is_its_case(runner: CliRunner, tmp_path: Path) -> None:
+    """The Board's plan saved as "Child C action plan.csv", with no case column, beside the
+    review: "2 recommendations from 2 cases", the plan its own case in every figure."""
+    (tmp_path / "child-c.yaml").write_text(
+        "case: Child C\nrecommendations:\n  - id: '1'\n"
+        "    text: Health visitors will see fathers at every new birth visit.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Child C action plan.csv").write_text(
+        "No.,Action,Lead agency,Target date,RAG\n"
+        "1,Revise the new birth visit guidance to name fathers.,NCHC,2026-12-31,Red\n",
+        encoding="utf-8",
+    )
+    result = run(runner, "coverage", str(tmp_path), "-f", "json", "--as-of", "2027-01-31")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    cases = json.loads(result.stdout)["cases"]
+    assert [(c["id"], c["recommendations"]) for c in cases] == [("Child C", 2)]
+    assert "case 'Child C action plan' (" in result.stderr
+    assert "is counted as 'Child C'" in result.stderr
+
+
 def test_the_earliest_since_still_leaves_undated_cases_out(runner: CliRunner, tmp_path) -> None:
     """--since 0001-01-01 counted undated cases as published on the first day possible,
     while every report said they were left out."""
