@@ -29,7 +29,7 @@ PLAN = [
 ]  # fmt: skip
 
 
-WHERE_EMPTY = "; the status where that cell is empty"
+WHERE_EMPTY = "; the status where that cell is empty or says only 'Open'"
 """What `--explain-columns` says of an earlier status update: read where the later is empty."""
 
 
@@ -279,7 +279,7 @@ def test_explain_columns_says_why_a_column_was_passed_over(tmp_path: Path) -> No
         ("Progress", "kept as metadata ('RAG' is the more specific name for the status)"),
         ("Target date", "due"),
         ("RAG", "status"),
-        ("Status", "kept as metadata ('RAG', before it, is the status)"),
+        ("Status", f"kept as metadata ('RAG', before it, is the status{WHERE_EMPTY})"),
     ]
     (rec,), _ = load_file(path)
     assert (rec.status, rec.meta) == ("Red", {"date": "01/01/2026", "progress": "Audit done"})
@@ -1455,3 +1455,27 @@ def test_an_earlier_update_rated_by_colour_is_read_where_the_latest_is_empty(
     book.save(path)
     (rec,), problems = load_file(path)
     assert (rec.status, problems) == ("Amber (cell colour)", [])
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx"])
+def test_open_beside_a_rating_is_read_by_the_rating(tmp_path: Path, ending: str) -> None:
+    """A plan that keeps "Open" or "Closed" beside a RAG rating: every open action's status
+    was "Open", which says only that it is not closed, and was not recognised whatever its
+    rating. An open action is read by its rating; a closed one stays closed; an empty
+    status is read from the rating too."""
+    path = tmp_path / f"plan{ending}"
+    write_table(
+        path,
+        [
+            ["No.", "Recommendation", "Status", "RAG"],
+            ["1", FATHERS_ROW[1], "Open", "Red"],
+            ["2", "The MASH will share notifications.", "Closed", "Blue"],
+            ["3", "GPs will flag missed appointments.", "Open", ""],
+            ["4", "Schools will record concerns.", "", "Green"],
+        ],
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.status for r in recs] == ["Red", "Closed", "Open", "Green"]
+    assert [r.meta for r in recs] == [{"status": "Open"}, {"rag": "Blue"}, {}, {}]
+    assert recs[0].source.cells["status"].endswith("column 'RAG'")

@@ -328,12 +328,12 @@ def recognise(headers: Sequence[str]) -> Columns:
             why = f"{shown[chosen]!r} is the later update of {FIELD_WORDS[field]}"
         elif index in after and dated_status(names[chosen]):
             why = f"{shown[chosen]!r}, dated on its right, is the later update of the status"
-        elif index in after:
+        elif index in after and dated_status(name):
             why = f"{shown[chosen]!r}, right of the dated ones, is the status now"
         else:
             why = f"{shown[chosen]!r}, before it, is {FIELD_WORDS[field]}"
         if index in after:
-            why += "; the status where that cell is empty"
+            why += "; the status where that cell is empty or says only 'Open'"
         passed_over[index] = why
     return Columns(shown, fields, passed_over, after)
 
@@ -350,18 +350,18 @@ def _outranks(name: str, than: str) -> bool:
 
 def later_statuses(names: Sequence[str], status: int) -> tuple[int, ...]:
     """The status columns of normalised ``names`` other than the ``status`` column and as
-    specific as it is, where some is dated (`dated_status`), in the order they outrank each
-    other: where a row's status cell is empty, its status is the first of them with a
-    value. A plan adds a column for each quarter's rating and fills it in as the updates
-    come in, so the latest column is empty for the actions not yet updated; read as no
-    status, an action rated amber last quarter was one nobody had said anything of."""
+    specific as it is, in the order they outrank each other: where a row's status cell is
+    empty, or says only that the action is open (`OPEN`), its status is the first of them
+    with a value that says more. A plan adds a column for each quarter's rating and fills
+    it in as the updates come in, so the latest column is empty for the actions not yet
+    updated; read as no status, an action rated amber last quarter was one nobody had said
+    anything of. And a plan that keeps "Open" or "Closed" beside a RAG rating had every
+    open action's status "Open", not recognised, whatever its rating."""
     left = [
         k
         for k, name in enumerate(names)
         if k != status and _field(name) == "status" and _generic(name) == _generic(names[status])
     ]
-    if not any(dated_status(names[k]) for k in [*left, status]):
-        return ()
     order = []
     while left:
         best = left[0]
@@ -853,10 +853,23 @@ def status_at(columns: Columns, cells: Sequence[str]) -> int | None:
     (`Columns.status_after`); None without a status column. A spreadsheet error in the
     status cell is warned about as read as empty (`failed_fields`), not read past."""
     at = columns.fields.get("status")
-    if at is None or not columns.status_after or (at < len(cells) and cells[at].strip()):
+    if at is None or not columns.status_after or (at < len(cells) and _says_more(cells[at])):
         return at
     given = (k for k in columns.status_after if k < len(cells) and not _read_as_empty(cells[k]))
-    return next(given, at)
+    said = [k for k in given if _says_more(cells[k]) or not cells[at].strip()]
+    return said[0] if said else at
+
+
+OPEN = frozenset({"open", "opened", "live", "active", "current"})
+"""A status that says only that the action is not closed: a plan that keeps "Open" or
+"Closed" beside a RAG rating rates the open ones there (`status_at`)."""
+
+
+def _says_more(cell: str) -> bool:
+    """Whether a status cell says more than that the action is open (`OPEN`): anything but
+    empty or an open mark."""
+    value = cell.strip()
+    return bool(value) and " ".join(re.findall(r"[^\W_]+", value.casefold())) not in OPEN
 
 
 def _read_as_empty(cell: str) -> bool:
@@ -978,7 +991,11 @@ def record(
     due = due_field(columns, cells)
     status = status_at(columns, cells)
     if status is not None and status != columns.fields["status"]:
-        # An earlier update read where the latest is empty: its column is no metadata.
+        # Another status column read where the status is empty or "Open": that column is
+        # the status, and what the status column said is kept.
+        said = cells[columns.fields["status"]]
+        if said:
+            meta[columns.headers[columns.fields["status"]].lower()] = said
         known["status"] = meta.pop(columns.headers[status].lower(), None)
     at = _published_at(columns.headers)
     day = published_day(cells[at]) if at is not None and at < len(cells) else None
