@@ -116,7 +116,8 @@ class Columns:
     """Column index -> why a column named for a field another column holds was not it."""
     status_after: tuple[int, ...] = ()
     """The other status columns as specific as the status's, in the order a row's status is
-    read from them where its own cell is empty (`later_statuses`)."""
+    read from them where its own cell is empty or says only "Open" (`later_statuses`,
+    `status_at`)."""
 
     @property
     def under_headings(self) -> bool:
@@ -351,7 +352,7 @@ def _outranks(name: str, than: str) -> bool:
 def later_statuses(names: Sequence[str], status: int) -> tuple[int, ...]:
     """The status columns of normalised ``names`` other than the ``status`` column and as
     specific as it is, in the order they outrank each other: where a row's status cell is
-    empty, or says only that the action is open (`OPEN`), its status is the first of them
+    empty, or says only that the action is open (`_OPEN`), its status is the first of them
     with a value that says more. A plan adds a column for each quarter's rating and fills
     it in as the updates come in, so the latest column is empty for the actions not yet
     updated; read as no status, an action rated amber last quarter was one nobody had said
@@ -849,27 +850,28 @@ def status_columns(columns: Columns) -> tuple[int, ...]:
 
 def status_at(columns: Columns, cells: Sequence[str]) -> int | None:
     """The column a row's status is read from: the status column, else, where its cell is
-    empty (or a spreadsheet error), the first of the other status columns with a value
-    (`Columns.status_after`); None without a status column. A spreadsheet error in the
-    status cell is warned about as read as empty (`failed_fields`), not read past."""
+    empty or says only that the action is open (`_OPEN`), the first of the other status
+    columns with a value (`Columns.status_after`) that says more, or, under an empty one,
+    any value; None without a status column. A spreadsheet error in the status cell is
+    warned about as read as empty (`failed_fields`), not read past."""
     at = columns.fields.get("status")
     if at is None or not columns.status_after or (at < len(cells) and _says_more(cells[at])):
         return at
+    empty = not cells[at].strip() if at < len(cells) else True
     given = (k for k in columns.status_after if k < len(cells) and not _read_as_empty(cells[k]))
-    said = [k for k in given if _says_more(cells[k]) or not cells[at].strip()]
-    return said[0] if said else at
+    return next((k for k in given if empty or _says_more(cells[k])), at)
 
 
-OPEN = frozenset({"open", "opened", "live", "active", "current"})
+_OPEN = frozenset({"open", "opened", "live", "active", "current"})
 """A status that says only that the action is not closed: a plan that keeps "Open" or
 "Closed" beside a RAG rating rates the open ones there (`status_at`)."""
 
 
 def _says_more(cell: str) -> bool:
-    """Whether a status cell says more than that the action is open (`OPEN`): anything but
+    """Whether a status cell says more than that the action is open (`_OPEN`): anything but
     empty or an open mark."""
     value = cell.strip()
-    return bool(value) and " ".join(re.findall(r"[^\W_]+", value.casefold())) not in OPEN
+    return bool(value) and " ".join(re.findall(r"[^\W_]+", value.casefold())) not in _OPEN
 
 
 def _read_as_empty(cell: str) -> bool:
