@@ -1479,3 +1479,24 @@ def test_open_beside_a_rating_is_read_by_the_rating(tmp_path: Path, ending: str)
     assert [r.status for r in recs] == ["Red", "Closed", "Open", "Green"]
     assert [r.meta for r in recs] == [{"status": "Open"}, {"rag": "Blue"}, {}, {}]
     assert recs[0].source.cells["status"].endswith("column 'RAG'")
+
+
+@pytest.mark.parametrize("ending", [".csv", ".xlsx"])
+def test_a_cell_of_several_lines_is_one_line(tmp_path: Path, ending: str) -> None:
+    """A status written "Amber" over its update in one cell (Alt+Enter in Excel) kept its
+    line break, which the terminal's tables showed as "[U+000A]"; so did a lead or a due."""
+    path = tmp_path / f"plan{ending}"
+    rows = [
+        ["No.", "Recommendation", "Lead", "Target date", "RAG"],
+        ["1", FATHERS_ROW[1], "J Smith\nNCHC", "31/03/2027\r\n(revised 30/06/2027)",
+         "Amber\nTraining planned for February"],
+    ]  # fmt: skip
+    if ending == ".csv":
+        with path.open("w", newline="", encoding="utf-8") as out:
+            csv.writer(out).writerows(rows)
+    else:
+        write_table(path, rows)
+    (rec,), problems = load_file(path)
+    assert (rec.owner, rec.due, rec.status, problems) == (
+        "J Smith NCHC", "31/03/2027 (revised 30/06/2027)", "Amber Training planned for February", []
+    )  # fmt: skip

@@ -979,8 +979,12 @@ def record(
     ``sheet``: the workbook's sheet it is in, named with its cells, `cell_place`)."""
     cells = [cell.strip() for cell in row]
     # A field that holds a spreadsheet error is empty: a formula that failed (`failed_fields`).
+    # A cell of several lines (Alt+Enter in Excel: "Amber" over the update) is one line, as
+    # the text is: its line breaks were shown as "[U+000A]" in the terminal's tables.
     known = {
-        f: cells[i]
+        f: " ".join(cells[i].split())
+        if f != "text" and ("\n" in cells[i] or "\r" in cells[i])
+        else cells[i]
         if cells[i] and (cells[i][0] != "#" or _spreadsheet_error(cells[i]) is None)
         else None
         for f, i in columns.fields.items()
