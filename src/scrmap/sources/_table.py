@@ -966,6 +966,19 @@ def published_day(text: str) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+def _value(field: str, cell: str) -> str | None:
+    """A row's ``field`` as read from its stripped ``cell``: None where it is empty or holds
+    a spreadsheet error (a formula that failed, `failed_fields`); on one line but for the
+    text, which `record` puts on one line itself. A cell of several lines (Alt+Enter in
+    Excel: "Amber" over its update) kept its line breaks, shown as "[U+000A]" in the
+    terminal's tables."""
+    if not cell or (cell[0] == "#" and _spreadsheet_error(cell) is not None):
+        return None
+    if field != "text" and ("\n" in cell or "\r" in cell):
+        return " ".join(cell.split())
+    return cell
+
+
 def record(
     columns: Columns,
     line: int,
@@ -978,17 +991,7 @@ def record(
     """A checked row as a recommendation (``case``: the case of rows that name none;
     ``sheet``: the workbook's sheet it is in, named with its cells, `cell_place`)."""
     cells = [cell.strip() for cell in row]
-    # A field that holds a spreadsheet error is empty: a formula that failed (`failed_fields`).
-    # A cell of several lines (Alt+Enter in Excel: "Amber" over the update) is one line, as
-    # the text is: its line breaks were shown as "[U+000A]" in the terminal's tables.
-    known = {
-        f: " ".join(cells[i].split())
-        if f != "text" and ("\n" in cells[i] or "\r" in cells[i])
-        else cells[i]
-        if cells[i] and (cells[i][0] != "#" or _spreadsheet_error(cells[i]) is None)
-        else None
-        for f, i in columns.fields.items()
-    }
+    known = {f: _value(f, cells[i]) for f, i in columns.fields.items()}
     meta = {
         header.lower(): cells[i]
         for i, header in enumerate(columns.headers)
@@ -1002,7 +1005,7 @@ def record(
         said = cells[columns.fields["status"]]
         if said:
             meta[columns.headers[columns.fields["status"]].lower()] = said
-        known["status"] = meta.pop(columns.headers[status].lower(), None)
+        known["status"] = _value("status", meta.pop(columns.headers[status].lower(), ""))
     at = _published_at(columns.headers)
     day = published_day(cells[at]) if at is not None and at < len(cells) else None
     if day is not None:
