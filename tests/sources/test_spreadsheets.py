@@ -1500,3 +1500,25 @@ def test_a_cell_of_several_lines_is_one_line(tmp_path: Path, ending: str) -> Non
     assert (rec.owner, rec.due, rec.status, problems) == (
         "J Smith NCHC", "31/03/2027 (revised 30/06/2027)", "Amber Training planned for February", []
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("ending", [".xlsx", ".csv", ".docx"])
+def test_names_of_groups_of_columns_above_the_header_are_read(tmp_path: Path, ending: str) -> None:
+    """'Progress' over 'Q1 | Q2 | Q3' in the row above a header that names every other column
+    in its own row: the quarters were metadata, and the plan had no status."""
+    path = tmp_path / f"plan{ending}"
+    _two_row_plan(
+        path,
+        [
+            ["", "", "", "", "Progress", "", ""],
+            ["No.", "Recommendation", "Lead agency", "Target date", "Q1", "Q2", "Q3"],
+            [*FATHERS_ROW, "Green", "Amber", "Red"],
+        ],
+        ["E1:G1"],
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.id, rec.agency, rec.status, problems) == ("1", "NCHC", "Red", [])
+    assert rec.meta == {"progress q1": "Green", "progress q2": "Amber"}
+    # A title above the header is no group's name.
+    write_table(path.with_suffix(".csv"), [["Action plan", "", ""], ["No.", "Action", "Q1"]])
+    assert [n for n, _ in explain_columns(path.with_suffix(".csv"))] == ["No.", "Action", "Q1"]

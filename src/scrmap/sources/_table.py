@@ -390,8 +390,34 @@ def header_row(found: Sequence[Columns]) -> int:
     return first
 
 
+def under_group_names(above: Sequence[str], header: Sequence[str]) -> list[str] | None:
+    """The names of a header's columns completed by the names of groups of them in the row
+    ``above`` it, else None: "Progress" over "Q1 | Q2 | Q3" where the header row is the
+    second, with every other column's name in it ("No.", "Recommendation"), read "Q3" as
+    no status. Only a row empty over the first column and the text, as such a row is (a
+    title starts at the first column), and only where it makes a column a field or changes
+    which column is one ("Progress Q3" the status)."""
+    columns = recognise(header)
+    text = columns.fields.get("text")
+    cells = [*above, *[""] * (len(header) - len(above))]
+    if text is None or cells[0].strip() or cells[text].strip():
+        return None
+    names = second_header_row(cells, header)
+    return names if names is not None and recognise(names).fields != columns.fields else None
+
+
 _LABEL_WORDS = 5
 """Words a cell of a header's second row has at most: "Q1", "RAG", "Lead officer"."""
+
+
+def _not_a_label(cell: str) -> bool:
+    """Whether a cell is more than a column's name (`second_header_row`): over
+    `_LABEL_WORDS` words, or a sentence, with a full stop after more than two words ("No."
+    and "Ref." are names)."""
+    words = cell.split()
+    return len(words) > _LABEL_WORDS or (
+        len(words) > 2 and re.search(r"\.(?:\s|$)", cell) is not None
+    )
 
 
 def _names_field(name: str) -> bool:
@@ -415,7 +441,7 @@ def second_header_row(header: Sequence[str], below: Sequence[str]) -> list[str] 
     reader blanks), ``below`` an empty one under a name merged down.
 
     It is the second row when it has no id and no recommendation text of its own (the
-    header's columns), each of its cells is a short label (`_LABEL_WORDS`, no full stop),
+    header's columns), each of its cells is a short label (`_not_a_label`),
     and it names a column the first row left unnamed, or each of its labels, after its
     column's name, names a field ("Action required", "Target date"). Each column's name
     is then the two together where that names a field ("Progress Q3", a dated status),
@@ -424,9 +450,7 @@ def second_header_row(header: Sequence[str], below: Sequence[str]) -> list[str] 
     width = max(len(header), len(below))
     tops = [*header, *[""] * (width - len(header))]
     labels = [cell.strip() for cell in [*below, *[""] * (width - len(below))]]
-    if not any(labels) or any(
-        len(label.split()) > _LABEL_WORDS or re.search(r"\.(?:\s|$)", label) for label in labels
-    ):
+    if not any(labels) or any(_not_a_label(label) for label in labels):
         return None
     if "id" in columns.fields and labels[columns.fields["id"]]:
         return None

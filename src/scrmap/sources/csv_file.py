@@ -232,7 +232,8 @@ def _header_and_skip(
     path: Path, name: str, encoding: str
 ) -> tuple[_table.Columns, int] | list[Problem]:
     """The header row, the first of the top rows with a column of recommendation text (title
-    rows above it are passed over, `_table.header_row`), else the first row, with its
+    rows above it are passed over, `_table.header_row`), else the first row, with the
+    names of groups of its columns in the row above (`_table.under_group_names`), or its
     second row if it has one (`_table.second_header_row`); and the records up to it."""
     reader = _reader(path, encoding)
     top: list[list[str]] = []
@@ -246,11 +247,13 @@ def _header_and_skip(
         return [Problem(name, None, None, "empty CSV file; expected a header row")]
     found = [_table.recognise(row) for row in top]
     k = _table.header_row(found)
-    columns = found[k]
+    grouped = _table.under_group_names(top[k - 1], top[k]) if k > 0 else None
+    if grouped is not None:  # "Progress" over "Q1 | Q2", the header the second row
+        return _table.recognise(grouped), k + 1
     names = _table.second_header_row(top[k], top[k + 1]) if k + 1 < len(top) else None
     if names is not None:  # a header of two rows, as a workbook's is saved
         return _table.recognise(names), k + 2
-    return columns, k + 1
+    return found[k], k + 1
 
 
 def _records(columns: _table.Columns, reader: _csv.Reader) -> Iterator[_table.Row]:

@@ -304,7 +304,8 @@ def _header(
     file: SourceFile, sheet_read: _Sheet
 ) -> tuple[_table.Columns | None, Iterator[_table.Row], list[Problem]]:
     """The header row: the first of the top rows with a column of recommendation text
-    (title rows above it are skipped, `_table.header_row`), else the first row; with its
+    (title rows above it are skipped, `_table.header_row`), else the first row; with the
+    names of groups of its columns in the row above (`_table.under_group_names`), or its
     second row, if it has one (`_table.second_header_row`). ``sheet_read``: see `_rows`."""
     rows, problems = _rows(file, sheet_read)
     if rows is None:
@@ -316,8 +317,11 @@ def _header(
     found = [_table.recognise(_trimmed(cells)) for _, cells in top]
     k = _table.header_row(found)
     columns = found[k]
+    grouped = _table.under_group_names(top[k - 1][1], top[k][1]) if k > 0 else None
     names = _table.second_header_row(top[k][1], top[k + 1][1]) if k + 1 < len(top) else None
-    if names is not None:  # "Progress" merged over "Q1 | Q2 | Q3"
+    if grouped is not None:  # "Progress" over "Q1 | Q2 | Q3", the header the second row
+        columns = _table.recognise(_trimmed(grouped))
+    elif names is not None:  # "Progress" merged over "Q1 | Q2 | Q3"
         columns, k = _table.recognise(_trimmed(names)), k + 1
     sheet_read.header = top[k][0]
     return columns, itertools.chain(top[k + 1 :], rows), []
