@@ -48,6 +48,14 @@ from scrmap.due import due_not_read, parse_due
         (" \u2714 ", State.complete),
         ("\u2705", State.complete),
         ("\u2717", State.unrecognised),
+        # A coloured circle or square, as a SharePoint or Teams list rates an action.
+        ("\U0001f534", State.not_met),
+        ("\U0001f7e0", State.partly_met),
+        ("\U0001f7e1\ufe0f", State.partly_met),
+        ("\U0001f7e2", State.on_track),
+        (" \U0001f7e6 ", State.complete),
+        ("\U0001f7e2\U0001f534", State.unrecognised),
+        ("\u26aa", State.unrecognised),
         # Words of progress beside a warning were on track, the longer phrase winning.
         ("In progress \u2013 delayed", State.partly_met),
         ("Started but delayed", State.partly_met),

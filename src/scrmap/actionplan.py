@@ -256,13 +256,27 @@ TICKS = frozenset("\u2713\u2714\u2611\u2705")
 """Tick marks (✓ ✔ ☑ ✅), which a plan puts in its status column for done."""
 
 
+RAG_MARKS: dict[str, State] = {
+    **dict.fromkeys("\U0001f534\U0001f7e5", State.not_met),  # red circle, square
+    **dict.fromkeys("\U0001f7e0\U0001f7e7\U0001f7e1\U0001f7e8", State.partly_met),  # amber
+    **dict.fromkeys("\U0001f7e2\U0001f7e9", State.on_track),  # green
+    **dict.fromkeys("\U0001f535\U0001f7e6", State.complete),  # blue (BRAG)
+}
+"""A RAG rating by a coloured circle or square, as a plan kept in a SharePoint or Teams
+list, or typed on a phone, rates an action (🔴 🟠 🟡 🟢 🔵): a symbol scrmap did not know."""
+
+
 def _marks_state(status: str) -> State:
-    """The state of a status with no letters or digits: a tick is complete; another symbol
+    """The state of a status with no letters or digits: a tick is complete; a coloured
+    circle or square its RAG rating (`RAG_MARKS`); another symbol
     (a cross, ✗) says something scrmap does not know, and is listed with the word, not taken
     for no status at all; punctuation alone ("-", "?") is a cell left as no status."""
     marks = {c for c in status if not c.isspace()}
     if marks and marks <= TICKS:
         return State.complete
+    rated = {RAG_MARKS.get(c) for c in marks - {"\ufe0f"}}  # and the emoji's selector
+    if len(rated) == 1 and (rating := next(iter(rated))) is not None:
+        return rating
     if any(unicodedata.category(c).startswith("S") for c in marks):
         return State.unrecognised
     return State.no_status
