@@ -1522,3 +1522,44 @@ def test_names_of_groups_of_columns_above_the_header_are_read(tmp_path: Path, en
     # A title above the header is no group's name.
     write_table(path.with_suffix(".csv"), [["Action plan", "", ""], ["No.", "Action", "Q1"]])
     assert [n for n, _ in explain_columns(path.with_suffix(".csv"))] == ["No.", "Action", "Q1"]
+
+
+def test_a_plan_exported_from_planner_is_read(tmp_path: Path) -> None:
+    """A Board that tracks its actions as Microsoft Planner tasks exports them to Excel:
+    'Task Name' was no column of recommendation text, so the plan was refused, and
+    'Assigned To' was no owner."""
+    path = tmp_path / "planner.xlsx"
+    write_xlsx(
+        path,
+        {
+            "Tasks": [
+                ["Plan name", "Child Q actions"],
+                ["Date of export", "01/02/2027"],
+                [],
+                [
+                    "Task ID",
+                    "Task Name",
+                    "Bucket Name",
+                    "Progress",
+                    "Assigned To",
+                    "Due date",
+                    "Late",
+                    "Description",
+                ],
+                [
+                    "kX2a9",
+                    FATHERS_ROW[1],
+                    "Health",
+                    "In progress",
+                    "Jo Bloggs",
+                    "31/01/2027",
+                    "true",
+                    "",
+                ],
+            ]  # fmt: skip
+        },
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.id, rec.text, rec.owner, rec.due, rec.status, problems) == (
+        "kX2a9", FATHERS_ROW[1], "Jo Bloggs", "31/01/2027", "In progress", []
+    )  # fmt: skip

@@ -29,14 +29,16 @@ NAMES: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "no", "number", "ref", "reference", "rec no", "rec number", "rec ref",
         "recommendation no", "recommendation number", "recommendation ref", "item", "item no",
+        "task id",
     ),
     "text": (
         "text", "recommendation", "recommendations", "recommendation text", "action",
-        "actions", "action required", "description", "learning", "finding",
+        "actions", "action required", "description", "learning", "finding", "task",
+        "task name",
     ),
     "owner": (
         "owner", "action owner", "lead", "lead officer", "lead person", "responsible officer",
-        "responsible person", "responsible", "who",
+        "responsible person", "responsible", "who", "assigned to", "assignee",
     ),
     "agency": (
         "agency", "lead agency", "organisation", "organization", "lead organisation",
