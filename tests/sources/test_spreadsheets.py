@@ -1529,36 +1529,10 @@ def test_a_plan_exported_from_planner_is_read(tmp_path: Path) -> None:
     'Task Name' was no column of recommendation text, so the plan was refused, and
     'Assigned To' was no owner."""
     path = tmp_path / "planner.xlsx"
-    write_xlsx(
-        path,
-        {
-            "Tasks": [
-                ["Plan name", "Child Q actions"],
-                ["Date of export", "01/02/2027"],
-                [],
-                [
-                    "Task ID",
-                    "Task Name",
-                    "Bucket Name",
-                    "Progress",
-                    "Assigned To",
-                    "Due date",
-                    "Late",
-                    "Description",
-                ],
-                [
-                    "kX2a9",
-                    FATHERS_ROW[1],
-                    "Health",
-                    "In progress",
-                    "Jo Bloggs",
-                    "31/01/2027",
-                    "true",
-                    "",
-                ],
-            ]  # fmt: skip
-        },
-    )
+    header = ["Task ID", "Task Name", "Bucket Name", "Progress", "Assigned To", "Due date"]
+    task = ["kX2a9", FATHERS_ROW[1], "Health", "In progress", "Jo Bloggs", "31/01/2027"]
+    top = [["Plan name", "Child Q actions"], ["Date of export", "01/02/2027"], []]
+    write_xlsx(path, {"Tasks": [*top, [*header, "Late"], [*task, "true"]]})
     (rec,), problems = load_file(path)
     assert (rec.id, rec.text, rec.owner, rec.due, rec.status, problems) == (
         "kX2a9", FATHERS_ROW[1], "Jo Bloggs", "31/01/2027", "In progress", []
