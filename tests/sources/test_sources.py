@@ -183,6 +183,31 @@ def test_a_list_quoted_from_an_email_reply_or_a_block_quote_is_its_items(tmp_pat
     ]
 
 
+def test_a_quote_inside_an_item_is_its_sub_items_and_a_lone_mark_is_text(tmp_path: Path) -> None:
+    """A block quote inside a list item keeps the item's indent, so its lines are the item's
+    sub-items; a `>` with no space after it, or one quoted line among others, is text."""
+    path = tmp_path / "quotes.md"
+    path.write_text(
+        "## Recommendations\n\n"
+        "1. The Partnership should commission an audit of:\n\n"
+        "   > a. missed health appointments;\n"
+        "   > b. repeat referrals for neglect.\n\n"
+        "2. Health visitors should escalate when a child has missed\n"
+        ">3 appointments in a year.\n"
+        "3. GPs should flag children who miss\n"
+        "> 2 appointments.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.text for r in recs] == [
+        "The Partnership should commission an audit of: a. missed health appointments; "
+        "b. repeat referrals for neglect.",
+        "Health visitors should escalate when a child has missed >3 appointments in a year.",
+        "GPs should flag children who miss > 2 appointments.",
+    ]
+
+
 COPIED_FROM_A_PDF = """\
 Child Q: Local Child Safeguarding Practice Review
 
@@ -244,6 +269,20 @@ def test_text_copied_from_a_pdf_keeps_its_sections_and_labels(tmp_path: Path, en
         (
             "1. Agencies should act.\n\n2. Training\n\n3. Schools should act.\n",
             ["Agencies should act.", "Training", "Schools should act."],
+        ),
+        # a recommendation's short title that is also a section's name ('Chronology')
+        (
+            "8. Recommendations\n\n1. Fathers\n\n2. Chronology\n\n3. Supervision\n",
+            ["Fathers", "Chronology", "Supervision"],
+        ),
+        # a label wrapped to a line's start inside a sentence
+        (
+            "Recommendation 1: The Board should report on progress against\n"
+            "Recommendation 12\n\nRecommendation 3: GPs should act.\n",
+            [
+                "The Board should report on progress against Recommendation 12",
+                "GPs should act.",
+            ],
         ),
     ],
 )

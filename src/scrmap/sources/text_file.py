@@ -32,10 +32,27 @@ not a year: "2024" alone is text), a running header or footer with the page numb
 PROTECTIVELY MARKED"). "Page" has a capital, as a header sets it: a line of a sentence
 wrapped before "page 12 - ..." is text."""
 
-_QUOTED = re.compile(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?")
+_QUOTED = re.compile(r"^(?P<indent>[ \t]*)>(?:[ \t]?>)*(?=[ \t]|$)[ \t]?")
 """A quoted line's marks: Markdown's block quote, and an e-mail's reply (`> 1. ...`, `>> ...`,
-`> > ...`). What is quoted is read as if it were not, so that a list pasted from a reply is
-its items, not one paragraph with the marks in its text."""
+`> > ...`), each `>` followed by a space, another `>` or the line's end (`>3 appointments`
+is text), after any indent (a quote inside a list item keeps the item's indent)."""
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """``lines`` with the marks of each run of two or more quoted lines taken off, their
+    indent kept, so that a list pasted from a reply, or quoted inside a list item, is read
+    as its items and sub-items, not one paragraph with the marks in its text. A single line
+    that starts with `> ` among others is left as written: it may be a sentence wrapped
+    before a `>`."""
+    quoted = [_QUOTED.match(line) for line in lines]
+    out = list(lines)
+    for k, found in enumerate(quoted):
+        if found and (
+            (k > 0 and quoted[k - 1] is not None)
+            or (k + 1 < len(lines) and quoted[k + 1] is not None)
+        ):
+            out[k] = found.group("indent") + lines[k][found.end() :]
+    return out
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
@@ -469,18 +486,19 @@ _SECTION_LINE = re.compile(
     r"(?:(?:key|main|summary\s+of(?:\s+the)?|the\s+review'?s)\s+)?"
     r"(?:(?:findings?|conclusions?|learning|analysis)\s*(?:,\s*|\s+and\s+|\s*&\s*))*"
     r"recommendations?(?:\s+(?:and|&)\s+(?:learning|actions?|next\s+steps))?"
-    r"|introduction|background|methodology|conclusions?|findings?|analysis|contents|"
-    r"executive\s+summary|summary|chronology|scope|overview|foreword"
     r"|(?:appendix|annexe?)(?:\s+[\dA-Z]{1,3})?(?:\s*[:.\u2013\u2014-]\s*[^.]{0,60})?"
     r"|glossary(?:\s+of\s+terms)?|references|bibliography|terms\s+of\s+reference|"
     r"acknowledg(?:e)?ments?|abbreviations|acronyms)\s*:?\s*$",
     re.IGNORECASE,
 )
-"""A line that is only a section's name, numbered as a report numbers its sections or not
-("8. Recommendations", "8 Findings and recommendations", "Appendix 2: Terms of reference"),
-alone between blank lines: text copied out of a PDF or Word has its headings so, without
-Markdown's hashes. It is read as a heading, so that "8. Recommendations" starts the
-recommendations section rather than being recommendation 8."""
+"""A line that names the recommendations section or back matter and nothing else, numbered
+as a report numbers its sections or not ("8. Recommendations", "8 Findings and
+recommendations", "Appendix 2: Terms of reference"), alone between blank lines: text
+copied out of a PDF or Word has its headings so, without Markdown's hashes. It is read as a
+heading, so that "8. Recommendations" starts the recommendations section rather than being
+recommendation 8, and an appendix after it ends the section. Other section names
+("Chronology", "Scope", "Summary") are not headings here: under a recommendations heading
+they are as likely the short titles of recommendations ("2. Chronology" over its text)."""
 
 
 def _section_line(line: str, before: str, after: str) -> str | None:
@@ -635,7 +653,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # other separators, which would shift every line number reported after one.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if ">" in text:
-        lines = [_QUOTED.sub("", line, count=1) for line in lines]
+        lines = _unquoted(lines)
     Block = tuple[int, str | None, str, str | None, dict[str, str]]  # line, label, text, case
     blocks: list[Block] = []
     paragraphs: list[Block] = []
@@ -849,14 +867,18 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             table = (number, case, columns, [])
             parent = None
             continue
+        open_block = current or paragraph
         if (
-            (current or paragraph)
+            open_block
             and _indent(line) == 0
+            and _ENDS.search(open_block[2][-1])
             and (read_label(line) or title_label(line) is not None)
         ):
-            # 'Recommendation 2' at the start of a line inside a paragraph, as text copied
-            # out of a PDF has it with no blank line between: the next recommendation's
-            # label, not a line of this one's text.
+            # 'Recommendation 2' at the start of a line inside a paragraph, after a line
+            # that ends a sentence, as text copied out of a PDF has it with no blank line
+            # between: the next recommendation's label, not a line of this one's text.
+            # After a line that runs on ('... progress against' over 'Recommendation 12'),
+            # it is the sentence's.
             close()
             untitled()
             parent = None
