@@ -2,8 +2,8 @@
 
 A Board member reads the first page and perhaps nothing else, so the figures the
 tables hold are turned into three to five sentences, most pressing first: what no
-recommendation addresses, what the action plan has not done, which mappings are weak, what
-recurs across cases, what keeps being recommended again, and what fits nowhere in the
+recommendation addresses, what the action plan has not done, what recurs across cases,
+what keeps being recommended again, which mappings are weak, and what fits nowhere in the
 framework.
 The sentences are made from the figures alone, so they are as right as the tables.
 Pure: no printing.
@@ -146,17 +146,18 @@ def _widespread(coverage: Coverage) -> list[Message]:
 def _weak(coverage: Coverage) -> list[Message]:
     """The mappings most likely wrong, so that the Board checks them before it counts them:
     on published text fewer than half of them are right (``WEAK_MATCH``)."""
-    weak = coverage.weak
+    weak = len(coverage.weak)
     if not weak:
         return []
     mapped = len(coverage.mapped) - len(coverage.unmapped)
-    rest = "rests" if len(weak) == 1 else "rest"
-    names = _names([f"{m.case} {m.rec.id}" for m in weak], "and")
+    rest, them = ("rests", "it") if weak == 1 else ("rest", "them")
+    # Which they are is listed beside (every output's "Weak matches"): a case's name and an
+    # id for each would run a message past the four lines a Board member reads at a glance.
     return [
         Message(
             "weak",
-            f"{len(weak):,} of {_plural(mapped, 'mapped item')} {rest} on a weak match (best "
-            f"standard under {WEAK_MATCH}): check {names} before counting",
+            f"{weak:,} of {_plural(mapped, 'mapped item')} {rest} on a weak match (best "
+            f"standard under {WEAK_MATCH}): check {them} before counting",
         )
     ]
 
@@ -223,9 +224,9 @@ def key_messages(
         *_counted_twice(twice),
         *_gaps(coverage),
         *_action_plan(progress),
-        *_weak(coverage),
         *_widespread(coverage),
         *_repeats(coverage),
+        *_weak(coverage),
         *_unmapped(coverage),
         *_quadrant(coverage),
     ]

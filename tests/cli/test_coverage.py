@@ -707,3 +707,31 @@ def test_the_json_lists_the_weak_matches_as_map_scores_them(
     assert [(w["id"], w["standard"], w["score"]) for w in doc["weak"]] == expected
     assert doc["totals"]["weak"] == len(expected)
     assert any(m["kind"] == "weak" for m in doc["key_messages"])
+    # Each output lists which they are, as the key message does not.
+    for columns in ("100", "60"):
+        shown = invoke(runner, ["coverage", str(tmp_path)], {"COLUMNS": columns}).stdout
+        words = " ".join(re.sub(r"[│┃]", " ", shown).split())
+        assert "Weak matches: check before counting (best standard under 70)" in words
+        assert "W W1" in words and "2.2 (65)" in words and "W W2" not in words
+    markdown = run(runner, "coverage", str(tmp_path), "-f", "markdown").stdout
+    assert (
+        "## Weak matches: check before counting (best standard under 70)\n\n"
+        "- W W1 (2.2, 65): Agencies should review how they respond to missed health "
+        "appointments.\n" in markdown
+    )
+    sha = doc["framework"]["sha256"]
+    assert f"Framework file SHA-256 {sha}; learned weights SHA-256 " in markdown
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    run(runner, "report", str(tmp_path), "-o", str(book))
+    rows = list(openpyxl.load_workbook(book)["Weak matches"].iter_rows(values_only=True))
+    header = next(r for r in rows if r and r[0] == "case")
+    below = rows[rows.index(header) + 1 :]
+    assert [(r[1], r[5], r[6]) for r in below if r[0]] == [("W1", "2.2", 65)]
+
+
+def test_no_weak_match_no_weak_section(runner: CliRunner) -> None:
+    """The bundled library maps no item weakly: no section, no key message, in any output."""
+    shown = run(runner, "coverage", LIBRARY).stdout
+    assert "Weak matches" not in shown
+    assert "Weak matches" not in run(runner, "coverage", LIBRARY, "-f", "markdown").stdout

@@ -107,7 +107,7 @@ def test_the_evidence_marks_each_weak_match_for_checking(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["report", str(tmp_path / "w.yaml"), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     html = out.read_text(encoding="utf-8")
-    assert "check W W1 before counting" in html
+    assert "check it before counting" in html
     rows = re.findall(r'<tr><th scope="row">(W\d).*?</tr>', html, flags=re.S)
     assert rows == ["W1", "W2"]
     marked = re.findall(
@@ -117,3 +117,15 @@ def test_the_evidence_marks_each_weak_match_for_checking(tmp_path: Path) -> None
     assert "<b>Weak matches:</b> 1 item (best standard under 70; marked in Appendix A)" in html
     # None to check, none said: the summary stays one page (tests/formats/test_pdf.py).
     assert "Weak matches:" not in page(tmp_path)
+
+
+def test_a_framework_with_no_digest_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read from a pipe (or gone since), the framework file has no SHA-256, and "What was
+    analysed" says why rather than leaving it out unsaid."""
+    from scrmap import records
+
+    monkeypatch.setattr(records, "file_sha256", lambda path: None)
+    html = page(tmp_path)
+    assert "(norfolk-tlf, version 2016, no SHA-256: read from a pipe, or gone since)" in html

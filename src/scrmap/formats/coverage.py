@@ -7,6 +7,7 @@ JSON contract is documented in the README ("JSON output of scrmap coverage").
 from __future__ import annotations
 
 from scrmap.actionplan import LABELS, STATES
+from scrmap.defaults import WEAK_MATCH
 from scrmap.formats import (
     NO_PLAN,
     Renderer,
@@ -23,7 +24,13 @@ from scrmap.formats import (
 )
 from scrmap.formats.cells import csv_text, md_cell
 from scrmap.formats.choices import CoverageFormat
-from scrmap.records import ActionRecord, CoverageRecord, RowRecord, carries_no_plan
+from scrmap.records import (
+    ActionRecord,
+    CoverageRecord,
+    FrameworkRef,
+    RowRecord,
+    carries_no_plan,
+)
 
 TERMINAL = CoverageFormat.table
 
@@ -194,6 +201,17 @@ def _cases_markdown(record: CoverageRecord) -> list[str]:
     return [*lines, ""]
 
 
+def _files_line(framework: FrameworkRef) -> str:
+    """The framework file and learned weights by their SHA-256, so that a paper made with an
+    edited copy of the framework (the same name and version) can be told from another."""
+    sha = framework["sha256"]
+    said = f"Framework file SHA-256 {sha}" if sha else "Framework file: no SHA-256 (a pipe)"
+    learned = framework["learned"]
+    if learned and learned["sha256"]:
+        said += f"; learned weights SHA-256 {learned['sha256']}"
+    return said + "."
+
+
 def to_markdown(record: CoverageRecord) -> str:
     """Tables for Board papers: totals, key messages, coverage, cases and the themes-by-cases
     heatmap, gaps, the action plan, unmapped, co-occurrence, repeats."""
@@ -208,6 +226,8 @@ def to_markdown(record: CoverageRecord) -> str:
         f"{t['unmapped']} unmapped. Covered: {t['quadrants_covered']}/{t['quadrants']} "
         f"quadrants, {t['standards_covered']}/{t['standards']} standards, "
         f"{t['themes_covered']}/{t['themes']} themes. {learned_line(record['framework'])}",
+        "",
+        _files_line(record["framework"]),
         "",
         *_problems_markdown(record),
         *_filters_markdown(record),
@@ -231,6 +251,17 @@ def to_markdown(record: CoverageRecord) -> str:
         + "".join(f" — {md_cell(w)}" for w in [withheld_by_fit(u, threshold)] if w)
         for u in record["unmapped"]
     ] or ["None."]
+    if record["weak"]:
+        lines += [
+            "",
+            f"## Weak matches: check before counting (best standard under {WEAK_MATCH})",
+            "",
+        ]
+        lines += [
+            f"- {md_cell(w['case'])} {md_cell(w['id'])} ({md_cell(w['standard'])}, "
+            f"{w['score']}): {md_cell(w['text'])}"
+            for w in record["weak"]
+        ]
     lines += ["", "## Themes that occur together", ""]
     lines += [
         f"- {md_cell(c['themes'][0])} + {md_cell(c['themes'][1])}: {c['recommendations']}"

@@ -357,7 +357,7 @@ def _evidence(record: ReportRecord) -> str:
                 (e["start"], e["end"]) for m in r["standards"] + r["themes"] for e in m["evidence"]
             ]
             where = f"{r['source']['file']}:{r['source']['line']}" if r["source"]["line"] else ""
-            checked = (
+            weak_note = (
                 "<br><i>weak match: check before counting</i>"
                 if (r["source"]["file"], r["source"]["line"], r["id"]) in weak
                 else ""
@@ -365,7 +365,7 @@ def _evidence(record: ReportRecord) -> str:
             rows.append(
                 f'<tr><th scope="row">{_e(r["id"])}<br><span class=cue>{_e(r["kind"])}</span></th>'
                 f"<td>{_highlighted(r['text'], spans)}<br><span class=cue>{_e(where)}</span></td>"
-                f"<td>{_matches(r['standards'], titles) or '<i>unmapped</i>'}{checked}</td>"
+                f"<td>{_matches(r['standards'], titles) or '<i>unmapped</i>'}{weak_note}</td>"
                 f"<td>{_matches(r['themes'], titles)}</td></tr>"
             )
         head = _head("Id", "Text (matched words marked)", "Standards", "Themes")
@@ -428,6 +428,10 @@ def _unread(record: ReportRecord) -> str:
     )
 
 
+_NO_SHA = "no SHA-256: read from a pipe, or gone since"
+"""Said where the framework file could not be read again for its digest."""
+
+
 def _sha(digest: str) -> str:
     """A file's SHA-256 as a Board paper shows it: its first 12 digits, enough to tell an
     edited copy from the file it was copied from (the JSON and workbook give it whole)."""
@@ -465,7 +469,7 @@ def _analysed(record: ReportRecord) -> str:
         (
             "Framework",
             f"{_e(fw['title'])} ({_e(fw['name'])}, version {_e(fw['version'])}"
-            f"{', ' + _sha(fw['sha256']) if fw['sha256'] else ''})",
+            f", {_sha(fw['sha256']) if fw['sha256'] else _NO_SHA})",
         ),
         (
             "Learned weights",

@@ -298,6 +298,16 @@ def render(record: ReportRecord) -> bytes:
     )
     _sheet(
         workbook,
+        "Weak matches",
+        ["case", "id", "file", "line", "text", "best standard", "score"],
+        [
+            [w["case"], w["id"], w["file"], w["line"], w["text"], w["standard"], w["score"]]
+            for w in record["weak"]
+        ],
+        record,
+    )
+    _sheet(
+        workbook,
         "Repeated",
         ["group", "similarity", "case", "id", "text"],
         [

@@ -54,6 +54,7 @@ def _unquoted(lines: list[str]) -> list[str]:
             out[k] = found.group("indent") + lines[k][found.end() :]
     return out
 
+
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+)$")
 """An ATX heading; its closing hashes are stripped in Python: a lazy title followed by
 optional spaces and hashes backtracked quadratically on a heading of many spaces."""

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from scrmap.actionplan import LABELS, STATES
 from scrmap.cli.views import QUIET, clean
+from scrmap.defaults import WEAK_MATCH
 from scrmap.formats import (
     NO_PLAN,
     by_kind,
@@ -29,6 +30,7 @@ from scrmap.formats.display_text import visible
 from scrmap.records import (
     ActionRecord,
     CoverageRecord,
+    MemberRecord,
     RepeatRecord,
     RowRecord,
     UnmappedRecord,
@@ -241,7 +243,7 @@ def cooccurrence_table(record: CoverageRecord) -> Table:
     return table
 
 
-def _place(item: UnmappedRecord) -> str:
+def _place(item: MemberRecord) -> str:
     return f"{item['file']}:{item['line']}" if item["line"] else item["file"]
 
 
@@ -281,6 +283,37 @@ def unmapped_table(record: CoverageRecord, width: int = WIDE) -> RenderableType:
             Text(f"{item['case']} {item['id']}\n{_place(item)}"),
             Text(item["text"]),
             _nearest(item, threshold),
+        )
+    return table
+
+
+def weak_view(record: CoverageRecord, width: int = WIDE) -> RenderableType | None:
+    """The weak matches, for the Board to check before it counts them (None when there are
+    none: the key message says nothing either). Under `NARROW` columns each is stacked."""
+    if not record["weak"]:
+        return None
+    title = f"Weak matches: check before counting (best standard under {WEAK_MATCH})"
+    if width < NARROW:
+        lines: list[RenderableType] = [Text(title, style="italic")]
+        for item in record["weak"]:
+            lines.append(Padding(Text(f"{item['case']} {item['id']}", style="bold"), (0, 0, 0, 2)))
+            body = Text.assemble(
+                (_place(item), QUIET),
+                "\n",
+                item["text"],
+                f"\nbest standard: {item['standard']} ({item['score']})",
+            )
+            lines.append(Padding(body, (0, 0, 0, 4)))
+        return Group(*lines)
+    table = Table(title=title, title_justify="left")
+    table.add_column("case / id", overflow="fold")
+    table.add_column("text")
+    table.add_column("best standard", min_width=12)
+    for item in record["weak"]:
+        table.add_row(
+            Text(f"{item['case']} {item['id']}\n{_place(item)}"),
+            Text(item["text"]),
+            f"{item['standard']} ({item['score']})",
         )
     return table
 
@@ -449,5 +482,8 @@ def coverage_view(record: CoverageRecord, by: str | None = None, width: int = WI
     parts += [coverage(name) for name in SECTIONS]
     parts.append(action_plan_view(record, width))
     parts += [case_table(record, width), heatmap(record, width), cooccurrence_table(record)]
-    parts += [unmapped_table(record, width), repeated_view(record, width)]
+    parts.append(unmapped_table(record, width))
+    if (weak := weak_view(record, width)) is not None:
+        parts.append(weak)
+    parts.append(repeated_view(record, width))
     return Group(*parts)
