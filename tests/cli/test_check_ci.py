@@ -246,14 +246,17 @@ def test_pre_commit_hook_checks_recommendation_files_only() -> None:
 def test_pre_commit_hook_checks_every_ending_scrmap_reads() -> None:
     """The hook passed over a changed `plan.tsv` or `Child A.DOCX`, which a folder scan
     reads (endings are compared without regard to capitals): the gate passed on files it
-    never read."""
-    from scrmap.sources import KNOWN_SUFFIXES
+    never read. A PDF is not: a folder scan notes it unread (the published review kept
+    beside its recommendations), so the gate checks what a folder holds, as `check
+    recommendations/` does."""
+    from scrmap.sources import FOLDER_SUFFIXES
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
-    for suffix in sorted(KNOWN_SUFFIXES):
+    for suffix in sorted(FOLDER_SUFFIXES):
         for path in (f"recommendations/Child A{suffix}", f"recommendations/x{suffix.upper()}"):
             assert files.search(path) and not exclude.search(path), path
+    assert not files.search("recommendations/Child A SPR.pdf")
     for path in ("recommendations/framework.YAML", "recommendations/w.learned.YML"):
         assert exclude.search(path), path
 

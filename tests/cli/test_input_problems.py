@@ -343,6 +343,6 @@ def test_coverage_notes_a_pdf_in_the_folder_and_still_succeeds(
     result = run(runner, "coverage", str(tmp_path))
     assert result.exit_code == exitcodes.OK
     assert (
-        f"scrmap: note: skipped {tmp_path}/Case L overview.pdf: .pdf is not a kind scrmap reads"
+        f"scrmap: note: skipped {tmp_path}/Case L overview.pdf: a PDF in a folder is not read"
         in result.stderr
     )

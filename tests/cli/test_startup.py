@@ -29,7 +29,7 @@ try:
 except SystemExit:
     pass
 heavy = ("rich", "pydantic", "yaml", "rapidfuzz", "multiprocessing", "scrmap.checks",
-         "scrmap.config", "scrmap.actionplan", "openpyxl", "docx")
+         "scrmap.config", "scrmap.actionplan", "openpyxl", "docx", "pypdf")
 rules = sys.modules.get("scrmap.rules")
 built = [i for i, r in rules.RULES.items() if r.Options.__pydantic_complete__] if rules else []
 print(json.dumps({"modules": [m for m in heavy if m in sys.modules], "scans": scans,

@@ -104,7 +104,7 @@ NoLearnedOption = Annotated[
     ),
 ]
 INPUTS_HELP = (
-    "Files (.yaml .md .txt .csv .docx .xlsx), directories, '-' for standard input, "
+    "Files (.yaml .md .txt .csv .docx .xlsx .pdf), directories, '-' for standard input, "
     "or the text of a recommendation."
 )
 """The input kinds are `scrmap.sources.SHOWN_SUFFIXES`, written out: importing the readers

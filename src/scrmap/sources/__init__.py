@@ -14,6 +14,7 @@ import dataclasses
 import importlib
 import os
 import re
+import shlex
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -49,6 +50,8 @@ KINDS = (
     SourceKind("csv_file", (".csv", ".tsv"), (".csv",), reads_text=False),
     SourceKind("word_file", (".docx",), (".docx",), reads_text=False),
     SourceKind("excel_file", (".xlsx",), (".xlsx",), reads_text=False),
+    # The published review, read when named; in a folder it is noted (`Unread`).
+    SourceKind("pdf_file", (".pdf",), (".pdf",), reads_text=False, in_folders=False),
 )
 """Every input kind, in the order help text names them. A new kind is one module and one
 line here."""
@@ -57,7 +60,10 @@ BY_SUFFIX = {suffix: kind for kind in KINDS for suffix in kind.suffixes}
 KNOWN_SUFFIXES = frozenset(BY_SUFFIX)
 _SHOWN = [shown for kind in KINDS for shown in kind.shown]
 SHOWN_SUFFIXES = " ".join(_SHOWN)
-"""'.yaml .md .txt .csv .docx', for help text and messages."""
+"""'.yaml .md .txt .csv .docx .xlsx .pdf', for help text."""
+_EDITED = [shown for kind in KINDS if kind.in_folders for shown in kind.shown]
+FOLDER_SUFFIXES = frozenset(s for kind in KINDS if kind.in_folders for s in kind.suffixes)
+"""The endings of the files read in a folder: all but a published review's (a PDF)."""
 TEXT = BY_SUFFIX[".txt"]
 """The kind of a file named explicitly with no ending (or one of digits), and of standard
 input."""
@@ -65,15 +71,16 @@ TABLE = BY_SUFFIX[".csv"]
 """The kind that reads delimited tables, comma- or tab-separated."""
 
 
-_WORD_PROCESSED = {".pdf", ".doc", ".docm", ".dotx", ".rtf", ".odt", ".pages"}
+_WORD_PROCESSED = {".doc", ".docm", ".dotx", ".rtf", ".odt", ".pages"}
 DOCUMENTS = frozenset(_WORD_PROCESSED | {".xls", ".xlsm", ".ods", ".numbers"})
 """Endings of documents that hold recommendations in a form scrmap does not read: met in a
 folder, each is noted, as the published review kept beside the recommendations taken from
 it often is, so that a report never leaves one out without saying so. Other files in a
 folder (images, notes without an ending) are passed over."""
 
-_SAVE_AS = f"save it as {', '.join(_SHOWN[:-1])} or {_SHOWN[-1]}"
-"""The kinds scrmap reads, as advice: 'save it as .yaml, .md, ... or .xlsx'."""
+_SAVE_AS = f"save it as {', '.join(_EDITED[:-1])} or {_EDITED[-1]}"
+"""The kinds scrmap reads and a document is saved as to be mapped, as advice: 'save it as
+.yaml, .md, ... or .xlsx' (not as PDF, whose tables scrmap cannot read)."""
 
 _ENDING = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,6}")
 """A file ending: a dot, then up to six letters and digits, at least one a letter."""
@@ -211,7 +218,8 @@ def _inside(path: Path, root: str) -> bool:
 
 @dataclass(frozen=True)
 class Unread:
-    """A document in a scanned folder of a kind scrmap does not read (``DOCUMENTS``)."""
+    """A document in a scanned folder of a kind scrmap does not read (``DOCUMENTS``), or
+    reads only when it is named (a PDF: `SourceKind.in_folders`)."""
 
     path: Path
 
@@ -219,6 +227,12 @@ class Unread:
         """What is said of it: left out, and how to have it read."""
         suffix = self.path.suffix.lower()
         name = display_name(str(self.path))
+        if suffix in KNOWN_SUFFIXES:
+            return (
+                f"skipped {name}: a PDF in a folder is not read, so that a published review "
+                "kept beside its recommendations is not counted twice; name it to map it: "
+                f"scrmap map {shlex.quote(name)}"
+            )
         return f"skipped {name}: {suffix} is not a kind scrmap reads; to map it, {_SAVE_AS}"
 
 
@@ -238,8 +252,9 @@ def _walk(directory: Path) -> Iterable[Path | Problem | Unread]:
             path = Path(top) / file
             if file.startswith((".", "~$")):
                 continue
-            if path.suffix.lower() not in KNOWN_SUFFIXES:
-                if path.suffix.lower() in DOCUMENTS:  # a link too: noting it reads nothing
+            if path.suffix.lower() not in FOLDER_SUFFIXES:
+                # A document not read here, a link too (noting it reads nothing): noted.
+                if path.suffix.lower() in DOCUMENTS | KNOWN_SUFFIXES:
                     yield Unread(path)
                 continue
             if path.is_symlink():
@@ -289,7 +304,7 @@ def read_back(output: Path, args: Iterable[str]) -> str | None:
     """The folder among ``args`` that would read ``output`` as recommendations next time
     (a report saved as ``recs/report.md`` becomes a case of ``recs``), or None."""
     name = output.name
-    if name.startswith((".", "~$")) or output.suffix.lower() not in KNOWN_SUFFIXES:
+    if name.startswith((".", "~$")) or output.suffix.lower() not in FOLDER_SUFFIXES:
         return None
     where = os.path.realpath(output.parent)
     for arg in args:
@@ -489,7 +504,7 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
                 found.append(_load(opened))
         holds_recommendations = holds_recommendations or not skipped
     if not holds_recommendations:
-        message = f"directory holds no recommendation files ({SHOWN_SUFFIXES})"
+        message = f"directory holds no recommendation files ({' '.join(_EDITED)})"
         found.append(([], [Problem(display_name(arg), None, None, message)]))
     return found
 
@@ -594,6 +609,7 @@ def load_arguments(
 
 
 __all__ = [
+    "FOLDER_SUFFIXES",
     "KNOWN_SUFFIXES",
     "STDIN",
     "Batch",

@@ -104,6 +104,10 @@ class SourceKind:
     """The endings named in help text and messages."""
     reads_text: bool = True
     """False for binary formats, whose loader opens the file itself."""
+    in_folders: bool = True
+    """False for a kind read only when named, not met in a folder: a published review (a
+    PDF) is kept beside the recommendations taken from it, and both read would count the
+    case twice."""
 
 
 def not_text(data: bytes) -> str:

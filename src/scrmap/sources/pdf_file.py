@@ -1,0 +1,525 @@
+"""Published reviews as PDF: each page's text layer, read by the Markdown/text rules.
+
+A council publishes a review as a PDF saved from Word. Its text layer is read with pypdf,
+page by page, as lines with where they stand and in what type (`_page_lines`); the running
+headers and footers are taken off (`_furniture`), and the pages are written out as the
+Markdown a person copying the review would type (`_as_markdown`): a line in larger type, or
+a short line alone in bold, is a heading (`#` by size), a gap wider than the lines' is a
+blank line, a line's indent is kept (so an item's wrapped lines and sub-items are part of
+it), and a paragraph that runs over a page break is one. That text is read by
+`text_file.load_text`, the one parser of prose, so a PDF is read as the same review in a
+.md file is: the recommendations section, numbered and bulleted items with their
+sub-items, "Recommendation 1:" labels, appendices left out, the case named by the title.
+A recommendation's `line` is its page.
+
+A table's cells do not come out of a PDF apart: a page whose text goes back up the page
+to a column to the right (`_tabular`) is one scrmap cannot read, and what it would have
+read there is refused with a problem rather than mapped as pieces of cells.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+import unicodedata
+import warnings
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from scrmap.errors import Problem, unreadable
+from scrmap.limits import Limits
+from scrmap.recommendation import Recommendation, Source
+from scrmap.sources._base import Found, SourceFile
+from scrmap.sources.text_file import (
+    BACK_MATTER,
+    GENERIC_HEADINGS,
+    ITEM,
+    PAGE_FURNITURE,
+    load_text,
+    short_heading,
+    title_label,
+)
+
+_SIGNATURE = b"%PDF-"
+"""How a PDF file begins (within its first kilobyte: some writers put bytes before it)."""
+_HEAD = 1024
+
+_SCANNED = (
+    "has no text to read: it is a scanned image; scrmap does not OCR. Run it through "
+    "OCR (Adobe Acrobat's Recognize Text, or ocrmypdf) and map the result, or type the "
+    "recommendations into a .md file"
+)
+_PROTECTED = (
+    "protected by a password, which scrmap cannot open: open it with the password and "
+    "save a copy without it (in Acrobat, File > Properties > Security: No Security), or "
+    "ask the publisher for an unprotected copy"
+)
+_AES = (
+    "encrypted with AES (secured against copying), which scrmap reads only with the "
+    "'cryptography' package: install it beside scrmap (pip install cryptography) and map "
+    "the file again, or save a copy without security"
+)
+_TABLE = (
+    "set out in a table (or in columns), whose cells a PDF's text runs together, so "
+    "scrmap does not read them: copy the table into a spreadsheet (.xlsx or .csv) or map "
+    "the Word file the PDF was saved from"
+)
+
+
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
+"""The ligatures a PDF's fonts set ('\ufb01' for "fi"), as their letters: the typesetter's,
+not the author's, they would stand in every quote, search and report as odd characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One line of a page's text layer, where it stands and in what type."""
+
+    text: str
+    x: float
+    """Its left edge, in points from the page's left."""
+    y: float
+    """Its baseline, in points from the page's foot (PDF's axis: up the page is more)."""
+    size: float
+    """Its type size in points, as set on the page."""
+    bold: bool
+    """Every run of it with letters is in a bold face."""
+
+
+@dataclass
+class _Piece:
+    """A line being gathered from pypdf's runs of text."""
+
+    parts: list[str] = field(default_factory=list)
+    at: tuple[float, float, float] | None = None
+    """Where its first run with letters stands: x, y and type size."""
+    bold: bool = True
+    lettered: bool = False
+
+    def line(self) -> _Line | None:
+        text = "".join(self.parts).strip().translate(_LIGATURES)
+        if not text or self.at is None:
+            return None
+        x, y, size = self.at
+        return _Line(text, x, y, size, self.bold and self.lettered)
+
+
+_BOLD_FACE = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+def _bold(font: Any) -> bool:
+    """Whether a font dictionary names a bold face ("/ABCDEF+Arial-BoldMT", "/Arial,Bold")."""
+    try:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+    except Exception:  # a broken font dictionary: pypdf resolves it lazily
+        return False
+    return bool(_BOLD_FACE.search(name))
+
+
+def _page_lines(page: Any) -> list[_Line]:
+    """The page's lines in the order its content draws them, each with its place and type
+    (pypdf's visitor: the runs of text with their matrices and font)."""
+    lines: list[_Line] = []
+    piece = _Piece()
+
+    def visit(text: str, cm: Sequence[float], tm: Sequence[float], font: Any, size: float) -> None:
+        nonlocal piece
+        c = tm[2] * cm[0] + tm[3] * cm[2]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        points = abs(size) * math.hypot(c, d)
+        segments = text.split("\n")
+        for number, segment in enumerate(segments):
+            if number:
+                found = piece.line()
+                if found is not None:
+                    lines.append(found)
+                piece = _Piece()
+                y -= points * 1.2  # a line break inside one run: the next line down
+            piece.parts.append(segment)
+            if any(ch.isalnum() for ch in segment):
+                piece.lettered = True
+                piece.bold = piece.bold and _bold(font)
+            if segment.strip() and piece.at is None:
+                piece.at = (x, y, points)
+
+    page.extract_text(visitor_text=visit)
+    found = piece.line()
+    if found is not None:
+        lines.append(found)
+    return _markers_joined(lines)
+
+
+_MARKER = re.compile(
+    r"^(?:[\u2022\u25e6\u25aa\u25cf\u00b7\u2013\u25a0\u27a2\uf0b7\uf0a7-]"
+    r"|(?:R?\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{2,5})[.):]|\((?:\d{1,3}|[a-z]|[ivx]{2,5})\))$"
+)
+"""A list item's marker alone, as a writer that draws the markers apart from the text
+(after it, in the content) leaves it: '1.', 'a)', a bullet."""
+
+
+def _markers_joined(lines: list[_Line]) -> list[_Line]:
+    """The lines with each marker drawn apart put in front of the text on its baseline to
+    its right, where it is seen: pypdf gives it at the end of the page, 'a)' alone."""
+    kept = [line for line in lines if not _MARKER.match(line.text)]
+    for marker in (line for line in lines if _MARKER.match(line.text)):
+        beside = [
+            n
+            for n, line in enumerate(kept)
+            if abs(line.y - marker.y) <= marker.size * 0.3 and line.x > marker.x
+        ]
+        if not beside:
+            kept.append(marker)
+            continue
+        n = min(beside, key=lambda k: kept[k].x)
+        line = kept[n]
+        kept[n] = replace(line, text=f"{marker.text} {line.text}", x=marker.x)
+    return kept
+
+
+def _tabular(lines: list[_Line]) -> bool:
+    """Whether a page's text is set in a table or columns: three times or more, a line
+    starts higher up the page than the line before it and to its right, on the baseline of
+    a line already met (the next cell of a row, the top of the next column)."""
+    jumps = 0
+    for before, line in itertools.pairwise(lines):
+        up = line.y - before.y > line.size * 0.5 and line.x > before.x + line.size
+        if up and any(abs(other.y - line.y) <= line.size * 0.3 for other in lines):
+            jumps += 1
+    return jumps >= 3
+
+
+_EDGE = 3
+"""How many lines at the top and foot of a page a running header or footer may take."""
+_ROUGH = 2.0
+"""Points within which sizes, margins and baselines are taken as the same."""
+
+
+def _key(line: _Line) -> tuple[str, int]:
+    """A line as a running header or footer repeats it, at the same height on every page:
+    its numbers (the page's) aside."""
+    return re.sub(r"\d+", "#", " ".join(line.text.split()).lower()), round(line.y / _ROUGH)
+
+
+def _furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages without their running headers and footers: a line at the top or foot of
+    a page (`_EDGE`) that, its numbers aside, stands there on most pages (the review's
+    name, "Child Q SPR \u2013 Page 3 of 40"); a page number there ("12", "Page 12 of 40",
+    "- 12 -"); and the lines in smaller type set apart from the text above or below it by
+    the page's margin (`_margins`), which a review of one page cannot repeat. Left in,
+    they ran into the paragraph that crosses the page break."""
+    every = [line for page in pages for line in page]
+    if not every:
+        return pages
+    body, pitch = _body_size(every), _pitch(pages)
+    edges = [{_key(line) for line in page[:_EDGE] + page[-_EDGE:]} for page in pages if page]
+    seen = Counter(key for keys in edges for key in keys)
+    enough = max(2, math.ceil(len(edges) / 2))
+    repeated = {key for key, count in seen.items() if count >= enough}
+    kept: list[list[_Line]] = []
+    for page in pages:
+        edge = set(range(min(_EDGE, len(page)))) | set(range(max(0, len(page) - _EDGE), len(page)))
+        margins = _margins(page, body, pitch)
+        kept.append(
+            [
+                line
+                for n, line in enumerate(page)
+                if n not in margins
+                and (
+                    n not in edge
+                    or (_key(line) not in repeated and not PAGE_FURNITURE.match(line.text))
+                )
+            ]
+        )
+    return kept
+
+
+_MARGIN_WORDS = 15
+"""At most this many words on a line of a header or footer."""
+
+
+def _margins(page: list[_Line], body: float, pitch: float) -> set[int]:
+    """The lines (by their place in ``page``) of a header and a footer by their look: at
+    most `_EDGE` lines at the top (or foot) of the page, in type smaller than the body's,
+    short, with a gap of two lines or more between them and the text. Lines of a list in
+    small type are no header: no such gap parts them."""
+    order = sorted(range(len(page)), key=lambda n: -page[n].y)
+    wide = 2 * pitch * body
+    found: set[int] = set()
+    for run in (order, order[::-1]):
+        group = run[:1]
+        for above, below in itertools.pairwise(run):
+            if abs(page[above].y - page[below].y) > wide:
+                break
+            group.append(below)
+        else:
+            continue  # no gap on the page: all of it is text
+        if len(group) <= _EDGE and all(
+            page[n].size < body - _ROUGH / 4 and len(page[n].text.split()) <= _MARGIN_WORDS
+            for n in group
+        ):
+            found |= set(group)
+    return found
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The size most of the text is set in, by characters."""
+    sizes = Counter[float]()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0]
+
+
+def _pitch(pages: list[list[_Line]]) -> float:
+    """How far apart the lines of a paragraph are, as a multiple of their size: a short
+    step among the steps down from one line to the next (the tenth shortest in a hundred),
+    as the lines inside a paragraph are closer than paragraphs; the most usual step was
+    the paragraphs' in a review of short ones."""
+    steps = sorted(
+        (a.y - b.y) / b.size
+        for page in pages
+        for a, b in itertools.pairwise(page)
+        if b.size > 0 and 0.9 * b.size <= a.y - b.y < 3 * b.size
+    )
+    return steps[len(steps) // 10] if steps else 1.2
+
+
+def _heading_level(line: _Line, body: float, larger: list[float], alone: bool) -> int | None:
+    """A line's heading level: by its size among the sizes larger than the body's, or
+    below them for a short line alone in bold at the body's size, or for a short line
+    alone naming a section ("Recommendations", "Appendix 1"); None for text. Never a
+    sentence, a list item or a label (the text reader reads those)."""
+    text = line.text
+    if not short_heading(text) or ITEM.match(text) or title_label(text) is not None:
+        return None
+    if line.size > body + _ROUGH / 2:
+        return 1 + next(n for n, size in enumerate(larger) if line.size >= size - _ROUGH / 2)
+    named = "recommendation" in text.lower() or GENERIC_HEADINGS.match(text)
+    if alone and (line.bold or named or BACK_MATTER.match(text)):
+        return len(larger) + 1
+    return None
+
+
+_RUNS_ON = re.compile(r"[^.:;!?\"'\u201d\u2019)\]]$")
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether the text over a page break is one paragraph: the line before it does not
+    end a sentence, or the line after it starts in lower case."""
+    return bool(_RUNS_ON.search(before)) or after[:1].islower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """The pages written as Markdown, and the page each of its lines is from."""
+
+    text: str
+    pages: list[int]
+    """The page of each line of ``text``, by its line number less one."""
+    tabular: frozenset[int]
+    """The pages whose text is set in a table or columns (`_tabular`)."""
+
+
+def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
+    """The pages as Markdown for `load_text` (see the module's documentation)."""
+    every = [line for page in pages for line in page]
+    body = _body_size(every)
+    larger = sorted(
+        {float(round(line.size)) for line in every if line.size > body + _ROUGH / 2}, reverse=True
+    )
+    margins = Counter(round(line.x) for line in every if abs(line.size - body) < _ROUGH)
+    left = margins.most_common(1)[0][0] if margins else 0.0
+    pitch = _pitch(pages)
+    out: list[str] = []
+    of_page: list[int] = []
+
+    def write(text: str, page: int) -> None:
+        out.append(text)
+        of_page.append(page)
+
+    last: _Line | None = None
+    for number, page in enumerate(pages, start=1):
+        for n, line in enumerate(page):
+            after = page[n + 1] if n + 1 < len(page) else None
+            gap_before = last is None or n == 0 or _apart(last, line, pitch)
+            gap_after = after is None or _apart(line, after, pitch)
+            level = _heading_level(line, body, larger, gap_before and gap_after)
+            if n == 0 and last is not None:
+                continues = level is None and not ITEM.match(line.text)
+                if not (continues and _runs_on(last.text, line.text)) and out[-1]:
+                    write("", number)
+            elif gap_before and out and out[-1]:
+                write("", number)
+            if level is not None:
+                write(f"{'#' * min(level, 6)} {line.text}", number)
+                write("", number)
+            else:
+                indent = max(0, round((line.x - left) / max(body * 0.5, 1.0)))
+                write(" " * min(indent, 40) + line.text, number)
+            last = line
+    return _Written("\n".join(out), of_page, tabular)
+
+
+def _apart(above: _Line, below: _Line, pitch: float) -> bool:
+    """Whether a blank line stands between two lines of a page: the step down from one to
+    the other is wider than a paragraph's (or goes up the page, to a new column)."""
+    step = above.y - below.y
+    return step <= 0 or step > (pitch + 0.4) * max(above.size, below.size)
+
+
+def _with_pages(found: Found, written: _Written, name: str) -> Found:
+    """What `load_text` read, each place a page: a recommendation's line, and a problem's
+    (its message saying "page N"). Recommendations from a page in a table or columns are
+    refused, with one problem for each such page."""
+    recs, problems = found
+
+    def page(line: int | None) -> int | None:
+        return (
+            written.pages[line - 1] if line is not None and 0 < line <= len(written.pages) else None
+        )
+
+    kept: list[Recommendation] = []
+    refused: set[int] = set()
+    for rec in recs:
+        at = page(rec.source.line)
+        if at in written.tabular:
+            refused.add(at)
+            continue
+        kept.append(replace(rec, source=Source(name, at, rec.source.cells)))
+    placed = [
+        replace(p, line=at, col=None, message=f"page {at}: {p.message}")
+        if (at := page(p.line)) is not None
+        else p
+        for p in problems
+    ]
+    placed += [
+        Problem(name, at, None, f"page {at}: the recommendations here are {_TABLE}")
+        for at in sorted(refused)
+    ]
+    if refused and not kept:
+        placed = [p for p in placed if "no recommendations found" not in p.message]
+    return kept, placed
+
+
+def _not_pdf(path: Path) -> str | None:
+    """Why ``path`` is no PDF, when its first bytes say so; None for a PDF."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    except OSError:
+        return None
+    if _SIGNATURE in head:
+        return None
+    if not head:
+        return "empty (0 bytes), not a PDF"
+    if head.startswith(b"PK\x03\x04"):
+        return (
+            "not a PDF: a Word, Excel or other Office file (a zip archive) named .pdf; give it "
+            "its own ending (.docx, .xlsx) and map that"
+        )
+    if head.startswith(bytes.fromhex("D0CF11E0A1B11AE1")):
+        return (
+            "not a PDF: an older Office file (Office 97-2003) named .pdf; open it in Office "
+            "and save it as .docx"
+        )
+    return "not a PDF (it does not start as one): save or export the review as PDF again"
+
+
+@dataclass
+class _Opened:
+    """A PDF's pages as lines, or why it cannot be read."""
+
+    pages: list[list[_Line]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    refused: str | None = None
+
+
+def _read(path: Path, name: str, limits: Limits) -> _Opened:
+    """The lines of every page, with a problem for a page that cannot be read; or why the
+    file cannot be read at all. pypdf warns through logging and `warnings` on the damaged
+    files it reads past: silenced, as scrmap says what matters itself."""
+    import pypdf  # imported here so other commands start fast
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+    opened = _Opened()
+    budget = limits.file_bytes  # the text read may not exceed the limit on input files
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader = pypdf.PdfReader(str(path))
+            if reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED:
+                opened.refused = _PROTECTED
+                return opened
+            pages: Iterator[Any] = iter(reader.pages)
+            for number, page in enumerate(pages, start=1):
+                try:
+                    lines = _page_lines(page)
+                except (DependencyError, FileNotDecryptedError):
+                    raise
+                except RecursionError:
+                    lines = []
+                    opened.problems.append(_page_problem(name, number, "nests too deeply"))
+                except Exception as exc:  # pypdf raises many kinds on a damaged page
+                    lines = []
+                    why = f"could not be read ({type(exc).__name__}: {exc})"
+                    opened.problems.append(_page_problem(name, number, why))
+                budget -= sum(len(line.text) for line in lines)
+                if budget < 0:
+                    opened.refused = (
+                        f"its text runs past the {limits.file_mb:g} MB limit on input files "
+                        f"by page {number} (SCRMAP_MAX_FILE_MB raises it)"
+                    )
+                    return opened
+                opened.pages.append(lines)
+        except DependencyError:
+            opened.refused = _AES
+        except FileNotDecryptedError:
+            opened.refused = _PROTECTED
+        except OSError as exc:
+            opened.problems = [unreadable(name, exc)]
+        except RecursionError:
+            opened.refused = "not a readable PDF (its objects nest too deeply)"
+        except Exception as exc:  # pypdf raises many kinds on a damaged file
+            opened.refused = (
+                f"not a readable PDF: damaged or cut short ({type(exc).__name__}: {exc}); "
+                "download or save it again"
+            )
+    return opened
+
+
+def _page_problem(name: str, number: int, why: str) -> Problem:
+    return Problem(name, number, None, f"page {number} {why}; the other pages are read")
+
+
+def load_pdf(path: Path, name: str, case: str | None, limits: Limits | None = None) -> Found:
+    """The recommendations of a review published as a PDF (see the module's
+    documentation); ``case`` is the case if the PDF names none (its file name)."""
+    refused = _not_pdf(path)
+    if refused:
+        return [], [Problem(name, None, None, refused)]
+    opened = _read(path, name, limits or Limits())
+    if opened.refused:
+        return [], [Problem(name, None, None, opened.refused)]
+    if not opened.pages and opened.problems:
+        return [], opened.problems
+    if not any(opened.pages):
+        scanned = len(opened.problems) < len(opened.pages)  # some page was read, empty
+        return [], [*opened.problems, *([Problem(name, None, None, _SCANNED)] if scanned else [])]
+    tabular = frozenset(n for n, page in enumerate(opened.pages, start=1) if _tabular(page))
+    written = _as_markdown(_furniture(opened.pages), tabular)
+    recs, problems = _with_pages(load_text(written.text, name, case), written, name)
+    return recs, opened.problems + problems
+
+
+def load(file: SourceFile) -> Found:
+    """The registry's entry: pypdf opens the file itself."""
+    return load_pdf(file.path, file.name, file.case, file.limits)

@@ -1,0 +1,317 @@
+"""Published reviews as PDF, saved from Word as councils publish them: the committed
+fixtures in tests/data/pdf (made by its make_fixtures.py) are read without WeasyPrint; a
+test that makes a PDF needs it, and skips without it."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scrmap import exitcodes
+from scrmap.limits import Limits
+from scrmap.sources import load_arguments, load_file
+from scrmap.sources.pdf_file import load_pdf
+from scrmap.sources.text_file import load_text
+
+from ..conftest import ROOT, invoke
+
+PDFS = ROOT / "tests" / "data" / "pdf"
+CHILD_Q = PDFS / "Child Q.pdf"
+
+CHILD_Q_ITEMS = [
+    (
+        "1",
+        1,
+        "The Partnership should make sure that health visitors record the details of "
+        "fathers and significant males at the first visit, and share them with the GP.",
+    ),
+    (
+        "2",
+        1,
+        "Children's social care should review how the neglect toolkit is used, with "
+        "particular attention to the ways in which practitioners in schools, early help and "
+        "the police use it when they are worried about a child, to the training offered to "
+        "them, and to the supervision that follows, and report on the infor-mation shared "
+        "to the Board within six months. including what schools are told after a referral",
+    ),
+    ("3", 2, "The MASH should give feedback to every referrer within three working days."),
+]
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return invoke(CliRunner(), list(args), env={"COLUMNS": "200", "NO_COLOR": "1", **(env or {})})
+
+
+def test_a_numbered_list_under_recommendations_with_headers_footers_and_page_numbers() -> None:
+    """The running header ("Child Q \u2013 Safeguarding Practice Review"), the footer
+    ("OFFICIAL", "Page 1 of 2") and the introduction are not read; the second item runs
+    over the page break as one, its sub-item part of it; a word hyphenated at a line end
+    is joined as in Markdown; the ligatures the font set ("signi\ufb01cant", "\ufb01rst")
+    are letters; the terms of reference in the appendix after are not read; `line` is the
+    page the item starts on; the case is the title."""
+    recs, problems = load_file(CHILD_Q)
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == CHILD_Q_ITEMS
+    assert {r.case for r in recs} == {"Child Q"}
+    assert {r.source.file for r in recs} == {str(CHILD_Q)}
+
+
+def test_labelled_recommendations_under_a_title_that_names_only_the_kind_of_review() -> None:
+    """A "Recommendation 1:" label in bold over its paragraph, as in Markdown: the label dropped,
+    its number the id; "Serious Case Review" over "Child R" names the case Child R; the
+    footer of the review's name beside the page number ("Child R SPR \u2013 2") is not
+    read, nor the glossary after."""
+    recs, problems = load_file(PDFS / "Child R.pdf")
+    assert problems == []
+    assert [(r.id, r.source.line, r.case, r.text) for r in recs] == [
+        (
+            "1",
+            2,
+            "Child R",
+            "The Safeguarding Partnership should audit how professional curiosity is "
+            "recorded in supervision, and report to the Board by June 2026.",
+        ),
+        (
+            "2",
+            2,
+            "Child R",
+            "Police and children's social care should hold a strategy discussion whenever "
+            "a child is seen with an unexplained injury.",
+        ),
+    ]
+
+
+def test_a_pdf_is_read_by_the_same_rules_as_the_same_review_in_markdown() -> None:
+    markdown = """# Child Q
+
+## Recommendations
+
+The review makes the following recommendations.
+
+1. The Partnership should make sure that health visitors record the details of
+   fathers and significant males at the first visit, and share them with the GP.
+2. Children's social care should review how the neglect toolkit is used, with
+   particular attention to the ways in which practitioners in schools, early help
+   and the police use it when they are worried about a child, to the training
+   offered to them, and to the supervision that follows, and report on the infor-
+   mation shared to the Board within six months.
+   - including what schools are told after a referral
+3. The MASH should give feedback to every referrer within three working days.
+
+## Appendix 1: Terms of reference
+
+1. To establish what each agency knew about the family.
+"""
+    from_markdown, _ = load_text(markdown, "q.md", "q")
+    from_pdf, _ = load_file(CHILD_Q)
+    assert [(r.id, r.case, r.text) for r in from_pdf] == [
+        (r.id, r.case, r.text) for r in from_markdown
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "protected.pdf",
+            "protected by a password, which scrmap cannot open: open it with the password "
+            "and save a copy without it (in Acrobat, File > Properties > Security: No "
+            "Security), or ask the publisher for an unprotected copy",
+        ),
+        (
+            "secured-aes.pdf",
+            "encrypted with AES (secured against copying), which scrmap reads only with the "
+            "'cryptography' package: install it beside scrmap (pip install cryptography) and "
+            "map the file again, or save a copy without security",
+        ),
+        (
+            "scanned.pdf",
+            "has no text to read: it is a scanned image; scrmap does not OCR. Run it through "
+            "OCR (Adobe Acrobat's Recognize Text, or ocrmypdf) and map the result, or type "
+            "the recommendations into a .md file",
+        ),
+    ],
+    ids=["user-password", "aes-without-cryptography", "scanned"],
+)
+def test_a_pdf_scrmap_cannot_read_says_why_and_what_to_do(name: str, message: str) -> None:
+    if name == "secured-aes.pdf" and _has_cryptography():
+        pytest.skip("with 'cryptography' installed pypdf reads AES")
+    recs, problems = load_file(PDFS / name)
+    assert recs == []
+    assert [(p.path, p.line, p.message) for p in problems] == [(str(PDFS / name), None, message)]
+
+
+def _has_cryptography() -> bool:
+    try:
+        import cryptography  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_a_pdf_secured_with_only_an_owner_password_is_read() -> None:
+    """Secured against copying or printing, not against opening: pypdf reads RC4 itself."""
+    recs, problems = load_file(PDFS / "secured.pdf")
+    assert problems == []
+    assert [(r.id, r.source.line, r.text) for r in recs] == CHILD_Q_ITEMS
+
+
+def test_recommendations_in_a_table_are_refused_not_mapped_as_pieces_of_cells() -> None:
+    recs, problems = load_file(PDFS / "table.pdf")
+    assert recs == []
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            1,
+            "page 1: the recommendations here are set out in a table (or in columns), whose "
+            "cells a PDF's text runs together, so scrmap does not read them: copy the table "
+            "into a spreadsheet (.xlsx or .csv) or map the Word file the PDF was saved from",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty (0 bytes), not a PDF"),
+        (
+            b"Recommendations\n1. The Board should ...\n",
+            "not a PDF (it does not start as one): save or export the review as PDF again",
+        ),
+        (
+            b"PK\x03\x04" + bytes(40),
+            "not a PDF: a Word, Excel or other Office file (a zip archive) named .pdf; give "
+            "it its own ending (.docx, .xlsx) and map that",
+        ),
+        (
+            CHILD_Q.read_bytes()[:300],
+            "not a readable PDF: damaged or cut short (PdfStreamError: Stream has ended "
+            "unexpectedly); download or save it again",
+        ),
+    ],
+    ids=["empty", "text", "office-file", "cut-short"],
+)
+def test_a_file_named_pdf_that_is_none_or_is_damaged(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "Child Q.pdf"
+    path.write_bytes(content)
+    assert load_file(path) == ([], [_problem(path, message)])
+
+
+def _problem(path: Path, message: str):
+    from scrmap.errors import Problem
+
+    return Problem(str(path), None, None, message)
+
+
+def test_damage_anywhere_in_a_pdf_never_gives_a_traceback(tmp_path: Path) -> None:
+    """Bytes cut or overwritten at every point of the file: each is read, in part or not,
+    or refused with a problem, never an exception."""
+    data = CHILD_Q.read_bytes()
+    path = tmp_path / "damaged.pdf"
+    for at in range(0, len(data), len(data) // 40):
+        for damaged in (data[:at], data[:at] + bytes(200) + data[at + 200 :]):
+            path.write_bytes(damaged)
+            recs, problems = load_file(path)
+            assert recs or problems, at
+
+
+def test_the_text_of_a_pdf_past_the_size_limit_is_refused() -> None:
+    """The limit on input files holds for the text a PDF inflates to, as for a .docx."""
+    recs, problems = load_pdf(CHILD_Q, "Child Q.pdf", "Child Q", Limits(file_mb=0.001))
+    assert recs == []
+    assert [p.message for p in problems] == [
+        "its text runs past the 0.001 MB limit on input files by page 1 (SCRMAP_MAX_FILE_MB "
+        "raises it)"
+    ]
+
+
+def test_a_pdf_in_a_folder_is_noted_and_a_pdf_named_is_read(tmp_path: Path) -> None:
+    """The published review kept beside the recommendations taken from it: read in a
+    folder, its case would be counted twice, so it is noted with how to map it."""
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    shutil.copy(CHILD_Q, folder / "Child Q.pdf")
+    (folder / "child-q.md").write_text("# Child Q\n\n- Share the plan with the GP.\n")
+    loaded = load_arguments([str(folder)], io.BytesIO)
+    assert loaded.problems == []
+    assert [r.text for r in loaded.recommendations] == ["Share the plan with the GP."]
+    assert loaded.skipped == [
+        f"skipped {folder}/Child Q.pdf: a PDF in a folder is not read, so that a published "
+        "review kept beside its recommendations is not counted twice; name it to map it: "
+        f"scrmap map '{folder}/Child Q.pdf'"
+    ]
+    named = load_arguments([str(folder / "Child Q.pdf")], io.BytesIO)
+    assert [r.id for r in named.recommendations] == ["1", "2", "3"]
+
+
+def test_map_gives_the_page_as_the_line_and_evidence_quotes_the_letters() -> None:
+    result = run("map", str(CHILD_Q), "-f", "jsonl")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(i["id"], i["source"]) for i in items] == [
+        (rec_id, {"file": str(CHILD_Q), "line": page}) for rec_id, page, _ in CHILD_Q_ITEMS
+    ]
+    quoted = {e["matched"] for i in items for s in i["standards"] for e in s["evidence"]}
+    assert "significant males" in quoted
+    assert not any("\ufb01" in q or "Page" in q for q in quoted)
+
+
+def test_map_of_bad_pdfs_exits_2_and_maps_the_others(tmp_path: Path) -> None:
+    shutil.copy(PDFS / "protected.pdf", tmp_path / "protected.pdf")
+    (tmp_path / "notes.pdf").write_text("not a pdf")
+    result = run(
+        "map", str(tmp_path / "protected.pdf"), str(tmp_path / "notes.pdf"), str(CHILD_Q),
+        "-f", "jsonl",
+    )  # fmt: skip
+    assert result.exit_code == exitcodes.USAGE
+    assert len(result.stdout.splitlines()) == 3
+    assert f"{tmp_path}/protected.pdf: protected by a password" in result.stderr
+    assert f"{tmp_path}/notes.pdf: not a PDF" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_coverage_of_a_pdf_counts_its_case() -> None:
+    result = run("coverage", str(CHILD_Q), "-f", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["totals"]["recommendations"], report["totals"]["cases"]) == (3, 1)
+
+
+def test_check_reads_a_pdf_and_a_problem_in_it_names_its_page() -> None:
+    result = run("check", str(PDFS / "table.pdf"), str(CHILD_Q))
+    assert result.exit_code == exitcodes.USAGE
+    assert (
+        f"{PDFS / 'table.pdf'}:1:1: error [input] page 1: the recommendations here are set out "
+        "in a table" in result.stdout
+    )
+    assert f"{CHILD_Q}:2:1: warning [measurable]" in result.stdout
+
+
+def test_a_review_made_into_a_pdf_now_reads_as_its_markdown(tmp_path: Path) -> None:
+    """A PDF typeset here from HTML (the `pdf` extra): bullets drawn apart from their text,
+    a bold heading at the body's size, a paragraph after the list."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<h1>Adult B</h1><p>Safeguarding Adults Review.</p>"
+        "<p><b>Recommendations</b></p><ul><li>The Board should audit self-neglect "
+        "referrals.</li><li>Housing should join the multi-agency risk meeting.</li></ul>"
+        "<p>The Board should hear of progress in a year.</p>"
+    )
+    path = tmp_path / "Adult B.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    recs, problems = load_file(path)
+    assert [(r.case, r.text) for r in recs] == [
+        ("Adult B", "The Board should audit self-neglect referrals."),
+        ("Adult B", "Housing should join the multi-agency risk meeting."),
+    ]
+    assert [p.message for p in problems] == [
+        "page 1: 'The Board should ...' not read: beside a list of recommendations only its "
+        "items and labelled paragraphs are read: make it a list item, or label it "
+        "'Recommendation N: ...'"
+    ]
