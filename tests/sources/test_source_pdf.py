@@ -21,7 +21,7 @@ from scrmap.sources.text_file import load_text
 from ..conftest import ROOT, invoke
 
 PDFS = ROOT / "tests" / "data" / "pdf"
-CHILD_Q = PDFS / "Child Q.pdf"
+CHILD_Q = PDFS / "child-q.pdf"
 
 CHILD_Q_ITEMS = [
     (
@@ -66,7 +66,7 @@ def test_labelled_recommendations_under_a_title_that_names_only_the_kind_of_revi
     its number the id; "Serious Case Review" over "Child R" names the case Child R; the
     footer of the review's name beside the page number ("Child R SPR \u2013 2") is not
     read, nor the glossary after."""
-    recs, problems = load_file(PDFS / "Child R.pdf")
+    recs, problems = load_file(PDFS / "child-r.pdf")
     assert problems == []
     assert [(r.id, r.source.line, r.case, r.text) for r in recs] == [
         (

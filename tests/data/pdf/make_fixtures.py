@@ -75,7 +75,7 @@ def child_q() -> None:
         "soon.</li></ol>"
     )
     write(
-        "Child Q.pdf",
+        "child-q.pdf",
         body,
         "Child Q \u2013 Safeguarding Practice Review",
         '"Page " counter(page) " of " counter(pages)',
@@ -105,7 +105,7 @@ def child_r() -> None:
         + labelled
         + "<h2>Glossary</h2><p>MASH: Multi-Agency Safeguarding Hub.</p>"
     )
-    write("Child R.pdf", body, "Child R SPR", '"Child R SPR \u2013 " counter(page)')
+    write("child-r.pdf", body, "Child R SPR", '"Child R SPR \u2013 " counter(page)')
 
 
 def table() -> None:
@@ -151,7 +151,7 @@ def protected() -> None:
         ("secured.pdf", "", False),
         ("secured-aes.pdf", "", True),
     ):
-        writer = PdfWriter(clone_from=PdfReader(HERE / "Child Q.pdf"))
+        writer = PdfWriter(clone_from=PdfReader(HERE / "child-q.pdf"))
         writer.encrypt(user_password=user, owner_password="owner", algorithm="RC4-128")
         if aes:
             entry = writer._encrypt_entry
