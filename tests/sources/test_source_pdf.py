@@ -50,7 +50,8 @@ def run(*args: str, env: dict[str, str] | None = None):
 def test_a_numbered_list_under_recommendations_with_headers_footers_and_page_numbers() -> None:
     """The running header ("Child Q \u2013 Safeguarding Practice Review"), the footer
     ("OFFICIAL", "Page 1 of 2") and the introduction are not read; the second item runs
-    over the page break as one, its sub-item part of it; a word hyphenated at a line end
+    over the page break as one, its sub-item part of it, the footnote at the foot of page
+    1 left out, and its mark after "fathers" too; a word hyphenated at a line end
     is joined as in Markdown; the ligatures the font set ("signi\ufb01cant", "\ufb01rst")
     are letters; the terms of reference in the appendix after are not read; `line` is the
     page the item starts on; the case is the title."""

@@ -136,6 +136,8 @@ def _page_lines(page: Any) -> list[_Line]:
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         points = abs(size) * math.hypot(c, d)
+        if piece.at is not None and _mark_above(text, y, points, piece.at):
+            return  # a footnote's mark: read as a digit it ran into the word ("toolkit1")
         segments = text.split("\n")
         for number, segment in enumerate(segments):
             if number:
@@ -156,6 +158,21 @@ def _page_lines(page: Any) -> list[_Line]:
     if found is not None:
         lines.append(found)
     return _markers_joined(lines)
+
+
+_MARK = re.compile(r"[0-9*\u2020\u2021]{1,3}")
+"""A footnote's mark: a number, an asterisk, a dagger."""
+
+
+def _mark_above(text: str, y: float, size: float, line: tuple[float, float, float]) -> bool:
+    """Whether a run of text is a footnote's mark set in superscript on ``line`` (its x,
+    baseline and size): a number or asterisk in smaller type, raised above the baseline."""
+    _, baseline, points = line
+    return (
+        bool(_MARK.fullmatch(text))
+        and size < points * 0.85
+        and baseline + points * 0.15 < y < baseline + points
+    )
 
 
 _MARKER = re.compile(
@@ -210,36 +227,60 @@ def _key(line: _Line) -> tuple[str, int]:
 
 
 def _furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
-    """The pages without their running headers and footers: a line at the top or foot of
-    a page (`_EDGE`) that, its numbers aside, stands there on most pages (the review's
-    name, "Child Q SPR \u2013 Page 3 of 40"); a page number there ("12", "Page 12 of 40",
-    "- 12 -"); and the lines in smaller type set apart from the text above or below it by
-    the page's margin (`_margins`), which a review of one page cannot repeat. Left in,
-    they ran into the paragraph that crosses the page break."""
+    """The pages without their running headers and footers, and footnotes: a line at the
+    top or foot of a page (`_edges`) that, its numbers aside, stands there on most pages
+    (the review's name, "Child Q SPR \u2013 Page 3 of 40"); a page number there ("12",
+    "Page 12 of 40", "- 12 -"); the lines in smaller type set apart from the text by the
+    page's margin (`_margins`), which a review of one page cannot repeat; and the
+    footnotes at the foot of the page (`_footnotes`). Left in, they ran into the paragraph
+    that crosses the page break."""
     every = [line for page in pages for line in page]
     if not every:
         return pages
     body, pitch = _body_size(every), _pitch(pages)
-    edges = [{_key(line) for line in page[:_EDGE] + page[-_EDGE:]} for page in pages if page]
+    edges = [{_key(page[n]) for n in _edges(page)} for page in pages if page]
     seen = Counter(key for keys in edges for key in keys)
     enough = max(2, math.ceil(len(edges) / 2))
     repeated = {key for key, count in seen.items() if count >= enough}
     kept: list[list[_Line]] = []
     for page in pages:
-        edge = set(range(min(_EDGE, len(page)))) | set(range(max(0, len(page) - _EDGE), len(page)))
+        edge = _edges(page)
         margins = _margins(page, body, pitch)
-        kept.append(
-            [
-                line
-                for n, line in enumerate(page)
-                if n not in margins
-                and (
-                    n not in edge
-                    or (_key(line) not in repeated and not PAGE_FURNITURE.match(line.text))
-                )
-            ]
-        )
+        text = [
+            line
+            for n, line in enumerate(page)
+            if n not in margins
+            and (
+                n not in edge
+                or (_key(line) not in repeated and not PAGE_FURNITURE.match(line.text))
+            )
+        ]
+        notes = _footnotes(text, body)
+        kept.append([line for n, line in enumerate(text) if n not in notes])
     return kept
+
+
+def _edges(page: list[_Line]) -> set[int]:
+    """The lines (by their place in ``page``) at its top and foot, by where they stand, not
+    where the content draws them (a header may be drawn last)."""
+    order = sorted(range(len(page)), key=lambda n: -page[n].y)
+    return set(order[:_EDGE]) | set(order[-_EDGE:])
+
+
+_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021])\s*[^\W\d_]")
+"""The start of a footnote: its mark, then its words ("1 Working Together 2023 ...")."""
+
+
+def _footnotes(page: list[_Line], body: float) -> set[int]:
+    """The lines (by their place in ``page``) of the footnotes at the foot of a page: the
+    lines in type smaller than the body's below its last line of text, the first of them
+    starting with a footnote's mark (a list item's number has a stop or a bracket)."""
+    order = sorted(range(len(page)), key=lambda n: -page[n].y)
+    small = list(itertools.takewhile(lambda n: page[n].size < body - _ROUGH / 4, order[::-1]))
+    if not small or len(small) == len(page):
+        return set()
+    first = page[small[-1]].text
+    return set(small) if _FOOTNOTE.match(first) and not ITEM.match(first) else set()
 
 
 _MARGIN_WORDS = 15

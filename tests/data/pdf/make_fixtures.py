@@ -30,6 +30,8 @@ body {{ font-family: "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.
 h1 {{ font-size: 22pt; margin: 0 0 6pt }} h2 {{ font-size: 15pt; margin: 14pt 0 6pt }}
 p {{ margin: 0 0 8pt }} ol, ul {{ margin: 0 0 8pt }} li {{ margin: 0 0 4pt }}
 p.label {{ font-weight: bold; margin-bottom: 2pt }}
+.fn {{ float: footnote; font-size: 8pt }}
+.fn::footnote-marker {{ content: counter(footnote) " " }}
 table {{ border-collapse: collapse; width: 100% }} td, th {{ border: 1px solid #999;
   padding: 3pt; vertical-align: top; text-align: left }}
 """
@@ -50,17 +52,17 @@ def write(name: str, body: str, running: str, folio: str) -> None:
 
 def child_q() -> None:
     """A numbered list under "Recommendations", the second item running over a page
-    break, a sub-item, a word hyphenated at a line end, a ligature, and the terms of
-    reference numbered in an appendix after it."""
+    break, a footnote at the foot of the page, a sub-item, a word hyphenated at a line
+    end, a ligature, and the terms of reference numbered in an appendix after it."""
+    findings = FINDING * 6  # so that the second item runs over the page break
     body = (
         "<h1>Child Q</h1><p>Local Child Safeguarding Practice Review, published by the "
         "Safeguarding Partnership in March 2025.</p>"
-        "<h2>Introduction</h2>"
-        + FINDING
-        * 7
-        + "<h2>Recommendations</h2><p>The review makes the following recommendations.</p>"
+        f"<h2>Introduction</h2>{findings}"
+        "<h2>Recommendations</h2><p>The review makes the following recommendations.</p>"
         "<ol><li>The Partnership should make sure that health visitors record the details "
-        "of fathers and signi\ufb01cant males at the \ufb01rst visit, and share them with "
+        "of fathers<span class=fn>Fathers, stepfathers and partners: Working Together 2023, "
+        "chapter 1.</span> and signi\ufb01cant males at the \ufb01rst visit, and share them with "
         "the GP.</li>"
         "<li>Children's social care should review how the neglect toolkit is used, with "
         "particular attention to the ways in which practitioners in schools, early help "
