@@ -207,9 +207,10 @@ def _tabular(lines: list[_Line]) -> bool:
     starts higher up the page than the line before it and to its right, on the baseline of
     a line already met (the next cell of a row, the top of the next column)."""
     jumps = 0
-    for before, line in itertools.pairwise(lines):
+    for n in range(1, len(lines)):
+        before, line = lines[n - 1], lines[n]
         up = line.y - before.y > line.size * 0.5 and line.x > before.x + line.size
-        if up and any(abs(other.y - line.y) <= line.size * 0.3 for other in lines):
+        if up and any(abs(other.y - line.y) <= line.size * 0.3 for other in lines[: n - 1]):
             jumps += 1
     return jumps >= 3
 
