@@ -26,7 +26,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,7 @@ class _Piece:
     lettered: bool = False
 
     def line(self) -> _Line | None:
+        """The line gathered, or None if it holds nothing to read."""
         text = "".join(self.parts).strip().translate(_LIGATURES)
         if not text or self.at is None:
             return None
@@ -185,32 +186,62 @@ _MARKER = re.compile(
 
 def _markers_joined(lines: list[_Line]) -> list[_Line]:
     """The lines with each marker drawn apart put in front of the text on its baseline to
-    its right, where it is seen: pypdf gives it at the end of the page, 'a)' alone."""
-    kept = [line for line in lines if not _MARKER.match(line.text)]
-    for marker in (line for line in lines if _MARKER.match(line.text)):
-        beside = [
-            n
-            for n, line in enumerate(kept)
-            if abs(line.y - marker.y) <= marker.size * 0.3 and line.x > marker.x
-        ]
-        if not beside:
-            kept.append(marker)
+    its right, where it is seen: pypdf gives it at the end of the page, 'a)' alone. A
+    marker with no text beside it stays where it is."""
+    texts = [n for n, line in enumerate(lines) if not _MARKER.match(line.text)]
+    on = _baselines([lines[n] for n in texts])
+    before: dict[int, list[_Line]] = {}
+    taken: set[int] = set()
+    for n, marker in enumerate(lines):
+        if not _MARKER.match(marker.text):
             continue
-        n = min(beside, key=lambda k: kept[k].x)
-        line = kept[n]
-        kept[n] = replace(line, text=f"{marker.text} {line.text}", x=marker.x)
-    return kept
+        beside = [texts[k] for k in on(marker) if lines[texts[k]].x > marker.x]
+        if beside:
+            before.setdefault(min(beside, key=lambda k: lines[k].x), []).append(marker)
+            taken.add(n)
+    joined: list[_Line] = []
+    for n, line in enumerate(lines):
+        if n in taken:
+            continue
+        markers = sorted(before.get(n, []), key=lambda m: m.x)
+        if markers:
+            prefix = " ".join(m.text for m in markers)
+            line = replace(line, text=f"{prefix} {line.text}", x=markers[0].x)
+        joined.append(line)
+    return joined
+
+
+def _baselines(lines: list[_Line]) -> Callable[[_Line], list[int]]:
+    """A finder of the lines (by their place in ``lines``) on the baseline of a given line,
+    within a third of its size: by a table of baselines, so that a page of many lines is
+    not compared line by line with every other."""
+    table: dict[int, list[int]] = {}
+    for n, line in enumerate(lines):
+        table.setdefault(round(line.y), []).append(n)
+
+    def on(line: _Line) -> list[int]:
+        reach = max(1, math.ceil(line.size * 0.3))
+        around = range(round(line.y) - reach, round(line.y) + reach + 1)
+        return [
+            n
+            for y in around
+            for n in table.get(y, [])
+            if abs(lines[n].y - line.y) <= line.size * 0.3
+        ]
+
+    return on
 
 
 def _tabular(lines: list[_Line]) -> bool:
     """Whether a page's text is set in a table or columns: three times or more, a line
     starts higher up the page than the line before it and to its right, on the baseline of
-    a line already met (the next cell of a row, the top of the next column)."""
+    a line met before (the next cell of a row, the top of the next column)."""
     jumps = 0
-    for n in range(1, len(lines)):
-        before, line = lines[n - 1], lines[n]
+    met: set[int] = set()
+    for before, line in itertools.pairwise(lines):
+        met.add(round(before.y))
         up = line.y - before.y > line.size * 0.5 and line.x > before.x + line.size
-        if up and any(abs(other.y - line.y) <= line.size * 0.3 for other in lines[: n - 1]):
+        if up and any(round(line.y) + k in met for k in (-1, 0, 1)):
             jumps += 1
     return jumps >= 3
 
