@@ -28,6 +28,7 @@ from .conftest import ROOT
 CORPUS = ROOT / "tests" / "robustness"
 GOOD = ROOT / "tests" / "robustness-good.yaml"
 GOOD_ID = "G1"
+PDFS = ROOT / "tests" / "data" / "pdf"
 
 # Each bad file and what its (first) message must say.
 BAD = {
@@ -76,6 +77,19 @@ def _made(tmp: Path) -> dict[str, tuple[Path, str]]:
     with zipfile.ZipFile(workbook, "w") as archive:
         archive.writestr("hello.txt", "not a workbook")
     made["fake xlsx"] = (workbook, r": not a readable \.xlsx workbook")
+    fake_pdf = tmp / "fake.pdf"
+    fake_pdf.write_text("Recommendations\n1. The Board should ...\n")
+    made["fake pdf"] = (fake_pdf, r": not a PDF \(it does not start as one\)")
+    cut = tmp / "cut.pdf"
+    cut.write_bytes((PDFS / "child-q.pdf").read_bytes()[:300])
+    made["cut-short pdf"] = (cut, r": not a readable PDF: damaged or cut short")
+    for name, pattern in (
+        ("protected.pdf", r": protected by a password, which scrmap cannot open"),
+        ("scanned.pdf", r": has no text to read: it is a scanned image; scrmap does not OCR"),
+        ("table.pdf", r":1: page 1: the recommendations here are set out in a table"),
+    ):
+        shutil.copy(PDFS / name, tmp / name)
+        made[name] = (tmp / name, pattern)
     return made
 
 
