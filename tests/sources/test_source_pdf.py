@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
+from scrmap.errors import Problem
 from scrmap.limits import Limits
 from scrmap.sources import load_arguments, load_file
 from scrmap.sources.pdf_file import load_pdf
@@ -204,9 +205,7 @@ def test_a_file_named_pdf_that_is_none_or_is_damaged(
     assert load_file(path) == ([], [_problem(path, message)])
 
 
-def _problem(path: Path, message: str):
-    from scrmap.errors import Problem
-
+def _problem(path: Path | str, message: str) -> Problem:
     return Problem(str(path), None, None, message)
 
 
@@ -222,14 +221,63 @@ def test_damage_anywhere_in_a_pdf_never_gives_a_traceback(tmp_path: Path) -> Non
             assert recs or problems, at
 
 
-def test_the_text_of_a_pdf_past_the_size_limit_is_refused() -> None:
-    """The limit on input files holds for the text a PDF inflates to, as for a .docx."""
+def test_a_pdf_whose_pages_inflate_past_the_size_limit_is_refused(tmp_path: Path) -> None:
+    """The limit on input files holds for what a PDF's pages inflate to, as for a .docx,
+    counted before a page is read: 18 KB that inflate to 12 MB are not parsed."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    content = DecodedStreamObject()
+    content.set_data(b"BT ET\n" * 2_000_000)
+    page.replace_contents(content)
+    page.compress_content_streams()
+    path = tmp_path / "bomb.pdf"
+    writer.write(path)
+    assert path.stat().st_size < 100_000
+    assert load_pdf(path, "bomb.pdf", "bomb", Limits(file_mb=5)) == (
+        [],
+        [
+            _problem(
+                "bomb.pdf",
+                "its pages inflate past the 5 MB limit on input files by page 1 "
+                "(SCRMAP_MAX_FILE_MB raises it)",
+            )
+        ],
+    )
     recs, problems = load_pdf(CHILD_Q, "Child Q.pdf", "Child Q", Limits(file_mb=0.001))
-    assert recs == []
-    assert [p.message for p in problems] == [
-        "its text runs past the 0.001 MB limit on input files by page 1 (SCRMAP_MAX_FILE_MB "
-        "raises it)"
-    ]
+    assert (recs, [p.message for p in problems]) == (
+        [],
+        [
+            "its pages inflate past the 0.001 MB limit on input files by page 1 "
+            "(SCRMAP_MAX_FILE_MB raises it)"
+        ],
+    )
+
+
+def test_a_pdf_with_no_pages_or_blank_pages_says_so(tmp_path: Path) -> None:
+    """Not called a scan: it shows no picture."""
+    from pypdf import PdfWriter
+
+    empty, blank = PdfWriter(), PdfWriter()
+    blank.add_blank_page(595, 842)
+    empty.write(tmp_path / "empty.pdf")
+    blank.write(tmp_path / "blank.pdf")
+    assert load_file(tmp_path / "empty.pdf") == (
+        [],
+        [_problem(tmp_path / "empty.pdf", "has no pages")],
+    )
+    assert load_file(tmp_path / "blank.pdf") == (
+        [],
+        [
+            _problem(
+                tmp_path / "blank.pdf",
+                "has no text to read: its pages are blank, or their words are drawn as shapes, "
+                "which scrmap cannot read; type the recommendations into a .md file",
+            )
+        ],
+    )
 
 
 def test_a_pdf_in_a_folder_is_noted_and_a_pdf_named_is_read(tmp_path: Path) -> None:

@@ -54,6 +54,17 @@ _SCANNED = (
     "OCR (Adobe Acrobat's Recognize Text, or ocrmypdf) and map the result, or type the "
     "recommendations into a .md file"
 )
+_BLANK = (
+    "has no text to read: its pages are blank, or their words are drawn as shapes, which "
+    "scrmap cannot read; type the recommendations into a .md file"
+)
+
+
+def _no_text(pictures: bool) -> str:
+    """Why a PDF whose pages hold no text is not read: a scan (it shows pictures), or not."""
+    return _SCANNED if pictures else _BLANK
+
+
 _PROTECTED = (
     "protected by a password, which scrmap cannot open: open it with the password and "
     "save a copy without it (in Acrobat, File > Properties > Security: No Security), or "
@@ -448,16 +459,19 @@ def _apart(above: _Line, below: _Line, pitch: float) -> bool:
     return step <= 0 or step > (pitch + 0.4) * max(above.size, below.size)
 
 
+_NONE_FOUND = "no recommendations found (empty file?)"
+"""What `load_text` says of a text with none, as a PDF's problem: it is no empty file."""
+
+
 def _with_pages(found: Found, written: _Written, name: str) -> Found:
     """What `load_text` read, each place a page: a recommendation's line, and a problem's
-    (its message saying "page N"). Recommendations from a page in a table or columns are
-    refused, with one problem for each such page."""
+    (its message saying "page N"). What it read on a page in a table or columns is
+    refused, with one problem for each such page in place of any other there; where it
+    read nothing, a table's page is the reason."""
     recs, problems = found
 
     def page(line: int | None) -> int | None:
-        return (
-            written.pages[line - 1] if line is not None and 0 < line <= len(written.pages) else None
-        )
+        return written.pages[line - 1] if line and 0 < line <= len(written.pages) else None
 
     kept: list[Recommendation] = []
     refused: set[int] = set()
@@ -465,21 +479,27 @@ def _with_pages(found: Found, written: _Written, name: str) -> Found:
         at = page(rec.source.line)
         if at in written.tabular:
             refused.add(at)
-            continue
-        kept.append(replace(rec, source=Source(name, at, rec.source.cells)))
-    placed = [
-        replace(p, line=at, col=None, message=f"page {at}: {p.message}")
-        if (at := page(p.line)) is not None
-        else p
-        for p in problems
-    ]
+        else:
+            kept.append(replace(rec, source=Source(name, at, rec.source.cells)))
+    placed: list[Problem] = []
+    for problem in problems:
+        at = page(problem.line)
+        if problem.message == _NONE_FOUND:
+            if written.tabular:
+                refused |= written.tabular
+            else:
+                placed.append(replace(problem, message="no recommendations found in the document"))
+        elif at is None:
+            placed.append(problem)
+        elif at not in written.tabular:
+            placed.append(
+                replace(problem, line=at, col=None, message=f"page {at}: {problem.message}")
+            )
     placed += [
         Problem(name, at, None, f"page {at}: the recommendations here are {_TABLE}")
         for at in sorted(refused)
     ]
-    if refused and not kept:
-        placed = [p for p in placed if "no recommendations found" not in p.message]
-    return kept, placed
+    return kept, sorted(placed, key=lambda p: p.line or 0)
 
 
 def _not_pdf(path: Path) -> str | None:
@@ -513,6 +533,8 @@ class _Opened:
     pages: list[list[_Line]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     refused: str | None = None
+    pictures: bool = False
+    """Some page shows a picture: a page of one with no text is a scan."""
 
 
 def _read(path: Path, name: str, limits: Limits) -> _Opened:
@@ -524,7 +546,7 @@ def _read(path: Path, name: str, limits: Limits) -> _Opened:
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
     opened = _Opened()
-    budget = limits.file_bytes  # the text read may not exceed the limit on input files
+    budget = limits.file_bytes  # what the pages inflate to, as a .docx's parts
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
@@ -534,22 +556,16 @@ def _read(path: Path, name: str, limits: Limits) -> _Opened:
                 return opened
             pages: Iterator[Any] = iter(reader.pages)
             for number, page in enumerate(pages, start=1):
-                try:
-                    lines = _page_lines(page)
-                except (DependencyError, FileNotDecryptedError):
-                    raise
-                except RecursionError:
-                    lines = []
-                    opened.problems.append(_page_problem(name, number, "nests too deeply"))
-                except Exception as exc:  # pypdf raises many kinds on a damaged page
-                    lines = []
-                    why = f"could not be read ({type(exc).__name__}: {exc})"
-                    opened.problems.append(_page_problem(name, number, why))
-                budget -= sum(len(line.text) for line in lines)
+                budget -= _inflated(page)
+                if budget >= 0:
+                    lines, problem = _page_read(page, name, number)
+                    opened.problems += problem
+                    opened.pictures = opened.pictures or (not lines and _pictured(page))
+                    budget -= sum(len(line.text) for line in lines)
                 if budget < 0:
                     opened.refused = (
-                        f"its text runs past the {limits.file_mb:g} MB limit on input files "
-                        f"by page {number} (SCRMAP_MAX_FILE_MB raises it)"
+                        f"its pages inflate past the {limits.file_mb:g} MB limit on input "
+                        f"files by page {number} (SCRMAP_MAX_FILE_MB raises it)"
                     )
                     return opened
                 opened.pages.append(lines)
@@ -569,6 +585,46 @@ def _read(path: Path, name: str, limits: Limits) -> _Opened:
     return opened
 
 
+def _inflated(page: Any) -> int:
+    """The bytes of a page's content, inflated: counted against the limit on input files
+    before its text is read, so that a small file whose content inflates to many megabytes
+    is refused, not parsed for minutes. 0 for content that cannot be inflated (reading its
+    text says why)."""
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    try:
+        contents = page.get_contents()
+        return len(contents.get_data()) if contents is not None else 0
+    except (DependencyError, FileNotDecryptedError):
+        raise
+    except Exception:  # a damaged stream: `_page_read` reports it
+        return 0
+
+
+def _page_read(page: Any, name: str, number: int) -> tuple[list[_Line], list[Problem]]:
+    """A page's lines, or none and why (the other pages are still read)."""
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    try:
+        return _page_lines(page), []
+    except (DependencyError, FileNotDecryptedError):
+        raise
+    except RecursionError:
+        return [], [_page_problem(name, number, "nests too deeply")]
+    except Exception as exc:  # pypdf raises many kinds on a damaged page
+        return [], [_page_problem(name, number, f"could not be read ({type(exc).__name__}: {exc})")]
+
+
+def _pictured(page: Any) -> bool:
+    """Whether a page shows a picture (an image among its resources), as a scanned page is."""
+    try:
+        shown = page["/Resources"].get_object().get("/XObject")
+        shown = shown.get_object() if shown is not None else {}
+        return any(item.get_object().get("/Subtype") == "/Image" for item in shown.values())
+    except Exception:  # a damaged dictionary: no picture to say it is a scan
+        return False
+
+
 def _page_problem(name: str, number: int, why: str) -> Problem:
     return Problem(name, number, None, f"page {number} {why}; the other pages are read")
 
@@ -582,11 +638,12 @@ def load_pdf(path: Path, name: str, case: str | None, limits: Limits | None = No
     opened = _read(path, name, limits or Limits())
     if opened.refused:
         return [], [Problem(name, None, None, opened.refused)]
-    if not opened.pages and opened.problems:
-        return [], opened.problems
+    if not opened.pages:
+        return [], [Problem(name, None, None, "has no pages")]
     if not any(opened.pages):
-        scanned = len(opened.problems) < len(opened.pages)  # some page was read, empty
-        return [], [*opened.problems, *([Problem(name, None, None, _SCANNED)] if scanned else [])]
+        if len(opened.problems) == len(opened.pages):  # no page could be read
+            return [], opened.problems
+        return [], [*opened.problems, Problem(name, None, None, _no_text(opened.pictures))]
     tabular = frozenset(n for n, page in enumerate(opened.pages, start=1) if _tabular(page))
     written = _as_markdown(_furniture(opened.pages), tabular)
     recs, problems = _with_pages(load_text(written.text, name, case), written, name)
