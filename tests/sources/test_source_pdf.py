@@ -364,3 +364,25 @@ def test_a_review_made_into_a_pdf_now_reads_as_its_markdown(tmp_path: Path) -> N
         "items and labelled paragraphs are read: make it a list item, or label it "
         "'Recommendation N: ...'"
     ]
+
+
+def test_bold_headings_with_no_gap_around_them(tmp_path: Path) -> None:
+    """A bold "Recommendations" straight over its list, and a bold "Glossary" straight
+    under it, as a Word document with no spacing sets them: headings, so the glossary does
+    not run into the last item."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<style>p { margin: 0 0 8pt } ol { margin: 0 }</style><h1>Child N</h1>"
+        "<p>The review found that practitioners did not share what they knew.</p>"
+        "<p><b>Recommendations</b></p><ol><li>The Board should audit referrals.</li>"
+        "<li>Schools should record concerns.</li></ol><p><b>Glossary</b></p>"
+        "<p>MASH: the Multi-Agency Safeguarding Hub.</p>"
+    )
+    path = tmp_path / "Child N.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.case, r.text) for r in recs] == [
+        ("1", "Child N", "The Board should audit referrals."),
+        ("2", "Child N", "Schools should record concerns."),
+    ]

@@ -434,8 +434,13 @@ def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
         for n, line in enumerate(page):
             after = page[n + 1] if n + 1 < len(page) else None
             gap_before = last is None or n == 0 or _apart(last, line, pitch)
-            gap_after = after is None or _apart(line, after, pitch)
-            level = _heading_level(line, body, larger, gap_before and gap_after)
+            # Alone on its line, as Markdown's bold heading is: after a gap, or a sentence
+            # in another face; before a gap, or a list.
+            starts = gap_before or (
+                last is not None and last.bold != line.bold and not _RUNS_ON.search(last.text)
+            )
+            ends = after is None or _apart(line, after, pitch) or bool(ITEM.match(after.text))
+            level = _heading_level(line, body, larger, starts and ends)
             if n == 0 and last is not None:
                 continues = level is None and not ITEM.match(line.text)
                 if not (continues and _runs_on(last.text, line.text)) and out[-1]:
