@@ -540,8 +540,7 @@ def odt(tmp_path: Path) -> Path:
         ),
         (
             lambda tmp: written(tmp, b"%PDF-1.7\n"),
-            "a PDF named .docx, which scrmap does not read: copy its recommendations into a .md "
-            "or .txt file, or open it in Word and save it as a Word Document (.docx)",
+            "a PDF named .docx: name it .pdf, and scrmap reads it as a PDF",
         ),
         (lambda tmp: written(tmp, b""), "empty (0 bytes), not a Word document"),
     ],

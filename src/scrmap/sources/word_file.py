@@ -746,7 +746,7 @@ do: it said only "file 'draft.docx' is not a Word file, content type is
 'application/vnd.ms-word...'"."""
 _OTHER_FILES = (
     (b"{\\rtf", "an RTF document", _IN_WORD),
-    (b"%pdf", "a PDF", _COPY),
+    (b"%pdf", "a PDF", ": name it .pdf, and scrmap reads it as a PDF"),
     (b"<html", "a web page (HTML)", _IN_WORD),
     (b"<!doctype html", "a web page (HTML)", _IN_WORD),
 )
