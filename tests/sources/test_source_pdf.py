@@ -386,3 +386,22 @@ def test_bold_headings_with_no_gap_around_them(tmp_path: Path) -> None:
         ("1", "Child N", "The Board should audit referrals."),
         ("2", "Child N", "Schools should record concerns."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("ending", "message"),
+    [
+        (".txt", "a PDF, not text: name it .pdf, and scrmap reads it as a PDF"),
+        (".csv", "a PDF, not text: name it .pdf, and scrmap reads it as a PDF"),
+        (".docx", "a PDF named .docx: name it .pdf, and scrmap reads it as a PDF"),
+        (".xlsx", "a PDF named .xlsx: name it .pdf, and scrmap reads it as a PDF"),
+    ],
+)
+def test_a_pdf_under_another_ending_is_named_with_what_to_do(
+    tmp_path: Path, ending: str, message: str
+) -> None:
+    """A system's export names the published review .txt or .docx: it was "binary file,
+    not text" or "not a zip file", with nothing to do about it."""
+    path = tmp_path / f"Child Q{ending}"
+    shutil.copy(CHILD_Q, path)
+    assert load_file(path) == ([], [_problem(path, message)])

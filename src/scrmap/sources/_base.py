@@ -110,10 +110,17 @@ class SourceKind:
     case twice."""
 
 
+_PDF = b"%PDF-"
+"""How a PDF begins (within its first kilobyte)."""
+_NAME_IT_PDF = "name it .pdf, and scrmap reads it as a PDF"
+
+
 def not_text(data: bytes) -> str:
     """Why a file with a NUL byte in ``data`` (its first bytes) is not read as text: UTF-16
     without its byte-order mark (every other byte zero) was called a binary file, which
     left the user nothing to do about it."""
+    if _PDF in data[:1024]:
+        return f"a PDF, not text: {_NAME_IT_PDF}"
     if utf16_unmarked(data):
         return (
             "UTF-16 text without a byte-order mark, which scrmap does not guess: save it as "
@@ -151,9 +158,11 @@ def _compound_head(path: Path) -> bytes:
 def not_a_zip(path: Path, what: str, older: str) -> str | None:
     """Why ``path``, named as an Office Open XML file (``what``: "Word .docx file") but no
     zip archive, cannot be read, in words that say what to do: an Office file protected by
-    a password, as safeguarding papers often are, and an older ``older`` file renamed, were
-    both "not a zip file". None for another file that is no zip archive."""
+    a password, as safeguarding papers often are, an older ``older`` file renamed, and a
+    PDF were all "not a zip file". None for another file that is no zip archive."""
     head = _compound_head(path)
+    if _PDF in head[:1024]:  # a system's export named .docx or .xlsx
+        return f"a PDF named {path.suffix}: {_NAME_IT_PDF}"
     if not head.startswith(_OLE):
         return None
     if any(name in head for name in _ENCRYPTED):

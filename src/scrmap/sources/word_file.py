@@ -746,7 +746,6 @@ do: it said only "file 'draft.docx' is not a Word file, content type is
 'application/vnd.ms-word...'"."""
 _OTHER_FILES = (
     (b"{\\rtf", "an RTF document", _IN_WORD),
-    (b"%pdf", "a PDF", ": name it .pdf, and scrmap reads it as a PDF"),
     (b"<html", "a web page (HTML)", _IN_WORD),
     (b"<!doctype html", "a web page (HTML)", _IN_WORD),
 )
@@ -764,7 +763,8 @@ def _other_package(content_types: bytes) -> tuple[str, str] | None:
 
 def _other_file(path: Path) -> str | None:
     """Why ``path``, no zip archive, is no Word document, when its first bytes tell what it
-    is (an RTF document, a PDF, a web page) or that it is empty; None if they do not."""
+    is (an RTF document, a web page; a PDF is `not_a_zip`'s) or that it is empty; None if
+    they do not."""
     try:
         with path.open("rb") as handle:
             head = handle.read(512)
