@@ -405,3 +405,67 @@ def test_a_pdf_under_another_ending_is_named_with_what_to_do(
     path = tmp_path / f"Child Q{ending}"
     shutil.copy(CHILD_Q, path)
     assert load_file(path) == ([], [_problem(path, message)])
+
+
+def _handmade(path: Path, content: bytes) -> Path:
+    """A PDF of one A4 page drawing ``content`` (Helvetica as /F1, its bold as /F2), as a
+    PDF writer writes one, so that a test reads it without WeasyPrint."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+    ]
+    data = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(data)
+    return path
+
+
+def test_a_number_run_into_its_item_is_still_a_list_item(tmp_path: Path) -> None:
+    """A marker set apart from its text by a tab stop can come out of the text run into
+    its first word ("1.The"): still an item, as "1. The" is."""
+    content = (
+        b"BT /F2 16 Tf 72 760 Td (Child W) Tj ET\n"
+        b"BT /F2 11 Tf 72 730 Td (Recommendations) Tj ET\n"
+        b"BT /F1 11 Tf 72 710 Td (1.The Board should audit referrals.) Tj ET\n"
+        b"BT /F1 11 Tf 72 696 Td (2.Schools should record concerns.) Tj ET\n"
+    )
+    recs, problems = load_file(_handmade(tmp_path / "w.pdf", content))
+    assert problems == []
+    assert [(r.id, r.case, r.text) for r in recs] == [
+        ("1", "Child W", "The Board should audit referrals."),
+        ("2", "Child W", "Schools should record concerns."),
+    ]
+
+
+def test_a_pdf_whose_fonts_give_no_letters_is_refused_not_mapped(tmp_path: Path) -> None:
+    """A PDF made so that its text cannot be copied: its characters are a font's codes,
+    not letters, and mapped they would be noise."""
+    line = b"BT /F1 11 Tf 72 700 Td (\x01\x02\x03\x04\x05 \x06\x07\x08\x0e\x0f \x10\x11) Tj ET\n"
+    path = _handmade(tmp_path / "codes.pdf", line * 20)
+    assert load_file(path) == (
+        [],
+        [
+            _problem(
+                path,
+                "its text does not read as words: its fonts give no letters for their "
+                "characters (the PDF was made so that its text cannot be copied), which scrmap "
+                "cannot read; map the Word file it was made from, or type the recommendations "
+                "into a .md file",
+            )
+        ],
+    )

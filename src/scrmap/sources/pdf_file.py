@@ -60,6 +60,23 @@ _BLANK = (
 )
 
 
+_NO_WORDS = (
+    "its text does not read as words: its fonts give no letters for their characters (the "
+    "PDF was made so that its text cannot be copied), which scrmap cannot read; map the "
+    "Word file it was made from, or type the recommendations into a .md file"
+)
+_LETTERS = 0.5
+"""The least share of letters among a PDF's characters (not spaces) that reads as words:
+prose has four in five; a font with no map to letters gives symbols and control codes."""
+
+
+def _words(pages: list[list[_Line]]) -> bool:
+    """Whether a PDF's text reads as words, not the codes of a font with no map to letters."""
+    text = "".join(line.text for page in pages for line in page)
+    shown = sum(not ch.isspace() for ch in text)
+    return sum(ch.isalpha() for ch in text) >= shown * _LETTERS
+
+
 def _no_text(pictures: bool) -> str:
     """Why a PDF whose pages hold no text is not read: a scan (it shows pictures), or not."""
     return _SCANNED if pictures else _BLANK
@@ -89,6 +106,11 @@ _LIGATURES = str.maketrans(
 not the author's, they would stand in every quote, search and report as odd characters."""
 
 
+_CLOSE_MARKER = re.compile(r"^(\d{1,3}[.)]|[\u2022\u25aa\u25cf\u25e6\uf0b7\uf0a7])(?=[A-Z])")
+"""A list item's number or bullet run into its first word ("1.The", "\u2022Schools"), as
+pypdf joins a marker and its text set apart by a tab stop, not a space: no list item."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     """One line of a page's text layer, where it stands and in what type."""
@@ -116,7 +138,7 @@ class _Piece:
 
     def line(self) -> _Line | None:
         """The line gathered, or None if it holds nothing to read."""
-        text = "".join(self.parts).strip().translate(_LIGATURES)
+        text = _CLOSE_MARKER.sub(r"\1 ", "".join(self.parts).strip().translate(_LIGATURES))
         if not text or self.at is None:
             return None
         x, y, size = self.at
@@ -649,6 +671,8 @@ def load_pdf(path: Path, name: str, case: str | None, limits: Limits | None = No
         if len(opened.problems) == len(opened.pages):  # no page could be read
             return [], opened.problems
         return [], [*opened.problems, Problem(name, None, None, _no_text(opened.pictures))]
+    if not _words(opened.pages):
+        return [], [*opened.problems, Problem(name, None, None, _NO_WORDS)]
     tabular = frozenset(n for n, page in enumerate(opened.pages, start=1) if _tabular(page))
     written = _as_markdown(_furniture(opened.pages), tabular)
     recs, problems = _with_pages(load_text(written.text, name, case), written, name)
