@@ -407,18 +407,23 @@ def test_a_pdf_under_another_ending_is_named_with_what_to_do(
     assert load_file(path) == ([], [_problem(path, message)])
 
 
-def _handmade(path: Path, content: bytes) -> Path:
-    """A PDF of one A4 page drawing ``content`` (Helvetica as /F1, its bold as /F2), as a
-    PDF writer writes one, so that a test reads it without WeasyPrint."""
+def _handmade(path: Path, *pages: bytes) -> Path:
+    """A PDF of A4 pages, each drawing its content (Helvetica as /F1, its bold as /F2), as
+    a PDF writer writes one, so that a test reads it without WeasyPrint."""
+    fonts = b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >>"
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * k) for k in range(len(pages)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(pages)),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
     ]
+    for k, content in enumerate(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R %s >>"
+            % (6 + 2 * k, fonts)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     data = b"%PDF-1.4\n"
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -435,6 +440,62 @@ def _handmade(path: Path, content: bytes) -> Path:
     return path
 
 
+def _text(font: bytes, size: int, x: int, y: int, text: bytes) -> bytes:
+    return b"BT /%s %d Tf %d %d Td (%s) Tj ET\n" % (font, size, x, y, text)
+
+
+def test_a_paragraph_runs_over_a_page_break_at_a_sentence_end_and_stops_short(
+    tmp_path: Path,
+) -> None:
+    """Word sets paragraphs with no space between them: a paragraph's last line stops
+    short of the measure, so a line that runs to it goes on over the page break though it
+    ends a sentence, and a short one ends its paragraph; a label starts one."""
+    furniture = _text(b"F1", 9, 250, 810, b"Child V SPR")
+    first = (
+        furniture
+        + _text(b"F2", 16, 72, 770, b"Child V")
+        + _text(b"F2", 11, 72, 744, b"Recommendations")
+        + _text(
+            b"F1", 11, 72, 724,
+            b"Recommendation 1: The Partnership should audit how professional curiosity is",
+        )
+        + _text(
+            b"F1", 11, 72, 710,
+            b"recorded in supervision across health, police and social care, and the Board.",
+        )
+        + _text(b"F1", 9, 270, 40, b"Page 1 of 2")
+    )  # fmt: skip
+    second = (
+        furniture
+        + _text(b"F1", 11, 72, 770, b"It should repeat the audit a year later.")
+        + _text(
+            b"F1", 11, 72, 756,
+            b"Recommendation 2: Police and the social care teams should hold a strategy",
+        )
+        + _text(b"F1", 11, 72, 742, b"discussion about every unexplained injury.")
+        + _text(b"F1", 9, 270, 40, b"Page 2 of 2")
+    )  # fmt: skip
+    recs, problems = load_file(_handmade(tmp_path / "v.pdf", first, second))
+    assert problems == []
+    assert [(r.id, r.source.line, r.case, r.text) for r in recs] == [
+        (
+            "1",
+            1,
+            "Child V",
+            "The Partnership should audit how professional curiosity is recorded in "
+            "supervision across health, police and social care, and the Board. It should "
+            "repeat the audit a year later.",
+        ),
+        (
+            "2",
+            2,
+            "Child V",
+            "Police and the social care teams should hold a strategy discussion about every "
+            "unexplained injury.",
+        ),
+    ]
+
+
 def test_a_number_run_into_its_item_is_still_a_list_item(tmp_path: Path) -> None:
     """A marker set apart from its text by a tab stop can come out of the text run into
     its first word ("1.The"): still an item, as "1. The" is."""
@@ -444,7 +505,7 @@ def test_a_number_run_into_its_item_is_still_a_list_item(tmp_path: Path) -> None
         b"BT /F1 11 Tf 72 710 Td (1.The Board should audit referrals.) Tj ET\n"
         b"BT /F1 11 Tf 72 696 Td (2.Schools should record concerns.) Tj ET\n"
     )
-    recs, problems = load_file(_handmade(tmp_path / "w.pdf", content))
+    recs, problems = load_file(_handmade(tmp_path / "w.pdf", content))  # one page
     assert problems == []
     assert [(r.id, r.case, r.text) for r in recs] == [
         ("1", "Child W", "The Board should audit referrals."),

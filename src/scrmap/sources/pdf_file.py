@@ -39,6 +39,7 @@ from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
     ITEM,
+    LOOKS_LABELLED,
     PAGE_FURNITURE,
     load_text,
     short_heading,
@@ -452,20 +453,25 @@ def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
         of_page.append(page)
 
     last: _Line | None = None
+    last_full = False  # the last line runs to the page's measure
     for number, page in enumerate(pages, start=1):
+        measure = _measure(page, body)
         for n, line in enumerate(page):
             after = page[n + 1] if n + 1 < len(page) else None
             gap_before = last is None or n == 0 or _apart(last, line, pitch)
+            ended = last is not None and not _RUNS_ON.search(last.text)  # at a sentence's end
+            if not gap_before and ended and not ITEM.match(line.text):
+                # A paragraph's last line stops short; a label starts a paragraph of its own.
+                gap_before = not last_full or bool(LOOKS_LABELLED.match(line.text))
             # Alone on its line, as Markdown's bold heading is: after a gap, or a sentence
             # in another face; before a gap, or a list.
-            starts = gap_before or (
-                last is not None and last.bold != line.bold and not _RUNS_ON.search(last.text)
-            )
+            starts = gap_before or (last is not None and last.bold != line.bold and ended)
             ends = after is None or _apart(line, after, pitch) or bool(ITEM.match(after.text))
             level = _heading_level(line, body, larger, starts and ends)
             if n == 0 and last is not None:
                 continues = level is None and not ITEM.match(line.text)
-                if not (continues and _runs_on(last.text, line.text)) and out[-1]:
+                continues = continues and not LOOKS_LABELLED.match(line.text)
+                if not (continues and (last_full or _runs_on(last.text, line.text))) and out[-1]:
                     write("", number)
             elif gap_before and out and out[-1]:
                 write("", number)
@@ -475,8 +481,25 @@ def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
             else:
                 indent = max(0, round((line.x - left) / max(body * 0.5, 1.0)))
                 write(" " * min(indent, 40) + line.text, number)
-            last = line
+            last, last_full = line, len(line.text) >= measure
     return _Written("\n".join(out), of_page, tabular)
+
+
+_FULL = 0.8
+"""How much of the page's measure a line runs to that a paragraph goes on after."""
+
+
+def _measure(page: list[_Line], body: float) -> float:
+    """How many characters a line runs to that fills the page's measure, less a margin
+    (`_FULL`): the length of the longest lines in the body's type (the tenth longest in a
+    hundred), as a paragraph's last line, and only it, stops short. Infinite on a page
+    with too few lines to tell."""
+    lengths = sorted(
+        (len(line.text) for line in page if abs(line.size - body) < _ROUGH), reverse=True
+    )
+    if len(lengths) < 3:
+        return math.inf
+    return lengths[len(lengths) // 10] * _FULL
 
 
 def _apart(above: _Line, below: _Line, pitch: float) -> bool:
