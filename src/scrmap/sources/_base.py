@@ -110,8 +110,8 @@ class SourceKind:
     case twice."""
 
 
-_PDF = b"%PDF-"
-"""How a PDF begins (within its first kilobyte)."""
+PDF_SIGNATURE = b"%PDF-"
+"""How a PDF begins, within its first kilobyte (some writers put bytes before it)."""
 _NAME_IT_PDF = "name it .pdf, and scrmap reads it as a PDF"
 
 
@@ -119,7 +119,7 @@ def not_text(data: bytes) -> str:
     """Why a file with a NUL byte in ``data`` (its first bytes) is not read as text: UTF-16
     without its byte-order mark (every other byte zero) was called a binary file, which
     left the user nothing to do about it."""
-    if _PDF in data[:1024]:
+    if PDF_SIGNATURE in data[:1024]:
         return f"a PDF, not text: {_NAME_IT_PDF}"
     if utf16_unmarked(data):
         return (
@@ -161,7 +161,7 @@ def not_a_zip(path: Path, what: str, older: str) -> str | None:
     a password, as safeguarding papers often are, an older ``older`` file renamed, and a
     PDF were all "not a zip file". None for another file that is no zip archive."""
     head = _compound_head(path)
-    if _PDF in head[:1024]:  # a system's export named .docx or .xlsx
+    if PDF_SIGNATURE in head[:1024]:  # a system's export named .docx or .xlsx
         return f"a PDF named {path.suffix}: {_NAME_IT_PDF}"
     if not head.startswith(_OLE):
         return None

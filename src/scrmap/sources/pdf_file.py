@@ -1,21 +1,24 @@
 """Published reviews as PDF: each page's text layer, read by the Markdown/text rules.
 
 A council publishes a review as a PDF saved from Word. Its text layer is read with pypdf,
-page by page, as lines with where they stand and in what type (`_page_lines`); the running
-headers and footers are taken off (`_furniture`), and the pages are written out as the
-Markdown a person copying the review would type (`_as_markdown`): a line in larger type, or
-a short line alone in bold, is a heading (`#` by size), a gap wider than the lines' is a
-blank line, a line's indent is kept (so an item's wrapped lines and sub-items are part of
-it), and a paragraph that runs over a page break is one. That text is read by
-`text_file.load_text`, the one parser of prose, so a PDF is read as the same review in a
-.md file is: the recommendations section, numbered and bulleted items with their
-sub-items, "Recommendation 1:" labels, appendices left out, the case named by the title.
-A recommendation's `line` is its page.
+page by page, as lines with where they stand and in what type (`_page_lines`: ligatures as
+their letters, footnote marks raised in the text left out, list markers drawn apart put in
+front of their text); the running headers and footers and the footnotes are taken off
+(`_furniture`), and the pages are written out as the Markdown a person copying the review
+would type (`_as_markdown`): a line in larger type, or a short line alone in bold, is a
+heading (`#` by size); a gap wider than the lines', or a sentence's end short of the
+page's measure, ends a paragraph; a line's indent is kept (so an item's wrapped lines and
+sub-items are part of it); and a paragraph that runs over a page break is one. That text
+is read by `text_file.load_text`, the one parser of prose, so a PDF is read as the same
+review in a .md file is: the recommendations section, numbered and bulleted items with
+their sub-items, "Recommendation 1:" labels, appendices left out, the case named by the
+title. A recommendation's `line` is its page, and a problem's message names it.
 
 A table's cells do not come out of a PDF apart: a page whose text goes back up the page
 to a column to the right (`_tabular`) is one scrmap cannot read, and what it would have
-read there is refused with a problem rather than mapped as pieces of cells.
-"""
+read there is refused with a problem rather than mapped as pieces of cells. A PDF that
+cannot be read at all (protected, a scan, damaged, no PDF) is one problem, never a
+traceback: pypdf's many exceptions are caught here, and its logging silenced."""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from typing import Any
 from scrmap.errors import Problem, unreadable
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
-from scrmap.sources._base import Found, SourceFile
+from scrmap.sources._base import PDF_SIGNATURE, Found, SourceFile
 from scrmap.sources.text_file import (
     BACK_MATTER,
     GENERIC_HEADINGS,
@@ -46,9 +49,8 @@ from scrmap.sources.text_file import (
     title_label,
 )
 
-_SIGNATURE = b"%PDF-"
-"""How a PDF file begins (within its first kilobyte: some writers put bytes before it)."""
 _HEAD = 1024
+"""How far into a file its PDF signature is looked for."""
 
 _SCANNED = (
     "has no text to read: it is a scanned image; scrmap does not OCR. Run it through "
@@ -559,7 +561,7 @@ def _not_pdf(path: Path) -> str | None:
             head = handle.read(_HEAD)
     except OSError:
         return None
-    if _SIGNATURE in head:
+    if PDF_SIGNATURE in head:
         return None
     if not head:
         return "empty (0 bytes), not a PDF"
