@@ -530,3 +530,31 @@ def test_a_pdf_whose_fonts_give_no_letters_is_refused_not_mapped(tmp_path: Path)
             )
         ],
     )
+
+
+def test_numbered_section_headings_and_a_contents_page(tmp_path: Path) -> None:
+    """Reviews number their sections ("2. Recommendations", "3. Appendix 1"): a heading in
+    larger type, its number left off, so that the appendix is back matter; the contents
+    page's entries, numbered too, are outside the recommendations section."""
+    contents = (
+        _text(b"F2", 16, 72, 770, b"Child U")
+        + _text(b"F2", 13, 72, 740, b"Contents")
+        + _text(b"F1", 11, 72, 716, b"1. Introduction 2")
+        + _text(b"F1", 11, 72, 702, b"2. Recommendations 2")
+        + _text(b"F1", 11, 72, 688, b"3. Appendix 1: Terms of reference 2")
+    )
+    sections = (
+        _text(b"F2", 13, 72, 770, b"1. Introduction")
+        + _text(b"F1", 11, 72, 750, b"The review looked at the work of the agencies.")
+        + _text(b"F2", 13, 72, 720, b"2. Recommendations")
+        + _text(b"F1", 11, 72, 700, b"1. The Board should audit referrals.")
+        + _text(b"F1", 11, 72, 686, b"2. Schools should record concerns.")
+        + _text(b"F2", 13, 72, 650, b"3. Appendix 1: Terms of reference")
+        + _text(b"F1", 11, 72, 630, b"1. To establish what each agency knew.")
+    )
+    recs, problems = load_file(_handmade(tmp_path / "u.pdf", contents, sections))
+    assert problems == []
+    assert [(r.id, r.source.line, r.case, r.text) for r in recs] == [
+        ("1", 2, "Child U", "The Board should audit referrals."),
+        ("2", 2, "Child U", "Schools should record concerns."),
+    ]

@@ -401,19 +401,27 @@ def _pitch(pages: list[list[_Line]]) -> float:
     return steps[len(steps) // 10] if steps else 1.2
 
 
-def _heading_level(line: _Line, body: float, larger: list[float], alone: bool) -> int | None:
-    """A line's heading level: by its size among the sizes larger than the body's, or
-    below them for a short line alone in bold at the body's size, or for a short line
-    alone naming a section ("Recommendations", "Appendix 1"); None for text. Never a
-    sentence, a list item or a label (the text reader reads those)."""
+def _heading(line: _Line, body: float, larger: list[float], alone: bool) -> tuple[int, str] | None:
+    """A line's heading level and title: by its size among the sizes larger than the
+    body's, or below them for a short line alone in bold at the body's size, or for a short
+    line alone naming a section ("Recommendations", "Appendix 1"); None for text. Never a
+    sentence, a list item at the body's size ("1. Fathers", in bold) or a label (the text
+    reader reads those). A section's number ("5. Recommendations") is left off, as the
+    Markdown reader knows a section by its name: "6. Appendix 1" is back matter."""
     text = line.text
-    if not short_heading(text) or ITEM.match(text) or title_label(text) is not None:
+    numbered = ITEM.match(text)
+    title = numbered.group("text") if numbered else text
+    if not short_heading(title) or title_label(title) is not None:
         return None
+    named = bool(
+        "recommendation" in title.lower()
+        or GENERIC_HEADINGS.match(title)
+        or BACK_MATTER.match(title)
+    )
     if line.size > body + _ROUGH / 2:
-        return 1 + next(n for n, size in enumerate(larger) if line.size >= size - _ROUGH / 2)
-    named = "recommendation" in text.lower() or GENERIC_HEADINGS.match(text)
-    if alone and (line.bold or named or BACK_MATTER.match(text)):
-        return len(larger) + 1
+        return 1 + next(n for n, size in enumerate(larger) if line.size >= size - _ROUGH / 2), title
+    if alone and (named or (line.bold and not numbered)):
+        return len(larger) + 1, title
     return None
 
 
@@ -469,16 +477,16 @@ def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
             # in another face; before a gap, or a list.
             starts = gap_before or (last is not None and last.bold != line.bold and ended)
             ends = after is None or _apart(line, after, pitch) or bool(ITEM.match(after.text))
-            level = _heading_level(line, body, larger, starts and ends)
+            heading = _heading(line, body, larger, starts and ends)
             if n == 0 and last is not None:
-                continues = level is None and not ITEM.match(line.text)
+                continues = heading is None and not ITEM.match(line.text)
                 continues = continues and not LOOKS_LABELLED.match(line.text)
                 if not (continues and (last_full or _runs_on(last.text, line.text))) and out[-1]:
                     write("", number)
             elif gap_before and out and out[-1]:
                 write("", number)
-            if level is not None:
-                write(f"{'#' * min(level, 6)} {line.text}", number)
+            if heading is not None:
+                write(f"{'#' * min(heading[0], 6)} {heading[1]}", number)
                 write("", number)
             else:
                 indent = max(0, round((line.x - left) / max(body * 0.5, 1.0)))
