@@ -558,3 +558,22 @@ def test_numbered_section_headings_and_a_contents_page(tmp_path: Path) -> None:
         ("1", 2, "Child U", "The Board should audit referrals."),
         ("2", 2, "Child U", "Schools should record concerns."),
     ]
+
+
+def test_a_page_that_cannot_be_read_is_named_and_the_others_are_read(tmp_path: Path) -> None:
+    first = _text(b"F2", 16, 72, 770, b"Child D") + _text(
+        b"F1", 11, 72, 740, b"1. The Board should audit referrals."
+    )
+    damaged = b"BT /F1 11 Tf 72 700 Td [(a) 1 <zz>] TJ ET"
+    path = _handmade(tmp_path / "d.pdf", first, damaged)
+    recs, problems = load_file(path)
+    assert [(r.id, r.source.line, r.text) for r in recs] == [
+        ("1", 1, "The Board should audit referrals.")
+    ]
+    assert [(p.line, p.message) for p in problems] == [
+        (
+            2,
+            "page 2 could not be read (PdfStreamError: Invalid hexadecimal character b'z' in "
+            "hex string); the other pages are read",
+        )
+    ]
