@@ -577,3 +577,23 @@ def test_a_page_that_cannot_be_read_is_named_and_the_others_are_read(tmp_path: P
             "hex string); the other pages are read",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"BT /F1 1e400 Tf 72 700 Td (x) Tj ET",
+        b"BT /F1 11 Tf 1e400 1e400 Td (x) Tj ET",
+        b"BT /F1 100000000 Tf 72 700 Td (1.) Tj (Here) Tj ET",
+        b"1e300 0 0 1e300 0 0 cm BT /F1 11 Tf 72 700 Td (x) Tj ET",
+    ],
+    ids=["infinite-size", "infinite-place", "huge-size", "huge-matrix"],
+)
+def test_a_page_of_impossible_numbers_leaves_the_others_read(
+    tmp_path: Path, content: bytes
+) -> None:
+    first = _text(b"F2", 16, 72, 770, b"Child D") + _text(
+        b"F1", 11, 72, 740, b"1. The Board should audit referrals."
+    )
+    recs, _ = load_file(_handmade(tmp_path / "n.pdf", first, content))
+    assert [r.text.split(".")[0] for r in recs] == ["The Board should audit referrals"]

@@ -142,8 +142,8 @@ class _Piece:
     def line(self) -> _Line | None:
         """The line gathered, or None if it holds nothing to read."""
         text = _CLOSE_MARKER.sub(r"\1 ", "".join(self.parts).strip().translate(_LIGATURES))
-        if not text or self.at is None:
-            return None
+        if not text or self.at is None or not all(map(math.isfinite, self.at)):
+            return None  # nothing to read, or a place no page has (a damaged matrix)
         x, y, size = self.at
         return _Line(text, x, y, size, self.bold and self.lettered)
 
@@ -247,6 +247,10 @@ def _markers_joined(lines: list[_Line]) -> list[_Line]:
     return joined
 
 
+_REACH = 30
+"""The most points above or below a baseline looked at for another (type of 100 points)."""
+
+
 def _baselines(lines: list[_Line]) -> Callable[[_Line], list[int]]:
     """A finder of the lines (by their place in ``lines``) on the baseline of a given line,
     within a third of its size: by a table of baselines, so that a page of many lines is
@@ -256,7 +260,7 @@ def _baselines(lines: list[_Line]) -> Callable[[_Line], list[int]]:
         table.setdefault(round(line.y), []).append(n)
 
     def on(line: _Line) -> list[int]:
-        reach = max(1, math.ceil(line.size * 0.3))
+        reach = min(max(1, math.ceil(line.size * 0.3)), _REACH)
         around = range(round(line.y) - reach, round(line.y) + reach + 1)
         return [
             n
