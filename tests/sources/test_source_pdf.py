@@ -8,12 +8,14 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
 from scrmap.errors import Problem
+from scrmap.formats.pdf import unavailable
 from scrmap.limits import Limits
 from scrmap.sources import load_arguments, load_file
 from scrmap.sources.pdf_file import load_pdf
@@ -42,6 +44,17 @@ CHILD_Q_ITEMS = [
     ),
     ("3", 2, "The MASH should give feedback to every referrer within three working days."),
 ]
+
+
+def _weasyprint() -> Any:
+    """WeasyPrint, to make a PDF here; the test skips, saying why, without the `pdf` extra
+    or the Pango it loads (an OSError, which pytest.importorskip would not catch)."""
+    why = unavailable()
+    if why:
+        pytest.skip(why)
+    import weasyprint
+
+    return weasyprint
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -345,7 +358,7 @@ def test_check_reads_a_pdf_and_a_problem_in_it_names_its_page() -> None:
 def test_a_review_made_into_a_pdf_now_reads_as_its_markdown(tmp_path: Path) -> None:
     """A PDF typeset here from HTML (the `pdf` extra): bullets drawn apart from their text,
     a bold heading at the body's size, a paragraph after the list."""
-    weasyprint = pytest.importorskip("weasyprint")
+    weasyprint = _weasyprint()
     html = (
         "<h1>Adult B</h1><p>Safeguarding Adults Review.</p>"
         "<p><b>Recommendations</b></p><ul><li>The Board should audit self-neglect "
@@ -370,7 +383,7 @@ def test_bold_headings_with_no_gap_around_them(tmp_path: Path) -> None:
     """A bold "Recommendations" straight over its list, and a bold "Glossary" straight
     under it, as a Word document with no spacing sets them: headings, so the glossary does
     not run into the last item."""
-    weasyprint = pytest.importorskip("weasyprint")
+    weasyprint = _weasyprint()
     html = (
         "<style>p { margin: 0 0 8pt } ol { margin: 0 }</style><h1>Child N</h1>"
         "<p>The review found that practitioners did not share what they knew.</p>"
