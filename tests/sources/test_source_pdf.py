@@ -610,3 +610,23 @@ def test_a_page_of_impossible_numbers_leaves_the_others_read(
     )
     recs, _ = load_file(_handmade(tmp_path / "n.pdf", first, content))
     assert [r.text.split(".")[0] for r in recs] == ["The Board should audit referrals"]
+
+
+def test_a_table_of_one_line_rows_is_known_by_its_header_row(tmp_path: Path) -> None:
+    """Rows of one line each come out as lines of text ("1 Record the father's details NHS
+    Trust March 2026"): the header row names the table's columns as a spreadsheet's does,
+    so the page is refused, not read with each row's agency and date run into its text."""
+    content = _text(b"F2", 16, 72, 770, b"Child T") + _text(b"F2", 13, 72, 740, b"Recommendations")
+    cells = [
+        (b"No.", b"Recommendation", b"Lead agency", b"Target date"),
+        (b"1", b"Record the father's details at the first visit.", b"NHS Trust", b"March 2026"),
+        (b"2", b"Give feedback to every referrer in three days.", b"Social care", b"June 2026"),
+    ]
+    for row, texts in enumerate(cells):
+        y = 716 - 18 * row
+        for x, text in zip((72, 100, 360, 460), texts, strict=True):
+            content += _text(b"F2" if row == 0 else b"F1", 10, x, y, text)
+    recs, problems = load_file(_handmade(tmp_path / "t.pdf", content))
+    assert recs == []
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(1, "page 1")]
+    assert "set out in a table" in problems[0].message

@@ -37,6 +37,7 @@ from typing import Any
 from scrmap.errors import Problem, unreadable
 from scrmap.limits import Limits
 from scrmap.recommendation import Recommendation, Source
+from scrmap.sources import _table
 from scrmap.sources._base import PDF_SIGNATURE, Found, SourceFile
 from scrmap.sources.text_file import (
     BACK_MATTER,
@@ -275,7 +276,11 @@ def _baselines(lines: list[_Line]) -> Callable[[_Line], list[int]]:
 def _tabular(lines: list[_Line]) -> bool:
     """Whether a page's text is set in a table or columns: three times or more, a line
     starts higher up the page than the line before it and to its right, on the baseline of
-    a line met before (the next cell of a row, the top of the next column)."""
+    a line met before (the next cell of a row, the top of the next column); or a line is a
+    recommendations table's header row (`_table_header`), whose rows of one line each
+    come out as lines of text."""
+    if any(_table_header(line.text) for line in lines):
+        return True
     jumps = 0
     met: set[int] = set()
     for before, line in itertools.pairwise(lines):
@@ -284,6 +289,28 @@ def _tabular(lines: list[_Line]) -> bool:
         if up and any(round(line.y) + k in met for k in (-1, 0, 1)):
             jumps += 1
     return jumps >= 3
+
+
+_HEADER_WORDS = 10
+_JOINS = re.compile(r"\b(?:and|by|for|from|in|of|on|the|to|with)\b", re.IGNORECASE)
+"""Words that join a heading's words: a header row names its columns, one after another."""
+_TEXT_HEADER = re.compile(r"\b(?:recommendations?|actions?)\b", re.IGNORECASE)
+
+
+def _table_header(text: str) -> bool:
+    """Whether a line is a table's header row that names a column of recommendation text
+    and two more columns ("No. Recommendation Lead agency Target date"), as a spreadsheet's
+    header does (`_table.recognise`, of its words one to three at a time): short, no
+    sentence, no label, and its names one after another, not joined as a heading's are."""
+    words = text.split()
+    sentence = not short_heading(text.replace(".", ""))  # its stops aside: "No.", "Ref."
+    if len(words) > _HEADER_WORDS or not _TEXT_HEADER.search(text) or sentence:
+        return False
+    if _JOINS.search(text) or LOOKS_LABELLED.match(text):
+        return False  # a heading's words ("Actions by agency and date"), or a label
+    spans = [" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(len(words) - n + 1)]
+    fields = _table.recognise(spans).fields
+    return "text" in fields and len(fields) >= 3
 
 
 _EDGE = 3
