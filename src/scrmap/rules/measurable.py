@@ -5,9 +5,14 @@ audit, a figure, a report to the Board, evidence from practice), not only what w
 be done ("report progress to the Board", "present the findings to the Partnership Board"
 count). "Ensure training is delivered" is an output: the Board cannot tell from it
 whether practice changed. Nor is an aim: "reduce the need for admissions" says what
-should change, not how anyone will know it did, and "targeted" help has no target; and
-monitoring people or cases ("monitor the cases of children at risk") is practice, not a
-check on it. An `evidence` field in the file also satisfies the rule.
+should change, not how anyone will know it did, and "targeted" help has no target; nor is
+a kind of work named after a measure ("outcome-based commissioning", "evidence-based
+practice"), a hope ("strengthen compliance with the duty"), a condition ("if the change is
+not evidenced"), what something came to ("the outcome of the assessment", "long-term
+outcomes") or a topic ("understand the impact on children"; "review the impact on
+children" is a check). Monitoring people or cases ("monitor the cases of children at
+risk") is practice, not a check on it. An `evidence` field in the file also satisfies the
+rule.
 
 Passing:
     The NSCB will audit 20 case files in 2027 to show that fathers are recorded.
@@ -15,6 +20,7 @@ Passing:
 Failing:
     Agencies should ensure that training on neglect is delivered.
     There should be greater investment in community care to reduce hospital admissions.
+    Commissioning of hospitals should be outcome-based.
 """
 
 from __future__ import annotations
@@ -61,7 +67,13 @@ findings to the Safeguarding Partnership Board"), as "report to" is without them
 reporting concerns ("report any concerns about neglect to the partnership" is a referral),
 and at most three words before the Board's name, so that "children who present to health
 services across the partnership" is no report."""
-
+_ASSURES_THE_BOARD = re.compile(
+    r"\bassur(?:e|es|ed|ing)\s+(?:the\s+|its\s+)?(?:[\w'\u2019&-]+\s+){0,4}?"
+    r"(?:board|partnership|subgroup|sub-group|committee)s?\b",
+    re.IGNORECASE,
+)
+"""Assurance given to the Board in so many words: "Adult Social Care should assure the
+Essex Safeguarding Adults Board that ..." ("assurance" alone is already a marker)."""
 
 _CASEWORK = re.compile(
     r"(?<!\s)\s+(?:the\s+|their\s+|all\s+|those\s+)?"
@@ -73,6 +85,36 @@ _CASEWORK = re.compile(
 children's attendance" is a figure)."""
 
 
+_AIM_AFTER = re.compile(
+    r"\s*-?\s*(?:based|focus+ed|led|driven|orientated|oriented|informed)\b", re.IGNORECASE
+)
+"""What makes *outcome* or *evidence* a kind of work, not a measure of it: "commissioning
+should be outcome-based", "evidence-based practice", "an outcome-focused plan"."""
+_A_RESULT = re.compile(r"(?:\b(?:the|an?)|-term)\s+$", re.IGNORECASE)
+"""*Outcome* as what a process came to ("waiting for the outcome of that assessment", with
+*of* after) or what a life may ("considering both short-term and long-term outcomes"); not
+"report on outcomes to the Board", which its report counts anyway."""
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_EVIDENCED_TO = re.compile(r"\s+(?:by|to|in|through|via|at|that)\b", re.IGNORECASE)
+"""*Evidenced* counts where it says to whom, how or where: "evidenced to the Board",
+"evidenced by an audit", "evidenced in case records"; "unless the change is evidenced" is
+a condition of practice."""
+_CHECKED = re.compile(
+    r"\b(?:assess|review|evaluat|measur|monitor|report|demonstrat|show|audit|test|track|"
+    r"captur|evidenc)\w*\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""A check a few words before *impact on*: "review the impact on children" is a measure,
+"understand the impact on children" a topic."""
+_AIMED = re.compile(
+    r"\b(?:strengthen|improv|increas|ensur|promot|encourag|support|enforc|secur|achiev)\w*\s+"
+    r"(?:the\s+|their\s+|its\s+|full\s+|better\s+|greater\s+)?$",
+    re.IGNORECASE,
+)
+"""A verb of improving straight before *compliance with*: "strengthen compliance with the
+duty to notify" is an aim ("audit compliance with" is still a check)."""
+
+
 class Options(RuleOptions):
     """Options of `measurable`."""
 
@@ -82,11 +124,26 @@ class Options(RuleOptions):
     )
 
 
-def _casework(marker: re.Match[str], text: str) -> bool:
-    """Whether ``marker`` is monitoring of people or cases (``_CASEWORK``)."""
-    return marker.group().lower().startswith("monitor") and bool(
-        _CASEWORK.match(text, marker.end())
-    )
+def _no_measure(marker: re.Match[str], text: str) -> bool:
+    """Whether ``marker`` is a measure's word used for something else: monitoring of
+    people or cases (``_CASEWORK``), an aim or a kind of work (``_AIM_AFTER``, ``_AIMED``),
+    what something came to (``_A_RESULT``), a condition (``_EVIDENCED_TO``) or a
+    topic (``_CHECKED``)."""
+    word, start, end = marker.group().lower(), marker.start(), marker.end()
+    before = text[max(0, start - 60) : start]
+    if word.startswith("monitor"):
+        return bool(_CASEWORK.match(text, end))
+    if word.startswith(("outcome", "evidence")) and _AIM_AFTER.match(text, end):
+        return True
+    if word.startswith("outcome") and (result := _A_RESULT.search(before)):
+        return result.group().startswith("-") or bool(_OF.match(text, end))
+    if word == "evidenced":
+        return not _EVIDENCED_TO.match(text, end)
+    if " ".join(word.split()) == "impact on":
+        return not _CHECKED.search(before)
+    if word.startswith("compliance with"):
+        return bool(_AIMED.search(before))
+    return False
 
 
 def check(item: Item, options: Options) -> Iterator[Hit]:
@@ -94,11 +151,11 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     rec, text = item.rec, item.text
     if rec.evidence or "%" in text:
         return
-    if _MARKERS and any(not _casework(found, text) for found in _MARKERS.finditer(text)):
+    if _MARKERS and any(not _no_measure(found, text) for found in _MARKERS.finditer(text)):
         return
     if first(words_pattern(options.markers), text):
         return
-    if _TO_THE_BOARD.search(text):
+    if _TO_THE_BOARD.search(text) or _ASSURES_THE_BOARD.search(text):
         return
     yield Hit(
         item,
