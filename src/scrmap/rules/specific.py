@@ -8,8 +8,10 @@ below, or the subject of a modal verb that names a body ("The Home Office should
 particular and do not count. Nor does an agency named only as what the work is for,
 across or about ("training should be provided across schools", "referrals to children's
 social care", "the role of health visitors"), or as what owns a thing ("make GP records
-available", "a national police operation"): it is not asked to act, even straight before
-a passive modal ("referrals to children's social care should be reviewed"). Asked by name
+available", "a national police operation"), or as who receives the work ("provide health
+visitors with guidance", "offer midwives training", "GP training should be delivered"):
+it is not asked to act, even straight before a passive modal ("referrals to children's
+social care should be reviewed"). Asked by name
 it is ("ask the police to ...", "led by the LSCB"), and so is an agency that starts a
 clause after an opening phrase ("Within 28 days of a referral, the local authority to
 complete an assessment").
@@ -22,6 +24,7 @@ Passing:
 Failing:
     Professionals must recognise and respond to concerns about domestic abuse.
     Additional CSE training should be provided across schools and the local NHS.
+    Provide health visitors with guidance on recording fathers.
 """
 
 from __future__ import annotations
@@ -75,6 +78,13 @@ NOT_ASKED = frozenset(_NOT_ASKED_TEXT.split())
 """Words after which an agency is what the work is for, across, about or in, not who does
 it: "training provided across schools", "referrals to children's social care". Not
 "between": sharing "between the safeguarding partners" is theirs to do."""
+_GIVEN_TEXT = """provide provides providing give gives giving offer offers offering supply supplies
+supplying equip equips equipping send sends sending train trains"""
+GIVEN = frozenset(_GIVEN_TEXT.split())
+"""Verbs whose object receives what the work gives: "Provide health visitors with guidance",
+"Give schools a named contact", "Offer midwives training" ask nobody named to act (as
+"training delivered to GPs" does not). Not "ask", "remind" or "require": "ask the police to
+share" asks the police."""
 _PASSED_TEXT = """the a an all any each every its their our other relevant local national
 those these both and or"""
 PASSED = frozenset(_PASSED_TEXT.split())
@@ -87,10 +97,11 @@ their length. A word in capitals counts as another word: in a text written in ca
 ("TRAINING SHOULD BE COMMISSIONED BY THE PARTNERSHIP") every word is one."""
 _OWNED = re.compile(
     r"(?<!\s)\s+(?:records?|operations?|admissions?|attendances?|data|premises|procedures?|"
-    r"polic(?:y|ies)|guidance|systems?)\b",
+    r"polic(?:y|ies)|guidance|systems?|training|briefings?)\b",
     re.IGNORECASE,
 )
-"""A thing the agency owns or that is named after it: "GP records", "police operation"."""
+"""A thing the agency owns, gets or that is named after it: "GP records", "police
+operation", "GP training should be delivered"."""
 _ACTS = re.compile(
     r"(?<!\s)\s+(?:should|must|will|shall|would|could|can|may|needs?\s+to|are\s+to|is\s+to)\b"
     r"(?P<passive>\s+(?:not\s+)?be\b)?",
@@ -162,7 +173,7 @@ def _asked(text: str, start: int, end: int, ends: frozenset[int]) -> bool:
     for found in reversed(words):
         word = found.group()
         lower = word.lower()
-        if lower in NOT_ASKED:
+        if lower in NOT_ASKED or lower in GIVEN:
             return False
         if word == ",":
             if found.start() not in ends:
