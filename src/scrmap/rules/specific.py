@@ -13,8 +13,9 @@ visitors with guidance", "offer midwives training", "GP training should be deliv
 it is not asked to act, even straight before a passive modal ("referrals to children's
 social care should be reviewed"). Asked by name
 it is ("ask the police to ...", "led by the LSCB"), and so is an agency that starts a
-clause after an opening phrase ("Within 28 days of a referral, the local authority to
-complete an assessment").
+clause after an opening phrase, with its comma or without ("Within 28 days of a referral,
+the local authority to complete an assessment", "In all cases health visitors to ask ...",
+"In all cases of neglect of a baby the Health Visiting Service should ...").
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
@@ -36,7 +37,7 @@ from pydantic import Field
 
 from scrmap.findings import Severity
 from scrmap.rules._base import Hit, Item, RuleOptions, Scope, words_pattern
-from scrmap.text import WORD, actor_spans
+from scrmap.text import AGENT_WORDS, WORD, actor_spans
 
 ID = "specific"
 SEVERITY = Severity.warning
@@ -111,6 +112,25 @@ _ACTS = re.compile(
 ("The President of the Family Division and Cafcass should ..."). Not where the modal is
 passive: in "referrals to children's social care should be reviewed" and "training for the
 police should be commissioned" the agency is still only what the work is for."""
+_NAME_WORD = re.compile(r"\s+([\w'\u2019&-]+)")
+NAME_WORDS = 3
+"""How many words of the agency's name or unit may stand between it and an active modal:
+"the Health Visiting Service should", "GP practices should", "police officers should"
+(capitalised, or an agency's word: ``AGENT_WORDS``). An agency that starts the subject of
+a modal acts, whatever opening phrase stands before it without a comma ("In all cases of
+neglect of a baby the health visiting team should ...")."""
+_TO_DO = re.compile(
+    r"\s+to\s+(?:ask|see|visit|check|ensure|make|consider|lead|take|seek|follow|identify|"
+    r"assess|escalate|notify|inform|discuss|work|complete|record|share|refer|review|attend|"
+    r"agree|develop|publish|audit|use|provide|offer|deliver|implement|introduce|establish|"
+    r"produce|update|report|meet|hold|include|contact|explore|convene|speak|write)\b",
+    re.IGNORECASE,
+)
+"""An agency followed by what it is to do, as action plans write it without a modal:
+"health visitors to ask about fathers". After an opening phrase with no comma ("In all
+cases health visitors to ask ..."), the phrase's preposition governs its own words, not
+the agency; straight after one ("referrals to children's social care to ensure ...",
+"training for GPs to recognise ...") the agency is still only what the work is for."""
 _BACK_REACH = 200
 """How far back ``_asked`` reads (a dozen words at most): a long text that names the police
 a thousand times is read once per name, not from its start each time."""
@@ -163,18 +183,20 @@ def _asked(text: str, start: int, end: int, ends: frozenset[int]) -> bool:
     straight after one of ``ends``) and the words of a name; always, where an active modal
     follows it (``_ACTS``). Any other comma ends the reading: "In all cases, health visitors
     ..." starts a clause whose subject the agency is."""
-    acts = _ACTS.match(text, end)
-    if acts and not acts.group("passive"):
+    if _acts(text, end):
         return True
     if _OWNED.match(text, end):
         return False
+    to_do = bool(_TO_DO.match(text, end))
     others = 0
     words = list(_BACK_WORDS.finditer(text, max(0, start - _BACK_REACH), start))[-12:]
     for found in reversed(words):
         word = found.group()
         lower = word.lower()
-        if lower in NOT_ASKED or lower in GIVEN:
+        if lower in GIVEN:
             return False
+        if lower in NOT_ASKED:
+            return to_do and others > 0
         if word == ",":
             if found.start() not in ends:
                 return True
@@ -186,3 +208,20 @@ def _asked(text: str, start: int, end: int, ends: frozenset[int]) -> bool:
         if not word[:1].isalpha() or others > MODIFIERS:
             return True
     return True
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether an active modal follows the agency that ends at ``end``, straight after it
+    or after up to ``NAME_WORDS`` words of its name or unit."""
+    for _ in range(NAME_WORDS + 1):
+        acts = _ACTS.match(text, end)
+        if acts:
+            return not acts.group("passive")
+        word = _NAME_WORD.match(text, end)
+        if word is None:
+            return False
+        name = word.group(1)
+        if not (name[:1].isupper() or name.lower() in AGENT_WORDS):
+            return False
+        end = word.end()
+    return False
