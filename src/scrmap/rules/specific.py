@@ -5,17 +5,19 @@ action, in its `owner` or `agency` field or in its text: one of the agencies and
 below, or the subject of a modal verb that names a body ("The Home Office should ...",
 "The Welsh Government should ...", "Cambridgeshire Community Services (NHCP) should ...").
 "Professionals", "agencies", "partners", "practitioners" and "staff" name nobody in
-particular and do not count. Nor does an agency named only as what the work is for,
-across or about ("training should be provided across schools", "referrals to children's
-social care", "the role of health visitors"), or as what owns a thing ("make GP records
-available", "a national police operation"), or as who receives the work ("provide health
-visitors with guidance", "offer midwives training", "GP training should be delivered"):
-it is not asked to act, even straight before a passive modal ("referrals to children's
-social care should be reviewed"). Asked by name
-it is ("ask the police to ...", "led by the LSCB"), and so is an agency that starts a
-clause after an opening phrase, with its comma or without ("Within 28 days of a referral,
-the local authority to complete an assessment", "In all cases health visitors to ask ...",
-"In all cases of neglect of a baby the Health Visiting Service should ...").
+particular and do not count, nor with what qualifies them ("the agencies contributing to
+the review", "professionals working with children", "agencies in Norfolk") or after an
+opening clause with no comma ("where it does happen agencies must ..."). Nor does an
+agency named only as what the work is for, across or about ("training should be provided
+across schools", "referrals to children's social care", "the role of health visitors"), or
+as what owns a thing ("make GP records available", "a national police operation"), or as
+who receives the work ("provide health visitors with guidance", "offer midwives training",
+"GP training should be delivered"): it is not asked to act, even straight before a passive
+modal ("referrals to children's social care should be reviewed"). Asked by name it is
+("ask the police to ...", "led by the LSCB"), and so is an agency that starts a clause
+after an opening phrase, with its comma or without ("Within 28 days of a referral, the
+local authority to complete an assessment", "In all cases health visitors to ask ...", "In
+all cases of neglect of a baby the Health Visiting Service should ...").
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
@@ -73,6 +75,11 @@ NOBODY = frozenset(_NOBODY_TEXT.split())
 "Professionals and local partners". Any other word in a subject that acts names someone."""
 _ACTORS = words_pattern(ACTORS)
 _ACRONYMS = words_pattern(ACRONYMS, flags=0)
+MODIFIES = frozenset({"who", "which", "in", "at", "from", "with", "within", "across", "involved"})
+"""Words that start what a subject of ``NOBODY``'s is qualified by ("agencies in the
+review", "professionals who work with children"), as a word in *-ing* or *-ed* does
+("agencies contributing to the review"): still nobody in particular."""
+_DETERMINERS = frozenset({"the", "a", "an", "all", "any", "every", "each", "and", "or", "of"})
 _NOT_ASKED_TEXT = """for across among amongst to into within of in at on about throughout
 like including"""
 NOT_ASKED = frozenset(_NOT_ASKED_TEXT.split())
@@ -152,11 +159,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     if rec.owner or rec.agency:
         return
     text = item.text
-    subjects = actor_spans(text)
-    if any(
-        any(w.lower() not in NOBODY for w in WORD.findall(text[start:end]))
-        for start, end in subjects
-    ):
+    if any(_names_someone(WORD.findall(text[start:end])) for start, end in actor_spans(text)):
         return
     named = [_ACTORS, _ACRONYMS, words_pattern(options.actors)]
     found = sorted(
@@ -173,6 +176,32 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         item,
         f"does not say who must act{only}: name an agency, board or role in the text, or set "
         "'owner' or 'agency' ('professionals' and 'agencies' name nobody)",
+    )
+
+
+def _names_someone(subject: list[str]) -> bool:
+    """Whether the words before a modal name someone: a word not ``NOBODY``'s, unless the
+    subject is a ``NOBODY`` phrase after another clause ("where it does happen agencies
+    must ...": read back over the words a body's name is made of, capitalised, an agency's
+    or ``NOBODY``'s, all are ``NOBODY``'s) or with a modifier after it ("The agencies
+    contributing to the review should ...", "Professionals working with children must
+    ...": ``MODIFIES``)."""
+    words = [w.lower() for w in subject]
+    if all(w in NOBODY for w in words):
+        return False
+    tail = 0
+    for word in reversed(subject):
+        if not (word[:1].isupper() or word.lower() in AGENT_WORDS or word.lower() in NOBODY):
+            break
+        tail += 1
+    if tail and all(w in NOBODY for w in words[len(words) - tail :]):
+        return False
+    head = next(i for i, w in enumerate(words) if w not in NOBODY)
+    return not (
+        head > 0
+        and any(w in NOBODY and w not in _DETERMINERS for w in words[:head])
+        and not subject[head][:1].isupper()
+        and (words[head] in MODIFIES or words[head].endswith(("ing", "ed")))
     )
 
 
