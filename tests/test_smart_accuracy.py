@@ -16,7 +16,7 @@ LABELS = ROOT / "tests" / "smart" / "train-labels.yaml"
 
 # rule: (agreement on the half looked at, on the half held out), in items of 69 and 75
 FLOORS = {
-    "specific": (67, 68),
+    "specific": (68, 68),
     "measurable": (66, 73),
     "time-bound": (69, 75),
     "vague-verb": (69, 72),

@@ -9,15 +9,16 @@ particular and do not count, nor with what qualifies them ("the agencies contrib
 the review", "professionals working with children", "agencies in Norfolk") or after an
 opening clause with no comma ("where it does happen agencies must ..."). Nor does an
 agency named only as what the work is for, across or about ("training should be provided
-across schools", "referrals to children's social care", "the role of health visitors"), or
-as what owns a thing ("make GP records available", "a national police operation"), or as
-who receives the work ("provide health visitors with guidance", "offer midwives training",
-"GP training should be delivered"): it is not asked to act, even straight before a passive
-modal ("referrals to children's social care should be reviewed"). Asked by name it is
-("ask the police to ...", "led by the LSCB"), and so is an agency that starts a clause
-after an opening phrase, with its comma or without ("Within 28 days of a referral, the
-local authority to complete an assessment", "In all cases health visitors to ask ...", "In
-all cases of neglect of a baby the Health Visiting Service should ...").
+across schools", "referrals to children's social care", "the role of health visitors",
+"units such as Winterbourne View Hospital"), or as what owns a thing ("make GP records
+available", "a national police operation"), or as who receives the work ("provide health
+visitors with guidance", "offer midwives training", "GP training should be delivered"): it
+is not asked to act, even straight before a passive modal ("referrals to children's social
+care should be reviewed"). Asked by name it is ("ask the police to ...", "led by the
+LSCB"), and so is an agency that starts a clause after an opening phrase, with its comma
+or without ("Within 28 days of a referral, the local authority to complete an assessment",
+"In all cases health visitors to ask ...", "In all cases of neglect of a baby the Health
+Visiting Service should ...").
 
 Passing:
     The NSCB will audit the use of the Threshold Guide by March 2027.
@@ -84,8 +85,9 @@ _NOT_ASKED_TEXT = """for across among amongst to into within of in at on about t
 like including"""
 NOT_ASKED = frozenset(_NOT_ASKED_TEXT.split())
 """Words after which an agency is what the work is for, across, about or in, not who does
-it: "training provided across schools", "referrals to children's social care". Not
-"between": sharing "between the safeguarding partners" is theirs to do."""
+it: "training provided across schools", "referrals to children's social care"; *such as*
+reads as *like* ("units such as Winterbourne View Hospital"). Not "between": sharing
+"between the safeguarding partners" is theirs to do."""
 _GIVEN_TEXT = """provide provides providing give gives giving offer offers offering supply supplies
 supplying equip equips equipping send sends sending train trains"""
 GIVEN = frozenset(_GIVEN_TEXT.split())
@@ -219,12 +221,13 @@ def _asked(text: str, start: int, end: int, ends: frozenset[int]) -> bool:
     to_do = bool(_TO_DO.match(text, end))
     others = 0
     words = list(_BACK_WORDS.finditer(text, max(0, start - _BACK_REACH), start))[-12:]
-    for found in reversed(words):
+    for at in range(len(words) - 1, -1, -1):
+        found = words[at]
         word = found.group()
         lower = word.lower()
         if lower in GIVEN:
             return False
-        if lower in NOT_ASKED:
+        if lower in NOT_ASKED or (lower == "as" and at and words[at - 1].group().lower() == "such"):
             return to_do and others > 0
         if word == ",":
             if found.start() not in ends:
