@@ -1,8 +1,10 @@
 """The recommendation asks for thought, not action.
 
-Verbs such as "consider", "explore", "reflect on", "be mindful of", "give due
-consideration to" or "take into account" (with a word inside too: "be fully aware of")
-cannot be completed or checked, and nor can "recognise the importance of", "recognise
+Verbs such as "consider", "explore", "reflect on", "be mindful of", "be alert to", "have
+regard to", "give due consideration to" or "take into account" (with a word inside too:
+"be fully aware of"), and their passives ("consideration should be given to", "a protocol
+should be considered", "the child's views should be taken into account"), cannot be
+completed or checked, and nor can "recognise the importance of", "recognise
 schools as partners" or "consider the need for": an abstract noun (need, importance, value,
 benefit, ...) after such a verb keeps the action out of reach. The rule reports them unless
 the recommendation also has a concrete action verb outside what is to be considered
@@ -17,6 +19,7 @@ Failing:
     Agencies should consider how they engage with fathers.
     Agencies should consider the need for a review of the escalation policy.
     Health partners should be mindful of the importance of information sharing.
+    Consideration should be given to a joint protocol for neglect.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ ACTIONS = [
     "complet*", "train*", "provid*", "develop*", "commission*", "agree*", "write", "record*",
     "refer*", "attend*", "use", "uses", "using", "cascade*", "share*", "sharing", "form",
     "review*", "monitor*", "ask*", "offer*", "speak*", "hold*", "convene*", "include*",
-    "replace*", "fund*", "recruit*", "meet*",
+    "replace*", "fund*", "recruit*", "meet*", "assur*",
 ]  # fmt: skip
 FRAMED = [
     "recognise", "recognize", "understand", "note", "acknowledge", "appreciate", "emphasise",
@@ -73,14 +76,24 @@ def _vague_pattern(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 _VAGUE = _vague_pattern(VAGUE)
+_GIVEN = r"(?:should|must|will|shall|needs?\s+to|is\s+to|are\s+to|is|are|be|to)\s+(?:be\s+)?"
 _HEDGED = re.compile(
-    r"(?:\bbe\s+(?:[a-z]+\s+)?(?:mindful|aware|cognisant|cognizant|conscious)\s+of\b"
-    rf"|\bgive\s+(?:[a-z]+\s+)?consideration\s+to\b)(?:{_FRAME})?",
+    r"(?:\b(?:be|remain|stay)\s+(?:[a-z]+\s+)?"
+    r"(?:(?:mindful|aware|cognisant|cognizant|conscious)\s+of|(?:alert|alive)\s+to)\b"
+    r"|\bgive\s+(?:[a-z]+\s+)?(?:consideration|thought)\s+to\b"
+    rf"|\b(?:consideration|thought)\s+(?:[a-z]+\s+)?{_GIVEN}given\s+to\b"
+    rf"|\b{_GIVEN}(?:considered|explored|reflected\s+(?:on|upon)|borne\s+in\s+mind|"
+    r"taken\s+into\s+account)(?!\s+(?:by|as|to\s+be|that)\b)"
+    rf"|\bhave\s+regard\s+to\b|\bkeep\s+in\s+mind\b)(?:{_FRAME})?",
     re.IGNORECASE,
 )
-"""Being aware of something and giving it consideration, with or without a word inside:
-"be mindful of", "be fully aware of", "be made aware of", "give due consideration to";
-with an abstract noun after, as `VAGUE`'s phrases."""
+"""Being aware of something and giving it thought, with or without a word inside: "be
+mindful of", "be fully aware of", "be made aware of", "remain alert to", "give due
+consideration to", "have regard to"; and asked for in the passive, as reviews often ask
+("Consideration should be given to ...", "thought is given to ...", "a joint protocol
+should be considered", "the child's views should be taken into account"; not "considered
+by the panel", "considered as", "considered to be" or "considered that", which say who
+or what); with an abstract noun after, as `VAGUE`'s phrases."""
 REGARDING = ["recognise", "recognize", "understand", "acknowledge", "appreciate"]
 """The verbs of `FRAMED` that, with *as*, ask for a view of something: "promote the
 helpline as the first point of contact" and "highlight the learning as a priority" ask
