@@ -19,7 +19,7 @@ FLOORS = {
     "specific": (68, 68),
     "measurable": (66, 73),
     "time-bound": (69, 75),
-    "vague-verb": (69, 72),
+    "vague-verb": (69, 73),
 }
 
 

@@ -9,7 +9,10 @@ schools as partners" or "consider the need for": an abstract noun (need, importa
 benefit, ...) after such a verb keeps the action out of reach. The rule reports them unless
 the recommendation also has a concrete action verb outside what is to be considered
 ("consider the findings and publish a revised protocol" passes; in "consider the need for a
-review", the review is only to be thought about).
+review", the review is only to be thought about). A noun made from an action is no action:
+"consider the findings and their implications for referrals", "reflect on the learning and
+the development of practice" ask only for thought, and in "consider banning restraint, and
+its use should be discontinued" the action is to discontinue.
 
 Passing:
     The NSCB will publish a revised escalation protocol by June 2027.
@@ -30,7 +33,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from scrmap.findings import Severity
-from scrmap.rules._base import Hit, Item, RuleOptions, Scope, first, words_pattern
+from scrmap.rules._base import Hit, Item, RuleOptions, Scope, words_pattern
 
 ID = "vague-verb"
 SEVERITY = Severity.warning
@@ -49,7 +52,8 @@ ACTIONS = [
     "complet*", "train*", "provid*", "develop*", "commission*", "agree*", "write", "record*",
     "refer*", "attend*", "use", "uses", "using", "cascade*", "share*", "sharing", "form",
     "review*", "monitor*", "ask*", "offer*", "speak*", "hold*", "convene*", "include*",
-    "replace*", "fund*", "recruit*", "meet*", "assur*",
+    "replace*", "fund*", "recruit*", "meet*", "assur*", "discontinu*", "ban", "banned",
+    "amend*", "withdraw*", "prohibit*", "cease*",
 ]  # fmt: skip
 FRAMED = [
     "recognise", "recognize", "understand", "note", "acknowledge", "appreciate", "emphasise",
@@ -113,6 +117,29 @@ _FRAMED = re.compile(
     rf"\b(?:{'|'.join(FRAMED)}){_FRAME}|\b(?:{'|'.join(REGARDING)}){_REGARDED}", re.IGNORECASE
 )
 _ACTIONS = words_pattern(ACTIONS)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|our|this|these|those|any|some|each|every|no|of|for|"
+    r"with|in|on|at|by|from|and\s+the)\s+$",
+    re.IGNORECASE,
+)
+"""A word that makes the action word after it a noun: "its use", "the review", "of the
+training" name a thing, not something to do."""
+_NOUN_FORM = re.compile(r"(?:als?|ments?|ders|ners|ance|ions?|ings)$", re.IGNORECASE)
+"""The endings of an action word's nouns: "referrals", "development", "providers",
+"commissioners", "attendance", "revision", "meetings" (not "delivers" or "refers")."""
+
+
+def _an_action(pattern: re.Pattern[str] | None, text: str) -> bool:
+    """Whether ``text`` asks for one of ``pattern``'s actions as a verb: not a noun made
+    from it ("its use should be discontinued" asks to discontinue, not to use; "their
+    implications for referrals" asks nothing)."""
+    if pattern is None:
+        return False
+    return any(
+        not _NOUN_FORM.search(m.group())
+        and not _NOUN_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+        for m in pattern.finditer(text)
+    )
 
 
 class Options(RuleOptions):
@@ -146,7 +173,7 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
         return
     boundary = _BOUNDARY.search(text, vague.end())
     outside = text[: vague.start()] + " " + (text[boundary.start() :] if boundary else "")
-    if first(_ACTIONS, outside) or first(words_pattern(options.actions), outside):
+    if _an_action(_ACTIONS, outside) or _an_action(words_pattern(options.actions), outside):
         return
     phrase = " ".join(vague.group(0).split())
     yield Hit(
