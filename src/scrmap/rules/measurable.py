@@ -1,18 +1,19 @@
 """The recommendation states an activity but no outcome or evidence that can be checked.
 
-A SMART recommendation is Measurable: it says how the Board will know it worked (an
-audit, a figure, a report to the Board, evidence from practice), not only what will
-be done ("report progress to the Board", "present the findings to the Partnership Board"
-count). "Ensure training is delivered" is an output: the Board cannot tell from it
-whether practice changed. Nor is an aim: "reduce the need for admissions" says what
-should change, not how anyone will know it did, and "targeted" help has no target; nor is
-a kind of work named after a measure ("outcome-based commissioning", "evidence-based
-practice"), a hope ("strengthen compliance with the duty"), a condition ("if the change is
-not evidenced"), what something came to ("the outcome of the assessment", "long-term
-outcomes") or a topic ("understand the impact on children"; "review the impact on
-children" is a check). Monitoring people or cases ("monitor the cases of children at
-risk") is practice, not a check on it. An `evidence` field in the file also satisfies the
-rule.
+A SMART recommendation is Measurable: it says how the Board will know it worked (an audit,
+a figure, a report to the Board, evidence from practice), not only what will be done
+("report progress to the Board", "present the findings to the Partnership Board" count).
+"Ensure training is delivered" is an output: the Board cannot tell from it whether
+practice changed. Nor is an aim: "reduce the need for admissions" says what should change,
+not how anyone will know it did, and "targeted" help has no target; nor is a kind of work
+named after a measure ("outcome-based commissioning", "evidence-based practice"), a hope
+("strengthen compliance with the duty"), a condition ("if the change is not evidenced"),
+or an outcome or impact nothing checks: what something came to ("the outcome of the
+assessment", "long-term outcomes") or a topic ("understand the impact on children", "the
+impact of abuse on outcomes for children"; "review the impact on children", "track
+outcomes" and "outcome measures" are checks). Monitoring people or cases ("monitor the
+cases of children at risk") is practice, not a check on it. An `evidence` field in the
+file also satisfies the rule.
 
 Passing:
     The NSCB will audit 20 case files in 2027 to show that fathers are recorded.
@@ -90,22 +91,27 @@ _AIM_AFTER = re.compile(
 )
 """What makes *outcome* or *evidence* a kind of work, not a measure of it: "commissioning
 should be outcome-based", "evidence-based practice", "an outcome-focused plan"."""
-_A_RESULT = re.compile(r"(?:\b(?:the|an?)|-term)\s+$", re.IGNORECASE)
-"""*Outcome* as what a process came to ("waiting for the outcome of that assessment", with
-*of* after) or what a life may ("considering both short-term and long-term outcomes"); not
-"report on outcomes to the Board", which its report counts anyway."""
-_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_OUTCOME_CHECKED = re.compile(
+    r"\s+(?:measures?|data|indicators?|framework|targets?|"
+    r"(?:(?:will|should|must)\s+be|are|is)\s+"
+    r"(?:measured|reported|monitored|tracked|evaluated|reviewed|audited))\b",
+    re.IGNORECASE,
+)
+"""What makes an *outcome* after it a measure: "outcome measures", "outcomes data", "outcomes
+will be reported"; else a check before it must (``_CHECKED``)."""
 _EVIDENCED_TO = re.compile(r"\s+(?:by|to|in|through|via|at|that)\b", re.IGNORECASE)
 """*Evidenced* counts where it says to whom, how or where: "evidenced to the Board",
 "evidenced by an audit", "evidenced in case records"; "unless the change is evidenced" is
 a condition of practice."""
 _CHECKED = re.compile(
     r"\b(?:assess|review|evaluat|measur|monitor|report|demonstrat|show|audit|test|track|"
-    r"captur|evidenc)\w*\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    r"captur|evidenc|publish|collect)\w*\s+(?:[\w'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-"""A check a few words before *impact on*: "review the impact on children" is a measure,
-"understand the impact on children" a topic."""
+"""A check a few words before *impact on* or *outcome*: "review the impact on children" and
+"report outcomes for children to the Board" are measures; "understand the impact on
+children", "waiting for the outcome of that assessment", "considering long-term
+outcomes" and "the impact of abuse on outcomes for children" are topics."""
 _AIMED = re.compile(
     r"\b(?:strengthen|improv|increas|ensur|promot|encourag|support|enforc|secur|achiev)\w*\s+"
     r"(?:the\s+|their\s+|its\s+|full\s+|better\s+|greater\s+)?$",
@@ -127,16 +133,16 @@ class Options(RuleOptions):
 def _no_measure(marker: re.Match[str], text: str) -> bool:
     """Whether ``marker`` is a measure's word used for something else: monitoring of
     people or cases (``_CASEWORK``), an aim or a kind of work (``_AIM_AFTER``, ``_AIMED``),
-    what something came to (``_A_RESULT``), a condition (``_EVIDENCED_TO``) or a
-    topic (``_CHECKED``)."""
+    a condition (``_EVIDENCED_TO``), or an outcome or impact that nothing checks, a topic
+    or what something came to (``_CHECKED``, ``_OUTCOME_CHECKED``)."""
     word, start, end = marker.group().lower(), marker.start(), marker.end()
     before = text[max(0, start - 60) : start]
     if word.startswith("monitor"):
         return bool(_CASEWORK.match(text, end))
     if word.startswith(("outcome", "evidence")) and _AIM_AFTER.match(text, end):
         return True
-    if word.startswith("outcome") and (result := _A_RESULT.search(before)):
-        return result.group().startswith("-") or bool(_OF.match(text, end))
+    if word.startswith("outcome"):
+        return not (_CHECKED.search(before) or _OUTCOME_CHECKED.match(text, end))
     if word == "evidenced":
         return not _EVIDENCED_TO.match(text, end)
     if " ".join(word.split()) == "impact on":
