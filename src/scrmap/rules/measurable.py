@@ -87,19 +87,20 @@ children's attendance" is a figure)."""
 
 
 _AIM_AFTER = re.compile(
-    r"\s*-?\s*(?:based|focus+ed|led|driven|orientated|oriented|informed)\b", re.IGNORECASE
+    r"(?<![\s-])(?:\s*-\s*|\s+)(?:based|focus+ed|led|driven|orientated|oriented|informed)\b",
+    re.IGNORECASE,
 )
 """What makes *outcome* or *evidence* a kind of work, not a measure of it: "commissioning
 should be outcome-based", "evidence-based practice", "an outcome-focused plan"."""
 _OUTCOME_CHECKED = re.compile(
-    r"\s+(?:measures?|data|indicators?|framework|targets?|"
+    r"(?<!\s)\s+(?:measures?|data|indicators?|framework|targets?|"
     r"(?:(?:will|should|must)\s+be|are|is)\s+"
     r"(?:measured|reported|monitored|tracked|evaluated|reviewed|audited))\b",
     re.IGNORECASE,
 )
 """What makes an *outcome* after it a measure: "outcome measures", "outcomes data", "outcomes
 will be reported"; else a check before it must (``_CHECKED``)."""
-_EVIDENCED_TO = re.compile(r"\s+(?:by|to|in|through|via|at|that)\b", re.IGNORECASE)
+_EVIDENCED_TO = re.compile(r"(?<!\s)\s+(?:by|to|in|through|via|at|that)\b", re.IGNORECASE)
 """*Evidenced* counts where it says to whom, how or where: "evidenced to the Board",
 "evidenced by an audit", "evidenced in case records"; "unless the change is evidenced" is
 a condition of practice."""

@@ -121,7 +121,7 @@ _ACTS = re.compile(
 ("The President of the Family Division and Cafcass should ..."). Not where the modal is
 passive: in "referrals to children's social care should be reviewed" and "training for the
 police should be commissioned" the agency is still only what the work is for."""
-_NAME_WORD = re.compile(r"\s+([\w'\u2019&-]+)")
+_NAME_WORD = re.compile(r"(?<!\s)\s+([\w'\u2019&-]+)")
 NAME_WORDS = 3
 """How many words of the agency's name or unit may stand between it and an active modal:
 "the Health Visiting Service should", "GP practices should", "police officers should"
@@ -129,7 +129,7 @@ NAME_WORDS = 3
 a modal acts, whatever opening phrase stands before it without a comma ("In all cases of
 neglect of a baby the health visiting team should ...")."""
 _TO_DO = re.compile(
-    r"\s+to\s+(?:ask|see|visit|check|ensure|make|consider|lead|take|seek|follow|identify|"
+    r"(?<!\s)\s+to\s+(?:ask|see|visit|check|ensure|make|consider|lead|take|seek|follow|identify|"
     r"assess|escalate|notify|inform|discuss|work|complete|record|share|refer|review|attend|"
     r"agree|develop|publish|audit|use|provide|offer|deliver|implement|introduce|establish|"
     r"produce|update|report|meet|hold|include|contact|explore|convene|speak|write)\b",
