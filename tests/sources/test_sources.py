@@ -297,6 +297,39 @@ def test_a_numbered_line_is_a_section_heading_only_alone_and_by_its_name(
     assert [r.text for r in recs] == texts
 
 
+def test_a_numbered_short_title_over_its_paragraph_is_that_recommendations_title(
+    tmp_path: Path,
+) -> None:
+    """In a recommendations section, '2. Chronology' over a paragraph is the title of the
+    recommendation the paragraph is, as 'Recommendation 2 \u2013 Chronology' is: its number
+    the id, its title in front of the text. A short item with no paragraph under it, or a
+    sentence, is an item as before."""
+    path = tmp_path / "titled.txt"
+    path.write_text(
+        "8. Recommendations\n\n"
+        "1. Fathers\n\n"
+        "Health visitors should ask about the father at every new birth visit.\n\n"
+        "2. Chronology\n\n"
+        "The Partnership should require a multi-agency chronology for every child.\n"
+        "It should be kept on the child's file.\n\n"
+        "3. Supervision\n"
+        "4. Schools should record every missed appointment.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text) for r in recs] == [
+        ("1", "Fathers. Health visitors should ask about the father at every new birth visit."),
+        (
+            "2",
+            "Chronology. The Partnership should require a multi-agency chronology for every "
+            "child. It should be kept on the child's file.",
+        ),
+        ("3", "Supervision"),
+        ("4", "Schools should record every missed appointment."),
+    ]
+
+
 NESTED = """\
 # Child S
 

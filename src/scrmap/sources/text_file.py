@@ -502,6 +502,25 @@ recommendation 8, and an appendix after it ends the section. Other section names
 they are as likely the short titles of recommendations ("2. Chronology" over its text)."""
 
 
+def _numbered_title(item: re.Match[str], after: list[str]) -> bool:
+    """Whether the numbered item ``item`` is a short title over its recommendation: a few
+    words, no full stop and no modal verb (`short_heading`), not a label, with a blank line
+    and then a paragraph (no list item, heading or label) in ``after``, the lines below it."""
+    text = item.group("text").strip()
+    if not item.group("num") or not short_heading(text) or title_label(text) is not None:
+        return False
+    if not after or after[0].strip() or len(after) < 2:
+        return False
+    below = after[1]
+    return bool(
+        below.strip()
+        and not ITEM.match(below)
+        and not _HEADING.match(below)
+        and not LOOKS_LABELLED.match(below)
+        and _indent(below) < NESTED
+    )
+
+
 def _section_line(line: str, before: str, after: str) -> str | None:
     """The section's name if ``line``, between ``before`` and ``after``, is one
     (`_SECTION_LINE`), alone at the margin with a blank line (or the file's edge) above and
@@ -679,6 +698,8 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         current = paragraph = None
 
     titled: list[Any] | None = None  # [line, number, case, waive, text] of a title label
+    title_listed = False  # the title label was a numbered item's ('2. Chronology'): the next
+    # numbered item is the next recommendation, not a part of this one
     under_title = False  # the last item's text is the paragraphs under a title label
 
     def untitled() -> None:
@@ -892,6 +913,22 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # recommendation, and its number is their id.
             untitled()
             titled = [number, title_label(line) or None, case, waive, line.strip()]
+            title_listed = False
+            waive = {}
+            parent = None
+        elif (
+            item
+            and section is not None
+            and paragraph is None
+            and current is None
+            and _numbered_title(item, lines[number:])
+        ):
+            # '2. Chronology' over its paragraph in a recommendations section: the title of
+            # the recommendation under it, read as 'Recommendation 2 \u2013 Chronology' is.
+            untitled()
+            title = item.group("text").strip()
+            titled = [number, _item_number(item), case, waive, f"Recommendation \u2013 {title}"]
+            title_listed = True
             waive = {}
             parent = None
         elif parent is not None and (_indent(line) >= parent + NESTED or SUB_BULLET.match(line)):
@@ -899,7 +936,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                 start, label, body, item_case, item_waive = blocks.pop()
                 current = [start, label, [body], item_case, item_waive]
             current[2].append(item.group("text").strip() if item else line.strip())
-        elif item and (titled or under_title):
+        elif item and (titled or under_title) and not (title_listed and item.group("num")):
             # The list under a title label is its recommendation, one item with the label's
             # number as id, its bullets joined as parts: reviews set a recommendation's
             # actions as bullets under 'Recommendation 1', and read one to an item they
