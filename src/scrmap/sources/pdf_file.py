@@ -278,7 +278,10 @@ def _tabular(lines: list[_Line]) -> bool:
     starts higher up the page than the line before it and to its right, on the baseline of
     a line met before (the next cell of a row, the top of the next column); or a line is a
     recommendations table's header row (`_table_header`), whose rows of one line each
-    come out as lines of text."""
+    come out as lines of text. Three, not one, because a page's drawing order goes back up
+    for other reasons (a raised mark, a box set beside the text). It misses a two-column
+    table whose cells the PDF joins line by line, and a list set in two columns, which are
+    then read as fewer, longer items: the README says so, and to check such a review."""
     if any(_table_header(line.text) for line in lines):
         return True
     jumps = 0
