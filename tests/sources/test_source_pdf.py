@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scrmap import exitcodes
+from scrmap.cli import app
 from scrmap.errors import Problem
 from scrmap.formats.pdf import unavailable
 from scrmap.limits import Limits
@@ -418,6 +419,15 @@ def test_a_pdf_under_another_ending_is_named_with_what_to_do(
     path = tmp_path / f"Child Q{ending}"
     shutil.copy(CHILD_Q, path)
     assert load_file(path) == ([], [_problem(path, message)])
+
+
+def test_a_pdf_on_standard_input_is_told_to_be_saved_as_a_file() -> None:
+    """Piped, a PDF has no name to change: the advice is to save it as a .pdf and name it."""
+    result = CliRunner().invoke(app, ["map", "-"], input=CHILD_Q.read_bytes())
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr == (
+        "<stdin>: a PDF, not text: save it as a file named .pdf, and name that file\n"
+    )
 
 
 def _handmade(path: Path, *pages: bytes) -> Path:

@@ -313,7 +313,9 @@ def test_a_numbered_short_title_over_its_paragraph_is_that_recommendations_title
         "The Partnership should require a multi-agency chronology for every child.\n"
         "It should be kept on the child's file.\n\n"
         "3. Supervision\n"
-        "4. Schools should record every missed appointment.\n",
+        "4. Schools should record every missed appointment.\n\n"
+        "5. Train GPs in coercive control\n\n"
+        "The panel noted that GP training was last given in 2019.\n",
         encoding="utf-8",
     )
     recs, problems = load_file(path)
@@ -327,6 +329,8 @@ def test_a_numbered_short_title_over_its_paragraph_is_that_recommendations_title
         ),
         ("3", "Supervision"),
         ("4", "Schools should record every missed appointment."),
+        # a short recommendation in the imperative over a comment: the comment asks nothing
+        ("5", "Train GPs in coercive control"),
     ]
 
 

@@ -124,7 +124,8 @@ about how it was read."""
 
 def _with_text(kind: SourceKind, file: SourceFile, data: bytes) -> Opened:
     if b"\x00" in data[:8192] and marked(data) is None:
-        return kind, Problem(file.name, None, None, not_text(data[:8192])), []
+        piped = file.path == Path(STDIN)
+        return kind, Problem(file.name, None, None, not_text(data[:8192], piped)), []
     text, warnings = decode(data, file.name)
     return kind, dataclasses.replace(file, text=text), warnings
 

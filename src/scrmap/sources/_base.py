@@ -115,11 +115,14 @@ PDF_SIGNATURE = b"%PDF-"
 _NAME_IT_PDF = "name it .pdf, and scrmap reads it as a PDF"
 
 
-def not_text(data: bytes) -> str:
+def not_text(data: bytes, piped: bool = False) -> str:
     """Why a file with a NUL byte in ``data`` (its first bytes) is not read as text: UTF-16
     without its byte-order mark (every other byte zero) was called a binary file, which
-    left the user nothing to do about it."""
+    left the user nothing to do about it. ``piped``: the bytes came on standard input,
+    which has no name to change."""
     if PDF_SIGNATURE in data[:1024]:
+        if piped:  # standard input has no name to change
+            return "a PDF, not text: save it as a file named .pdf, and name that file"
         return f"a PDF, not text: {_NAME_IT_PDF}"
     if utf16_unmarked(data):
         return (

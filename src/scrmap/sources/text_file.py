@@ -505,20 +505,25 @@ they are as likely the short titles of recommendations ("2. Chronology" over its
 def _numbered_title(item: re.Match[str], after: list[str]) -> bool:
     """Whether the numbered item ``item`` is a short title over its recommendation: a few
     words, no full stop and no modal verb (`short_heading`), not a label, with a blank line
-    and then a paragraph (no list item, heading or label) in ``after``, the lines below it."""
+    and then a paragraph (no list item, heading or label) in ``after``, the lines below it,
+    that asks for something (`asks`): under a short recommendation in the imperative ("4.
+    Train GPs in coercive control"), a paragraph that only comments is no recommendation."""
     text = item.group("text").strip()
     if not item.group("num") or not short_heading(text) or title_label(text) is not None:
         return False
     if not after or after[0].strip() or len(after) < 2:
         return False
     below = after[1]
-    return bool(
-        below.strip()
-        and not ITEM.match(below)
-        and not _HEADING.match(below)
-        and not LOOKS_LABELLED.match(below)
-        and _indent(below) < NESTED
-    )
+    if (
+        not below.strip()
+        or ITEM.match(below)
+        or _HEADING.match(below)
+        or LOOKS_LABELLED.match(below)
+        or _indent(below) >= NESTED
+    ):
+        return False
+    paragraph = list(itertools.takewhile(str.strip, after[1:]))
+    return asks(" ".join(paragraph))
 
 
 def _section_line(line: str, before: str, after: str) -> str | None:
