@@ -28,9 +28,10 @@ def tour() -> list[str]:
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The files a fresh clone has that the tour reads."""
+    """The files a fresh clone has that the tour reads (a published review's PDF among the
+    tests' files)."""
     root = tmp_path_factory.mktemp("clone")
-    for name in ("data", "examples", "tests/gold"):
+    for name in ("data", "examples", "tests/gold", "tests/data/pdf"):
         shutil.copytree(ROOT / name, root / name)
     for name in ("framework.yaml", "framework.learned.yaml"):
         shutil.copy(ROOT / name, root / name)

@@ -1457,7 +1457,9 @@ def test_without_a_recommendations_heading_back_matter_is_left_out(tmp_path: Pat
     [
         ("# Safeguarding Practice Review\n\n## Child Q\n\n## Methodology\n\n", "Child Q"),
         ("# Serious Case Review: overview report\n\n## Introduction\n\n", "review"),
-        ("# Serious Case Review: Child Q\n\n## Methodology\n\n", "Serious Case Review: Child Q"),
+        # the kind of review, then the name: the name, as the review's other files give it
+        ("# Serious Case Review: Child Q\n\n## Methodology\n\n", "Child Q"),
+        ("# Child Safeguarding Practice Review \u2013 Child T\n\n", "Child T"),
     ],
 )
 def test_a_title_that_names_only_the_kind_of_review_is_no_case(

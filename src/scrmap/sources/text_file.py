@@ -502,6 +502,24 @@ recommendation 8, and an appendix after it ends the section. Other section names
 they are as likely the short titles of recommendations ("2. Chronology" over its text)."""
 
 
+_KIND_AND_NAME = re.compile(
+    r"^(?P<kind>[^:\u2013\u2014]+?)\s*(?::|\s[\u2013\u2014-])\s+(?P<name>\S.*)$"
+)
+"""A title that gives the kind of review and then its name: "Child Safeguarding Practice
+Review: Child T", "Serious Case Review \u2013 Child Q"."""
+
+
+def named_review(title: str) -> str:
+    """The case's name in a title that gives the kind of review first ("Child Safeguarding
+    Practice Review: Child T" is Child T), so that the case is named as the review's other
+    files name it (a draft's "Child T"), not counted as a case of its own; any other title
+    as it is."""
+    found = _KIND_AND_NAME.match(title)
+    if found and REVIEW_NAME.match(found.group("kind")):
+        return found.group("name").strip()
+    return title
+
+
 def _numbered_title(item: re.Match[str], after: list[str]) -> bool:
     """Whether the numbered item ``item`` is a short title over its recommendation: a few
     words, no full stop and no modal verb (`short_heading`), not a label, with a blank line
@@ -860,6 +878,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
                     if level <= (title_level or level):
                         under_review = level  # a template's title: the heading under it names
                 elif not GENERIC_HEADINGS.match(title):
+                    title = named_review(title)
                     named[level] = title
                     if review is not None and level > review:
                         # '## Child Q' right under '# Serious Case Review': the case, and

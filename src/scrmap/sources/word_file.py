@@ -53,6 +53,7 @@ from scrmap.sources.text_file import (
     beside_items,
     heading_is_recommendation,
     introduces,
+    named_review,
     read_label,
     reported_beside,
     short_heading,
@@ -722,10 +723,10 @@ def _case(blocks: list[_Block], stem: str) -> str:
         if GENERIC_HEADINGS.match(block.text) or block.subtitle:
             continue
         if not REVIEW_NAME.match(block.text):
-            return block.text
+            return named_review(block.text)
         after = named[k + 1].text if k + 1 < len(named) else ""
         named_case = after and not GENERIC_HEADINGS.match(after) and not REVIEW_NAME.match(after)
-        return after if named_case else stem
+        return named_review(after) if named_case else stem
     return stem
 
 
