@@ -257,65 +257,60 @@ def _nearest(item: UnmappedRecord, threshold: int | None) -> str:
     return nearest
 
 
-def unmapped_table(record: CoverageRecord, width: int = WIDE) -> RenderableType:
-    """Learning that fits no standard: candidates for reviewing the framework. Under
-    `NARROW` columns each item is stacked: its case and id, place, text and nearest."""
-    if not record["unmapped"]:
-        return Text("Unmapped: none; every item reaches a standard.")
-    title = "Unmapped: candidates for reviewing the framework"
-    threshold = record["framework"].get("threshold")
+def _items_view(
+    title: str,
+    items: Sequence[tuple[MemberRecord, str]],
+    detail: tuple[str, str],
+    width: int,
+) -> RenderableType:
+    """Items quoted for the Board, each with its case and id, place, text and one detail
+    (``detail``: the column's heading, and its label when stacked). Under `NARROW` columns
+    each item is stacked rather than tabled, so no word is broken."""
+    heading, label = detail
     if width < NARROW:
         lines: list[RenderableType] = [Text(title, style="italic")]
-        for item in record["unmapped"]:
+        for item, said in items:
             lines.append(Padding(Text(f"{item['case']} {item['id']}", style="bold"), (0, 0, 0, 2)))
-            body = Text.assemble(
-                (_place(item), QUIET), "\n", item["text"], "\nnearest: ", _nearest(item, threshold)
-            )
+            body = Text.assemble((_place(item), QUIET), "\n", item["text"], f"\n{label}: ", said)
             lines.append(Padding(body, (0, 0, 0, 4)))
         return Group(*lines)
     table = Table(title=title, title_justify="left")
     # Folded, not cut: cut, a long path lost its line number, where to find the item.
     table.add_column("case / id", overflow="fold")
     table.add_column("text")
-    table.add_column("nearest standards", min_width=12)
-    for item in record["unmapped"]:
+    table.add_column(heading, min_width=12)
+    for item, said in items:
         table.add_row(
-            Text(f"{item['case']} {item['id']}\n{_place(item)}"),
-            Text(item["text"]),
-            _nearest(item, threshold),
+            Text(f"{item['case']} {item['id']}\n{_place(item)}"), Text(item["text"]), said
         )
     return table
+
+
+def unmapped_table(record: CoverageRecord, width: int = WIDE) -> RenderableType:
+    """Learning that fits no standard: candidates for reviewing the framework, each with
+    its nearest standards."""
+    if not record["unmapped"]:
+        return Text("Unmapped: none; every item reaches a standard.")
+    threshold = record["framework"].get("threshold")
+    return _items_view(
+        "Unmapped: candidates for reviewing the framework",
+        [(item, _nearest(item, threshold)) for item in record["unmapped"]],
+        ("nearest standards", "nearest"),
+        width,
+    )
 
 
 def weak_view(record: CoverageRecord, width: int = WIDE) -> RenderableType | None:
-    """The weak matches, for the Board to check before it counts them (None when there are
-    none: the key message says nothing either). Under `NARROW` columns each is stacked."""
+    """The weak matches, for the Board to check before it counts them, each with its best
+    standard (None when there are none: the key message says nothing either)."""
     if not record["weak"]:
         return None
-    title = f"Weak matches: check before counting (best standard under {WEAK_MATCH})"
-    if width < NARROW:
-        lines: list[RenderableType] = [Text(title, style="italic")]
-        for item in record["weak"]:
-            lines.append(Padding(Text(f"{item['case']} {item['id']}", style="bold"), (0, 0, 0, 2)))
-            body = Text.assemble(
-                (_place(item), QUIET),
-                "\n",
-                item["text"],
-                f"\nbest standard: {item['standard']} ({item['score']})",
-            )
-            lines.append(Padding(body, (0, 0, 0, 4)))
-        return Group(*lines)
-    table = Table(title=title, title_justify="left")
-    table.add_column("case / id", overflow="fold")
-    table.add_column("text")
-    table.add_column("best standard", min_width=12)
-    for item in record["weak"]:
-        table.add_row(
-            Text(f"{item['case']} {item['id']}\n{_place(item)}"),
-            Text(item["text"]),
-            f"{item['standard']} ({item['score']})",
-        )
-    return table
+    return _items_view(
+        f"Weak matches: check before counting (best standard under {WEAK_MATCH})",
+        [(item, f"{item['standard']} ({item['score']})") for item in record["weak"]],
+        ("best standard", "best standard"),
+        width,
+    )
 
 
 def _pair_lines(group: RepeatRecord) -> str:
