@@ -502,21 +502,21 @@ recommendation 8, and an appendix after it ends the section. Other section names
 they are as likely the short titles of recommendations ("2. Chronology" over its text)."""
 
 
-_KIND_AND_NAME = re.compile(
-    r"^(?P<kind>[^:\u2013\u2014]+?)\s*(?::|\s[\u2013\u2014-])\s+(?P<name>\S.*)$"
-)
-"""A title that gives the kind of review and then its name: "Child Safeguarding Practice
-Review: Child T", "Serious Case Review \u2013 Child Q"."""
+_KIND_THEN_NAME = (":", " \u2013 ", " \u2014 ", " - ")
+"""What parts a title's kind of review from its name: "Child Safeguarding Practice Review:
+Child T", "Serious Case Review \u2013 Child Q"."""
 
 
 def named_review(title: str) -> str:
     """The case's name in a title that gives the kind of review first ("Child Safeguarding
     Practice Review: Child T" is Child T), so that the case is named as the review's other
     files name it (a draft's "Child T"), not counted as a case of its own; any other title
-    as it is."""
-    found = _KIND_AND_NAME.match(title)
-    if found and REVIEW_NAME.match(found.group("kind")):
-        return found.group("name").strip()
+    as it is. Split at the first separator, not by a pattern, which long runs of spaces
+    would make backtrack."""
+    for separator in _KIND_THEN_NAME:
+        kind, found, name = title.partition(separator)
+        if found and name.strip() and REVIEW_NAME.match(kind.strip()):
+            return name.strip()
     return title
 
 
