@@ -152,6 +152,11 @@ def test_a_date_cell_is_due_as_excel_shows_it(
         (["Recommendation", "Target date", "Revised date"],
          {"text": 0, "due": 1, "revised due": 2}),
         (["Recommendation", "New deadline", "Due"], {"text": 0, "due": 2, "revised due": 1}),
+        # the qualifier after the name, in brackets, as a column added beside the first is
+        (["Recommendation", "Target Date (Original)", "Target Date (Revised)"],
+         {"text": 0, "due": 1, "revised due": 2}),
+        (["Recommendation", "Due date", "Due date - revised"],
+         {"text": 0, "due": 1, "revised due": 2}),
         # A revised date alone is the due date; a date done is none.
         (["Recommendation", "Revised timescale"], {"text": 0, "due": 1}),
         (["Recommendation", "Actual completion date"], {"text": 0}),

@@ -223,12 +223,18 @@ date"): the due date, which a revised date in its row replaces."""
 
 
 def _due_as_qualified(name: str) -> str | None:
-    """The field of a due date's name after a word that qualifies it (`_REVISED`,
-    `_ORIGINAL`): "revised due" or "due", or None."""
+    """The field of a due date's name with a word that qualifies it (`_REVISED`,
+    `_ORIGINAL`), before it or after it ("Revised target date", "Target date (revised)", as
+    a plan adds a column beside the first): "revised due" or "due", or None."""
     first, _, rest = name.partition(" ")
-    if _BY_NAME.get(rest) != "due":
+    head, _, last = name.rpartition(" ")
+    if _BY_NAME.get(rest) == "due":
+        word = first
+    elif _BY_NAME.get(head) == "due":
+        word = last
+    else:
         return None
-    return "revised due" if first in _REVISED else "due" if first in _ORIGINAL else None
+    return "revised due" if word in _REVISED else "due" if word in _ORIGINAL else None
 
 
 def _field(name: str) -> str | None:
