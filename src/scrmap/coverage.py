@@ -111,8 +111,7 @@ class Coverage:
         return tuple(
             m
             for m in self.mapped
-            if (standards := m.result.assigned("standards"))
-            and max(s.score for s in standards) < WEAK_MATCH
+            if (best := m.result.best_standard) is not None and best.score < WEAK_MATCH
         )
 
     @property

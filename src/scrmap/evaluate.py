@@ -343,9 +343,9 @@ def evaluate(gold: GoldFile, matcher: Matcher) -> Evaluation:
         std[1] += len(set(got_standards) - want_standards)
         std[2] += len(want_standards - set(got_standards))
         top = got_standards[0] if got_standards else None
-        if got_standards:
+        if (best := result.best_standard) is not None:
             mapped += 1
-            if max(m.score for m in result.assigned("standards")) < WEAK_MATCH:
+            if best.score < WEAK_MATCH:
                 weak += 1
                 weak_right += top in want_standards
         if want_standards:

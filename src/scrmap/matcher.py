@@ -321,6 +321,14 @@ class Result:
         """True when at least one standard is assigned."""
         return bool(self.assigned("standards"))
 
+    @property
+    def best_standard(self) -> Match | None:
+        """The assigned standard with the highest score (the first of equals), or None: what
+        a weak match is judged by (``defaults.WEAK_MATCH``) in coverage, `check` and
+        `evaluate` alike."""
+        standards = self.assigned("standards")
+        return max(standards, key=_SCORE) if standards else None
+
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
@@ -570,6 +578,8 @@ class _Found:
     """Each standard's or theme's exclusion cues found, by (kind, id)."""
 
 
+_SCORE = attrgetter("score")
+"""A match's score, read in C: the key of ``Result.best_standard``."""
 _RANK = attrgetter("rank")
 """The order patterns are tried in (``_Pattern.rank``), read in C when they are sorted."""
 

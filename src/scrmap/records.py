@@ -15,7 +15,6 @@ import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
 
@@ -628,7 +627,7 @@ def coverage_record(
         "weak": [
             {**_member(m), "standard": best.id, "score": best.score}
             for m in coverage.weak
-            for best in [max(m.result.assigned("standards"), key=attrgetter("score"))]
+            if (best := m.result.best_standard) is not None
         ],
         "case_theme": coverage.case_theme,
         "cooccurrence": [

@@ -45,11 +45,8 @@ class Options(RuleOptions):
 def check(item: Item, options: Options) -> Iterator[Hit]:
     """Report a mapped item whose best standard scores under ``below`` (an unmapped one is
     ``unmapped``'s)."""
-    standards = item.result.assigned("standards")
-    if not standards:
-        return
-    best = max(standards, key=lambda m: m.score)
-    if best.score < options.below:
+    best = item.result.best_standard
+    if best is not None and best.score < options.below:
         yield Hit(
             item,
             f"maps only weakly: its best standard, {best.id}, scores {best.score} (under "
