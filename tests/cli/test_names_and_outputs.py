@@ -551,3 +551,21 @@ def test_evaluate_words_a_missing_file_as_every_command_does(runner: CliRunner) 
         "nosuch.yaml: no such file or directory\n"
     )
     assert run(runner, "map", "nosuch.yaml").stderr == "nosuch.yaml: no such file or directory\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["coverage", str(ROOT / "data" / "recommendations")],
+        ["check", str(ROOT / "data" / "recommendations")],
+        ["map", str(ROOT / "examples" / "draft.md")],
+        ["evaluate", str(ROOT / "tests" / "gold" / "heldout.yaml")],
+    ],
+)
+def test_output_to_a_pipe_ends_no_line_in_spaces(args: list[str]) -> None:
+    # Tables fill every line to the console's width; a file, a pipe or a CI log must not
+    # get the padding (diff and grep 'word$' trip on it).
+    result = invoke(CliRunner(), args, {**PLAIN_ENV, "COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert len(lines) > 5
+    assert [line for line in lines if line.endswith(" ")] == []

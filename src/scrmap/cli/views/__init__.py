@@ -58,6 +58,20 @@ class SafeConsole(Console):
             else:
                 yield Segment(terminal(segment.text, newlines=True), segment.style)
 
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """The text Rich writes out; to a file or a pipe, each line without the spaces
+        tables and padded blocks fill it with to the console's width.
+
+        On a terminal they are unseen, but in a file, a pipe or a CI log every line would
+        end in spaces: ``diff`` and ``grep 'word$'`` trip on them and editors flag them.
+        (Rich pads each block's lines as it lays them out, so only the written text, not
+        the segments, shows where a line ends.)
+        """
+        text = super()._render_buffer(buffer)
+        if self.is_terminal or " \n" not in text:
+            return text
+        return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
     def on_broken_pipe(self) -> None:
         """A reader that stopped early (``| head -1``): raise the error every other writer
         raises, so that the console script ends the run with exit 0 for it in one place.
