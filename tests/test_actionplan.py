@@ -391,6 +391,14 @@ def test_a_weekday_or_a_range_of_months_is_read(text: str, expected: date | None
         ("31/03/2027 - 30/06/2027", date(2027, 6, 30)),
         ("December 2026 to March 2027", date(2027, 3, 31)),
         ("30/06/2027 \u2013 31/03/2027", date(2027, 6, 30)),
+        # Side by side in figures, or on two lines of the cell (read as one line).
+        ("31/03/2027 30/06/2027", date(2027, 6, 30)),
+        ("31/03/2027\n30/06/2027", date(2027, 6, 30)),
+        ("31/03/2027, 30/06/2027", date(2027, 6, 30)),
+        ("2027-03-31 2027-06-30", date(2027, 6, 30)),
+        # Three dates, or a figure that is no date beside one, say nothing plain.
+        ("31/03/2027 30/06/2027 30/09/2027", None),
+        ("3 30/06/2027", None),
         # A revision with no date is no date: the cell is warned about, not half read.
         ("31/03/2027 (revised)", None),
         ("Deferred", None),

@@ -107,14 +107,24 @@ _RANGE = re.compile(r"(?<!\s)\s+(?:-|\u2013|\u2014|to|until)\s+", re.IGNORECASE)
 """What parts two dates of a due cell that gives a span ("31/03/2027 - 30/06/2027",
 "December 2026 to March 2027")."""
 
+_FIGURES = r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})"
+_SIDE_BY_SIDE = re.compile(rf"({_FIGURES})[,;]?\s+({_FIGURES})")
+"""What parts two dates in figures written side by side in one due cell, the date first
+agreed and the one the action was moved to ("31/03/2027 30/06/2027", or on two lines of
+the cell, which is read as one line): no word or dash between them says which is which,
+and of two such dates the later is the one the action was moved to, since an action is
+given more time, not less. Dates in words are not parted so ("31 March 2027" holds
+spaces)."""
+
 
 def _read_due(text: str) -> date | None:
     """The date ``text`` names as written, whatever its year (see `parse_due`): after the
     last `_REVISION` in it, where a date follows one, since an action given more time is
     late only after the new date, or before a `_FORMER` that follows a date ("30/06/2027
     (was 31/03/2027)"); else the whole of it (`_read_date`); else, for two dates parted as
-    a span (`_RANGE`), the later: the end of the span, or the date moved to where the
-    cell keeps both with no word between. Read as no date, each was never overdue."""
+    a span (`_RANGE`), or side by side (`_SIDE_BY_SIDE`), the later: the end of the span,
+    or the date moved to where the cell keeps both with no word between. Read as no date,
+    each was never overdue."""
     revisions = list(_REVISION.finditer(text))
     if revisions:
         moved = re.split(r"[();]", text[revisions[-1].end() :], maxsplit=1)[0].strip(" .,-")
@@ -130,6 +140,9 @@ def _read_due(text: str) -> date | None:
     if whole is not None:
         return whole
     span = _RANGE.split(text.strip())
+    side_by_side = _SIDE_BY_SIDE.fullmatch(text.strip())
+    if side_by_side is not None:
+        span = list(side_by_side.groups())
     if len(span) != 2:
         return None
     first, last = (_read_date(part) for part in span)

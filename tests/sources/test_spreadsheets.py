@@ -1529,6 +1529,34 @@ def test_names_of_groups_of_columns_above_the_header_are_read(tmp_path: Path, en
     assert [n for n, _ in explain_columns(path.with_suffix(".csv"))] == ["No.", "Action", "Q1"]
 
 
+@pytest.mark.parametrize("ending", [".xlsx", ".csv", ".docx"])
+def test_two_groups_of_columns_in_one_row_above_the_header(tmp_path: Path, ending: str) -> None:
+    """'Action plan' over the first columns and 'Progress' over the quarters, in one row:
+    the row was taken for a title (it names the first column), and the plan had no status."""
+    path = tmp_path / f"plan{ending}"
+    _two_row_plan(
+        path,
+        [
+            ["Action plan", "", "", "", "Progress", "", ""],
+            ["No.", "Recommendation", "Lead agency", "Target date", "Q1", "Q2", "Q3"],
+            [*FATHERS_ROW, "Green", "Amber", "Red"],
+        ],
+        ["A1:D1", "E1:G1"],
+    )
+    (rec,), problems = load_file(path)
+    assert (rec.id, rec.agency, rec.status, problems) == ("1", "NCHC", "Red", [])
+    # A title of two words with a sentence beside it is no row of groups.
+    write_table(
+        path.with_suffix(".csv"),
+        [
+            ["Child Q", "", "Actions agreed by the Board on 3 March 2027 after the review.", ""],
+            ["No.", "Action", "Q1", "Q2"],
+        ],
+    )
+    names = [n for n, _ in explain_columns(path.with_suffix(".csv"))]
+    assert names == ["No.", "Action", "Q1", "Q2"]
+
+
 def test_a_plan_exported_from_planner_is_read(tmp_path: Path) -> None:
     """A Board that tracks its actions as Microsoft Planner tasks exports them to Excel:
     'Task Name' was no column of recommendation text, so the plan was refused, and

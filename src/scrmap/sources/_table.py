@@ -403,13 +403,19 @@ def under_group_names(above: Sequence[str], header: Sequence[str]) -> list[str] 
     ``above`` it, else None: "Progress" over "Q1 | Q2 | Q3" where the header row is the
     second, with every other column's name in it ("No.", "Recommendation"), read "Q3" as
     no status. Only a row empty over the first column and the text, as such a row is (a
-    title starts at the first column), and only where it makes a column a field or changes
-    which column is one ("Progress Q3" the status)."""
+    title starts at the first column), or a row of two or more groups ("Action plan" over
+    the first columns, "Progress" over the quarters: a title is one cell), each a short
+    label; and only where it makes a column a field or changes which column is one
+    ("Progress Q3" the status)."""
     columns = recognise(header)
     text = columns.fields.get("text")
     cells = [*above, *[""] * (len(header) - len(above))]
-    if text is None or cells[0].strip() or cells[text].strip():
+    if text is None:
         return None
+    if cells[0].strip() or cells[text].strip():
+        groups = [cell for cell in cells if cell.strip()]
+        if len(groups) < 2 or any(_not_a_label(group) for group in groups):
+            return None
     names = second_header_row(cells, header)
     return names if names is not None and recognise(names).fields != columns.fields else None
 

@@ -545,12 +545,16 @@ def _header(rows: list[_Block]) -> tuple[int, _table.Columns] | None:
     table whose header names no text column (a glossary) is not read from a row below. A
     header of two rows (`_table.second_header_row`) is its second row's place, with the
     names of both; a header under a row of names of groups of its columns
-    (`_table.under_group_names`) has them too."""
+    (`_table.under_group_names`) has them too, and that row is passed over where it names
+    no text column itself ("Action plan" and "Progress")."""
     for k, row in enumerate(rows[:_TITLE_ROWS]):
         if len(row.cells) > 1 and len({cell for cell in row.cells if cell}) <= 1:
             continue
         columns = _table.recognise(row.cells)
         if "text" not in columns.fields:
+            below = rows[k + 1].cells if k + 1 < len(rows) else None
+            if below and _table.under_group_names(_unrepeated(row.cells), below) is not None:
+                continue  # "Action plan" and "Progress", each over a group of the columns
             return None
         above = _table.under_group_names(_unrepeated(rows[k - 1].cells), row.cells) if k else None
         if above is not None:  # "Progress" over "Q1 | Q2 | Q3", the header the second row
