@@ -150,6 +150,23 @@ class _Mark(Protocol):
 def _within_limits(text: str, limits: Limits) -> None:
     """Refuse deep nesting and many aliases before composing: the composer recurses (in C,
     where a few thousand nested brackets overflow the stack) and expands every alias."""
+    try:
+        _count_nesting(text, limits)
+    except yaml.MarkedYAMLError as exc:
+        # libyaml from PyYAML 6.0.4 refuses nesting past its own cap (1,000, over the
+        # most SCRMAP_MAX_YAML_DEPTH allows) as it scans ahead, before the events reach
+        # the count: the same problem, said the same way.
+        if "maximum nesting depth" not in (exc.problem or ""):
+            raise
+        raise YamlSyntaxError(
+            f"nested deeper than {limits.yaml_depth} levels "
+            "(SCRMAP_MAX_YAML_DEPTH raises the limit)",
+            *_mark(exc.problem_mark),
+        ) from None
+
+
+def _count_nesting(text: str, limits: Limits) -> None:
+    """The count of `_within_limits`, event by event."""
     depth = aliases = 0
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.CollectionStartEvent):
