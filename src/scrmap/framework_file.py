@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -21,6 +21,11 @@ from scrmap import yamlpos
 from scrmap.errors import FrameworkError, Problem
 from scrmap.limits import YAML_ENDINGS, Limits
 from scrmap.text import phrase_keys
+
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Weight = Annotated[float, Field(allow_inf_nan=False)]
@@ -109,6 +114,23 @@ class Cue(_Frozen):
                 "must be a phrase, or a mapping of cue and weight ({cue: MARAC, weight: 0.5})"
             )
         return value
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The published schema takes a cue as the file may write it, a phrase or a
+        mapping: from the mapping alone (Pydantic's view of ``_from_string``), an editor
+        would flag every plain cue of the bundled framework."""
+        mapping = handler.resolve_ref_schema(handler(core_schema))
+        description = mapping.pop("description", None)
+        schema: JsonSchemaValue = {
+            "anyOf": [{"type": "string", "minLength": 1}, mapping],
+            "title": mapping.get("title", cls.__name__),
+        }
+        if description:
+            schema["description"] = description
+        return schema
 
 
 class Foundation(_Frozen):

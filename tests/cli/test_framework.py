@@ -427,3 +427,28 @@ def test_recommendation_and_gold_schemas(runner: CliRunner) -> None:
     assert gold["title"] == "GoldFile"
     same = json.loads(runner.invoke(app, ["schema", "framework"]).stdout)
     assert same == json.loads(runner.invoke(app, ["framework", "schema"]).stdout)
+
+
+def test_framework_schema_takes_a_cue_as_a_phrase_or_a_mapping(runner: CliRunner) -> None:
+    """The bundled framework writes nearly every cue as a plain phrase: a schema that
+    allowed only the mapping would have an editor flag all 842 of them."""
+    schema = json.loads(runner.invoke(app, ["schema", "framework"]).stdout)
+    phrase, mapping = schema["$defs"]["Cue"]["anyOf"]
+    assert phrase == {"type": "string", "minLength": 1}
+    assert mapping["type"] == "object"
+    assert mapping["required"] == ["cue"]
+    assert set(mapping["properties"]) == {"cue", "weight"}
+    bundled = yaml.safe_load((ROOT / "framework.yaml").read_text(encoding="utf-8"))
+    cues = [c for item in bundled["standards"] + bundled["themes"] for c in item["cues"]]
+    assert {type(c) for c in cues} <= {str, dict}
+    assert any(isinstance(c, str) for c in cues)
+
+
+def test_recommendation_schema_takes_an_unquoted_year_as_due(runner: CliRunner) -> None:
+    """`due: 2027` is read as the year (README, "The action plan"), so the schema allows
+    the integer YAML reads it as, in the years a due date can be in."""
+    schema = json.loads(runner.invoke(app, ["schema", "recommendations"]).stdout)
+    due = schema["$defs"]["RecommendationEntry"]["properties"]["due"]
+    assert {"type": "integer", "minimum": 1900, "maximum": 2099} in due["anyOf"]
+    assert {"type": "string", "format": "date"} in due["anyOf"]
+    assert {"type": "null"} in due["anyOf"]

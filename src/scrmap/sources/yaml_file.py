@@ -7,7 +7,14 @@ import re
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
 from scrmap import yamlpos
 from scrmap.due import DUE_FORMS, YEARS, parse_due
@@ -44,7 +51,21 @@ class RecommendationEntry(_Strict):
     kind: Kind = "recommendation"
     owner: str | None = None
     agency: str | None = None
-    due: date | str | None = None
+    due: Annotated[
+        date | str | None,
+        # An unquoted year is read as the year (`_due_as_written`): the published schema
+        # says so, or an editor would flag the `due: 2027` the README shows.
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "string", "format": "date"},
+                    {"type": "string"},
+                    {"type": "integer", "minimum": YEARS.start, "maximum": YEARS.stop - 1},
+                    {"type": "null"},
+                ]
+            }
+        ),
+    ] = None
     status: str | None = None
     evidence: str | None = None
     waive: dict[NonEmpty, NonEmpty] = Field(default_factory=dict)
