@@ -111,6 +111,38 @@ def test_a_theme_labelled_as_a_standard_says_where_it_belongs(
     ]
 
 
+def test_json_figures_are_null_where_the_terminal_says_n_a(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A figure that divides by nothing is null in the JSON, as it is n/a on the terminal:
+    the precision of a standard never assigned (6.3), the recall and F1 of one nobody
+    labelled (1.3, assigned), the off-framework rate with no off-framework item. A 1.0 or
+    0.0 there would be charted as a perfect or a failing figure."""
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "name: g\nitems:\n  - {id: s1, text: Health visitors should record the details of"
+        ' fathers at the first visit., standards: ["6.3"], themes: []}\n',
+        encoding="utf-8",
+    )
+    doc = json.loads(runner.invoke(app, ["evaluate", str(path), "-f", "json"]).stdout)
+    assert doc["standards"]["6.3"] == {
+        **{"precision": None, "recall": 0.0, "f1": 0.0},
+        **{"tp": 0, "fp": 0, "fn": 1},
+    }
+    assert doc["standards"]["1.3"] == {
+        **{"precision": 0.0, "recall": None, "f1": None},
+        **{"tp": 0, "fp": 1, "fn": 0},
+    }
+    assert doc["standards"]["5.1"]["precision"] is None  # neither labelled nor assigned
+    assert doc["off_framework_unmapped_rate"] is None
+    assert doc["top_standard_accuracy"] == 0.0
+    shown = runner.invoke(app, ["evaluate", str(path)], env={"COLUMNS": "120"}).stdout
+    words = " ".join(shown.split())
+    assert "│ 6.3 │ n/a │ 0.00 │ 0.00 │ 1 │ 0 │" in words
+    assert "│ 1.3 │ 0.00 │ n/a │ n/a │ 0 │ 1 │" in words
+    assert "│ off-framework left unmapped │ n/a │ 0 │" in words
+
+
 def test_evaluate_command_prints_figures(runner: CliRunner) -> None:
     result = runner.invoke(app, ["evaluate", str(GOLD / "dev.yaml")], env={"COLUMNS": "200"})
     assert result.exit_code == exitcodes.OK

@@ -804,8 +804,9 @@ def theme_families(framework: Framework) -> list[ThemeFamily]:
 
 
 class ScoresRecord(TypedDict):
-    """Precision, recall and F1 (rounded) with the counts they come from; null (n/a) for a
-    label with no items that was never assigned."""
+    """Precision, recall and F1 (rounded) with the counts they come from; null where the
+    terminal shows n/a: precision when nothing was assigned the label, recall and F1 when
+    no item is labelled with it."""
 
     precision: float | None
     recall: float | None
@@ -830,11 +831,13 @@ class EvaluationRecord(TypedDict):
     """The JSON output of `scrmap evaluate`."""
 
     items: int
-    top_standard_accuracy: float
+    top_standard_accuracy: float | None
+    """Null (n/a) when no item has a labelled standard."""
     top_standard_interval: list[float]
     """The 95% Wilson interval of ``top_standard_accuracy``: [low, high]."""
     with_standard: int
-    off_framework_unmapped_rate: float
+    off_framework_unmapped_rate: float | None
+    """Null (n/a) when no item is off the framework."""
     off_framework_unmapped_interval: list[float]
     off_framework: int
     themes_overall: ScoresRecord
@@ -862,10 +865,14 @@ class ConfusionRecord(TypedDict):
 
 
 def _scores(s: Scores) -> ScoresRecord:
+    # Null where the terminal says n/a: a precision of nothing assigned, a recall (and so
+    # an F1) of nothing labelled. Their 1.0 and 0.0 would be figures about nothing, which
+    # a dashboard would chart as perfect or as failing.
+    assigned, labelled = s.tp + s.fp, s.tp + s.fn
     return {
-        "precision": round(s.precision, 4) if s.defined else None,
-        "recall": round(s.recall, 4) if s.defined else None,
-        "f1": round(s.f1, 4) if s.defined else None,
+        "precision": round(s.precision, 4) if assigned else None,
+        "recall": round(s.recall, 4) if labelled else None,
+        "f1": round(s.f1, 4) if labelled else None,
         "tp": s.tp,
         "fp": s.fp,
         "fn": s.fn,
@@ -913,10 +920,14 @@ def evaluation_record(result: Evaluation) -> EvaluationRecord:
     """An evaluation as plain data, figures rounded to four places."""
     return {
         "items": result.items,
-        "top_standard_accuracy": round(result.top_standard_accuracy, 4),
+        "top_standard_accuracy": (
+            round(result.top_standard_accuracy, 4) if result.with_standard else None
+        ),
         "top_standard_interval": [round(x, 4) for x in result.top_standard_interval],
         "with_standard": result.with_standard,
-        "off_framework_unmapped_rate": round(result.unmapped_rate, 4),
+        "off_framework_unmapped_rate": (
+            round(result.unmapped_rate, 4) if result.off_framework else None
+        ),
         "off_framework_unmapped_interval": [round(x, 4) for x in result.unmapped_interval],
         "off_framework": result.off_framework,
         "themes_overall": _scores(result.themes_overall),
