@@ -390,3 +390,32 @@ def test_a_standard_and_a_theme_of_one_id_each_show_their_own_title(
     theme = "theme self-neglect Self-neglect"
     assert any(row.startswith(standard) for row in rows), result.stdout
     assert any(row == theme or row.startswith(f"{theme} 80") for row in rows), result.stdout
+
+
+def test_explain_near_misses_over_the_threshold_are_withheld_or_not_kept(
+    runner: CliRunner,
+) -> None:
+    """`near_misses` holds every standard scored and not assigned (README, "JSON output of
+    `scrmap map`"): under the threshold, or over it and withheld (`fit.fits` false) or not
+    kept (three score as high or higher, or it is under 0.6 of the best), which the
+    terminal shows as "not kept". A reader of the JSON tells them apart by the threshold."""
+    from scrmap.matcher import KEEP_RELATIVE, MAX_STANDARDS
+
+    result = runner.invoke(
+        app, ["map", str(ROOT / "data" / "recommendations"), "-f", "json", "--explain"]
+    )
+    doc = json.loads(result.stdout)
+    threshold = doc["framework"]["threshold"]
+    over = 0
+    for record in doc["recommendations"]:
+        kept = [m["score"] for m in record["standards"]]
+        for miss in record["near_misses"]["standards"]:
+            if miss["score"] < threshold:
+                continue
+            over += 1
+            withheld = not record["fit"]["fits"]
+            below_best = bool(kept) and miss["score"] < max(kept) * KEEP_RELATIVE
+            crowded = sum(score >= miss["score"] for score in kept) >= MAX_STANDARDS
+            assert withheld or below_best or crowded, (record["id"], miss["id"])
+        assert all(m["score"] < threshold for m in record["near_misses"]["themes"])
+    assert over  # the bundled library has standards not kept (Case L's L-F1: 1.4 at 52)
