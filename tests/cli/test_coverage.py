@@ -267,6 +267,28 @@ def test_xlsx_cells_cannot_run_formulas(runner: CliRunner, hostile: Path, tmp_pa
     assert "'@SUM(A1)" in texts and "'+1" in texts
 
 
+def test_a_workbook_is_the_same_for_the_same_report(runner: CliRunner, tmp_path) -> None:
+    """Two runs of one report give one workbook, byte for byte, as they give one HTML,
+    Markdown, CSV or PDF report: the document's created and modified times and every part
+    of its zip are dated with the report date, not the clock (two runs differed)."""
+    import zipfile
+    from datetime import datetime
+
+    openpyxl = pytest.importorskip("openpyxl")
+    books = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
+    for book in books:
+        result = run(runner, "report", LIBRARY, "-o", str(book), "--as-of", "2026-03-31")
+        assert result.exit_code == exitcodes.OK, result.stderr
+    assert books[0].read_bytes() == books[1].read_bytes()
+    with zipfile.ZipFile(books[0]) as archive:
+        assert archive.testzip() is None
+        assert {entry.date_time for entry in archive.infolist()} == {(2026, 3, 31, 0, 0, 0)}
+        assert {e.compress_type for e in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+    properties = openpyxl.load_workbook(books[0]).properties
+    assert properties.created == properties.modified == datetime(2026, 3, 31)
+    assert properties.creator == "scrmap"
+
+
 def test_csv_and_markdown_reports(runner: CliRunner, hostile: Path, tmp_path) -> None:
     result = run(runner, "report", str(hostile), "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))

@@ -15,7 +15,9 @@ values, never as formulas. Control characters are made visible, as in the page.
 from __future__ import annotations
 
 import io
-from datetime import date
+import shutil
+import zipfile
+from datetime import date, datetime
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
@@ -337,7 +339,55 @@ def render(record: ReportRecord) -> bytes:
         ],
         record,
     )
+    return _save(workbook, date.fromisoformat(record["action_plan"]["as_of"]))
+
+
+def _save(workbook: Any, as_of: date) -> bytes:
+    """The workbook's bytes, the same for the same report: openpyxl stamps the document's
+    created and modified times, and each part in the zip, with the clock, so two runs of
+    one report differed (a Board's copy could not be told from a new one by its checksum,
+    as the HTML, Markdown, CSV and PDF reports can). They are the report date instead."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    stamp = datetime.combine(max(as_of, _ZIP_EPOCH), datetime.min.time())
+    workbook.properties.created = workbook.properties.modified = stamp
     out = io.BytesIO()
     with private_temporary_files():  # openpyxl writes each sheet to a temporary file first
-        workbook.save(out)
+        archive = _StampedZip(out, stamp.timetuple()[:6])
+        ExcelWriter(workbook, archive).save()  # what `Workbook.save` does, but the clock
     return out.getvalue()
+
+
+_ZIP_EPOCH = date(1980, 1, 1)
+"""The first day a zip file's entries can be dated."""
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A zip file (deflated, as openpyxl writes a workbook) whose every entry bears one
+    date and time, not the clock's or a temporary file's."""
+
+    def __init__(self, file: io.BytesIO, date_time: tuple[int, ...]) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.date_time = date_time
+
+    def _entry(self, name: str) -> zipfile.ZipInfo:
+        entry = zipfile.ZipInfo(name, date_time=self.date_time)  # type: ignore[arg-type]
+        entry.compress_type = self.compression
+        entry.external_attr = 0o600 << 16
+        return entry
+
+    def writestr(  # type: ignore[override]
+        self, zinfo_or_arcname: str | zipfile.ZipInfo, data: bytes | str, *args: Any, **kw: Any
+    ) -> None:
+        """A part made in memory, dated as the others."""
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = self._entry(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, *args, **kw)
+
+    def write(  # type: ignore[override]
+        self, filename: str, arcname: str | None = None, *args: Any, **kw: Any
+    ) -> None:
+        """A sheet openpyxl wrote to a temporary file, streamed in, dated as the others."""
+        entry = self._entry(arcname or filename)
+        with open(filename, "rb") as source, self.open(entry, "w") as target:
+            shutil.copyfileobj(source, target, 1 << 16)
