@@ -388,6 +388,10 @@ class ActionRecord(TypedDict):
     owner: str | None
     due: str | None
     """As written."""
+    due_date: str | None
+    """The day ``due`` was read as (ISO 8601: "Q1 2027/28" is 2027-06-30), the one
+    ``days_overdue`` counts from, as the workbook's "due date (read as)"; None when it
+    names no day scrmap can read, or is not given."""
     status: str | None
     """As written."""
     state: str
@@ -538,6 +542,7 @@ def action_record(a: Assessed) -> ActionRecord:
         "text": item.text,
         "owner": item.owner,
         "due": item.due,
+        "due_date": a.due_date.isoformat() if a.due_date else None,
         "status": item.status,
         "state": a.state.value,
         "days_overdue": a.days_overdue,

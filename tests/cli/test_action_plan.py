@@ -67,6 +67,23 @@ def test_json(runner: CliRunner) -> None:
     assert by_theme["domestic-abuse"]["not-met"] == 1  # Q-1
 
 
+def test_json_gives_the_day_each_due_date_was_read_as(runner: CliRunner) -> None:
+    """`due` is as written ("31/03/2021", "ongoing"); `due_date` the day it was read as, in
+    ISO 8601, as the workbook's "due date (read as)": what a dashboard sorts and counts
+    by, which "31/03/2021" or "Q1 2027/28" as text is not."""
+    result = run(runner, "coverage", LIBRARY, "-f", "json", *AS_OF)
+    plan = json.loads(result.stdout)["action_plan"]
+    read = [(a["id"], a["due"], a["due_date"]) for a in plan["overdue_actions"]]
+    assert read == [
+        ("P-4", "2020-12-01", "2020-12-01"),
+        ("P-2", "2021-01-31", "2021-01-31"),
+        ("Q-2", "2021-02-01", "2021-02-01"),
+        ("Q-1", "31/03/2021", "2021-03-31"),
+    ]
+    assert [(a["due"], a["due_date"]) for a in plan["due_not_a_date"]] == [("ongoing", None)]
+    assert [(a["due"], a["due_date"]) for a in plan["no_status"]] == [("2020-12-01", "2020-12-01")]
+
+
 def test_the_report_date_decides_what_is_overdue(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY, "-f", "json", "--as-of", "2021-01-01")
     plan = json.loads(result.stdout)["action_plan"]

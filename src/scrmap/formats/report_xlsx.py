@@ -21,7 +21,6 @@ from datetime import date, datetime
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.due import parse_due
 from scrmap.formats import filter_parts, incomplete, learned_line, problem_file, withheld_by_fit
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
@@ -261,7 +260,7 @@ def render(record: ReportRecord) -> bytes:
                 a["id"],
                 a["owner"],
                 a["due"],
-                parse_due(a["due"]),
+                date.fromisoformat(a["due_date"]) if a["due_date"] else None,
                 a["status"],
                 LABELS[State(a["state"])],
                 "overdue" if a["days_overdue"] else "",
