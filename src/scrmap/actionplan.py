@@ -545,6 +545,11 @@ class ActionItem:
     """The standards it is mapped to, for the counts per standard."""
     themes: tuple[str, ...] = ()
     """The themes it is mapped to, for the counts per theme."""
+    file: str | None = None
+    """The file it was read from, and its ``line``: what tells apart two actions of one
+    case with one id (a draft's item 1 and its plan's action 1), as the other lists of
+    items in the records are told apart."""
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -669,6 +674,8 @@ def from_mapped(mapped: Iterable[Mapped]) -> list[ActionItem]:
             m.rec.status,
             tuple(s.id for s in m.result.assigned("standards")),
             tuple(t.id for t in m.result.assigned("themes")),
+            m.rec.source.file,
+            m.rec.source.line,
         )
         for m in mapped
         if is_action(m.rec.kind, m.rec.status, m.rec.due)

@@ -384,6 +384,8 @@ class ActionRecord(TypedDict):
 
     case: str
     id: str
+    file: str | None
+    line: int | None
     text: str
     owner: str | None
     due: str | None
@@ -539,6 +541,8 @@ def action_record(a: Assessed) -> ActionRecord:
     return {
         "case": item.case,
         "id": item.id,
+        "file": item.file,
+        "line": item.line,
         "text": item.text,
         "owner": item.owner,
         "due": item.due,

@@ -84,6 +84,20 @@ def test_json_gives_the_day_each_due_date_was_read_as(runner: CliRunner) -> None
     assert [(a["due"], a["due_date"]) for a in plan["no_status"]] == [("2020-12-01", "2020-12-01")]
 
 
+def test_json_actions_say_where_they_were_read(runner: CliRunner) -> None:
+    """Each action names its file and line, as the unmapped, weak and repeated items do: a
+    draft saved as Markdown and as Word gives two actions "1" of Child T, which case and
+    id alone cannot tell apart, nor join to the mapping of each."""
+    drafts = [str(ROOT / "examples" / name) for name in ("draft.md", "draft.docx")]
+    result = run(runner, "coverage", *drafts, "-f", "json", *AS_OF)
+    plan = json.loads(result.stdout)["action_plan"]
+    first = [(Path(a["file"]).name, a["line"]) for a in plan["no_status"] if a["id"] == "1"]
+    assert first == [("draft.md", 8), ("draft.docx", 4)]
+    shown = json.loads(run(runner, "coverage", LIBRARY, "-f", "json", *AS_OF).stdout)
+    q1 = next(a for a in shown["action_plan"]["overdue_actions"] if a["id"] == "Q-1")
+    assert (Path(q1["file"]).name, q1["line"]) == ("child-q.yaml", 6)
+
+
 def test_the_report_date_decides_what_is_overdue(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY, "-f", "json", "--as-of", "2021-01-01")
     plan = json.loads(result.stdout)["action_plan"]
