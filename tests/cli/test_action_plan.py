@@ -209,6 +209,9 @@ def test_xlsx_report(runner: CliRunner, tmp_path: Path) -> None:
         dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)
     ]
     assert len(rows) == 7
+    assert header[-3:] == ["action", "file", "line"]  # where each was read, as in Mapping
+    q1 = next(r for r in rows if r["id"] == "Q-1")
+    assert (Path(q1["file"]).name, q1["line"]) == ("child-q.yaml", 6)
     late = {r["id"]: (r["days overdue"], r["owner"], r["status"]) for r in rows if r["overdue"]}
     assert late == {
         "P-4": (211, None, "No status"),

@@ -253,6 +253,11 @@ def render(record: ReportRecord) -> bytes:
             "overdue",
             "days overdue",
             "action",
+            # Last, so that the columns before keep their letters: two actions of one case
+            # may share an id (a draft as Markdown and as Word), and the Mapping sheet names
+            # each by its file and line.
+            "file",
+            "line",
         ],
         [
             [
@@ -266,6 +271,8 @@ def render(record: ReportRecord) -> bytes:
                 "overdue" if a["days_overdue"] else "",
                 a["days_overdue"] or None,
                 a["text"],
+                a["file"],
+                a["line"],
             ]
             for a in record["actions"]
         ],
