@@ -360,7 +360,7 @@ def _save(workbook: Any, as_of: date) -> bytes:
     out = io.BytesIO()
     with private_temporary_files():  # openpyxl writes each sheet to a temporary file first
         archive = _StampedZip(out, stamp.timetuple()[:6])
-        ExcelWriter(workbook, archive).save()  # what `Workbook.save` does, but the clock
+        ExcelWriter(workbook, archive).save()  # as `Workbook.save`, less its clock
     return out.getvalue()
 
 
@@ -390,9 +390,7 @@ class _StampedZip(zipfile.ZipFile):
             zinfo_or_arcname = self._entry(zinfo_or_arcname)
         super().writestr(zinfo_or_arcname, data, *args, **kw)
 
-    def write(  # type: ignore[override]
-        self, filename: str, arcname: str | None = None, *args: Any, **kw: Any
-    ) -> None:
+    def write(self, filename: str, arcname: str | None = None) -> None:  # type: ignore[override]
         """A sheet openpyxl wrote to a temporary file, streamed in, dated as the others."""
         entry = self._entry(arcname or filename)
         with open(filename, "rb") as source, self.open(entry, "w") as target:
