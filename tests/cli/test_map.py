@@ -419,3 +419,37 @@ def test_explain_near_misses_over_the_threshold_are_withheld_or_not_kept(
             assert withheld or below_best or crowded, (record["id"], miss["id"])
         assert all(m["score"] < threshold for m in record["near_misses"]["themes"])
     assert over  # the bundled library has standards not kept (Case L's L-F1: 1.4 at 52)
+
+
+def test_map_names_a_case_as_written_where_coverage_counts_one_spelling(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`map` gives each item's case as its file writes it, and none for text with no file
+    (README, "JSON output of `scrmap map`"); `coverage` and `report` count a case spelt two
+    ways as one, under the first spelling met, and text with no case as "(no case)". So a
+    reader joins the two on the source, not on the case."""
+    (tmp_path / "child-c.yaml").write_text(
+        "case: Child C\nrecommendations:\n  - id: C-1\n    text: Health visitors will"
+        " record the details of fathers at the first visit.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plan.csv").write_text(
+        "Case,Ref,Recommendation\nchild c,C-2,The MASH will share domestic abuse"
+        " notifications with schools within 24 hours.\n",
+        encoding="utf-8",
+    )
+    mapped = json.loads(runner.invoke(app, ["map", str(tmp_path), "-f", "json"]).stdout)
+    assert [(r["id"], r["case"]) for r in mapped["recommendations"]] == [
+        ("C-1", "Child C"),
+        ("C-2", "child c"),
+    ]
+    counted = json.loads(runner.invoke(app, ["coverage", str(tmp_path), "-f", "json"]).stdout)
+    assert [c["id"] for c in counted["cases"]] == ["Child C"]
+    report = runner.invoke(app, ["report", str(tmp_path), "-f", "csv"]).stdout
+    assert [r["case"] for r in csv.DictReader(io.StringIO(report))] == ["Child C", "Child C"]
+    loose = runner.invoke(app, ["map", "-", "-f", "json"], input="Staff should talk to fathers.\n")
+    assert json.loads(loose.stdout)["recommendations"][0]["case"] is None
+    alone = runner.invoke(
+        app, ["coverage", "-", "-f", "json"], input="Staff should talk to fathers.\n"
+    )
+    assert [c["id"] for c in json.loads(alone.stdout)["cases"]] == ["(no case)"]
