@@ -178,12 +178,6 @@ class Scores:
     fn: int
 
     @property
-    def defined(self) -> bool:
-        """False when the label has no items and was never assigned: its figures say nothing
-        (shown as n/a, not as a perfect 1.00)."""
-        return bool(self.tp + self.fp + self.fn)
-
-    @property
     def precision(self) -> float:
         """Share of assigned labels that were right (1.0 when nothing was assigned)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
