@@ -190,6 +190,64 @@ def test_recommendations_in_a_table_are_refused_not_mapped_as_pieces_of_cells() 
     ]
 
 
+TWO_COLUMNS = [
+    "Health visitors should record the details of fathers and significant males at the "
+    "first visit, and share them with the GP.",
+    "Children's social care should review how the neglect toolkit is used by schools and "
+    "early help.",
+    "The MASH should give feedback to every referrer within three working days, and say "
+    "what was decided, by whom, and what the family was told.",
+    "Schools should be told the outcome of every referral they make, in writing.",
+    "The Partnership should audit how professional curiosity is recorded in supervision "
+    "by June 2026.",
+    "Police and children's social care should hold a strategy discussion whenever a child "
+    "is seen with an unexplained injury.",
+]
+
+
+def test_a_list_set_in_two_columns_is_read_left_column_first() -> None:
+    """`columns: 2`, as a newsletter or a Word section in two columns: the right column's
+    items are items, not text indented under the left's last; the third item runs over
+    from the foot of the left column to the top of the right as one ("... decided, by" /
+    "whom, and ..."); the glossary across the page below is not read. It read "decided,
+    by" and lost the rest."""
+    recs, problems = load_file(PDFS / "two-columns.pdf")
+    assert problems == []
+    assert [(r.id, r.source.line, r.case, r.text) for r in recs] == [
+        (str(n), 1, "Child W", text) for n, text in enumerate(TWO_COLUMNS, start=1)
+    ]
+
+
+def test_a_two_column_table_whose_rows_run_together_is_refused() -> None:
+    """A table of "Recommendation" and "Lead" with no rules: a row of one line each comes
+    out as one line ("... the father's details. NHS Trust"), and one row's cell of three
+    lines goes back up the page once, not the three times that mark a table. It was read
+    as three items with their lead agency run into their text, and no message; the cells
+    starting at the same place across the page, row after row, mark the table."""
+    recs, problems = load_file(PDFS / "two-column-table.pdf")
+    assert recs == []
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (
+            str(PDFS / "two-column-table.pdf"),
+            1,
+            "page 1: the recommendations here are set out in a table (or in columns), whose "
+            "cells a PDF's text runs together, so scrmap does not read them: copy the table "
+            "into a spreadsheet (.xlsx or .csv) or map the Word file the PDF was saved from",
+        )
+    ]
+
+
+def test_a_note_in_a_wide_margin_and_an_indented_list_are_no_columns() -> None:
+    """One column of text beside a note in a wide left margin (set first, so the text goes
+    back up the page to its right, onto the note's baseline), and a list indented under a
+    paragraph: neither is a second column, nor a table, and the items are read."""
+    recs, problems = load_file(PDFS / "margin-note.pdf")
+    assert problems == []
+    assert [(r.id, r.source.line, r.case, r.text) for r in recs] == [
+        (str(n), 1, "Child U", text) for n, text in enumerate(TWO_COLUMNS[:3], start=1)
+    ]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -14,8 +14,10 @@ review in a .md file is: the recommendations section, numbered and bulleted item
 their sub-items, "Recommendation 1:" labels, appendices left out, the case named by the
 title. A recommendation's `line` is its page, and a problem's message names it.
 
-A table's cells do not come out of a PDF apart: a page whose text goes back up the page
-to a column to the right (`_tabular`) is one scrmap cannot read, and what it would have
+A page of two columns of text (a list set in `columns: 2`) is read left column first
+(`_laid_out`). A table's cells do not come out of a PDF apart: a page whose text goes
+back up the page to a column to the right, or whose cells start at the same place across
+the page row after row (`_table_like`), is one scrmap cannot read, and what it would have
 read there is refused with a problem rather than mapped as pieces of cells. A PDF that
 cannot be read at all (protected, a scan, damaged, no PDF) is one problem, never a
 traceback: pypdf's many exceptions are caught here, and its logging silenced."""
@@ -128,6 +130,10 @@ class _Line:
     """Its type size in points, as set on the page."""
     bold: bool
     """Every run of it with letters is in a bold face."""
+    runs: tuple[float, ...] = ()
+    """Where the runs of text drawn apart on it start, to the right of its own start (in
+    points from the page's left): pypdf joins the cells of a table's row drawn on one
+    baseline into one line, and these are where the cells after the first begin."""
 
 
 @dataclass
@@ -166,6 +172,13 @@ def _page_lines(page: Any) -> list[_Line]:
     (pypdf's visitor: the runs of text with their matrices and font)."""
     lines: list[_Line] = []
     piece = _Piece()
+    shown: list[tuple[float, float]] = []
+
+    def show(operator: bytes, _operands: Any, cm: Sequence[float], tm: Sequence[float]) -> None:
+        if operator in _SHOWS:  # where a run of text starts, as pypdf joins a line's runs
+            shown.append(
+                (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+            )
 
     def visit(text: str, cm: Sequence[float], tm: Sequence[float], font: Any, size: float) -> None:
         nonlocal piece
@@ -191,11 +204,42 @@ def _page_lines(page: Any) -> list[_Line]:
             if segment.strip() and piece.at is None:
                 piece.at = (x, y, points)
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=show)
     found = piece.line()
     if found is not None:
         lines.append(found)
-    return _markers_joined(lines)
+    return _with_runs(_markers_joined(lines), shown)
+
+
+_SHOWS = frozenset((b"Tj", b"TJ", b"'", b'"'))
+"""The operators that show text."""
+
+
+def _with_runs(lines: list[_Line], shown: list[tuple[float, float]]) -> list[_Line]:
+    """The lines with the runs of text that start on them to the right of their own start
+    (`_Line.runs`): each run's start goes to the line on its baseline that starts last
+    left of it, so that a line set beside another on the same baseline (a column's) is no
+    run of the line to its left."""
+    on = _baselines(lines)
+    runs: dict[int, list[float]] = {}
+    for x, y in shown:
+        if not (math.isfinite(x) and math.isfinite(y)):
+            continue
+        here = [n for n in on(_Line("", x, y, _RUN_SIZE, False)) if lines[n].x <= x + _SAME_X]
+        if here:
+            n = max(here, key=lambda k: lines[k].x)
+            if x - lines[n].x > _SAME_X:
+                runs.setdefault(n, []).append(x)
+    return [
+        replace(line, runs=tuple(sorted(runs[n]))) if n in runs else line
+        for n, line in enumerate(lines)
+    ]
+
+
+_RUN_SIZE = 10.0
+"""The type size a run's baseline is matched at: a run's own is not known here."""
+_SAME_X = 1.5
+"""Points within which two lines or runs start at the same place across the page."""
 
 
 _MARK = re.compile(r"[0-9*\u2020\u2021]{1,3}")
@@ -273,25 +317,123 @@ def _baselines(lines: list[_Line]) -> Callable[[_Line], list[int]]:
     return on
 
 
-def _tabular(lines: list[_Line]) -> bool:
-    """Whether a page's text is set in a table or columns: three times or more, a line
-    starts higher up the page than the line before it and to its right, on the baseline of
-    a line met before (the next cell of a row, the top of the next column); or a line is a
-    recommendations table's header row (`_table_header`), whose rows of one line each
-    come out as lines of text. Three, not one, because a page's drawing order goes back up
-    for other reasons (a raised mark, a box set beside the text). It misses a two-column
-    table whose cells the PDF joins line by line, and a list set in two columns, which are
-    then read as fewer, longer items: the README says so, and to check such a review."""
-    if any(_table_header(line.text) for line in lines):
-        return True
-    jumps = 0
+def _laid_out(lines: list[_Line]) -> list[list[_Line]] | None:
+    """A page's lines as the runs of text to read one after the other: the page whole;
+    or, for a page that is two columns of text (`_two_columns`), the text above them, the
+    left column, the right one, the text below; or None for a page set in a table or in
+    columns that cannot be read apart (`_table_like`)."""
+    if _table_like(lines):
+        return None
+    jumps = _jumps(lines)
+    if len(jumps) == 1:
+        columns = _two_columns(lines, jumps[0])
+        if columns is not None:
+            return columns
+    return [lines]
+
+
+def _jumps(lines: list[_Line]) -> list[int]:
+    """Where (by place in ``lines``) a line starts higher up the page than the line before
+    it and to its right, on the baseline of a line met before: the next cell of a row,
+    the top of the next column."""
+    found: list[int] = []
     met: set[int] = set()
-    for before, line in itertools.pairwise(lines):
+    for n, (before, line) in enumerate(itertools.pairwise(lines), start=1):
         met.add(round(before.y))
         up = line.y - before.y > line.size * 0.5 and line.x > before.x + line.size
         if up and any(round(line.y) + k in met for k in (-1, 0, 1)):
-            jumps += 1
-    return jumps >= 3
+            found.append(n)
+    return found
+
+
+_CELL = 15
+"""How many times its type size a run starts right of its line's start to be a table's
+cell, not a list's text after its marker or a label's after a tab (`Recommendation 12:`
+in bold runs to ten)."""
+_FEW_RUNS = 3
+"""At most this many runs on a line with a cell: a writer that sets each word apart
+starts words at the same place on lines by chance."""
+
+
+def _table_like(lines: list[_Line]) -> bool:
+    """Whether a page's text is set in a table, or in columns scrmap cannot read apart:
+    a line is a recommendations table's header row (`_table_header`), whose rows of one
+    line each come out as lines of text; or three times or more the text goes back up the
+    page to the right (`_jumps`: three, as a page's drawing order goes back up once or
+    twice for other reasons, a box set beside the text); or a column's edge is met twice,
+    as a table's rows meet it: two of the jumps, or of the cells run into a line's text
+    (`_Line.runs`: a two-column table's rows of one line, its header row), start at the
+    same place across the page."""
+    if any(_table_header(line.text) for line in lines):
+        return True
+    jumps = _jumps(lines)
+    if len(jumps) >= 3:
+        return True
+    edges = [lines[n].x for n in jumps]
+    for line in lines:
+        cells = [x for x in line.runs if x - line.x >= _CELL * line.size]
+        if cells and len(line.runs) <= _FEW_RUNS:
+            edges += cells
+    edges.sort()
+    return any(b - a <= _SAME_X for a, b in itertools.pairwise(edges))
+
+
+_LONGER = 2.5
+"""How many times its type size the right column may run below the left one: the left
+is filled first, and may stop short of the foot by a line or two that do not fit."""
+_BALANCE = 0.5
+"""The least share of the other column's line length (the middle one) a column's lines
+run to: two columns of text are as wide as each other; a table's second column (the lead
+agency, the date) is narrow."""
+
+
+def _two_columns(lines: list[_Line], jump: int) -> list[list[_Line]] | None:
+    """The page's runs of text (see `_laid_out`) if the text that goes back up the page
+    once, at ``jump``, is clearly a second column of text beside a first: each of two
+    lines or more going down the page, the right one starting on the left one's top line,
+    all of it right of all of the left, ending no lower than the left one's last line
+    (`_LONGER`), and
+    their lines as long as each other's. The right column's lines are moved left by the
+    space between the columns, so that an item's indent in it is its indent in the left
+    one. None if it is not clear: a box set beside the text, a table's row."""
+    top = lines[jump]
+    first = next(
+        (
+            n
+            for n in range(jump - 1, -1, -1)
+            if abs(lines[n].y - top.y) <= top.size * 0.3 and lines[n].x < top.x
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    left = lines[first:jump]
+    if any(b.y >= a.y for a, b in itertools.pairwise(left)):
+        return None  # the left one goes back up: no column
+    edge = max(line.x for line in left) + top.size  # the right one starts right of it
+    end = jump + 1
+    while end < len(lines) and lines[end].y < lines[end - 1].y and lines[end].x > edge:
+        end += 1
+    right = lines[jump:end]
+    if len(left) < 2 or len(right) < 2:
+        return None
+    if top.y - right[-1].y > left[0].y - left[-1].y + _LONGER * top.size:
+        return None  # the right one runs on below the left: text beside a box
+    lengths = [sorted(len(line.text) for line in side) for side in (left, right)]
+    middles = [side[len(side) // 2] for side in lengths]
+    if min(middles) < _BALANCE * max(middles):
+        return None
+    shift = _usual_x(right) - _usual_x(left)
+    moved = [replace(line, x=line.x - shift) for line in right]
+    runs = [lines[:first], left, moved, lines[end:]]
+    return [run for run in runs if run]
+
+
+def _usual_x(lines: list[_Line]) -> float:
+    """Where most of the lines start (the leftmost of the most usual)."""
+    counts = Counter(round(line.x) for line in lines)
+    most = max(counts.values())
+    return float(min(x for x, count in counts.items() if count == most))
 
 
 _HEADER_WORDS = 10
@@ -476,19 +618,22 @@ class _Written:
     pages: list[int]
     """The page of each line of ``text``, by its line number less one."""
     tabular: frozenset[int]
-    """The pages whose text is set in a table or columns (`_tabular`)."""
+    """The pages whose text is set in a table or columns not read apart (`_laid_out`)."""
 
 
-def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
-    """The pages as Markdown for `load_text` (see the module's documentation)."""
-    every = [line for page in pages for line in page]
+def _as_markdown(runs: list[tuple[int, list[_Line]]], tabular: frozenset[int]) -> _Written:
+    """The runs of text (each with its page's number: a page, or a column of one, as
+    `_laid_out` parts it) as Markdown for `load_text` (see the module's documentation): a
+    run starts as a page does, its first line running on from the last one's if it
+    continues its sentence or item."""
+    every = [line for _, page in runs for line in page]
     body = _body_size(every)
     larger = sorted(
         {float(round(line.size)) for line in every if line.size > body + _ROUGH / 2}, reverse=True
     )
     margins = Counter(round(line.x) for line in every if abs(line.size - body) < _ROUGH)
     left = margins.most_common(1)[0][0] if margins else 0.0
-    pitch = _pitch(pages)
+    pitch = _pitch([page for _, page in runs])
     out: list[str] = []
     of_page: list[int] = []
 
@@ -498,7 +643,7 @@ def _as_markdown(pages: list[list[_Line]], tabular: frozenset[int]) -> _Written:
 
     last: _Line | None = None
     last_full = False  # the last line runs to the page's measure
-    for number, page in enumerate(pages, start=1):
+    for number, page in runs:
         measure = _measure(page, body)
         for n, line in enumerate(page):
             after = page[n + 1] if n + 1 < len(page) else None
@@ -740,8 +885,17 @@ def load_pdf(path: Path, name: str, case: str | None, limits: Limits | None = No
         return [], [*opened.problems, Problem(name, None, None, _no_text(opened.pictures))]
     if not _words(opened.pages):
         return [], [*opened.problems, Problem(name, None, None, _NO_WORDS)]
-    tabular = frozenset(n for n, page in enumerate(opened.pages, start=1) if _tabular(page))
-    written = _as_markdown(_furniture(opened.pages), tabular)
+    pages = _furniture(opened.pages)
+    laid = [_laid_out(page) for page in pages]
+    tabular = frozenset(n for n, runs in enumerate(laid, start=1) if runs is None)
+    written = _as_markdown(
+        [
+            (number, run)
+            for number, (page, runs) in enumerate(zip(pages, laid, strict=True), start=1)
+            for run in (runs if runs is not None else [page])
+        ],
+        tabular,
+    )
     recs, problems = _with_pages(load_text(written.text, name, case), written, name)
     return recs, opened.problems + problems
 

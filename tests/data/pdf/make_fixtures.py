@@ -131,6 +131,76 @@ def table() -> None:
     write("table.pdf", body, "Child T", '"Page " counter(page)')
 
 
+TWO_COLUMNS = [
+    "Health visitors should record the details of fathers and significant males at the "
+    "first visit, and share them with the GP.",
+    "Children's social care should review how the neglect toolkit is used by schools and "
+    "early help.",
+    "The MASH should give feedback to every referrer within three working days, and say "
+    "what was decided, by whom, and what the family was told.",
+    "Schools should be told the outcome of every referral they make, in writing.",
+    "The Partnership should audit how professional curiosity is recorded in supervision "
+    "by June 2026.",
+    "Police and children's social care should hold a strategy discussion whenever a "
+    "child is seen with an unexplained injury.",
+]
+"""Six recommendations, as a council newsletter or a review sets them in two columns."""
+
+
+def two_columns() -> None:
+    """A numbered list set in two columns (CSS `columns: 2`, as Word's two-column
+    section), between a paragraph and a glossary across the page; the third item runs
+    over from the foot of the left column to the top of the right."""
+    items = "".join(f"<li>{text}</li>" for text in TWO_COLUMNS)
+    body = (
+        "<h1>Child W</h1><p>Local Child Safeguarding Practice Review.</p>"
+        f"{FINDING}<h2>Recommendations</h2>"
+        f'<div style="columns: 2; column-gap: 1cm; column-fill: auto; height: 7.8cm">'
+        f"<ol>{items}</ol></div>"
+        "<h2>Glossary</h2><p>MASH: Multi-Agency Safeguarding Hub.</p>"
+    )
+    write("two-columns.pdf", body, "Child W", '"Page " counter(page)')
+
+
+def two_column_table() -> None:
+    """The recommendations in a table of two columns, "Recommendation" and "Lead", with
+    no rules: a row of one line each comes out as one line of text ("... GP. NHS Trust"),
+    and only one row's cell runs to more lines (the three jumps up the page that mark a
+    table elsewhere are not there)."""
+    rows = "".join(
+        f"<tr><td>{n}. {text}</td><td>{lead}</td></tr>"
+        for n, (text, lead) in enumerate(
+            [
+                ("Health visitors should record the father's details.", "NHS Trust"),
+                (TWO_COLUMNS[2], "MASH"),
+                ("Schools should be told the outcome of every referral.", "Education"),
+            ],
+            start=1,
+        )
+    )
+    body = (
+        "<style>td, th { border: none; padding: 2pt 6pt 2pt 0 }</style>"
+        f"<h1>Child V</h1>{FINDING}<h2>Recommendations</h2>"
+        f"<table><tr><th>Recommendation</th><th>Lead</th></tr>{rows}</table>"
+    )
+    write("two-column-table.pdf", body, "Child V", '"Page " counter(page)')
+
+
+def margin_note() -> None:
+    """One column of text with a wide left margin that holds a note beside the first
+    paragraph, set first (as a side heading is), and a list indented under a paragraph:
+    neither is a second column."""
+    items = "".join(f"<li>{text}</li>" for text in TWO_COLUMNS[:3])
+    body = (
+        "<h1>Child U</h1>"
+        '<div style="display: flex"><p style="width: 3.2cm; flex: none; margin-right: '
+        '0.8cm">Note: the panel met four times.</p><div>'
+        f"{FINDING}<h2>Recommendations</h2><p>The review recommends that:</p>"
+        f'<ol style="margin-left: 1.5cm">{items}</ol></div></div>'
+    )
+    write("margin-note.pdf", body, "Child U", '"Page " counter(page)')
+
+
 def scanned() -> None:
     """A review scanned on a photocopier: a picture of a page, no text layer."""
     image = Image.new("L", (600, 300), 255)
@@ -178,5 +248,8 @@ if __name__ == "__main__":
     child_q()
     child_r()
     table()
+    two_columns()
+    two_column_table()
+    margin_note()
     scanned()
     protected()
