@@ -39,6 +39,7 @@ def _finding(rule: str, severity: Severity, hit: Hit, review_file: str) -> Findi
         hit.message,
         rec.id,
         rec.waive.get(rule),
+        rec.source.item,
     )
 
 
@@ -100,6 +101,7 @@ def run(
             if rule_id == INPUT_RULE
             else f"waives an unknown rule {rule_id!r} (rules: {', '.join(RULES)})",
             rec.id,
+            item=rec.source.item,
         )
         for rec in recs
         for rule_id in rec.waive

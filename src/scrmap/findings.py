@@ -47,6 +47,9 @@ class Finding:
     """Why the recommendation waives this rule in place (a YAML ``waive:`` entry or a
     Markdown ``scrmap: disable=`` comment); a waived finding neither shows nor fails, but
     is counted, so that waivers stay visible."""
+    item: str | None = None
+    """How the lines of text name the recommendation where its place names others too
+    (`Source.item`: "recommendation 3" on a PDF's page); None where its place is its own."""
 
     def location(self) -> str:
         """``path[:line[:col]]`` as editors and CI read it."""

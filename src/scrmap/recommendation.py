@@ -33,6 +33,9 @@ class Source:
     'Target date'"; in a CSV file or Word table the column alone), for a warning about
     one: in a plan of a dozen columns and several sheets, the row alone sends the officer
     looking for which cell."""
+    item: str | None = field(default=None, compare=False)
+    """How a finding names the item where its line holds others too ("recommendation 3"):
+    a PDF's line is its page. None where the line is the item's own."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ test that makes a PDF needs it, and skips without it."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import shutil
@@ -412,6 +413,44 @@ def test_check_reads_a_pdf_and_a_problem_in_it_names_its_page() -> None:
         "in a table" in result.stdout
     )
     assert f"{CHILD_Q}:2:1: warning [measurable]" in result.stdout
+
+
+def test_check_names_each_recommendation_of_a_pdf_page_where_the_page_names_several(
+    tmp_path: Path,
+) -> None:
+    """A PDF's place is its page, which holds several recommendations: each finding's line
+    names the one it is about, "recommendation 1", as a Lead Reviewer finds it in the
+    review (off a terminal, in a file, in JUnit and in the text view). It was
+    `child-q.pdf:1:1: warning [time-bound] gives no date ...` for recommendation 1 and 2
+    alike. A file whose line is the item's own is as it was."""
+    columns = PDFS / "two-columns.pdf"
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Child D\n\n1. Staff should consider fathers.\n", encoding="utf-8")
+    result = run("check", str(columns), str(draft), "--select", "time-bound")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    no_date = (
+        "gives no date or timescale: add one ('by March 2027', 'within six months') or set 'due'"
+    )
+    assert result.stdout.splitlines() == [
+        f"{draft}:3:1: warning [time-bound] {no_date}",
+        *(
+            f"{columns}:1:1: warning [time-bound] recommendation {n}: {no_date}"
+            for n in (1, 2, 4, 6)
+        ),
+        "2 files checked: 0 errors, 5 warnings",
+    ]
+    text = run("check", str(columns), "-f", "text", "--select", "time-bound")
+    assert text.stdout.splitlines()[1:5] == [
+        f"        1  warning  time-bound     recommendation {n}: {no_date}" for n in (1, 2, 4, 6)
+    ]
+    junit = run("check", str(columns), "-f", "junit", "--select", "time-bound")
+    expected = f"{columns}:1: warning [time-bound] recommendation 6: {no_date}"
+    assert html.escape(expected) in junit.stdout
+    repeated = run("check", str(CHILD_Q), str(PDFS / "two-columns.pdf"), "--select", "duplicate")
+    assert (
+        f"{PDFS / 'two-columns.pdf'}:1:1: warning [duplicate] recommendation 1: nearly repeats "
+        f"recommendation 1 at {CHILD_Q}:1 (similarity " in repeated.stdout
+    )
 
 
 def test_a_review_made_into_a_pdf_now_reads_as_its_markdown(tmp_path: Path) -> None:

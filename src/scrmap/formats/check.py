@@ -33,8 +33,14 @@ def concise_line(f: Finding) -> str:
     editors' error formats (``%f:%l:%c: %m``) read each finding from its one line. One
     line whatever the file name or message holds: a line break there would start a line
     of its own, and CI runs one starting `::error` as a workflow command."""
-    line = f"{f.path or '.'}:{f.line or 1}:{f.col or 1}: {f.severity.value} [{f.rule}] {f.message}"
-    return terminal(line)
+    place = f"{f.path or '.'}:{f.line or 1}:{f.col or 1}"
+    return terminal(f"{place}: {f.severity.value} [{f.rule}] {named(f)}")
+
+
+def named(f: Finding) -> str:
+    """The message, after the item it is about where its place names others too
+    (`Finding.item`: "recommendation 3: ...", on a PDF's page); else as it is."""
+    return f"{f.item}: {f.message}" if f.item else f.message
 
 
 def to_concise(result: CheckResult) -> str:
@@ -233,9 +239,7 @@ def to_junit(result: CheckResult) -> str:
     cases, failed = [], 0
     for path, found in by_file.items():
         failing = any(f.severity is Severity.error or result.strict for f in found)
-        body = "\n".join(
-            f"{f.location()}: {f.severity.value} [{f.rule}] {f.message}" for f in found
-        )
+        body = "\n".join(f"{f.location()}: {f.severity.value} [{f.rule}] {named(f)}" for f in found)
         body = terminal(body, newlines=True)  # XML 1.0 allows no control characters
         inner = ""
         if failing:

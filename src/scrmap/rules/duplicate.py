@@ -52,6 +52,7 @@ def check(items: Sequence[Item], options: Options) -> Iterator[Hit]:
             where += f":{first.rec.source.line}"
         yield Hit(
             later,
-            f"nearly repeats {first.rec.id} at {where} (similarity {pair.similarity}; "
+            f"nearly repeats {first.rec.source.item or first.rec.id} at {where} "
+            f"(similarity {pair.similarity}; "
             f"shared words: {listed(pair.shared_words)}): merge them or say how they differ",
         )

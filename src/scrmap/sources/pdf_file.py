@@ -719,7 +719,8 @@ def _with_pages(found: Found, written: _Written, name: str) -> Found:
         if at in written.tabular:
             refused.add(at)
         else:
-            kept.append(replace(rec, source=Source(name, at, rec.source.cells)))
+            named = f"{rec.kind} {rec.id}"  # a page holds several: its place names none
+            kept.append(replace(rec, source=Source(name, at, rec.source.cells, named)))
     placed: list[Problem] = []
     for problem in problems:
         at = page(problem.line)

@@ -49,8 +49,9 @@ def _place(f: Finding) -> Text:
 
 def _message(f: Finding) -> Text:
     message = Text()
-    if f.recommendation:
-        message.append(f"{terminal(f.recommendation)}: ", style="bold")
+    label = f.item or f.recommendation  # "recommendation 3" where the page names others
+    if label:
+        message.append(f"{terminal(label)}: ", style="bold")
     return message.append(terminal(f.message))
 
 
