@@ -249,6 +249,31 @@ def test_a_note_in_a_wide_margin_and_an_indented_list_are_no_columns() -> None:
     ]
 
 
+def test_a_change_of_type_at_the_same_place_on_rows_is_no_table(tmp_path: Path) -> None:
+    """Runs of text that start at the same place across the page on several lines, as a
+    word in bold does in a list set in a monospaced font, are no table's cells: no space
+    parts them from the run before (a cell is a run after a gap of one and a half times
+    the type's size, by the font's widths)."""
+    weasyprint = _weasyprint()
+    items = "".join(
+        f"<li>{who} should ask every agency to audit <b>{what}</b> its referrals by {when}.</li>"
+        for who, what, when in [
+            ("The Board", "all", "June"),
+            ("The MASH", "half", "July"),
+            ("The LSCP", "each", "May"),
+        ]
+    )
+    html = (
+        '<style>body { font-family: "DejaVu Sans Mono"; font-size: 10pt }</style>'
+        f"<h1>Child M</h1><h2>Recommendations</h2><ol>{items}</ol>"
+    )
+    path = tmp_path / "Child M.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [r.text.split(" should")[0] for r in recs] == ["The Board", "The MASH", "The LSCP"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

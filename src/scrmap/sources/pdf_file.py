@@ -24,6 +24,7 @@ traceback: pypdf's many exceptions are caught here, and its logging silenced."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import math
@@ -131,9 +132,10 @@ class _Line:
     bold: bool
     """Every run of it with letters is in a bold face."""
     runs: tuple[float, ...] = ()
-    """Where the runs of text drawn apart on it start, to the right of its own start (in
-    points from the page's left): pypdf joins the cells of a table's row drawn on one
-    baseline into one line, and these are where the cells after the first begin."""
+    """Where the runs of text drawn apart on it, with a wide space before them, start (in
+    points from the page's left; `_with_runs`): pypdf joins the cells of a table's row
+    drawn on one baseline into one line, and these are where the cells after the first
+    begin."""
 
 
 @dataclass
@@ -172,13 +174,7 @@ def _page_lines(page: Any) -> list[_Line]:
     (pypdf's visitor: the runs of text with their matrices and font)."""
     lines: list[_Line] = []
     piece = _Piece()
-    shown: list[tuple[float, float]] = []
-
-    def show(operator: bytes, _operands: Any, cm: Sequence[float], tm: Sequence[float]) -> None:
-        if operator in _SHOWS:  # where a run of text starts, as pypdf joins a line's runs
-            shown.append(
-                (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-            )
+    ink = _Ink(page)
 
     def visit(text: str, cm: Sequence[float], tm: Sequence[float], font: Any, size: float) -> None:
         nonlocal piece
@@ -204,36 +200,187 @@ def _page_lines(page: Any) -> list[_Line]:
             if segment.strip() and piece.at is None:
                 piece.at = (x, y, points)
 
-    page.extract_text(visitor_text=visit, visitor_operand_before=show)
+    page.extract_text(visitor_text=visit, visitor_operand_before=ink.operator)
     found = piece.line()
     if found is not None:
         lines.append(found)
-    return _with_runs(_markers_joined(lines), shown)
+    return _with_runs(_markers_joined(lines), ink.shown)
 
 
 _SHOWS = frozenset((b"Tj", b"TJ", b"'", b'"'))
 """The operators that show text."""
 
 
-def _with_runs(lines: list[_Line], shown: list[tuple[float, float]]) -> list[_Line]:
-    """The lines with the runs of text that start on them to the right of their own start
-    (`_Line.runs`): each run's start goes to the line on its baseline that starts last
-    left of it, so that a line set beside another on the same baseline (a column's) is no
-    run of the line to its left."""
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A run of text as drawn: where it starts and ends across the page, on what baseline."""
+
+    x: float
+    end: float
+    """Its right edge, or its start where its font gives no widths (a standard font)."""
+    y: float
+
+
+@dataclass
+class _TextState:
+    """What a run's width depends on, saved and restored with the graphics state."""
+
+    widths: dict[int, float] | None = None
+    """The font's widths by character code, in thousandths of its size (a code it does not
+    list has its default width); None: unknown."""
+    two_bytes: bool = False
+    """Its codes are two bytes each (a composite font's, as WeasyPrint and others embed)."""
+    size: float = 0.0
+    spacing: float = 0.0
+    word_spacing: float = 0.0
+    scale: float = 1.0
+
+
+class _Ink:
+    """The runs of text a page shows, with their widths (pypdf's visitor of operators):
+    pypdf joins the runs on one baseline into one line, so a table row's cells drawn apart
+    are known only by the space between where one run ends and the next starts."""
+
+    def __init__(self, page: Any) -> None:
+        self.shown: list[_Shown] = []
+        self.state = _TextState()
+        self.saved: list[_TextState] = []
+        self.fonts: dict[str, tuple[dict[int, float] | None, bool]] = {}
+        try:
+            self.resources = page["/Resources"].get_object()["/Font"].get_object()
+        except Exception:  # no fonts, or a damaged dictionary: no widths
+            self.resources = {}
+
+    def operator(
+        self, operator: bytes, operands: Any, cm: Sequence[float], tm: Sequence[float]
+    ) -> None:
+        """Follow the text state, and note each run shown."""
+        try:
+            self._operator(operator, operands, cm, tm)
+        except Exception:  # damaged operands: the run's width is not known
+            self.state.widths = None
+
+    def _operator(
+        self, operator: bytes, operands: Any, cm: Sequence[float], tm: Sequence[float]
+    ) -> None:
+        state = self.state
+        if operator == b"q":
+            self.saved.append(replace(state))
+        elif operator == b"Q" and self.saved:
+            self.state = self.saved.pop()
+        elif operator == b"Tf":
+            state.widths, state.two_bytes = self._font(str(operands[0]))
+            state.size = float(operands[1])
+        elif operator == b"Tc":
+            state.spacing = float(operands[0])
+        elif operator == b"Tw":
+            state.word_spacing = float(operands[0])
+        elif operator == b"Tz":
+            state.scale = float(operands[0]) / 100
+        elif operator in _SHOWS:
+            a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            width = self._width(operands[-1] if operator != b"TJ" else operands[0])
+            end = x + width * math.hypot(a, b) if width is not None else x
+            if all(map(math.isfinite, (x, y, end))):
+                self.shown.append(_Shown(x, end, y))
+
+    def _font(self, name: str) -> tuple[dict[int, float] | None, bool]:
+        if name not in self.fonts:
+            self.fonts[name] = _font_widths(self.resources.get(name))
+        return self.fonts[name]
+
+    def _width(self, shown: Any) -> float | None:
+        """The width of a Tj's string or a TJ's array, in text space; None if not known."""
+        state = self.state
+        if state.widths is None:
+            return None
+        total = 0.0
+        for part in shown if isinstance(shown, list) else [shown]:
+            if isinstance(part, (bytes, str)):
+                # pypdf gives a string it could decode as text (UTF-16 with a mark, say)
+                # as that text: its codes are the bytes it was decoded from.
+                data = part if isinstance(part, bytes) else getattr(part, "original_bytes", None)
+                if not isinstance(data, bytes):
+                    return None
+                step = 2 if state.two_bytes else 1
+                codes = [
+                    int.from_bytes(data[k : k + step], "big") for k in range(0, len(data), step)
+                ]
+                for code in codes:
+                    total += state.widths[code] / 1000 * state.size + state.spacing
+                    if code == 32 and not state.two_bytes:
+                        total += state.word_spacing
+            else:
+                total -= float(part) / 1000 * state.size
+        return total * state.scale
+
+
+def _font_widths(font: Any) -> tuple[dict[int, float] | None, bool]:
+    """A font's widths by character code (its /Widths, or a composite font's /W), and
+    whether its codes are two bytes; None for a font that gives none (the standard 14)."""
+    try:
+        font = font.get_object()
+        if font.get("/Subtype") == "/Type0":
+            descendant = font["/DescendantFonts"][0].get_object()
+            default = float(descendant.get("/DW", 1000))
+            found: dict[int, float] = collections.defaultdict(lambda: default)
+            table = list(descendant.get("/W", []))
+            k = 0
+            while k < len(table) - 1:
+                first, then = int(table[k]), table[k + 1].get_object()
+                if isinstance(then, list):
+                    found.update({first + n: float(w) for n, w in enumerate(then)})
+                    k += 2
+                else:
+                    found.update({c: float(table[k + 2]) for c in range(first, int(then) + 1)})
+                    k += 3
+            return found, True
+        widths = font.get("/Widths")
+        if widths is None:
+            return None, False
+        first = int(font.get("/FirstChar", 0))
+        descriptor = font.get("/FontDescriptor")
+        missing = float(descriptor.get_object().get("/MissingWidth", 0)) if descriptor else 0.0
+        simple: dict[int, float] = collections.defaultdict(lambda: missing)
+        simple.update({first + n: float(w) for n, w in enumerate(widths.get_object())})
+        return simple, False
+    except Exception:  # a damaged font dictionary: no widths
+        return None, False
+
+
+def _with_runs(lines: list[_Line], shown: list[_Shown]) -> list[_Line]:
+    """The lines with the cells drawn apart on them (`_Line.runs`): a run that starts on a
+    line's baseline to the right of its start, a space of `_GAP` or more after the run
+    before it on that baseline ends (a word's space is a third of the type's size; a
+    change of font within a line leaves none). Each run goes to the line on its baseline
+    that starts last left of it, so that a line set beside another on the same baseline
+    (a column's) is no cell of the line to its left."""
     on = _baselines(lines)
     runs: dict[int, list[float]] = {}
-    for x, y in shown:
-        if not (math.isfinite(x) and math.isfinite(y)):
-            continue
-        here = [n for n in on(_Line("", x, y, _RUN_SIZE, False)) if lines[n].x <= x + _SAME_X]
+    ends: dict[int, list[_Shown]] = {}
+    for run in shown:
+        here = [
+            n
+            for n in on(_Line("", run.x, run.y, _RUN_SIZE, False))
+            if lines[n].x <= run.x + _SAME_X
+        ]
         if here:
             n = max(here, key=lambda k: lines[k].x)
-            if x - lines[n].x > _SAME_X:
-                runs.setdefault(n, []).append(x)
+            before = [other.end for other in ends.get(n, []) if other.x < run.x - _SAME_X]
+            gap = run.x - max(before) if before else 0.0
+            if before and gap >= _GAP * lines[n].size and all(o.end > o.x for o in ends[n]):
+                runs.setdefault(n, []).append(run.x)
+            ends.setdefault(n, []).append(run)
     return [
         replace(line, runs=tuple(sorted(runs[n]))) if n in runs else line
         for n, line in enumerate(lines)
     ]
+
+
+_GAP = 1.5
+"""How many times its type size the space before a table's next cell is at least."""
 
 
 _RUN_SIZE = 10.0
@@ -350,9 +497,6 @@ _CELL = 15
 """How many times its type size a run starts right of its line's start to be a table's
 cell, not a list's text after its marker or a label's after a tab (`Recommendation 12:`
 in bold runs to ten)."""
-_FEW_RUNS = 3
-"""At most this many runs on a line with a cell: a writer that sets each word apart
-starts words at the same place on lines by chance."""
 
 
 def _table_like(lines: list[_Line]) -> bool:
@@ -371,9 +515,7 @@ def _table_like(lines: list[_Line]) -> bool:
         return True
     edges = [lines[n].x for n in jumps]
     for line in lines:
-        cells = [x for x in line.runs if x - line.x >= _CELL * line.size]
-        if cells and len(line.runs) <= _FEW_RUNS:
-            edges += cells
+        edges += [x for x in line.runs if x - line.x >= _CELL * line.size]
     edges.sort()
     return any(b - a <= _SAME_X for a, b in itertools.pairwise(edges))
 
