@@ -265,7 +265,8 @@ class _Ink:
     ) -> None:
         state = self.state
         if operator == b"q":
-            self.saved.append(replace(state))
+            if len(self.saved) < _NESTING:
+                self.saved.append(replace(state))
         elif operator == b"Q" and self.saved:
             self.state = self.saved.pop()
         elif operator == b"Tf":
@@ -317,6 +318,13 @@ class _Ink:
         return total * state.scale
 
 
+_CODES = 0x20000
+"""The most character codes a composite font's widths are read for (its codes are two
+bytes: 65,536), so that a damaged or hostile table is not spelled out for minutes."""
+_NESTING = 256
+"""The deepest the graphics state is saved that is followed (a page nests a handful)."""
+
+
 def _font_widths(font: Any) -> tuple[dict[int, float] | None, bool]:
     """A font's widths by character code (its /Widths, or a composite font's /W), and
     whether its codes are two bytes; None for a font that gives none (the standard 14)."""
@@ -327,15 +335,22 @@ def _font_widths(font: Any) -> tuple[dict[int, float] | None, bool]:
             default = float(descendant.get("/DW", 1000))
             found: dict[int, float] = collections.defaultdict(lambda: default)
             table = list(descendant.get("/W", []))
+            budget = _CODES  # a hostile range (0 to a billion) is not spelled out
             k = 0
             while k < len(table) - 1:
                 first, then = int(table[k]), table[k + 1].get_object()
                 if isinstance(then, list):
-                    found.update({first + n: float(w) for n, w in enumerate(then)})
+                    codes = range(first, first + len(then))
+                    widths = [float(w) for w in then]
                     k += 2
                 else:
-                    found.update({c: float(table[k + 2]) for c in range(first, int(then) + 1)})
+                    codes = range(first, min(int(then), first + _CODES) + 1)
+                    widths = [float(table[k + 2])] * len(codes)
                     k += 3
+                budget -= len(codes)
+                if budget < 0:
+                    return None, False
+                found.update(zip(codes, widths, strict=True))
             return found, True
         widths = font.get("/Widths")
         if widths is None:
