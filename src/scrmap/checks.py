@@ -79,7 +79,8 @@ def run(
     matcher: Matcher,
     settings: dict[str, tuple[Severity, object]],
 ) -> list[Finding]:
-    """Every finding for ``recs`` (plus ``problems`` as input findings), sorted by place.
+    """Every finding for ``recs`` (plus ``problems`` as input findings), sorted by place,
+    and at a place that holds several recommendations by theirs.
 
     ``settings`` maps each rule id to its severity and its validated options.
     """
@@ -127,4 +128,17 @@ def run(
         else:
             hits = [("", hit) for hit in rule.check(items, options)]
         findings += [_finding(rule_id, severity, hit, where) for where, hit in hits]
-    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.col or 0, f.rule, f.message))
+    # Where one place holds several recommendations (a PDF's page), each one's findings
+    # together, in the order they stand in the document.
+    order = {(rec.source.file, rec.source.line, rec.source.item): k for k, rec in enumerate(recs)}
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.path,
+            f.line or 0,
+            f.col or 0,
+            order.get((f.path, f.line, f.item), -1) if f.item else -1,
+            f.rule,
+            f.message,
+        ),
+    )

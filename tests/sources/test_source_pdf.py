@@ -471,6 +471,11 @@ def test_check_names_each_recommendation_of_a_pdf_page_where_the_page_names_seve
     junit = run("check", str(columns), "-f", "junit", "--select", "time-bound")
     expected = f"{columns}:1: warning [time-bound] recommendation 6: {no_date}"
     assert html.escape(expected) in junit.stdout
+    # Each recommendation's findings together, in the order the page gives them (they were
+    # sorted by rule: every recommendation's measurable finding, then every time-bound one).
+    both = run("check", str(columns), "--select", "time-bound", "--select", "measurable")
+    named = [line.split("] recommendation ")[1][:1] for line in both.stdout.splitlines()[:-1]]
+    assert named == ["1", "1", "2", "2", "3", "4", "4", "6", "6"]
     repeated = run("check", str(CHILD_Q), str(PDFS / "two-columns.pdf"), "--select", "duplicate")
     assert (
         f"{PDFS / 'two-columns.pdf'}:1:1: warning [duplicate] recommendation 1: nearly repeats "
