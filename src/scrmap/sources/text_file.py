@@ -7,7 +7,7 @@ import re
 import string
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NamedTuple
 
 from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
@@ -678,6 +678,147 @@ def _inline_markup_off(text: str) -> str:
     )
 
 
+class _Read(NamedTuple):
+    """An item or a paragraph read, its lines joined: what is numbered, filtered by section,
+    and reported. A tuple, so that a paragraph is known by its fields, as it was."""
+
+    line: int
+    """The line it starts on, which is how a paragraph is known."""
+    label: str | None
+    """Its list number or letter, the id it asks for; None for a bullet or a paragraph."""
+    text: str
+    case: str | None
+    waive: dict[str, str]
+    """The rules waived for it by a comment above it."""
+
+
+@dataclass
+class _Open:
+    """An item or a paragraph still being read: later lines may run on into it, and a sub-item
+    or a paragraph under a title label may open it again after a blank line."""
+
+    start: int
+    label: str | None
+    parts: list[str]
+    """Its lines so far, stripped."""
+    case: str | None
+    waive: dict[str, str]
+
+    @classmethod
+    def again(cls, read: _Read) -> _Open:
+        """The item ``read`` open again (a sub-item after a blank line, a further paragraph
+        under its title label), its text so far one part."""
+        return cls(read.line, read.label, [read.text], read.case, read.waive)
+
+    def read(self) -> _Read:
+        """The item as read, its lines joined by ``one_line``, which joins a word broken at a
+        line end up again."""
+        return _Read(self.start, self.label, one_line("\n".join(self.parts)), self.case, self.waive)
+
+
+@dataclass
+class _TitleLabel:
+    """A title label ('Recommendation 1 \u2013 Fathers', or '2. Chronology' in a
+    recommendations section) waiting for the paragraph or list under it, which is its
+    recommendation."""
+
+    start: int
+    number: str | None
+    """The id of the recommendation under it."""
+    case: str | None
+    waive: dict[str, str]
+    text: str
+    """The label as written, which `with_title` takes the title from."""
+
+
+_Table = tuple[int, str | None, _table.Columns, list[_table.Row]]
+"""A table read: its first line, its case, its columns and its rows."""
+
+
+@dataclass
+class _Tables:
+    """The pipe and grid tables of a text whose header names a column of recommendation text:
+    their rows are read as a spreadsheet's are, a row to an item, not as lines of prose. One
+    is open at a time; a line that is not its row ends it."""
+
+    done: list[_Table] = field(default_factory=list)
+    pipe: _Table | None = None
+    """The pipe table being read."""
+    grid: _Grid | None = None
+    """The grid table being read."""
+
+    def holds_row(self, line: str) -> bool:
+        """Whether ``line`` is a row of the open pipe table: a row whose last cell reads like
+        page furniture ("1 | Agencies should ... | Page 12") is a row still."""
+        return self.pipe is not None and bool(_PIPE.search(line))
+
+    def take(self, number: int, line: str) -> bool:
+        """Whether the line at ``number`` is a row or border of the open table, and taken;
+        a line that is not ends the table."""
+        if self.grid is not None:
+            if self.grid.add(number, line):
+                return True
+            self.done.extend(self.grid.table())
+            self.grid = None
+        if self.pipe is not None:
+            if line.strip() and _PIPE.search(line):  # a row, its outer pipes optional
+                if not _delimiter(line):
+                    width = len(self.pipe[2].headers)
+                    cells = _cells(line)  # GitHub pads a short row with empty cells
+                    self.pipe[3].append((number, cells + [""] * (width - len(cells))))
+                return True
+            self.done.append(self.pipe)
+            self.pipe = None
+        return False
+
+    def start(self, number: int, line: str, after: str | None, case: str | None) -> bool:
+        """Whether a table starts at ``line`` (``after``: the line after it): a grid table's
+        border, or a pipe table's header row over its delimiter row. A table needs no blank
+        line before it: its first line closes the paragraph above."""
+        if _GRID_BORDER.match(line):
+            self.grid = _Grid(number, case, [k for k, c in enumerate(line) if c == "+"])
+            return True
+        columns = _table_header(line, after)
+        if columns:
+            self.pipe = (number, case, columns, [])
+            return True
+        return False
+
+    def finish(self) -> list[_Table]:
+        """Every table read, the one open at the end of the text too."""
+        if self.pipe is not None:
+            self.done.append(self.pipe)
+        if self.grid is not None:
+            self.done.extend(self.grid.table())
+        return self.done
+
+
+@dataclass
+class _Fence:
+    """A fenced code block (a command, a quoted form): no recommendation and no part of one.
+    Its lines are passed over and the item around it goes on."""
+
+    mark: str | None = None
+    """The open block's fence, None outside one."""
+    line: int = 0
+    """The line it opens on."""
+
+    def passes(self, number: int, line: str) -> bool:
+        """Whether the line at ``number`` is a fence or inside a block, and so passed over."""
+        opened = _FENCE.match(line)
+        if self.mark is None and not opened:
+            return False
+        if self.mark is None and opened:
+            self.mark, self.line = opened.group(1)[0] * 3, number
+        elif line.strip().startswith(self.mark or "\0"):
+            self.mark = None
+        return True
+
+    def unclosed(self, name: str, lines: list[str]) -> list[Problem]:
+        """The problem of a block still open at the end (see `_unclosed_fence`)."""
+        return _unclosed_fence(name, self.mark, self.line, lines)
+
+
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
@@ -697,30 +838,24 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if ">" in text:
         lines = _unquoted(lines)
-    Block = tuple[int, str | None, str, str | None, dict[str, str]]  # line, label, text, case
-    blocks: list[Block] = []
-    paragraphs: list[Block] = []
+    blocks: list[_Read] = []
+    paragraphs: list[_Read] = []
     case = default_case
-    current: list[Any] | None = None  # [line, label, parts, case, waive]
-    paragraph: list[Any] | None = None
+    current: _Open | None = None
+    paragraph: _Open | None = None
     waive: dict[str, str] = {}
     parent: int | None = None  # the last item's indent, while its sub-items may follow
     marker: re.Match[str] | None = None  # the marker of the open item, if a list's
 
     def close() -> None:
         nonlocal current, paragraph
-        # Lines joined by ``one_line``, which joins a word broken at a line end up again.
         if current:
-            blocks.append(
-                (current[0], current[1], one_line("\n".join(current[2])), current[3], current[4])
-            )
+            blocks.append(current.read())
         if paragraph:
-            paragraphs.append(
-                (paragraph[0], None, one_line("\n".join(paragraph[2])), paragraph[3], paragraph[4])
-            )
+            paragraphs.append(paragraph.read())
         current = paragraph = None
 
-    titled: list[Any] | None = None  # [line, number, case, waive, text] of a title label
+    titled: _TitleLabel | None = None
     title_listed = False  # the title label was a numbered item's ('2. Chronology'): the next
     # numbered item is the next recommendation, not a part of this one
     under_title = False  # the last item's text is the paragraphs under a title label
@@ -730,14 +865,12 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         text were: a labelled item ('Recommendation 3: Audit'), else a paragraph."""
         nonlocal titled, under_title
         if titled:
-            start, _, label_case, label_waive, label_text = titled
-            kept = (start, None, label_text, label_case, label_waive)
-            (blocks if read_label(label_text) else paragraphs).append(kept)
+            kept = _Read(titled.start, None, titled.text, titled.case, titled.waive)
+            (blocks if read_label(titled.text) else paragraphs).append(kept)
         titled = None
         under_title = False
 
-    fence: str | None = None  # the marker of an open fenced code block
-    fence_line = 0  # the line it opens on
+    fence = _Fence()
     title_level: int | None = None  # the level of the heading that named the case
     under_review: int | None = None  # the level of a title that only names the kind of review
     named: dict[int, str] = {}  # the open headings that could name a case, by level
@@ -750,41 +883,19 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     outside: set[int] = set()  # lines read outside a recommendations section
     back_matter: int | None = None  # the level of the open appendix (`BACK_MATTER`)
     appended: set[int] = set()  # lines read in an appendix
-    Table = tuple[int, str | None, _table.Columns, list[_table.Row]]  # line, case, rows
-    tables: list[Table] = []
-    table: Table | None = None  # the pipe table being read
-    grid: _Grid | None = None  # the grid table being read
+    table_reader = _Tables()
     underlines: set[int] = set()  # the lines under setext headings
     deepest = 0  # the deepest '#' (or setext) heading's level so far
     for number, line in enumerate(lines, start=1):
-        opened = _FENCE.match(line)
-        if fence is not None or opened:
-            # A fenced code block (a command, a quoted form) is no recommendation and no
-            # part of one: its lines are passed over, the item around it goes on.
-            if fence is None and opened:
-                fence, fence_line = opened.group(1)[0] * 3, number
-            elif line.strip().startswith(fence or "\0"):
-                fence = None
+        if fence.passes(number, line):
             continue
-        if PAGE_FURNITURE.match(line) and not (table is not None and _PIPE.search(line)):
+        if PAGE_FURNITURE.match(line) and not table_reader.holds_row(line):
             # "Page 12 of 40" or "OFFICIAL-SENSITIVE" between the lines of a recommendation
             # copied from a PDF: neither its text nor the end of its paragraph. A row of a
             # table is a row ("1 | Agencies should ... | Page 12", its outer pipes left out).
             continue
-        if grid is not None:
-            if grid.add(number, line):
-                continue
-            tables.extend(grid.table())
-            grid = None
-        if table is not None:
-            if line.strip() and _PIPE.search(line):  # a row, its outer pipes optional
-                if not _delimiter(line):
-                    width = len(table[2].headers)
-                    cells = _cells(line)  # GitHub pads a short row with empty cells
-                    table[3].append((number, cells + [""] * (width - len(cells))))
-                continue
-            tables.append(table)
-            table = None
+        if table_reader.take(number, line):
+            continue
         if number in underlines:
             continue
         underline = _SETEXT.match(lines[number]) if number < len(lines) else None
@@ -899,25 +1010,17 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             summarised[number] = summary_case[0]
         if back_matter is not None:
             appended.add(number)
-        if _GRID_BORDER.match(line):
+        after_line = lines[number] if number < len(lines) else None
+        if table_reader.start(number, line, after_line, case):
             close()
             untitled()
-            grid = _Grid(number, case, [k for k, c in enumerate(line) if c == "+"])
-            parent = None
-            continue
-        # A table needs no blank line before it: its header row closes the paragraph.
-        columns = _table_header(line, lines[number] if number < len(lines) else None)
-        if columns:
-            close()
-            untitled()
-            table = (number, case, columns, [])
             parent = None
             continue
         open_block = current or paragraph
         if (
             open_block
             and _indent(line) == 0
-            and _ENDS.search(open_block[2][-1])
+            and _ENDS.search(open_block.parts[-1])
             and (read_label(line) or title_label(line) is not None)
         ):
             # 'Recommendation 2' at the start of a line inside a paragraph, after a line
@@ -930,13 +1033,13 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             parent = None
         item = ITEM.match(line)
         block = current or paragraph  # a line with a marker may only run on its text
-        if item and block and not _starts_item(item, block[2][-1], marker if current else None):
+        if item and block and not _starts_item(item, block.parts[-1], marker if current else None):
             item = None
         if not item and paragraph is None and current is None and title_label(line) is not None:
             # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
             # recommendation, and its number is their id.
             untitled()
-            titled = [number, title_label(line) or None, case, waive, line.strip()]
+            titled = _TitleLabel(number, title_label(line) or None, case, waive, line.strip())
             title_listed = False
             waive = {}
             parent = None
@@ -951,15 +1054,16 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # the recommendation under it, read as 'Recommendation 2 \u2013 Chronology' is.
             untitled()
             title = item.group("text").strip()
-            titled = [number, _item_number(item), case, waive, f"Recommendation \u2013 {title}"]
+            titled = _TitleLabel(
+                number, _item_number(item), case, waive, f"Recommendation \u2013 {title}"
+            )
             title_listed = True
             waive = {}
             parent = None
         elif parent is not None and (_indent(line) >= parent + NESTED or SUB_BULLET.match(line)):
             if current is None:  # after a blank line: the parent item is open again
-                start, label, body, item_case, item_waive = blocks.pop()
-                current = [start, label, [body], item_case, item_waive]
-            current[2].append(item.group("text").strip() if item else line.strip())
+                current = _Open.again(blocks.pop())
+            current.parts.append(item.group("text").strip() if item else line.strip())
         elif item and (titled or under_title) and not (title_listed and item.group("num")):
             # The list under a title label is its recommendation, one item with the label's
             # number as id, its bullets joined as parts: reviews set a recommendation's
@@ -969,14 +1073,19 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             marker = item
             if titled:
                 close()
-                current = [number, titled[1], [with_title(titled[4], text)], *titled[2:4]]
+                current = _Open(
+                    number,
+                    titled.number,
+                    [with_title(titled.text, text)],
+                    titled.case,
+                    titled.waive,
+                )
                 titled = None
                 under_title = True
             else:
                 if current is None:  # after a blank line: the titled item is open again
-                    start, label, body, item_case, item_waive = blocks.pop()
-                    current = [start, label, [body], item_case, item_waive]
-                current[2].append(text)
+                    current = _Open.again(blocks.pop())
+                current.parts.append(text)
             parent = _indent(line)
         elif item or (paragraph is None and current is None and read_label(line)):
             # A labelled paragraph ("Recommendation 1: ...") is an item like a list's, so the
@@ -986,40 +1095,42 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             label = _item_number(item) if item else None
             marker = item
             first = item.group("text") if item else line
-            current = [number, label, [first.strip()], case, waive]
+            current = _Open(number, label, [first.strip()], case, waive)
             waive = {}
             parent = _indent(line)
         elif current:
-            current[2].append(line.strip())
+            current.parts.append(line.strip())
         elif paragraph:
-            paragraph[2].append(line.strip())
+            paragraph.parts.append(line.strip())
         elif titled:
-            current = [number, titled[1], [with_title(titled[4], line.strip())], *titled[2:4]]
+            current = _Open(
+                number,
+                titled.number,
+                [with_title(titled.text, line.strip())],
+                titled.case,
+                titled.waive,
+            )
             titled = None
             under_title = True
         elif under_title and not LOOKS_LABELLED.match(line):
             # A further paragraph under the title label; one that starts like a label is
             # the next recommendation's, read or reported, never run into this one.
-            start, label, body, item_case, item_waive = blocks.pop()
-            current = [start, label, [body, line.strip()], item_case, item_waive]
+            current = _Open.again(blocks.pop())
+            current.parts.append(line.strip())
         else:
-            paragraph = [number, None, [line.strip()], case, waive]
+            paragraph = _Open(number, None, [line.strip()], case, waive)
             waive = {}
             parent = None
             under_title = False  # a label not read ends the one before it
     close()
     untitled()
-    unclosed = _unclosed_fence(name, fence, fence_line, lines)
-    if table is not None:
-        tables.append(table)
-    if grid is not None:
-        tables.extend(grid.table())
+    unclosed = fence.unclosed(name, lines)
     not_read = (outside if sectioned else appended) | {
         n for n, of_case in summarised.items() if of_case in full
     }
     blocks = [b for b in blocks if b[0] not in not_read]
     paragraphs = [p for p in paragraphs if p[0] not in not_read]
-    tables = [t for t in tables if t[0] not in not_read]
+    tables = [t for t in table_reader.finish() if t[0] not in not_read]
     from_tables: list[Recommendation] = []
     table_problems: list[Problem] = []
     for _, table_case, columns, rows in tables:
