@@ -819,6 +819,124 @@ class _Fence:
         return _unclosed_fence(name, self.mark, self.line, lines)
 
 
+@dataclass
+class _Scope:
+    """What the headings met so far say of the lines under them: the case they belong to,
+    and whether they are read. As in Word, a section runs to the next heading of its level
+    or higher, so findings before a recommendations section and appendices after it are not
+    read, and the case's name is the title's, not a section's."""
+
+    case: str | None
+    """The case of the lines under the headings met so far."""
+    title_level: int | None = None
+    """The level of the heading that named the case."""
+    under_review: int | None = None
+    """The level of a title that only names the kind of review (`REVIEW_NAME`)."""
+    named: dict[int, str] = field(default_factory=dict)
+    """The open headings that could name a case, by level."""
+    section: int | None = None
+    """The level of the open recommendations heading."""
+    sectioned: bool = False
+    """Whether a recommendations heading was met: then only its sections are read."""
+    summaries: set[int] = field(default_factory=set)
+    """The levels of the open headings that name a summary (`SUMMARY`)."""
+    in_summary: bool = False
+    """Whether the open recommendations section is a summary's."""
+    summary_case: str | None = None
+    """The case of the open recommendations section, when it is a summary's."""
+    summarised: dict[int, str | None] = field(default_factory=dict)
+    """The lines read in a summary's section, and their case."""
+    full: set[str | None] = field(default_factory=set)
+    """The cases with a recommendations section that is not a summary's."""
+    outside: set[int] = field(default_factory=set)
+    """The lines read outside a recommendations section."""
+    back_matter: int | None = None
+    """The level of the open appendix (`BACK_MATTER`)."""
+    appended: set[int] = field(default_factory=set)
+    """The lines read in an appendix."""
+
+    def heading(self, level: int, title: str) -> None:
+        """Take a heading that is no title label: it ends the sections of its level and
+        below, may open a recommendations section or back matter, and may name the case."""
+        self._close_to(level)
+        summary = self._summary(level, title)
+        if "recommendation" in title.lower():
+            self._recommendations(level, summary)
+        elif BACK_MATTER.match(title):
+            self.section, self.back_matter = None, level
+            return  # it names no case
+        elif self.section is not None and level <= self.section:
+            self.section = None
+        self._name_case(level, title)
+
+    def _close_to(self, level: int) -> None:
+        """End the headings that a heading at ``level`` ends: the names below it, and an
+        appendix at its level or below."""
+        self.named = {k: v for k, v in self.named.items() if k < level}
+        if self.back_matter is not None and level <= self.back_matter:
+            self.back_matter = None
+
+    def _summary(self, level: int, title: str) -> bool:
+        """Whether the heading opens a summary: 'Key recommendations', or 'Recommendations'
+        under 'Executive summary', shortens the full section later in the document (see
+        `SUMMARY`); a heading inside the open recommendations section is a part of it, as in
+        Word, not a summary."""
+        summary = bool(SUMMARY.search(title)) or any(k < level for k in self.summaries)
+        if self.section is not None and level > self.section and not self.in_summary:
+            summary = False
+        self.summaries = {k for k in self.summaries if k < level}
+        if summary and SUMMARY.search(title):
+            self.summaries.add(level)
+        return summary
+
+    def _recommendations(self, level: int, summary: bool) -> None:
+        """Open a recommendations section. Its case is the heading it sits under: '## Child
+        A' over '### Recommendations' in a template whose title is the same in every file."""
+        self.section, self.sectioned = level, True
+        if self.named:
+            self.case = self.named[max(self.named)]
+        self.in_summary, self.summary_case = summary, self.case
+        if not summary:
+            self.full.add(self.case)
+
+    def _name_case(self, level: int, title: str) -> None:
+        """Name the case after the heading, if it names one: a title that only names the kind
+        of review ('Serious Case Review') leaves it to the heading under it ('Child Q'); a
+        section's heading ('Methodology', `GENERIC_HEADINGS`) names none."""
+        review, self.under_review = self.under_review, None
+        if REVIEW_NAME.match(title):
+            if level <= (self.title_level or level):
+                self.under_review = level  # a template's title: the heading under it names
+        elif not GENERIC_HEADINGS.match(title):
+            title = named_review(title)
+            self.named[level] = title
+            if review is not None and level > review:
+                # '## Child Q' right under '# Serious Case Review': the case, and only a
+                # heading at the title's level renames it.
+                self.case, self.title_level = title, review
+            # Else the case is the document's title: a section heading under it ('##
+            # Methodology') does not rename it, another title does.
+            elif level <= (self.title_level or level):
+                self.case, self.title_level = title, level
+
+    def mark(self, number: int) -> None:
+        """Note where the line of text at ``number`` stands, for `not_read`."""
+        if self.section is None:
+            self.outside.add(number)
+        elif self.in_summary:
+            self.summarised[number] = self.summary_case
+        if self.back_matter is not None:
+            self.appended.add(number)
+
+    def not_read(self) -> set[int]:
+        """The lines whose items are not read: outside the recommendations sections if there
+        are any, else in an appendix; and in a summary's section where its case also has a
+        full one (read as well, its items would be counted twice)."""
+        return (self.outside if self.sectioned else self.appended) | {
+            n for n, of_case in self.summarised.items() if of_case in self.full
+        }
+
+
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
@@ -840,7 +958,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         lines = _unquoted(lines)
     blocks: list[_Read] = []
     paragraphs: list[_Read] = []
-    case = default_case
+    scope = _Scope(default_case)
     current: _Open | None = None
     paragraph: _Open | None = None
     waive: dict[str, str] = {}
@@ -871,18 +989,6 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         under_title = False
 
     fence = _Fence()
-    title_level: int | None = None  # the level of the heading that named the case
-    under_review: int | None = None  # the level of a title that only names the kind of review
-    named: dict[int, str] = {}  # the open headings that could name a case, by level
-    section: int | None = None  # the level of the open recommendations heading
-    sectioned = False  # a recommendations heading was met: only its sections are read
-    summaries: set[int] = set()  # the levels of the open headings that name a summary
-    summary_case: tuple[str | None] | None = None  # the open section's case, if a summary's
-    summarised: dict[int, str | None] = {}  # lines read in a summary's section, their case
-    full: set[str | None] = set()  # the cases with a recommendations section not a summary's
-    outside: set[int] = set()  # lines read outside a recommendations section
-    back_matter: int | None = None  # the level of the open appendix (`BACK_MATTER`)
-    appended: set[int] = set()  # lines read in an appendix
     table_reader = _Tables()
     underlines: set[int] = set()  # the lines under setext headings
     deepest = 0  # the deepest '#' (or setext) heading's level so far
@@ -957,61 +1063,15 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             title = text.rstrip("#").rstrip() or text
             level = len(heading.group(1))
             if title_label(title) is None:
-                named = {k: v for k, v in named.items() if k < level}
-                if back_matter is not None and level <= back_matter:
-                    back_matter = None
-                # 'Key recommendations' (or 'Recommendations' under 'Executive summary')
-                # shortens the full section later in the document (see `SUMMARY`).
-                summary = bool(SUMMARY.search(title)) or any(k < level for k in summaries)
-                if section is not None and level > section and summary_case is None:
-                    summary = False  # a part of the open recommendations section, as in Word
-                summaries = {k for k in summaries if k < level}
-                if summary and SUMMARY.search(title):
-                    summaries.add(level)
-                # As in Word: the section runs to the next heading of its level or higher,
-                # so findings before it and appendices after it are not read.
-                if "recommendation" in title.lower():
-                    section, sectioned = level, True
-                    # Its case is the heading it sits under: '## Child A' over '###
-                    # Recommendations' in a template whose title is the same in every file.
-                    if named:
-                        case = named[max(named)]
-                    summary_case = (case,) if summary else None
-                    if not summary:
-                        full.add(case)
-                elif BACK_MATTER.match(title):
-                    section, back_matter = None, level
-                    continue  # it names no case
-                elif section is not None and level <= section:
-                    section = None
-                review, under_review = under_review, None
-                if REVIEW_NAME.match(title):
-                    if level <= (title_level or level):
-                        under_review = level  # a template's title: the heading under it names
-                elif not GENERIC_HEADINGS.match(title):
-                    title = named_review(title)
-                    named[level] = title
-                    if review is not None and level > review:
-                        # '## Child Q' right under '# Serious Case Review': the case, and
-                        # only a heading at the title's level renames it.
-                        case, title_level = title, review
-                    # Else the case is the document's title: a section heading under it
-                    # ('## Methodology') does not rename it, another title does.
-                    elif level <= (title_level or level):
-                        case, title_level = title, level
+                scope.heading(level, title)
                 continue
             line = title  # '### Recommendation 1': a label over its text, below
         if not line.strip():
             close()
             continue
-        if section is None:
-            outside.add(number)
-        elif summary_case is not None:
-            summarised[number] = summary_case[0]
-        if back_matter is not None:
-            appended.add(number)
+        scope.mark(number)
         after_line = lines[number] if number < len(lines) else None
-        if table_reader.start(number, line, after_line, case):
+        if table_reader.start(number, line, after_line, scope.case):
             close()
             untitled()
             parent = None
@@ -1039,13 +1099,13 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
             # recommendation, and its number is their id.
             untitled()
-            titled = _TitleLabel(number, title_label(line) or None, case, waive, line.strip())
+            titled = _TitleLabel(number, title_label(line) or None, scope.case, waive, line.strip())
             title_listed = False
             waive = {}
             parent = None
         elif (
             item
-            and section is not None
+            and scope.section is not None
             and paragraph is None
             and current is None
             and _numbered_title(item, lines[number:])
@@ -1055,7 +1115,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             untitled()
             title = item.group("text").strip()
             titled = _TitleLabel(
-                number, _item_number(item), case, waive, f"Recommendation \u2013 {title}"
+                number, _item_number(item), scope.case, waive, f"Recommendation \u2013 {title}"
             )
             title_listed = True
             waive = {}
@@ -1095,7 +1155,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             label = _item_number(item) if item else None
             marker = item
             first = item.group("text") if item else line
-            current = _Open(number, label, [first.strip()], case, waive)
+            current = _Open(number, label, [first.strip()], scope.case, waive)
             waive = {}
             parent = _indent(line)
         elif current:
@@ -1118,16 +1178,14 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
             current = _Open.again(blocks.pop())
             current.parts.append(line.strip())
         else:
-            paragraph = _Open(number, None, [line.strip()], case, waive)
+            paragraph = _Open(number, None, [line.strip()], scope.case, waive)
             waive = {}
             parent = None
             under_title = False  # a label not read ends the one before it
     close()
     untitled()
     unclosed = fence.unclosed(name, lines)
-    not_read = (outside if sectioned else appended) | {
-        n for n, of_case in summarised.items() if of_case in full
-    }
+    not_read = scope.not_read()
     blocks = [b for b in blocks if b[0] not in not_read]
     paragraphs = [p for p in paragraphs if p[0] not in not_read]
     tables = [t for t in table_reader.finish() if t[0] not in not_read]
@@ -1186,7 +1244,7 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     # written outside them: it is reported, never dropped in silence. (Without the heading
     # the whole file is read, and its other paragraphs are the review's narrative.) So is
     # one with a label after its first sentence, anywhere.
-    placed = bool(tables) or sectioned
+    placed = bool(tables) or scope.sectioned
     beside = [
         p
         for p in paragraphs
