@@ -937,6 +937,330 @@ class _Scope:
         }
 
 
+class _Prose:
+    """The reading of a text's lines, one at a time, into items and paragraphs: each kind of
+    line has its method, and the state they share is kept here, not in closures. A line is
+    first passed over if it is no text (a code fence, page furniture, a table's row, a setext
+    underline), then read as a heading if it is one, and else as text: a list item, a
+    sub-item, a title label, a labelled paragraph, or a line that runs on."""
+
+    def __init__(self, lines: list[str], default_case: str | None) -> None:
+        self.lines = lines
+        self.items: list[_Read] = []
+        """The list items and labelled paragraphs read."""
+        self.paragraphs: list[_Read] = []
+        """The plain paragraphs read: items only where the text has no list."""
+        self.scope = _Scope(default_case)
+        self.tables = _Tables()
+        self.fence = _Fence()
+        self.current: _Open | None = None
+        """The open list item or labelled paragraph."""
+        self.paragraph: _Open | None = None
+        """The open plain paragraph."""
+        self.waive: dict[str, str] = {}
+        """The rules a comment waived for the next item."""
+        self.parent: int | None = None
+        """The last item's indent, while its sub-items may follow."""
+        self.marker: re.Match[str] | None = None
+        """The marker of the open item, if a list's."""
+        self.titled: _TitleLabel | None = None
+        """A title label with nothing read under it yet."""
+        self.title_listed = False
+        """Whether the title label was a numbered item's ('2. Chronology'): then the next
+        numbered item is the next recommendation, not a part of this one."""
+        self.under_title = False
+        """Whether the last item's text is the paragraphs under a title label."""
+        self.underlines: set[int] = set()
+        """The lines under setext headings."""
+        self.deepest = 0
+        """The deepest '#' (or setext) heading's level so far."""
+
+    def read(self) -> None:
+        """Read every line, then close what is still open."""
+        for number, line in enumerate(self.lines, start=1):
+            self._line(number, line)
+        self._close()
+        self._untitled()
+
+    def _line(self, number: int, line: str) -> None:
+        """Read the line at ``number`` (the first is 1) as its kind."""
+        if (
+            self.fence.passes(number, line)
+            or self._furniture(line)
+            or self.tables.take(number, line)
+            or number in self.underlines
+        ):
+            return
+        line = self._setext(number, line)
+        line = self._heading_in_text(number, line)
+        if self._comment(line):
+            return
+        heading = _HEADING.match(line)
+        if heading:
+            label = self._heading(heading)
+            if label is None:
+                return
+            line = label
+        if not line.strip():
+            self._close()
+            return
+        self.scope.mark(number)
+        if self.tables.start(number, line, self._after(number), self.scope.case):
+            self._end_items()
+            return
+        self._text(number, line)
+
+    def _after(self, number: int) -> str | None:
+        """The line after the one at ``number``, None at the end."""
+        return self.lines[number] if number < len(self.lines) else None
+
+    def _between(self) -> bool:
+        """Whether no item or paragraph is open: a line here starts something."""
+        return self.paragraph is None and self.current is None
+
+    def _close(self) -> None:
+        """Close the open item or paragraph (a blank line, a heading, the next item)."""
+        if self.current:
+            self.items.append(self.current.read())
+        if self.paragraph:
+            self.paragraphs.append(self.paragraph.read())
+        self.current = self.paragraph = None
+
+    def _untitled(self) -> None:
+        """A title label with no paragraph under it is read as it was before labels over
+        text were: a labelled item ('Recommendation 3: Audit'), else a paragraph."""
+        if self.titled:
+            titled = self.titled
+            kept = _Read(titled.start, None, titled.text, titled.case, titled.waive)
+            (self.items if read_label(titled.text) else self.paragraphs).append(kept)
+        self.titled = None
+        self.under_title = False
+
+    def _end_items(self) -> None:
+        """End everything open, sub-items too: what follows (a heading, a comment, a table,
+        the next label) is no part of the item above it."""
+        self._close()
+        self._untitled()
+        self.parent = None
+
+    def _furniture(self, line: str) -> bool:
+        """Whether ``line`` is page furniture ("Page 12 of 40", "OFFICIAL-SENSITIVE") between
+        the lines of a recommendation copied from a PDF: neither its text nor the end of its
+        paragraph. A row of a table is a row ("1 | Agencies should ... | Page 12", its outer
+        pipes left out)."""
+        return bool(PAGE_FURNITURE.match(line)) and not self.tables.holds_row(line)
+
+    def _setext(self, number: int, line: str) -> str:
+        """``line`` as an ATX heading if a setext underline is under it: 'Child R' over
+        '=======' is a heading as '# Child R' is. Only a line alone: a '---' under a paragraph
+        of more lines is a rule, as a delimiter row (with its pipes) is not."""
+        after = self._after(number)
+        underline = _SETEXT.match(after) if after is not None else None
+        if (
+            underline
+            and self._between()
+            and line.strip()
+            and _indent(line) < 4
+            and not ITEM.match(line)
+            and not _HEADING.match(line)
+        ):
+            self.underlines.add(number + 1)
+            return f"{'#' if underline.group(1)[0] == '=' else '##'} {line.strip()}"
+        return line
+
+    def _heading_in_text(self, number: int, line: str) -> str:
+        """``line`` as an ATX heading if it is a heading without hashes ('8. Recommendations'
+        alone, `_section_line`; '**Recommendations**' alone, `_bold_heading`), as a copy of a
+        PDF's or Word's pages, or a converter, writes one: one level below the deepest '#'
+        heading met, as in Word. An ATX heading that is a recommendation ('### 1. Health
+        visitors should ...', its reasons under it) is read as its text: an item, as it
+        would be without the hashes."""
+        after = self._after(number) or ""
+        if self._between() and not _HEADING.match(line):
+            before = self.lines[number - 2] if number > 1 else ""
+            named_section = _section_line(line, before, after)
+            if named_section:
+                return f"{'#' * min(self.deepest + 1, 6)} {named_section}"
+        bold = _BOLD_LINE.match(line) if self._between() else None
+        if bold and _bold_heading(bold.group(2), after):
+            # A short heading with no modal verb, never a recommendation.
+            return f"{'#' * min(self.deepest + 1, 6)} {bold.group(2).strip()}"
+        atx = _HEADING.match(line)
+        if atx is None:
+            return line
+        self.deepest = max(self.deepest, len(atx.group(1)))
+        if not heading_is_recommendation(atx.group(2).rstrip("#")):
+            return line
+        self._end_items()
+        return atx.group(2).rstrip("#").strip()
+
+    def _comment(self, line: str) -> bool:
+        """Whether ``line`` is a one-line HTML comment, and taken: never read as text, it
+        ends the item above; ``<!-- scrmap: disable=RULES reason -->`` waives rules for the
+        next item (`_DISABLE`)."""
+        comment = _COMMENT.match(line)
+        if not comment:
+            return False
+        self._end_items()
+        disable = _DISABLE.match(comment.group("body"))
+        if disable:
+            reason = disable.group("reason")
+            self.waive |= {r: reason for r in disable.group("rules").split(",") if r}
+        return True
+
+    def _heading(self, heading: re.Match[str]) -> str | None:
+        """Take an ATX heading: it ends the item above and goes to the scope (`_Scope`),
+        which may open or end a section and name the case. A heading that is a title label
+        ('### Recommendation 1') is returned, to be read as the label over its text below."""
+        self._end_items()
+        text = heading.group(2).strip()
+        title = text.rstrip("#").rstrip() or text
+        if title_label(title) is not None:
+            return title
+        self.scope.heading(len(heading.group(1)), title)
+        return None
+
+    def _text(self, number: int, line: str) -> None:
+        """Read a line of text: the first kind it is, in this order, takes it."""
+        self._label_ends_paragraph(line)
+        item = self._item(line)
+        if not item and self._between() and title_label(line) is not None:
+            self._title_label(number, line)
+        elif (
+            item
+            and self.scope.section is not None
+            and self._between()
+            and _numbered_title(item, self.lines[number:])
+        ):
+            self._numbered_title(number, item)
+        elif self.parent is not None and (
+            _indent(line) >= self.parent + NESTED or SUB_BULLET.match(line)
+        ):
+            self._sub_item(line, item)
+        elif (
+            item
+            and (self.titled is not None or self.under_title)
+            and not (self.title_listed and item.group("num"))
+        ):
+            self._listed_under_title(number, line, item)
+        elif item or (self._between() and read_label(line)):
+            self._start_item(number, line, item)
+        else:
+            self._plain(number, line)
+
+    def _label_ends_paragraph(self, line: str) -> None:
+        """End the open item or paragraph at 'Recommendation 2' at the start of a line after
+        a line that ends a sentence, as text copied out of a PDF has it with no blank line
+        between: the next recommendation's label, not a line of this one's text. After a line
+        that runs on ('... progress against' over 'Recommendation 12'), it is the
+        sentence's."""
+        open_block = self.current or self.paragraph
+        if (
+            open_block
+            and _indent(line) == 0
+            and _ENDS.search(open_block.parts[-1])
+            and (read_label(line) or title_label(line) is not None)
+        ):
+            self._end_items()
+
+    def _item(self, line: str) -> re.Match[str] | None:
+        """The list item's marker that ``line`` starts with, if it starts an item: inside an
+        item or paragraph, a line with a marker may only run on its text (`_starts_item`)."""
+        item = ITEM.match(line)
+        block = self.current or self.paragraph
+        marker = self.marker if self.current else None
+        if item and block and not _starts_item(item, block.parts[-1], marker):
+            return None
+        return item
+
+    def _title_label(self, number: int, line: str) -> None:
+        """'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
+        recommendation, and its number is their id (`title_label`)."""
+        self._untitled()
+        self.titled = _TitleLabel(
+            number, title_label(line) or None, self.scope.case, self.waive, line.strip()
+        )
+        self.title_listed = False
+        self.waive = {}
+        self.parent = None
+
+    def _numbered_title(self, number: int, item: re.Match[str]) -> None:
+        """'2. Chronology' over its paragraph in a recommendations section: the title of the
+        recommendation under it, read as 'Recommendation 2 \u2013 Chronology' is
+        (`_numbered_title`)."""
+        self._untitled()
+        title = f"Recommendation \u2013 {item.group('text').strip()}"
+        self.titled = _TitleLabel(number, _item_number(item), self.scope.case, self.waive, title)
+        self.title_listed = True
+        self.waive = {}
+        self.parent = None
+
+    def _reopened(self) -> _Open:
+        """The open item, or after a blank line the last item read, open again: a sub-item or
+        a further paragraph under a title label is part of it."""
+        if self.current is None:
+            self.current = _Open.again(self.items.pop())
+        return self.current
+
+    def _sub_item(self, line: str, item: re.Match[str] | None) -> None:
+        """A sub-item, or any line indented `NESTED` or more under an item (even after a
+        blank line), or Word's sub-bullet pasted at the margin (`SUB_BULLET`): a part of its
+        parent's text, so "1. ... so that:" with two indented bullets is one recommendation
+        and the document's "2." stays 2."""
+        self._reopened().parts.append(item.group("text").strip() if item else line.strip())
+
+    def _listed_under_title(self, number: int, line: str, item: re.Match[str]) -> None:
+        """A list item under a title label: the list is its recommendation, one item with the
+        label's number as id, its bullets joined as parts. Reviews set a recommendation's
+        actions as bullets under 'Recommendation 1', and read one to an item they lost the
+        label (an item of its own, or a warning) and put the ids out of step."""
+        text = item.group("text").strip()
+        self.marker = item
+        if self.titled:
+            self._open_titled(self.titled, number, text)
+        else:
+            self._reopened().parts.append(text)
+        self.parent = _indent(line)
+
+    def _open_titled(self, titled: _TitleLabel, number: int, text: str) -> None:
+        """Open the item of the title label ``titled`` at its first text (`with_title`)."""
+        self._close()
+        first = with_title(titled.text, text)
+        self.current = _Open(number, titled.number, [first], titled.case, titled.waive)
+        self.titled = None
+        self.under_title = True
+
+    def _start_item(self, number: int, line: str, item: re.Match[str] | None) -> None:
+        """A list item, or a labelled paragraph ("Recommendation 1: ..."): an item like a
+        list's, so the bullets indented under it are part of it, not items of their own."""
+        self._end_items()
+        self.marker = item
+        label = _item_number(item) if item else None
+        first = item.group("text") if item else line
+        self.current = _Open(number, label, [first.strip()], self.scope.case, self.waive)
+        self.waive = {}
+        self.parent = _indent(line)
+
+    def _plain(self, number: int, line: str) -> None:
+        """A line with no marker: it runs on the open item or paragraph; else it is the text
+        under a title label, or a further paragraph under it (one that starts like a label is
+        the next recommendation's, read or reported, never run into this one); else it
+        starts a paragraph, and a label not read ends the one before it."""
+        if self.current:
+            self.current.parts.append(line.strip())
+        elif self.paragraph:
+            self.paragraph.parts.append(line.strip())
+        elif self.titled:
+            self._open_titled(self.titled, number, line.strip())
+        elif self.under_title and not LOOKS_LABELLED.match(line):
+            self._reopened().parts.append(line.strip())
+        else:
+            self.paragraph = _Open(number, None, [line.strip()], self.scope.case, self.waive)
+            self.waive = {}
+            self.parent = None
+            self.under_title = False
+
+
 def load_text(text: str, name: str, default_case: str | None) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
@@ -956,262 +1280,67 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if ">" in text:
         lines = _unquoted(lines)
-    blocks: list[_Read] = []
-    paragraphs: list[_Read] = []
-    scope = _Scope(default_case)
-    current: _Open | None = None
-    paragraph: _Open | None = None
-    waive: dict[str, str] = {}
-    parent: int | None = None  # the last item's indent, while its sub-items may follow
-    marker: re.Match[str] | None = None  # the marker of the open item, if a list's
+    prose = _Prose(lines, default_case)
+    prose.read()
+    not_read = prose.scope.not_read()
+    listed = [b for b in prose.items if b.line not in not_read]
+    paragraphs = [p for p in prose.paragraphs if p.line not in not_read]
+    tables = [t for t in prose.tables.finish() if t[0] not in not_read]
+    from_tables, table_problems = _table_recommendations(tables, name)
+    items = _chosen(listed, paragraphs, table=bool(tables))
+    recs, marked_up = _numbered(items, from_tables, name)
+    unclosed = prose.fence.unclosed(name, lines)
+    if not recs:
+        empty = Problem(name, None, None, "no recommendations found (empty file?)")
+        return [], table_problems + marked_up + unclosed or [empty]
+    recs.sort(key=lambda rec: rec.source.line or 0)
+    placed = bool(tables) or prose.scope.sectioned
+    problems = _left_out(paragraphs, items, name, table=bool(tables), placed=placed)
+    problems += marked_up + unclosed
+    return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
 
-    def close() -> None:
-        nonlocal current, paragraph
-        if current:
-            blocks.append(current.read())
-        if paragraph:
-            paragraphs.append(paragraph.read())
-        current = paragraph = None
 
-    titled: _TitleLabel | None = None
-    title_listed = False  # the title label was a numbered item's ('2. Chronology'): the next
-    # numbered item is the next recommendation, not a part of this one
-    under_title = False  # the last item's text is the paragraphs under a title label
-
-    def untitled() -> None:
-        """A title label with no paragraph under it is read as it was before labels over
-        text were: a labelled item ('Recommendation 3: Audit'), else a paragraph."""
-        nonlocal titled, under_title
-        if titled:
-            kept = _Read(titled.start, None, titled.text, titled.case, titled.waive)
-            (blocks if read_label(titled.text) else paragraphs).append(kept)
-        titled = None
-        under_title = False
-
-    fence = _Fence()
-    table_reader = _Tables()
-    underlines: set[int] = set()  # the lines under setext headings
-    deepest = 0  # the deepest '#' (or setext) heading's level so far
-    for number, line in enumerate(lines, start=1):
-        if fence.passes(number, line):
-            continue
-        if PAGE_FURNITURE.match(line) and not table_reader.holds_row(line):
-            # "Page 12 of 40" or "OFFICIAL-SENSITIVE" between the lines of a recommendation
-            # copied from a PDF: neither its text nor the end of its paragraph. A row of a
-            # table is a row ("1 | Agencies should ... | Page 12", its outer pipes left out).
-            continue
-        if table_reader.take(number, line):
-            continue
-        if number in underlines:
-            continue
-        underline = _SETEXT.match(lines[number]) if number < len(lines) else None
-        if (
-            underline
-            and paragraph is None
-            and current is None
-            and line.strip()
-            and _indent(line) < 4
-            and not ITEM.match(line)
-            and not _HEADING.match(line)
-        ):
-            # 'Child R' over '=======' is a heading as '# Child R' is; a '---' under a
-            # paragraph of more lines is a rule, as a delimiter row (with its pipes) is not.
-            underlines.add(number + 1)
-            line = f"{'#' if underline.group(1)[0] == '=' else '##'} {line.strip()}"
-        bold = _BOLD_LINE.match(line) if paragraph is None and current is None else None
-        after = lines[number] if number < len(lines) else ""
-        named_section = (
-            _section_line(line, lines[number - 2] if number > 1 else "", after)
-            if paragraph is None and current is None and not _HEADING.match(line)
-            else None
-        )
-        if named_section:
-            # '8. Recommendations' alone, as a copy of a PDF's or Word's pages has it: a
-            # heading one level below the deepest '#' heading met, as a bold one is.
-            line = f"{'#' * min(deepest + 1, 6)} {named_section}"
-            atx = None
-        elif bold and _bold_heading(bold.group(2), after):
-            # '**Recommendations**' alone, as converters write Word's bold headings: a
-            # heading one level below the deepest '#' heading met, as in Word.
-            line = f"{'#' * min(deepest + 1, 6)} {bold.group(2).strip()}"
-            atx = None  # a short heading with no modal verb, never a recommendation
-        elif atx := _HEADING.match(line):
-            deepest = max(deepest, len(atx.group(1)))
-        if atx and heading_is_recommendation(atx.group(2).rstrip("#")):
-            # '### 1. Health visitors should ...': a recommendation set as a heading, its
-            # reasons under it, is an item, as it would be without the hashes.
-            close()
-            untitled()
-            parent = None
-            line = atx.group(2).rstrip("#").strip()
-        comment = _COMMENT.match(line)
-        if comment:
-            close()
-            untitled()
-            parent = None
-            disable = _DISABLE.match(comment.group("body"))
-            if disable:
-                reason = disable.group("reason")
-                waive |= {r: reason for r in disable.group("rules").split(",") if r}
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            close()
-            untitled()
-            parent = None
-            text = heading.group(2).strip()
-            title = text.rstrip("#").rstrip() or text
-            level = len(heading.group(1))
-            if title_label(title) is None:
-                scope.heading(level, title)
-                continue
-            line = title  # '### Recommendation 1': a label over its text, below
-        if not line.strip():
-            close()
-            continue
-        scope.mark(number)
-        after_line = lines[number] if number < len(lines) else None
-        if table_reader.start(number, line, after_line, scope.case):
-            close()
-            untitled()
-            parent = None
-            continue
-        open_block = current or paragraph
-        if (
-            open_block
-            and _indent(line) == 0
-            and _ENDS.search(open_block.parts[-1])
-            and (read_label(line) or title_label(line) is not None)
-        ):
-            # 'Recommendation 2' at the start of a line inside a paragraph, after a line
-            # that ends a sentence, as text copied out of a PDF has it with no blank line
-            # between: the next recommendation's label, not a line of this one's text.
-            # After a line that runs on ('... progress against' over 'Recommendation 12'),
-            # it is the sentence's.
-            close()
-            untitled()
-            parent = None
-        item = ITEM.match(line)
-        block = current or paragraph  # a line with a marker may only run on its text
-        if item and block and not _starts_item(item, block.parts[-1], marker if current else None):
-            item = None
-        if not item and paragraph is None and current is None and title_label(line) is not None:
-            # 'Recommendation 1 \u2013 Fathers' alone: the paragraphs under it are the
-            # recommendation, and its number is their id.
-            untitled()
-            titled = _TitleLabel(number, title_label(line) or None, scope.case, waive, line.strip())
-            title_listed = False
-            waive = {}
-            parent = None
-        elif (
-            item
-            and scope.section is not None
-            and paragraph is None
-            and current is None
-            and _numbered_title(item, lines[number:])
-        ):
-            # '2. Chronology' over its paragraph in a recommendations section: the title of
-            # the recommendation under it, read as 'Recommendation 2 \u2013 Chronology' is.
-            untitled()
-            title = item.group("text").strip()
-            titled = _TitleLabel(
-                number, _item_number(item), scope.case, waive, f"Recommendation \u2013 {title}"
-            )
-            title_listed = True
-            waive = {}
-            parent = None
-        elif parent is not None and (_indent(line) >= parent + NESTED or SUB_BULLET.match(line)):
-            if current is None:  # after a blank line: the parent item is open again
-                current = _Open.again(blocks.pop())
-            current.parts.append(item.group("text").strip() if item else line.strip())
-        elif item and (titled or under_title) and not (title_listed and item.group("num")):
-            # The list under a title label is its recommendation, one item with the label's
-            # number as id, its bullets joined as parts: reviews set a recommendation's
-            # actions as bullets under 'Recommendation 1', and read one to an item they
-            # lost the label (an item of its own, or a warning) and put the ids out of step.
-            text = item.group("text").strip()
-            marker = item
-            if titled:
-                close()
-                current = _Open(
-                    number,
-                    titled.number,
-                    [with_title(titled.text, text)],
-                    titled.case,
-                    titled.waive,
-                )
-                titled = None
-                under_title = True
-            else:
-                if current is None:  # after a blank line: the titled item is open again
-                    current = _Open.again(blocks.pop())
-                current.parts.append(text)
-            parent = _indent(line)
-        elif item or (paragraph is None and current is None and read_label(line)):
-            # A labelled paragraph ("Recommendation 1: ...") is an item like a list's, so the
-            # bullets indented under it are part of it, not items of their own.
-            close()
-            untitled()
-            label = _item_number(item) if item else None
-            marker = item
-            first = item.group("text") if item else line
-            current = _Open(number, label, [first.strip()], scope.case, waive)
-            waive = {}
-            parent = _indent(line)
-        elif current:
-            current.parts.append(line.strip())
-        elif paragraph:
-            paragraph.parts.append(line.strip())
-        elif titled:
-            current = _Open(
-                number,
-                titled.number,
-                [with_title(titled.text, line.strip())],
-                titled.case,
-                titled.waive,
-            )
-            titled = None
-            under_title = True
-        elif under_title and not LOOKS_LABELLED.match(line):
-            # A further paragraph under the title label; one that starts like a label is
-            # the next recommendation's, read or reported, never run into this one.
-            current = _Open.again(blocks.pop())
-            current.parts.append(line.strip())
-        else:
-            paragraph = _Open(number, None, [line.strip()], scope.case, waive)
-            waive = {}
-            parent = None
-            under_title = False  # a label not read ends the one before it
-    close()
-    untitled()
-    unclosed = fence.unclosed(name, lines)
-    not_read = scope.not_read()
-    blocks = [b for b in blocks if b[0] not in not_read]
-    paragraphs = [p for p in paragraphs if p[0] not in not_read]
-    tables = [t for t in table_reader.finish() if t[0] not in not_read]
-    from_tables: list[Recommendation] = []
-    table_problems: list[Problem] = []
+def _table_recommendations(
+    tables: list[_Table], name: str
+) -> tuple[list[Recommendation], list[Problem]]:
+    """The recommendations of the tables read, as a Word or CSV table's are. A cell's markup
+    is taken off as an item's is: '**always**' in a pipe table, as pandoc writes Word's bold,
+    is the word, in the report as in the list above it."""
+    found: list[Recommendation] = []
+    problems: list[Problem] = []
     for _, table_case, columns, rows in tables:
-        # A cell's markup is taken off as an item's is: '**always**' in a pipe table, as
-        # pandoc writes Word's bold, is the word, in the report as in the list above it.
         rows = [(line, [_inline_markup_off(cell) for cell in cells]) for line, cells in rows]
-        found, issues = _table.recommendations(columns, rows, name, table_case)
-        from_tables += found
-        table_problems += issues
-    # Without a list, labelled paragraphs ("Recommendation 1: ...") are the items when there
-    # are any, so that an introduction is not read as a recommendation; beside a table,
-    # which says where the recommendations are, the list and labelled items alone.
-    items = (
-        blocks
-        if tables
-        else blocks
-        or [p for p in paragraphs if read_label(p[2])]
-        or [p for p in paragraphs if not introduces(p[2])]
+        recs, issues = _table.recommendations(columns, rows, name, table_case)
+        found += recs
+        problems += issues
+    return found, problems
+
+
+def _chosen(listed: list[_Read], paragraphs: list[_Read], *, table: bool) -> list[_Read]:
+    """The items: the list items and labelled paragraphs (``listed``); without any,
+    labelled paragraphs ("Recommendation 1: ...") when there are any, so that an
+    introduction is not read as a recommendation, else the paragraphs that do not only
+    introduce the recommendations, else every paragraph. Beside a table, which says where
+    the recommendations are, the list and labelled items alone."""
+    if table:
+        return listed
+    return (
+        listed
+        or [p for p in paragraphs if read_label(p.text)]
+        or [p for p in paragraphs if not introduces(p.text)]
         or paragraphs
     )
+
+
+def _numbered(
+    items: list[_Read], from_tables: list[Recommendation], name: str
+) -> tuple[list[Recommendation], list[Problem]]:
+    """The tables' recommendations and then the items', each item's id its label's number,
+    else its place among its case's items. An id is its case's: a file of two reviews
+    numbers each from 1, and coverage knows an item by its case and id (as the file's, the
+    second review's 1 and 2 were 3 and 4). An id already used gets a prime. An item that is
+    only markup is reported, not read."""
     recs = list(from_tables)
-    # An id is its case's: a file of two reviews numbers each from 1, and coverage knows an
-    # item by its case and id (as the file's, the second review's 1 and 2 were 3 and 4).
     used = {(rec.case, rec.id) for rec in from_tables}
     numbered: Counter[str | None] = Counter()
     marked_up: list[Problem] = []
@@ -1234,28 +1363,28 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
         recs.append(
             Recommendation(rec_id, text, Source(name, line_no), item_case, waive=item_waive)
         )
-    if not recs:
-        empty = Problem(name, None, None, "no recommendations found (empty file?)")
-        return [], table_problems + marked_up + unclosed or [empty]
-    taken = {p[0] for p in items}  # a paragraph is known by the line it starts on
-    left_out = [p for p in paragraphs if LOOKS_LABELLED.match(p[2]) and p[0] not in taken]
-    # Beside a table, or list items or labelled paragraphs under a recommendations heading,
-    # a paragraph is not read, and one that asks for something may be a recommendation
-    # written outside them: it is reported, never dropped in silence. (Without the heading
-    # the whole file is read, and its other paragraphs are the review's narrative.) So is
-    # one with a label after its first sentence, anywhere.
-    placed = bool(tables) or scope.sectioned
+    return recs, marked_up
+
+
+def _left_out(
+    paragraphs: list[_Read], items: list[_Read], name: str, *, table: bool, placed: bool
+) -> list[Problem]:
+    """The warnings for the paragraphs not read that may be recommendations: one that looks
+    labelled (`unread`); beside a table, or list items or labelled paragraphs under a
+    recommendations heading (``placed``), one that asks for something, which may be a
+    recommendation written outside them (without the heading the whole file is read, and
+    its other paragraphs are the review's narrative); and one with a label after its first
+    sentence, anywhere (`beside_items`). None is dropped in silence."""
+    taken = {p.line for p in items}  # a paragraph is known by the line it starts on
+    looks = [p for p in paragraphs if LOOKS_LABELLED.match(p.text) and p.line not in taken]
     beside = [
         p
         for p in paragraphs
-        if p[0] not in taken and p not in left_out and reported_beside(p[2], placed)
+        if p.line not in taken and p not in looks and reported_beside(p.text, placed)
     ]
-    recs.sort(key=lambda rec: rec.source.line or 0)
-    problems = [unread(name, p[0], p[2]) for p in left_out] + [
-        beside_items(name, p[0], p[2], table=bool(tables)) for p in beside
+    return [unread(name, p.line, p.text) for p in looks] + [
+        beside_items(name, p.line, p.text, table=table) for p in beside
     ]
-    problems += marked_up + unclosed
-    return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
 
 
 def _unclosed_fence(name: str, fence: str | None, line: int, lines: list[str]) -> list[Problem]:
