@@ -24,6 +24,7 @@ from scrmap import framework as fw
 from scrmap import text as text_module
 from scrmap.matcher import Matcher, Result
 from scrmap.repeats import Comparable, find_pairs
+from scrmap.sources import text_file
 from scrmap.sources.text_file import ITEM, PAGE_FURNITURE, _item_number, load_text
 from scrmap.sources.yaml_file import load_yaml
 from scrmap.text import INVISIBLE, READ_AS_CACHE_SIZE, WORD, fold, one_line, read, read_as
@@ -449,6 +450,79 @@ def test_a_table_row_is_no_page_furniture() -> None:
     recs, problems = load_text(text, "x.md", None)
     assert [(r.id, r.text) for r in recs] == [("1", "Agencies should share")]
     assert problems == []
+
+
+RUNNING = "Child Q \u2013 Safeguarding Practice Review"
+"""A running header with no page number in it, as a copy of a PDF's pages keeps it."""
+
+
+def _over_pages(text: str, header: str = RUNNING, every: int = 40) -> str:
+    """``text`` as a copy of a PDF's pages leaves it: ``header`` over every ``every`` lines."""
+    lines = text.splitlines()
+    pages = [[header, *lines[k : k + every]] for k in range(0, len(lines), every)]
+    return "\n".join(line for page in pages for line in page) + "\n"
+
+
+def test_a_running_header_with_no_page_number_is_left_out(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A text file copied from a PDF with its running header over every page, a line alone
+    three times or more, gives the clean file's items, ids, mapping and findings: the header
+    is not read into the items it falls inside. The PDF reader leaves it to `load_text`'s
+    caller: there the header is text, as it was."""
+    clean_text = _markdown(TEXTS[:26], width=60, margin=True)
+    dirty_text = _over_pages(clean_text)
+    assert dirty_text.count(RUNNING) >= 3
+    clean, dirty = tmp_path / "clean.txt", tmp_path / "dirty.txt"
+    clean.write_text(clean_text, encoding="utf-8")
+    dirty.write_text(dirty_text, encoding="utf-8")
+    items = []
+    for path in (clean, dirty):
+        mapped = invoke(runner, ["map", str(path), "-f", "json"], PLAIN_ENV)
+        assert mapped.exit_code == 0, mapped.output
+        items.append([(r["id"], r["text"]) for r in json.loads(mapped.stdout)["recommendations"]])
+    assert items[1] == items[0]
+    assert _read_back(runner, dirty) == _read_back(runner, clean)
+    recs, _ = load_text(dirty_text, "dirty.txt", None)
+    assert sum(RUNNING in rec.text for rec in recs) >= 2  # it fell inside items
+
+
+_PAGE = "\n".join(f"Filler line {k} of the narrative about the family" for k in range(12))
+"""Twelve lines of text that differ, a page's worth between two headers."""
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (f"{RUNNING}\n{_PAGE}\n{RUNNING}\n{_PAGE}\n", RUNNING),  # twice: no running header
+        (
+            "".join(f"{RUNNING}.\n{_PAGE.replace('Filler', f'P{k}')}\n" for k in range(3)),
+            f"{RUNNING}.",  # a sentence, however often
+        ),
+        ("".join(f"Lead agency Police\nItem {k} text\n\n" for k in range(4)), "Lead agency Police"),
+        (
+            "".join(
+                f"Page text {k} ends here\nThe Partnership will monitor\nprogress on it.\n"
+                + _PAGE.replace("Filler", f"P{k}")
+                + "\n"
+                for k in range(3)
+            ),
+            "The Partnership will monitor",  # a passage repeated whole
+        ),
+        ("".join(f"Safeguarding\n{_PAGE.replace('Filler', f'P{k}')}\n" for k in range(3)), ""),
+        ("".join(f"# {RUNNING}\n{_PAGE.replace('Filler', f'P{k}')}\n" for k in range(3)), ""),
+    ],
+    ids=["twice", "a sentence", "a field of each item", "a passage", "one word", "a heading"],
+)
+def test_a_line_repeated_as_text_is_no_running_header(text: str, kept: str) -> None:
+    """A line is a running header only when it recurs as one does: alone, at least three
+    times, a page apart, in different company each time, and no sentence, one word or
+    markup. Other repeated lines are the text's (a heading is read as a heading)."""
+    lines = text.splitlines()
+    assert text_file._running_lines(lines) == frozenset()
+    if kept:
+        recs, _ = load_text(text, "x.txt", None, running_headers=True)
+        assert kept in " ".join(rec.text for rec in recs)
 
 
 @pytest.mark.parametrize("line", ["12", "Page 12 of 40", "OFFICIAL"])

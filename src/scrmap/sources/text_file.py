@@ -937,6 +937,78 @@ class _Scope:
         }
 
 
+_RUNNING_TIMES = 3
+"""How many times a line alone recurs, at the least, as a running header does."""
+_PAGE_LINES = 10
+"""The fewest lines between two of a running header's: a page of text holds more."""
+
+
+def _words(line: str) -> str:
+    """A line's words, spaces aside: how a running header is known at each place."""
+    return " ".join(line.split())
+
+
+def _may_run(line: str, after: str | None) -> bool:
+    """Whether ``line`` (``after``: the line under it) could be a running header or footer:
+    two words or more, not ending a sentence, and no markup with a meaning of its own (a
+    list item, a heading, a label, a section's name, a table's row or border, a fence, a
+    comment, a rule), which is the text's however often it recurs."""
+    words = _words(line)
+    return not (
+        len(words.split()) < 2
+        or _ENDS.search(words)
+        or ITEM.match(line)
+        or SUB_BULLET.match(line)
+        or _HEADING.match(line)
+        or _BOLD_LINE.match(line)
+        or _SETEXT.match(line)
+        or (after is not None and _SETEXT.match(after))
+        or _SECTION_LINE.match(line)
+        or LOOKS_LABELLED.match(words)
+        or read_label(words)
+        or title_label(words) is not None
+        or _PIPE.search(line)
+        or _GRID_BORDER.match(line)
+        or _FENCE.match(line)
+        or _COMMENT.match(line)
+    )
+
+
+def _beside(lines: list[str], at: int, step: int) -> str:
+    """The words of the nearest line above (``step`` -1) or below (1) the line at index
+    ``at`` that is neither blank nor page furniture; '' at the file's edge."""
+    k = at + step
+    while 0 <= k < len(lines) and (not lines[k].strip() or PAGE_FURNITURE.match(lines[k])):
+        k += step
+    return _words(lines[k]) if 0 <= k < len(lines) else ""
+
+
+def _running_lines(lines: list[str]) -> frozenset[str]:
+    """The words of the lines that are a running header or footer with no page number in it
+    ("Child Q \u2013 Safeguarding Practice Review" over every page of a copy of a PDF): a
+    line alone that recurs at least `_RUNNING_TIMES` times, `_PAGE_LINES` lines apart or
+    more, with other lines above it, and below it, at its places (`_may_run` says which
+    lines may). A line that recurs in the same company is a passage repeated whole (a
+    sentence of boilerplate under each recommendation), and one that recurs within a few
+    lines a field of each item ("Lead agency Police"): text, both."""
+    places: dict[str, list[int]] = {}
+    for k, line in enumerate(lines):
+        if line.strip():
+            places.setdefault(_words(line), []).append(k)
+    running = set()
+    for words, at in places.items():
+        if len(at) < _RUNNING_TIMES or any(b - a < _PAGE_LINES for a, b in itertools.pairwise(at)):
+            continue
+        after = [lines[k + 1] if k + 1 < len(lines) else None for k in at]
+        if not all(_may_run(lines[k], below) for k, below in zip(at, after, strict=True)):
+            continue
+        above = {_beside(lines, k, -1) for k in at}
+        below = {_beside(lines, k, 1) for k in at}
+        if len(above) > 1 and len(below) > 1:
+            running.add(words)
+    return frozenset(running)
+
+
 class _Prose:
     """The reading of a text's lines, one at a time, into items and paragraphs: each kind of
     line has its method, and the state they share is kept here, not in closures. A line is
@@ -944,8 +1016,10 @@ class _Prose:
     underline), then read as a heading if it is one, and else as text: a list item, a
     sub-item, a title label, a labelled paragraph, or a line that runs on."""
 
-    def __init__(self, lines: list[str], default_case: str | None) -> None:
+    def __init__(self, lines: list[str], default_case: str | None, *, running: bool) -> None:
         self.lines = lines
+        self.running = _running_lines(lines) if running else frozenset()
+        """The words of the running headers and footers with no page number in them."""
         self.items: list[_Read] = []
         """The list items and labelled paragraphs read."""
         self.paragraphs: list[_Read] = []
@@ -1044,11 +1118,13 @@ class _Prose:
         self.parent = None
 
     def _furniture(self, line: str) -> bool:
-        """Whether ``line`` is page furniture ("Page 12 of 40", "OFFICIAL-SENSITIVE") between
-        the lines of a recommendation copied from a PDF: neither its text nor the end of its
-        paragraph. A row of a table is a row ("1 | Agencies should ... | Page 12", its outer
-        pipes left out)."""
-        return bool(PAGE_FURNITURE.match(line)) and not self.tables.holds_row(line)
+        """Whether ``line`` is page furniture ("Page 12 of 40", "OFFICIAL-SENSITIVE", a
+        running header with no page number, `_running_lines`) between the lines of a
+        recommendation copied from a PDF: neither its text nor the end of its paragraph. A
+        row of a table is a row ("1 | Agencies should ... | Page 12", its outer pipes left
+        out)."""
+        furniture = PAGE_FURNITURE.match(line) or (self.running and _words(line) in self.running)
+        return bool(furniture) and not self.tables.holds_row(line)
 
     def _setext(self, number: int, line: str) -> str:
         """``line`` as an ATX heading if a setext underline is under it: 'Child R' over
@@ -1261,7 +1337,9 @@ class _Prose:
             self.under_title = False
 
 
-def load_text(text: str, name: str, default_case: str | None) -> Found:
+def load_text(
+    text: str, name: str, default_case: str | None, *, running_headers: bool = False
+) -> Found:
     """List items (bulleted or numbered) one recommendation each; if the text has no list,
     each labelled paragraph ("Recommendation 1: ..."), else each paragraph. A label is
     dropped and its number is the id. A pipe table whose header names a column of
@@ -1274,13 +1352,18 @@ def load_text(text: str, name: str, default_case: str | None) -> Found:
     A sub-item, or any line indented `NESTED` or more under an item (even after a blank
     line: "a. ...", a second paragraph), is part of its parent's text: "1. ... so that:"
     with two indented bullets is one recommendation, and the document's "2." stays 2.
+
+    With ``running_headers``, a line alone repeated over the pages of a copy of a PDF
+    (`_running_lines`) is left out as a page number is: a text or Markdown file's. A PDF's
+    reader leaves its running lines out by where they stand on the page, and its text may
+    repeat a line of its body.
     """
     # Lines as editors count them: str.splitlines() also breaks at form feeds, U+2028 and
     # other separators, which would shift every line number reported after one.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if ">" in text:
         lines = _unquoted(lines)
-    prose = _Prose(lines, default_case)
+    prose = _Prose(lines, default_case, running=running_headers)
     prose.read()
     not_read = prose.scope.not_read()
     listed = [b for b in prose.items if b.line not in not_read]
@@ -1410,5 +1493,6 @@ def _unclosed_fence(name: str, fence: str | None, line: int, lines: list[str]) -
 
 
 def load(file: SourceFile) -> Found:
-    """The registry's entry: a text file, the file's name its case unless it names one."""
-    return load_text(file.text, file.name, file.case)
+    """The registry's entry: a text file, the file's name its case unless it names one; it
+    may be a copy of a PDF's pages, running headers and all."""
+    return load_text(file.text, file.name, file.case, running_headers=True)
