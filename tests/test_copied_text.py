@@ -525,6 +525,19 @@ def test_a_line_repeated_as_text_is_no_running_header(text: str, kept: str) -> N
         assert kept in " ".join(rec.text for rec in recs)
 
 
+def test_a_running_header_is_known_among_blank_lines_and_page_numbers() -> None:
+    """A copy keeps blank lines and the page number around a running header: the company it
+    is known by is the text beyond them, which differs from page to page."""
+    pages = [
+        "\n".join(f"Narrative {k}.{j} about the family" for j in range(12)) + f"\n\n{k}\n\n"
+        for k in range(1, 4)
+    ]
+    text = "".join(f"{RUNNING}\n\n{page}" for page in pages)
+    assert text_file._running_lines(text.splitlines()) == {RUNNING}
+    recs, _ = load_text(text, "x.txt", None, running_headers=True)
+    assert recs and not any(RUNNING in rec.text for rec in recs)
+
+
 @pytest.mark.parametrize("line", ["12", "Page 12 of 40", "OFFICIAL"])
 def test_only_markdown_and_text_files_leave_page_furniture_out(line: str) -> None:
     """A YAML, CSV or Word text is typed or exported, not a copy of a PDF's pages: a line

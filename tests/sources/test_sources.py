@@ -1556,6 +1556,61 @@ def test_a_grid_table_is_read_as_a_table(tmp_path: Path, header_border: str) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("table", "line"),
+    [
+        ("| No. | Recommendation |\n|---|---|\n| 1 | Schools should record concerns. |", 5),
+        (
+            "+-----+---------------------------------+\n| No. | Recommendation                  |\n"
+            "+=====+=================================+\n| 1   | Schools should record concerns. |\n"
+            "+-----+---------------------------------+",
+            6,
+        ),
+    ],
+    ids=["pipe", "grid"],
+)
+def test_a_table_at_the_end_of_a_file_is_read(tmp_path: Path, table: str, line: int) -> None:
+    """A table whose last line is the file's last, with no line end after it, is read: no
+    line after it closes it, so the end of the text must."""
+    path = tmp_path / "end.md"
+    path.write_text(f"# Child Q\n\n{table}", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "Schools should record concerns.", line)
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["|---|---|---|", "| 1 | Schools should record concerns. |"],
+    ids=["a delimiter row of more cells", "no delimiter row"],
+)
+def test_a_header_row_without_its_delimiter_row_is_text(tmp_path: Path, second: str) -> None:
+    """A pipe table is a header row over a delimiter row of as many cells (GitHub's
+    Markdown); without one its lines are text, read as before tables were."""
+    path = tmp_path / "text.md"
+    path.write_text(f"# Child Q\n\n| No. | Recommendation |\n{second}\n", encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.text) for r in recs] == [("1", f"| No. | Recommendation | {second}")]
+
+
+def test_an_item_beside_a_table_does_not_take_a_rows_id(tmp_path: Path) -> None:
+    """A list item numbered as a table's row beside it is a recommendation of its own: its
+    id takes a prime ("1'"), so that coverage, which knows an item by its case and id,
+    counts both."""
+    path = tmp_path / "both.md"
+    path.write_text(
+        "# Child Q\n\n| No. | Recommendation |\n|---|---|\n| 1 | Schools should record "
+        "concerns. |\n\n1. Health visitors will record fathers.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.id, r.source.line) for r in recs] == [("1", 5), ("1'", 7)]
+
+
 def test_a_sub_heading_that_only_begins_like_back_matter_ends_nothing(tmp_path: Path) -> None:
     path = tmp_path / "review.md"
     path.write_text(
