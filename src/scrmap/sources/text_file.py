@@ -680,7 +680,7 @@ def _inline_markup_off(text: str) -> str:
 
 class _Read(NamedTuple):
     """An item or a paragraph read, its lines joined: what is numbered, filtered by section,
-    and reported. A tuple, so that a paragraph is known by its fields, as it was."""
+    and reported. A tuple, compared by its fields: `_left_out` tells paragraphs apart so."""
 
     line: int
     """The line it starts on, which is how a paragraph is known."""
@@ -815,8 +815,25 @@ class _Fence:
         return True
 
     def unclosed(self, name: str, lines: list[str]) -> list[Problem]:
-        """The problem of a block still open at the end (see `_unclosed_fence`)."""
-        return _unclosed_fence(name, self.mark, self.line, lines)
+        """The problem of a block still open at the end of the file, with text after it:
+        every line to the end is code, not read, and a forgotten closing fence would
+        otherwise drop the recommendations under it in silence."""
+        if self.mark is None:
+            return []
+        after = sum(1 for text in lines[self.line :] if text.strip())
+        if not after:
+            return []
+        return [
+            Problem(
+                name,
+                self.line,
+                None,
+                f"a code block opened here with {self.mark} never closes, so the {after:,} "
+                f"line{'s' if after != 1 else ''} of text after it "
+                f"{'are' if after != 1 else 'is'} not read: close it with {self.mark} on a "
+                "line of its own",
+            )
+        ]
 
 
 @dataclass
@@ -1011,7 +1028,8 @@ def _running_lines(lines: list[str]) -> frozenset[str]:
 
 class _Prose:
     """The reading of a text's lines, one at a time, into items and paragraphs: each kind of
-    line has its method, and the state they share is kept here, not in closures. A line is
+    line has its method, and what they share (the open item, the title label waiting for
+    its text, the rules waived for the next item) is an attribute, named and typed. A line is
     first passed over if it is no text (a code fence, page furniture, a table's row, a setext
     underline), then read as a heading if it is one, and else as text: a list item, a
     sub-item, a title label, a labelled paragraph, or a line that runs on."""
@@ -1208,7 +1226,7 @@ class _Prose:
             and self._between()
             and _numbered_title(item, self.lines[number:])
         ):
-            self._numbered_title(number, item)
+            self._title_item(number, item)
         elif self.parent is not None and (
             _indent(line) >= self.parent + NESTED or SUB_BULLET.match(line)
         ):
@@ -1260,7 +1278,7 @@ class _Prose:
         self.waive = {}
         self.parent = None
 
-    def _numbered_title(self, number: int, item: re.Match[str]) -> None:
+    def _title_item(self, number: int, item: re.Match[str]) -> None:
         """'2. Chronology' over its paragraph in a recommendations section: the title of the
         recommendation under it, read as 'Recommendation 2 \u2013 Chronology' is
         (`_numbered_title`)."""
@@ -1467,28 +1485,6 @@ def _left_out(
     ]
     return [unread(name, p.line, p.text) for p in looks] + [
         beside_items(name, p.line, p.text, table=table) for p in beside
-    ]
-
-
-def _unclosed_fence(name: str, fence: str | None, line: int, lines: list[str]) -> list[Problem]:
-    """The problem of a fenced code block still open at the end of the file, with text after
-    it: every line to the end is code, not read, and a forgotten closing fence would
-    otherwise drop the recommendations under it in silence."""
-    if fence is None:
-        return []
-    after = sum(1 for text in lines[line:] if text.strip())
-    if not after:
-        return []
-    return [
-        Problem(
-            name,
-            line,
-            None,
-            f"a code block opened here with {fence} never closes, so the {after:,} "
-            f"line{'s' if after != 1 else ''} of text after it "
-            f"{'are' if after != 1 else 'is'} not read: close it with {fence} on a line "
-            "of its own",
-        )
     ]
 
 
