@@ -109,7 +109,8 @@ def test_missing_statuses_have_a_kind_of_their_own(norfolk, library) -> None:
     [message] = [m for m in key_messages(coverage, none) if m.kind == "no-status"]
     assert message.text == (
         "These recommendations carry no action plan: "
-        "none of the 2 actions has a status or a due date"
+        "none of the 2 actions has a status or a due date recorded beside it (a date in a "
+        "recommendation's wording is not tracked)"
     )
     assert not [m for m in key_messages(coverage, none) if m.kind == "overdue"]
 

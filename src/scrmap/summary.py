@@ -91,7 +91,8 @@ def _action_plan(progress: Progress | None) -> list[Message]:
             Message(
                 "no-status",
                 "These recommendations carry no action plan: none of the "
-                f"{_plural(total, 'action')} has a status or a due date",
+                f"{_plural(total, 'action')} has a status or a due date recorded beside "
+                "it (a date in a recommendation's wording is not tracked)",
             )
         ]
     # A status in words scrmap does not know is as unknown to the Board as none, and said

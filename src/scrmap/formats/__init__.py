@@ -82,7 +82,10 @@ def by_kind(counts: dict[str, int]) -> str:
     return " (" + ", ".join(counted(n, kind) for kind, n in counts.items()) + ")"
 
 
-NO_PLAN = "These recommendations carry no action plan: none of the {} has a status or a due date."
+NO_PLAN = (
+    "These recommendations carry no action plan: none of the {} has a status or a due date "
+    "recorded beside it (a date in a recommendation's wording is not tracked)."
+)
 """Said once, with the count of actions, where no item selected has a status or a due
 date (`records.carries_no_plan`): a library of published reviews, not an action plan."""
 
