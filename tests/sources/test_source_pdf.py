@@ -390,11 +390,17 @@ def test_a_pdf_in_a_folder_is_noted_and_a_pdf_named_is_read(tmp_path: Path) -> N
     assert [r.text for r in loaded.recommendations] == ["Share the plan with the GP."]
     assert loaded.skipped == [
         f"skipped {folder}/Child Q.pdf: a PDF in a folder is not read, so that a published "
-        "review kept beside its recommendations is not counted twice; name it to map it: "
-        f"scrmap map '{folder}/Child Q.pdf'"
+        "review kept beside its recommendations is not counted twice; to read it, name it as "
+        f"an input too: '{folder}/Child Q.pdf'"
     ]
     named = load_arguments([str(folder / "Child Q.pdf")], io.BytesIO)
     assert [r.id for r in named.recommendations] == ["1", "2", "3"]
+    # Named beside its folder, before it or after, it is read once, and no note says
+    # it was left out.
+    for args in ([folder, folder / "Child Q.pdf"], [folder / "Child Q.pdf", folder]):
+        both = load_arguments([str(arg) for arg in args], io.BytesIO)
+        assert (both.skipped, both.problems) == ([], [])
+        assert sorted(r.id for r in both.recommendations) == ["1", "1", "2", "3"]
 
 
 def test_map_gives_the_page_as_the_line_and_evidence_quotes_the_letters() -> None:

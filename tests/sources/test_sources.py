@@ -1788,8 +1788,8 @@ def test_a_document_of_a_kind_not_read_in_a_folder_is_noted_not_passed_over(
     assert loaded.read == [f"{tmp_path}/child-q.md"]
     assert loaded.skipped == [
         f"skipped {tmp_path}/Child Q SPR.pdf: a PDF in a folder is not read, so that a"
-        " published review kept beside its recommendations is not counted twice; name it to"
-        f" map it: scrmap map '{tmp_path}/Child Q SPR.pdf'",
+        " published review kept beside its recommendations is not counted twice; to read it,"
+        f" name it as an input too: '{tmp_path}/Child Q SPR.pdf'",
         f"skipped {tmp_path}/old plan.XLS: .xls is not a kind scrmap reads; to map it,"
         " save it as .yaml, .md, .txt, .csv, .docx or .xlsx",
     ]

@@ -231,8 +231,8 @@ class Unread:
         if suffix in KNOWN_SUFFIXES:
             return (
                 f"skipped {name}: a PDF in a folder is not read, so that a published review "
-                "kept beside its recommendations is not counted twice; name it to map it: "
-                f"scrmap map {shlex.quote(name)}"
+                "kept beside its recommendations is not counted twice; to read it, name it "
+                f"as an input too: {shlex.quote(name)}"
             )
         return f"skipped {name}: {suffix} is not a kind scrmap reads; to map it, {_SAVE_AS}"
 
@@ -379,17 +379,21 @@ class Inputs:
     """Arguments read as the text of a recommendation, numbered text-1, text-2, ..."""
     files: set[tuple[int, int] | str] = field(default_factory=set)
     """Every file met so far, by `_identity`: `first_time` reads each once."""
-    skipped: list[str] = field(default_factory=list)
+    noted: dict[tuple[int, int] | str, str] = field(default_factory=dict)
     """Files met in a folder and not read (scrmap's own, documents of kinds not read, the
-    file standard output goes to), each as a note to print: what was left out, though
-    nothing is wrong."""
-    noted: set[tuple[int, int] | str] = field(default_factory=set)
-    """The files in ``skipped``, by `_identity`: a folder named twice notes each once."""
+    file standard output goes to), by `_identity`, each with its note (`skipped`): a
+    folder named twice notes each once."""
     stdout: tuple[int, int] | None = None
     """The regular file standard output is redirected to, by `_identity`, if any: the
     shell creates it (empty) before scrmap runs, so `scrmap map recs -f gold >
     recs/labelled.yaml` met it in the folder it reads, as an empty input that failed the
     run; it is this run's output, not an input."""
+
+    @property
+    def skipped(self) -> list[str]:
+        """The notes of the files left out (`noted`), in the order they were met: what was
+        left out, though nothing is wrong."""
+        return list(self.noted.values())
 
     @property
     def unruled_problems(self) -> list[Problem]:
@@ -439,9 +443,12 @@ class Inputs:
         input as well is the problem it is then."""
         key = _identity(path)
         self.files.discard(key)
-        if key not in self.noted:
-            self.noted.add(key)
-            self.skipped.append(note)
+        self.noted.setdefault(key, note)
+
+    def named(self, path: Path) -> None:
+        """``path`` is also named as an input: any note that a folder left it out goes (a
+        PDF in a folder named beside the folder is read, not skipped)."""
+        self.noted.pop(_identity(path), None)
 
     def add(self, recs: Sequence[Recommendation]) -> None:
         """Take in one file's recommendations."""
@@ -487,7 +494,8 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
     holds_recommendations = False  # a file read, or one read already, or one that failed
     for file in _walk(Path(arg)):
         if isinstance(file, Unread):
-            inputs.skip(file.path, file.note())
+            if _identity(file.path) not in inputs.files:  # else named before the folder: read
+                inputs.skip(file.path, file.note())
             continue
         skipped = False
         if isinstance(file, Problem):
@@ -536,6 +544,7 @@ def _read_argument(
             return [([], [Problem(display_name(arg), None, None, message)])]
         if not inputs.first_time(path):
             return []
+        inputs.named(path)
         inputs.read.append(display_name(arg))
         opened = _open(path, arg, limits, sheet)
         written = _own(opened) if opened[0].module != "yaml_file" else None
