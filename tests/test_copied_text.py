@@ -457,9 +457,13 @@ RUNNING = "Child Q \u2013 Safeguarding Practice Review"
 
 
 def _over_pages(text: str, header: str = RUNNING, every: int = 40) -> str:
-    """``text`` as a copy of a PDF's pages leaves it: ``header`` over every ``every`` lines."""
+    """``text`` as a copy of a PDF's pages leaves it: ``header`` over every ``every`` lines,
+    and the page's number at its foot."""
     lines = text.splitlines()
-    pages = [[header, *lines[k : k + every]] for k in range(0, len(lines), every)]
+    pages = [
+        [header, *lines[k : k + every], str(n)]
+        for n, k in enumerate(range(0, len(lines), every), start=1)
+    ]
     return "\n".join(line for page in pages for line in page) + "\n"
 
 
@@ -523,6 +527,25 @@ def test_a_line_repeated_as_text_is_no_running_header(text: str, kept: str) -> N
     if kept:
         recs, _ = load_text(text, "x.txt", None, running_headers=True)
         assert kept in " ".join(rec.text for rec in recs)
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    ["when a child is not brought to health appointments", "Status: open", "Lead: Health"],
+)
+def test_a_line_repeated_far_apart_but_never_at_a_page_edge_is_text(repeated: str) -> None:
+    """A recommendation made again in three cases, its wrapped line the same each time, or
+    the same short line under each item: three times or more, a page apart, in different
+    company, but never beside a page number or a form feed. It was left out as a running
+    header, and the recommendations lost the words (or were not read at all)."""
+    text = "".join(
+        f"# Case {case}\n\n{_PAGE.replace('Filler', case)}\n\n"
+        f"1. Agencies should use the neglect toolkit {case}\n   {repeated}\n\n"
+        for case in "ABC"
+    )
+    assert text_file._running_lines(text.splitlines()) == frozenset()
+    recs, _ = load_text(text, "x.md", None, running_headers=True)
+    assert [rec.text.endswith(repeated) for rec in recs] == [True, True, True]
 
 
 def test_a_running_header_is_known_among_blank_lines_and_page_numbers() -> None:

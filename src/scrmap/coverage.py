@@ -558,5 +558,8 @@ def _latest(recs: Sequence[Recommendation]) -> str:
     """The latest publication date among ``recs``, for a --since that is past it."""
     dates = [d for d in map(published, recs) if d is not None]
     if not dates:
-        return " (none has a publication date)"
+        return (
+            " (none has a publication date: a review gives one as a line of its own, "
+            "'Published: 12 March 2026', or YAML's 'published: 2026-03-12')"
+        )
     return f" (the latest published is {max(dates).isoformat()})"

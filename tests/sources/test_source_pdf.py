@@ -776,3 +776,25 @@ def test_a_table_of_one_line_rows_is_known_by_its_header_row(tmp_path: Path) -> 
     assert recs == []
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [(1, "page 1")]
     assert "set out in a table" in problems[0].message
+
+
+def test_a_pdf_review_that_says_when_it_was_published_is_dated(tmp_path: Path) -> None:
+    """The title page's "Published: 12 March 2026" dates the review, as a YAML file's
+    `published` does: `--since` and the themes by year count it."""
+    weasyprint = _weasyprint()
+    html = (
+        "<h1>Child W</h1><p>Safeguarding Practice Review</p><p>Published: 12 March 2026</p>"
+        "<h2>Recommendations</h2><ol><li>Health visitors should ask about fathers at every "
+        "contact.</li><li>Schools should share records with the GP.</li></ol>"
+    )
+    path = tmp_path / "Child W.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.meta.get("published")) for r in recs] == [
+        ("Child W", "2026-03-12"),
+        ("Child W", "2026-03-12"),
+    ]
+    result = run("coverage", str(path), "--since", "2026-01-01", "-f", "json")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert json.loads(result.stdout)["period"]["first"] == "2026-03-12"

@@ -1875,3 +1875,72 @@ def test_a_linked_document_of_a_kind_not_read_in_a_folder_is_noted_once(tmp_path
         f"skipped {recs}/child-q.pdf",
         f"skipped {recs}/plan.xls",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("Published: 12 March 2026", "2026-03-12"),
+        ("**Date of publication:** 1/5/2025", "2025-05-01"),
+        ("Publication date \u2013 2026-01-31", "2026-01-31"),
+        ("_Published on 3 February 2025_", "2025-02-03"),
+        # A month or a year names no day, as in YAML and a table: the review is undated.
+        ("Published May 2026", None),
+    ],
+)
+def test_a_review_that_says_when_it_was_published_is_dated(
+    tmp_path: Path, written: str, day: str | None
+) -> None:
+    """A review's front matter says when it was published ("Published: 12 March 2026", on
+    its title page or under its title); read from Markdown, text, a PDF or Word, no case
+    was ever dated, so `--since` left it out and the themes by year never counted it."""
+    path = tmp_path / "child-w.md"
+    path.write_text(
+        f"# Child W\n\n{written}\n\n## Recommendations\n\n1. Ask about fathers.\n2. Share "
+        "records with the GP.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.text, r.meta.get("published")) for r in recs] == [
+        ("Ask about fathers.", day),
+        ("Share records with the GP.", day),
+    ]
+
+
+def test_each_review_of_a_file_is_dated_by_the_day_given_above_it(tmp_path: Path) -> None:
+    """A file of several reviews, each with its own date: each item takes the day given
+    last above it. Where a text reads as paragraphs, the date's line is no recommendation."""
+    path = tmp_path / "two.md"
+    path.write_text(
+        "# Child A\n\nPublished: 1 May 2025\n\nSchools should share records with the GP.\n\n"
+        "# Child B\n\nPublished: 2 June 2026\n\nPolice should attend strategy meetings.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.text, r.meta.get("published")) for r in recs] == [
+        ("Child A", "Schools should share records with the GP.", "2025-05-01"),
+        ("Child B", "Police should attend strategy meetings.", "2026-06-02"),
+    ]
+    # A recommendation that starts with the word is a recommendation.
+    path.write_text("- Published guidance should be reviewed by 1 May 2026.\n", encoding="utf-8")
+    recs, _ = load_file(path)
+    assert [(r.text, r.meta.get("published")) for r in recs] == [
+        ("Published guidance should be reviewed by 1 May 2026.", None)
+    ]
+
+
+def test_a_word_review_that_says_when_it_was_published_is_dated(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Child Z", 0)
+    document.add_paragraph().add_run("Published: 3 February 2025").bold = True
+    document.add_heading("Recommendations", 1)
+    document.add_paragraph("Health visitors should ask about fathers.", style="List Number")
+    path = tmp_path / "child-z.docx"
+    document.save(str(path))
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.meta.get("published")) for r in recs] == [("Child Z", "2025-02-03")]

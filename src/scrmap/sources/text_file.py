@@ -6,7 +6,8 @@ import itertools
 import re
 import string
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from scrmap.errors import Problem
@@ -1005,9 +1006,10 @@ def _running_lines(lines: list[str]) -> frozenset[str]:
     ("Child Q \u2013 Safeguarding Practice Review" over every page of a copy of a PDF): a
     line alone that recurs at least `_RUNNING_TIMES` times, `_PAGE_LINES` lines apart or
     more, with other lines above it, and below it, at its places (`_may_run` says which
-    lines may). A line that recurs in the same company is a passage repeated whole (a
-    sentence of boilerplate under each recommendation), and one that recurs within a few
-    lines a field of each item ("Lead agency Police"): text, both."""
+    lines may), and beside a page's edge (`_at_page_break`) at all of them but one. A line
+    that recurs in the same company is a passage repeated whole (a sentence of boilerplate
+    under each recommendation), and one that recurs within a few lines a field of each item
+    ("Lead agency Police"): text, both."""
     places: dict[str, list[int]] = {}
     for k, line in enumerate(lines):
         if line.strip():
@@ -1021,9 +1023,27 @@ def _running_lines(lines: list[str]) -> frozenset[str]:
             continue
         above = {_beside(lines, k, -1) for k in at}
         below = {_beside(lines, k, 1) for k in at}
-        if len(above) > 1 and len(below) > 1:
+        breaks = sum(_at_page_break(lines, k) for k in at)
+        if len(above) > 1 and len(below) > 1 and breaks >= _RUNNING_TIMES - 1:
             running.add(words)
     return frozenset(running)
+
+
+def _at_page_break(lines: list[str], at: int) -> bool:
+    """Whether the line at index ``at`` stands at a page's edge as a copy of a PDF shows it:
+    the nearest line above or below it (blank lines aside) is page furniture (a page
+    number, a protective marking), or a form feed is there. A line that recurs inside the
+    text but never beside a page's edge is the text's: a recommendation made again in
+    three cases, or "Status: open" under each item."""
+    if "\f" in lines[at]:
+        return True
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step
+        if 0 <= k < len(lines) and ("\f" in lines[k] or PAGE_FURNITURE.match(lines[k])):
+            return True
+    return False
 
 
 class _Prose:
@@ -1383,7 +1403,8 @@ def load_text(
         lines = _unquoted(lines)
     prose = _Prose(lines, default_case, running=running_headers)
     prose.read()
-    not_read = prose.scope.not_read()
+    dated = publication_days(enumerate(lines, start=1))
+    not_read = prose.scope.not_read() | dated.keys()
     listed = [b for b in prose.items if b.line not in not_read]
     paragraphs = [p for p in prose.paragraphs if p.line not in not_read]
     tables = [t for t in prose.tables.finish() if t[0] not in not_read]
@@ -1395,10 +1416,64 @@ def load_text(
         empty = Problem(name, None, None, "no recommendations found (empty file?)")
         return [], table_problems + marked_up + unclosed or [empty]
     recs.sort(key=lambda rec: rec.source.line or 0)
+    if dated:
+        recs = dated_as_published(recs, dated)
     placed = bool(tables) or prose.scope.sectioned
     problems = _left_out(paragraphs, items, name, table=bool(tables), placed=placed)
     problems += marked_up + unclosed
     return recs, table_problems + sorted(problems, key=lambda p: p.line or 0)
+
+
+_PUBLISHED = (
+    "published on",
+    "published",
+    "date of publication",
+    "publication date",
+    "date published",
+)
+"""What a review's front matter writes before the day it was published ("Published: 12
+March 2026", "Date of publication - 12/03/2026"), as a table's `Published` column is
+named (`_table.published_day`)."""
+
+
+def publication_days(lines: Iterable[tuple[int, str]]) -> dict[int, str]:
+    """Of ``lines`` (each with its line or paragraph number), those that give the day the
+    review was published, each with that day (YYYY-MM-DD): a line alone that names it and
+    a day (`_PUBLISHED`), bold or a heading's markup aside. A month or a year alone names
+    no day (as in YAML and a table) and is text. Such a line is the review's, not a
+    recommendation."""
+    found: dict[int, str] = {}
+    for number, line in lines:
+        words = line.strip().lstrip("#>*_ ").casefold()
+        if not words.startswith(("publi", "date")):  # most lines, in one test
+            continue
+        for name in _PUBLISHED:
+            if words.startswith(name):
+                rest = line.strip().lstrip("#>*_ ")[len(name) :]
+                day = _table.published_day(rest.strip(" *_:-\u2013\u2014\t"))
+                if day is not None:
+                    found[number] = day
+                break
+    return found
+
+
+def dated_as_published(recs: list[Recommendation], dated: dict[int, str]) -> list[Recommendation]:
+    """``recs`` dated as published by the lines of the text that say when (`meta`'s
+    "published", as a YAML file's `published` or a table's column): where the text gives
+    one day, every item; where it gives several (a file of several reviews, each with its
+    own), each item the day given last above it. A day is given in a review's front matter,
+    before its recommendations."""
+    days = sorted(dated.items())
+    if len({day for _, day in days}) == 1:
+        days = [(0, days[0][1])]
+    out = []
+    for rec in recs:
+        line = rec.source.line or 0
+        above = [day for at, day in days if at <= line]
+        if above and "published" not in rec.meta:
+            rec = replace(rec, meta={**rec.meta, "published": above[-1]})
+        out.append(rec)
+    return out
 
 
 def _table_recommendations(

@@ -51,9 +51,11 @@ from scrmap.sources.text_file import (
     REVIEW_NAME,
     SUMMARY,
     beside_items,
+    dated_as_published,
     heading_is_recommendation,
     introduces,
     named_review,
+    publication_days,
     read_label,
     reported_beside,
     short_heading,
@@ -849,7 +851,8 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     from_tables, errors, warnings, tables = _table_recs(section, name, case)
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
         return [], errors + warnings
-    outside = [b for b in section if b.table not in tables]
+    dated = publication_days((b.number, b.text) for b in blocks if b.table is None)
+    outside = [b for b in section if b.table not in tables and b.number not in dated]
     sectioned = any(_names_recommendations(b) for b in blocks)
     paragraphs, unread_ = _paragraph_recs(
         outside,
@@ -860,6 +863,8 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
         taken_ids={rec.id for rec in from_tables},
     )
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
+    if dated:
+        recs = dated_as_published(recs, dated)
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document"), *boxed]
     return recs, sorted([*warnings, *unread_, *boxed], key=lambda p: p.line or 0)
