@@ -135,7 +135,9 @@ def test_json_figures_are_null_where_the_terminal_says_n_a(
     }
     assert doc["standards"]["5.1"]["precision"] is None  # neither labelled nor assigned
     assert doc["off_framework_unmapped_rate"] is None
+    assert doc["off_framework_unmapped_interval"] is None  # not [0.0, 1.0]: about nothing
     assert doc["top_standard_accuracy"] == 0.0
+    assert doc["top_standard_interval"] == [0.0, 0.7935]
     shown = runner.invoke(app, ["evaluate", str(path)], env={"COLUMNS": "120"}).stdout
     words = " ".join(shown.split())
     assert "│ 6.3 │ n/a │ 0.00 │ 0.00 │ 1 │ 0 │" in words

@@ -842,12 +842,13 @@ class EvaluationRecord(TypedDict):
     items: int
     top_standard_accuracy: float | None
     """Null (n/a) when no item has a labelled standard."""
-    top_standard_interval: list[float]
-    """The 95% Wilson interval of ``top_standard_accuracy``: [low, high]."""
+    top_standard_interval: list[float] | None
+    """The 95% Wilson interval of ``top_standard_accuracy``: [low, high]; null with it."""
     with_standard: int
     off_framework_unmapped_rate: float | None
     """Null (n/a) when no item is off the framework."""
-    off_framework_unmapped_interval: list[float]
+    off_framework_unmapped_interval: list[float] | None
+    """The same for ``off_framework_unmapped_rate``; null with it."""
     off_framework: int
     themes_overall: ScoresRecord
     standards_overall: ScoresRecord
@@ -932,12 +933,16 @@ def evaluation_record(result: Evaluation) -> EvaluationRecord:
         "top_standard_accuracy": (
             round(result.top_standard_accuracy, 4) if result.with_standard else None
         ),
-        "top_standard_interval": [round(x, 4) for x in result.top_standard_interval],
+        "top_standard_interval": (
+            [round(x, 4) for x in result.top_standard_interval] if result.with_standard else None
+        ),
         "with_standard": result.with_standard,
         "off_framework_unmapped_rate": (
             round(result.unmapped_rate, 4) if result.off_framework else None
         ),
-        "off_framework_unmapped_interval": [round(x, 4) for x in result.unmapped_interval],
+        "off_framework_unmapped_interval": (
+            [round(x, 4) for x in result.unmapped_interval] if result.off_framework else None
+        ),
         "off_framework": result.off_framework,
         "themes_overall": _scores(result.themes_overall),
         "standards_overall": _scores(result.standards_overall),
