@@ -107,6 +107,22 @@ def test_specific_names_an_agency_that_is_there_but_does_not_act(norfolk) -> Non
     assert nobody.startswith("does not say who must act: name an agency")
 
 
+def test_weak_match_message_quotes_the_words_the_match_rests_on(norfolk) -> None:
+    """A drafter told only "name the practice in the framework's words" had nothing to go
+    on; the message quotes what the best standard matched, so the thin evidence shows."""
+    recs, _ = load_yaml(
+        as_file({"text": "Agencies should review how they respond to missed health appointments."}),
+        "golden.yaml",
+    )
+    settings = {rid: (Severity.off, rule.Options()) for rid, rule in RULES.items()}
+    settings["weak-match"] = (Severity.warning, RULES["weak-match"].Options())
+    (finding,) = run(recs, [], Matcher(norfolk), settings)
+    best = Matcher(norfolk).match(recs[0].text).best_standard
+    assert best is not None and best.evidence
+    words = ", ".join(repr(w) for w in dict.fromkeys(e.matched for e in best.evidence))
+    assert f"scores {best.score} (under 70) on {words} alone, and " in finding.message
+
+
 def test_duplicate_message_names_eight_shared_words_and_counts_the_rest(norfolk) -> None:
     """A CI log should not hold a long recommendation's wording whole."""
     text = (

@@ -4,7 +4,8 @@ A Board counts what scrmap assigns, and a weak match is the mapping likeliest wr
 published recommendations fewer than half of the items whose best standard scored under 70
 had a right top standard, against seven or eight in ten of the others (README, "Weak
 matches"). The wording that gets a recommendation counted where it belongs names the practice
-it changes in the framework's words; the message names the best standard it was given.
+it changes in the framework's words; the message names the best standard it was given
+and quotes the words (up to three) that it matched.
 `below` is this rule's own bar: `coverage` and `report` name weak matches under 70 whatever it
 is. The figures are with the learned weights; mapped by the cues alone (`--no-learned`)
 scores run lower, and more items warn.
@@ -47,10 +48,17 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     ``unmapped``'s)."""
     best = item.result.best_standard
     if best is not None and best.score < options.below:
+        # The words that gave it, so the drafter sees what the match rests on.
+        words = list(dict.fromkeys(e.matched for e in best.evidence))[:_WORDS_SHOWN]
+        on = f" on {', '.join(repr(w) for w in words)} alone" if words else ""
         yield Hit(
             item,
             f"maps only weakly: its best standard, {best.id}, scores {best.score} (under "
-            f"{options.below}), and such mappings are often wrong on published text: name the "
-            "practice it should change in the framework's words ('scrmap map --explain' shows "
-            "the words each standard matched)",
+            f"{options.below}){on}, and such mappings are often wrong on published text: name "
+            "the practice it should change in the framework's words ('scrmap map --explain' "
+            "shows the words each standard matched)",
         )
+
+
+_WORDS_SHOWN = 3
+"""The best standard's matched words a message quotes, at most."""
