@@ -186,6 +186,16 @@ def test_a_report_printed_on_a_terminal_says_how_to_keep_it(in_tmp: Path) -> Non
     assert piped.returncode == exitcodes.OK and piped.stderr == ""
 
 
+def test_the_rules_listed_on_a_terminal_are_drawn_and_piped_are_markdown() -> None:
+    """`check --list-rules` printed raw Markdown on a terminal ("## `unmapped`", lines of
+    a hundred and more columns); drawn there, it is Markdown still where it is kept."""
+    shown, _ = _on_a_terminal("check", "--list-rules")
+    assert "## `unmapped`" not in shown and "unmapped" in shown
+    scrmap = Path(sys.executable).parent / "scrmap"
+    piped = subprocess.run([scrmap, "check", "--list-rules"], capture_output=True, text=True)
+    assert piped.stdout == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("args", "output", "expected"),
     [

@@ -202,6 +202,14 @@ def check_command(
             target = resolve_path(framework, config=in_force.path)
             edge.refuse_own_files(listed, target, in_force)
             edge.write(listed, rule_docs().encode())
+        elif sys.stdout.isatty():
+            # Drawn for reading on a terminal at its width; raw Markdown to a file or a pipe,
+            # which is what `docs/rules.md` is made from.
+            from rich.markdown import Markdown
+
+            from scrmap.cli.views import stdout_console
+
+            stdout_console().print(Markdown(rule_docs()))
         else:
             sys.stdout.write(rule_docs())
         return
