@@ -219,8 +219,8 @@ def test_filters_that_together_keep_nothing_are_unmatched() -> None:
     undated = select([rec("3", "Case C", None, "open")], Selection(since=date(2015, 1, 1)))
     assert undated.unmatched == [
         "--since 2015-01-01 leaves none of the 1 recommendations read (none has a publication "
-        "date: a review gives one as a line of its own, 'Published: 12 March 2026', or YAML's "
-        "'published: 2026-03-12')"
+        "date: a review gives one as a line of its own, 'Published: 12 March 2026', a table in "
+        "a 'Published' column, or YAML as 'published: 2026-03-12')"
     ]
 
 

@@ -121,6 +121,15 @@ def test_weak_match_message_quotes_the_words_the_match_rests_on(norfolk) -> None
     assert best is not None and best.evidence
     words = ", ".join(repr(w) for w in dict.fromkeys(e.matched for e in best.evidence))
     assert f"scores {best.score} (under 70) on {words} alone, and " in finding.message
+    # More than three: the rest counted, not called "alone".
+    recs, _ = load_yaml(
+        as_file(
+            {"text": "Agencies should family and neglect and safeguarding and child and police."}
+        ),
+        "golden.yaml",
+    )
+    (many,) = run(recs, [], Matcher(norfolk), settings)
+    assert " more, and such mappings" in many.message and "alone" not in many.message
 
 
 def test_duplicate_message_names_eight_shared_words_and_counts_the_rest(norfolk) -> None:

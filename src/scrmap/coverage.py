@@ -560,6 +560,7 @@ def _latest(recs: Sequence[Recommendation]) -> str:
     if not dates:
         return (
             " (none has a publication date: a review gives one as a line of its own, "
-            "'Published: 12 March 2026', or YAML's 'published: 2026-03-12')"
+            "'Published: 12 March 2026', a table in a 'Published' column, or YAML as "
+            "'published: 2026-03-12')"
         )
     return f" (the latest published is {max(dates).isoformat()})"

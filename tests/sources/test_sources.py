@@ -1908,9 +1908,56 @@ def test_a_review_that_says_when_it_was_published_is_dated(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # each review's date after its recommendations
+            "# Child C\n\n1. Share records.\n\nPublished: 1 February 2025\n\n"
+            "# Child D\n\n1. Ask about fathers.\n\nPublished: 12 March 2026\n",
+            [("Child C", "2025-02-01"), ("Child D", "2026-03-12")],
+        ),
+        (  # one review dated, the other not: it stays undated
+            "# Child C\n\n1. Share records.\n\n# Child D\n\nPublished: 12 March 2026\n\n"
+            "1. Ask about fathers.\n",
+            [("Child C", None), ("Child D", "2026-03-12")],
+        ),
+        (  # one review, its date above its title
+            "Published: 1 May 2025\n\n# Child W\n\n1. Share records.\n2. Ask about fathers.\n",
+            [("Child W", "2025-05-01"), ("Child W", "2025-05-01")],
+        ),
+    ],
+    ids=["after the items", "one of two dated", "above the title"],
+)
+def test_each_review_of_a_file_is_dated_by_its_own_line(
+    tmp_path: Path, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """A file of several reviews: each is dated by the line in its part of the text, before
+    or after its recommendations, and one that gives none stays undated (it was dated by
+    the line above each item, so a date after the items dated the next review)."""
+    path = tmp_path / "reviews.md"
+    path.write_text(text, encoding="utf-8")
+    recs, problems = load_file(path)
+    assert problems == []
+    assert [(r.case, r.meta.get("published")) for r in recs] == expected
+
+
+def test_a_date_line_inside_an_item_is_not_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "e.md"
+    path.write_text(
+        "# Child E\n\n1. Agencies should act on concern\n   Published: 12 March 2026\n"
+        "   about the family.\n",
+        encoding="utf-8",
+    )
+    (rec,), _ = load_file(path)
+    assert (rec.text, rec.meta["published"]) == (
+        "Agencies should act on concern about the family.",
+        "2026-03-12",
+    )
+
+
 def test_each_review_of_a_file_is_dated_by_the_day_given_above_it(tmp_path: Path) -> None:
-    """A file of several reviews, each with its own date: each item takes the day given
-    last above it. Where a text reads as paragraphs, the date's line is no recommendation."""
+    """A file of several reviews, each with its own date above its items. Where a text reads
+    as paragraphs, the date's line is no recommendation."""
     path = tmp_path / "two.md"
     path.write_text(
         "# Child A\n\nPublished: 1 May 2025\n\nSchools should share records with the GP.\n\n"
@@ -1943,4 +1990,14 @@ def test_a_word_review_that_says_when_it_was_published_is_dated(tmp_path: Path) 
     document.save(str(path))
     recs, problems = load_file(path)
     assert problems == []
+    assert [(r.case, r.meta.get("published")) for r in recs] == [("Child Z", "2025-02-03")]
+    # A title page's table, as review templates have it.
+    document = docx.Document()
+    document.add_heading("Child Z", 0)
+    cells = document.add_table(rows=1, cols=2).rows[0].cells
+    cells[0].text, cells[1].text = "Date of publication", "3 February 2025"
+    document.add_heading("Recommendations", 1)
+    document.add_paragraph("Health visitors should ask about fathers.", style="List Number")
+    document.save(str(path))
+    recs, problems = load_file(path)
     assert [(r.case, r.meta.get("published")) for r in recs] == [("Child Z", "2025-02-03")]

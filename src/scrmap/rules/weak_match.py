@@ -49,8 +49,11 @@ def check(item: Item, options: Options) -> Iterator[Hit]:
     best = item.result.best_standard
     if best is not None and best.score < options.below:
         # The words that gave it, so the drafter sees what the match rests on.
-        words = list(dict.fromkeys(e.matched for e in best.evidence))[:_WORDS_SHOWN]
-        on = f" on {', '.join(repr(w) for w in words)} alone" if words else ""
+        words = list(dict.fromkeys(e.matched for e in best.evidence))
+        quoted = ", ".join(repr(w) for w in words[:_WORDS_SHOWN])
+        more = len(words) - _WORDS_SHOWN
+        on = f" on {quoted} and {more} more" if more > 0 else f" on {quoted} alone"
+        on = on if words else ""
         yield Hit(
             item,
             f"maps only weakly: its best standard, {best.id}, scores {best.score} (under "

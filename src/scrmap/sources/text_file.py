@@ -1054,8 +1054,20 @@ class _Prose:
     underline), then read as a heading if it is one, and else as text: a list item, a
     sub-item, a title label, a labelled paragraph, or a line that runs on."""
 
-    def __init__(self, lines: list[str], default_case: str | None, *, running: bool) -> None:
+    def __init__(
+        self,
+        lines: list[str],
+        default_case: str | None,
+        *,
+        running: bool,
+        dated: dict[int, str] | None = None,
+    ) -> None:
         self.lines = lines
+        self.dated = dated or {}
+        """The lines that say when the review was published (`publication_days`)."""
+        self.days: dict[str | None, str] = {}
+        """The day each case was published, by the first such line in its part of the
+        text (under its heading)."""
         self.running = _running_lines(lines) if running else frozenset()
         """The words of the running headers and footers with no page number in them."""
         self.items: list[_Read] = []
@@ -1102,6 +1114,9 @@ class _Prose:
             or self.tables.take(number, line)
             or number in self.underlines
         ):
+            return
+        if number in self.dated:  # the review's, never a recommendation's text
+            self.days.setdefault(self.scope.case, self.dated[number])
             return
         line = self._setext(number, line)
         line = self._heading_in_text(number, line)
@@ -1401,10 +1416,10 @@ def load_text(
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if ">" in text:
         lines = _unquoted(lines)
-    prose = _Prose(lines, default_case, running=running_headers)
-    prose.read()
     dated = publication_days(enumerate(lines, start=1))
-    not_read = prose.scope.not_read() | dated.keys()
+    prose = _Prose(lines, default_case, running=running_headers, dated=dated)
+    prose.read()
+    not_read = prose.scope.not_read()
     listed = [b for b in prose.items if b.line not in not_read]
     paragraphs = [p for p in prose.paragraphs if p.line not in not_read]
     tables = [t for t in prose.tables.finish() if t[0] not in not_read]
@@ -1416,8 +1431,8 @@ def load_text(
         empty = Problem(name, None, None, "no recommendations found (empty file?)")
         return [], table_problems + marked_up + unclosed or [empty]
     recs.sort(key=lambda rec: rec.source.line or 0)
-    if dated:
-        recs = dated_as_published(recs, dated)
+    if prose.days:
+        recs = dated_as_published(recs, prose.days)
     placed = bool(tables) or prose.scope.sectioned
     problems = _left_out(paragraphs, items, name, table=bool(tables), placed=placed)
     problems += marked_up + unclosed
@@ -1457,21 +1472,21 @@ def publication_days(lines: Iterable[tuple[int, str]]) -> dict[int, str]:
     return found
 
 
-def dated_as_published(recs: list[Recommendation], dated: dict[int, str]) -> list[Recommendation]:
-    """``recs`` dated as published by the lines of the text that say when (`meta`'s
-    "published", as a YAML file's `published` or a table's column): where the text gives
-    one day, every item; where it gives several (a file of several reviews, each with its
-    own), each item the day given last above it. A day is given in a review's front matter,
-    before its recommendations."""
-    days = sorted(dated.items())
-    if len({day for _, day in days}) == 1:
-        days = [(0, days[0][1])]
+def dated_as_published(
+    recs: list[Recommendation], days: dict[str | None, str]
+) -> list[Recommendation]:
+    """``recs`` dated as published (`meta`'s "published", as a YAML file's `published` or a
+    table's column) by ``days``, the day given for each case, wherever in its part of the
+    text (under its title, or after its recommendations). Where every item is of one case,
+    the first day given dates them all (a title page's date stands above the case's
+    heading); in a file of several reviews, each is dated by its own line, and one that
+    gives none stays undated."""
+    one = next(iter(days.values())) if len({rec.case for rec in recs}) == 1 else None
     out = []
     for rec in recs:
-        line = rec.source.line or 0
-        above = [day for at, day in days if at <= line]
-        if above and "published" not in rec.meta:
-            rec = replace(rec, meta={**rec.meta, "published": above[-1]})
+        day = one if one is not None else days.get(rec.case)
+        if day is not None and "published" not in rec.meta:
+            rec = replace(rec, meta={**rec.meta, "published": day})
         out.append(rec)
     return out
 

@@ -851,7 +851,8 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     from_tables, errors, warnings, tables = _table_recs(section, name, case)
     if errors:  # all or nothing, as every kind: a table read in part is a wrong count
         return [], errors + warnings
-    dated = publication_days((b.number, b.text) for b in blocks if b.table is None)
+    # A title page's line, or its table's row ("Date of publication | 12 March 2026").
+    dated = publication_days((b.number, " ".join(b.cells) if b.cells else b.text) for b in blocks)
     outside = [b for b in section if b.table not in tables and b.number not in dated]
     sectioned = any(_names_recommendations(b) for b in blocks)
     paragraphs, unread_ = _paragraph_recs(
@@ -864,7 +865,7 @@ def load_docx(path: Path, name: str, limits: Limits | None = None) -> Found:
     )
     recs = sorted([*from_tables, *paragraphs], key=lambda r: r.source.line or 0)
     if dated:
-        recs = dated_as_published(recs, dated)
+        recs = dated_as_published(recs, {case: next(iter(dated.values()))})
     if not recs:
         return [], [Problem(name, None, None, "no recommendations found in the document"), *boxed]
     return recs, sorted([*warnings, *unread_, *boxed], key=lambda p: p.line or 0)
