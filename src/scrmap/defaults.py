@@ -17,5 +17,13 @@ fewer than half of such items got a right top standard (11 of 26), against 50 of
 61: weak matches are the mappings a Board should check before it counts them (README,
 "Weak matches"). `check`'s `weak-match` rule takes its own bar (`below`), 70 unless set."""
 
+NO_PLAN = (
+    "These recommendations carry no action plan: none of the {} has a status or a due date "
+    "recorded beside it (a date in a recommendation's wording is not tracked)"
+)
+"""The key message, and the action plan's line in every output, where no item selected has
+a status or a due date (`actionplan.Progress.carries_no_plan`): a library of published
+reviews, not an action plan. ``{}`` is the count of actions ("14 actions")."""
+
 FRAMEWORK_ENV_VAR = "SCRMAP_FRAMEWORK"
 """The environment variable naming the framework file."""

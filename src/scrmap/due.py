@@ -139,10 +139,8 @@ def _read_due(text: str) -> date | None:
     whole = _read_date(text)
     if whole is not None:
         return whole
-    span = _RANGE.split(text.strip())
     side_by_side = _SIDE_BY_SIDE.fullmatch(text.strip())
-    if side_by_side is not None:
-        span = list(side_by_side.groups())
+    span = list(side_by_side.groups()) if side_by_side else _RANGE.split(text.strip())
     if len(span) != 2:
         return None
     first, last = (_read_date(part) for part in span)

@@ -18,7 +18,7 @@ from datetime import date
 
 from scrmap.actionplan import Progress, State
 from scrmap.coverage import Copies, Coverage, Row, published
-from scrmap.defaults import WEAK_MATCH
+from scrmap.defaults import NO_PLAN, WEAK_MATCH
 
 MAX_MESSAGES = 5
 LISTED = 4
@@ -90,9 +90,7 @@ def _action_plan(progress: Progress | None) -> list[Message]:
         return [
             Message(
                 "no-status",
-                "These recommendations carry no action plan: none of the "
-                f"{_plural(total, 'action')} has a status or a due date recorded beside "
-                "it (a date in a recommendation's wording is not tracked)",
+                NO_PLAN.format(_plural(total, "action")),
             )
         ]
     # A status in words scrmap does not know is as unknown to the Board as none, and said

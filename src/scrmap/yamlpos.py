@@ -158,11 +158,15 @@ def _within_limits(text: str, limits: Limits) -> None:
         # the count: the same problem, said the same way.
         if "maximum nesting depth" not in (exc.problem or ""):
             raise
-        raise YamlSyntaxError(
-            f"nested deeper than {limits.yaml_depth} levels "
-            "(SCRMAP_MAX_YAML_DEPTH raises the limit)",
-            *_mark(exc.problem_mark),
-        ) from None
+        raise _too_deep(limits, exc.problem_mark) from None
+
+
+def _too_deep(limits: Limits, mark: _Mark | None) -> YamlSyntaxError:
+    """The one way nesting past the limit is said, whichever count met it."""
+    return YamlSyntaxError(
+        f"nested deeper than {limits.yaml_depth} levels (SCRMAP_MAX_YAML_DEPTH raises the limit)",
+        *_mark(mark),
+    )
 
 
 def _count_nesting(text: str, limits: Limits) -> None:
@@ -172,11 +176,7 @@ def _count_nesting(text: str, limits: Limits) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.yaml_depth:
-                raise YamlSyntaxError(
-                    f"nested deeper than {limits.yaml_depth} levels "
-                    "(SCRMAP_MAX_YAML_DEPTH raises the limit)",
-                    *_mark(event.start_mark),
-                )
+                raise _too_deep(limits, event.start_mark)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from scrmap import defaults
 from scrmap.display import inert_json
 
 if TYPE_CHECKING:
@@ -82,12 +83,10 @@ def by_kind(counts: dict[str, int]) -> str:
     return " (" + ", ".join(counted(n, kind) for kind, n in counts.items()) + ")"
 
 
-NO_PLAN = (
-    "These recommendations carry no action plan: none of the {} has a status or a due date "
-    "recorded beside it (a date in a recommendation's wording is not tracked)."
-)
-"""Said once, with the count of actions, where no item selected has a status or a due
-date (`records.carries_no_plan`): a library of published reviews, not an action plan."""
+NO_PLAN = f"{defaults.NO_PLAN}."
+"""The key message's words (`defaults.NO_PLAN`) as the action plan's sentence, said once,
+with the count of actions, where no item selected has a status or a due date
+(`records.carries_no_plan`)."""
 
 
 SHOWN_PROBLEMS = 5

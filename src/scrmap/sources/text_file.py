@@ -1459,16 +1459,15 @@ def publication_days(lines: Iterable[tuple[int, str]]) -> dict[int, str]:
     recommendation."""
     found: dict[int, str] = {}
     for number, line in lines:
-        words = line.strip().lstrip("#>*_ ").casefold()
-        if not words.startswith(("publi", "date")):  # most lines, in one test
+        bare = line.strip().lstrip("#>*_ ")
+        if bare[:4].lower() not in ("publ", "date"):  # most lines, in one test
             continue
-        for name in _PUBLISHED:
-            if words.startswith(name):
-                rest = line.strip().lstrip("#>*_ ")[len(name) :]
-                day = _table.published_day(rest.strip(" *_:-\u2013\u2014\t"))
-                if day is not None:
-                    found[number] = day
-                break
+        words = bare.casefold()
+        name = next((name for name in _PUBLISHED if words.startswith(name)), None)
+        if name is not None:
+            day = _table.published_day(bare[len(name) :].strip(" *_:-\u2013\u2014\t"))
+            if day is not None:
+                found[number] = day
     return found
 
 
