@@ -46,11 +46,13 @@ def test_coverage_table_on_the_library(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY)
     assert result.exit_code == exitcodes.OK
     out = result.stdout
-    assert out.startswith("45 recommendations (21 findings, 14 recommendations, 10 responses)")
+    assert out.startswith("45 items (21 findings, 14 recommendations, 10 responses) from 5 cases")
     for title in ("Quadrants", "Practice standards", "Key themes", "Cases", "Themes by case"):
         assert title in out
     assert "Repeated recommendations (similarity 30 or more)" in out
     assert "GAP" in out
+    markdown = run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
+    assert "\n45 items (21 findings, 14 recommendations, 10 responses) from 5 cases;" in markdown
 
 
 def test_coverage_json_contract(runner: CliRunner) -> None:

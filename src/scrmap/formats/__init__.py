@@ -83,6 +83,14 @@ def by_kind(counts: dict[str, int]) -> str:
     return " (" + ", ".join(counted(n, kind) for kind, n in counts.items()) + ")"
 
 
+def items_by_kind(total: int, counts: dict[str, int]) -> str:
+    """'45 items (21 findings, 14 recommendations, 10 responses)', or '8 recommendations'
+    when they are all recommendations: a total called "recommendations" beside a kind of
+    the same name read as if one count contradicted the other."""
+    kinds = by_kind(counts)
+    return f"{counted(total, 'item' if kinds else 'recommendation')}{kinds}"
+
+
 NO_PLAN = f"{defaults.NO_PLAN}."
 """The key message's words (`defaults.NO_PLAN`) as the action plan's sentence, said once,
 with the count of actions, where no item selected has a status or a due date

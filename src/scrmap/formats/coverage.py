@@ -11,10 +11,10 @@ from scrmap.defaults import WEAK_MATCH
 from scrmap.formats import (
     NO_PLAN,
     Renderer,
-    by_kind,
     counted,
     filter_parts,
     incomplete,
+    items_by_kind,
     json_text,
     learned_line,
     problem_file,
@@ -220,7 +220,7 @@ def to_markdown(record: CoverageRecord) -> str:
     lines = [
         f"# Coverage of {md_cell(record['framework']['title'])}",
         "",
-        f"{counted(t['recommendations'], 'recommendation')}{by_kind(t['by_kind'])} from "
+        f"{items_by_kind(t['recommendations'], t['by_kind'])} from "
         f"{counted(t['cases'], 'case')}; "
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered: {t['quadrants_covered']}/{t['quadrants']} "

@@ -19,9 +19,9 @@ from scrmap.cli.views import QUIET, clean
 from scrmap.defaults import WEAK_MATCH
 from scrmap.formats import (
     NO_PLAN,
-    by_kind,
     counted,
     incomplete,
+    items_by_kind,
     learned_line,
     problem_file,
     withheld_by_fit,
@@ -69,7 +69,7 @@ def summary(record: CoverageRecord) -> Text:
     """One line: how much was mapped and how much of the framework is covered."""
     t = record["totals"]
     return Text(
-        f"{counted(t['recommendations'], 'recommendation')}{by_kind(t['by_kind'])} from "
+        f"{items_by_kind(t['recommendations'], t['by_kind'])} from "
         f"{counted(t['cases'], 'case')}: "
         f"{t['mapped']} mapped, "
         f"{t['unmapped']} unmapped. Covered {t['quadrants_covered']}/{t['quadrants']} quadrants, "
