@@ -234,7 +234,9 @@ def test_xlsx_report(runner: CliRunner, tmp_path: Path) -> None:
         assert ws.oddHeader.right.text == "OFFICIAL && SENSITIVE"
     summary = {r[0].value: r[1].value for r in workbook["Summary"].iter_rows(min_row=2)}
     assert summary["actions overdue"] == 4
-    assert summary["report date"] == "2021-06-30"
+    assert summary["report date"] == datetime(2021, 6, 30)  # a date cell, not text
+    dates = {r[0].value: r[1].number_format for r in workbook["Summary"].iter_rows(min_row=2)}
+    assert dates["report date"] == "dd/mm/yyyy"
     heat = workbook["Themes by case"]
     shaded = [c for row in heat.iter_rows(min_row=2, min_col=2) for c in row if c.value]
     assert shaded and all(c.fill.fgColor.rgb != "00000000" for c in shaded)

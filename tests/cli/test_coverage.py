@@ -286,9 +286,14 @@ def test_a_workbook_is_the_same_for_the_same_report(runner: CliRunner, tmp_path)
         assert archive.testzip() is None
         assert {entry.date_time for entry in archive.infolist()} == {(2026, 3, 31, 0, 0, 0)}
         assert {e.compress_type for e in archive.infolist()} == {zipfile.ZIP_DEFLATED}
-    properties = openpyxl.load_workbook(books[0]).properties
+    workbook = openpyxl.load_workbook(books[0])
+    properties = workbook.properties
     assert properties.created == properties.modified == datetime(2026, 3, 31)
     assert properties.creator == "scrmap"
+    # The Summary's dates are date cells a spreadsheet sorts, not ISO text.
+    summary = {r[0].value: r[1].value for r in workbook["Summary"].iter_rows(min_row=2)}
+    assert summary["first published"] == datetime(2014, 10, 29)
+    assert summary["last published"] == datetime(2016, 9, 30)
 
 
 def test_csv_and_markdown_reports(runner: CliRunner, hostile: Path, tmp_path) -> None:

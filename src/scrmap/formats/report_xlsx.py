@@ -30,6 +30,9 @@ from scrmap.records import ReportRecord, RowRecord
 
 WRAP_WIDTH = 60
 """Columns wider than this wrap their text instead."""
+UK_DATE = "dd/mm/yyyy"
+"""How a date cell shows: the way an English Board's papers write dates, whatever the
+reader's Excel would choose."""
 WRAPPED = "scrmap wrapped"
 """The named cell style of wrapped text, aligned to the top."""
 
@@ -38,6 +41,11 @@ def _value(value: Any) -> Any:
     if isinstance(value, int | float | date) and not isinstance(value, bool):
         return value
     return safe_cell(visible("" if value is None else str(value)))
+
+
+def _day(iso: str | None) -> date | None:
+    """An ISO date of the record as a date cell, or an empty cell where there is none."""
+    return date.fromisoformat(iso) if iso else None
 
 
 def _header_text(text: str) -> str:
@@ -144,9 +152,10 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
         ["match threshold", record["framework"].get("threshold")],
         ["similarity for repeats", record["similarity_threshold"]],
         ["filters", filters or "none"],
-        ["report date", plan["as_of"]],
-        ["first published", period["first"]],
-        ["last published", period["last"]],
+        # Dates as dates, so that a spreadsheet sorts, filters and formats them.
+        ["report date", date.fromisoformat(plan["as_of"])],
+        ["first published", _day(period["first"])],
+        ["last published", _day(period["last"])],
         ["undated cases", "; ".join(period["undated"])],
         ["recommendations", t["recommendations"]],
         ["cases", t["cases"]],
@@ -186,7 +195,10 @@ def render(record: ReportRecord) -> bytes:
     workbook.add_named_style(
         NamedStyle(WRAPPED, alignment=Alignment(wrap_text=True, vertical="top"))
     )
-    _sheet(workbook, "Summary", ["measure", "value"], _summary_rows(record), record)
+    summary = _sheet(workbook, "Summary", ["measure", "value"], _summary_rows(record), record)
+    for (cell,) in summary.iter_rows(min_row=2, min_col=2, max_col=2):
+        if isinstance(cell.value, date):
+            cell.number_format = UK_DATE
     if record["input_problems"]:
         _sheet(
             workbook,
@@ -265,7 +277,7 @@ def render(record: ReportRecord) -> bytes:
                 a["id"],
                 a["owner"],
                 a["due"],
-                date.fromisoformat(a["due_date"]) if a["due_date"] else None,
+                _day(a["due_date"]),
                 a["status"],
                 LABELS[State(a["state"])],
                 "overdue" if a["days_overdue"] else "",
@@ -281,7 +293,7 @@ def render(record: ReportRecord) -> bytes:
     # The date each due field was read as, a date Excel sorts and filters, beside the words
     # as written ("Q1 2027/28", "End of March"): the officer sees what scrmap took it to mean.
     for (cell,) in plan.iter_rows(min_row=2, min_col=5, max_col=5):
-        cell.number_format = "dd/mm/yyyy"
+        cell.number_format = UK_DATE
     states = _sheet(
         workbook,
         "Status by item",
