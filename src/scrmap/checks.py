@@ -40,6 +40,7 @@ def _finding(rule: str, severity: Severity, hit: Hit, review_file: str) -> Findi
         rec.id,
         rec.waive.get(rule),
         rec.source.item,
+        rec.case,
     )
 
 
@@ -103,6 +104,7 @@ def run(
             else f"waives an unknown rule {rule_id!r} (rules: {', '.join(RULES)})",
             rec.id,
             item=rec.source.item,
+            case=rec.case,
         )
         for rec in recs
         for rule_id in rec.waive

@@ -50,6 +50,10 @@ class Finding:
     item: str | None = None
     """How the lines of text name the recommendation where its place names others too
     (`Source.item`: "recommendation 3" on a PDF's page); None where its place is its own."""
+    case: str | None = None
+    """The case of the recommendation the finding is about, as its file gives it, so that a
+    script can group a folder's findings by review; None where it is about a file, or the
+    item names no case."""
 
     def location(self) -> str:
         """``path[:line[:col]]`` as editors and CI read it."""

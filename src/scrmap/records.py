@@ -736,6 +736,7 @@ class FindingRecord(TypedDict):
     line: int | None
     col: int | None
     recommendation: str | None
+    case: str | None
     message: str
 
 
@@ -758,6 +759,7 @@ def finding_record(f: Finding) -> FindingRecord:
         "line": f.line,
         "col": f.col,
         "recommendation": f.recommendation,
+        "case": f.case,
         "message": f.message,
     }
 

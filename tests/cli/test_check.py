@@ -91,6 +91,7 @@ def test_json(runner: CliRunner, files) -> None:
     rules = sorted((f["recommendation"], f["rule"]) for f in doc["findings"])
     assert rules == [("Y-1", "measurable"), ("Y-1", "specific"), ("Y-1", "time-bound"),
                      ("Y-1", "vague-verb"), ("Y-2", "unmapped")]  # fmt: skip
+    assert {f["case"] for f in doc["findings"]} == {"Case Y"}  # to group a folder's by review
 
 
 def test_github_annotations_and_step_summary(runner: CliRunner, files, tmp_path) -> None:
