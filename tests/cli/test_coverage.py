@@ -592,7 +592,9 @@ def test_unmapped_says_its_fit_withheld_a_standard_over_the_threshold(
     run(runner, "report", str(tmp_path / "h.yaml"), "-o", str(book))
     rows = list(openpyxl.load_workbook(book)["Unmapped"].iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "case")
-    assert rows[rows.index(header) + 1][header.index("fit")] == said
+    row = rows[rows.index(header) + 1]
+    assert row[header.index("standards withheld")] == said
+    assert row[header.index("fit (of 100)")] == item["fit"]  # a number, as in the JSON
 
 
 def test_weights_inside_the_framework_file_are_named_as_there(

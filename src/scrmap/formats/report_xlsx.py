@@ -305,11 +305,16 @@ def render(record: ReportRecord) -> bytes:
     _sheet(
         workbook,
         "Unmapped",
-        ["case", "id", "file", "line", "text", "nearest standards", "outside the framework", "fit"],
+        # The fit as a number an analyst can sort (as the JSON's `fit`), then in words
+        # where it is why the nearest standards were withheld.
+        [
+            *("case", "id", "file", "line", "text", "nearest standards"),
+            *("outside the framework", "fit (of 100)", "standards withheld"),
+        ],
         [
             [
                 *(u["case"], u["id"], u["file"], u["line"], u["text"]),
-                *(ids_cell(u["nearest"]), ", ".join(u["outside"])),
+                *(ids_cell(u["nearest"]), ", ".join(u["outside"]), u["fit"]),
                 withheld_by_fit(u, record["framework"].get("threshold")),
             ]
             for u in record["unmapped"]
