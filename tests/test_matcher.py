@@ -56,6 +56,31 @@ def test_negation_is_clause_scoped(matcher: Matcher) -> None:
     assert ids(result, "themes") == ["neglect"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Social workers should assess the risk posed by the mother's new boyfriend.",
+        "Health visitors should ask who mum's boyfriend is at every contact.",
+        "Agencies should find out who the stepdad is and what role he plays.",
+        "Practitioners should record the step-dad's details.",
+        "The school should invite mum's partner to meetings.",
+    ],
+)
+def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
+    matcher: Matcher, text: str
+) -> None:
+    """Reviews name the man in a child's home as the mother's boyfriend or a stepdad as
+    often as a partner; the labelling guide counts male carers and partners as fathers."""
+    assert "engaging-fathers" in ids(matcher.match(text), "themes")
+
+
+def test_a_young_persons_boyfriend_is_no_father(matcher: Matcher) -> None:
+    """In exploitation reviews "her boyfriend" is often the abuser of a girl in care: only
+    the mother's boyfriend is a father figure."""
+    result = matcher.match("Police should identify older boyfriends of girls in care.")
+    assert "engaging-fathers" not in ids(result, "themes")
+
+
 def test_exclusion_cue_cancels_overlapping_match(matcher: Matcher) -> None:
     result = matcher.match("Partner agencies should meet quarterly.")
     assert "engaging-fathers" not in ids(result, "themes")
