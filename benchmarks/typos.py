@@ -11,7 +11,10 @@ Two counts, both on the bundled framework:
   each mistyped four times as ``generate.typo`` does (a dropped, doubled, swapped or wrong
   letter, never the first), leaving out any slip that is itself a real word above. A slip
   is right when it is read as its word's stem, wrong when read as another word, and missed
-  when not corrected.
+  when not corrected. Read as another word that it is as much a slip of (*manaer*, made
+  from *manner* by a wrong letter, is *manager* with its g dropped), it is ambiguous, not
+  wrong: no reader could tell which was meant, and which slips are made shifts with the
+  cue words.
 
 Measures the scrmap that Python imports: to measure another checkout's, put its ``src``
 first on ``PYTHONPATH``.
@@ -52,8 +55,10 @@ def main() -> int:
         print(f"needs the seed reviews and train.yaml under {args.shared}", file=sys.stderr)
         return 2
 
+    from rapidfuzz.distance import OSA
+
     from scrmap import framework as fw
-    from scrmap.matcher import Matcher
+    from scrmap.matcher import Matcher, _slip
     from scrmap.text import normal_form
 
     domain = set().union(*(words_of(p.read_text(encoding="utf-8")) for p in [*seeds, train]))
@@ -64,8 +69,11 @@ def main() -> int:
     matcher = Matcher(fw.load(fw.resolve_path(None)))
     taken = sorted(w for w in real if matcher._word(w).typo)
 
+    by_form: dict[str, list[str]] = {}
+    for w in real:
+        by_form.setdefault(normal_form(w), []).append(w)
     rng = random.Random(7)
-    right = wrong = missed = 0
+    right = wrong = ambiguous = missed = 0
     for word in sorted(w for w in domain if normal_form(w) in matcher._keys):
         for _ in range(SLIPS_PER_WORD):
             slip = typo(word, rng)
@@ -74,14 +82,21 @@ def main() -> int:
             read = matcher._word(slip)
             if normal_form(word) in read.keys:
                 right += 1
+            elif read.typo and any(
+                OSA.distance(slip, meant) == 1 and _slip(slip, meant)
+                for k in read.keys
+                for meant in by_form.get(k, [])
+            ):
+                ambiguous += 1
             elif read.typo:
                 wrong += 1
             else:
                 missed += 1
-    slips = right + wrong + missed
+    slips = right + wrong + ambiguous + missed
     print(f"real words taken for typos: {len(taken)} of {len(real):,}")
     print(f"slips: {slips:,}; read right {right:,} ({right / slips:.1%}), ", end="")
-    print(f"as another word {wrong}, missed {missed:,}")
+    print(f"as another word {wrong}, as another word it is as much a slip of {ambiguous}, ", end="")
+    print(f"missed {missed:,}")
     print("taken:", " ".join(taken))
     return 0
 

@@ -74,6 +74,29 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
     assert "engaging-fathers" in ids(matcher.match(text), "themes")
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Practitioners should understand what life is like for the child.", "child-engagement"),
+        ("Assessments should describe the children's daily lives.", "child-engagement"),
+        (
+            "Managers should provide regular oversight of cases on child in need plans.",
+            "supervision",
+        ),
+        ("Team managers should hold reflective case discussions on complex cases.", "supervision"),
+        (
+            "Practitioners should know what to do when they disagree with decisions made by "
+            "children's social care.",
+            "challenge-escalation",
+        ),
+    ],
+)
+def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
+    """The labelling guide's themes in the words reviews use for them: the child's daily life,
+    managers' oversight of cases and reflective discussion, professionals who disagree."""
+    assert theme in ids(matcher.match(text), "themes")
+
+
 def test_a_young_persons_boyfriend_is_no_father(matcher: Matcher) -> None:
     """In exploitation reviews "her boyfriend" is often the abuser of a girl in care: only
     the mother's boyfriend is a father figure."""
