@@ -85,6 +85,10 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
         ),
         ("Team managers should hold reflective case discussions on complex cases.", "supervision"),
         (
+            "Agencies should recognise the risk when there is violence between parents.",
+            "domestic-abuse",
+        ),
+        (
             "Practitioners should know what to do when they disagree with decisions made by "
             "children's social care.",
             "challenge-escalation",
