@@ -62,7 +62,6 @@ def test_negation_is_clause_scoped(matcher: Matcher) -> None:
         "Social workers should assess the risk posed by the mother's new boyfriend.",
         "Health visitors should ask who mum's boyfriend is at every contact.",
         "Agencies should find out who the stepdad is and what role he plays.",
-        "Practitioners should record the step-dad's details.",
         "The school should invite mum's partner to meetings.",
     ],
 )
@@ -95,6 +94,11 @@ def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) ->
     """The labelling guide's themes in the words reviews use for them: the child's daily life,
     reflective case discussion, professionals who disagree, violence between parents."""
     assert theme in ids(matcher.match(text), "themes")
+
+
+def test_violence_between_parents_and_children_is_not_domestic_abuse(matcher: Matcher) -> None:
+    result = matcher.match("Agencies should respond to violence between parents and children.")
+    assert "domestic-abuse" not in ids(result, "themes")
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,9 @@ def test_coverage_table_on_the_library(runner: CliRunner) -> None:
     assert "GAP" in out
     markdown = run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
     assert "\n45 items (21 findings, 14 recommendations, 10 responses) from 5 cases;" in markdown
+    # One kind is counted by its name, not as "21 items (21 findings)".
+    findings = run(runner, "coverage", LIBRARY, "--kind", "finding").stdout
+    assert findings.startswith("21 findings from 4 cases: ")
 
 
 def test_coverage_json_contract(runner: CliRunner) -> None:

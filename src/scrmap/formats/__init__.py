@@ -84,11 +84,12 @@ def by_kind(counts: dict[str, int]) -> str:
 
 
 def items_by_kind(total: int, counts: dict[str, int]) -> str:
-    """'45 items (21 findings, 14 recommendations, 10 responses)', or '8 recommendations'
-    when they are all recommendations: a total called "recommendations" beside a kind of
-    the same name read as if one count contradicted the other."""
-    kinds = by_kind(counts)
-    return f"{counted(total, 'item' if kinds else 'recommendation')}{kinds}"
+    """'45 items (21 findings, 14 recommendations, 10 responses)', or '21 findings' where
+    all are of one kind: a total called "recommendations" beside a kind of the same name
+    read as if one count contradicted the other, and '21 items (21 findings)' says it twice."""
+    if len(counts) > 1:
+        return f"{counted(total, 'item')}{by_kind(counts)}"
+    return counted(total, next(iter(counts), "recommendation"))
 
 
 NO_PLAN = f"{defaults.NO_PLAN}."
