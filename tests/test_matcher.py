@@ -88,11 +88,25 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
             "children's social care.",
             "challenge-escalation",
         ),
+        ("Police should tell schools of domestic incidents the next day.", "domestic-abuse"),
+        ("Staff should be trained to recognise economic abuse.", "domestic-abuse"),
+        (
+            "Practitioners should understand controlling or coercive behaviour.",
+            "domestic-abuse",
+        ),
+        ("Health visitors should ask about the men in a child's life.", "engaging-fathers"),
+        (
+            "Agencies should strengthen the information exchange between police and health.",
+            "information-sharing",
+        ),
+        ("Schools should recognise sexualised behaviour in young children.", "child-sexual-abuse"),
+        ("Police should share intelligence about indecent images.", "child-sexual-abuse"),
     ],
 )
 def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
     """The labelling guide's themes in the words reviews use for them: the child's daily life,
-    reflective case discussion, professionals who disagree, violence between parents."""
+    reflective case discussion, professionals who disagree, violence between parents, the
+    police's domestic incidents and the law's controlling or coercive behaviour."""
     assert theme in ids(matcher.match(text), "themes")
 
 
@@ -112,6 +126,11 @@ def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) ->
         # In exploitation reviews "her boyfriend" is often the abuser of a girl in care.
         ("Police should identify older boyfriends of girls in care.", "engaging-fathers"),
         ("Agencies should respond to violence between parents and children.", "domestic-abuse"),
+        # Supervised contact and a supervision order are a family's, not staff supervision.
+        ("The Board should seek assurance about supervised contact arrangements.",
+         "supervision"),
+        ("Social workers should review children subject to a supervision order.",
+         "supervision"),
     ],
 )  # fmt: skip
 def test_words_near_a_theme_that_are_not_its_subject(
@@ -119,6 +138,18 @@ def test_words_near_a_theme_that_are_not_its_subject(
 ) -> None:
     """Only the forms of these words that say whose they are, or between whom, are cues."""
     assert theme not in ids(matcher.match(text), "themes")
+
+
+def test_a_cue_read_across_a_word_does_not_hide_a_stronger_cue_inside_it(
+    matcher: Matcher,
+) -> None:
+    """*domestic incident* reads "domestic abuse incidents" with a word between, at 0.9 of
+    its weight; the *domestic abuse* inside it is the stronger evidence and is what counts."""
+    result = matcher.match("Agencies should review all domestic abuse incidents.")
+    theme = next(m for m in result.assigned("themes") if m.id == "domestic-abuse")
+    plain = matcher.match("Agencies should review all domestic abuse.").assigned("themes")[0]
+    assert [e.cue for e in theme.evidence] == ["domestic abuse"]
+    assert theme.score == plain.score == 80
 
 
 def test_exclusion_cue_cancels_overlapping_match(matcher: Matcher) -> None:

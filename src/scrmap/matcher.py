@@ -1434,12 +1434,21 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
 
 
 def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
-    """Keep one hit per stretch of text: a cue inside a longer matched cue adds nothing."""
+    """Keep one hit per stretch of text: of two cues matched one inside the other, only the
+    stronger counts (the longer where they are as strong). The longer is usually the more
+    specific, but not when it matched with a word between: *domestic incident* read across
+    "domestic abuse incidents" must not count for less than the *domestic abuse* inside it."""
     if len(hits) < 2:
         return list(hits)  # most items have one: nothing to sort or compare
     kept: list[_Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.pattern.weight, h.pattern.cue)):
-        if not any(k.start <= h.start and h.end <= k.end for k in kept):
+    for h in sorted(
+        hits,
+        key=lambda h: (-h.pattern.weight * h.quality, -(h.end - h.start), h.pattern.cue),
+    ):
+        if not any(
+            (k.start <= h.start and h.end <= k.end) or (h.start <= k.start and k.end <= h.end)
+            for k in kept
+        ):
             kept.append(h)
     return kept
 
