@@ -101,8 +101,24 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
         ),
         ("Schools should recognise sexualised behaviour in young children.", "child-sexual-abuse"),
         ("Police should share intelligence about indecent images.", "child-sexual-abuse"),
+        ("Midwives should ask about DVA at every antenatal contact.", "domestic-abuse"),
+        ("The partnership should commission a perpetrator programme.", "domestic-abuse"),
+        (
+            "Agencies should refer cases to the multi-agency risk assessment conference.",
+            "domestic-abuse",
+        ),
+        ("Health visitors should act on poor living conditions.", "neglect"),
+        ("Practitioners should involve non-resident parents in assessments.", "engaging-fathers"),
+        ("Police should improve intelligence sharing with schools.", "information-sharing"),
+        ("Agencies should review their information governance.", "information-sharing"),
+        ("Practitioners should communicate with children in ways they understand.",
+         "child-engagement"),
+        ("Assessments should record the child's perspective.", "child-engagement"),
+        ("Agencies should use the Team Around the Child process.", "early-help"),
+        ("The partnership should evaluate its Troubled Families work.", "early-help"),
+        ("Assessments should consider previous care proceedings.", "historical-information"),
     ],
-)
+)  # fmt: skip
 def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
     """The labelling guide's themes in the words reviews use for them: the child's daily life,
     reflective case discussion, professionals who disagree, violence between parents, the
