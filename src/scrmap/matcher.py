@@ -60,7 +60,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -353,6 +353,8 @@ class _Hit:
     start: int
     end: int
     quality: float
+    across: bool = False
+    """Matched with another word among the cue's words (``_in_window``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -961,18 +963,45 @@ class Matcher:
         for i in text.where[pattern.keys[0]]:
             used = _in_order(pattern.keys, i, text)
             quality = 1.0
+            across = False
             if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
                 used = _in_window(pattern.keys, i, text)
-                quality = WINDOW_QUALITY
+                quality, across = WINDOW_QUALITY, True
             if used is None:
                 continue
             if text.typos and any(p in text.typos for p in used):
                 quality *= TYPO_QUALITY
-            hit = _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality)
+            hit = _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality, across)
             if best is None or hit.quality > best.quality:
                 best = hit
             if best.quality == 1.0:
                 break
+        return best
+
+    def _unblocked(
+        self, pattern: _Pattern, text: _Text, blocked: Callable[[int, int], bool]
+    ) -> _Hit | None:
+        """The best place ``pattern`` matches outside what ``blocked`` says: where the place
+        ``_find`` chose was negated or excluded, a cue may still stand elsewhere ("Supervised
+        contact should be discussed in supervision": the first *supervis-* word is the
+        excluded phrase's, the second is staff supervision). Rare, so plainly written."""
+        best: _Hit | None = None
+        for i in text.where[pattern.keys[0]]:
+            quality, across = 1.0, False
+            if len(pattern.keys) == 1:
+                used: list[int] | None = [i]
+            else:
+                used = _in_order(pattern.keys, i, text)
+                if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
+                    used = _in_window(pattern.keys, i, text)
+                    quality, across = WINDOW_QUALITY, True
+            if used is None:
+                continue
+            if text.typos and any(p in text.typos for p in used):
+                quality *= TYPO_QUALITY
+            start, end = text.start(used[0]), text.end(used[-1])
+            if not blocked(start, end) and (best is None or quality > best.quality):
+                best = _Hit(pattern, start, end, quality, across)
         return best
 
     def match(self, text: str) -> Result:
@@ -1053,16 +1082,24 @@ class Matcher:
         before, after = scanned.negations() if scanned.negatable else (set(), set())
         negated = bool(before or after)
         for (kind, item), item_hits in hits.items():
-            kept = (
-                [h for h in item_hits if h.start not in before and h.end not in after]
-                if negated
-                else item_hits
-            )
             against = excluded.get((kind, item))
-            if against:
-                kept = [
-                    h for h in kept if not any(x.start < h.end and h.start < x.end for x in against)
-                ]
+            if negated or against:
+
+                def blocked(start: int, end: int, against: list[_Hit] | None = against) -> bool:
+                    return (
+                        start in before
+                        or end in after
+                        or any(x.start < end and start < x.end for x in against or ())
+                    )
+
+                # A hit negated or excluded is looked for again elsewhere in the text.
+                found_again = (
+                    self._unblocked(h.pattern, scanned, blocked) if blocked(h.start, h.end) else h
+                    for h in item_hits
+                )
+                kept = [h for h in found_again if h is not None]
+            else:
+                kept = item_hits
             if len(kept) > 1:  # a single hit contains no other
                 kept = _drop_contained(kept)
             if not kept:
@@ -1330,7 +1367,12 @@ class Matcher:
 
 
 def _one_edit(word: str, vocabulary: list[str], near: dict[int, list[str]]) -> str | None:
-    """The first word of ``vocabulary`` (sorted) that ``word`` is a typing slip of, or None.
+    """The word of ``vocabulary`` that ``word`` is a typing slip of, or None: None too where
+    a letter dropped, added or swapped makes it another of its words as well. The stem
+    *respon* ("responive") is a letter short of *respond* and of *respons* (responsive), and
+    *refrer* ("refrering", of *referring*) a swap from *referr* (referrer) and a letter more
+    than *refer*. Which was meant cannot be told, and reading the wrong one maps the text
+    to what it never said; a slip left unread costs only its own cue.
 
     ``near`` remembers the vocabulary's words within one letter of each length met.
     """
@@ -1348,11 +1390,17 @@ def _one_edit(word: str, vocabulary: list[str], near: dict[int, list[str]]) -> s
     choices = near.get(n)
     if choices is None:
         choices = near[n] = [w for w in vocabulary if n - 1 <= len(w) <= n + 1]
-    for candidate, distance, _ in process.extract(
-        word, choices, scorer=OSA.distance, score_cutoff=1, limit=5
-    ):
-        if distance == 1 and candidate[0] == word[0] and _slip(word, candidate):
-            return candidate
+    near_words = [
+        candidate
+        for candidate, distance, _ in process.extract(
+            word, choices, scorer=OSA.distance, score_cutoff=1, limit=5
+        )
+        if distance == 1 and candidate[0] == word[0]
+    ]
+    # A letter changed is no rival: where it is no slip it is how real words differ (``_slip``).
+    rivals = [c for c in near_words if len(c) != len(word) or _slip(word, c)]
+    if len(rivals) == 1 and _slip(word, rivals[0]):
+        return rivals[0]
     return None
 
 
@@ -1434,21 +1482,29 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
 
 
 def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
-    """Keep one hit per stretch of text: of two cues matched one inside the other, only the
-    stronger counts (the longer where they are as strong). The longer is usually the more
-    specific, but not when it matched with a word between: *domestic incident* read across
-    "domestic abuse incidents" must not count for less than the *domestic abuse* inside it."""
+    """Keep one hit per stretch of text: a cue inside a longer matched cue adds nothing,
+    since the longer is the more specific (*DASH risk assessment* over its *DASH*), even
+    misspelt ("workforce developmnet" is still *workforce development*, not a generic
+    *workforce*). But a cue read across another word does not hide a stronger cue inside
+    it: *domestic incident* across "domestic abuse incidents" reads the word between as a
+    gap, where *domestic abuse* reads it, and counts less."""
     if len(hits) < 2:
         return list(hits)  # most items have one: nothing to sort or compare
+    hits = [
+        h
+        for h in hits
+        if not h.across
+        or not any(
+            h.start <= x.start
+            and x.end <= h.end
+            and x is not h
+            and x.pattern.weight * x.quality > h.pattern.weight * h.quality
+            for x in hits
+        )
+    ]
     kept: list[_Hit] = []
-    for h in sorted(
-        hits,
-        key=lambda h: (-h.pattern.weight * h.quality, -(h.end - h.start), h.pattern.cue),
-    ):
-        if not any(
-            (k.start <= h.start and h.end <= k.end) or (h.start <= k.start and k.end <= h.end)
-            for k in kept
-        ):
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.pattern.weight, h.pattern.cue)):
+        if not any(k.start <= h.start and h.end <= k.end for k in kept):
             kept.append(h)
     return kept
 
