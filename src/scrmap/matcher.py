@@ -60,7 +60,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -979,9 +979,14 @@ class Matcher:
         return best
 
     def _unblocked(
-        self, pattern: _Pattern, text: _Text, blocked: Callable[[int, int], bool]
+        self,
+        pattern: _Pattern,
+        text: _Text,
+        before: set[int],
+        after: set[int],
+        against: Sequence[_Hit],
     ) -> _Hit | None:
-        """The best place ``pattern`` matches outside what ``blocked`` says: where the place
+        """The best place ``pattern`` matches that is not ``_blocked``: where the place
         ``_find`` chose was negated or excluded, a cue may still stand elsewhere ("Supervised
         contact should be discussed in supervision": the first *supervis-* word is the
         excluded phrase's, the second is staff supervision). Rare, so plainly written."""
@@ -1000,7 +1005,9 @@ class Matcher:
             if text.typos and any(p in text.typos for p in used):
                 quality *= TYPO_QUALITY
             start, end = text.start(used[0]), text.end(used[-1])
-            if not blocked(start, end) and (best is None or quality > best.quality):
+            if not _blocked(start, end, before, after, against) and (
+                best is None or quality > best.quality
+            ):
                 best = _Hit(pattern, start, end, quality, across)
         return best
 
@@ -1082,24 +1089,19 @@ class Matcher:
         before, after = scanned.negations() if scanned.negatable else (set(), set())
         negated = bool(before or after)
         for (kind, item), item_hits in hits.items():
-            against = excluded.get((kind, item))
-            if negated or against:
-
-                def blocked(start: int, end: int, against: list[_Hit] | None = against) -> bool:
-                    return (
-                        start in before
-                        or end in after
-                        or any(x.start < end and start < x.end for x in against or ())
-                    )
-
+            against = excluded.get((kind, item), ())
+            kept = item_hits
+            if (negated or against) and any(
+                _blocked(h.start, h.end, before, after, against) for h in item_hits
+            ):
                 # A hit negated or excluded is looked for again elsewhere in the text.
                 found_again = (
-                    self._unblocked(h.pattern, scanned, blocked) if blocked(h.start, h.end) else h
+                    self._unblocked(h.pattern, scanned, before, after, against)
+                    if _blocked(h.start, h.end, before, after, against)
+                    else h
                     for h in item_hits
                 )
                 kept = [h for h in found_again if h is not None]
-            else:
-                kept = item_hits
             if len(kept) > 1:  # a single hit contains no other
                 kept = _drop_contained(kept)
             if not kept:
@@ -1479,6 +1481,14 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
             return None
         used.append(spot)
     return used
+
+
+def _blocked(
+    start: int, end: int, before: set[int], after: set[int], against: Sequence[_Hit]
+) -> bool:
+    """Whether a match at ``start:end`` is negated (``_Text.negations``) or overlaps one of
+    its item's exclusions (``against``)."""
+    return start in before or end in after or any(x.start < end and start < x.end for x in against)
 
 
 def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
