@@ -218,6 +218,19 @@ def test_a_cue_negated_or_excluded_in_one_place_counts_where_it_stands_again(
     assert theme in ids(matcher.match(text), "themes")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supervised contact should be reviewed and supervised contact should be recorded.",
+        "The court made a supervision order and later a second supervision order.",
+    ],
+)
+def test_an_exclusion_said_twice_excludes_both_times(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert "supervision" not in ids(result, "themes")
+    assert "4.3" not in ids(result, "standards")
+
+
 def test_exclusion_cue_cancels_overlapping_match(matcher: Matcher) -> None:
     result = matcher.match("Partner agencies should meet quarterly.")
     assert "engaging-fathers" not in ids(result, "themes")
@@ -264,6 +277,16 @@ def test_a_slip_of_two_cue_words_is_read_as_neither(
     read = matcher._word(slip)
     assert not read.typo
     assert not_meant not in read.keys
+
+
+@pytest.mark.parametrize(("slip", "meant"), [("actiosn", "action"), ("abusve", "abus")])
+def test_a_slip_near_two_spellings_of_one_cue_word_is_read_as_it(
+    matcher: Matcher, slip: str, meant: str
+) -> None:
+    """*actiosn* is a swap from *actions* and a letter more than *action*: one cue word."""
+    read = matcher._word(slip)
+    assert read.typo
+    assert read.keys == (meant,)
 
 
 def test_real_words_are_not_taken_for_typos(matcher: Matcher) -> None:

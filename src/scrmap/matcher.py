@@ -60,7 +60,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
@@ -830,7 +830,7 @@ class Matcher:
             if not self._spelt:
                 self._spelt = _spellings(self._phrases)
                 self._spelt_words = sorted(self._spelt)
-            written = _one_edit(spelt, self._spelt_words, self._near_spelt)
+            written = _one_edit(spelt, self._spelt_words, self._near_spelt, self._spelt)
             found = self._spelt[written] if written is not None else None
         if found is None:
             found = _one_edit(key, self._vocab, self._near_length)
@@ -991,24 +991,11 @@ class Matcher:
         contact should be discussed in supervision": the first *supervis-* word is the
         excluded phrase's, the second is staff supervision). Rare, so plainly written."""
         best: _Hit | None = None
-        for i in text.where[pattern.keys[0]]:
-            quality, across = 1.0, False
-            if len(pattern.keys) == 1:
-                used: list[int] | None = [i]
-            else:
-                used = _in_order(pattern.keys, i, text)
-                if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
-                    used = _in_window(pattern.keys, i, text)
-                    quality, across = WINDOW_QUALITY, True
-            if used is None:
-                continue
-            if text.typos and any(p in text.typos for p in used):
-                quality *= TYPO_QUALITY
-            start, end = text.start(used[0]), text.end(used[-1])
-            if not _blocked(start, end, before, after, against) and (
-                best is None or quality > best.quality
+        for hit in _every_place(pattern, text):
+            if not _blocked(hit.start, hit.end, before, after, against) and (
+                best is None or hit.quality > best.quality
             ):
-                best = _Hit(pattern, start, end, quality, across)
+                best = hit
         return best
 
     def match(self, text: str) -> Result:
@@ -1094,7 +1081,9 @@ class Matcher:
             if (negated or against) and any(
                 _blocked(h.start, h.end, before, after, against) for h in item_hits
             ):
-                # A hit negated or excluded is looked for again elsewhere in the text.
+                # A hit negated or excluded is looked for again elsewhere in the text, clear
+                # of every place an exclusion stands (``_find`` gave only its best).
+                against = [x for a in against for x in _every_place(a.pattern, scanned)]
                 found_again = (
                     self._unblocked(h.pattern, scanned, before, after, against)
                     if _blocked(h.start, h.end, before, after, against)
@@ -1368,13 +1357,20 @@ class Matcher:
         return tuple(sorted(out, key=lambda m: (-m.score, order[m.id])))
 
 
-def _one_edit(word: str, vocabulary: list[str], near: dict[int, list[str]]) -> str | None:
+def _one_edit(
+    word: str,
+    vocabulary: list[str],
+    near: dict[int, list[str]],
+    key_of: Mapping[str, str] | None = None,
+) -> str | None:
     """The word of ``vocabulary`` that ``word`` is a typing slip of, or None: None too where
-    a letter dropped, added or swapped makes it another of its words as well. The stem
-    *respon* ("responive") is a letter short of *respond* and of *respons* (responsive), and
-    *refrer* ("refrering", of *referring*) a swap from *referr* (referrer) and a letter more
-    than *refer*. Which was meant cannot be told, and reading the wrong one maps the text
-    to what it never said; a slip left unread costs only its own cue.
+    it could be a slip of a word of another cue word as well (a letter dropped, added or
+    swapped, or, from nine letters, changed). The stem *respon* ("responive") is a letter
+    short of *respond* and of *respons* (responsive), and *refrer* ("refrering", of
+    *referring*) a swap from *referr* (referrer) and a letter more than *refer*. Which was
+    meant cannot be told, and reading the wrong one maps the text to what it never said; a
+    slip left unread costs only its own cue. Two spellings of one cue word (``key_of``
+    gives each spelling's key: *action* and *actions*) are no rivals.
 
     ``near`` remembers the vocabulary's words within one letter of each length met.
     """
@@ -1401,9 +1397,10 @@ def _one_edit(word: str, vocabulary: list[str], near: dict[int, list[str]]) -> s
     ]
     # A letter changed is no rival: where it is no slip it is how real words differ (``_slip``).
     rivals = [c for c in near_words if len(c) != len(word) or _slip(word, c)]
-    if len(rivals) == 1 and _slip(word, rivals[0]):
-        return rivals[0]
-    return None
+    slips = [c for c in rivals if _slip(word, c)]
+    if not slips or len({key_of.get(c, c) if key_of else c for c in rivals}) > 1:
+        return None
+    return slips[0]
 
 
 def _slip(word: str, meant: str) -> bool:
@@ -1481,6 +1478,24 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
             return None
         used.append(spot)
     return used
+
+
+def _every_place(pattern: _Pattern, text: _Text) -> Iterator[_Hit]:
+    """Every place ``pattern`` matches in ``text``, where ``_find`` gives the best one."""
+    for i in text.where[pattern.keys[0]]:
+        quality, across = 1.0, False
+        if len(pattern.keys) == 1:
+            used: list[int] | None = [i]
+        else:
+            used = _in_order(pattern.keys, i, text)
+            if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
+                used = _in_window(pattern.keys, i, text)
+                quality, across = WINDOW_QUALITY, True
+        if used is None:
+            continue
+        if text.typos and any(p in text.typos for p in used):
+            quality *= TYPO_QUALITY
+        yield _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality, across)
 
 
 def _blocked(
