@@ -961,21 +961,11 @@ class Matcher:
             return _Hit(pattern, text.offsets[k], text.offsets[k + 1], quality)
         best: _Hit | None = None
         for i in text.where[pattern.keys[0]]:
-            used = _in_order(pattern.keys, i, text)
-            quality = 1.0
-            across = False
-            if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
-                used = _in_window(pattern.keys, i, text)
-                quality, across = WINDOW_QUALITY, True
-            if used is None:
-                continue
-            if text.typos and any(p in text.typos for p in used):
-                quality *= TYPO_QUALITY
-            hit = _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality, across)
-            if best is None or hit.quality > best.quality:
+            hit = _phrase_at(pattern, i, text)
+            if hit is not None and (best is None or hit.quality > best.quality):
                 best = hit
-            if best.quality == 1.0:
-                break
+                if best.quality == 1.0:
+                    break
         return best
 
     def _unblocked(
@@ -1481,21 +1471,31 @@ def _in_window(keys: tuple[str, ...], i: int, text: _Text) -> list[int] | None:
 
 
 def _every_place(pattern: _Pattern, text: _Text) -> Iterator[_Hit]:
-    """Every place ``pattern`` matches in ``text``, where ``_find`` gives the best one."""
+    """Every place ``pattern`` matches in ``text``, in order; ``_find`` takes the best."""
     for i in text.where[pattern.keys[0]]:
-        quality, across = 1.0, False
         if len(pattern.keys) == 1:
-            used: list[int] | None = [i]
+            quality = TYPO_QUALITY if i in text.typos else 1.0
+            k = 2 * text.content[i]
+            yield _Hit(pattern, text.offsets[k], text.offsets[k + 1], quality)
         else:
-            used = _in_order(pattern.keys, i, text)
-            if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
-                used = _in_window(pattern.keys, i, text)
-                quality, across = WINDOW_QUALITY, True
-        if used is None:
-            continue
-        if text.typos and any(p in text.typos for p in used):
-            quality *= TYPO_QUALITY
-        yield _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality, across)
+            hit = _phrase_at(pattern, i, text)
+            if hit is not None:
+                yield hit
+
+
+def _phrase_at(pattern: _Pattern, i: int, text: _Text) -> _Hit | None:
+    """Where a phrase of several words matches from its first word at ``i``: in order,
+    else with one other word among them (not an exclusion's or an outside phrase's)."""
+    used = _in_order(pattern.keys, i, text)
+    quality, across = 1.0, False
+    if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
+        used = _in_window(pattern.keys, i, text)
+        quality, across = WINDOW_QUALITY, True
+    if used is None:
+        return None
+    if text.typos and any(p in text.typos for p in used):
+        quality *= TYPO_QUALITY
+    return _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality, across)
 
 
 def _blocked(
