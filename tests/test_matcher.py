@@ -117,7 +117,7 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
 def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
     """The labelling guide's themes in the words reviews use for them: the child's daily life,
     reflective case discussion, professionals who disagree, violence between parents, the
-    police's domestic incidents and the law's controlling or coercive behaviour."""
+    law's controlling or coercive behaviour, DVA, intelligence sharing."""
     assert theme in ids(matcher.match(text), "themes")
 
 
@@ -229,6 +229,18 @@ def test_an_exclusion_said_twice_excludes_both_times(matcher: Matcher, text: str
     result = matcher.match(text)
     assert "supervision" not in ids(result, "themes")
     assert "4.3" not in ids(result, "standards")
+
+
+def test_an_exclusion_cancels_a_cue_at_any_place_it_stands() -> None:
+    """The exclusion is found first in the first sentence; the cue stands only in the
+    second, across the exclusion's second place, and is cancelled there all the same."""
+    framework = fw.parse(
+        ACROSS.replace("[domestic abuse, domestic incident]", "[share information]")
+        + "    exclude: [information policy]\n",
+        "f.yaml",
+    )
+    text = "The information policy is old. Staff share relevant information policy."
+    assert Matcher(framework).match(text).themes == ()
 
 
 def test_exclusion_cue_cancels_overlapping_match(matcher: Matcher) -> None:

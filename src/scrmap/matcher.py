@@ -957,8 +957,7 @@ class Matcher:
             quality = 1.0
             if i is None:
                 i, quality = positions[0], TYPO_QUALITY
-            k = 2 * text.content[i]
-            return _Hit(pattern, text.offsets[k], text.offsets[k + 1], quality)
+            return _word_at(pattern, i, text, quality)
         best: _Hit | None = None
         for i in text.where[pattern.keys[0]]:
             hit = _phrase_at(pattern, i, text)
@@ -1066,14 +1065,19 @@ class Matcher:
         before, after = scanned.negations() if scanned.negatable else (set(), set())
         negated = bool(before or after)
         for (kind, item), item_hits in hits.items():
-            against = excluded.get((kind, item), ())
+            # Every place an exclusion stands (``_find`` gave only its best); most items
+            # have none found.
+            excluding = excluded.get((kind, item))
+            against = (
+                [x for a in excluding for x in _every_place(a.pattern, scanned)]
+                if excluding
+                else ()
+            )
             kept = item_hits
             if (negated or against) and any(
                 _blocked(h.start, h.end, before, after, against) for h in item_hits
             ):
-                # A hit negated or excluded is looked for again elsewhere in the text, clear
-                # of every place an exclusion stands (``_find`` gave only its best).
-                against = [x for a in against for x in _every_place(a.pattern, scanned)]
+                # A hit negated or excluded is looked for again elsewhere in the text.
                 found_again = (
                     self._unblocked(h.pattern, scanned, before, after, against)
                     if _blocked(h.start, h.end, before, after, against)
@@ -1386,8 +1390,8 @@ def _one_edit(
         if distance == 1 and candidate[0] == word[0]
     ]
     # A letter changed is no rival: where it is no slip it is how real words differ (``_slip``).
-    rivals = [c for c in near_words if len(c) != len(word) or _slip(word, c)]
-    slips = [c for c in rivals if _slip(word, c)]
+    slips = [c for c in near_words if _slip(word, c)]
+    rivals = slips + [c for c in near_words if len(c) != len(word) and c not in slips]
     if not slips or len({key_of.get(c, c) if key_of else c for c in rivals}) > 1:
         return None
     return slips[0]
@@ -1474,13 +1478,17 @@ def _every_place(pattern: _Pattern, text: _Text) -> Iterator[_Hit]:
     """Every place ``pattern`` matches in ``text``, in order; ``_find`` takes the best."""
     for i in text.where[pattern.keys[0]]:
         if len(pattern.keys) == 1:
-            quality = TYPO_QUALITY if i in text.typos else 1.0
-            k = 2 * text.content[i]
-            yield _Hit(pattern, text.offsets[k], text.offsets[k + 1], quality)
+            yield _word_at(pattern, i, text, TYPO_QUALITY if i in text.typos else 1.0)
         else:
             hit = _phrase_at(pattern, i, text)
             if hit is not None:
                 yield hit
+
+
+def _word_at(pattern: _Pattern, i: int, text: _Text, quality: float) -> _Hit:
+    """A one-word pattern's hit on content word ``i``."""
+    k = 2 * text.content[i]
+    return _Hit(pattern, text.offsets[k], text.offsets[k + 1], quality)
 
 
 def _phrase_at(pattern: _Pattern, i: int, text: _Text) -> _Hit | None:
@@ -1522,7 +1530,6 @@ def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
         or not any(
             h.start <= x.start
             and x.end <= h.end
-            and x is not h
             and x.pattern.weight * x.quality > h.pattern.weight * h.quality
             for x in hits
         )
