@@ -82,4 +82,4 @@ WEAK_AND_STRONG = (
     "  - id: W2\n    text: Staff should be supported to manage difficult conversations "
     "with parents.\n"
 )
-"""A library of two: W1 maps on a weak match (2.2 at 65 today), W2 on a strong one (3.1)."""
+"""A library of two: W1 maps on a weak match (2.2 at 67 today), W2 on a strong one (3.1)."""

@@ -400,6 +400,16 @@ def test_a_cue_written_twice_in_one_item_is_reported() -> None:
     ]
 
 
+def test_an_adjacent_cue_is_read_and_one_of_one_word_is_reported() -> None:
+    text = MINIMAL.replace("    cues: [two]", "    cues: [{cue: two by two, adjacent: true}]")
+    assert fw.parse(text, "f.yaml").standards[1].cues[0] == fw.Cue(cue="two by two", adjacent=True)
+    one = MINIMAL.replace("    cues: [one]", "    cues: [{cue: one, adjacent: true}]")
+    assert problems_of(one) == [
+        "f.yaml:11:23: standards[0] (id 'S1').cues[0].adjacent: 'one' is one word, so "
+        "'adjacent' means nothing; remove it"
+    ]
+
+
 def test_a_quadrant_nothing_reaches_is_reported() -> None:
     text = MINIMAL.replace("quadrants:\n", "quadrants:\n  - id: E\n    title: Empty\n")
     assert problems_of(text) == [

@@ -58,13 +58,14 @@ def test_learned_file_round_trips_and_is_found_beside_the_framework(
 def test_the_weights_record_what_each_score_was_made_of(
     adult: fw.Framework, weights: learned.Learned
 ) -> None:
-    """A cue's weight, an exclusion, a quadrant or the outside phrases change what the
-    weights were fitted on; a title, a description and the cues' order do not."""
+    """A cue's weight or adjacency, an exclusion, a quadrant or the outside phrases change
+    what the weights were fitted on; a title, a description and the cues' order do not."""
     fitted = replace(adult, learned=weights)
     assert weights.framework == learned.learned_for(adult) and learned.changes(fitted) == []
     w1 = adult.standards[2]
     edits = {
         "weight": replace(w1, cues=(replace(w1.cues[0], weight=0.5), *w1.cues[1:])),
+        "adjacent": replace(w1, cues=(replace(w1.cues[0], adjacent=True), *w1.cues[1:])),
         "exclude": replace(w1, exclude=("partner agency",)),
         "quadrant": replace(w1, quadrant="GOV"),
     }

@@ -201,6 +201,76 @@ def test_a_misspelt_longer_cue_still_counts_over_a_cue_inside_it() -> None:
     assert [e.cue for e in standard.evidence] == ["workforce development"]
 
 
+ADJACENT = ACROSS.replace(
+    "cues: [domestic abuse, domestic incident]",
+    "cues: [domestic abuse, {cue: domestic incident, adjacent: true}, family help, "
+    "{cue: voice of the child, adjacent: true}]",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Police should share domestic incidents with schools.", "domestic incident"),
+        ("Police should share DOMESTIC INCIDENT logs with schools.", "domestic incident"),
+        ("Hear the voice of the child.", "voice of the child"),
+        # Not adjacent: a word between, phrases' gap words included, still counts.
+        ("Ask the family to help.", "family help"),
+    ],
+)  # fmt: skip
+def test_an_adjacent_cue_matches_its_words_side_by_side(text: str, cue: str) -> None:
+    matcher = Matcher(fw.parse(ADJACENT, "f.yaml"))
+    assert cue in [e.cue for m in matcher.match(text).themes for e in m.evidence]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire service should review domestic fire incidents.",  # a word between
+        "Are domestic and other incidents logged?",  # a word phrases skip between
+        "Hear the voice of the young child.",  # a word between, among its own gap words
+    ],
+)
+def test_an_adjacent_cue_never_matches_with_a_word_among_its_words(text: str) -> None:
+    """Side by side means as written: the one-word window every other phrase has is shut,
+    and so are the gap words phrases otherwise skip ("the family to help")."""
+    assert Matcher(fw.parse(ADJACENT, "f.yaml")).match(text).themes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Officers attending domestic incidents should ask who else lives there.",
+         "domestic-abuse"),
+        ("Family Help should be offered to families below statutory thresholds.", "early-help"),
+    ],
+)  # fmt: skip
+def test_the_bundled_adjacent_cues_read_their_compounds(
+    matcher: Matcher, text: str, theme: str
+) -> None:
+    assert theme in ids(matcher.match(text), "themes")
+
+
+def test_the_bundled_adjacent_cues_leave_the_words_apart_alone(matcher: Matcher) -> None:
+    """Asking "the family to help" is not Family Help, early help's new name."""
+    text = "Social workers should ask the wider family to help with childcare."
+    assert "early-help" not in ids(matcher.match(text), "themes")
+    assert "3.4" not in ids(matcher.match(text), "standards")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every agency should record the NHS number as a unique identifier for each child.",
+        "Health should pass on information about missed appointments to the school nurse.",
+        "The MASH should gather information from agencies within 24 hours.",
+    ],
+)
+def test_information_sharing_in_its_themes_words_is_2_2(matcher: Matcher, text: str) -> None:
+    """2.2 reads information sharing in the words its theme has (issue 18, round 18)."""
+    assert "2.2" in ids(matcher.match(text), "standards")
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [

@@ -68,6 +68,11 @@ class Cue:
     """The phrase, as practitioners write it."""
     weight: float | None = None
     """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
+    adjacent: bool = False
+    """Its words count only side by side. A phrase otherwise also matches with one other
+    word among its words, which for some compounds changes the sense: "family help" (early
+    help's new name) is not "the family to help", nor "domestic incidents" "domestic fire
+    incidents"."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,7 +156,7 @@ class Framework:
     file, or this section); the matcher uses them when present."""
 
 
-_CUE = plain.record(Cue, cue=plain.text, weight=plain.optional(plain.number))
+_CUE = plain.record(Cue, cue=plain.text, weight=plain.optional(plain.number), adjacent=plain.flag)
 _HEADING = {"id": plain.text, "title": plain.text, "description": plain.text}
 _MATCHABLE = {
     **_HEADING,

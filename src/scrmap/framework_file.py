@@ -100,6 +100,9 @@ class Cue(_Frozen):
     """The phrase, as practitioners write it."""
     weight: Annotated[float, Field(gt=0, le=1)] | None = None
     """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
+    adjacent: bool = False
+    """Match only with the cue's words side by side, never with another word among them
+    ({cue: family help, adjacent: true} reads "Family Help" but not "the family to help")."""
 
     @model_validator(mode="before")
     @classmethod
@@ -354,6 +357,10 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                     there = f"line {at[0]}" if at else f"cues[{first}]"
                     repeat = f"{c.cue!r} is written twice (first at {there}); remove one"
                     problems.append(_at(located, name, (key, i, "cues", j), repeat))
+                if c.adjacent and len(phrase_keys(c.cue)) == 1:
+                    # Side by side says nothing of one word: a slip for another cue?
+                    alone = f"{c.cue!r} is one word, so 'adjacent' means nothing; remove it"
+                    problems.append(_at(located, name, (key, i, "cues", j, "adjacent"), alone))
             cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
             phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]
             phrases += [("exclude", j, e) for j, e in enumerate(item.exclude)]

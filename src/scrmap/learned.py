@@ -142,7 +142,10 @@ def _digest(parts: Iterable[str]) -> str:
 
 def _item_digest(item: Standard | Theme) -> str:
     # Sorted: the order of the cues in the file changes no score.
-    cues = sorted(f"{cue.cue}\0{cue.weight}" for cue in item.cues)
+    # A cue matched only side by side says so; the others' digests stay as they were.
+    cues = sorted(
+        f"{cue.cue}\0{cue.weight}" + ("\0adjacent" if cue.adjacent else "") for cue in item.cues
+    )
     return _digest([f"quadrant {item.quadrant}", *cues, "exclude", *sorted(item.exclude)])
 
 

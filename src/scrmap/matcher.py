@@ -345,6 +345,10 @@ class _Pattern:
 
     rank: int = 0
     """Patterns are tried in a fixed order so that ties always break the same way."""
+    adjacent: int = 0
+    """For a cue the framework marks ``adjacent``, its number of words, which the text must
+    give with none among them, not even a word phrases skip ("the family to help" is not
+    *family help*); 0 for any other pattern."""
 
 
 @dataclass(slots=True)
@@ -725,8 +729,9 @@ class Matcher:
             # Built once per quadrant, not once per cue: this is most of compiling.
             return _runs(t for q, cues in theme_cues.items() if q != quadrant for t in cues)
 
-        # (kind, item, cue, weight, keys, exclude, generic): a pattern before its rank.
-        found: list[tuple[str, str, str, float, tuple[str, ...], bool, bool]] = []
+        # (kind, item, cue, weight, keys, exclude, generic, adjacent): a pattern before its
+        # rank.
+        found: list[tuple[str, str, str, float, tuple[str, ...], bool, bool, int]] = []
         kinds: tuple[tuple[str, Sequence[Standard | Theme]], ...] = (
             ("standards", self.framework.standards),
             ("themes", self.framework.themes),
@@ -743,25 +748,30 @@ class Matcher:
                         continue
                     weight = default_weight(cue, len(keys))
                     generic = kind == "standards" and _generic(cue, keys, runs(item.quadrant))
-                    found.append((kind, item.id, cue.cue, weight, keys, False, generic))
+                    adjacent = len(WORD.findall(cue.cue)) if cue.adjacent else 0
+                    found.append((kind, item.id, cue.cue, weight, keys, False, generic, adjacent))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
                     if keys:
-                        found.append((kind, item.id, phrase, 0.0, keys, True, False))
+                        found.append((kind, item.id, phrase, 0.0, keys, True, False, 0))
         for phrase in self.framework.outside:
             keys = phrase_keys(phrase)
             if keys:
-                found.append((OUTSIDE, "", phrase, 1.0, keys, False, False))
+                found.append((OUTSIDE, "", phrase, 1.0, keys, False, False, 0))
         # Index each pattern under its least shared word, so that a text's common words
         # ('child', 'practice') do not bring up dozens of patterns only to reject them.
         shared = Counter(k for p in found for k in set(p[4]))
         index: dict[str, list[_Pattern]] = defaultdict(list)
         found.sort(key=lambda p: (p[0], p[1], p[2]))
-        for rank, (kind, item_id, cue_text, weight, keys, exclude, generic) in enumerate(found):
+        for rank, (kind, item_id, cue_text, weight, keys, exclude, generic, adjacent) in enumerate(
+            found
+        ):
             rarest = min(keys, key=lambda k: shared[k])
             others = frozenset(keys) - {rarest}
             index[rarest].append(
-                _Pattern(kind, item_id, cue_text, weight, keys, exclude, generic, others, rank)
+                _Pattern(
+                    kind, item_id, cue_text, weight, keys, exclude, generic, others, rank, adjacent
+                )
             )
         self._index = dict(index)
         self._phrases = [(p[2], p[4]) for p in found]
@@ -1493,10 +1503,16 @@ def _word_at(pattern: _Pattern, i: int, text: _Text, quality: float) -> _Hit:
 
 def _phrase_at(pattern: _Pattern, i: int, text: _Text) -> _Hit | None:
     """Where a phrase of several words matches from its first word at ``i``: in order,
-    else with one other word among them (not an exclusion's or an outside phrase's)."""
+    else with one other word among them (not an exclusion's, an outside phrase's or an
+    ``adjacent`` cue's)."""
     used = _in_order(pattern.keys, i, text)
     quality, across = 1.0, False
-    if used is None and not pattern.exclude and pattern.kind != OUTSIDE:
+    if pattern.adjacent:
+        if used is None or pattern.adjacent != len(
+            WORD.findall(text.source, text.start(used[0]), text.end(used[-1]))
+        ):
+            return None
+    elif used is None and not pattern.exclude and pattern.kind != OUTSIDE:
         used = _in_window(pattern.keys, i, text)
         quality, across = WINDOW_QUALITY, True
     if used is None:

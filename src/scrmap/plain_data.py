@@ -45,6 +45,13 @@ def whole(value: object) -> int:
     return value
 
 
+def flag(value: object) -> bool:
+    """A bool."""
+    if type(value) is not bool:
+        raise TypeError(f"expected true or false, found {type(value).__name__}")
+    return value
+
+
 def optional(read: Read) -> Read:
     """None, or what ``read`` accepts."""
     return lambda value: None if value is None else read(value)

@@ -437,7 +437,7 @@ def test_framework_schema_takes_a_cue_as_a_phrase_or_a_mapping(runner: CliRunner
     assert phrase == {"type": "string", "minLength": 1}
     assert mapping["type"] == "object"
     assert mapping["required"] == ["cue"]
-    assert set(mapping["properties"]) == {"cue", "weight"}
+    assert set(mapping["properties"]) == {"cue", "weight", "adjacent"}
     bundled = yaml.safe_load((ROOT / "framework.yaml").read_text(encoding="utf-8"))
     cues = [c for item in bundled["standards"] + bundled["themes"] for c in item["cues"]]
     assert {type(c) for c in cues} <= {str, dict}
