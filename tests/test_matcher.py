@@ -112,6 +112,10 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
         ("Assessments should record the child's perspective.", "child-engagement"),
         ("The partnership should evaluate its Troubled Families work.", "early-help"),
         ("Assessments should consider previous care proceedings.", "historical-information"),
+        ("Practitioners should find out about the men in children's lives.", "engaging-fathers"),
+        ("Plans should record the young person's perspective.", "child-engagement"),
+        ("Police should tell schools of IIOC investigations.", "child-sexual-abuse"),
+        ("Assessments should consider earlier care proceedings.", "historical-information"),
     ],
 )  # fmt: skip
 def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
