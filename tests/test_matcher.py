@@ -520,7 +520,19 @@ def either(request: pytest.FixtureRequest, norfolk: fw.Framework) -> Matcher:
     ],
 )
 @pytest.mark.parametrize(
-    "label", ["Recommendation 1: ", "Recommendation 12 - ", "R3. ", "3) ", "Rec 2: ", "1.1 "]
+    "label",
+    [
+        "Recommendation 1: ",
+        "Recommendation 12 - ",
+        "R3. ",
+        "3) ",
+        "Rec 2: ",
+        "1.1 ",
+        "Multi-agency recommendation 1: ",
+        "Key learning 2: ",
+        "Learning 3: ",
+        "Recommendation Four: ",
+    ],
 )
 def test_an_item_label_maps_the_same_as_no_label(either: Matcher, text: str, label: str) -> None:
     plain, labelled = either.match(text), either.match(label + text)

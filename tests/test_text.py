@@ -69,8 +69,23 @@ def test_tokens_keep_spans_and_sentences() -> None:
         ("1.1 Agencies should", "1.1", "Agencies should"),
         ("Agencies should share", None, "Agencies should share"),
         ("Recommendations", None, "Recommendations"),
+        # Whose item it is, a number in words, learning as a label (issue 18).
+        ("Multi-agency recommendation 1: The Board", "1", "The Board"),
+        ("Single agency recommendation 2. Police", "2", "Police"),
+        ("LSCB Recommendation 5 - All", "5", "All"),
+        ("Key learning 1: Agencies should", "1", "Agencies should"),
+        ("Recommendation Three: GPs should", "Three", "GPs should"),
+        ("Recommendation iv) The LSCP", "iv", "The LSCP"),
+        ("Lesson C. The Board", "C", "The Board"),
+        # A letter or a number word with no stop after it is the sentence's own word.
+        ("Finding a suitable placement should be a priority.", None,
+         "Finding a suitable placement should be a priority."),
+        ("Learning one thing from this review is hard.", None,
+         "Learning one thing from this review is hard."),
+        ("Learning from reviews should be shared.", None,
+         "Learning from reviews should be shared."),
     ],
-)
+)  # fmt: skip
 def test_item_label(text: str, number: str | None, rest: str) -> None:
     found, start = item_label(text)
     assert (found, text[start:]) == (number, rest)

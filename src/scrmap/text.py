@@ -506,11 +506,23 @@ def remember_keys(data: object) -> None:
     _TERM_KEYS.update(terms)
 
 
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+"""A label's number as a word ("Recommendation Three:"), as some reviews write it."""
+
 _ITEM_LABEL = re.compile(
     r"^\s*(?:"
-    r"(?P<word>(?:key\s+)?(?:recommendation|rec|finding|action|learning\s+point|lesson|priority"
+    # Whose item it is, where a review sorts them so: "Multi-agency recommendation 1",
+    # "Single agency recommendation 2", "LSCB recommendation 5".
+    r"(?P<word>(?:(?:multi|single)[-\s]?agency\s+|(?:LSCB|LSCP|SAB|SCP|board|partnership)\s+)?"
+    r"(?:key\s+)?(?:recommendation|rec|finding|action|learning(?:\s+point)?|lesson|priority"
     r"|area\s+for\s+(?:improvement|development))s?)\.?\s*(?:no\.?\s*|number\s+)?"
-    r"(?P<number>[0-9]+(?:\.[0-9]+)*[a-z]?|[ivxlc]+\b|[A-Z]\b)\s*[:.)\u2013\u2014-]?"
+    r"(?:(?P<number>[0-9]+(?:\.[0-9]+)*[a-z]?)\s*[:.)\u2013\u2014-]?"
+    # A numeral, a letter or a number word only with its stop: "Finding a suitable
+    # placement ..." and "Learning one thing ..." are sentences, not labels.
+    r"|(?P<named>[ivxlc]+|[a-z]|" + "|".join(_NUMBER_WORDS.split()) + r")\b\s*[:.)\u2013\u2014-])"
     r"|(?P<short>R|F|A)(?P<short_number>[0-9]+(?:\.[0-9]+)*)\s*[:.)\u2013\u2014-]"
     r"|\(?(?P<bare>[0-9]+(?:\.[0-9]+)*[a-z]?|[a-h]|[ivx]+)\s*(?:[:)\u2013\u2014]|\.(?!\d))"
     r"|(?P<outline>[0-9]+(?:\.[0-9]+)+)(?=\s)"
@@ -532,7 +544,11 @@ def item_label(text: str) -> tuple[str | None, int]:
     if found is None or found.end() >= len(text.rstrip()):
         return None, 0
     number = next(
-        (found.group(g) for g in ("number", "short_number", "bare", "outline") if found.group(g)),
+        (
+            found.group(g)
+            for g in ("number", "named", "short_number", "bare", "outline")
+            if found.group(g)
+        ),
         None,
     )
     return number, found.end()
