@@ -405,8 +405,8 @@ def test_an_adjacent_cue_is_read_and_one_of_one_word_is_reported() -> None:
     assert fw.parse(text, "f.yaml").standards[1].cues[0] == fw.Cue(cue="two by two", adjacent=True)
     one = MINIMAL.replace("    cues: [one]", "    cues: [{cue: one, adjacent: true}]")
     assert problems_of(one) == [
-        "f.yaml:11:23: standards[0] (id 'S1').cues[0].adjacent: 'one' is one word, so "
-        "'adjacent' means nothing; remove it"
+        "f.yaml:11:23: standards[0] (id 'S1').cues[0].adjacent: 'one' has one word to match "
+        "(words such as 'the' are ignored), so 'adjacent' means nothing; remove it"
     ]
 
 

@@ -69,9 +69,10 @@ class Cue:
     weight: float | None = None
     """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
     adjacent: bool = False
-    """Its words count only side by side. A phrase otherwise also matches with one other
-    word among its words, which for some compounds changes the sense: "family help" (early
-    help's new name) is not "the family to help", nor "domestic incidents" "domestic fire
+    """Its very words only, as written and side by side (the matcher's ``_side_by_side``). A
+    phrase otherwise matches by stems, also with one other word among its words, which for
+    some compounds changes the sense: *family help* (early help's new name) is not "the
+    family to help" nor "the family helped", *domestic incident* not "domestic fire
     incidents"."""
 
 

@@ -101,8 +101,8 @@ class Cue(_Frozen):
     weight: Annotated[float, Field(gt=0, le=1)] | None = None
     """How specific the cue is (0 to 1]; None lets the matcher derive it from its length."""
     adjacent: bool = False
-    """Match only with the cue's words side by side, never with another word among them
-    ({cue: family help, adjacent: true} reads "Family Help" but not "the family to help")."""
+    """Match only the cue's very words as written (a plural aside), side by side ({cue:
+    family help, adjacent: true} reads "Family Help" but not "the family to help")."""
 
     @model_validator(mode="before")
     @classmethod
@@ -358,8 +358,11 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                     repeat = f"{c.cue!r} is written twice (first at {there}); remove one"
                     problems.append(_at(located, name, (key, i, "cues", j), repeat))
                 if c.adjacent and len(phrase_keys(c.cue)) == 1:
-                    # Side by side says nothing of one word: a slip for another cue?
-                    alone = f"{c.cue!r} is one word, so 'adjacent' means nothing; remove it"
+                    # Side by side says nothing of one word.
+                    alone = (
+                        f"{c.cue!r} has one word to match (words such as 'the' are "
+                        "ignored), so 'adjacent' means nothing; remove it"
+                    )
                     problems.append(_at(located, name, (key, i, "cues", j, "adjacent"), alone))
             cue_keys = {phrase_keys(c.cue): c.cue for c in item.cues}
             phrases = [("cues", j, c.cue) for j, c in enumerate(item.cues)]

@@ -345,10 +345,9 @@ class _Pattern:
 
     rank: int = 0
     """Patterns are tried in a fixed order so that ties always break the same way."""
-    adjacent: int = 0
-    """For a cue the framework marks ``adjacent``, its number of words, which the text must
-    give with none among them, not even a word phrases skip ("the family to help" is not
-    *family help*); 0 for any other pattern."""
+    adjacent: tuple[str, ...] = ()
+    """For a cue the framework marks ``adjacent``, its words in lower case, which the text
+    must give as they are (``_side_by_side``); empty for any other pattern."""
 
 
 @dataclass(slots=True)
@@ -731,7 +730,7 @@ class Matcher:
 
         # (kind, item, cue, weight, keys, exclude, generic, adjacent): a pattern before its
         # rank.
-        found: list[tuple[str, str, str, float, tuple[str, ...], bool, bool, int]] = []
+        found: list[tuple[str, str, str, float, tuple[str, ...], bool, bool, tuple[str, ...]]] = []
         kinds: tuple[tuple[str, Sequence[Standard | Theme]], ...] = (
             ("standards", self.framework.standards),
             ("themes", self.framework.themes),
@@ -748,16 +747,16 @@ class Matcher:
                         continue
                     weight = default_weight(cue, len(keys))
                     generic = kind == "standards" and _generic(cue, keys, runs(item.quadrant))
-                    adjacent = len(WORD.findall(cue.cue)) if cue.adjacent else 0
+                    adjacent = tuple(WORD.findall(cue.cue.lower())) if cue.adjacent else ()
                     found.append((kind, item.id, cue.cue, weight, keys, False, generic, adjacent))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
                     if keys:
-                        found.append((kind, item.id, phrase, 0.0, keys, True, False, 0))
+                        found.append((kind, item.id, phrase, 0.0, keys, True, False, ()))
         for phrase in self.framework.outside:
             keys = phrase_keys(phrase)
             if keys:
-                found.append((OUTSIDE, "", phrase, 1.0, keys, False, False, 0))
+                found.append((OUTSIDE, "", phrase, 1.0, keys, False, False, ()))
         # Index each pattern under its least shared word, so that a text's common words
         # ('child', 'practice') do not bring up dozens of patterns only to reject them.
         shared = Counter(k for p in found for k in set(p[4]))
@@ -1508,9 +1507,7 @@ def _phrase_at(pattern: _Pattern, i: int, text: _Text) -> _Hit | None:
     used = _in_order(pattern.keys, i, text)
     quality, across = 1.0, False
     if pattern.adjacent:
-        if used is None or pattern.adjacent != len(
-            WORD.findall(text.source, text.start(used[0]), text.end(used[-1]))
-        ):
+        if used is None or not _side_by_side(pattern.adjacent, used, text):
             return None
     elif used is None and not pattern.exclude and pattern.kind != OUTSIDE:
         used = _in_window(pattern.keys, i, text)
@@ -1520,6 +1517,36 @@ def _phrase_at(pattern: _Pattern, i: int, text: _Text) -> _Hit | None:
     if text.typos and any(p in text.typos for p in used):
         quality *= TYPO_QUALITY
     return _Hit(pattern, text.start(used[0]), text.end(used[-1]), quality, across)
+
+
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-\u00ad]*")
+"""What may stand between the words of an ``adjacent`` cue: nothing but spaces and hyphens."""
+
+
+def _side_by_side(words: tuple[str, ...], used: list[int], text: _Text) -> bool:
+    """Whether an ``adjacent`` cue's match (content words ``used``, in order) gives its
+    ``words`` as they are: each as written, a plural aside ("domestic incidents" for
+    *domestic incident*) or a corrected slip; no other word among them, not even one that
+    phrases skip ("the family to help"), nor punctuation ("the family, help the mother");
+    and not the end of a hyphenated word ("non-domestic incidents"). "Family helped" is not
+    *family help*: another ending is another sense."""
+    source, offsets, content = text.source, text.offsets, text.content
+    first, last = content[used[0]], content[used[-1]]
+    if last - first + 1 != len(words):
+        return False
+    begin = offsets[2 * first]
+    if begin > 1 and source[begin - 1] == "-" and source[begin - 2].isalnum():
+        return False
+    slips = {content[p] for p in text.typos} if text.typos else set()
+    for k, word in zip(range(first, last + 1), words, strict=True):
+        written = _LINE_HYPHEN.sub("", source[offsets[2 * k] : offsets[2 * k + 1]]).lower()
+        if written not in (word, word + "s", word + "es") and k not in slips:
+            return False
+        if k < last and not _SPACE_OR_HYPHEN.fullmatch(
+            source, offsets[2 * k + 1], offsets[2 * k + 2]
+        ):
+            return False
+    return True
 
 
 def _blocked(
