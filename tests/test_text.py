@@ -84,6 +84,14 @@ def test_tokens_keep_spans_and_sentences() -> None:
          "Learning one thing from this review is hard."),
         ("Learning from reviews should be shared.", None,
          "Learning from reviews should be shared."),
+        ("Actions: The Board should", None, "Actions: The Board should"),  # a plural, no "s"
+        ("Learning one-to-one with the child", None, "Learning one-to-one with the child"),
+        ("Finding I.T. systems should", None, "Finding I.T. systems should"),
+        ("Action A-Z of services", None, "Action A-Z of services"),
+        ("Recommendation 1(a): The LSCP", "1(a)", "The LSCP"),
+        ("Recommendation A1: Agencies", "A1", "Agencies"),
+        ("SCR Recommendation 1: Agencies", "1", "Agencies"),
+        ("Lessons learned 2: Agencies", "2", "Agencies"),
     ],
 )  # fmt: skip
 def test_item_label(text: str, number: str | None, rest: str) -> None:

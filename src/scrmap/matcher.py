@@ -747,7 +747,7 @@ class Matcher:
                         continue
                     weight = default_weight(cue, len(keys))
                     generic = kind == "standards" and _generic(cue, keys, runs(item.quadrant))
-                    adjacent = tuple(WORD.findall(cue.cue.lower())) if cue.adjacent else ()
+                    adjacent = _as_written(cue.cue) if cue.adjacent else ()
                     found.append((kind, item.id, cue.cue, weight, keys, False, generic, adjacent))
                 for phrase in item.exclude:
                     keys = phrase_keys(phrase)
@@ -1521,26 +1521,52 @@ def _phrase_at(pattern: _Pattern, i: int, text: _Text) -> _Hit | None:
 
 _SPACE_OR_HYPHEN = re.compile(r"[\s\-\u00ad]*")
 """What may stand between the words of an ``adjacent`` cue: nothing but spaces and hyphens."""
+_JOINED_BEFORE = re.compile(r"\w[-\u2013]\s*$")
+"""A word and a hyphen or en dash just before a match: it ends a compound ("non-domestic")."""
+_JOINED_AFTER = re.compile(r"-\w")
+"""A hyphen and a word just after a match: it starts a compound ("family help-seeking")."""
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def _as_written(cue: str) -> tuple[str, ...]:
+    """An ``adjacent`` cue's words as ``_side_by_side`` compares them: read as a text is (a
+    curly apostrophe as a straight one), in lower case, without possessives, from its first
+    word that phrases do not skip to its last ("the voice of the child" starts where its
+    match starts, at *voice*)."""
+    words = WORD.findall(read(cue)[0].lower())
+    kept = [i for i, w in enumerate(words) if w not in GAP_WORDS]
+    # A possessive aside, as in the text (``_written_as``): *child's plan* is child + plan.
+    return tuple(_POSSESSIVE.sub("", w) for w in words[kept[0] : kept[-1] + 1]) if kept else ()
+
+
+def _written_as(written: str, word: str) -> bool:
+    """Whether ``written`` (a word of the text, in lower case) is ``word`` as written: the
+    word itself, its plural (*incidents*, *enquiries*) or its possessive (*Help's*)."""
+    written = _POSSESSIVE.sub("", written)
+    return written in (word, word + "s", word + "es") or (
+        word.endswith("y") and written == word[:-1] + "ies"
+    )
 
 
 def _side_by_side(words: tuple[str, ...], used: list[int], text: _Text) -> bool:
     """Whether an ``adjacent`` cue's match (content words ``used``, in order) gives its
-    ``words`` as they are: each as written, a plural aside ("domestic incidents" for
-    *domestic incident*) or a corrected slip; no other word among them, not even one that
-    phrases skip ("the family to help"), nor punctuation ("the family, help the mother");
-    and not the end of a hyphenated word ("non-domestic incidents"). "Family helped" is not
-    *family help*: another ending is another sense."""
+    ``words`` as they are: each as written, a plural or possessive aside ("domestic
+    incidents" for *domestic incident*) or a corrected slip; no other word among them, not
+    even one that phrases skip ("the family to help"), nor punctuation ("the family, help
+    the mother"); and not part of a hyphenated word ("non-domestic incidents", "family
+    help-seeking"). "Family helped" is not *family help*: another ending is another sense
+    (though "the family helps" is read as a plural: the two cannot be told apart)."""
     source, offsets, content = text.source, text.offsets, text.content
     first, last = content[used[0]], content[used[-1]]
     if last - first + 1 != len(words):
         return False
-    begin = offsets[2 * first]
-    if begin > 1 and source[begin - 1] == "-" and source[begin - 2].isalnum():
+    begin, end = offsets[2 * first], offsets[2 * last + 1]
+    if _JOINED_BEFORE.search(source, max(0, begin - 4), begin) or _JOINED_AFTER.match(source, end):
         return False
     slips = {content[p] for p in text.typos} if text.typos else set()
     for k, word in zip(range(first, last + 1), words, strict=True):
         written = _LINE_HYPHEN.sub("", source[offsets[2 * k] : offsets[2 * k + 1]]).lower()
-        if written not in (word, word + "s", word + "es") and k not in slips:
+        if not _written_as(written, word) and k not in slips:
             return False
         if k < last and not _SPACE_OR_HYPHEN.fullmatch(
             source, offsets[2 * k + 1], offsets[2 * k + 2]

@@ -515,14 +515,20 @@ _NUMBER_WORDS = (
 _ITEM_LABEL = re.compile(
     r"^\s*(?:"
     # Whose item it is, where a review sorts them so: "Multi-agency recommendation 1",
-    # "Single agency recommendation 2", "LSCB recommendation 5".
-    r"(?P<word>(?:(?:multi|single)[-\s]?agency\s+|(?:LSCB|LSCP|SAB|SCP|board|partnership)\s+)?"
-    r"(?:key\s+)?(?:recommendation|rec|finding|action|learning(?:\s+point)?|lesson|priority"
-    r"|area\s+for\s+(?:improvement|development))s?)\.?\s*(?:no\.?\s*|number\s+)?"
-    r"(?:(?P<number>[0-9]+(?:\.[0-9]+)*[a-z]?)\s*[:.)\u2013\u2014-]?"
-    # A numeral, a letter or a number word only with its stop: "Finding a suitable
-    # placement ..." and "Learning one thing ..." are sentences, not labels.
-    r"|(?P<named>[ivxlc]+|[a-z]|" + "|".join(_NUMBER_WORDS.split()) + r")\b\s*[:.)\u2013\u2014-])"
+    # "Single agency recommendation 2", "LSCB recommendation 5", "SCR recommendation 3".
+    r"(?P<word>(?:(?:multi|single)[-\s]?agency\s+"
+    r"|(?:LSCB|LSCP|SAB|SCP|SCR|CSPR|LCSPR|DHR|SAR|board|partnership)\s+)?"
+    r"(?:key\s+)?(?:recommendation|rec|finding|action|learning(?:\s+point)?"
+    r"|lessons?\s+learn(?:ed|t)|lesson|priority|area\s+for\s+(?:improvement|development))s?)"
+    r"\.?(?:"
+    r"\s*(?:no\.?\s*|number\s+)?"
+    r"(?P<number>[a-z]?[0-9]+(?:\.[0-9]+)*[a-z]?(?:\([a-z0-9]{1,3}\))?)\s*[:.)\u2013\u2014-]?"
+    # A numeral, a letter or a number word only after a space and with its stop, a dash
+    # or full stop then a space: "Finding a suitable placement ...", "Learning one-to-one
+    # ...", "Finding I.T. systems ..." and "Actions: ..." are no labels.
+    r"|\s+(?:no\.?\s*|number\s+)?(?P<named>[ivxlc]+|[a-z]|"
+    + "|".join(_NUMBER_WORDS.split())
+    + r")\b\s*(?::|\)|[.\u2013\u2014-](?=\s|$)))"
     r"|(?P<short>R|F|A)(?P<short_number>[0-9]+(?:\.[0-9]+)*)\s*[:.)\u2013\u2014-]"
     r"|\(?(?P<bare>[0-9]+(?:\.[0-9]+)*[a-z]?|[a-h]|[ivx]+)\s*(?:[:)\u2013\u2014]|\.(?!\d))"
     r"|(?P<outline>[0-9]+(?:\.[0-9]+)+)(?=\s)"
