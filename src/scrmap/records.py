@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict
+from typing import TYPE_CHECKING, NamedTuple, NotRequired, TypedDict, cast
 
 if TYPE_CHECKING:
     from scrmap.actionplan import Assessed, Progress, State
@@ -788,6 +788,13 @@ def framework_dump(framework: Framework) -> FrameworkDump:
     from scrmap.plain_data import as_data
 
     dump: FrameworkDump = as_data(framework, drop_none=True)
+    # A cue's `adjacent` is written only where it is set, as the file would have it: on
+    # every cue, `adjacent: false` would bury the few that are.
+    for kind in ("standards", "themes"):
+        for item in cast("list[dict[str, object]]", dump[kind]):
+            for cue in cast("list[dict[str, object]]", item["cues"]):
+                if cue.get("adjacent") is False:
+                    del cue["adjacent"]
     return dump
 
 

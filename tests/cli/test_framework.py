@@ -8,6 +8,7 @@ import yaml
 from typer.testing import CliRunner
 
 from scrmap import __version__, exitcodes
+from scrmap import framework as fw
 from scrmap.cli import app
 
 from ..conftest import ROOT
@@ -67,6 +68,24 @@ def test_show_json_and_yaml_round_trip(runner: CliRunner) -> None:
     assert len(data["standards"]) == 23
     as_yaml = runner.invoke(app, ["framework", "show", "-f", "yaml"])
     assert yaml.safe_load(as_yaml.stdout) == data
+
+
+def test_show_yaml_writes_adjacent_only_where_set_and_reads_back(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """As the file has it: `adjacent: false` on every cue would bury the two that are set."""
+    shown = runner.invoke(app, ["framework", "show", "-f", "yaml"]).stdout
+    cues = [
+        c
+        for kind in ("standards", "themes")
+        for i in yaml.safe_load(shown)[kind]
+        for c in i["cues"]
+    ]
+    assert sorted(c["cue"] for c in cues if "adjacent" in c) == ["domestic incident", "family help"]
+    assert all(c["adjacent"] is True for c in cues if "adjacent" in c)
+    (tmp_path / "shown.yaml").write_text(shown, encoding="utf-8")
+    again = fw.load(tmp_path / "shown.yaml", learned=False)
+    assert again == fw.load(ROOT / "framework.yaml", learned=False)
 
 
 def test_show_markdown(runner: CliRunner) -> None:
