@@ -253,3 +253,20 @@ def test_the_bundled_weights_are_what_the_readmes_command_learns(
     golds = [Path("../shared/corpus/train.yaml"), Path("tests/gold/dev.yaml")]
     fitted = pipeline.learn(golds, norfolk, folds=0).learned
     assert learn.dump(fitted) == (ROOT / "framework.learned.yaml").read_text(encoding="utf-8")
+
+
+def test_a_word_in_an_items_exclusion_is_no_feature_of_that_item(norfolk: fw.Framework) -> None:
+    """`learn` leaves a word out of an item's features where it stands in one of that
+    item's exclusions, as mapping does: *supervised* in "supervised contact" says nothing
+    of staff supervision (4.3), and still counts for the other standards."""
+    base = fw.without_learned(norfolk)
+    text = "Supervised contact arrangements should be reviewed before each hearing."
+    (example,) = learn._examples(Matcher(base), [GoldItem(id="x", text=text, standards=["1.3"])])
+    key = ("standards", "4.3")
+    index = {t: k for k, t in enumerate(example.terms)}
+    kept = {
+        t for t, k in index.items() if k in {f for f, _ in learn._unmasked(example, key, index)}
+    }
+    assert ("supervis",) in example.terms and ("supervis",) not in kept
+    assert ("review",) in kept
+    assert ("standards", "1.3") not in example.masked

@@ -205,6 +205,23 @@ def test_a_misspelt_longer_cue_still_counts_over_a_cue_inside_it() -> None:
     assert [e.cue for e in standard.evidence] == ["workforce development"]
 
 
+def test_a_learned_word_in_an_excluded_phrase_counts_nothing_for_its_item(
+    matcher: Matcher,
+) -> None:
+    """*Supervised* in "supervised contact" (an exclusion of 4.3) is no evidence of staff
+    supervision: its learned weight counts nothing there, as `learn` fits it, while the
+    same word elsewhere still counts."""
+    excluded = "Supervised contact arrangements should be reviewed before each hearing."
+    elsewhere = "Supervised practice should be reviewed before each hearing."
+    assert ("supervis",) in matcher.excluded_terms(excluded)[("standards", "4.3")]
+    shown = [
+        e.matched for m in matcher.match(excluded).standards if m.id == "4.3" for e in m.evidence
+    ]
+    assert "Supervised" not in shown
+    assert "4.3" in ids(matcher.match(elsewhere), "standards")
+    assert matcher.excluded_terms(elsewhere) == {}
+
+
 ADJACENT = ACROSS.replace(
     "cues: [domestic abuse, domestic incident]",
     "cues: [domestic abuse, {cue: domestic incident, adjacent: true}, family help, "

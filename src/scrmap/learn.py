@@ -71,6 +71,8 @@ class _Example:
     hits: dict[tuple[str, str], dict[str, float]]
     """Each item's cues that matched, with their quality."""
     labels: frozenset[tuple[str, str]]
+    masked: dict[tuple[str, str], frozenset[tuple[str, ...]]]
+    """The terms standing in an item's exclusions, by item: they count nothing for it."""
 
 
 def _examples(matcher: Matcher, items: Sequence[GoldItem]) -> list[_Example]:
@@ -87,7 +89,8 @@ def _examples(matcher: Matcher, items: Sequence[GoldItem]) -> list[_Example]:
         labels = {("standards", s) for s in item.standards} | {("themes", t) for t in item.themes}
         terms = {t: factor for t, (_, _, factor) in matcher.terms(item.text).items()}
         fit_terms = {t: factor for t, (_, _, factor) in matcher.fit_terms(item.text).items()}
-        out.append(_Example(terms, fit_terms, cues, hits, frozenset(labels)))
+        masked = matcher.excluded_terms(item.text)
+        out.append(_Example(terms, fit_terms, cues, hits, frozenset(labels), masked))
     return out
 
 
@@ -195,7 +198,11 @@ def fit(
                 [
                     (0, examples[k].cues.get(key, 0.0)),
                     *((cue_index[c], q) for c, q in examples[k].hits.get(key, {}).items()),
-                    *word_rows[k],
+                    *(
+                        _unmasked(examples[k], key, index)
+                        if key in examples[k].masked
+                        else word_rows[k]
+                    ),
                 ]
                 for k in among
             ]
@@ -217,6 +224,14 @@ def fit(
         themes=models["themes"],
         framework=learned_for(framework),
     )
+
+
+def _unmasked(
+    example: _Example, key: tuple[str, str], index: dict[tuple[str, ...], int]
+) -> list[tuple[int, float]]:
+    """The example's word features for item ``key``, less those in its exclusions."""
+    masked = example.masked[key]
+    return [(index[t], v) for t, v in example.terms.items() if t in index and t not in masked]
 
 
 def _vocabulary(

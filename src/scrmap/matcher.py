@@ -1116,7 +1116,10 @@ class Matcher:
         cue_scores = {k: {item: score for item, score, _ in ms} for k, ms in scored.items()}
         shown = 1 if near_misses else self.threshold
         if self._models:
-            matched, fits = self._apply_learned(scored, scanned, actors, text, outside, shown)
+            masked = self._excluded_spans(excluded, scanned) if excluded else {}
+            matched, fits = self._apply_learned(
+                scored, scanned, actors, text, outside, shown, masked
+            )
         else:
             matched = {
                 kind: [_cue_match(item, score, cues, text, shown) for item, score, cues in ms]
@@ -1145,6 +1148,21 @@ class Matcher:
         found = _text_terms(scanned, actor_spans(source) + role_spans(source))
         return _spans_written(found, reading)
 
+    def excluded_terms(self, text: str) -> dict[tuple[str, str], frozenset[tuple[str, ...]]]:
+        """Of the terms of ``terms(text)``, those standing (at the place ``terms`` gives) in
+        one of an item's exclusions, by (kind, id): they count nothing for that item, in
+        ``learn`` as in mapping (``_apply_learned``)."""
+        source, _ = _read(text)
+        found = self._found(source, self._split(source))
+        if not found.excluded:
+            return {}
+        terms = _text_terms(found.scanned, found.actors)
+        out: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
+        for key, hits in found.excluded.items():
+            spans = [(x.start, x.end) for a in hits for x in _every_place(a.pattern, found.scanned)]
+            out[key] = frozenset(t for t, (a, b) in terms.items() if _within_any(a, b, spans))
+        return out
+
     def fit_terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
         """The words and word pairs the model of fit reads: ``terms`` with who acts kept.
 
@@ -1165,10 +1183,14 @@ class Matcher:
         text: str,
         outside: tuple[Evidence, ...],
         shown: int = 1,
+        masked: Mapping[int, list[tuple[int, int]]] | None = None,
     ) -> tuple[dict[str, list[Match]], int | None]:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all. Items
-        scoring under ``shown`` keep their score but get no evidence (see ``match_many``)."""
+        scoring under ``shown`` keep their score but get no evidence (see ``match_many``).
+        A word standing in one of an item's exclusions (``masked``, by model) counts
+        nothing for it, as ``learn`` fits it: *supervised* in "supervised contact" is no
+        evidence of staff supervision."""
         models = self._models
         gate = self.framework.learned.mapped if self.framework.learned else None
         # Each item's sum of its terms' weights, and the terms that count for each item,
@@ -1177,8 +1199,13 @@ class Matcher:
         found: list[tuple[_LearnedTerm, int, int]] = []  # the terms that are evidence
         terms, fit_weights = self._learned_in(scanned, actors, gate is not None)
         for learned, start, end in terms:
-            for slot, weight in learned.weights:
-                totals[slot] += weight
+            if masked:  # an exclusion found: rare
+                for slot, weight in learned.weights:
+                    if not _within_any(start, end, masked.get(slot)):
+                        totals[slot] += weight
+            else:
+                for slot, weight in learned.weights:
+                    totals[slot] += weight
             if learned.evidence:
                 found.append((learned, start, end))
         fits = None
@@ -1199,8 +1226,15 @@ class Matcher:
         # An item is rescored where it has evidence: a cue's, or a learned word's. Without,
         # its score shows nowhere. The order is ``_rank``'s to decide.
         evidenced: set[int] = set()
-        for learned, _, _ in found:
-            evidenced.update(learned.evidence)  # in place: |= with a dict view makes a new set
+        for learned, start, end in found:
+            if masked:
+                evidenced.update(
+                    slot
+                    for slot in learned.evidence
+                    if not _within_any(start, end, masked.get(slot))
+                )
+            else:
+                evidenced.update(learned.evidence)  # in place: |= with a view makes a new set
         # Without near misses (``shown`` over 1), a score under ``drop`` is read by no output:
         # not assigned, and not the best standard that ``_fitting`` reads with cues alone.
         # Such an item is left out, its score not even worked out where its log-odds are
@@ -1245,9 +1279,11 @@ class Matcher:
                 continue
             evidence = [_evidence(cue, text[a:b], a, b, quality) for cue, a, b, quality in cues]
             # Gathered for the few items shown, in the order the terms stand in the text.
+            spans = masked.get(slot) if masked else None
             learned_parts = [
                 (weight, label, a, b)
                 for learned, a, b in found
+                if not _within_any(a, b, spans)
                 for weight, label in learned.evidence.get(slot, ())
             ]
             if len(learned_parts) > 1:
@@ -1256,6 +1292,18 @@ class Matcher:
                 evidence.append(_evidence(label, text[a:b], a, b))
             out[kind].append(_match(item, score, tuple(evidence)))
         return out, fits
+
+    def _excluded_spans(
+        self, excluded: Mapping[tuple[str, str], list[_Hit]], text: _Text
+    ) -> dict[int, list[tuple[int, int]]]:
+        """Every place each learned item's exclusions stand in ``text``, by the item's model
+        (``_slots``): where its learned words count nothing."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for key, found in excluded.items():
+            slot = self._slots.get(key)
+            if slot is not None:
+                out[slot] = [(x.start, x.end) for a in found for x in _every_place(a.pattern, text)]
+        return out
 
     def _learned_in(
         self, text: _Text, actors: list[tuple[int, int]], with_fit: bool
@@ -1573,6 +1621,11 @@ def _side_by_side(words: tuple[str, ...], used: list[int], text: _Text) -> bool:
         ):
             return False
     return True
+
+
+def _within_any(start: int, end: int, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (None: there are none)."""
+    return spans is not None and any(a < end and start < b for a, b in spans)
 
 
 def _blocked(
