@@ -222,6 +222,25 @@ def test_a_learned_word_in_an_excluded_phrase_counts_nothing_for_its_item(
     assert matcher.excluded_terms(elsewhere) == {}
 
 
+def test_a_learned_word_in_and_out_of_an_exclusion_counts_where_it_is_out(
+    matcher: Matcher,
+) -> None:
+    """Whichever comes first, the word counts once, at its place outside the exclusion,
+    and its evidence points there; and the score is the same in either order."""
+    first = "Staff supervision and supervised contact should be discussed."
+    second = "Supervised contact and staff supervision should be discussed."
+    found = []
+    for text in (first, second):
+        (m,) = [m for m in matcher.match(text).standards if m.id == "4.3"]
+        learned = [e for e in m.evidence if "learned" in e.cue]
+        assert [
+            text[e.start : e.end] for e in learned if e.matched.lower().startswith("super")
+        ] == ["supervision"]
+        assert ("supervis",) not in matcher.excluded_terms(text).get(("standards", "4.3"), ())
+        found.append(m.score)
+    assert found[0] == found[1]
+
+
 ADJACENT = ACROSS.replace(
     "cues: [domestic abuse, domestic incident]",
     "cues: [domestic abuse, {cue: domestic incident, adjacent: true}, family help, "

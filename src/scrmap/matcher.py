@@ -1116,7 +1116,7 @@ class Matcher:
         cue_scores = {k: {item: score for item, score, _ in ms} for k, ms in scored.items()}
         shown = 1 if near_misses else self.threshold
         if self._models:
-            masked = self._excluded_spans(excluded, scanned) if excluded else {}
+            masked = self._excluded_spans(excluded, scanned) if excluded else None
             matched, fits = self._apply_learned(
                 scored, scanned, actors, text, outside, shown, masked
             )
@@ -1158,9 +1158,14 @@ class Matcher:
             return {}
         terms = _text_terms(found.scanned, found.actors)
         out: dict[tuple[str, str], frozenset[tuple[str, ...]]] = {}
+        places = _places(found.scanned, found.actors)
         for key, hits in found.excluded.items():
             spans = [(x.start, x.end) for a in hits for x in _every_place(a.pattern, found.scanned)]
-            out[key] = frozenset(t for t, (a, b) in terms.items() if _within_any(a, b, spans))
+            out[key] = frozenset(
+                t
+                for t, (a, b) in terms.items()
+                if _place_outside(found.scanned, places, a, b, spans) is None
+            )
         return out
 
     def fit_terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
@@ -1188,26 +1193,43 @@ class Matcher:
         """Rescore every item with learned weights: bias + cue score + the text's words;
         and, when the weights have a model of it, how likely the text fits at all. Items
         scoring under ``shown`` keep their score but get no evidence (see ``match_many``).
-        A word standing in one of an item's exclusions (``masked``, by model) counts
+        A word that stands only in an item's exclusions (``masked``, by model) counts
         nothing for it, as ``learn`` fits it: *supervised* in "supervised contact" is no
-        evidence of staff supervision."""
+        evidence of staff supervision; where it also stands elsewhere, it counts there
+        (``_place_outside``)."""
         models = self._models
         gate = self.framework.learned.mapped if self.framework.learned else None
         # Each item's sum of its terms' weights, and the terms that count for each item,
         # which its evidence shows.
         totals = [0.0] * len(models)
-        found: list[tuple[_LearnedTerm, int, int]] = []  # the terms that are evidence
-        terms, fit_weights = self._learned_in(scanned, actors, gate is not None)
-        for learned, start, end in terms:
-            if masked:  # an exclusion found: rare
+        # The terms that are evidence, with their number among ``terms``.
+        found: list[tuple[_LearnedTerm, int, int, int]] = []
+        places = _places(scanned, actors)
+        terms, fit_weights = self._learned_in(scanned, actors, gate is not None, places)
+        # Where an item's exclusions stand over a term's first place (``masked``): the items
+        # it counts nothing for, by term, and where it counts for the others instead.
+        blocked_at: dict[int, set[int]] = {}
+        moved: dict[tuple[int, int], tuple[int, int]] = {}
+        if masked:
+            for i, (_, start, end) in enumerate(terms):
+                for slot, spans in masked.items():
+                    if _within_any(start, end, spans):
+                        where = _place_outside(scanned, places, start, end, spans)
+                        if where is None:
+                            blocked_at.setdefault(i, set()).add(slot)
+                        else:
+                            moved[(i, slot)] = where
+        for i, (learned, start, end) in enumerate(terms):
+            blocked = blocked_at.get(i) if blocked_at else None
+            if blocked:
                 for slot, weight in learned.weights:
-                    if not _within_any(start, end, masked.get(slot)):
+                    if slot not in blocked:
                         totals[slot] += weight
             else:
                 for slot, weight in learned.weights:
                     totals[slot] += weight
             if learned.evidence:
-                found.append((learned, start, end))
+                found.append((learned, start, end, i))
         fits = None
         if gate is not None:
             on_framework = evidence_of_fit([score / 100 for _, score, _ in scored["standards"]])
@@ -1226,13 +1248,10 @@ class Matcher:
         # An item is rescored where it has evidence: a cue's, or a learned word's. Without,
         # its score shows nowhere. The order is ``_rank``'s to decide.
         evidenced: set[int] = set()
-        for learned, start, end in found:
-            if masked:
-                evidenced.update(
-                    slot
-                    for slot in learned.evidence
-                    if not _within_any(start, end, masked.get(slot))
-                )
+        for learned, _, _, i in found:
+            blocked = blocked_at.get(i) if blocked_at else None
+            if blocked:
+                evidenced.update(s for s in learned.evidence if s not in blocked)
             else:
                 evidenced.update(learned.evidence)  # in place: |= with a view makes a new set
         # Without near misses (``shown`` over 1), a score under ``drop`` is read by no output:
@@ -1279,13 +1298,20 @@ class Matcher:
                 continue
             evidence = [_evidence(cue, text[a:b], a, b, quality) for cue, a, b, quality in cues]
             # Gathered for the few items shown, in the order the terms stand in the text.
-            spans = masked.get(slot) if masked else None
-            learned_parts = [
-                (weight, label, a, b)
-                for learned, a, b in found
-                if not _within_any(a, b, spans)
-                for weight, label in learned.evidence.get(slot, ())
-            ]
+            if masked and slot in masked:
+                # Each word where it stands outside the item's exclusions, if anywhere.
+                learned_parts = [
+                    (weight, label, *moved.get((i, slot), (a, b)))
+                    for learned, a, b, i in found
+                    if slot in learned.evidence and slot not in blocked_at.get(i, ())
+                    for weight, label in learned.evidence[slot]
+                ]
+            else:
+                learned_parts = [
+                    (weight, label, a, b)
+                    for learned, a, b, _ in found
+                    for weight, label in learned.evidence.get(slot, ())
+                ]
             if len(learned_parts) > 1:
                 learned_parts.sort(key=lambda p: (-p[0], p[2]))
             for _, label, a, b in learned_parts:
@@ -1306,14 +1332,19 @@ class Matcher:
         return out
 
     def _learned_in(
-        self, text: _Text, actors: list[tuple[int, int]], with_fit: bool
+        self,
+        text: _Text,
+        actors: list[tuple[int, int]],
+        with_fit: bool,
+        places: _Places | None = None,
     ) -> tuple[list[tuple[_LearnedTerm, int, int]], list[float]]:
         """The learned terms among ``_text_terms(text, actors)``, each once, in that order
         and with its place; and, ``with_fit``, the model of fit's weights of the terms among
         ``_text_terms(text, [])`` (who acts kept: who is addressed says whether the text is
         about practice), in that order, so that they add up as the same sum. One pass over
         the words, and a term is made only of a word that begins a learned one."""
-        places, norms, heads = _places(text, actors), text.norms, self._heads
+        places = places or _places(text, actors)  # ``_places(text, actors)`` if given
+        norms, heads = text.norms, self._heads
         word_ok, pair_ok, word_acts, pair_acts = (
             places.word_ok,
             places.pair_ok,
@@ -1621,6 +1652,39 @@ def _side_by_side(words: tuple[str, ...], used: list[int], text: _Text) -> bool:
         ):
             return False
     return True
+
+
+def _place_outside(
+    text: _Text, places: _Places, start: int, end: int, spans: list[tuple[int, int]] | None
+) -> tuple[int, int] | None:
+    """Where the term first standing at ``start:end`` (a word, or a pair of words, of
+    ``_text_terms``) stands outside ``spans``: there, or at a later place of the same
+    words that makes a term; None where every place is in ``spans``. "Supervised contact
+    and staff supervision": *supervis-* counts at "supervision" whichever comes first."""
+    if not _within_any(start, end, spans):
+        return start, end
+    starts, ends, norms = places.starts, places.ends, text.norms
+    k = starts.index(start)
+    if ends[k] == end:  # a word
+        for j in range(k + 1, len(norms)):
+            if (
+                norms[j] == norms[k]
+                and places.word_ok[j]
+                and not places.word_acts[j]
+                and not _within_any(starts[j], ends[j], spans)
+            ):
+                return starts[j], ends[j]
+        return None
+    for j in range(k + 1, len(norms) - 1):  # a pair
+        if (
+            norms[j] == norms[k]
+            and norms[j + 1] == norms[k + 1]
+            and places.pair_ok[j]
+            and not places.pair_acts[j]
+            and not _within_any(starts[j], ends[j + 1], spans)
+        ):
+            return starts[j], ends[j + 1]
+    return None
 
 
 def _within_any(start: int, end: int, spans: list[tuple[int, int]] | None) -> bool:
