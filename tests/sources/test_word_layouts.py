@@ -148,14 +148,15 @@ def test_bold_labels_are_labels_and_a_bold_labelled_item_is_no_heading(tmp_path:
 
 def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path) -> None:
     doc = document()
-    doc.add_paragraph("Recommendation one: Health visitors should ask about fathers.")
+    doc.add_paragraph("Recommendation 1 Health visitors should ask about fathers.")
     doc.add_paragraph("Recommendation 2: Schools should record every concern.")
+    doc.add_paragraph("Recommendation Three: GPs should code every concern.")
     path = tmp_path / "draft.docx"
     doc.save(str(path))
     recs, problems = load_file(path)
-    assert [r.id for r in recs] == ["2"]
+    assert [r.id for r in recs] == ["2", "3"]
     assert [(p.line, p.message.split(" looks")[0]) for p in problems] == [
-        (3, "'Recommendation one: Health ...'")
+        (3, "'Recommendation 1 Health ...'")
     ]
 
 

@@ -177,37 +177,6 @@ of recommendations"; "Recommendations for key agencies" is none), or the executi
 a recommendations heading sits under. Where the document also has a recommendations section
 that is not a summary, the summary only shortens it: read as well, its items would be
 counted twice (and the full ones renumbered)."""
-LABEL = re.compile(
-    r"^\s*(?:recommendation|rec\.?)\s+(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*"
-    r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-"""'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...': the label is not part
-of the recommendation; its number is the id."""
-_EMPHASIS = re.compile(
-    r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<label>(?:recommendation|rec\.?)\s+"
-    r"[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?\s*[:.)\-\u2013\u2014]?)\s*(?P=mark)",
-    re.IGNORECASE,
-)
-"""A label in Markdown emphasis, '**Recommendation 1:**' or '__Recommendation 1__:', as
-Word-to-Markdown converters write a bold label: the markers are not part of the text."""
-_EMPHASIS_PAST_LABEL = re.compile(
-    r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<inner>(?:recommendation|rec\.?)\s+"
-    r"[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?\s*[:.)\-\u2013\u2014][^*_]*?\S)(?P=mark)"
-    r"(?P<after>\s*)(?P<next>\S?)",
-    re.IGNORECASE,
-)
-"""A label in Markdown emphasis with the start of its text ('**Recommendation 3: Professional
-curiosity.** Practitioners should ...', as converters write a label and title set in bold):
-the markers are not part of the text, and a title with no stop of its own keeps one."""
-
-
-def _emphasis_past_label_off(match: re.Match[str]) -> str:
-    inner, after, following = match.group("inner", "after", "next")
-    stop = "." if following[:1].isupper() and inner[-1] not in ".:;!?" else ""
-    return f"{match.group('space')}{inner}{stop}{after}{following}"
-
-
 _NUMBER_WORDS = {
     word: str(value)
     for value, word in enumerate(
@@ -239,8 +208,55 @@ _NUMBER_WORDS = {
 """Numbers in words, as some reviews write a label ('Recommendation Three'): the id is the
 digits, so that it sorts and matches as the other labels' ids do."""
 
+_WHOSE = (
+    r"(?:(?:multi|single)[-\s]?agency\s+"
+    r"|(?:LSCB|LSCP|SAB|SCP|SCR|CSPR|LCSPR|DHR|SAR|board|partnership)\s+)?"
+)
+"""Whose recommendation it is, where a review says so in each label: "Multi-agency
+recommendation 1", "Single agency recommendation 2", "LSCB recommendation 5"."""
+_NUMBER = r"(?:[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+"""A label's number: digits ('2.1', 'A3', '4b') or a number in words ('Three')."""
+
+LABEL = re.compile(
+    r"^\s*" + _WHOSE + r"(?:recommendation|rec\.?)\s+(?P<num>" + _NUMBER + r")\s*"
+    r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...', 'Multi-agency
+recommendation 4: ...', 'Recommendation Three: ...': the label is not part of the
+recommendation; its number is the id (in digits: 'Three' is 3)."""
+_EMPHASIS = re.compile(
+    r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<label>"
+    + _WHOSE
+    + r"(?:recommendation|rec\.?)\s+"
+    + _NUMBER
+    + r"\s*[:.)\-\u2013\u2014]?)\s*(?P=mark)",
+    re.IGNORECASE,
+)
+"""A label in Markdown emphasis, '**Recommendation 1:**' or '__Recommendation 1__:', as
+Word-to-Markdown converters write a bold label: the markers are not part of the text."""
+_EMPHASIS_PAST_LABEL = re.compile(
+    r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<inner>"
+    + _WHOSE
+    + r"(?:recommendation|rec\.?)\s+"
+    + _NUMBER
+    + r"\s*[:.)\-\u2013\u2014][^*_]*?\S)(?P=mark)"
+    r"(?P<after>\s*)(?P<next>\S?)",
+    re.IGNORECASE,
+)
+"""A label in Markdown emphasis with the start of its text ('**Recommendation 3: Professional
+curiosity.** Practitioners should ...', as converters write a label and title set in bold):
+the markers are not part of the text, and a title with no stop of its own keeps one."""
+
+
+def _emphasis_past_label_off(match: re.Match[str]) -> str:
+    inner, after, following = match.group("inner", "after", "next")
+    stop = "." if following[:1].isupper() and inner[-1] not in ".:;!?" else ""
+    return f"{match.group('space')}{inner}{stop}{after}{following}"
+
+
 LOOKS_LABELLED = re.compile(
-    r"^[\W_]*(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
+    r"^[\W_]*" + _WHOSE + r"(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
     r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)",
     re.IGNORECASE,
 )
@@ -323,7 +339,10 @@ def read_label(text: str) -> tuple[str, str] | None:
     if unmarked == plain:
         unmarked = _EMPHASIS_PAST_LABEL.sub(_emphasis_past_label_off, plain, count=1)
     found = LABEL.match(unmarked)
-    return (found.group("num"), found.group("text")) if found else None
+    if found is None:
+        return None
+    number = found.group("num")
+    return _NUMBER_WORDS.get(number.lower(), number), found.group("text")
 
 
 def _not_read(name: str, line: int | None, text: str, why: str) -> Problem:
