@@ -506,19 +506,52 @@ def remember_keys(data: object) -> None:
     _TERM_KEYS.update(terms)
 
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
+NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
+        start=1,
+    )
+}
+"""Numbers in words, as some reviews write a label ("Recommendation Three:"): the id is the
+digits, so that it sorts and matches as the other labels' ids do."""
+
+LABEL_OWNER = (
+    r"(?:(?:multi|single)[-\s]?agency\s+"
+    r"|(?:LSCB|LSCP|SAB|SCP|SCR|CSPR|LCSPR|DHR|SAR|board|partnership)\s+)?"
 )
-"""A label's number as a word ("Recommendation Three:"), as some reviews write it."""
+"""Whose recommendation it is, where a review says so in each label: "Multi-agency
+recommendation 1", "Single agency recommendation 2", "LSCB recommendation 5". The item
+labels the matcher leaves unread (``item_label``) and the labelled paragraphs the sources
+read share it."""
 
 _ITEM_LABEL = re.compile(
     r"^\s*(?:"
-    # Whose item it is, where a review sorts them so: "Multi-agency recommendation 1",
-    # "Single agency recommendation 2", "LSCB recommendation 5", "SCR recommendation 3".
-    r"(?P<word>(?:(?:multi|single)[-\s]?agency\s+"
-    r"|(?:LSCB|LSCP|SAB|SCP|SCR|CSPR|LCSPR|DHR|SAR|board|partnership)\s+)?"
-    r"(?:key\s+)?(?:recommendation|rec|finding|action|learning(?:\s+point)?"
+    # Whose item it is, where a review says so ("SCR recommendation 3"): ``LABEL_OWNER``.
+    r"(?P<word>"
+    + LABEL_OWNER
+    + r"(?:key\s+)?(?:recommendation|rec|finding|action|learning(?:\s+point)?"
     r"|lessons?\s+learn(?:ed|t)|lesson|priority|area\s+for\s+(?:improvement|development))s?)"
     r"\.?(?:"
     r"\s*(?:no\.?\s*|number\s+)?"
@@ -527,7 +560,7 @@ _ITEM_LABEL = re.compile(
     # or full stop then a space: "Finding a suitable placement ...", "Learning one-to-one
     # ...", "Finding I.T. systems ..." and "Actions: ..." are no labels.
     r"|\s+(?:no\.?\s*|number\s+)?(?P<named>[ivxlc]+|[a-z]|"
-    + "|".join(_NUMBER_WORDS.split())
+    + "|".join(NUMBER_WORDS)
     + r")\b\s*(?::|\)|[.\u2013\u2014-](?=\s|$)))"
     r"|(?P<short>R|F|A)(?P<short_number>[0-9]+(?:\.[0-9]+)*)\s*[:.)\u2013\u2014-]"
     r"|\(?(?P<bare>[0-9]+(?:\.[0-9]+)*[a-z]?|[a-h]|[ivx]+)\s*(?:[:)\u2013\u2014]|\.(?!\d))"

@@ -14,7 +14,7 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.text import one_line
+from scrmap.text import LABEL_OWNER, NUMBER_WORDS, one_line
 
 _PAGE = r"(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+(?:of|OF)[ \t]+\d{1,4})?"
 PAGE_FURNITURE = re.compile(
@@ -177,48 +177,11 @@ of recommendations"; "Recommendations for key agencies" is none), or the executi
 a recommendations heading sits under. Where the document also has a recommendations section
 that is not a summary, the summary only shortens it: read as well, its items would be
 counted twice (and the full ones renumbered)."""
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ],
-        start=1,
-    )
-}
-"""Numbers in words, as some reviews write a label ('Recommendation Three'): the id is the
-digits, so that it sorts and matches as the other labels' ids do."""
-
-_WHOSE = (
-    r"(?:(?:multi|single)[-\s]?agency\s+"
-    r"|(?:LSCB|LSCP|SAB|SCP|SCR|CSPR|LCSPR|DHR|SAR|board|partnership)\s+)?"
-)
-"""Whose recommendation it is, where a review says so in each label: "Multi-agency
-recommendation 1", "Single agency recommendation 2", "LSCB recommendation 5"."""
-_NUMBER = r"(?:[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+_NUMBER = r"(?:[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
 """A label's number: digits ('2.1', 'A3', '4b') or a number in words ('Three')."""
 
 LABEL = re.compile(
-    r"^\s*" + _WHOSE + r"(?:recommendation|rec\.?)\s+(?P<num>" + _NUMBER + r")\s*"
+    r"^\s*" + LABEL_OWNER + r"(?:recommendation|rec\.?)\s+(?P<num>" + _NUMBER + r")\s*"
     r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -227,7 +190,7 @@ recommendation 4: ...', 'Recommendation Three: ...': the label is not part of th
 recommendation; its number is the id (in digits: 'Three' is 3)."""
 _EMPHASIS = re.compile(
     r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<label>"
-    + _WHOSE
+    + LABEL_OWNER
     + r"(?:recommendation|rec\.?)\s+"
     + _NUMBER
     + r"\s*[:.)\-\u2013\u2014]?)\s*(?P=mark)",
@@ -237,7 +200,7 @@ _EMPHASIS = re.compile(
 Word-to-Markdown converters write a bold label: the markers are not part of the text."""
 _EMPHASIS_PAST_LABEL = re.compile(
     r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<inner>"
-    + _WHOSE
+    + LABEL_OWNER
     + r"(?:recommendation|rec\.?)\s+"
     + _NUMBER
     + r"\s*[:.)\-\u2013\u2014][^*_]*?\S)(?P=mark)"
@@ -256,8 +219,8 @@ def _emphasis_past_label_off(match: re.Match[str]) -> str:
 
 
 LOOKS_LABELLED = re.compile(
-    r"^[\W_]*" + _WHOSE + r"(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
-    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(_NUMBER_WORDS) + r")\b)",
+    r"^[\W_]*" + LABEL_OWNER + r"(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
+    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(NUMBER_WORDS) + r")\b)",
     re.IGNORECASE,
 )
 """A paragraph that starts as a labelled recommendation does, whether or not `read_label` reads
@@ -266,7 +229,7 @@ its label: one left out of the items is reported, never dropped in silence."""
 
 _BARE_LABEL = re.compile(
     r"^(?:recommendation(?P<plural>s)?|rec\.?)(?:\s+(?:no\.?\s*)?(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|"
-    + "|".join(_NUMBER_WORDS)
+    + "|".join(NUMBER_WORDS)
     + r")\b)?\s*(?:[:.)\-\u2013\u2014](?P<title>.*)|\((?P<bracketed>[^()]*)\))?$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -295,7 +258,7 @@ def _title_parts(text: str) -> tuple[str, str] | None:
     if title and (len(title.split()) > _TITLE_WORDS or title[-1] in ".;!?" or _VERBS.search(title)):
         return None
     number = found.group("num") or ""
-    return _NUMBER_WORDS.get(number.lower(), number), title
+    return NUMBER_WORDS.get(number.lower(), number), title
 
 
 def title_label(text: str) -> str | None:
@@ -342,7 +305,7 @@ def read_label(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     number = found.group("num")
-    return _NUMBER_WORDS.get(number.lower(), number), found.group("text")
+    return NUMBER_WORDS.get(number.lower(), number), found.group("text")
 
 
 def _not_read(name: str, line: int | None, text: str, why: str) -> Problem:
