@@ -720,6 +720,24 @@ def test_negated_outside_phrase_does_not_count(norfolk: fw.Framework) -> None:
     assert result.outside == () and result.fitting
 
 
+def test_public_awareness_is_outside_but_professionals_awareness_is_not(
+    matcher: Matcher,
+) -> None:
+    """A campaign for the public is addressed to no practitioner (all four such items of
+    ``train.yaml`` fit no standard); one among professionals is practice."""
+    public = matcher.match(
+        "Partners should run a campaign to raise public awareness of domestic abuse and the "
+        "risks to children."
+    )
+    assert public.outside_words == ("public awareness",)
+    assert not public.fitting and ids(public, "standards") == []
+    assert ids(public, "themes") == ["domestic-abuse"]
+    among_staff = matcher.match(
+        "Partners should run an awareness campaign among staff on the escalation policy."
+    )
+    assert among_staff.outside == ()
+
+
 def test_withheld_only_when_something_was_kept_back(matcher: Matcher) -> None:
     nothing = matcher.match("The council should repaint the town hall.")
     assert not nothing.fitting and not nothing.withheld  # nothing to keep back

@@ -92,6 +92,13 @@ def test_tokens_keep_spans_and_sentences() -> None:
         ("Recommendation A1: Agencies", "A1", "Agencies"),
         ("SCR Recommendation 1: Agencies", "1", "Agencies"),
         ("Lessons learned 2: Agencies", "2", "Agencies"),
+        # A number with no stop: a label before a capital, the sentence's own words else.
+        ("Recommendation 3 The LSCP should", "3", "The LSCP should"),
+        ("Recommendations 1 and 2 should be read together.", None,
+         "Recommendations 1 and 2 should be read together."),
+        ("Recommendation 4 of the 2019 review is done.", None,
+         "Recommendation 4 of the 2019 review is done."),
+        ("Finding 3 shows that agencies", None, "Finding 3 shows that agencies"),
     ],
 )  # fmt: skip
 def test_item_label(text: str, number: str | None, rest: str) -> None:

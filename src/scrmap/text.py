@@ -555,7 +555,10 @@ _ITEM_LABEL = re.compile(
     r"|lessons?\s+learn(?:ed|t)|lesson|priority|area\s+for\s+(?:improvement|development))s?)"
     r"\.?(?:"
     r"\s*(?:no\.?\s*|number\s+)?"
-    r"(?P<number>[a-z]?[0-9]+(?:\.[0-9]+)*[a-z]?(?:\([a-z0-9]{1,3}\))?)\s*[:.)\u2013\u2014-]?"
+    r"(?P<number>[a-z]?[0-9]+(?:\.[0-9]+)*[a-z]?(?:\([a-z0-9]{1,3}\))?)"
+    # A number with no stop labels only where a capital starts the item's words:
+    # "Recommendation 3 The LSCP should ...", not "Recommendations 1 and 2 should ...".
+    r"(?:\s*[:.)\u2013\u2014-]|(?=\s+(?-i:[A-Z\"(\u201c\u2018'])))"
     # A numeral, a letter or a number word only after a space and with its stop, a dash
     # or full stop then a space: "Finding a suitable placement ...", "Learning one-to-one
     # ...", "Finding I.T. systems ..." and "Actions: ..." are no labels.
