@@ -391,6 +391,17 @@ def test_outside_phrases_that_repeat_or_are_cues_are_reported() -> None:
     ]
 
 
+def test_outside_addressees_parse_and_repeats_are_reported() -> None:
+    loaded = fw.parse(MINIMAL + "outside_addressees: [Home Office]\n", "f.yaml")
+    assert loaded.outside_addressees == ("Home Office",)
+    # An addressee counts only in who acts, so it may share a cue's words ('one').
+    text = MINIMAL + "outside: [taxi]\noutside_addressees: [ofsted, Taxis, 'of the', one]\n"
+    assert problems_of(text) == [
+        "f.yaml:18:30: outside_addressees[1]: 'Taxis' matches the same words as 'taxi' above",
+        "f.yaml:18:37: outside_addressees[2]: 'of the' has no words to match",
+    ]
+
+
 def test_a_cue_written_twice_in_one_item_is_reported() -> None:
     text = MINIMAL.replace("    cues: [one]", "    cues: [one, 'one  ', ones, ONE]")
     # Only the same words as written: 'ones' (another ending) and 'ONE' (an acronym) differ.

@@ -77,7 +77,17 @@ def test_the_weights_record_what_each_score_was_made_of(
     standards = tuple(same if s is w1 else s for s in adult.standards)
     assert learned.changes(replace(fitted, standards=standards)) == []
     outside = learned.changes(replace(fitted, outside=("taxi",)))
-    assert [c.words() for c in outside] == ["the outside phrases changed"]
+    assert [c.words() for c in outside] == ["the outside phrases or addressees changed"]
+    addressed = learned.changes(replace(fitted, outside_addressees=("home office",)))
+    assert [c.words() for c in addressed] == ["the outside phrases or addressees changed"]
+
+
+def test_without_addressees_the_outside_digest_is_an_earlier_scrmaps(
+    adult: fw.Framework,
+) -> None:
+    """Weights learned before addressees existed are not told changed by their coming."""
+    digest = learned.learned_for(replace(adult, outside=("taxi", "licensing"))).outside
+    assert digest == learned._digest(["licensing", "taxi"])
 
 
 def test_weights_that_recorded_no_framework_still_load_and_tell_nothing(

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -736,6 +738,56 @@ def test_public_awareness_is_outside_but_professionals_awareness_is_not(
         "Partners should run an awareness campaign among staff on the escalation policy."
     )
     assert among_staff.outside == ()
+
+
+ADDRESSED = "{} should ensure that agencies share information about domestic abuse."
+
+
+def test_a_national_body_addressed_lowers_the_fit(matcher: Matcher) -> None:
+    """A recommendation addressed to a body that sets national policy is outside the
+    framework as a named subject is: the evidence is the body's very words."""
+    local = matcher.match(ADDRESSED.format("The Council"))
+    assert local.fitting and local.outside == ()
+    for body in ("The Home Office", "Ofsted", "The Department for Education"):
+        national = matcher.match(ADDRESSED.format(body))
+        assert [e.matched for e in national.outside] == [body.removeprefix("The ")]
+        assert national.fits is not None and local.fits is not None
+        assert national.fits < local.fits and not national.fitting
+        assert ids(national, "themes") == ids(local, "themes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Named, but not as who acts.
+        "The Council should escalate concerns to Ofsted and share information with the MASH.",
+        "Agencies should share information about domestic abuse, as the Home Office asks.",
+        "Home Office guidance should be followed when agencies share information.",  # passive
+    ],
+)
+def test_a_national_body_not_addressed_is_not_outside(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).outside == ()
+
+
+def test_local_government_is_not_the_government(norfolk: fw.Framework) -> None:
+    """A framework that lists *government* (the bundled one does not) still reads "Local
+    government should ..." as a council's."""
+    listed = Matcher(replace(norfolk, outside_addressees=("government",)))
+    assert listed.match(ADDRESSED.format("The Welsh Government")).outside_words == ("Government",)
+    assert listed.match(ADDRESSED.format("Local government")).outside == ()
+
+
+def test_an_addressee_withholds_standards_with_cues_alone(norfolk: fw.Framework) -> None:
+    """With cues alone, as an outside phrase: withheld unless the best standard scores 80."""
+    cues_alone = Matcher(fw.without_learned(norfolk))
+    guidance = "{} should issue guidance on domestic abuse for agencies."
+    assert ids(cues_alone.match(guidance.format("The Council")), "standards") == ["4.5"]
+    result = cues_alone.match(guidance.format("The Home Office"))
+    assert result.outside_words == ("Home Office",)
+    assert not result.fitting and ids(result, "standards") == []
+    strong = cues_alone.match(ADDRESSED.format("The Home Office"))
+    assert strong.outside_words == ("Home Office",)
+    assert strong.standards[0].score >= 80 and strong.fitting
 
 
 def test_withheld_only_when_something_was_kept_back(matcher: Matcher) -> None:

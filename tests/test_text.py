@@ -12,6 +12,7 @@ from scrmap.text import (
     first_spellings,
     item_label,
     normalise,
+    subject_spans,
     tokenize,
 )
 
@@ -132,6 +133,20 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
 )
 def test_actor_spans(text: str, actors: list[str]) -> None:
     assert [text[a:b] for a, b in actor_spans(text)] == actors
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        ("Ofsted should inspect the front door.", ["Ofsted "]),  # no agency word: still a subject
+        ("The Ministry of Justice must review its guidance.", ["The Ministry of Justice "]),
+        ("Training should be reviewed.", []),  # passive: a topic
+        ("Children returning home should have a plan.", ["Children returning home "]),
+    ],
+)
+def test_subject_spans(text: str, subjects: list[str]) -> None:
+    """``actor_spans`` without its test for an agency's word."""
+    assert [text[a:b] for a, b in subject_spans(text)] == subjects
 
 
 _PIECES = st.lists(

@@ -152,6 +152,11 @@ class Framework:
     recommendations about such things, and a Board must not count them against a standard.
     They assign nothing; where one matches, the matcher lowers the text's fit (or, with
     cues alone, withholds its standards unless the evidence of practice is strong)."""
+    outside_addressees: tuple[str, ...] = ()
+    """Bodies whose recommendations the framework does not cover when addressed to them
+    ("The Home Office should ...": a government or a national regulator sets policy, not
+    local practice). They count only as the subject before "should" or "must", and then
+    as an ``outside`` phrase does."""
     learned: learned_weights.Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""
@@ -186,6 +191,7 @@ _FRAMEWORK = plain.record(
         )
     ),
     outside=plain.many(plain.text),
+    outside_addressees=plain.many(plain.text),
     learned=plain.optional(learned_weights.from_data),
 )
 

@@ -210,7 +210,8 @@ def _keys(framework: Framework) -> dict[str, dict[str, list[str]]]:
         for item in (*framework.standards, *framework.themes)
         for phrase in (*(cue.cue for cue in item.cues), *item.exclude)
     ]
-    return known_keys([*phrases, *framework.outside], [w for m in models for w in m.words])
+    outside = [*framework.outside, *framework.outside_addressees]
+    return known_keys([*phrases, *outside], [w for m in models for w in m.words])
 
 
 def _write(entry: Path, digest: str, framework: Framework) -> None:

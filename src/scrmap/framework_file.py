@@ -205,6 +205,11 @@ class Framework(_Frozen):
     recommendations about such things, and a Board must not count them against a standard.
     They assign nothing; where one matches, the matcher lowers the text's fit (or, with
     cues alone, withholds its standards unless the evidence of practice is strong)."""
+    outside_addressees: list[NonEmpty] = []
+    """Bodies whose recommendations the framework does not cover when addressed to them
+    ("The Home Office should ...": a government or a national regulator sets policy, not
+    local practice). They count only as the subject before "should" or "must", and then
+    as an ``outside`` phrase does."""
     learned: Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""
@@ -385,22 +390,26 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
         for c in item.cues
     }
     seen: dict[tuple[str, ...], str] = {}
-    for j, phrase in enumerate(framework.outside):
-        keys = phrase_keys(phrase)
-        message = None
-        if not keys:
-            message = f"{phrase!r} has no words to match"
-        elif keys in seen:
-            message = f"{phrase!r} matches the same words as {seen[keys]!r} above"
-        elif keys in cues:
-            cue, item_id = cues[keys]
-            message = (
-                f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
-                "withhold the standards of every text that cue matches; remove one"
-            )
-        seen.setdefault(keys, phrase)
-        if message:
-            problems.append(_at(located, name, ("outside", j), message))
+    # An addressee counts only in who acts, where a cue counts for little, so it may share
+    # a cue's words; no outside phrase or addressee may repeat another.
+    lists = (("outside", framework.outside), ("outside_addressees", framework.outside_addressees))
+    for listed, entries in lists:
+        for j, phrase in enumerate(entries):
+            keys = phrase_keys(phrase)
+            message = None
+            if not keys:
+                message = f"{phrase!r} has no words to match"
+            elif keys in seen:
+                message = f"{phrase!r} matches the same words as {seen[keys]!r} above"
+            elif listed == "outside" and keys in cues:
+                cue, item_id = cues[keys]
+                message = (
+                    f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
+                    "withhold the standards of every text that cue matches; remove one"
+                )
+            seen.setdefault(keys, phrase)
+            if message:
+                problems.append(_at(located, name, (listed, j), message))
     return problems
 
 

@@ -72,7 +72,7 @@ class Change:
     def words(self) -> str:
         """The change in words: "standard 3.5 added"."""
         if self.kind == "outside":
-            return "the outside phrases changed"
+            return "the outside phrases or addressees changed"
         done = {"new": "added", "changed": "changed", "gone": "removed"}[self.how]
         return f"{self.kind[:-1]} {self.id} {done}"
 
@@ -154,8 +154,15 @@ def learned_for(framework: Framework) -> LearnedFor:
     return LearnedFor(
         standards={s.id: _item_digest(s) for s in framework.standards},
         themes={t.id: _item_digest(t) for t in framework.themes},
-        outside=_digest(sorted(framework.outside)),
+        outside=_outside_digest(framework),
     )
+
+
+def _outside_digest(framework: Framework) -> str:
+    """One digest of the outside phrases and addressees: without addressees, the one an
+    earlier scrmap recorded, so that weights learned before them are not told changed."""
+    addressees = [f"addressee\0{a}" for a in sorted(framework.outside_addressees)]
+    return _digest([*sorted(framework.outside), *addressees])
 
 
 def changes(framework: Framework) -> list[Change]:

@@ -86,6 +86,7 @@ from scrmap.text import (
     read,
     role_spans,
     spelling,
+    subject_spans,
     term_keys,
 )
 
@@ -99,6 +100,11 @@ _ROLE_KEYS = frozenset(normalise(w) for w in _ROLE_WORDS.split())
 acts (or who is addressed), not what is done."""
 OUTSIDE = "outside"
 """The kind of the framework's ``outside`` phrases among the matcher's patterns."""
+ADDRESSEE = "addressee"
+"""The item of its ``outside_addressees`` among them (kind ``OUTSIDE``); the outside
+phrases' item is empty."""
+_LOCAL_REACH = 12
+"""How far back from an addressee "local" is looked for: the word and a space or two."""
 OUTSIDE_PENALTY = 2.0
 """Log-odds taken off the model of fit where an ``outside`` phrase matches: the odds of
 fitting fall 7.4-fold, so a text that names such a subject keeps its standards only where
@@ -753,10 +759,14 @@ class Matcher:
                     keys = phrase_keys(phrase)
                     if keys:
                         found.append((kind, item.id, phrase, 0.0, keys, True, False, ()))
-        for phrase in self.framework.outside:
-            keys = phrase_keys(phrase)
-            if keys:
-                found.append((OUTSIDE, "", phrase, 1.0, keys, False, False, ()))
+        for item_id, phrases in (
+            ("", self.framework.outside),
+            (ADDRESSEE, self.framework.outside_addressees),
+        ):
+            for phrase in phrases:
+                keys = phrase_keys(phrase)
+                if keys:
+                    found.append((OUTSIDE, item_id, phrase, 1.0, keys, False, False, ()))
         # Index each pattern under its least shared word, so that a text's common words
         # ('child', 'practice') do not bring up dozens of patterns only to reject them.
         shared = Counter(k for p in found for k in set(p[4]))
@@ -1056,14 +1066,12 @@ class Matcher:
         made, whichever way the hits were found; without ``near_misses``, the near misses
         that learned weights rescore get no evidence (see ``match_many``)."""
         scanned, actors, hits, excluded = found.scanned, found.actors, found.hits, found.excluded
-        outside_hits = hits.pop((OUTSIDE, ""), None)  # most texts name no such subject
+        # Most texts name no such subject, and are addressed to no such body.
+        outside_hits = hits.pop((OUTSIDE, ""), None)
+        addressee_hits = hits.pop((OUTSIDE, ADDRESSEE), None)
         outside = (
-            tuple(
-                _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
-                for h in sorted(_drop_contained(outside_hits), key=lambda h: h.start)
-                if _names_outside(h, scanned.source, actors) and not scanned.negated(h.start, h.end)
-            )
-            if outside_hits
+            _outside(scanned, outside_hits, addressee_hits, actors, text)
+            if outside_hits or addressee_hits
             else ()
         )
         # Each item's cues as plain data (cue, start, end, quality), best first: its evidence
@@ -1727,13 +1735,49 @@ def _drop_contained(hits: list[_Hit]) -> list[_Hit]:
     return kept
 
 
-def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> bool:
-    """Whether an ``outside`` phrase's match really names that subject: its very words (a
-    plural aside) and nothing between them, not a stem ("licensed interpreters") or a phrase
-    with words left out ("water and safety"), and not in who acts ("the licensing authority
-    should share ...": the actor is not the subject)."""
-    if _within(hit.start, hit.end, actors):
+def _outside(
+    scanned: _Text,
+    outside_hits: list[_Hit] | None,
+    addressee_hits: list[_Hit] | None,
+    actors: list[tuple[int, int]],
+    text: str,
+) -> tuple[Evidence, ...]:
+    """The evidence that a text is outside the framework, in the text's order: its
+    ``outside`` phrases that name their subject (`_names_outside`), and the addressees
+    outside it that name who acts (`_addresses`). Neither counts where negated."""
+    source = scanned.source
+    kept = [h for h in _drop_contained(outside_hits or []) if _names_outside(h, source, actors)]
+    if addressee_hits:
+        subjects = subject_spans(source)
+        kept += [h for h in _drop_contained(addressee_hits) if _addresses(h, source, subjects)]
+    return tuple(
+        _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
+        for h in sorted(kept, key=lambda h: h.start)
+        if not scanned.negated(h.start, h.end)
+    )
+
+
+def _addresses(hit: _Hit, source: str, subjects: list[tuple[int, int]]) -> bool:
+    """Whether an addressee's match names who acts: its very words (`_very_words`) in the
+    subject before an active modal ("The Home Office should ..."), and not local ("Local
+    government should ..." is a council's, not a government's)."""
+    if not _within(hit.start, hit.end, subjects) or not _very_words(hit, source):
         return False
+    before = WORD.findall(source, max(0, hit.start - _LOCAL_REACH), hit.start)
+    return not before or before[-1].lower() != "local"
+
+
+def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> bool:
+    """Whether an ``outside`` phrase's match really names that subject: its very words
+    (`_very_words`), and not in who acts ("the licensing authority should share ...": the
+    actor is not the subject)."""
+    return not _within(hit.start, hit.end, actors) and _very_words(hit, source)
+
+
+def _very_words(hit: _Hit, source: str) -> bool:
+    """Whether a match is its phrase's very words (a plural aside) and nothing between
+    them, not a stem ("licensed interpreters") or a phrase with words left out ("water and
+    safety")."""
     written = WORD.findall(source[hit.start : hit.end].lower())
     wanted = WORD.findall(hit.pattern.cue.lower())
     return len(written) == len(wanted) and all(

@@ -647,6 +647,20 @@ def actor_spans(text: str) -> list[tuple[int, int]]:
     a body (``AGENT_WORDS``, or an acronym) are taken: "Children returning home should
     have a plan" is about children returning home.
     """
+    return _subjects(text, agents_only=True)
+
+
+def subject_spans(text: str) -> list[tuple[int, int]]:
+    """Where each clause's subject stands before an active modal verb, whatever it names:
+    ``actor_spans`` without its test for an agency's word. For a framework's addressees
+    outside it ("Ofsted should ...", "The Ministry of Justice should ..."), which name
+    bodies that no list of agency words could hold; the addressee phrase itself says it
+    names who acts."""
+    return _subjects(text, agents_only=False)
+
+
+def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
+    """The short subjects before active modals; ``agents_only``, those naming an agency."""
     spans: list[tuple[int, int]] = []
     # The clause of a modal starts where the last clause start before it ends. Modals and
     # clause starts both come in order, so the clause starts are read once, on from the
@@ -669,7 +683,9 @@ def actor_spans(text: str) -> list[tuple[int, int]]:
         ]
         # An agency's word (read in C), else an acronym: whether any word is either.
         if 0 < len(words) <= ACTOR_WORDS and (
-            not AGENT_WORDS.isdisjoint(map(str.lower, words)) or any(map(acronym_form, words))
+            not agents_only
+            or not AGENT_WORDS.isdisjoint(map(str.lower, words))
+            or any(map(acronym_form, words))
         ):
             spans.append((start, modal.start()))
     return spans

@@ -60,15 +60,17 @@ def framework_tree(framework: Framework) -> Tree:
                     (f"({counted(len(theme.cues), 'phrase')})", QUIET),
                 )
             )
-    if framework.outside:
-        root.add(
-            Text.assemble(
-                ("Outside the framework", "bold"),
-                " ",
-                (
-                    f"({counted(len(framework.outside), 'phrase')}: subjects it does not cover)",
-                    QUIET,
-                ),
+    outside = [
+        (framework.outside, "phrase", "subjects it does not cover"),
+        (framework.outside_addressees, "addressee", "bodies it does not cover"),
+    ]
+    for phrases, noun, what in outside:
+        if phrases:
+            root.add(
+                Text.assemble(
+                    ("Outside the framework", "bold"),
+                    " ",
+                    (f"({counted(len(phrases), noun)}: {what})", QUIET),
+                )
             )
-        )
     return root
