@@ -82,6 +82,20 @@ def test_a_mistyped_path_with_spaces_is_no_such_file(runner: CliRunner, name: st
     assert "<argument>" not in result.stdout
 
 
+def test_a_recommendation_longer_than_a_file_name_can_be_is_mapped(runner: CliRunner) -> None:
+    """Over 255 bytes, the system refuses to look a name up at all (ENAMETOOLONG): a long
+    recommendation gave "internal error: OSError: File name too long" and exit 3."""
+    text = "Agencies should share information about domestic abuse with the MASH. " * 5
+    assert len(text.encode()) > 255
+    result = run(runner, "map", text, "-f", "jsonl")
+    assert result.exit_code == exitcodes.OK, result.output
+    assert '"source":{"file":"<argument>"' in result.stdout and '"2.2"' in result.stdout
+    word = "a" * 300 + ".yaml"  # as long, but written as a file's name: a missing file
+    result = run(runner, "check", word, "w/draft.md", "-f", "concise")
+    assert result.exit_code == exitcodes.USAGE
+    assert f"{word}:1:1: error [input] no such file or directory" in result.stdout
+
+
 def test_a_sentence_with_a_slash_is_still_a_recommendation(runner: CliRunner) -> None:
     text = "Health and/or social care staff should share information about domestic abuse 24/7."
     result = run(runner, "map", text, "-f", "jsonl")

@@ -11,6 +11,7 @@ the other files are still read.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import importlib
 import os
 import re
@@ -518,6 +519,22 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
     return found
 
 
+def _kind(path: Path) -> str | None:
+    """What an argument names: a "directory", a "file", a broken "link", a name "too long"
+    for any file (a recommendation's text of over 255 bytes, which the system refuses to
+    look up rather than say is not there), or nothing (None)."""
+    try:
+        if path.is_dir():
+            return "directory"
+        if path.exists():
+            return "file"
+        return "link" if path.is_symlink() else None
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        return "too long"
+
+
 def _read_argument(
     arg: str,
     inputs: Inputs,
@@ -532,9 +549,10 @@ def _read_argument(
     if arg == STDIN:
         inputs.read.append("<stdin>")
         return [_read_stdin(read_stdin, limits)]
-    if path.is_dir():
+    kind = _kind(path)
+    if kind == "directory":
         return _read_directory(arg, inputs, limits, sheet)
-    if path.exists():
+    if kind == "file":
         if inputs.is_stdout(path):
             message = (
                 "is also where standard output goes: `>` empties it before scrmap runs, and "
@@ -551,7 +569,7 @@ def _read_argument(
         if written is not None:  # (the YAML reader names its own files itself, by line)
             return [([], [Problem(display_name(arg), None, None, written.problem())])]
         return [_load(opened)]
-    if path.is_symlink():  # not there to read: a loop, or a link to nothing
+    if kind == "link":  # not there to read: a loop, or a link to nothing
         return [([], [_broken_link(path, display_name(arg))])]
     if _looks_like_path(arg):
         return [([], [Problem(display_name(arg), None, None, NO_SUCH_FILE)])]
