@@ -395,10 +395,11 @@ def test_outside_addressees_parse_and_repeats_are_reported() -> None:
     loaded = fw.parse(MINIMAL + "outside_addressees: [Home Office]\n", "f.yaml")
     assert loaded.outside_addressees == ("Home Office",)
     # An addressee counts only in who acts, so it may share a cue's words ('one').
-    text = MINIMAL + "outside: [taxi]\noutside_addressees: [ofsted, Taxis, 'of the', one]\n"
+    text = MINIMAL + "outside: [taxi]\noutside_addressees: [ofsted, Taxis, 'of the', one, Ofsted]\n"
     assert problems_of(text) == [
-        "f.yaml:18:30: outside_addressees[1]: 'Taxis' matches the same words as 'taxi' above",
+        "f.yaml:18:30: outside_addressees[1]: 'Taxis' matches the same words as 'taxi' in outside",
         "f.yaml:18:37: outside_addressees[2]: 'of the' has no words to match",
+        "f.yaml:18:52: outside_addressees[4]: 'Ofsted' matches the same words as 'ofsted' above",
     ]
 
 

@@ -763,10 +763,40 @@ def test_a_national_body_addressed_lowers_the_fit(matcher: Matcher) -> None:
         "The Council should escalate concerns to Ofsted and share information with the MASH.",
         "Agencies should share information about domestic abuse, as the Home Office asks.",
         "Home Office guidance should be followed when agencies share information.",  # passive
+        # In the subject, but not the subject: a modifier, a relative clause, another body.
+        "Ofsted registered nurseries should record and share concerns about bruising.",
+        "Staff who refer to Ofsted should record the referral on the child's file.",
+        "Providers inspected by Ofsted should ensure that staff complete supervision.",
+        "Church ministers should ensure that safeguarding training is completed.",
+        "Health visitors and the Home Office should share information about asylum seekers.",
+        # Someone else acts in another clause: that part is practice.
+        "Agencies should share information about missing episodes. The Home Office should "
+        "review the National Referral Mechanism.",
+        "The DfE will publish new guidance, and schools should update their safeguarding policy.",
     ],
 )
 def test_a_national_body_not_addressed_is_not_outside(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).outside == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Ofsted and the CQC should inspect how agencies share information.", ("Ofsted", "CQC")),
+        (
+            "The Care Quality Commission (CQC) should inspect more often, unannounced.",
+            ("Care Quality Commission", "CQC"),
+        ),
+        (
+            "The Home Office should review its guidance. The Home Office should publish data.",
+            ("Home Office",),
+        ),
+    ],
+)
+def test_a_subject_of_national_bodies_alone_is_outside(
+    matcher: Matcher, text: str, bodies: tuple[str, ...]
+) -> None:
+    assert matcher.match(text).outside_words == bodies
 
 
 def test_local_government_is_not_the_government(norfolk: fw.Framework) -> None:

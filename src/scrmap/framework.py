@@ -154,9 +154,10 @@ class Framework:
     cues alone, withholds its standards unless the evidence of practice is strong)."""
     outside_addressees: tuple[str, ...] = ()
     """Bodies whose recommendations the framework does not cover when addressed to them
-    ("The Home Office should ...": a government or a national regulator sets policy, not
-    local practice). They count only as the subject before "should" or "must", and then
-    as an ``outside`` phrase does."""
+    ("The Home Office should ...": a department or a national regulator sets policy, not
+    local practice). They count only where the subject before an active modal (*should,
+    must, will, ...*) is made of such bodies alone and no other clause names someone else
+    who acts, and then as an ``outside`` phrase does."""
     learned: learned_weights.Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""

@@ -207,9 +207,10 @@ class Framework(_Frozen):
     cues alone, withholds its standards unless the evidence of practice is strong)."""
     outside_addressees: list[NonEmpty] = []
     """Bodies whose recommendations the framework does not cover when addressed to them
-    ("The Home Office should ...": a government or a national regulator sets policy, not
-    local practice). They count only as the subject before "should" or "must", and then
-    as an ``outside`` phrase does."""
+    ("The Home Office should ...": a department or a national regulator sets policy, not
+    local practice). They count only where the subject before an active modal (*should,
+    must, will, ...*) is made of such bodies alone and no other clause names someone else
+    who acts, and then as an ``outside`` phrase does."""
     learned: Learned | None = None
     """Weights learned from labelled recommendations (``framework.learned.yaml`` beside the
     file, or this section); the matcher uses them when present."""
@@ -389,7 +390,7 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
         for item in (*framework.standards, *framework.themes)
         for c in item.cues
     }
-    seen: dict[tuple[str, ...], str] = {}
+    seen: dict[tuple[str, ...], tuple[str, str]] = {}
     # An addressee counts only in who acts, where a cue counts for little, so it may share
     # a cue's words; no outside phrase or addressee may repeat another.
     lists = (("outside", framework.outside), ("outside_addressees", framework.outside_addressees))
@@ -400,14 +401,16 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
             if not keys:
                 message = f"{phrase!r} has no words to match"
             elif keys in seen:
-                message = f"{phrase!r} matches the same words as {seen[keys]!r} above"
+                in_list, earlier = seen[keys]
+                whose = "above" if in_list == listed else f"in {in_list}"
+                message = f"{phrase!r} matches the same words as {earlier!r} {whose}"
             elif listed == "outside" and keys in cues:
                 cue, item_id = cues[keys]
                 message = (
                     f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
                     "withhold the standards of every text that cue matches; remove one"
                 )
-            seen.setdefault(keys, phrase)
+            seen.setdefault(keys, (listed, phrase))
             if message:
                 problems.append(_at(located, name, (listed, j), message))
     return problems

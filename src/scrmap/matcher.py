@@ -103,8 +103,12 @@ OUTSIDE = "outside"
 ADDRESSEE = "addressee"
 """The item of its ``outside_addressees`` among them (kind ``OUTSIDE``); the outside
 phrases' item is empty."""
-_LOCAL_REACH = 12
-"""How far back from an addressee "local" is looked for: the word and a space or two."""
+_BODY_FILLER_TEXT = """the and or uk hm her his majesty's majesty\u2019s welsh scottish english
+british both"""
+_BODY_FILLER = frozenset(_BODY_FILLER_TEXT.split())
+"""Words a subject made only of national bodies may hold besides their names: "The UK and
+Welsh Governments", "HM Inspectorate of ...", "Ofsted and the CQC"."""
+_BRACKETED = re.compile(r"\([^()]*\)")
 OUTSIDE_PENALTY = 2.0
 """Log-odds taken off the model of fit where an ``outside`` phrase matches: the odds of
 fitting fall 7.4-fold, so a text that names such a subject keeps its standards only where
@@ -1744,12 +1748,13 @@ def _outside(
 ) -> tuple[Evidence, ...]:
     """The evidence that a text is outside the framework, in the text's order: its
     ``outside`` phrases that name their subject (`_names_outside`), and the addressees
-    outside it that name who acts (`_addresses`). Neither counts where negated."""
+    outside it that name who acts (`_addressed`). Neither counts where negated."""
     source = scanned.source
     kept = [h for h in _drop_contained(outside_hits or []) if _names_outside(h, source, actors)]
     if addressee_hits:
-        subjects = subject_spans(source)
-        kept += [h for h in _drop_contained(addressee_hits) if _addresses(h, source, subjects)]
+        # Every place each addressee stands: a text may be addressed to one body twice.
+        every = [x for h in addressee_hits for x in _every_place(h.pattern, scanned)]
+        kept += _addressed(source, _drop_contained(every))
     return tuple(
         _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
         for h in sorted(kept, key=lambda h: h.start)
@@ -1757,14 +1762,36 @@ def _outside(
     )
 
 
-def _addresses(hit: _Hit, source: str, subjects: list[tuple[int, int]]) -> bool:
-    """Whether an addressee's match names who acts: its very words (`_very_words`) in the
-    subject before an active modal ("The Home Office should ..."), and not local ("Local
-    government should ..." is a council's, not a government's)."""
-    if not _within(hit.start, hit.end, subjects) or not _very_words(hit, source):
-        return False
-    before = WORD.findall(source, max(0, hit.start - _LOCAL_REACH), hit.start)
-    return not before or before[-1].lower() != "local"
+def _addressed(source: str, hits: list[_Hit]) -> list[_Hit]:
+    """The addressees' matches that say a text is addressed outside the framework: each the
+    very words of its phrase (`_very_words`) in a subject, before an active modal, made of
+    nothing but such bodies ("The Home Office should ...", "Ofsted and the CQC must ...";
+    not "Staff who refer to Ofsted should ...", "Church ministers should ..."). None where
+    another clause's subject names someone else who acts ("Agencies should share ... The
+    Home Office should review ..."): that part is practice, and the text keeps its fit."""
+    hits = [h for h in hits if _very_words(h, source)]
+    if not hits:
+        return []
+    found: list[_Hit] = []
+    for start, end in subject_spans(source):
+        inside = [h for h in hits if start <= h.start and h.end <= end]
+        if inside and _only_bodies(source, start, end, inside):
+            found += inside
+    national = [(h.start, h.end) for h in found]
+    for start, end in actor_spans(source):
+        if not any(start <= a and b <= end for a, b in national):
+            return []  # someone else acts too
+    return found
+
+
+def _only_bodies(source: str, start: int, end: int, bodies: list[_Hit]) -> bool:
+    """Whether the subject ``start:end`` holds nothing but the ``bodies`` matched in it, the
+    words of ``_BODY_FILLER`` and a bracketed short name ("(CQC)")."""
+    blanked = list(source[start:end])
+    for h in bodies:
+        blanked[h.start - start : h.end - start] = " " * (h.end - h.start)
+    rest = _BRACKETED.sub(" ", "".join(blanked))
+    return all(w.lower() in _BODY_FILLER for w in WORD.findall(rest))
 
 
 def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> bool:

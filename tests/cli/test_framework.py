@@ -36,6 +36,10 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     assert "Recurring safeguarding issues (4)" in result.output
     assert "Recurring areas of practice (9)" in result.output
     assert "Outside the framework (10 phrases: subjects it does not cover)" in (result.output)
+    assert (
+        "Addressed outside the framework (16 addressees: bodies that make law, national "
+        "policy or regulation)"
+    ) in result.output
 
 
 def test_show_tree_counts_one_phrase_as_one(runner: CliRunner, tmp_path: Path) -> None:

@@ -61,14 +61,19 @@ def framework_tree(framework: Framework) -> Tree:
                 )
             )
     outside = [
-        (framework.outside, "phrase", "subjects it does not cover"),
-        (framework.outside_addressees, "addressee", "bodies it does not cover"),
+        ("Outside the framework", framework.outside, "phrase", "subjects it does not cover"),
+        (
+            "Addressed outside the framework",
+            framework.outside_addressees,
+            "addressee",
+            "bodies that make law, national policy or regulation",
+        ),
     ]
-    for phrases, noun, what in outside:
+    for heading, phrases, noun, what in outside:
         if phrases:
             root.add(
                 Text.assemble(
-                    ("Outside the framework", "bold"),
+                    (heading, "bold"),
                     " ",
                     (f"({counted(len(phrases), noun)}: {what})", QUIET),
                 )
