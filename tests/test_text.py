@@ -100,6 +100,11 @@ def test_tokens_keep_spans_and_sentences() -> None:
         ("Recommendation 4 of the 2019 review is done.", None,
          "Recommendation 4 of the 2019 review is done."),
         ("Finding 3 shows that agencies", None, "Finding 3 shows that agencies"),
+        ("RECOMMENDATIONS 1 AND 2 SHOULD BE READ TOGETHER.", None,
+         "RECOMMENDATIONS 1 AND 2 SHOULD BE READ TOGETHER."),
+        ("Recommendations 1 To 4 Are For The Board.", None,
+         "Recommendations 1 To 4 Are For The Board."),
+        ("RECOMMENDATION 3 THE LSCP SHOULD", "3", "THE LSCP SHOULD"),
     ],
 )  # fmt: skip
 def test_item_label(text: str, number: str | None, rest: str) -> None:

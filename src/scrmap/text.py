@@ -556,9 +556,11 @@ _ITEM_LABEL = re.compile(
     r"\.?(?:"
     r"\s*(?:no\.?\s*|number\s+)?"
     r"(?P<number>[a-z]?[0-9]+(?:\.[0-9]+)*[a-z]?(?:\([a-z0-9]{1,3}\))?)"
-    # A number with no stop labels only where a capital starts the item's words:
-    # "Recommendation 3 The LSCP should ...", not "Recommendations 1 and 2 should ...".
-    r"(?:\s*[:.)\u2013\u2014-]|(?=\s+(?-i:[A-Z\"(\u201c\u2018'])))"
+    # A number with no stop labels only where a capital starts the item's words, and not
+    # a word that goes on from the number in any case: "Recommendation 3 The LSCP should
+    # ...", not "Recommendations 1 and 2 should ..." nor "RECOMMENDATIONS 1 AND 2 ...".
+    r"(?:\s*[:.)\u2013\u2014-]|(?=\s+(?-i:[A-Z\"(\u201c\u2018']))"
+    r"(?!\s+(?:and|or|to|of|in|from|should|must|will|is|are|was|were|has|have)\b))"
     # A numeral, a letter or a number word only after a space and with its stop, a dash
     # or full stop then a space: "Finding a suitable placement ...", "Learning one-to-one
     # ...", "Finding I.T. systems ..." and "Actions: ..." are no labels.
