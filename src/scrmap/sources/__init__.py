@@ -520,9 +520,9 @@ def _read_directory(arg: str, inputs: Inputs, limits: Limits, sheet: str | None)
 
 
 def _kind(path: Path) -> str | None:
-    """What an argument names: a "directory", a "file", a broken "link", a name "too long"
-    for any file (a recommendation's text of over 255 bytes, which the system refuses to
-    look up rather than say is not there), or nothing (None)."""
+    """What an argument names: a "directory", a "file", a broken "link", or nothing (None).
+    A name too long for any file (a recommendation's text of over 255 bytes, which the
+    system refuses to look up rather than say is not there) names nothing."""
     try:
         if path.is_dir():
             return "directory"
@@ -532,7 +532,7 @@ def _kind(path: Path) -> str | None:
     except OSError as error:
         if error.errno != errno.ENAMETOOLONG:
             raise
-        return "too long"
+        return None
 
 
 def _read_argument(
