@@ -546,6 +546,17 @@ recommendation 1", "Single agency recommendation 2", "LSCB recommendation 5". Th
 labels the matcher leaves unread (``item_label``) and the labelled paragraphs the sources
 read share it."""
 
+UNSTOPPED_LABEL_END = (
+    r"(?=\s+(?-i:[A-Z\"(\u201c\u2018']))"
+    r"(?!\s+(?:and|or|to|of|in|from|should|must|will|is|are|was|were|has|have)\b)"
+)
+"""Where a label's number with no stop after it ends the label: before a capital that starts
+the item's words, and not before a word that goes on from the number, in any case.
+"Recommendation 3 The LSCP should ..." is labelled; "Recommendations 1 and 2 should ...",
+"RECOMMENDATIONS 1 AND 2 ..." and "Recommendation 4 of the 2019 review ..." are not. The
+item labels the matcher leaves unread and the labelled paragraphs the sources read share it,
+so a paragraph the matcher reads as labelled is never reported as a label not read."""
+
 _ITEM_LABEL = re.compile(
     r"^\s*(?:"
     # Whose item it is, where a review says so ("SCR recommendation 3"): ``LABEL_OWNER``.
@@ -556,11 +567,8 @@ _ITEM_LABEL = re.compile(
     r"\.?(?:"
     r"\s*(?:no\.?\s*|number\s+)?"
     r"(?P<number>[a-z]?[0-9]+(?:\.[0-9]+)*[a-z]?(?:\([a-z0-9]{1,3}\))?)"
-    # A number with no stop labels only where a capital starts the item's words, and not
-    # a word that goes on from the number in any case: "Recommendation 3 The LSCP should
-    # ...", not "Recommendations 1 and 2 should ..." nor "RECOMMENDATIONS 1 AND 2 ...".
-    r"(?:\s*[:.)\u2013\u2014-]|(?=\s+(?-i:[A-Z\"(\u201c\u2018']))"
-    r"(?!\s+(?:and|or|to|of|in|from|should|must|will|is|are|was|were|has|have)\b))"
+    # A number with no stop labels only where ``UNSTOPPED_LABEL_END`` says so.
+    r"(?:\s*[:.)\u2013\u2014-]|" + UNSTOPPED_LABEL_END + r")"
     # A numeral, a letter or a number word only after a space and with its stop, a dash
     # or full stop then a space: "Finding a suitable placement ...", "Learning one-to-one
     # ...", "Finding I.T. systems ..." and "Actions: ..." are no labels.

@@ -929,16 +929,62 @@ def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: P
     path = tmp_path / "v.md"
     path.write_text(
         "The panel met four times.\n\n"
-        "**Recommendation 1** Health visitors should ask about fathers.\n\n"
+        "**Recommendation 1** health visitors should ask about fathers.\n\n"
         "Recommendation 2: Schools should record every concern.\n"
     )
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["2"]
     assert [str(p) for p in problems] == [
-        f"{path}:3: '**Recommendation 1** Health ...' looks like a recommendation but its "
+        f"{path}:3: '**Recommendation 1** health ...' looks like a recommendation but its "
         "label is not one scrmap reads, so it was not read: write the label as "
         "'Recommendation 1: ...', or make it a list item"
     ]
+
+
+def test_a_label_with_no_stop_is_read_where_the_matcher_reads_one(tmp_path: Path) -> None:
+    """'Recommendation 2 Health visitors ...' beside a list is labelled, as the matcher reads
+    it (`item_label`), not reported as a label not read; with a short title and no verb it
+    is a title over the paragraph under it, as 'Recommendation 3 \u2013 Supervision' is;
+    numbers joined name recommendations and label none."""
+    path = tmp_path / "w.md"
+    path.write_text(
+        "# Child W\n\n## Recommendations\n\n"
+        "1. Agencies should share information about domestic abuse.\n\n"
+        "Recommendation 2 Health visitors should ask about fathers.\n\n"
+        "**Recommendation 3** The LSCP will audit supervision.\n\n"
+        "Recommendations 1 and 2 should be read together.\n\n"
+        "Recommendation 4 Supervision\n\nManagers should give supervision monthly.\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [(r.id, r.text, r.source.line) for r in recs] == [
+        ("1", "Agencies should share information about domestic abuse.", 5),
+        ("2", "Health visitors should ask about fathers.", 7),
+        ("3", "The LSCP will audit supervision.", 9),
+        ("4", "Supervision. Managers should give supervision monthly.", 15),
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Recommendation 2 health visitors should ask about fathers.",  # no capital
+        "Recommendation Two Health visitors should ask about fathers.",  # a word, no stop
+    ],
+)
+def test_a_label_with_no_stop_the_matcher_reads_whole_is_reported(
+    tmp_path: Path, paragraph: str
+) -> None:
+    path = tmp_path / "x.md"
+    path.write_text(
+        f"# Recommendations\n\n1. Agencies should share information.\n\n{paragraph}\n",
+        encoding="utf-8",
+    )
+    recs, problems = load_file(path)
+    assert [r.id for r in recs] == ["1"]
+    assert [p.line for p in problems] == [5]
+    assert "its label is not one scrmap reads" in str(problems[0])
 
 
 @pytest.mark.parametrize(
@@ -1058,13 +1104,14 @@ def test_a_title_label_over_its_text_is_no_item(
 
 
 def test_a_label_under_a_title_label_is_no_part_of_its_text(tmp_path: Path) -> None:
-    """A label scrmap did not read ('Recommendation 2 (Supervision)' before brackets were
-    read) ran into the text above it as a further paragraph, and was lost in silence."""
+    """A label scrmap does not read ('Recommendation 2 (Supervision)' before brackets were
+    read; a number with no stop before a small letter now) ran into the text above it as a
+    further paragraph, and was lost in silence."""
     path = tmp_path / "w.md"
     path.write_text(
         "# Child AI\n\n## Recommendations\n\nRecommendation 1 \u2013 Escalation\n\n"
         "Agencies should use the escalation policy.\n\n"
-        "Recommendation 2 (Agencies should share this with each other.)\n\nSchools should.\n",
+        "Recommendation 2 agencies should share this with each other.\n\nSchools should.\n",
         encoding="utf-8",
     )
     recs, problems = load_file(path)

@@ -148,7 +148,7 @@ def test_bold_labels_are_labels_and_a_bold_labelled_item_is_no_heading(tmp_path:
 
 def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path) -> None:
     doc = document()
-    doc.add_paragraph("Recommendation 1 Health visitors should ask about fathers.")
+    doc.add_paragraph("Recommendation 1 health visitors should ask about fathers.")
     doc.add_paragraph("Recommendation 2: Schools should record every concern.")
     doc.add_paragraph("Recommendation Three: GPs should code every concern.")
     path = tmp_path / "draft.docx"
@@ -156,8 +156,23 @@ def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path)
     recs, problems = load_file(path)
     assert [r.id for r in recs] == ["2", "3"]
     assert [(p.line, p.message.split(" looks")[0]) for p in problems] == [
-        (3, "'Recommendation 1 Health ...'")
+        (3, "'Recommendation 1 health ...'")
     ]
+
+
+def test_a_label_with_no_stop_before_a_capital_is_read(tmp_path: Path) -> None:
+    """As the matcher reads it: 'Recommendation 1 Health visitors ...' is labelled."""
+    doc = document()
+    doc.add_paragraph("Recommendation 1 Health visitors should ask about fathers.")
+    doc.add_paragraph("Recommendation 2: Schools should record every concern.")
+    path = tmp_path / "draft.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [(r.id, r.text) for r in recs] == [
+        ("1", "Health visitors should ask about fathers."),
+        ("2", "Schools should record every concern."),
+    ]
+    assert problems == []
 
 
 def _numbered(doc: Any, text: str, level: int) -> None:

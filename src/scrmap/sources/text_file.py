@@ -14,7 +14,7 @@ from scrmap.errors import Problem
 from scrmap.recommendation import Recommendation, Source
 from scrmap.sources import _table
 from scrmap.sources._base import Found, SourceFile
-from scrmap.text import LABEL_OWNER, NUMBER_WORDS, one_line
+from scrmap.text import LABEL_OWNER, NUMBER_WORDS, UNSTOPPED_LABEL_END, one_line
 
 _PAGE = r"(?:Page|PAGE)[ \t]+\d{1,4}(?:[ \t]+(?:of|OF)[ \t]+\d{1,4})?"
 PAGE_FURNITURE = re.compile(
@@ -177,17 +177,21 @@ of recommendations"; "Recommendations for key agencies" is none), or the executi
 a recommendations heading sits under. Where the document also has a recommendations section
 that is not a summary, the summary only shortens it: read as well, its items would be
 counted twice (and the full ones renumbered)."""
-_NUMBER = r"(?:[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+_DIGITS = r"[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?"
+_NUMBER = r"(?:" + _DIGITS + r"|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
 """A label's number: digits ('2.1', 'A3', '4b') or a number in words ('Three')."""
 
 LABEL = re.compile(
-    r"^\s*" + LABEL_OWNER + r"(?:recommendation|rec\.?)\s+(?P<num>" + _NUMBER + r")\s*"
-    r"[:.)\-\u2013\u2014]\s*(?P<text>\S.*)$",
+    r"^\s*" + LABEL_OWNER + r"(?:recommendation|rec\.?)\s+(?:(?P<num>" + _NUMBER + r")\s*"
+    r"[:.)\-\u2013\u2014]|(?P<unstopped>" + _DIGITS + r")" + UNSTOPPED_LABEL_END + r")"
+    r"\s*(?P<text>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 """'Recommendation 1: ...', 'Recommendation 2.1 - ...', 'Rec 3. ...', 'Multi-agency
 recommendation 4: ...', 'Recommendation Three: ...': the label is not part of the
-recommendation; its number is the id (in digits: 'Three' is 3)."""
+recommendation; its number is the id (in digits: 'Three' is 3). A number in digits with no
+stop labels where the matcher reads it as a label (`UNSTOPPED_LABEL_END`): 'Recommendation
+1 Health visitors should ...', but not 'Recommendations 1 and 2 should ...'."""
 _EMPHASIS = re.compile(
     r"^(?P<space>\s*)(?P<mark>\*\*|__|\*|_)(?P<label>"
     + LABEL_OWNER
@@ -220,23 +224,30 @@ def _emphasis_past_label_off(match: re.Match[str]) -> str:
 
 LOOKS_LABELLED = re.compile(
     r"^[\W_]*" + LABEL_OWNER + r"(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
-    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(NUMBER_WORDS) + r")\b)",
+    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+    r"(?![\w.]*\s+(?:and|or|to)\s+\d)",
     re.IGNORECASE,
 )
 """A paragraph that starts as a labelled recommendation does, whether or not `read_label` reads
-its label: one left out of the items is reported, never dropped in silence."""
+its label: one left out of the items is reported, never dropped in silence. Numbers joined
+("Recommendations 1 and 2 should be read together", "Recommendations 3 to 5 ...") name
+recommendations; they label none."""
 
 
 _BARE_LABEL = re.compile(
     r"^(?:recommendation(?P<plural>s)?|rec\.?)(?:\s+(?:no\.?\s*)?(?P<num>[A-Za-z]{0,3}\d+(?:\.\d+)*[a-z]?|"
     + "|".join(NUMBER_WORDS)
-    + r")\b)?\s*(?:[:.)\-\u2013\u2014](?P<title>.*)|\((?P<bracketed>[^()]*)\))?$",
+    + r")\b)?(?:\s*(?:[:.)\-\u2013\u2014](?P<title>.*)|\((?P<bracketed>[^()]*)\))"
+    + r"|"
+    + UNSTOPPED_LABEL_END
+    + r"\s+(?P<unstopped>.*)|\s*)$",
     re.IGNORECASE | re.DOTALL,
 )
 """A label alone ('Recommendation 1', 'Recommendation:', 'Recommendations 2'), its number
 in digits or words ('Recommendation Three'), or with a title after a dash or colon
-('Recommendation 1 \u2013 Fathers') or in brackets ('Recommendation 2 (Supervision)'), once
-its emphasis is taken off."""
+('Recommendation 1 \u2013 Fathers'), in brackets ('Recommendation 2 (Supervision)') or, after
+a number in digits, with no stop where the matcher reads one as a label ('Recommendation 1
+Fathers': `UNSTOPPED_LABEL_END`), once its emphasis is taken off."""
 _TITLE_WORDS = 8
 _VERBS = re.compile(r"\b(?:should|will|must|shall|needs?|ought|to|is|are)\b", re.IGNORECASE)
 """Words that make a title a sentence: 'Recommendation 1: Schools should record ...' is a
@@ -254,10 +265,14 @@ def _title_parts(text: str) -> tuple[str, str] | None:
     found = _BARE_LABEL.match(_EMPHASIS.sub(r"\g<space>\g<label>", plain, count=1))
     if not found or (found.group("plural") and not found.group("num")):
         return None  # 'Recommendations' alone names a section, not a recommendation
-    title = (found.group("title") or found.group("bracketed") or "").strip(" *_\t")
+    number = found.group("num") or ""
+    if found.group("unstopped") is not None and not re.fullmatch(_DIGITS, number):
+        return None  # 'Recommendation Three Fathers' is no label, as the matcher reads it
+    title = (
+        found.group("title") or found.group("bracketed") or found.group("unstopped") or ""
+    ).strip(" *_\t")
     if title and (len(title.split()) > _TITLE_WORDS or title[-1] in ".;!?" or _VERBS.search(title)):
         return None
-    number = found.group("num") or ""
     return NUMBER_WORDS.get(number.lower(), number), title
 
 
@@ -304,7 +319,9 @@ def read_label(text: str) -> tuple[str, str] | None:
     found = LABEL.match(unmarked)
     if found is None:
         return None
-    number = found.group("num")
+    if found.group("unstopped") and _title_parts(text) is not None:
+        return None  # 'Recommendation 1 Fathers' is a title over the recommendation
+    number = found.group("num") or found.group("unstopped")
     return NUMBER_WORDS.get(number.lower(), number), found.group("text")
 
 
