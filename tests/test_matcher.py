@@ -799,6 +799,69 @@ def test_a_subject_of_national_bodies_alone_is_outside(
     assert matcher.match(text).outside_words == bodies
 
 
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        # The rest of a body's name, after "for" or "of", in capitals.
+        (
+            "The Secretary of State for Education should review the guidance on neglect.",
+            ("Secretary of State",),
+        ),
+        (
+            "HM Inspectorate of Constabulary and Fire & Rescue Services should inspect how "
+            "forces share information.",
+            ("Inspectorate",),
+        ),
+        # A subject set off from its modal by an aside.
+        (
+            "The Home Office, working with the Ministry of Justice, should review the guidance "
+            "on domestic abuse.",
+            ("Home Office",),
+        ),
+        # No modal: the subject of the verb a recommendation asks for.
+        (
+            "It is recommended that the Department for Education reviews its guidance on "
+            "information sharing.",
+            ("Department for Education",),
+        ),
+        (
+            "The panel recommends that the Home Office amend the statutory guidance on domestic "
+            "homicide reviews.",
+            ("Home Office",),
+        ),
+        ("We recommend that Ofsted inspects how schools share information.", ("Ofsted",)),
+    ],
+)
+def test_a_national_addressee_is_read_in_the_ways_reviews_name_one(
+    matcher: Matcher, text: str, bodies: tuple[str, ...]
+) -> None:
+    result = matcher.match(text)
+    assert result.outside_words == bodies
+    assert not result.fitting and ids(result, "standards") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After "for" or "of", words in small letters name no body.
+        "The Inspectorate of local schools should share information about exclusions.",
+        # An aside, but the subject is local, or the modal passive.
+        "The Council, working with the Home Office, should share information about asylum.",
+        "The Home Office guidance, as amended, should be followed by every agency.",
+        # "Recommends that", but the subject is no body alone, or no verb asked for follows.
+        "It is recommended that agencies share information with the Home Office.",
+        "It is recommended that the Home Office and local agencies share information.",
+        "It is recommended that Home Office guidance on domestic abuse is followed.",
+        "It is recommended that the Home Office review of the guidance is read by staff.",
+        "It is recommended that Ofsted registered nurseries review their safeguarding policies.",
+    ],
+)
+def test_a_national_body_read_in_those_ways_but_not_addressed_is_not_outside(
+    matcher: Matcher, text: str
+) -> None:
+    assert matcher.match(text).outside == ()
+
+
 def test_local_government_is_not_the_government(norfolk: fw.Framework) -> None:
     """A framework that lists *government* (the bundled one does not) still reads "Local
     government should ..." as a council's."""

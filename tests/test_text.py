@@ -147,10 +147,20 @@ def test_actor_spans(text: str, actors: list[str]) -> None:
         ("The Ministry of Justice must review its guidance.", ["The Ministry of Justice "]),
         ("Training should be reviewed.", []),  # passive: a topic
         ("Children returning home should have a plan.", ["Children returning home "]),
+        # Set off from its modal by an aside; not where the modal is passive.
+        ("The DfE, with Ofsted, should act.", ["The DfE"]),
+        ("The DfE, with Ofsted, should be told.", []),
+        # The subject of a verb asked for after "recommends that", with no modal.
+        ("It is recommended that the DfE reviews it.", ["the DfE"]),
+        ("We recommend that the DfE publishes data.", ["the DfE"]),
+        ("It is recommended that DfE guidance is read.", []),  # no verb asked for
+        ("It is recommended that the DfE review of data is read.", []),  # 'review of': a noun
+        ("It is recommended that the DfE, in time, reviews it.", []),  # punctuation first
     ],
 )
 def test_subject_spans(text: str, subjects: list[str]) -> None:
-    """``actor_spans`` without its test for an agency's word."""
+    """``actor_spans`` without its test for an agency's word, and the subjects an aside or
+    "recommends that" leaves without a modal beside them."""
     assert [text[a:b] for a, b in subject_spans(text)] == subjects
 
 

@@ -109,6 +109,14 @@ _BODY_FILLER = frozenset(_BODY_FILLER_TEXT.split())
 """Words a subject made only of national bodies may hold besides their names: "The UK and
 Welsh Governments", "HM Inspectorate of ...", "Ofsted and the CQC"."""
 _BRACKETED = re.compile(r"\([^()]*\)")
+_NAME_TAIL = re.compile(
+    r"(?<!\s)\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+(?:(?:and|&|of|for|the|in)\s+)*[A-Z][\w'\u2019-]*)*"
+)
+"""The rest of a national body's name after the words listed ("Secretary of State" and
+"for Education", "HM Inspectorate" and "of Probation"): "for" or "of", then words with
+capitals, joined by small words. Matched case-sensitively: "Inspectorate of local schools"
+names no body."""
 OUTSIDE_PENALTY = 2.0
 """Log-odds taken off the model of fit where an ``outside`` phrase matches: the odds of
 fitting fall 7.4-fold, so a text that names such a subject keeps its standards only where
@@ -1786,10 +1794,13 @@ def _addressed(source: str, hits: list[_Hit]) -> list[_Hit]:
 
 def _only_bodies(source: str, start: int, end: int, bodies: list[_Hit]) -> bool:
     """Whether the subject ``start:end`` holds nothing but the ``bodies`` matched in it, the
-    words of ``_BODY_FILLER`` and a bracketed short name ("(CQC)")."""
+    rest of their names (`_NAME_TAIL`), the words of ``_BODY_FILLER`` and a bracketed short
+    name ("(CQC)")."""
     blanked = list(source[start:end])
     for h in bodies:
-        blanked[h.start - start : h.end - start] = " " * (h.end - h.start)
+        tail = _NAME_TAIL.match(source, h.end, end)
+        stop = tail.end() if tail else h.end
+        blanked[h.start - start : stop - start] = " " * (stop - h.start)
     rest = _BRACKETED.sub(" ", "".join(blanked))
     return all(w.lower() in _BODY_FILLER for w in WORD.findall(rest))
 

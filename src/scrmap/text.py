@@ -665,8 +665,83 @@ def subject_spans(text: str) -> list[tuple[int, int]]:
     ``actor_spans`` without its test for an agency's word. For a framework's addressees
     outside it ("Ofsted should ...", "The Ministry of Justice should ..."), which name
     bodies that no list of agency words could hold; the addressee phrase itself says it
-    names who acts."""
-    return _subjects(text, agents_only=False)
+    names who acts. Two more ways a recommendation names its addressee are read too: a
+    subject set off from its modal by an aside (`_aside_subjects`: "The Home Office,
+    working with the Ministry of Justice, should ..."), and the subject of a verb after
+    "recommends that" (`_recommended_subjects`: "It is recommended that the Department for
+    Education reviews ...")."""
+    spans = _subjects(text, agents_only=False) + _aside_subjects(text)
+    return sorted(set(spans + _recommended_subjects(text)))
+
+
+_ASIDE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:!?\n])|(?<=\bthat\b))[ \t]*+(?P<subject>[^\s,.;:!?][^,.;:!?\n]{0,199}?),"
+    r"[^,.;:!?\n]{1,200},[ \t]*+(?=\w)",
+    re.IGNORECASE,
+)
+"""A clause's subject, then an aside between commas, then (where the caller finds one) its
+modal: "The Home Office, working with the Ministry of Justice, should ...". Each part is
+read to 200 characters at most, so that no text makes it read a long run again from each
+place it could start."""
+
+
+def _aside_subjects(text: str) -> list[tuple[int, int]]:
+    """The subjects set off from an active modal by an aside between commas: the clause
+    before the modal is the aside, and the subject stands before it. Short ones only
+    (``ACTOR_WORDS``), as `_subjects` takes them."""
+    spans = []
+    for found in _ASIDE_SUBJECT.finditer(text):
+        modal = _MODAL.match(text, found.end())
+        if modal is None or modal.group("passive"):
+            continue
+        subject = found.group("subject")
+        if 0 < len(WORD.findall(subject)) <= ACTOR_WORDS:
+            start = found.start("subject")
+            spans.append((start, start + len(subject.rstrip())))
+    return spans
+
+
+_RECOMMENDS_THAT = Caseless(r"\b(?:recommends?|recommended)\s+that\s+")
+_RECOMMENDED_VERB_TEXT = """adopt agree amend appoint ask assess audit bring build change clarify
+collect commission consider continue convene create deliver develop enable encourage ensure
+establish evaluate explore extend fund give implement improve include inspect introduce invest
+issue lead legislate make monitor prioritise prioritize produce provide publish put raise
+reconsider reform reinforce remind require review revise seek set share strengthen support
+take undertake update use work write"""
+_RECOMMENDED_VERBS = frozenset(_RECOMMENDED_VERB_TEXT.split())
+"""Verbs a recommendation asks of its addressee, in their plain form: "It is recommended
+that the Home Office reviews (review) ..."."""
+_NOUN_AFTER = frozenset(
+    ["of", "is", "are", "was", "were", "be", "has", "have", "should", "must", "will", "shall"]
+)
+"""Words after a verb's form that make it a noun: "that the Home Office review of ... is"."""
+
+
+def _is_asked_verb(word: str, following: str) -> bool:
+    """Whether ``word`` is one of ``_RECOMMENDED_VERBS`` (plain, -s, -es or -ies) used as a
+    verb: not before ``_NOUN_AFTER`` ("review of", "support is")."""
+    low = word.lower()
+    forms = (low, low[:-1], low[:-2], low[:-3] + "y")
+    return not _RECOMMENDED_VERBS.isdisjoint(forms) and following.lower() not in _NOUN_AFTER
+
+
+def _recommended_subjects(text: str) -> list[tuple[int, int]]:
+    """The subjects of the verbs after "recommends that" / "recommended that", where no
+    modal follows: "It is recommended that the Department for Education reviews its
+    guidance", "The panel recommends that Ofsted inspect ...". The subject is the words
+    from "that" to the first of the verbs a recommendation asks for (a short run, as
+    `_subjects` takes); with "should" after "that", `_subjects` reads it already."""
+    spans = []
+    for found in _RECOMMENDS_THAT.finditer(text):
+        words = list(islice(WORD.finditer(text, found.end()), ACTOR_WORDS + 2))
+        for k, word in enumerate(words[1:], 1):
+            if text[words[k - 1].end() : word.start()].strip():
+                break  # punctuation ends the subject before any verb
+            following = words[k + 1].group() if k + 1 < len(words) else ""
+            if _is_asked_verb(word.group(), following):
+                spans.append((found.end(), words[k - 1].end()))
+                break
+    return spans
 
 
 def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     assert "Recurring areas of practice (9)" in result.output
     assert "Outside the framework (10 phrases: subjects it does not cover)" in (result.output)
     assert (
-        "Addressed outside the framework (16 addressees: bodies that make law, national "
+        "Addressed outside the framework (17 addressees: bodies that make law, national "
         "policy or regulation)"
     ) in result.output
 
