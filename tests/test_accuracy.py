@@ -25,7 +25,7 @@ FLOORS = {
 
 SHARED_DEV = ROOT.parent / "shared" / "corpus" / "dev.yaml"
 """Published recommendations from reviews the cues and weights never saw (issue 18)."""
-SHARED_DEV_FLOOR = (0.62, 0.68, 0.80, 0.84, 0.77)
+SHARED_DEV_FLOOR = (0.64, 0.68, 0.80, 0.84, 0.77)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

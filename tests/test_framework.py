@@ -403,6 +403,27 @@ def test_outside_addressees_parse_and_repeats_are_reported() -> None:
     ]
 
 
+THEMED = (
+    MINIMAL
+    + """\
+themes:
+  - id: T1
+    title: Theme one
+    cues: [three]
+"""
+)
+
+
+def test_about_themes_parse_and_unknown_themes_are_reported_at_their_place() -> None:
+    text = THEMED.replace("    cues: [two]", "    cues: [two]\n    about_themes: [T1]")
+    assert fw.parse(text, "f.yaml").standards[1].about_themes == ("T1",)
+    assert fw.parse(THEMED, "f.yaml").standards[1].about_themes == ()
+    wrong = THEMED.replace("    cues: [two]", "    cues: [two]\n    about_themes: [T1, T2]")
+    assert problems_of(wrong) == [
+        "f.yaml:17:24: standards[1] (id 'S2').about_themes[1]: unknown theme 'T2' (known: T1)"
+    ]
+
+
 def test_a_cue_written_twice_in_one_item_is_reported() -> None:
     text = MINIMAL.replace("    cues: [one]", "    cues: [one, 'one  ', ones, ONE]")
     # Only the same words as written: 'ones' (another ending) and 'ONE' (an acronym) differ.

@@ -82,6 +82,18 @@ def test_the_weights_record_what_each_score_was_made_of(
     assert [c.words() for c in addressed] == ["the outside phrases or addressees changed"]
 
 
+def test_a_standards_themes_are_in_its_digest_and_none_keeps_an_earlier_scrmaps(
+    adult: fw.Framework,
+) -> None:
+    """``about_themes`` changes what the cue scores learned from are; a standard without
+    them keeps the digest weights learned before the key existed recorded."""
+    first = adult.standards[0]
+    before = learned.learned_for(adult).standards[first.id]
+    assert before == learned._item_digest(replace(first, about_themes=()))
+    about = replace(first, about_themes=(adult.themes[0].id,))
+    assert learned._item_digest(about) != before
+
+
 def test_without_addressees_the_outside_digest_is_an_earlier_scrmaps(
     adult: fw.Framework,
 ) -> None:

@@ -153,6 +153,7 @@ def test_actor_spans(text: str, actors: list[str]) -> None:
         # The subject of a verb asked for after "recommends that", with no modal.
         ("It is recommended that the DfE reviews it.", ["the DfE"]),
         ("We recommend that the DfE publishes data.", ["the DfE"]),
+        ("We recommend that the DfE and Ofsted jointly review it.", ["the DfE and Ofsted"]),
         ("It is recommended that DfE guidance is read.", []),  # no verb asked for
         ("It is recommended that the DfE review of data is read.", []),  # 'review of': a noun
         ("It is recommended that the DfE, in time, reviews it.", []),  # punctuation first

@@ -121,6 +121,11 @@ class Standard(_Matchable):
     group: str
     """The heading it stands under in the source document."""
     quadrant: str
+    about_themes: tuple[str, ...] = ()
+    """The themes whose subjects the standard is about ("practitioner confidence with
+    neglect, sexual abuse and domestic abuse"): it is given only where one of them is assigned
+    by its cues. Training in general is not practitioner confidence with those
+    subjects, however often training about them was labelled so."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,7 +185,13 @@ _FRAMEWORK = plain.record(
     foundations=plain.many(plain.record(Foundation, **_HEADING)),
     quadrants=plain.many(plain.record(Quadrant, **_HEADING)),
     standards=plain.many(
-        plain.record(Standard, **_MATCHABLE, group=plain.text, quadrant=plain.text)
+        plain.record(
+            Standard,
+            **_MATCHABLE,
+            group=plain.text,
+            quadrant=plain.text,
+            about_themes=plain.many(plain.text),
+        )
     ),
     families=plain.many(plain.record(Family, id=plain.text, title=plain.text)),
     themes=plain.many(

@@ -176,6 +176,9 @@ class Standard(_Matchable):
     group: NonEmpty
     """The heading it stands under in the source document."""
     quadrant: NonEmpty
+    about_themes: list[NonEmpty] = []
+    """The themes whose subjects the standard is about: it is given only where one of them
+    is assigned by its cues."""
 
 
 class Theme(_Matchable):
@@ -317,6 +320,14 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
                 report((key, i, field), f"unknown {kind} {ref!r} (known: {known})")
 
     check_ref("standards", "quadrant", "quadrants", "quadrant", required=True)
+    for i, item in _items(data, "standards"):
+        about = item.get("about_themes")
+        for j, ref in enumerate(about if isinstance(about, list) else []):
+            if isinstance(ref, str) and ref.strip() not in ids["themes"]:
+                known = ", ".join(sorted(ids["themes"])) or "none defined"
+                report(
+                    ("standards", i, "about_themes", j), f"unknown theme {ref!r} (known: {known})"
+                )
     check_ref("themes", "quadrant", "quadrants", "quadrant", required=False)
     check_ref("themes", "family", "families", "family", required=False)
     return problems

@@ -146,7 +146,10 @@ def _item_digest(item: Standard | Theme) -> str:
     cues = sorted(
         f"{cue.cue}\0{cue.weight}" + ("\0adjacent" if cue.adjacent else "") for cue in item.cues
     )
-    return _digest([f"quadrant {item.quadrant}", *cues, "exclude", *sorted(item.exclude)])
+    parts = [f"quadrant {item.quadrant}", *cues, "exclude", *sorted(item.exclude)]
+    # A standard about themes says which; one about none keeps the digest it had.
+    about = getattr(item, "about_themes", ())
+    return _digest([*parts, "about", *sorted(about)] if about else parts)
 
 
 def learned_for(framework: Framework) -> LearnedFor:

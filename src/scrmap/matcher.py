@@ -61,7 +61,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 from operator import attrgetter
@@ -111,12 +111,13 @@ Welsh Governments", "HM Inspectorate of ...", "Ofsted and the CQC"."""
 _BRACKETED = re.compile(r"\([^()]*\)")
 _NAME_TAIL = re.compile(
     r"(?<!\s)\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*"
-    r"(?:\s+(?:(?:and|&|of|for|the|in)\s+)*[A-Z][\w'\u2019-]*)*"
+    r"(?:\s+(?:(?:of|for|the)\s+)*[A-Z][\w'\u2019-]*)*"
 )
 """The rest of a national body's name after the words listed ("Secretary of State" and
 "for Education", "HM Inspectorate" and "of Probation"): "for" or "of", then words with
-capitals, joined by small words. Matched case-sensitively: "Inspectorate of local schools"
-names no body."""
+capitals, joined by "of", "for" or "the". Not by "and": "The Secretary of State for
+Education and the Norfolk Safeguarding Children Partnership should ..." is addressed to a
+local body too. Matched case-sensitively: "Inspectorate of local schools" names no body."""
 OUTSIDE_PENALTY = 2.0
 """Log-odds taken off the model of fit where an ``outside`` phrase matches: the odds of
 fitting fall 7.4-fold, so a text that names such a subject keeps its standards only where
@@ -731,12 +732,17 @@ class Matcher:
     learned term (most do not) costs one look-up, with no term made of it."""
     _bare_matches: list[dict[int, Match]] = field(default_factory=list, init=False, repr=False)
     """For each slot, its matches without evidence by score (see ``_apply_learned``)."""
+    _about: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
+    """The standards about some themes' subjects (``about_themes``), with those themes."""
     _biases: list[float] = field(default_factory=list, init=False, repr=False)
     """For each slot, its model's bias: all of an item's log-odds but its terms' where no
     cue of it is found, as for most items a text is rescored for."""
 
     def __post_init__(self) -> None:
         self._quadrant_order = {q.id: i for i, q in enumerate(self.framework.quadrants)}
+        self._about = {
+            s.id: frozenset(s.about_themes) for s in self.framework.standards if s.about_themes
+        }
         theme_cues: dict[str | None, set[tuple[str, ...]]] = defaultdict(set)
         for theme in self.framework.themes:
             theme_cues[theme.quadrant] |= {phrase_keys(c.cue) for c in theme.cues}
@@ -1132,6 +1138,15 @@ class Matcher:
             cues = [(h.pattern.cue, h.start, h.end, round(h.quality, 3)) for h in kept]
             scored[kind].append((item, score, cues))
         fits = None
+        # A standard about themes none of which has evidence here stays under the
+        # threshold, by its cues and (below) by its learned weights.
+        unevidenced = self._unevidenced(scored["themes"]) if self._about else frozenset()
+        cap = self.threshold - 1
+        if unevidenced:
+            scored["standards"] = [
+                (item, min(score, cap) if item in unevidenced else score, cues)
+                for item, score, cues in scored["standards"]
+            ]
         # Equal scores are ordered by the cues' own score, then by the framework's order.
         cue_scores = {k: {item: score for item, score, _ in ms} for k, ms in scored.items()}
         shown = 1 if near_misses else self.threshold
@@ -1145,6 +1160,15 @@ class Matcher:
                 kind: [_cue_match(item, score, cues, text, shown) for item, score, cues in ms]
                 for kind, ms in scored.items()
             }
+        if unevidenced:
+            # Held under the threshold, it keeps its words only where near misses are shown.
+            bare = cap < shown
+            matched["standards"] = [
+                replace(m, score=cap, evidence=() if bare else m.evidence)
+                if m.id in unevidenced and m.score > cap
+                else m
+                for m in matched["standards"]
+            ]
         standards = self._rank("standards", matched["standards"], cue_scores["standards"])
         themes = self._rank("themes", matched["themes"], cue_scores["themes"])
         # A text whose standards are withheld reaches its quadrants through its themes only,
@@ -1154,6 +1178,15 @@ class Matcher:
         through = [m for m in standards if m.score < self.threshold or id(m) in given]
         quadrants = self._quadrants(through if fitting else (), themes, shown)
         return Result(standards, themes, quadrants, self.threshold, fits, outside)
+
+    def _unevidenced(self, themes: list[_Scored]) -> frozenset[str]:
+        """The standards about some themes' subjects (``about_themes``) none of which
+        ``themes`` (the text's themes by their cues) scores at the threshold: "training on
+        managing risk" names none of neglect, sexual abuse and domestic abuse, so it is not
+        practitioner confidence with them, whatever its learned words say; nor does a weak cue
+        alone ("victims of crime": *victim*, 45, for domestic abuse) make it so."""
+        evidenced = {item for item, score, _ in themes if score >= self.threshold}
+        return frozenset(s for s, about in self._about.items() if about.isdisjoint(evidenced))
 
     def terms(self, text: str) -> dict[tuple[str, ...], tuple[int, int, float]]:
         """The words and adjacent word pairs of ``text`` that learned weights can use.

@@ -729,7 +729,8 @@ def _recommended_subjects(text: str) -> list[tuple[int, int]]:
     """The subjects of the verbs after "recommends that" / "recommended that", where no
     modal follows: "It is recommended that the Department for Education reviews its
     guidance", "The panel recommends that Ofsted inspect ...". The subject is the words
-    from "that" to the first of the verbs a recommendation asks for (a short run, as
+    from "that" to the first of the verbs a recommendation asks for, less an adverb just
+    before it ("... and the Ministry of Justice jointly review ..."; a short run, as
     `_subjects` takes); with "should" after "that", `_subjects` reads it already."""
     spans = []
     for found in _RECOMMENDS_THAT.finditer(text):
@@ -739,7 +740,9 @@ def _recommended_subjects(text: str) -> list[tuple[int, int]]:
                 break  # punctuation ends the subject before any verb
             following = words[k + 1].group() if k + 1 < len(words) else ""
             if _is_asked_verb(word.group(), following):
-                spans.append((found.end(), words[k - 1].end()))
+                # An adverb before the verb is no part of the subject ("jointly review").
+                last = k - 2 if k > 1 and words[k - 1].group().lower().endswith("ly") else k - 1
+                spans.append((found.end(), words[last].end()))
                 break
     return spans
 

@@ -35,6 +35,12 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     )
     assert "Recurring safeguarding issues (4)" in result.output
     assert "Recurring areas of practice (9)" in result.output
+    assert (
+        "abuse (31 phrases; only with neglect, child-sexual-abuse or domestic-abuse)"
+    ) in result.output
+    assert "6.3 SCR actions completed and learning shared and embedded (47 phrases)" in (
+        result.output
+    )
     assert "Outside the framework (10 phrases: subjects it does not cover)" in (result.output)
     assert (
         "Addressed outside the framework (17 addressees: bodies that make law, national "

@@ -944,16 +944,17 @@ def test_a_paragraph_that_looks_labelled_is_never_dropped_in_silence(tmp_path: P
 def test_a_label_with_no_stop_is_read_where_the_matcher_reads_one(tmp_path: Path) -> None:
     """'Recommendation 2 Health visitors ...' beside a list is labelled, as the matcher reads
     it (`item_label`), not reported as a label not read; with a short title and no verb it
-    is a title over the paragraph under it, as 'Recommendation 3 \u2013 Supervision' is;
-    numbers joined name recommendations and label none."""
+    is a title over the paragraph under it, as 'Recommendation 3 \u2013 Supervision' is,
+    up to the next paragraph that starts as a label does, read or not: numbers joined
+    ('Recommendations 1 and 2 ...') label none, and are reported, not joined to it."""
     path = tmp_path / "w.md"
     path.write_text(
         "# Child W\n\n## Recommendations\n\n"
         "1. Agencies should share information about domestic abuse.\n\n"
         "Recommendation 2 Health visitors should ask about fathers.\n\n"
         "**Recommendation 3** The LSCP will audit supervision.\n\n"
-        "Recommendations 1 and 2 should be read together.\n\n"
-        "Recommendation 4 Supervision\n\nManagers should give supervision monthly.\n",
+        "Recommendation 4 Supervision\n\nManagers should give supervision monthly.\n\n"
+        "Recommendations 1 and 2 should be read together.\n",
         encoding="utf-8",
     )
     recs, problems = load_file(path)
@@ -961,9 +962,10 @@ def test_a_label_with_no_stop_is_read_where_the_matcher_reads_one(tmp_path: Path
         ("1", "Agencies should share information about domestic abuse.", 5),
         ("2", "Health visitors should ask about fathers.", 7),
         ("3", "The LSCP will audit supervision.", 9),
-        ("4", "Supervision. Managers should give supervision monthly.", 15),
+        ("4", "Supervision. Managers should give supervision monthly.", 13),
     ]
-    assert problems == []
+    assert [p.line for p in problems] == [15]
+    assert "its label is not one scrmap reads" in str(problems[0])
 
 
 @pytest.mark.parametrize(

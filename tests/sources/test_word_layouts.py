@@ -160,6 +160,33 @@ def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path)
     ]
 
 
+def test_a_label_not_read_ends_the_paragraphs_under_a_title_label(tmp_path: Path) -> None:
+    """'Recommendation 3 In light of ...' (a word that goes on from the number) is no label
+    the matcher reads: it is reported, not joined to the recommendation under the title
+    label above it, and nor is 'Recommendations 5 and 6 ...'."""
+    doc = document()
+    for text in (
+        "Recommendation 2 Supervision",
+        "Agencies should ensure supervision is reflective.",
+        "Recommendation 3 In light of this review, the LSCP should audit referrals.",
+        "Recommendation 4 Fathers",
+        "Health visitors should ask about fathers.",
+        "Recommendations 5 and 6 should be read together.",
+    ):
+        doc.add_paragraph(text)
+    path = tmp_path / "titled.docx"
+    doc.save(str(path))
+    recs, problems = load_file(path)
+    assert [(r.id, r.text) for r in recs] == [
+        ("2", "Supervision. Agencies should ensure supervision is reflective."),
+        ("4", "Fathers. Health visitors should ask about fathers."),
+    ]
+    assert [(p.line, "its label is not one scrmap reads" in p.message) for p in problems] == [
+        (5, True),
+        (8, True),
+    ]
+
+
 def test_a_label_with_no_stop_before_a_capital_is_read(tmp_path: Path) -> None:
     """As the matcher reads it: 'Recommendation 1 Health visitors ...' is labelled."""
     doc = document()

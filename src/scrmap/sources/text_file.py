@@ -224,14 +224,13 @@ def _emphasis_past_label_off(match: re.Match[str]) -> str:
 
 LOOKS_LABELLED = re.compile(
     r"^[\W_]*" + LABEL_OWNER + r"(?:recommendations?|rec\.?)\s*(?:no\.?\s*)?"
-    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
-    r"(?![\w.]*\s+(?:and|or|to)\s+\d)",
+    r"(?:[A-Za-z]{0,3}\d|(?:" + "|".join(NUMBER_WORDS) + r")\b)",
     re.IGNORECASE,
 )
 """A paragraph that starts as a labelled recommendation does, whether or not `read_label` reads
-its label: one left out of the items is reported, never dropped in silence. Numbers joined
-("Recommendations 1 and 2 should be read together", "Recommendations 3 to 5 ...") name
-recommendations; they label none."""
+its label: one left out of the items is reported, never dropped in silence ("Recommendations
+1 and 2 should be read together" too: under a title label it would otherwise be read as
+part of the recommendation)."""
 
 
 _BARE_LABEL = re.compile(

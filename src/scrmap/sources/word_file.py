@@ -516,11 +516,18 @@ def _under_labels(section: list[_Block]) -> list[_Block]:
     """The section with each title label (a heading or a paragraph, 'Recommendation 1
     \u2013 Fathers', 'Recommendation') and the plain paragraphs under it made one labelled
     block: they are the recommendation, the label's number its id. A title label with no
-    paragraph under it stays as it was."""
+    paragraph under it stays as it was. A paragraph that starts as a label does, though its
+    label is not one scrmap reads ("Recommendation 3 In light of ..."), ends the paragraphs
+    under it and is reported, not read as part of the recommendation above."""
     joined: list[_Block] = []
     number: str | None = None  # the open title label's number, while its text may follow
     for block in section:
-        plain = _readable(block) and not block.numbered and not read_label(block.text)
+        plain = (
+            _readable(block)
+            and not block.numbered
+            and not read_label(block.text)
+            and not LOOKS_LABELLED.match(block.text)
+        )
         if number is not None and plain and title_label(block.text) is None:
             if joined[-1].label is None:  # the title label itself: its text replaces it
                 text = with_title(joined[-1].text, block.text)

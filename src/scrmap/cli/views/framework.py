@@ -40,11 +40,15 @@ def framework_tree(framework: Framework) -> Tree:
             )
         )
         for standard in standards:
+            # A standard given only with one of some themes says which.
+            about = standard.about_themes
+            named = f"{', '.join(about[:-1])} or {about[-1]}" if len(about) > 1 else "".join(about)
+            only = f"; only with {named}" if about else ""
             branch.add(
                 Text.assemble(
                     (standard.id, "cyan"),
                     f" {standard.title} ",
-                    (f"({counted(len(standard.cues), 'phrase')})", QUIET),
+                    (f"({counted(len(standard.cues), 'phrase')}{only})", QUIET),
                 )
             )
     themes = root.add(Text.assemble(("Key themes", "bold"), f" ({len(framework.themes)})"))
