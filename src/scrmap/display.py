@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 
 _UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 """Control, format (bidi overrides, zero-width), line/paragraph separator and lone
@@ -71,3 +72,18 @@ def yaml_string(text: str) -> str:
     """``text`` as a double-quoted YAML string (JSON's string syntax is YAML's), non-ASCII
     kept but for what would act on a terminal (`inert_json`)."""
     return inert_json(json.dumps(text, ensure_ascii=False), yaml=True)
+
+
+LISTED = 4
+"""How many names a sentence lists before "and N others"."""
+
+
+def joined_names(names: Sequence[str], joiner: str = "or") -> str:
+    """Names joined for a sentence: "2.4 or 4.1", "2.4, 3.1 or 4.1", and past `LISTED`,
+    "2.4, 3.1, 3.2, 4.1 and 2 others", so a message stays one line."""
+    if len(names) > LISTED:
+        rest = len(names) - LISTED
+        return f"{', '.join(names[:LISTED])} and {rest} other{'s' * (rest != 1)}"
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"

@@ -311,23 +311,20 @@ def _reference_problems(data: dict[str, Any], located: yamlpos.Located, name: st
         ids[key] = set(seen)
 
     def check_ref(key: str, field: str, target: str, kind: str, required: bool) -> None:
+        """Each item's ``field``, one id or a list of ids, names an item of ``target``."""
         for i, item in _items(data, key):
             ref = item.get(field)
             if ref is None and not required:
                 continue
-            if isinstance(ref, str) and ref.strip() not in ids[target]:
-                known = ", ".join(sorted(ids[target])) or "none defined"
-                report((key, i, field), f"unknown {kind} {ref!r} (known: {known})")
+            places = enumerate(ref) if isinstance(ref, list) else [(None, ref)]
+            for j, one in places:
+                if isinstance(one, str) and one.strip() not in ids[target]:
+                    known = ", ".join(sorted(ids[target])) or "none defined"
+                    path = (key, i, field) if j is None else (key, i, field, j)
+                    report(path, f"unknown {kind} {one!r} (known: {known})")
 
     check_ref("standards", "quadrant", "quadrants", "quadrant", required=True)
-    for i, item in _items(data, "standards"):
-        about = item.get("about_themes")
-        for j, ref in enumerate(about if isinstance(about, list) else []):
-            if isinstance(ref, str) and ref.strip() not in ids["themes"]:
-                known = ", ".join(sorted(ids["themes"])) or "none defined"
-                report(
-                    ("standards", i, "about_themes", j), f"unknown theme {ref!r} (known: {known})"
-                )
+    check_ref("standards", "about_themes", "themes", "theme", required=False)
     check_ref("themes", "quadrant", "quadrants", "quadrant", required=False)
     check_ref("themes", "family", "families", "family", required=False)
     return problems

@@ -19,10 +19,9 @@ from datetime import date
 from scrmap.actionplan import Progress, State
 from scrmap.coverage import Copies, Coverage, Row, published
 from scrmap.defaults import NO_PLAN, WEAK_MATCH
+from scrmap.display import joined_names
 
 MAX_MESSAGES = 5
-LISTED = 4
-"""How many names a message lists before "and N others"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,17 +33,6 @@ class Message:
     ``no-status``, ``weak``, ``widespread``, ``repeats``, ``unmapped``, ``quadrant``,
     ``covered``, ``empty``."""
     text: str
-
-
-def _names(names: Sequence[str], joiner: str = "or") -> str:
-    """Names joined for a sentence: "2.4 or 4.1", "2.4, 3.1 or 4.1", and past `LISTED`,
-    "2.4, 3.1, 3.2, 4.1 and 2 others", so a message stays one line."""
-    if len(names) > LISTED:
-        rest = len(names) - LISTED
-        return f"{', '.join(names[:LISTED])} and {rest} other{'s' * (rest != 1)}"
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -61,13 +49,13 @@ def _gaps(coverage: Coverage) -> list[Message]:
     out = []
     if quadrants:
         word = "quadrant" if len(quadrants) == 1 else "quadrants"
-        out.append(Message("gaps", f"No recommendation addresses {word} {_names(quadrants)}"))
+        out.append(Message("gaps", f"No recommendation addresses {word} {joined_names(quadrants)}"))
     if standards:
         word = "standard" if len(standards) == 1 else "standards"
-        out.append(Message("gaps", f"No recommendation addresses {word} {_names(standards)}"))
+        out.append(Message("gaps", f"No recommendation addresses {word} {joined_names(standards)}"))
     if themes:
         word = "the theme" if len(themes) == 1 else "the themes"
-        out.append(Message("gaps", f"No recommendation addresses {word} {_names(themes)}"))
+        out.append(Message("gaps", f"No recommendation addresses {word} {joined_names(themes)}"))
     if not out and coverage.mapped:
         out.append(Message("covered", "Every standard and theme is addressed by at least one item"))
     return out
@@ -117,14 +105,14 @@ def _counted_twice(twice: Sequence[Copies]) -> list[Message]:
     if not twice:
         return []
     parts = [
-        f"{_plural(c.items, 'item')} of {_names(list(c.cases), 'and')} "
-        f"({_names(list(c.files), 'and')})"
+        f"{_plural(c.items, 'item')} of {joined_names(list(c.cases), 'and')} "
+        f"({joined_names(list(c.files), 'and')})"
         for c in twice
     ]
     return [
         Message(
             "counted-twice",
-            f"Counted twice: {_names(parts, 'and')} are read from more than one file, and "
+            f"Counted twice: {joined_names(parts, 'and')} are read from more than one file, and "
             "every figure counts them once for each; leave out the copies and make the "
             "report again",
         )

@@ -146,14 +146,23 @@ def test_bold_labels_are_labels_and_a_bold_labelled_item_is_no_heading(tmp_path:
     ]
 
 
-def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path) -> None:
+def _paragraphs(tmp_path: Path, *texts: str) -> Any:
+    """What a Word file of plain paragraphs, ``texts`` one after another, reads as."""
     doc = document()
-    doc.add_paragraph("Recommendation 1 health visitors should ask about fathers.")
-    doc.add_paragraph("Recommendation 2: Schools should record every concern.")
-    doc.add_paragraph("Recommendation Three: GPs should code every concern.")
+    for text in texts:
+        doc.add_paragraph(text)
     path = tmp_path / "draft.docx"
     doc.save(str(path))
-    recs, problems = load_file(path)
+    return load_file(path)
+
+
+def test_a_paragraph_that_looks_labelled_is_reported_if_not_read(tmp_path: Path) -> None:
+    recs, problems = _paragraphs(
+        tmp_path,
+        "Recommendation 1 health visitors should ask about fathers.",
+        "Recommendation 2: Schools should record every concern.",
+        "Recommendation Three: GPs should code every concern.",
+    )
     assert [r.id for r in recs] == ["2", "3"]
     assert [(p.line, p.message.split(" looks")[0]) for p in problems] == [
         (3, "'Recommendation 1 health ...'")
@@ -164,19 +173,15 @@ def test_a_label_not_read_ends_the_paragraphs_under_a_title_label(tmp_path: Path
     """'Recommendation 3 In light of ...' (a word that goes on from the number) is no label
     the matcher reads: it is reported, not joined to the recommendation under the title
     label above it, and nor is 'Recommendations 5 and 6 ...'."""
-    doc = document()
-    for text in (
+    recs, problems = _paragraphs(
+        tmp_path,
         "Recommendation 2 Supervision",
         "Agencies should ensure supervision is reflective.",
         "Recommendation 3 In light of this review, the LSCP should audit referrals.",
         "Recommendation 4 Fathers",
         "Health visitors should ask about fathers.",
         "Recommendations 5 and 6 should be read together.",
-    ):
-        doc.add_paragraph(text)
-    path = tmp_path / "titled.docx"
-    doc.save(str(path))
-    recs, problems = load_file(path)
+    )
     assert [(r.id, r.text) for r in recs] == [
         ("2", "Supervision. Agencies should ensure supervision is reflective."),
         ("4", "Fathers. Health visitors should ask about fathers."),
@@ -189,12 +194,11 @@ def test_a_label_not_read_ends_the_paragraphs_under_a_title_label(tmp_path: Path
 
 def test_a_label_with_no_stop_before_a_capital_is_read(tmp_path: Path) -> None:
     """As the matcher reads it: 'Recommendation 1 Health visitors ...' is labelled."""
-    doc = document()
-    doc.add_paragraph("Recommendation 1 Health visitors should ask about fathers.")
-    doc.add_paragraph("Recommendation 2: Schools should record every concern.")
-    path = tmp_path / "draft.docx"
-    doc.save(str(path))
-    recs, problems = load_file(path)
+    recs, problems = _paragraphs(
+        tmp_path,
+        "Recommendation 1 Health visitors should ask about fathers.",
+        "Recommendation 2: Schools should record every concern.",
+    )
     assert [(r.id, r.text) for r in recs] == [
         ("1", "Health visitors should ask about fathers."),
         ("2", "Schools should record every concern."),

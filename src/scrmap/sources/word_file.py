@@ -522,12 +522,8 @@ def _under_labels(section: list[_Block]) -> list[_Block]:
     joined: list[_Block] = []
     number: str | None = None  # the open title label's number, while its text may follow
     for block in section:
-        plain = (
-            _readable(block)
-            and not block.numbered
-            and not read_label(block.text)
-            and not LOOKS_LABELLED.match(block.text)
-        )
+        # A labelled paragraph, read or not, starts as a label does (`LOOKS_LABELLED`).
+        plain = _readable(block) and not block.numbered and not LOOKS_LABELLED.match(block.text)
         if number is not None and plain and title_label(block.text) is None:
             if joined[-1].label is None:  # the title label itself: its text replaces it
                 text = with_title(joined[-1].text, block.text)

@@ -6,6 +6,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from scrmap.cli.views import QUIET
+from scrmap.display import joined_names
 from scrmap.formats import counted
 from scrmap.framework import Framework
 from scrmap.records import theme_families
@@ -42,8 +43,7 @@ def framework_tree(framework: Framework) -> Tree:
         for standard in standards:
             # A standard given only with one of some themes says which.
             about = standard.about_themes
-            named = f"{', '.join(about[:-1])} or {about[-1]}" if len(about) > 1 else "".join(about)
-            only = f"; only with {named}" if about else ""
+            only = f"; only with {joined_names(about)}" if about else ""
             branch.add(
                 Text.assemble(
                     (standard.id, "cyan"),
