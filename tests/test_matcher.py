@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrmap import framework as fw
-from scrmap.matcher import Matcher, Result, _read, _runs, _slip, _text_terms
-from scrmap.text import normalise
+from scrmap.matcher import Matcher, Result, _read, _rival, _runs, _slip, _starts, _text_terms
+from scrmap.text import normal_form, normalise
 
 
 @pytest.fixture(scope="module")
@@ -118,6 +118,17 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
         ("Plans should record the young person's perspective.", "child-engagement"),
         ("Police should tell schools of IIOC investigations.", "child-sexual-abuse"),
         ("Assessments should consider earlier care proceedings.", "historical-information"),
+        # Forms of domestic abuse and of neglect that national guidance names.
+        ("Schools should teach pupils about teenage relationship abuse.", "domestic-abuse"),
+        ("The partnership should develop a pathway for child-to-parent violence.",
+         "domestic-abuse"),
+        ("The strategy on violence against women and girls should include children.",
+         "domestic-abuse"),
+        ("Practitioners should understand the impact of the toxic trio on children.",
+         "domestic-abuse"),
+        ("Practitioners should recognise when a child's basic needs are not being met.",
+         "neglect"),
+        ("Health visitors should act on faltering growth in infants.", "neglect"),
     ],
 )  # fmt: skip
 def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
@@ -159,6 +170,8 @@ def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) ->
          "conditions.", "neglect"),
         ("The ambulance trust should review its response to domestic fire incidents.",
          "domestic-abuse"),
+        # Basic care is a child's care side by side, not the basic needs of care leavers.
+        ("The council should meet the basic needs of care leavers for housing.", "neglect"),
     ],
 )  # fmt: skip
 def test_words_near_a_theme_that_are_not_its_subject(
@@ -417,6 +430,11 @@ def test_typos_are_tolerated_and_lower_quality(matcher: Matcher) -> None:
     [
         ("responive", "respond"),  # of responsive: a letter short of respond too
         ("refrering", "referr"),  # of referring: a swap from referrer's stem too
+        # A slip of a cue word as written, and of a word that no cue writes whose stem is
+        # another cue word's: of protective (*protect*) and proactive, of leading (*lead*)
+        # and leaving.
+        ("proective", "proactiv"),
+        ("leaing", "leav"),
     ],
 )
 def test_a_slip_of_two_cue_words_is_read_as_neither(
@@ -427,6 +445,31 @@ def test_a_slip_of_two_cue_words_is_read_as_neither(
     read = matcher._word(slip)
     assert not read.typo
     assert not_meant not in read.keys
+
+
+@given(st.text(alphabet="aceilmnoprstvy", min_size=6, max_size=11))
+def test_a_rival_is_looked_for_only_where_a_stem_can_start(matcher: Matcher, spelt: str) -> None:
+    """`_rival` stems only the words changed at one place that start with a key: the same
+    answer as stemming every one of them."""
+    keys = matcher._keys
+    changed = {spelt[:i] + c + spelt[i:] for i in range(1, len(spelt) + 1) for c in LETTERS}
+    changed.update(spelt[:i] + spelt[i + 1 :] for i in range(1, len(spelt)))
+    changed.update(
+        spelt[:i] + spelt[i + 1] + spelt[i] + spelt[i + 2 :] for i in range(1, len(spelt) - 1)
+    )
+    for found in ("proactiv", "protect"):
+        every = any(normal_form(w) in keys and normal_form(w) != found for w in changed)
+        assert _rival(spelt, found, keys, _starts(keys)) == every
+
+
+def test_a_rival_ending_in_y_is_found_by_its_stem(matcher: Matcher) -> None:
+    """*family* stems to *famili*, which is no start of it: "familly" is a slip of it."""
+    keys = matcher._keys
+    assert normal_form("family") in keys
+    assert _rival("familly", "other", keys, _starts(keys))
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @pytest.mark.parametrize(("slip", "meant"), [("actiosn", "action"), ("abusve", "abus")])
@@ -623,8 +666,13 @@ def test_a_label_alone_does_not_map_to_learning_from_reviews(either: Matcher) ->
         ("The Designated Nurse will deliver training to all health visitors.", "2.3"),
         ("The Designated Nurse will deliver training to all health visitors.", "5.1"),
         ("The Learning and Improvement subgroup should meet monthly.", "6.3"),
+        # Several roles who act, in a list, are no more than one.
+        ("Health visitors, GPs and school nurses should attend the parenting course.", "2.3"),
+        ("GPs, midwives and health visitors should attend the parenting course.", "2.3"),
+        ("The Designated Nurse will deliver training to all health visitors, GPs and school "
+         "nurses.", "2.3"),
     ],
-)
+)  # fmt: skip
 def test_an_actor_in_the_subject_does_not_assign_a_standard(
     either: Matcher, text: str, not_by_itself: str
 ) -> None:
@@ -635,6 +683,20 @@ def test_the_action_still_counts_after_the_actor(either: Matcher) -> None:
     result = either.match("Health visitors should ask about fathers at every contact.")
     assert ids(result, "standards")[0] == "1.3"
     assert "2.3" not in ids(result, "standards")
+
+
+def test_roles_who_act_count_as_one_and_show_as_one(either: Matcher) -> None:
+    """Of a list of roles who act, only the strongest counts for a standard, and only it is
+    shown as that standard's evidence; an action of the standard's still assigns it."""
+    listed = either.match("Health visitors, GPs and school nurses should ask about fathers.")
+    alone = either.match("Health visitors should ask about fathers.")
+    assert ids(listed, "standards") == ids(alone, "standards")
+    multi_agency = next(m for m in listed.standards if m.id == "2.3")
+    assert [e.matched for e in multi_agency.evidence] == ["Health visitors"]
+    attend = either.match(
+        "Health visitors, GPs and school nurses should attend strategy discussions."
+    )
+    assert "2.3" in ids(attend, "standards")
 
 
 @pytest.mark.parametrize(
@@ -774,6 +836,9 @@ def test_a_national_body_addressed_lowers_the_fit(matcher: Matcher) -> None:
         "Agencies should share information about missing episodes. The Home Office should "
         "review the National Referral Mechanism.",
         "The DfE will publish new guidance, and schools should update their safeguarding policy.",
+        # A list of who acts that holds a local agency too.
+        "Health visitors, Ofsted and the CQC should share information about domestic abuse.",
+        "The council, the police, Ofsted and the CQC should review the guidance.",
     ],
 )
 def test_a_national_body_not_addressed_is_not_outside(matcher: Matcher, text: str) -> None:
@@ -792,6 +857,12 @@ def test_a_national_body_not_addressed_is_not_outside(matcher: Matcher, text: st
             "The Home Office should review its guidance. The Home Office should publish data.",
             ("Home Office",),
         ),
+        (
+            "Ofsted, the CQC, HMICFRS and HMI Probation should inspect how agencies share "
+            "information.",
+            ("Ofsted", "CQC", "HMICFRS", "HMI Probation"),
+        ),
+        ("The Home Secretary should review the guidance on neglect.", ("Home Secretary",)),
     ],
 )
 def test_a_subject_of_national_bodies_alone_is_outside(
@@ -877,6 +948,9 @@ def test_practitioner_confidence_needs_one_of_its_subjects(matcher: Matcher) -> 
         "Provide multi-agency training and guidance on managing cases of domestic abuse."
     )
     assert "domestic-abuse" in ids(themed, "themes") and "6.2" in ids(themed, "standards")
+    # A form of domestic abuse named without the words is the subject too.
+    trio = matcher.match("Practitioners should be confident in responding to the toxic trio.")
+    assert "domestic-abuse" in ids(trio, "themes") and "6.2" in ids(trio, "standards")
     # A weak cue of the theme alone (*victim*, under the threshold) is not its subject.
     victims = matcher.match(
         "All staff should be trained to recognise and respond to the needs of victims of crime."

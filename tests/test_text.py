@@ -134,8 +134,21 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
         ("Practitioners should be prepared to challenge", ["Practitioners "]),
         ("Children returning home should have a plan", []),  # no actor word: a topic
         ("The ICB and NHS England must agree", ["The ICB and NHS England "]),
+        # A list of who acts, its items set off by commas.
+        ("Health visitors, GPs and midwives should ask", ["Health visitors, GPs and midwives "]),
+        ("Police, health and children's social care must attend",
+         ["Police, health and children's social care "]),
+        ("It is agreed that schools, GPs, and midwives will ask",
+         ["schools, GPs, and midwives "]),
+        # Not a list: an introductory phrase, a clause with its own modal, no *and* or *or*,
+        # an item that names nobody.
+        ("In light of this, the police and health should agree", ["the police and health "]),
+        ("Health visitors should ask, GPs and midwives should record",
+         ["Health visitors ", "GPs and midwives "]),
+        ("Following the review, GPs should ask", ["GPs "]),
+        ("Where possible, GPs and midwives should ask", ["GPs and midwives "]),
     ],
-)
+)  # fmt: skip
 def test_actor_spans(text: str, actors: list[str]) -> None:
     assert [text[a:b] for a, b in actor_spans(text)] == actors
 
@@ -157,6 +170,18 @@ def test_actor_spans(text: str, actors: list[str]) -> None:
         ("It is recommended that DfE guidance is read.", []),  # no verb asked for
         ("It is recommended that the DfE review of data is read.", []),  # 'review of': a noun
         ("It is recommended that the DfE, in time, reviews it.", []),  # punctuation first
+        # A noun before a noun ("review recommendations are"), and a past participle, are
+        # no verb asked for; an object's own *is* leaves the verb a verb.
+        ("It is recommended that the DfE review recommendations are read.", []),
+        ("It is recommended that the guidance reviewed by the DfE is read.", []),
+        ("It is recommended that the DfE review whether guidance is read.", ["the DfE"]),
+        ("It is recommended that the DfE clarifies its guidance.", ["the DfE"]),
+        # A list of bodies: the whole list, whoever is first.
+        ("Ofsted, the CQC and HMICFRS should act.", ["Ofsted, the CQC and HMICFRS "]),
+        (
+            "Health visitors, Ofsted and the CQC should act.",
+            ["Health visitors, Ofsted and the CQC "],
+        ),
     ],
 )
 def test_subject_spans(text: str, subjects: list[str]) -> None:

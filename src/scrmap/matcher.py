@@ -60,7 +60,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
@@ -694,6 +694,8 @@ class Matcher:
     first word that its stem does not correct."""
     _spelt_words: list[str] = field(default_factory=list, init=False, repr=False)
     """``_spelt``'s words in order: ties go to the first."""
+    _key_starts: frozenset[str] = field(default_factory=frozenset, init=False, repr=False)
+    """Every start of every key (`_starts`), made with ``_spelt``: for `_rival`."""
     _near_spelt: dict[int, list[str]] = field(default_factory=dict, init=False, repr=False)
     """``_spelt``'s words within one letter of each length met, in order."""
     _order: dict[str, dict[str, int]] = field(default_factory=dict, init=False, repr=False)
@@ -867,10 +869,13 @@ class Matcher:
             if not self._spelt:
                 self._spelt = _spellings(self._phrases)
                 self._spelt_words = sorted(self._spelt)
+                self._key_starts = _starts(self._keys)
             written = _one_edit(spelt, self._spelt_words, self._near_spelt, self._spelt)
             found = self._spelt[written] if written is not None else None
         if found is None:
             found = _one_edit(key, self._vocab, self._near_length)
+        elif _rival(spelt, found, self._keys, self._key_starts):
+            found = None
         self._typo_cache[spelt] = found
         return found
 
@@ -1124,10 +1129,10 @@ class Matcher:
                 kept = _drop_contained(kept)
             if not kept:
                 continue
+            if kind == "standards" and actors:
+                kept = _one_actor(kept, actors)
             remaining = 1.0
             for h in kept:
-                if kind == "standards" and _within(h.start, h.end, actors):
-                    h.quality *= ACTOR_FACTOR
                 remaining *= 1.0 - h.pattern.weight * h.quality
             score = round(100 * (1.0 - remaining))
             if len(kept) == 1 and kept[0].pattern.generic:
@@ -1564,6 +1569,58 @@ def _slip(word: str, meant: str) -> bool:
     return extra > 0 and word[extra] == word[extra - 1]
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SHORTEST_STEM = 3
+
+
+def _rival(spelt: str, found: str, keys: Set[str], starts: Set[str]) -> bool:
+    """Whether ``spelt``, a slip of a cue word as written (whose key is ``found``), is as
+    well a slip of a word no cue writes whose stem is another cue word's key: a letter
+    dropped from it, one doubled, or two swapped. "proective" is "proactive" with a letter
+    wrong and "protective" (*protect*, a cue word's stem) with one dropped; "leaing" is
+    "leaving" and "leading" with one dropped. The cue words as written are a few of the
+    words their stems stand for, so which was meant cannot be told, and the slip is left
+    unread (`_one_edit`).
+
+    A stem is the start of its word, so a word is stemmed only where one of its starts is a
+    key (`_may_stem_to_key`); ``starts`` holds every start of every key, so a word changed
+    at one place whose start to there is none of them starts no key past it."""
+    n = len(spelt)
+    # The first start of ``spelt`` that is a key: a word changed after it starts with it.
+    first = next((j for j in range(_SHORTEST_STEM, n + 1) if spelt[:j] in keys), n + 2)
+    for i in range(1, n + 1):
+        # The words changed at ``i``: a letter put in (one dropped), taken out (one
+        # doubled), or two swapped.
+        words = [spelt[:i] + c + spelt[i:] for c in _LETTERS]
+        if i < n:
+            words.append(spelt[:i] + spelt[i + 1 :])
+        if i < n - 1:
+            words.append(spelt[:i] + spelt[i + 1] + spelt[i] + spelt[i + 2 :])
+        for word in words:
+            if first > i and not _may_stem_to_key(word, i, keys, starts):
+                continue
+            stem = normal_form(word)
+            if stem != found and stem in keys:
+                return True
+    return False
+
+
+def _may_stem_to_key(word: str, i: int, keys: Set[str], starts: Set[str]) -> bool:
+    """Whether a key can be the stem of ``word``, changed at ``i`` and not before: a stem is
+    a start of its word, so one of its starts past ``i`` must be a key, but for a last *y*
+    stemmed as *i* (*family*, *famili*)."""
+    if word.endswith("y") and word[:-1] + "i" in keys:
+        return True
+    if word[: i + 1] not in starts:
+        return False
+    return any(word[:j] in keys for j in range(max(_SHORTEST_STEM, i + 1), len(word) + 1))
+
+
+def _starts(keys: Iterable[str]) -> frozenset[str]:
+    """Every start of every key ("pro", "prot", ... "protect"), for `_rival`."""
+    return frozenset(k[:j] for k in keys for j in range(1, len(k) + 1))
+
+
 def _spellings(phrases: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
     """Each word of ``phrases`` as written (``spelling``) and the key it stands for;
     acronyms left out, as typo correction never makes one."""
@@ -1854,6 +1911,20 @@ def _very_words(hit: _Hit, source: str) -> bool:
     return len(written) == len(wanted) and all(
         w == c or w == c + "s" or w == c + "es" for w, c in zip(written, wanted, strict=True)
     )
+
+
+def _one_actor(hits: list[_Hit], actors: list[tuple[int, int]]) -> list[_Hit]:
+    """A standard's hits with those in who acts (``actors``) counted as one: the strongest
+    of them, at ``ACTOR_FACTOR`` of its quality; the others are dropped. Who acts says who
+    does the work, however many are named: "Health visitors, GPs and school nurses should
+    ask about fathers" names three roles, and is no more about the professionals in
+    multi-agency discussions (2.3) than "Health visitors should ..." is."""
+    acting = [h for h in hits if _within(h.start, h.end, actors)]
+    if not acting:
+        return hits
+    strongest = max(acting, key=lambda h: h.pattern.weight * h.quality)  # the first of equals
+    strongest.quality *= ACTOR_FACTOR
+    return [h for h in hits if h is strongest or not _within(h.start, h.end, actors)]
 
 
 @cache

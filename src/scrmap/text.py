@@ -715,14 +715,28 @@ _NOUN_AFTER = frozenset(
     ["of", "is", "are", "was", "were", "be", "has", "have", "should", "must", "will", "shall"]
 )
 """Words after a verb's form that make it a noun: "that the Home Office review of ... is"."""
+_OBJECT_START_TEXT = """the a an its their his her our your this these that those all any
+each every some no such whether how what which who when where if it them him us"""
+_OBJECT_START = frozenset(_OBJECT_START_TEXT.split())
+"""Words that start what a verb asks for ("reviews its guidance", "review whether ..."):
+after one of them, a later *is* is that clause's, not the verb's."""
 
 
-def _is_asked_verb(word: str, following: str) -> bool:
+def _is_asked_verb(word: str, following: tuple[str, ...]) -> bool:
     """Whether ``word`` is one of ``_RECOMMENDED_VERBS`` (plain, -s, -es or -ies) used as a
-    verb: not before ``_NOUN_AFTER`` ("review of", "support is")."""
+    verb: not before ``_NOUN_AFTER`` ("review of", "support is"), nor a word before it
+    that starts no object ("that the DfE review recommendations are considered": a noun
+    with its noun); the next two words of ``following`` are read."""
     low = word.lower()
-    forms = (low, low[:-1], low[:-2], low[:-3] + "y")
-    return not _RECOMMENDED_VERBS.isdisjoint(forms) and following.lower() not in _NOUN_AFTER
+    forms = [low]
+    if low.endswith("s"):  # -s, -es, -ies; not -ed ("considered" is no "consider")
+        forms += [low[:-1], low[:-2]] + ([low[:-3] + "y"] if low.endswith("ies") else [])
+    if _RECOMMENDED_VERBS.isdisjoint(forms):
+        return False
+    after = [w.lower() for w in following[:2]]
+    if after and after[0] in _NOUN_AFTER:
+        return False
+    return not (len(after) == 2 and after[0] not in _OBJECT_START and after[1] in _NOUN_AFTER)
 
 
 def _recommended_subjects(text: str) -> list[tuple[int, int]]:
@@ -734,11 +748,11 @@ def _recommended_subjects(text: str) -> list[tuple[int, int]]:
     `_subjects` takes); with "should" after "that", `_subjects` reads it already."""
     spans = []
     for found in _RECOMMENDS_THAT.finditer(text):
-        words = list(islice(WORD.finditer(text, found.end()), ACTOR_WORDS + 2))
+        words = list(islice(WORD.finditer(text, found.end()), ACTOR_WORDS + 3))
         for k, word in enumerate(words[1:], 1):
             if text[words[k - 1].end() : word.start()].strip():
                 break  # punctuation ends the subject before any verb
-            following = words[k + 1].group() if k + 1 < len(words) else ""
+            following = tuple(w.group() for w in words[k + 1 : k + 3])
             if _is_asked_verb(word.group(), following):
                 # An adverb before the verb is no part of the subject ("jointly review").
                 last = k - 2 if k > 1 and words[k - 1].group().lower().endswith("ly") else k - 1
@@ -748,7 +762,9 @@ def _recommended_subjects(text: str) -> list[tuple[int, int]]:
 
 
 def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
-    """The short subjects before active modals; ``agents_only``, those naming an agency."""
+    """The short subjects before active modals; ``agents_only``, those naming an agency. A
+    subject that is a list's last items ("GPs and midwives" in "Health visitors, GPs and
+    midwives should ...") takes in the items before it (`_list_start`)."""
     spans: list[tuple[int, int]] = []
     # The clause of a modal starts where the last clause start before it ends. Modals and
     # clause starts both come in order, so the clause starts are read once, on from the
@@ -757,14 +773,18 @@ def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
     clauses = _CLAUSE_START.finditer(text)
     clause = next(clauses, None)
     start = 0
+    after_modal = 0  # where the last modal ended: no list reaches back past it
     for modal in _MODAL.finditer(text):
         while clause is not None and clause.end() <= modal.start():
             start = clause.end()
             clause = next(clauses, None)
+        previous, after_modal = after_modal, modal.end()
         if modal.group("passive"):
             continue
         if spans and start < spans[-1][1]:
             continue
+        if start and text[start - 1] in ", \t":
+            start = _list_start(text, start, modal.start(), previous)
         # At most one word past the limit is read: a subject longer than that is none.
         words = [
             m.group() for m in islice(WORD.finditer(text, start, modal.start()), ACTOR_WORDS + 1)
@@ -777,6 +797,55 @@ def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
         ):
             spans.append((start, modal.start()))
     return spans
+
+
+_LIST_END = Caseless(whole_words(["and", "or"]))
+_LIST_ITEM_WORDS = 6
+"""At most this many words in one item of a list of who acts: longer, it is a clause."""
+_INTRODUCER_TEXT = """in on at as by for from to with without within following after before
+if once since given because although though while whilst until unless however therefore
+furthermore moreover additionally also further finally first firstly second secondly third
+thirdly lastly then now so but yet similarly specifically where when that this these there
+it"""
+_INTRODUCERS = frozenset(_INTRODUCER_TEXT.split())
+"""First words of a phrase set off by a comma before the subject ("In light of this, the
+Home Office should ..."), which no list of who acts starts with."""
+
+
+def _list_start(text: str, start: int, end: int, floor: int) -> int:
+    """Where a subject starts when the subject read (``start:end``, after a comma) is the
+    end of a list ("GPs and midwives" in "Health visitors, GPs and midwives should ..."):
+    the start of the list's first item. A list ends with *and* or *or*, and each item
+    before it is short (``_LIST_ITEM_WORDS``), holds no modal, and names who acts: an
+    agency's word, an acronym, or a capital that starts no introductory phrase
+    (``_INTRODUCERS``: "In light of this, the Home Office should ..." is addressed to the
+    Home Office alone). No item reaches back past ``floor`` (the last modal's end), and
+    the whole subject stays within ``ACTOR_WORDS``."""
+    if _LIST_END.search(text, start, end) is None:
+        return start
+    count = len(WORD.findall(text, start, end))
+    while True:
+        comma = text.rfind(",", floor, start)
+        if comma < 0 or text[comma + 1 : start].strip():
+            return start
+        item_start = floor
+        for found in _CLAUSE_START.finditer(text, max(floor, comma - 120), comma):
+            if found.end() <= comma:
+                item_start = found.end()
+        words = WORD.findall(text, item_start, comma)
+        count += len(words)
+        if not 0 < len(words) <= _LIST_ITEM_WORDS or count > ACTOR_WORDS:
+            return start
+        first = words[0]
+        if first.lower() in _INTRODUCERS or _MODAL.search(text, item_start, comma):
+            return start
+        if not (
+            first[0].isupper()
+            or not AGENT_WORDS.isdisjoint(map(str.lower, words))
+            or any(map(acronym_form, words))
+        ):
+            return start
+        start = item_start
 
 
 _ROLE_TEXT = """visitor visitors nurse nurses midwife midwives doctor doctors gp gps practitioner

@@ -43,7 +43,7 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     )
     assert "Outside the framework (10 phrases: subjects it does not cover)" in (result.output)
     assert (
-        "Addressed outside the framework (17 addressees: bodies that make law, national "
+        "Addressed outside the framework (24 addressees: bodies that make law, national "
         "policy or regulation)"
     ) in result.output
 
@@ -83,7 +83,7 @@ def test_show_json_and_yaml_round_trip(runner: CliRunner) -> None:
 def test_show_yaml_writes_adjacent_only_where_set_and_reads_back(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    """As the file has it: `adjacent: false` on every cue would bury the two that are set."""
+    """As the file has it: `adjacent: false` on every cue would bury the three that are set."""
     shown = runner.invoke(app, ["framework", "show", "-f", "yaml"]).stdout
     cues = [
         c
@@ -91,7 +91,11 @@ def test_show_yaml_writes_adjacent_only_where_set_and_reads_back(
         for i in yaml.safe_load(shown)[kind]
         for c in i["cues"]
     ]
-    assert sorted(c["cue"] for c in cues if "adjacent" in c) == ["domestic incident", "family help"]
+    assert sorted(c["cue"] for c in cues if "adjacent" in c) == [
+        "basic care",
+        "domestic incident",
+        "family help",
+    ]
     assert all(c["adjacent"] is True for c in cues if "adjacent" in c)
     (tmp_path / "shown.yaml").write_text(shown, encoding="utf-8")
     again = fw.load(tmp_path / "shown.yaml", learned=False)
