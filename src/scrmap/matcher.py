@@ -1589,6 +1589,10 @@ def _rival(spelt: str, found: str, keys: Set[str], starts: Set[str]) -> bool:
     # The first start of ``spelt`` that is a key: a word changed after it starts with it.
     first = next((j for j in range(_SHORTEST_STEM, n + 1) if spelt[:j] in keys), n + 2)
     for i in range(1, n + 1):
+        if first > n and spelt[:i] not in starts and spelt[: i - 1] + "i" not in starts:
+            # No start of ``spelt`` is a key, and none from here on starts one (nor a last
+            # *y* read as *i*): no word changed here or later stems to a key.
+            break
         # The words changed at ``i``: a letter put in (one dropped), taken out (one
         # doubled), or two swapped.
         words = [spelt[:i] + c + spelt[i:] for c in _LETTERS]
