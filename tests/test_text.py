@@ -177,7 +177,12 @@ def test_actor_spans(text: str, actors: list[str]) -> None:
         ("It is recommended that the DfE review whether guidance is read.", ["the DfE"]),
         ("It is recommended that the DfE clarifies its guidance.", ["the DfE"]),
         # A list of bodies: the whole list, whoever is first.
-        ("Ofsted, the CQC and HMICFRS should act.", ["Ofsted, the CQC and HMICFRS "]),
+        ("The MASH, the CQC and HMICFRS should act.", ["The MASH, the CQC and HMICFRS "]),
+        # Not a list: an opening word or phrase that names nobody.
+        ("Going forward, the DfE and the CQC should act.", ["the DfE and the CQC "]),
+        ("Nationally, the DfE and the CQC should act.", ["the DfE and the CQC "]),
+        # After "recommends that", a verb's -s form before a noun is still the verb.
+        ("It is recommended that the DfE ensures schools have a lead.", ["the DfE"]),
         (
             "Health visitors, Ofsted and the CQC should act.",
             ["Health visitors, Ofsted and the CQC "],

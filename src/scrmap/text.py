@@ -722,11 +722,19 @@ _OBJECT_START = frozenset(_OBJECT_START_TEXT.split())
 after one of them, a later *is* is that clause's, not the verb's."""
 
 
+_NOUNS_TOO_TEXT = """audit change commission fund issue lead reform review set share support
+update use work"""
+_NOUNS_TOO = frozenset(_NOUNS_TOO_TEXT.split())
+"""Verbs asked for that are nouns too in their plain form ("the DfE review recommendations
+are ..."); *ensure* or *reviews* before a noun is a verb ("ensures schools have ...")."""
+
+
 def _is_asked_verb(word: str, following: tuple[str, ...]) -> bool:
     """Whether ``word`` is one of ``_RECOMMENDED_VERBS`` (plain, -s, -es or -ies) used as a
-    verb: not before ``_NOUN_AFTER`` ("review of", "support is"), nor a word before it
-    that starts no object ("that the DfE review recommendations are considered": a noun
-    with its noun); the next two words of ``following`` are read."""
+    verb: not before ``_NOUN_AFTER`` ("review of", "support is"), nor, where it is a noun
+    too (``_NOUNS_TOO``), a word before it that starts no object ("that the DfE review
+    recommendations are considered": a noun with its noun); the next two words of
+    ``following`` are read."""
     low = word.lower()
     forms = [low]
     if low.endswith("s"):  # -s, -es, -ies; not -ed ("considered" is no "consider")
@@ -736,7 +744,12 @@ def _is_asked_verb(word: str, following: tuple[str, ...]) -> bool:
     after = [w.lower() for w in following[:2]]
     if after and after[0] in _NOUN_AFTER:
         return False
-    return not (len(after) == 2 and after[0] not in _OBJECT_START and after[1] in _NOUN_AFTER)
+    return not (
+        low in _NOUNS_TOO
+        and len(after) == 2
+        and after[0] not in _OBJECT_START
+        and after[1] in _NOUN_AFTER
+    )
 
 
 def _recommended_subjects(text: str) -> list[tuple[int, int]]:
@@ -801,12 +814,15 @@ def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
 
 _LIST_END = Caseless(whole_words(["and", "or"]))
 _LIST_ITEM_WORDS = 6
+_LIST_REACH = 400
+"""A subject read as a list's end is at most this many characters (``ACTOR_WORDS`` words)."""
 """At most this many words in one item of a list of who acts: longer, it is a clause."""
 _INTRODUCER_TEXT = """in on at as by for from to with without within following after before
 if once since given because although though while whilst until unless however therefore
 furthermore moreover additionally also further finally first firstly second secondly third
 thirdly lastly then now so but yet similarly specifically where when that this these there
-it"""
+it overall instead meanwhile otherwise thus hence again today nonetheless nevertheless
+regardless accordingly going building having regarding through during"""
 _INTRODUCERS = frozenset(_INTRODUCER_TEXT.split())
 """First words of a phrase set off by a comma before the subject ("In light of this, the
 Home Office should ..."), which no list of who acts starts with."""
@@ -817,13 +833,13 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
     end of a list ("GPs and midwives" in "Health visitors, GPs and midwives should ..."):
     the start of the list's first item. A list ends with *and* or *or*, and each item
     before it is short (``_LIST_ITEM_WORDS``), holds no modal, and names who acts: an
-    agency's word, an acronym, or a capital that starts no introductory phrase
-    (``_INTRODUCERS``: "In light of this, the Home Office should ..." is addressed to the
-    Home Office alone). No item reaches back past ``floor`` (the last modal's end), and
-    the whole subject stays within ``ACTOR_WORDS``."""
-    if _LIST_END.search(text, start, end) is None:
+    agency's word or an acronym, and starts no introductory phrase (``_INTRODUCERS``: "In
+    light of this, the Home Office should ..." is addressed to the Home Office alone;
+    "Going forward, ..." and "Training, ..." name nobody). No item reaches back past
+    ``floor`` (the last modal's end), and the whole subject stays within ``ACTOR_WORDS``."""
+    count = sum(1 for _ in islice(WORD.finditer(text, start, end), ACTOR_WORDS + 1))
+    if count > ACTOR_WORDS or end - start > _LIST_REACH or not _LIST_END.search(text, start, end):
         return start
-    count = len(WORD.findall(text, start, end))
     while True:
         comma = text.rfind(",", floor, start)
         if comma < 0 or text[comma + 1 : start].strip():
@@ -836,14 +852,12 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
         count += len(words)
         if not 0 < len(words) <= _LIST_ITEM_WORDS or count > ACTOR_WORDS:
             return start
-        first = words[0]
-        if first.lower() in _INTRODUCERS or _MODAL.search(text, item_start, comma):
+        first = words[0].lower()
+        if first in _INTRODUCERS or _MODAL.search(text, item_start, comma):
             return start
-        if not (
-            first[0].isupper()
-            or not AGENT_WORDS.isdisjoint(map(str.lower, words))
-            or any(map(acronym_form, words))
-        ):
+        # An agency's word or an acronym: "Going forward", "Nationally" and "Training"
+        # name nobody (nor, unread, does "Ofsted": a name is no word to tell by).
+        if AGENT_WORDS.isdisjoint(map(str.lower, words)) and not any(map(acronym_form, words)):
             return start
         start = item_start
 
