@@ -71,6 +71,7 @@ from scrmap.framework import Cue, Framework, Standard, Theme
 from scrmap.learned import Learned, LearnedItem
 from scrmap.text import (
     GAP_WORDS,
+    IRREGULAR,
     SENTENCE_BREAK,
     WORD,
     Caseless,
@@ -1592,14 +1593,22 @@ def _rival(spelt: str, found: str, keys: Set[str], starts: Set[str]) -> bool:
     # The first start of ``spelt`` that is a key: a word changed after it starts with it.
     first = next((j for j in range(_SHORTEST_STEM, n + 1) if spelt[:j] in keys), n + 2)
     for i in range(1, n + 1):
-        if first > n and spelt[:i] not in starts and spelt[: i - 1] + "i" not in starts:
+        if (
+            first > n
+            and spelt[:i] not in starts
+            and spelt[: i - 1] + "i" not in starts
+            and spelling(spelt) == spelt
+        ):
             # No start of ``spelt`` is a key, and none from here on starts one (nor a last
             # *y* read as *i*): no word changed here or later stems to a key.
             break
         # The words changed at ``i``: a letter put in (one dropped), taken out (one
         # doubled), or two swapped.
         for word in [spelt[:i] + c + spelt[i:] for c in _LETTERS]:
-            if first > i and not _may_stem_to_key(word, i, keys, starts):
+            # A stem is a start of the word as written only where no other spelling
+            # ("center", "centre") or irregular form ("women") is read before stemming.
+            plain = word not in IRREGULAR and spelling(word) == word
+            if plain and first > i and not _may_stem_to_key(word, i, keys, starts):
                 continue
             stem = normal_form(word)
             if stem in keys and stem[:_KIN] != found[:_KIN]:
