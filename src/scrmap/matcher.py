@@ -73,6 +73,7 @@ from scrmap.text import (
     GAP_WORDS,
     IRREGULAR,
     SENTENCE_BREAK,
+    US_TO_UK,
     WORD,
     Caseless,
     Reading,
@@ -1575,12 +1576,13 @@ _KIN = 5
 """Stems that start alike to here are of one family (*histori*, *histor*; *violent*,
 *violenc*): a slip of both is read as the cue word, whichever was meant."""
 _SHORTEST_STEM = 3
+"""No key shorter than this is looked for at the start of a word `_rival` makes."""
 
 
 def _rival(spelt: str, found: str, keys: Set[str], starts: Set[str]) -> bool:
     """Whether ``spelt``, a slip of a cue word as written (whose key is ``found``), is as
-    well a slip of a word no cue writes whose stem is another cue word's key: a letter
-    dropped from it, one doubled, or two swapped. "proective" is "proactive" with a letter
+    well a word no cue writes with a letter dropped, whose stem is the key of another
+    family (``_KIN``) of cue words. "proective" is "proactive" with a letter
     wrong and "protective" (*protect*, a cue word's stem) with one dropped; "leaing" is
     "leaving" and "leading" with one dropped. The cue words as written are a few of the
     words their stems stand for, so which was meant cannot be told, and the slip is left
@@ -1592,28 +1594,32 @@ def _rival(spelt: str, found: str, keys: Set[str], starts: Set[str]) -> bool:
     n = len(spelt)
     # The first start of ``spelt`` that is a key: a word changed after it starts with it.
     first = next((j for j in range(_SHORTEST_STEM, n + 1) if spelt[:j] in keys), n + 2)
+    prunable = first > n and _stems_as_written(spelt)
     for i in range(1, n + 1):
-        if (
-            first > n
-            and spelt[:i] not in starts
-            and spelt[: i - 1] + "i" not in starts
-            and spelling(spelt) == spelt
-        ):
+        if prunable and spelt[:i] not in starts and spelt[: i - 1] + "i" not in starts:
             # No start of ``spelt`` is a key, and none from here on starts one (nor a last
             # *y* read as *i*): no word changed here or later stems to a key.
             break
-        # The words changed at ``i``: a letter put in (one dropped), taken out (one
-        # doubled), or two swapped.
+        # The words with a letter put in at ``i`` (the letter the slip dropped).
         for word in [spelt[:i] + c + spelt[i:] for c in _LETTERS]:
-            # A stem is a start of the word as written only where no other spelling
-            # ("center", "centre") or irregular form ("women") is read before stemming.
-            plain = word not in IRREGULAR and spelling(word) == word
-            if plain and first > i and not _may_stem_to_key(word, i, keys, starts):
+            if (
+                first > i
+                and not _may_stem_to_key(word, i, keys, starts)
+                and _stems_as_written(word)
+            ):
                 continue
             stem = normal_form(word)
             if stem in keys and stem[:_KIN] != found[:_KIN]:
                 return True
     return False
+
+
+def _stems_as_written(word: str) -> bool:
+    """Whether ``word`` is stemmed as written, so that its stem is a start of it: not where
+    another spelling ("center", "centre"; an *-ize*) or an irregular form ("women") is read
+    first (`normal_form`). A word with a *z* is taken as read otherwise, unasked: the check
+    is quick where `spelling` is not."""
+    return word.isalpha() and "z" not in word and word not in US_TO_UK and word not in IRREGULAR
 
 
 def _may_stem_to_key(word: str, i: int, keys: Set[str], starts: Set[str]) -> bool:

@@ -786,37 +786,35 @@ def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
     clauses = _CLAUSE_START.finditer(text)
     clause = next(clauses, None)
     start = 0
+    at_comma = False  # whether the clause starts at a comma: a list's end, perhaps
     after_modal = 0  # where the last modal ended: no list reaches back past it
     for modal in _MODAL.finditer(text):
         while clause is not None and clause.end() <= modal.start():
             start = clause.end()
+            at_comma = text.startswith(",", clause.start())
             clause = next(clauses, None)
         previous, after_modal = after_modal, modal.end()
         if modal.group("passive"):
             continue
         if spans and start < spans[-1][1]:
             continue
-        if start and text[start - 1] in ", \t":
+        if at_comma:
             start = _list_start(text, start, modal.start(), previous)
         # At most one word past the limit is read: a subject longer than that is none.
         words = [
             m.group() for m in islice(WORD.finditer(text, start, modal.start()), ACTOR_WORDS + 1)
         ]
         # An agency's word (read in C), else an acronym: whether any word is either.
-        if 0 < len(words) <= ACTOR_WORDS and (
-            not agents_only
-            or not AGENT_WORDS.isdisjoint(map(str.lower, words))
-            or any(map(acronym_form, words))
-        ):
+        if 0 < len(words) <= ACTOR_WORDS and (not agents_only or _names_agent(words)):
             spans.append((start, modal.start()))
     return spans
 
 
 _LIST_END = Caseless(whole_words(["and", "or"]))
 _LIST_ITEM_WORDS = 6
+"""At most this many words in one item of a list of who acts: longer, it is a clause."""
 _LIST_REACH = 400
 """A subject read as a list's end is at most this many characters (``ACTOR_WORDS`` words)."""
-"""At most this many words in one item of a list of who acts: longer, it is a clause."""
 _INTRODUCER_TEXT = """in on at as by for from to with without within following after before
 if once since given because although though while whilst until unless however therefore
 furthermore moreover additionally also further finally first firstly second secondly third
@@ -826,6 +824,12 @@ regardless accordingly going building having regarding through during"""
 _INTRODUCERS = frozenset(_INTRODUCER_TEXT.split())
 """First words of a phrase set off by a comma before the subject ("In light of this, the
 Home Office should ..."), which no list of who acts starts with."""
+
+
+def _names_agent(words: list[str]) -> bool:
+    """Whether ``words`` name who acts: an agency's word (``AGENT_WORDS``, read in C), else
+    an acronym."""
+    return not AGENT_WORDS.isdisjoint(map(str.lower, words)) or any(map(acronym_form, words))
 
 
 def _list_start(text: str, start: int, end: int, floor: int) -> int:
@@ -855,9 +859,9 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
         first = words[0].lower()
         if first in _INTRODUCERS or _MODAL.search(text, item_start, comma):
             return start
-        # An agency's word or an acronym: "Going forward", "Nationally" and "Training"
-        # name nobody (nor, unread, does "Ofsted": a name is no word to tell by).
-        if AGENT_WORDS.isdisjoint(map(str.lower, words)) and not any(map(acronym_form, words)):
+        # "Going forward", "Nationally" and "Training" name nobody (nor, unread, does
+        # "Ofsted": a name is no word to tell by).
+        if not _names_agent(words):
             return start
         start = item_start
 
