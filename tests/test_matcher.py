@@ -129,6 +129,16 @@ def test_the_mothers_boyfriend_and_a_stepdad_are_fathers_for_the_theme(
         ("Practitioners should recognise when a child's basic needs are not being met.",
          "neglect"),
         ("Health visitors should act on faltering growth in infants.", "neglect"),
+        # Other names guidance gives them.
+        ("Police Scotland should review its response to family violence.", "domestic-abuse"),
+        ("GPs should ask about intimate partner abuse.", "domestic-abuse"),
+        ("Schools should know how to respond to forced marriage.", "domestic-abuse"),
+        ("Midwives should recognise coercion and control.", "domestic-abuse"),
+        ("Health visitors should weigh infants who look malnourished.", "neglect"),
+        ("Plans should record the young person's voice.", "child-engagement"),
+        ("Probation should tell children's social care when a sex offender moves in.",
+         "child-sexual-abuse"),
+        ("Police should share intelligence on child abuse images.", "child-sexual-abuse"),
     ],
 )  # fmt: skip
 def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) -> None:
@@ -172,6 +182,9 @@ def test_themes_as_reviews_word_them(matcher: Matcher, text: str, theme: str) ->
          "domestic-abuse"),
         # Basic care is a child's care side by side, not the basic needs of care leavers.
         ("The council should meet the basic needs of care leavers for housing.", "neglect"),
+        # Side by side only: a family's history, the sex of an offender.
+        ("Assessments should consider the family's history of violence.", "domestic-abuse"),
+        ("Police should record the sex of the offender.", "child-sexual-abuse"),
     ],
 )  # fmt: skip
 def test_words_near_a_theme_that_are_not_its_subject(
@@ -848,6 +861,9 @@ def test_a_national_body_addressed_lowers_the_fit(matcher: Matcher) -> None:
         # A list of who acts that holds a local agency too.
         "Health visitors, Ofsted and the CQC should share information about domestic abuse.",
         "The council, the police, Ofsted and the CQC should review the guidance.",
+        "Schools, Ofsted, the DfE and the CQC should review how agencies share information.",
+        # The same, its line broken where a library's block of lines may break it.
+        "Schools, Ofsted, the DfE\nand the CQC should review how agencies share information.",
     ],
 )
 def test_a_national_body_not_addressed_is_not_outside(matcher: Matcher, text: str) -> None:

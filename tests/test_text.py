@@ -147,6 +147,23 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
          ["Health visitors ", "GPs and midwives "]),
         ("Following the review, GPs should ask", ["GPs "]),
         ("Where possible, GPs and midwives should ask", ["GPs and midwives "]),
+        # A name alone between commas is an item; at a sentence's start a capital says
+        # nothing ("Training" would be one too).
+        ("Schools, Ofsted, the DfE and the CQC should act",
+         ["Schools, Ofsted, the DfE and the CQC "]),
+        ("In Norfolk, Training and the police should agree", ["Training and the police "]),
+        ("Following the review, Norfolk, the LSCB and the police should agree",
+         ["Norfolk, the LSCB and the police "]),
+        # A list longer than a subject's twelve words, every item naming who acts.
+        ("Health visitors, school nurses, GPs, practice nurses, community midwives, hospital "
+         "midwives and the ambulance service should ask",
+         ["Health visitors, school nurses, GPs, practice nurses, community midwives, hospital "
+          "midwives and the ambulance service "]),
+        # A line broken in mid-sentence, as a library's block of lines keeps it, is no
+        # clause start; a line that starts with a capital or a mark still is.
+        ("Health visitors, GPs\nand midwives should ask", ["Health visitors, GPs\nand midwives "]),
+        ("Health\nvisitors, GPs and midwives should ask", ["Health\nvisitors, GPs and midwives "]),
+        ("- Health visitors\n- GPs should ask", ["- GPs "]),
     ],
 )  # fmt: skip
 def test_actor_spans(text: str, actors: list[str]) -> None:
@@ -176,6 +193,10 @@ def test_actor_spans(text: str, actors: list[str]) -> None:
         ("It is recommended that the guidance reviewed by the DfE is read.", []),
         ("It is recommended that the DfE review whether guidance is read.", ["the DfE"]),
         ("It is recommended that the DfE clarifies its guidance.", ["the DfE"]),
+        ("It is recommended that the DfE examines its guidance.", ["the DfE"]),
+        ("The panel recommends that NHS England scrutinises the data.", ["NHS England"]),
+        # After *the*, a verb's form is a noun: the subject runs on to the verb.
+        ("It is recommended that the review process engages fathers.", ["the review process"]),
         # A list of bodies: the whole list, whoever is first.
         ("The MASH, the CQC and HMICFRS should act.", ["The MASH, the CQC and HMICFRS "]),
         # Not a list: an opening word or phrase that names nobody.

@@ -702,12 +702,15 @@ def _aside_subjects(text: str) -> list[tuple[int, int]]:
 
 
 _RECOMMENDS_THAT = Caseless(r"\b(?:recommends?|recommended)\s+that\s+")
-_RECOMMENDED_VERB_TEXT = """adopt agree amend appoint ask assess audit bring build change clarify
-collect commission consider continue convene create deliver develop enable encourage ensure
-establish evaluate explore extend fund give implement improve include inspect introduce invest
-issue lead legislate make monitor prioritise prioritize produce provide publish put raise
-reconsider reform reinforce remind require review revise seek set share strengthen support
-take undertake update use work write"""
+_RECOMMENDED_VERB_TEXT = """adopt agree align allocate amend apply appoint arrange ask assess
+assure audit bring build change clarify collect commission confirm consider consult continue
+convene coordinate create deliver design develop devise disseminate embed enable encourage
+engage ensure establish evaluate examine expand explore extend facilitate fund give identify
+implement improve include inform inspect instruct introduce invest investigate issue lead
+legislate maintain make monitor notify offer oversee prepare prioritise prioritize produce
+promote provide publish put raise recognise recognize reconsider reform reinforce remind
+require respond review revise scrutinise scrutinize seek set share strengthen support take
+undertake update use work write"""
 _RECOMMENDED_VERBS = frozenset(_RECOMMENDED_VERB_TEXT.split())
 """Verbs a recommendation asks of its addressee, in their plain form: "It is recommended
 that the Home Office reviews (review) ..."."""
@@ -720,6 +723,9 @@ each every some no such whether how what which who when where if it them him us"
 _OBJECT_START = frozenset(_OBJECT_START_TEXT.split())
 """Words that start what a verb asks for ("reviews its guidance", "review whether ..."):
 after one of them, a later *is* is that clause's, not the verb's."""
+_DETERMINER_TEXT = "the a an its their his her our your this these those each every"
+_DETERMINERS = frozenset(_DETERMINER_TEXT.split())
+"""Words after which a verb's form is a noun: "that the review process engages fathers"."""
 
 
 _NOUNS_TOO_TEXT = """audit change commission fund issue lead reform review set share support
@@ -765,6 +771,8 @@ def _recommended_subjects(text: str) -> list[tuple[int, int]]:
         for k, word in enumerate(words[1:], 1):
             if text[words[k - 1].end() : word.start()].strip():
                 break  # punctuation ends the subject before any verb
+            if words[k - 1].group().lower() in _DETERMINERS:
+                continue  # "the review process": a noun after *the* is no verb
             following = tuple(w.group() for w in words[k + 1 : k + 3])
             if _is_asked_verb(word.group(), following):
                 # An adverb before the verb is no part of the subject ("jointly review").
@@ -790,22 +798,25 @@ def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
     after_modal = 0  # where the last modal ended: no list reaches back past it
     for modal in _MODAL.finditer(text):
         while clause is not None and clause.end() <= modal.start():
-            start = clause.end()
-            at_comma = text.startswith(",", clause.start())
+            mark = text[clause.start()]
+            if mark != "\n" or not _soft_break(text, clause):
+                start = clause.end()
+                at_comma = mark == ","
             clause = next(clauses, None)
         previous, after_modal = after_modal, modal.end()
         if modal.group("passive"):
             continue
         if spans and start < spans[-1][1]:
             continue
+        limit = ACTOR_WORDS
         if at_comma:
-            start = _list_start(text, start, modal.start(), previous)
+            listed = _list_start(text, start, modal.start(), previous)
+            if listed != start:  # a list of who acts, checked item by item
+                start, limit = listed, _LIST_WORDS
         # At most one word past the limit is read: a subject longer than that is none.
-        words = [
-            m.group() for m in islice(WORD.finditer(text, start, modal.start()), ACTOR_WORDS + 1)
-        ]
+        words = [m.group() for m in islice(WORD.finditer(text, start, modal.start()), limit + 1)]
         # An agency's word (read in C), else an acronym: whether any word is either.
-        if 0 < len(words) <= ACTOR_WORDS and (not agents_only or _names_agent(words)):
+        if 0 < len(words) <= limit and (not agents_only or _names_agent(words)):
             spans.append((start, modal.start()))
     return spans
 
@@ -813,6 +824,11 @@ def _subjects(text: str, agents_only: bool) -> list[tuple[int, int]]:
 _LIST_END = Caseless(whole_words(["and", "or"]))
 _LIST_ITEM_WORDS = 6
 """At most this many words in one item of a list of who acts: longer, it is a clause."""
+_LIST_WORDS = 20
+"""At most this many words in a whole list of who acts, every item of which names an
+agency, a role or a body: more than a subject's ``ACTOR_WORDS``, as six bodies in a row
+("Health visitors, school nurses, GPs, practice nurses, midwives and the ambulance
+service") are still who acts, not what is to be done."""
 _LIST_REACH = 400
 """A subject read as a list's end is at most this many characters (``ACTOR_WORDS`` words)."""
 _INTRODUCER_TEXT = """in on at as by for from to with without within following after before
@@ -832,6 +848,14 @@ def _names_agent(words: list[str]) -> bool:
     return not AGENT_WORDS.isdisjoint(map(str.lower, words)) or any(map(acronym_form, words))
 
 
+def _is_name(words: list[str]) -> bool:
+    """Whether ``words`` are a proper name ("Ofsted", "the Home Office", "Cafcass"): every
+    word but the small ones (``FUNCTION_WORDS``) starts with a capital. Read only of a
+    list's middle items, where no sentence's start makes every first word a capital."""
+    named = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    return bool(named) and all(w[0].isupper() for w in named)
+
+
 def _list_start(text: str, start: int, end: int, floor: int) -> int:
     """Where a subject starts when the subject read (``start:end``, after a comma) is the
     end of a list ("GPs and midwives" in "Health visitors, GPs and midwives should ..."):
@@ -840,7 +864,9 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
     agency's word or an acronym, and starts no introductory phrase (``_INTRODUCERS``: "In
     light of this, the Home Office should ..." is addressed to the Home Office alone;
     "Going forward, ..." and "Training, ..." name nobody). No item reaches back past
-    ``floor`` (the last modal's end), and the whole subject stays within ``ACTOR_WORDS``."""
+    ``floor`` (the last modal's end), and the whole list stays within ``_LIST_WORDS``. An
+    item between two commas may also be a name alone ("Schools, Ofsted, the DfE and the
+    CQC should ..."): where no sentence starts, a capital says so (`_is_name`)."""
     count = sum(1 for _ in islice(WORD.finditer(text, start, end), ACTOR_WORDS + 1))
     if count > ACTOR_WORDS or end - start > _LIST_REACH or not _LIST_END.search(text, start, end):
         return start
@@ -850,20 +876,37 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
             return start
         item_start = floor
         for found in _CLAUSE_START.finditer(text, max(floor, comma - 120), comma):
-            if found.end() <= comma:
+            if found.end() <= comma and not _soft_break(text, found):
                 item_start = found.end()
         words = WORD.findall(text, item_start, comma)
         count += len(words)
-        if not 0 < len(words) <= _LIST_ITEM_WORDS or count > ACTOR_WORDS:
+        if not 0 < len(words) <= _LIST_ITEM_WORDS or count > _LIST_WORDS:
             return start
         first = words[0].lower()
         if first in _INTRODUCERS or _MODAL.search(text, item_start, comma):
             return start
-        # "Going forward", "Nationally" and "Training" name nobody (nor, unread, does
-        # "Ofsted": a name is no word to tell by).
-        if not _names_agent(words):
+        # "Going forward", "Nationally" and "Training" name nobody; "Ofsted" after a
+        # comma is a name.
+        if not (_names_agent(words) or (_after_comma(text, item_start) and _is_name(words))):
             return start
         start = item_start
+
+
+def _soft_break(text: str, clause: re.Match[str]) -> bool:
+    """Whether a clause start (``_CLAUSE_START``) is only a line broken in mid-sentence, a
+    lower-case word going on after it ("Health visitors, GPs\nand midwives should ..."):
+    text kept as written, in a library's block of lines, breaks where its author's lines
+    ended."""
+    end = clause.end()
+    return text[clause.start()] == "\n" and end < len(text) and text[end].islower()
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """Whether a comma stands just before ``at``, spaces aside: a list's middle item."""
+    k = at - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] == ","
 
 
 _ROLE_TEXT = """visitor visitors nurse nurses midwife midwives doctor doctors gp gps practitioner
