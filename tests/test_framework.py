@@ -391,6 +391,15 @@ def test_outside_phrases_that_repeat_or_are_cues_are_reported() -> None:
     ]
 
 
+def test_outside_phrases_of_one_stem_but_other_words_may_both_be_listed() -> None:
+    """Outside phrases match their very words (a plural aside), so "procure" is not
+    "procurement", though the two have one stem: each may be listed."""
+    loaded = fw.parse(
+        MINIMAL + "outside: [procurement, procure, safe sleep, safe sleeping]\n", "f.yaml"
+    )
+    assert loaded.outside == ("procurement", "procure", "safe sleep", "safe sleeping")
+
+
 def test_outside_addressees_parse_and_repeats_are_reported() -> None:
     loaded = fw.parse(MINIMAL + "outside_addressees: [Home Office]\n", "f.yaml")
     assert loaded.outside_addressees == ("Home Office",)

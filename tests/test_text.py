@@ -164,6 +164,9 @@ def test_item_label(text: str, number: str | None, rest: str) -> None:
         ("Health visitors, GPs\nand midwives should ask", ["Health visitors, GPs\nand midwives "]),
         ("Health\nvisitors, GPs and midwives should ask", ["Health\nvisitors, GPs and midwives "]),
         ("- Health visitors\n- GPs should ask", ["- GPs "]),
+        # A centre, a nursery, a setting, a college, a charity and a prison are bodies too.
+        ("The children's centre should extend its hours", ["The children's centre "]),
+        ("Early years settings should record concerns", ["Early years settings "]),
     ],
 )  # fmt: skip
 def test_actor_spans(text: str, actors: list[str]) -> None:

@@ -20,7 +20,7 @@ from scrmap import learned as learned_weights
 from scrmap import yamlpos
 from scrmap.errors import FrameworkError, Problem
 from scrmap.limits import YAML_ENDINGS, Limits
-from scrmap.text import phrase_keys
+from scrmap.text import WORD, phrase_keys
 
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler
@@ -398,18 +398,22 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
         for item in (*framework.standards, *framework.themes)
         for c in item.cues
     }
-    seen: dict[tuple[str, ...], tuple[str, str]] = {}
+    seen: list[tuple[tuple[str, ...], str, str]] = []
     # An addressee counts only in who acts, where a cue counts for little, so it may share
-    # a cue's words; no outside phrase or addressee may repeat another.
+    # a cue's words; no outside phrase or addressee may repeat another. These match only
+    # their very words (a plural aside), so "procure" is not "procurement", though the two
+    # have one stem.
     lists = (("outside", framework.outside), ("outside_addressees", framework.outside_addressees))
     for listed, entries in lists:
         for j, phrase in enumerate(entries):
             keys = phrase_keys(phrase)
+            words = tuple(WORD.findall(phrase.lower()))
+            repeated = next((s for s in seen if _same_very_words(s[0], words)), None)
             message = None
             if not keys:
                 message = f"{phrase!r} has no words to match"
-            elif keys in seen:
-                in_list, earlier = seen[keys]
+            elif repeated is not None:
+                _, in_list, earlier = repeated
                 whose = "above" if in_list == listed else f"in {in_list}"
                 message = f"{phrase!r} matches the same words as {earlier!r} {whose}"
             elif listed == "outside" and keys in cues:
@@ -418,10 +422,19 @@ def _cue_problems(framework: Framework, located: yamlpos.Located, name: str) -> 
                     f"{phrase!r} matches the same words as cue {cue!r} of {item_id} and would "
                     "withhold the standards of every text that cue matches; remove one"
                 )
-            seen.setdefault(keys, (listed, phrase))
+            seen.append((words, listed, phrase))
             if message:
                 problems.append(_at(located, name, (listed, j), message))
     return problems
+
+
+def _same_very_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two outside phrases or addressees, as lower-case words, match the same
+    words of a text: word for word, one of each pair perhaps the other's plural."""
+    return len(a) == len(b) and all(
+        x == y or x in (y + "s", y + "es") or y in (x + "s", x + "es")
+        for x, y in zip(a, b, strict=True)
+    )
 
 
 def out_of_date_weights(

@@ -1862,10 +1862,14 @@ def _outside(
     text: str,
 ) -> tuple[Evidence, ...]:
     """The evidence that a text is outside the framework, in the text's order: its
-    ``outside`` phrases that name their subject (`_names_outside`), and the addressees
-    outside it that name who acts (`_addressed`). Neither counts where negated."""
+    ``outside`` phrases that name their subject (their very words, `_very_words`, and not
+    in who acts: "the licensing authority should share ..." is no text about licensing),
+    and the addressees outside it that name who acts (`_addressed`). Neither counts where
+    negated."""
     source = scanned.source
-    kept = [h for h in _drop_contained(outside_hits or []) if _names_outside(h, source, actors)]
+    # The very words first: "procure" and "procurement", one stem, match at one place.
+    written = [h for h in outside_hits or () if _very_words(h, source)]
+    kept = [h for h in _drop_contained(written) if not _within(h.start, h.end, actors)]
     if addressee_hits:
         # Every place each addressee stands: a text may be addressed to one body twice.
         every = [x for h in addressee_hits for x in _every_place(h.pattern, scanned)]
@@ -1910,13 +1914,6 @@ def _only_bodies(source: str, start: int, end: int, bodies: list[_Hit]) -> bool:
         blanked[h.start - start : stop - start] = " " * (stop - h.start)
     rest = _BRACKETED.sub(" ", "".join(blanked))
     return all(w.lower() in _BODY_FILLER for w in WORD.findall(rest))
-
-
-def _names_outside(hit: _Hit, source: str, actors: list[tuple[int, int]]) -> bool:
-    """Whether an ``outside`` phrase's match really names that subject: its very words
-    (`_very_words`), and not in who acts ("the licensing authority should share ...": the
-    actor is not the subject)."""
-    return not _within(hit.start, hit.end, actors) and _very_words(hit, source)
 
 
 def _very_words(hit: _Hit, source: str) -> bool:

@@ -63,6 +63,9 @@ IRREGULAR = {
     "people": "person",
     "mothers": "mother",
     "wives": "wife",
+    # "Child-centred" practice is no "children's centre": the stemmer makes one of the two.
+    "centred": "centred",
+    "centered": "centred",
 }
 
 US_TO_UK = {
@@ -642,7 +645,9 @@ commissioner commissioners department departments unit hub group groups subgroup
 panel committee provider providers organisation organisations organization organizations
 body bodies office lead leads worker workers officer officers clinician clinicians hospital
 hospitals practice practices probation court courts director directors chair colleague
-colleagues employer employers forum network we you they it"""
+colleagues employer employers forum network centre centres center centers nursery nurseries
+setting settings college colleges academy academies charity charities prison prisons we you
+they it"""
 AGENT_WORDS = frozenset(_AGENT_TEXT.split())
 """Words that make a subject an actor (who acts) rather than the recommendation's topic:
 "Health visitors should ..." names an actor; "Children returning home should ..." does not."""

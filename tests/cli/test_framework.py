@@ -41,9 +41,9 @@ def test_show_tree_has_counts(runner: CliRunner) -> None:
     assert "6.3 SCR actions completed and learning shared and embedded (47 phrases)" in (
         result.output
     )
-    assert "Outside the framework (10 phrases: subjects it does not cover)" in (result.output)
+    assert "Outside the framework (20 phrases: subjects it does not cover)" in (result.output)
     assert (
-        "Addressed outside the framework (24 addressees: bodies that make law, national "
+        "Addressed outside the framework (36 addressees: bodies that make law, national "
         "policy or regulation)"
     ) in result.output
 
