@@ -1025,6 +1025,20 @@ def test_local_government_is_not_the_government(norfolk: fw.Framework) -> None:
     assert listed.match(ADDRESSED.format("Local government")).outside == ()
 
 
+@pytest.mark.parametrize(
+    "addressees",
+    [("licensing board", "licensed board"), ("licensed board", "licensing board")],
+)
+def test_addressees_of_one_stem_match_by_their_very_words(
+    norfolk: fw.Framework, addressees: tuple[str, str]
+) -> None:
+    """Two addressees of one stem but other words match at one place: the one written
+    there counts, whichever the framework lists first."""
+    listed = Matcher(replace(norfolk, outside_addressees=addressees))
+    result = listed.match(ADDRESSED.format("The licensing board"))
+    assert [e.cue for e in result.outside] == ["licensing board"]
+
+
 def test_an_addressee_withholds_standards_with_cues_alone(norfolk: fw.Framework) -> None:
     """With cues alone, as an outside phrase: withheld unless the best standard scores 80."""
     cues_alone = Matcher(fw.without_learned(norfolk))

@@ -20,7 +20,7 @@ from scrmap import learned as learned_weights
 from scrmap import yamlpos
 from scrmap.errors import FrameworkError, Problem
 from scrmap.limits import YAML_ENDINGS, Limits
-from scrmap.text import WORD, phrase_keys
+from scrmap.text import WORD, phrase_keys, very_word
 
 if TYPE_CHECKING:
     from pydantic import GetJsonSchemaHandler
@@ -432,8 +432,7 @@ def _same_very_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two outside phrases or addressees, as lower-case words, match the same
     words of a text: word for word, one of each pair perhaps the other's plural."""
     return len(a) == len(b) and all(
-        x == y or x in (y + "s", y + "es") or y in (x + "s", x + "es")
-        for x, y in zip(a, b, strict=True)
+        very_word(x, y) or very_word(y, x) for x, y in zip(a, b, strict=True)
     )
 
 

@@ -90,6 +90,7 @@ from scrmap.text import (
     spelling,
     subject_spans,
     term_keys,
+    very_word,
 )
 
 WINDOW_QUALITY = 0.9
@@ -1867,13 +1868,20 @@ def _outside(
     and the addressees outside it that name who acts (`_addressed`). Neither counts where
     negated."""
     source = scanned.source
-    # The very words first: "procure" and "procurement", one stem, match at one place.
+    # The very words before the longest match: "procure" and "procurement", of one stem,
+    # match at one place, and only one of them is written there.
     written = [h for h in outside_hits or () if _very_words(h, source)]
     kept = [h for h in _drop_contained(written) if not _within(h.start, h.end, actors)]
     if addressee_hits:
         # Every place each addressee stands: a text may be addressed to one body twice.
-        every = [x for h in addressee_hits for x in _every_place(h.pattern, scanned)]
-        kept += _addressed(source, _drop_contained(every))
+        every = [
+            x
+            for h in addressee_hits
+            for x in _every_place(h.pattern, scanned)
+            if _very_words(x, source)
+        ]
+        if every:
+            kept += _addressed(source, _drop_contained(every))
     return tuple(
         _evidence(h.pattern.cue, text[h.start : h.end], h.start, h.end, round(h.quality, 3))
         for h in sorted(kept, key=lambda h: h.start)
@@ -1882,15 +1890,12 @@ def _outside(
 
 
 def _addressed(source: str, hits: list[_Hit]) -> list[_Hit]:
-    """The addressees' matches that say a text is addressed outside the framework: each the
-    very words of its phrase (`_very_words`) in a subject, before an active modal, made of
+    """Of ``hits``, the addressees' very words (`_outside`), those that say a text is
+    addressed outside the framework: each in a subject, before an active modal, made of
     nothing but such bodies ("The Home Office should ...", "Ofsted and the CQC must ...";
     not "Staff who refer to Ofsted should ...", "Church ministers should ..."). None where
     another clause's subject names someone else who acts ("Agencies should share ... The
     Home Office should review ..."): that part is practice, and the text keeps its fit."""
-    hits = [h for h in hits if _very_words(h, source)]
-    if not hits:
-        return []
     found: list[_Hit] = []
     for start, end in subject_spans(source):
         inside = [h for h in hits if start <= h.start and h.end <= end]
@@ -1922,9 +1927,7 @@ def _very_words(hit: _Hit, source: str) -> bool:
     safety")."""
     written = WORD.findall(source[hit.start : hit.end].lower())
     wanted = WORD.findall(hit.pattern.cue.lower())
-    return len(written) == len(wanted) and all(
-        w == c or w == c + "s" or w == c + "es" for w, c in zip(written, wanted, strict=True)
-    )
+    return len(written) == len(wanted) and all(map(very_word, written, wanted))
 
 
 def _one_actor(hits: list[_Hit], actors: list[tuple[int, int]]) -> list[_Hit]:

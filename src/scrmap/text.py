@@ -430,6 +430,13 @@ def _british(lower: str) -> str:
     return lower
 
 
+def very_word(written: str, wanted: str) -> bool:
+    """Whether ``written`` is the word ``wanted`` itself, a plural aside ("taxis" for
+    "taxi", "churches" for "church"), both in lower case: how an outside phrase or addressee
+    matches, word for word, where a stem would say too much ("licensed" is no "licensing")."""
+    return written == wanted or written in (wanted + "s", wanted + "es")
+
+
 def acronym_form(word: str) -> str | None:
     """'MASH' -> 'MASH', 'IDVAs' -> 'IDVA', 'Mash' -> None: acronyms match only in capitals."""
     core = word[:-1] if len(word) > 2 and word.endswith("s") else word
@@ -879,10 +886,10 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
         comma = text.rfind(",", floor, start)
         if comma < 0 or text[comma + 1 : start].strip():
             return start
-        item_start = floor
+        item_start, between = floor, False  # between: the item starts after a comma
         for found in _CLAUSE_START.finditer(text, max(floor, comma - 120), comma):
             if found.end() <= comma and not _soft_break(text, found):
-                item_start = found.end()
+                item_start, between = found.end(), text[found.start()] == ","
         words = WORD.findall(text, item_start, comma)
         count += len(words)
         if not 0 < len(words) <= _LIST_ITEM_WORDS or count > _LIST_WORDS:
@@ -892,7 +899,7 @@ def _list_start(text: str, start: int, end: int, floor: int) -> int:
             return start
         # "Going forward", "Nationally" and "Training" name nobody; "Ofsted" after a
         # comma is a name.
-        if not (_names_agent(words) or (_after_comma(text, item_start) and _is_name(words))):
+        if not (_names_agent(words) or (between and _is_name(words))):
             return start
         start = item_start
 
@@ -904,14 +911,6 @@ def _soft_break(text: str, clause: re.Match[str]) -> bool:
     ended."""
     end = clause.end()
     return text[clause.start()] == "\n" and end < len(text) and text[end].islower()
-
-
-def _after_comma(text: str, at: int) -> bool:
-    """Whether a comma stands just before ``at``, spaces aside: a list's middle item."""
-    k = at - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
-    return k >= 0 and text[k] == ","
 
 
 _ROLE_TEXT = """visitor visitors nurse nurses midwife midwives doctor doctors gp gps practitioner
