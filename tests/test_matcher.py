@@ -407,6 +407,97 @@ def test_an_exclusion_cancels_a_cue_at_any_place_it_stands() -> None:
     assert Matcher(framework).match(text).themes == ()
 
 
+SHARED = """\
+name: t
+title: Test
+quadrants:
+  - id: A
+    title: Area A
+standards:
+  - id: S1
+    group: G
+    quadrant: A
+    title: Policies on neglect
+    cues: [{cue: neglect, weight: 0.8}, neglect policy]
+  - id: S2
+    group: G
+    quadrant: A
+    title: Systems
+    cues: [{cue: policy, weight: 0.8}]
+themes:
+  - id: neglect
+    quadrant: A
+    title: Neglect
+    cues: [neglect, neglect policy]
+    exclude: [self-neglect, policy review]
+"""
+
+
+def test_a_standard_sharing_a_themes_cue_shares_its_exclusions() -> None:
+    """S1 reads the theme's word *neglect*, so it means it as the theme does: not in
+    "self-neglect". S2 shares no cue with the theme: its *policy* is not excluded in
+    "policy review"; nor is S1's own cue *neglect policy* by the theme's exclusions."""
+    matcher = Matcher(fw.parse(SHARED, "f.yaml"))
+    assert ids(matcher.match("Staff should follow the self-neglect procedure."), "standards") == []
+    assert ids(matcher.match("Staff should recognise neglect."), "standards") == ["S1"]
+    assert ids(matcher.match("The policy review should be done."), "standards") == ["S2"]
+    assert "S1" in ids(matcher.match("The neglect policy should be used."), "standards")
+
+
+@pytest.mark.parametrize(
+    ("text", "standard", "theme"),
+    [
+        # A standard's cue that is a theme's word keeps the theme's exclusions.
+        ("Adult social care should review how self-neglect cases are managed.", "4.5", None),
+        ("GPs should ask about intimate partner violence at every appointment.", "1.3", None),
+        # Probation's supervision of offenders is not staff supervision.
+        ("The Probation Service should strengthen its supervision of perpetrators on licence.",
+         "4.3", "supervision"),
+        ("Unpaid work supervisors should update records after each session.", "4.3",
+         "supervision"),
+        # Abuse that escalates is not a professional's escalation.
+        ("Agencies should recognise the escalation of domestic abuse before the homicide.",
+         "3.1", "challenge-escalation"),
+        ("Police should assess the escalating risk posed by the perpetrator.", "3.1",
+         "challenge-escalation"),
+        # A clinician's consultation is not a consultation with the MASH.
+        ("GPs should explore the impact of trauma during consultations with patients.", "2.5",
+         "referral-quality"),
+        # A child's own communication needs are not agencies' communication.
+        ("Schools should support children with communication needs to share their views.",
+         "2.2", "information-sharing"),
+    ],
+)  # fmt: skip
+def test_words_in_another_sense_give_neither_standard_nor_theme(
+    matcher: Matcher, text: str, standard: str, theme: str | None
+) -> None:
+    result = matcher.match(text)
+    assert standard not in ids(result, "standards")
+    if theme:
+        assert theme not in ids(result, "themes")
+
+
+@pytest.mark.parametrize(
+    ("text", "standard", "theme"),
+    [
+        ("Probation officers should receive regular supervision from their managers.", "4.3",
+         "supervision"),
+        ("Staff should escalate concerns about risk to their managers.", "3.1",
+         "challenge-escalation"),
+        ("Schools should seek a consultation with the MASH when unsure.", "2.5",
+         "referral-quality"),
+        ("Practitioners should recognise neglect and use the Graded Care Profile.", "4.5",
+         "neglect"),
+    ],
+)  # fmt: skip
+def test_the_same_words_in_the_frameworks_sense_still_count(
+    matcher: Matcher, text: str, standard: str, theme: str
+) -> None:
+    result = matcher.match(text)
+    assert standard in ids(result, "standards")
+    assert theme in ids(result, "themes")
+
+
 def test_exclusion_cue_cancels_overlapping_match(matcher: Matcher) -> None:
     result = matcher.match("Partner agencies should meet quarterly.")
     assert "engaging-fathers" not in ids(result, "themes")

@@ -778,7 +778,10 @@ class Matcher:
                     generic = kind == "standards" and _generic(cue, keys, runs(item.quadrant))
                     adjacent = _as_written(cue.cue) if cue.adjacent else ()
                     found.append((kind, item.id, cue.cue, weight, keys, False, generic, adjacent))
-                for phrase in item.exclude:
+                exclusions = item.exclude
+                if kind == "standards":
+                    exclusions = (*exclusions, *shared_exclusions(item, self.framework.themes))
+                for phrase in exclusions:
                     keys = phrase_keys(phrase)
                     if keys:
                         found.append((kind, item.id, phrase, 0.0, keys, True, False, ()))
@@ -1971,6 +1974,26 @@ def _fitting(
     if fits is not None:
         return fits >= threshold
     return not outside or (bool(standards) and standards[0].score >= OUTSIDE_CUES_BAR)
+
+
+def shared_exclusions(standard: Standard, themes: Sequence[Theme]) -> tuple[str, ...]:
+    """The exclusions of every theme that shares a cue with ``standard``, less those it
+    has or reads as a cue: a standard that takes a theme's word ("neglect" for policies on
+    neglect, "partner" for the less visible parent, "advocacy" for relationships with
+    children) means it as the theme does, so it is not "self-neglect", "intimate partner
+    violence" or "independent domestic violence advocacy" either."""
+    own = {phrase_keys(c.cue) for c in standard.cues}
+    have = own | {phrase_keys(p) for p in standard.exclude}
+    out: list[str] = []
+    for theme in themes:
+        if own.isdisjoint(phrase_keys(c.cue) for c in theme.cues):
+            continue
+        for phrase in theme.exclude:
+            keys = phrase_keys(phrase)
+            if keys not in have:
+                have.add(keys)
+                out.append(phrase)
+    return tuple(out)
 
 
 def evidence_of_fit(scores: Iterable[float]) -> float:
