@@ -779,7 +779,7 @@ class Matcher:
                     adjacent = _as_written(cue.cue) if cue.adjacent else ()
                     found.append((kind, item.id, cue.cue, weight, keys, False, generic, adjacent))
                 exclusions = item.exclude
-                if kind == "standards":
+                if isinstance(item, Standard):
                     exclusions = (*exclusions, *shared_exclusions(item, self.framework.themes))
                 for phrase in exclusions:
                     keys = phrase_keys(phrase)
