@@ -1977,20 +1977,22 @@ def _fitting(
 
 
 def shared_exclusions(standard: Standard, themes: Sequence[Theme]) -> tuple[str, ...]:
-    """The exclusions of every theme that shares a cue with ``standard``, less those it
-    has or reads as a cue: a standard that takes a theme's word ("neglect" for policies on
-    neglect, "partner" for the less visible parent, "advocacy" for relationships with
-    children) means it as the theme does, so it is not "self-neglect", "intimate partner
-    violence" or "independent domestic violence advocacy" either."""
+    """The exclusions of the themes ``standard`` shares cues with, each that holds the words
+    of a cue the two share, less those it has or reads as a cue: a standard that takes a
+    theme's word ("neglect" for policies on neglect, "partner" for the less visible parent,
+    "advocacy" for relationships with children) means it as the theme does, so it is not
+    "self-neglect", "intimate partner violence" or "independent domestic violence advocacy"
+    either. An exclusion about another of the theme's words stays the theme's: 6.1 shares
+    *escalation policy* with challenge and escalation, not its *challenge*, so "hostile
+    parents are challenged" keeps 6.1's *hostile parents*."""
     own = {phrase_keys(c.cue) for c in standard.cues}
     have = own | {phrase_keys(p) for p in standard.exclude}
     out: list[str] = []
     for theme in themes:
-        if own.isdisjoint(phrase_keys(c.cue) for c in theme.cues):
-            continue
+        shared = [set(k) for k in own.intersection(phrase_keys(c.cue) for c in theme.cues)]
         for phrase in theme.exclude:
             keys = phrase_keys(phrase)
-            if keys not in have:
+            if keys not in have and any(words <= set(keys) for words in shared):
                 have.add(keys)
                 out.append(phrase)
     return tuple(out)
