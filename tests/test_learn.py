@@ -94,6 +94,30 @@ def test_a_standards_themes_are_in_its_digest_and_none_keeps_an_earlier_scrmaps(
     assert learned._item_digest(about) != before
 
 
+def test_a_themes_exclusion_a_standard_shares_changes_that_standard_too(
+    adult: fw.Framework, weights: learned.Learned
+) -> None:
+    """A theme's exclusion that holds the words of a cue a standard shares with it excludes
+    for the standard too (`scrmap.exclusions`), so it makes the standard's weights stale
+    as it does the theme's; one about another of the theme's words leaves the standard be."""
+    w1, theme = adult.standards[2], adult.themes[0]
+    shares = replace(theme, cues=(*theme.cues, w1.cues[0]))  # "information sharing"
+    base = replace(adult, themes=(shares, *adult.themes[1:]))
+    fitted = replace(base, learned=replace(weights, framework=learned.learned_for(base)))
+    assert learned.changes(fitted) == []
+
+    def excluding(phrase: str) -> list[learned.Change]:
+        edited = replace(shares, exclude=(phrase,))
+        return learned.changes(replace(fitted, themes=(edited, *adult.themes[1:])))
+
+    theme_changed = learned.Change(kind="themes", id=theme.id, how="changed")
+    assert excluding("information sharing agreement") == [
+        learned.Change(kind="standards", id=w1.id, how="changed"),
+        theme_changed,
+    ]
+    assert excluding("hoarding disorder") == [theme_changed]
+
+
 def test_without_addressees_the_outside_digest_is_an_earlier_scrmaps(
     adult: fw.Framework,
 ) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from scrmap import plain_data as plain
 from scrmap.errors import FrameworkError, Problem, link_to_nothing
+from scrmap.exclusions import shared_exclusions
 from scrmap.limits import Limits, read_config_text, undecodable
 
 if TYPE_CHECKING:
@@ -140,22 +141,29 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]
 
 
-def _item_digest(item: Standard | Theme) -> str:
+def _item_digest(item: Standard | Theme, shared: Sequence[str] = ()) -> str:
     # Sorted: the order of the cues in the file changes no score.
     # A cue matched only side by side says so; the others' digests stay as they were.
     cues = sorted(
         f"{cue.cue}\0{cue.weight}" + ("\0adjacent" if cue.adjacent else "") for cue in item.cues
     )
     parts = [f"quadrant {item.quadrant}", *cues, "exclude", *sorted(item.exclude)]
-    # A standard about themes says which; one about none keeps the digest it had.
+    # A standard about themes says which, and so does one that shares a theme's exclusions
+    # (`scrmap.exclusions`): they change what it matches as its own exclusions do. One with
+    # neither keeps the digest it had.
     about = getattr(item, "about_themes", ())
-    return _digest([*parts, "about", *sorted(about)] if about else parts)
+    if about:
+        parts += ["about", *sorted(about)]
+    if shared:
+        parts += ["shared exclusions", *sorted(shared)]
+    return _digest(parts)
 
 
 def learned_for(framework: Framework) -> LearnedFor:
     """The record of ``framework`` that weights learned for it carry."""
+    shared = shared_exclusions(framework)
     return LearnedFor(
-        standards={s.id: _item_digest(s) for s in framework.standards},
+        standards={s.id: _item_digest(s, shared[s.id]) for s in framework.standards},
         themes={t.id: _item_digest(t) for t in framework.themes},
         outside=_outside_digest(framework),
     )

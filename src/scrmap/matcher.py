@@ -67,6 +67,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from scrmap.defaults import DEFAULT_THRESHOLD
+from scrmap.exclusions import shared_exclusions
 from scrmap.framework import Cue, Framework, Standard, Theme
 from scrmap.learned import Learned, LearnedItem
 from scrmap.text import (
@@ -1975,36 +1976,6 @@ def _fitting(
     if fits is not None:
         return fits >= threshold
     return not outside or (bool(standards) and standards[0].score >= OUTSIDE_CUES_BAR)
-
-
-def shared_exclusions(framework: Framework) -> dict[str, tuple[str, ...]]:
-    """For each standard, by id, the exclusions of the themes it shares cues with, each that
-    holds the words of a cue the two share, less those it has or reads as a cue: a standard
-    that takes a theme's word ("neglect" for policies on neglect, "partner" for the less
-    visible parent, "advocacy" for relationships with children) means it as the theme does,
-    so it is not "self-neglect", "intimate partner violence" or "independent domestic
-    violence advocacy" either. An exclusion about another of the theme's words stays the
-    theme's: 6.1 shares *escalation policy* with challenge and escalation, not its
-    *challenge*, so "hostile parents are challenged" keeps 6.1's *hostile parents*. Each
-    theme's phrases are read once, not once per standard: this is part of compiling."""
-    themes = [
-        ({phrase_keys(c.cue) for c in t.cues}, [(p, phrase_keys(p)) for p in t.exclude])
-        for t in framework.themes
-        if t.exclude
-    ]
-    out: dict[str, tuple[str, ...]] = {}
-    for standard in framework.standards:
-        own = {phrase_keys(c.cue) for c in standard.cues}
-        have = own | {phrase_keys(p) for p in standard.exclude}
-        taken: list[str] = []
-        for cue_keys, exclusions in themes:
-            shared = [set(k) for k in own & cue_keys]
-            for phrase, keys in exclusions:
-                if keys not in have and any(words <= set(keys) for words in shared):
-                    have.add(keys)
-                    taken.append(phrase)
-        out[standard.id] = tuple(taken)
-    return out
 
 
 def evidence_of_fit(scores: Iterable[float]) -> float:
