@@ -118,6 +118,28 @@ def test_a_themes_exclusion_a_standard_shares_changes_that_standard_too(
     assert excluding("hoarding disorder") == [theme_changed]
 
 
+def test_weights_recorded_before_shared_exclusions_were_stay_as_learned(
+    adult: fw.Framework, weights: learned.Learned
+) -> None:
+    """A digest recorded by a scrmap that left the shared exclusions out holds while no
+    theme has changed (what a standard shares cannot have either); once a theme has, the
+    standards sharing its exclusions are named too."""
+    w1, theme = adult.standards[2], adult.themes[0]
+    shares = replace(theme, cues=(*theme.cues, w1.cues[0]), exclude=("information sharing hub",))
+    base = replace(adult, themes=(shares, *adult.themes[1:]))
+    recorded = learned.learned_for(base)
+    own = {s.id: learned._item_digest(s) for s in base.standards}
+    assert own[w1.id] != recorded.standards[w1.id]  # W1 shares "information sharing hub"
+    before = replace(weights, framework=replace(recorded, standards=own))
+    assert learned.changes(replace(base, learned=before)) == []
+    edited = replace(shares, exclude=("information sharing agreement",))
+    found = learned.changes(replace(base, themes=(edited, *adult.themes[1:]), learned=before))
+    assert found == [
+        learned.Change(kind="standards", id=w1.id, how="changed"),
+        learned.Change(kind="themes", id=theme.id, how="changed"),
+    ]
+
+
 def test_without_addressees_the_outside_digest_is_an_earlier_scrmaps(
     adult: fw.Framework,
 ) -> None:

@@ -81,7 +81,8 @@ class Learned(BaseModel):
     themes: dict[NonEmpty, LearnedItem] = {}
     framework: LearnedFor | None = None
     """The framework they were learned for: a digest of each standard's and theme's cues,
-    exclusions and quadrant, and of the outside phrases, so that a change since is told."""
+    exclusions (a standard's with those it shares with a theme) and quadrant, and of the
+    outside phrases, so that a change since is told."""
 
 
 class _Frozen(BaseModel):

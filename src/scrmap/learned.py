@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from scrmap import plain_data as plain
 from scrmap.errors import FrameworkError, Problem, link_to_nothing
-from scrmap.exclusions import shared_exclusions
 from scrmap.limits import Limits, read_config_text, undecodable
 
 if TYPE_CHECKING:
@@ -48,7 +47,8 @@ class LearnedItem:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LearnedFor:
     """The framework the weights were learned for: a digest of each standard's and theme's
-    cues (with their weights), exclusions and quadrant, and one of the outside phrases.
+    cues (with their weights), exclusions (a standard's with those it shares with a theme)
+    and quadrant, and one of the outside phrases.
     Those make the scores the weights were fitted on, so an item whose digest differs now
     is scored by weights fitted to other evidence, and a new one by its cues alone beside
     learned scores. Titles, descriptions and the order of the file are left out: editing
@@ -150,7 +150,9 @@ def _item_digest(item: Standard | Theme, shared: Sequence[str] = ()) -> str:
     parts = [f"quadrant {item.quadrant}", *cues, "exclude", *sorted(item.exclude)]
     # A standard about themes says which, and so does one that shares a theme's exclusions
     # (`scrmap.exclusions`): they change what it matches as its own exclusions do. One with
-    # neither keeps the digest it had.
+    # neither keeps the digest it had; for one with shared exclusions, see `changes`. The
+    # shared exclusions are read by their stems, so a release that stems a word otherwise
+    # can change them, and then the digest, with no edit to the file: matching changed too.
     about = getattr(item, "about_themes", ())
     if about:
         parts += ["about", *sorted(about)]
@@ -161,12 +163,22 @@ def _item_digest(item: Standard | Theme, shared: Sequence[str] = ()) -> str:
 
 def learned_for(framework: Framework) -> LearnedFor:
     """The record of ``framework`` that weights learned for it carry."""
+    # Imported here: the stemmer it reads phrases with is not needed to load a framework.
+    from scrmap.exclusions import shared_exclusions
+
     shared = shared_exclusions(framework)
     return LearnedFor(
         standards={s.id: _item_digest(s, shared[s.id]) for s in framework.standards},
         themes={t.id: _item_digest(t) for t in framework.themes},
         outside=_outside_digest(framework),
     )
+
+
+def _own_digest(framework: Framework, standard_id: str) -> str | None:
+    """The digest of a standard without the exclusions it shares with a theme, as scrmap
+    recorded it before digests held them."""
+    standard = next((s for s in framework.standards if s.id == standard_id), None)
+    return None if standard is None else _item_digest(standard)
 
 
 def _outside_digest(framework: Framework) -> str:
@@ -186,15 +198,23 @@ def changes(framework: Framework) -> list[Change]:
     now = learned_for(framework)
     then = learned.framework
     found: list[Change] = []
-    for kind in ("standards", "themes"):
+    for kind in ("themes", "standards"):  # themes first: a standard's digest reads them
         before: dict[str, str] = getattr(then, kind)
         after: dict[str, str] = getattr(now, kind)
+        # Weights learned before digests held the exclusions a standard shares with a theme
+        # recorded its own alone; where no theme has changed since, what it shares has not
+        # either, and such a digest still holds.
+        themes_as_then = kind == "standards" and not found
         for item_id, digest in after.items():
             if item_id not in before:
                 found.append(Change(kind=kind, id=item_id, how="new"))
-            elif before[item_id] != digest:
+            elif before[item_id] != digest and not (
+                themes_as_then and before[item_id] == _own_digest(framework, item_id)
+            ):
                 found.append(Change(kind=kind, id=item_id, how="changed"))
         found += [Change(kind=kind, id=i, how="gone") for i in before if i not in after]
+    order = {"standards": 0, "themes": 1}  # standards are named first, as the file has them
+    found.sort(key=lambda change: order[change.kind])
     if then.outside != now.outside:
         found.append(Change(kind="outside", id="", how="changed"))
     return found
