@@ -156,6 +156,21 @@ def test_the_action_plan_example_names_its_missing_quadrant(norfolk) -> None:
     )
 
 
+def test_quadrants_that_tie_for_the_most_items_are_named_together(norfolk) -> None:
+    """The action plan example has two items in each of Q1 and Q2 (of three): naming Q1
+    alone as holding the most would tell the Board something that is not so."""
+    loaded = load_arguments([str(ROOT / "examples" / "action-plan.csv")], lambda: "")
+    matcher = Matcher(norfolk)
+    coverage = analyse(norfolk, [Mapped(r, matcher.match(r.text)) for r in loaded.recommendations])
+    counts = {r.id: r.recommendations for r in coverage.quadrants}
+    assert counts["Q1"] == counts["Q2"] == max(counts.values()) == 2
+    [message] = [m for m in key_messages(coverage) if m.kind == "quadrant"]
+    assert message.text == (
+        "Professional curiosity (Q1) and Information sharing and fora for discussion (Q2) "
+        "hold the most items: 2 each of 3"
+    )
+
+
 def test_rag_letters_are_ratings_in_the_key_messages(norfolk, library) -> None:
     """A plan rated G, A and R is a plan rated on track, partly met and not met: nothing
     about statuses scrmap does not recognise."""

@@ -188,14 +188,18 @@ def _quadrant(coverage: Coverage) -> list[Message]:
     covered = [r for r in coverage.quadrants if r.items]
     if not covered:
         return []
-    top: Row = max(covered, key=lambda r: r.recommendations)
-    return [
-        Message(
-            "quadrant",
-            f"{top.title} ({top.id}) holds the most items: "
-            f"{top.recommendations:,} of {len(coverage.mapped):,}",
-        )
-    ]
+    most = max(r.recommendations for r in covered)
+    # A tie is said as one: naming the first of two equal quadrants as holding "the most"
+    # tells the Board something that is not so.
+    top: list[Row] = [r for r in covered if r.recommendations == most]
+    names = [f"{r.title} ({r.id})" for r in top]
+    total = len(coverage.mapped)
+    if len(top) == 1:
+        text = f"{names[0]} holds the most items: {most:,} of {total:,}"
+    else:
+        named = ", ".join(names[:-1]) + f" and {names[-1]}"
+        text = f"{named} hold the most items: {most:,} each of {total:,}"
+    return [Message("quadrant", text)]
 
 
 def key_messages(

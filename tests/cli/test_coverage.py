@@ -58,6 +58,23 @@ def test_coverage_table_on_the_library(runner: CliRunner) -> None:
     assert findings.startswith("21 findings from 4 cases: ")
 
 
+def test_the_rows_count_what_the_headline_counts(runner: CliRunner) -> None:
+    """Findings and responses count beside recommendations: a row of a library that holds
+    all three counts items, as the headline does, not "recs" that are not there; where all
+    are of one kind, it counts them by name."""
+
+    def at(columns: str, *args: str) -> str:
+        env = {"COLUMNS": columns, "NO_COLOR": "1"}
+        return invoke(runner, ["coverage", LIBRARY, *args], env=env).stdout
+
+    for columns, marker in (("80", "Q4  Leadership"), ("200", "┃ items ┃")):
+        out = at(columns)
+        assert marker in out and " recs" not in out and "recs " not in out
+    assert "27 items in 5 cases" in at("80")
+    findings = at("80", "--kind", "finding")
+    assert " findings in " in findings and " items in " not in findings
+
+
 def test_coverage_json_contract(runner: CliRunner) -> None:
     result = run(runner, "coverage", LIBRARY, "-f", "json")
     assert result.exit_code == exitcodes.OK

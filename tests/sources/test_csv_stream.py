@@ -137,7 +137,8 @@ def test_duplicate_ids_are_found_exactly_without_holding_every_id(
     recs, problems = load_file(path)
     assert list(recs) == []
     assert [str(p) for p in problems] == [
-        f"{path}:5: row has 3 fields, the header has 2",
+        f"{path}:5: row has 3 fields, the header has 2, so the file was not read: "
+        "give the row 2 fields (in a CSV file, quote a cell that holds a comma)",
         f"{path}:6: duplicate id 'A' (first at line 3)",
         f"{path}:7: duplicate id 'B' (first at line 4)",
         # A placeholder is no row of its own: its id does not make line 3's a duplicate.

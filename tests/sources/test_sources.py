@@ -582,7 +582,11 @@ def test_csv_with_extra_columns_and_recommendation_header(tmp_path: Path) -> Non
             "r.csv:1:1: the header row has no column of recommendation text (call it "
             "'Recommendation', 'Text' or 'Action'; found: id, body)",
         ),
-        ("id,text\n1,x,extra\n2,y\n", "r.csv:2: row has 3 fields, the header has 2"),
+        (
+            "id,text\n1,x,extra\n2,y\n",
+            "r.csv:2: row has 3 fields, the header has 2, so the file was not read: "
+            "give the row 2 fields (in a CSV file, quote a cell that holds a comma)",
+        ),
         ("", "r.csv: empty CSV file; expected a header row"),
     ],
 )

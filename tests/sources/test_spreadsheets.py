@@ -1020,7 +1020,8 @@ def test_a_case_heading_in_a_csv_saved_from_such_a_plan_is_the_case(tmp_path: Pa
         more.write("Health agencies,,\n2,Short row\n")
     _, problems = load_file(path)
     assert [(p.line, p.message) for p in problems] == [
-        (8, "row has 2 fields, the header has 3"),
+        (8, "row has 2 fields, the header has 3, so the file was not read: give the row 3 fields "
+"(in a CSV file, quote a cell that holds a comma)"),
         (7, "row 'Health agencies' has no recommendation text, so it was left out "
          "('Recommendation' is empty): write its text, or delete the row"),
     ]  # fmt: skip

@@ -690,7 +690,14 @@ def check(
         extra = int(columns.under_headings)
         width = len(row) - extra
         fields = f"{width} field{'' if width == 1 else 's'}"
-        return f"row has {fields}, the header has {len(columns.headers) - extra}", ""
+        wanted = len(columns.headers) - extra
+        # Said outright: beside a row left out for having no text, a reader took the file
+        # for read but for its bad rows, where a row like this refuses the whole file.
+        return (
+            f"row has {fields}, the header has {wanted}, so the file was not read: give the "
+            f"row {wanted} fields (in a CSV file, quote a cell that holds a comma)",
+            "",
+        )
     rec_id = row[columns.fields["id"]].strip() if "id" in columns.fields else str(accepted + 1)
     if not rec_id:
         fix = "give every row an id"

@@ -91,6 +91,14 @@ def unread(record: CoverageRecord) -> list[Text]:
     return lines
 
 
+def _noun(record: CoverageRecord) -> str:
+    """What a row counts, as the headline calls it: findings and responses count beside
+    recommendations, so "20 recs" of a library that holds all three told a Board reader
+    of recommendations that are not there; "20 items", or "20 findings" where all are."""
+    kinds = record["totals"]["by_kind"]
+    return next(iter(kinds)) if len(kinds) == 1 else "item"
+
+
 def coverage_table(record: CoverageRecord, by: str) -> Table:
     """Rows of quadrants, standards or themes with counts and cases; gaps marked."""
     section, title = SECTIONS[by]
@@ -99,7 +107,7 @@ def coverage_table(record: CoverageRecord, by: str) -> Table:
     table.add_column("title")
     if section != "quadrants":
         table.add_column("quadrant", no_wrap=True)
-    table.add_column("recs", justify="right")
+    table.add_column("items", justify="right")
     table.add_column("cases", justify="right")
     table.add_column("which cases")
     sections = {
@@ -127,6 +135,7 @@ def coverage_stack(record: CoverageRecord, by: str) -> Group:
     rows = {"quadrants": record["quadrants"], "standards": record["standards"]}.get(
         section, record["themes"]
     )
+    noun = _noun(record)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
@@ -138,7 +147,7 @@ def coverage_stack(record: CoverageRecord, by: str) -> Group:
             figures.append(": no recommendation")
         else:
             figures.append(
-                f"{counted(row['recommendations'], 'rec')} in {counted(row['cases'], 'case')}: "
+                f"{counted(row['recommendations'], noun)} in {counted(row['cases'], 'case')}: "
                 + "; ".join(row["case_names"])
             )
         if section == "themes":
@@ -235,7 +244,7 @@ def cooccurrence_table(record: CoverageRecord) -> Table:
     """Pairs of themes assigned to the same recommendation."""
     table = Table(title="Themes that occur together", title_justify="left")
     table.add_column("themes")
-    table.add_column("recs", justify="right")
+    table.add_column("items", justify="right")
     for pair in record["cooccurrence"]:
         table.add_row(" + ".join(pair["themes"]), str(pair["recommendations"]))
     if not record["cooccurrence"]:
