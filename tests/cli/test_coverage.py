@@ -387,7 +387,7 @@ def test_markdown_has_every_table_and_says_by_is_for_the_terminal(runner: CliRun
         "## Practice standards",
         "## Key themes",
         "## Cases",
-        "## Themes by case (recommendations)",
+        "## Themes by case (items)",
     ]
     assert "| Case L | 15 | 8 findings, 7 responses | 0 |" in result.stdout
     assert "| neglect | 5 | 0 | 0 | 0 | 0 |" in result.stdout  # 0, read aloud as a number

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -141,7 +142,21 @@ def test_symbols_and_short_forms_are_spoken_as_words(page: Page) -> None:
     assert "·" not in spoken
     assert "~" not in spoken
     assert "Recs" not in spoken
-    assert "Recommendations" in spoken
+    assert "Items" in spoken  # the library holds findings and responses too
+
+
+def test_a_report_of_recommendations_alone_counts_recs_said_in_full(tmp_path: Path) -> None:
+    """Where every item is a recommendation, the tables count "Recs" to the eye, said as
+    "Recommendations"; the charts count recommendations by name."""
+    out = tmp_path / "r.html"
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    result = CliRunner().invoke(app, ["report", plan, "-o", str(out), "--as-of", "2027-04-30"])
+    assert result.exit_code == 0, result.stderr
+    parsed = Page()
+    parsed.feed(out.read_text(encoding="utf-8"))
+    spoken = "".join(parsed.spoken)
+    assert "Recs" not in spoken and "Recommendations" in spoken
+    assert "Recommendations in each quadrant" in spoken and "Items in each" not in spoken
 
 
 def test_matched_words_are_marked_without_colour(html: str) -> None:
@@ -159,7 +174,7 @@ def test_every_chart_is_titled_on_the_page(html: str) -> None:
     assert len(captions) >= 6
     for attributes, text in captions:
         assert "sr-only" not in attributes
-        assert text.startswith(("Recommendations", "Actions"))
+        assert text.startswith(("Items", "Actions"))  # findings and responses count too
 
 
 def test_contrast_helper_matches_wcag() -> None:

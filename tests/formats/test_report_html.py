@@ -72,7 +72,7 @@ def test_long_lists_are_cut_with_a_count(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(report_html, "NAMED_CASES", 1)
     html = page(tmp_path)
     assert len(re.findall(r'<title id="heat\d+-title">', html)) == 2  # 4 cases, 2 a chart
-    assert "Recommendations on each theme, by case (3 to 4 of 4)" in html
+    assert "Items on each theme, by case (3 to 4 of 4)" in html
     assert "The 4 cases with most items are drawn; all 5 are in the workbook" in html
     assert "… and 35 more: all are in the workbook and the CSV report." in html
     assert "carry no action plan" in html  # its 14 actions are not listed

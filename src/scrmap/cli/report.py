@@ -26,7 +26,7 @@ from scrmap.cli.options import (
     selection,
 )
 from scrmap.defaults import DEFAULT_SIMILARITY
-from scrmap.formats import counted
+from scrmap.formats import counted, item_noun
 from scrmap.formats.choices import ReportFormat
 from scrmap.formats.pdf import unavailable as pdf_unavailable
 
@@ -151,6 +151,7 @@ def report_command(
     edge.finish(
         selected.notes,
         problems,
-        f"{output}: {chosen.value} report of {counted(t['recommendations'], 'recommendation')} "
+        f"{output}: {chosen.value} report of "
+        f"{counted(t['recommendations'], item_noun(t['by_kind']))} "
         f"from {counted(t['cases'], 'case')}",
     )

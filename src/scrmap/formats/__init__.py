@@ -10,7 +10,7 @@ has exactly one of the two. Renderers are pure: the CLI decides where their outp
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -49,6 +49,19 @@ def counted(number: int, noun: str) -> str:
     """``1 recommendation``, ``2 recommendations``: a count with its noun agreeing (every
     noun scrmap counts takes a plain -s)."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def item_noun(by_kind: Mapping[str, int]) -> str:
+    """What a row of coverage counts, as the headline (`items_by_kind`) calls it: findings
+    and responses count beside recommendations, so a count called "recommendations" of a
+    library that holds all three told a Board reader of recommendations that are not
+    there. "item", or the one kind where all are of one ("recommendation", most often)."""
+    return next(iter(by_kind)) if len(by_kind) == 1 else "item"
+
+
+def items_title(by_kind: Mapping[str, int]) -> str:
+    """`item_noun` as the start of a title: "Items", "Recommendations", "Findings"."""
+    return item_noun(by_kind).capitalize() + "s"
 
 
 def filter_parts(

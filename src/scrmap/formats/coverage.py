@@ -15,6 +15,7 @@ from scrmap.formats import (
     filter_parts,
     incomplete,
     items_by_kind,
+    items_title,
     json_text,
     learned_line,
     problem_file,
@@ -163,9 +164,10 @@ def _filters_markdown(record: CoverageRecord) -> list[str]:
     return [f"Filters: {'; '.join(parts)}.", ""] if parts else []
 
 
-def _table(rows: list[RowRecord], with_quadrant: bool, heading: str) -> list[str]:
+def _table(rows: list[RowRecord], with_quadrant: bool, heading: str, counts: str) -> list[str]:
+    """``counts``: what each row counts, as a title (`items_title`)."""
     head = "| Id | Title |" + (" Quadrant |" if with_quadrant else "")
-    lines = [f"## {heading}", "", head + " Recommendations | Cases | Which cases |"]
+    lines = [f"## {heading}", "", head + f" {counts} | Cases | Which cases |"]
     lines.append("|---|---|" + ("---|" if with_quadrant else "") + "---:|---:|---|")
     for row in rows:
         cells: list[object] = [row["id"], row["title"]]
@@ -189,7 +191,8 @@ def _cases_markdown(record: CoverageRecord) -> list[str]:
         )
     cases = list(record["case_theme"])
     numbers = [f"C{n}" for n in range(1, len(cases) + 1)]
-    lines += ["", "## Themes by case (recommendations)", ""]
+    counted_as = items_title(record["totals"]["by_kind"]).lower()
+    lines += ["", f"## Themes by case ({counted_as})", ""]
     lines += ["| Theme | " + " | ".join(numbers) + " |", "|---|" + "---:|" * len(cases)]
     for theme in record["themes"]:
         counts = [record["case_theme"][case][theme["id"]] for case in cases]
@@ -236,9 +239,10 @@ def to_markdown(record: CoverageRecord) -> str:
         *(f"{n}. {md_cell(m['text'])}." for n, m in enumerate(record["key_messages"], 1)),
         "",
     ]
-    lines += _table(record["quadrants"], False, "Quadrants")
-    lines += _table(record["standards"], True, "Practice standards")
-    lines += _table(record["themes"], True, "Key themes")
+    counts = items_title(record["totals"]["by_kind"])
+    lines += _table(record["quadrants"], False, "Quadrants", counts)
+    lines += _table(record["standards"], True, "Practice standards", counts)
+    lines += _table(record["themes"], True, "Key themes", counts)
     lines += _cases_markdown(record)
     lines += ["## Gaps", ""]
     for kind, rows in record["gaps"].items():

@@ -32,6 +32,7 @@ from scrmap.formats import (
     counted,
     filter_parts,
     incomplete,
+    items_title,
     learned_line,
     problem_file,
     quoted_problems,
@@ -196,12 +197,15 @@ def _which(row: RowRecord) -> str:
     return f"<td>{shown}</td>"
 
 
-def _rows_table(rows: list[RowRecord], with_quadrant: bool, caption: str) -> str:
+def _rows_table(rows: list[RowRecord], with_quadrant: bool, name: str, counts: str) -> str:
+    """``name``: what the rows are ("Quadrants"); ``counts``: what each row counts, as a
+    title (`items_title`)."""
+    caption = f"{name}: {counts.lower()} and cases on each"
     head = _head(
         "Id",
         "Title",
         *(["Quadrant"] if with_quadrant else []),
-        "n:" + _spoken("Recs", "Recommendations"),
+        "n:" + (_spoken("Recs", counts) if counts == "Recommendations" else counts),
         "n:Cases",
         "Which cases",
     )
@@ -244,7 +248,7 @@ def _heatmaps(record: ReportRecord) -> str:
     parts = []
     for start in range(0, len(cases), CASE_COLUMNS):
         group = cases[start : start + CASE_COLUMNS]
-        title = "Recommendations on each theme, by case"
+        title = f"{items_title(record['totals']['by_kind'])} on each theme, by case"
         if len(cases) > CASE_COLUMNS:
             title += f" ({start + 1} to {start + len(group)} of {len(cases)})"
         chart = heatmap(
@@ -275,7 +279,7 @@ def _cooccurrence(record: ReportRecord) -> str:
         return None if a == b else pairs.get((a, b), pairs.get((b, a), 0))
 
     chart = heatmap(
-        "Recommendations assigned both themes",
+        f"{items_title(record['totals']['by_kind'])} assigned both themes",
         [t["title"] for t in used],
         [t["title"] for t in used],
         [[count(a["id"], b["id"]) for b in used] for a in used],
@@ -291,7 +295,7 @@ def _trend(record: ReportRecord) -> str:
     years = sorted(by_year)
     themes = [t for t in record["themes"] if any(by_year[y][t["id"]] for y in years)]
     chart = trend(
-        "Recommendations on each theme, by year of publication",
+        f"{items_title(record['totals']['by_kind'])} on each theme, by year of publication",
         [t["title"] for t in themes],
         [int(y) for y in years],
         [[by_year[y][t["id"]] for y in years] for t in themes],
@@ -532,7 +536,8 @@ def _glance(record: ReportRecord) -> str:
 
 def _summary(record: ReportRecord) -> str:
     messages = "".join(f"<li>{_e(m['text'])}.</li>" for m in record["key_messages"])
-    quadrants = _bars("Recommendations in each quadrant", record["quadrants"], "quadrants")
+    counts = items_title(record["totals"]["by_kind"])
+    quadrants = _bars(f"{counts} in each quadrant", record["quadrants"], "quadrants")
     return f"""<section class="summary" aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
 {_unread(record)}
@@ -689,6 +694,7 @@ def _repeated(record: ReportRecord) -> str:
 def render(record: ReportRecord) -> str:
     """The whole report page."""
     fw = record["framework"]
+    counts = items_title(record["totals"]["by_kind"])
     title = f"Coverage of {fw['title']}"
     as_of = _long_date(record["action_plan"]["as_of"])
     marking = record["marking"] or ""
@@ -722,13 +728,13 @@ def render(record: ReportRecord) -> str:
 Appendix A.</p>
 {_summary(record)}
 <h2>1. Coverage</h2>
-{_bars("Recommendations on each practice standard", record["standards"], "standards").figure()}
+{_bars(f"{counts} on each practice standard", record["standards"], "standards").figure()}
 <h3>Quadrants</h3>
-{_rows_table(record["quadrants"], False, "Quadrants: recommendations and cases on each")}
+{_rows_table(record["quadrants"], False, "Quadrants", counts)}
 <h3>Practice standards</h3>
-{_rows_table(record["standards"], True, "Practice standards: recommendations and cases on each")}
+{_rows_table(record["standards"], True, "Practice standards", counts)}
 <h3>Key themes</h3>
-{_rows_table(record["themes"], True, "Key themes: recommendations and cases on each")}
+{_rows_table(record["themes"], True, "Key themes", counts)}
 <h2>2. Action plan progress</h2>
 {_action_plan(record)}
 <h2>3. Themes by case</h2>

@@ -21,6 +21,7 @@ from scrmap.formats import (
     NO_PLAN,
     counted,
     incomplete,
+    item_noun,
     items_by_kind,
     learned_line,
     problem_file,
@@ -91,14 +92,6 @@ def unread(record: CoverageRecord) -> list[Text]:
     return lines
 
 
-def _noun(record: CoverageRecord) -> str:
-    """What a row counts, as the headline calls it: findings and responses count beside
-    recommendations, so "20 recs" of a library that holds all three told a Board reader
-    of recommendations that are not there; "20 items", or "20 findings" where all are."""
-    kinds = record["totals"]["by_kind"]
-    return next(iter(kinds)) if len(kinds) == 1 else "item"
-
-
 def coverage_table(record: CoverageRecord, by: str) -> Table:
     """Rows of quadrants, standards or themes with counts and cases; gaps marked."""
     section, title = SECTIONS[by]
@@ -135,7 +128,7 @@ def coverage_stack(record: CoverageRecord, by: str) -> Group:
     rows = {"quadrants": record["quadrants"], "standards": record["standards"]}.get(
         section, record["themes"]
     )
-    noun = _noun(record)
+    noun = item_noun(record["totals"]["by_kind"])
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
@@ -213,7 +206,7 @@ def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
     tables: list[RenderableType] = []
     for first in range(0, len(numbered), per_table):
         part = numbered[first : first + per_table]
-        title = "Themes by case (recommendations)"
+        title = f"Themes by case ({item_noun(record['totals']['by_kind'])}s)"
         if len(part) < len(numbered):
             title += f", C{part[0][0]} to C{part[-1][0]}"
         table = Table(title=title, title_justify="left")
