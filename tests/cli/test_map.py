@@ -282,7 +282,7 @@ def test_evidence_names_each_phrase_once_with_its_learned_weight(runner: CliRunn
         text = " ".join(out.split())
         assert "“fathers”, “carers”, “fathers”" not in text
         assert "“record”, “record”" not in text
-        assert re.search(r"“fathers” \(learned weight \+\d\.\d\d\)", text)
+        assert re.search(r"“fathers” \(framework phrase; learned weight \+\d\.\d\d\)", text)
         assert "“male carers”, “fathers”" in text
 
 
@@ -453,3 +453,28 @@ def test_map_names_a_case_as_written_where_coverage_counts_one_spelling(
         app, ["coverage", "-", "-f", "json"], input="Staff should talk to fathers.\n"
     )
     assert [c["id"] for c in json.loads(alone.stdout)["cases"]] == ["(no case)"]
+
+
+def test_a_framework_phrase_that_is_a_learned_word_too_says_it_is_both() -> None:
+    """Shown once, in the framework phrase's place (first), the phrase says it is the
+    framework's: as a learned word alone, its weight read as out of the learned words'
+    order, strongest first ("domestic abuse" +0.23 before "abuse" +0.38)."""
+    from scrmap.cli.views.map import _evidence
+
+    def said(cue: str, matched: str) -> dict[str, object]:
+        return {"cue": cue, "matched": matched, "start": 0, "end": len(matched)}
+
+    match = {
+        "id": "6.2",
+        "score": 75,
+        "evidence": [
+            said("domestic abuse", "domestic abuse"),
+            said("safe lives", "SafeLives"),
+            said("abuse (learned +0.38)", "abuse"),
+            said("domestic abuse (learned +0.23)", "domestic abuse"),
+        ],
+    }
+    assert _evidence("standard", match) == (  # type: ignore[arg-type]
+        "“domestic abuse” (framework phrase; learned weight +0.23), “SafeLives”, "
+        "“abuse” (learned weight +0.38)"
+    )

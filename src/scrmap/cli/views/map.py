@@ -68,14 +68,23 @@ def _evidence(kind: str, match: MatchRecord) -> str:
     if kind == "quadrant":
         return "from " + ", ".join(sorted({e.get("via") or "" for e in match["evidence"]}))
     # A phrase can be evidence twice (a framework phrase and a learned word): say it once,
-    # with the learned weight if it has one.
-    shown: dict[str, str] = {}
+    # in the framework phrase's place (they come first), with the learned weight if it has
+    # one, and say that it is the framework's: shown as a learned word alone, its weight
+    # stood out of the learned words' order, strongest first.
+    shown: dict[str, tuple[bool, str]] = {}
     for e in match["evidence"]:
         learned = LEARNED.search(e["cue"])
-        tag = f" (learned weight {learned.group(1)})" if learned else ""
         phrase = f"“{e['matched']}”"
-        shown[phrase] = shown.get(phrase) or tag
-    return ", ".join(phrase + tag for phrase, tag in shown.items())
+        cue, weight = shown.get(phrase, (False, ""))
+        shown[phrase] = (cue or not learned, weight or (learned.group(1) if learned else ""))
+    return ", ".join(phrase + _tag(cue, weight) for phrase, (cue, weight) in shown.items())
+
+
+def _tag(cue: bool, weight: str) -> str:
+    """What a phrase of the evidence is, after it: nothing for a framework phrase alone."""
+    if not weight:
+        return ""
+    return f" (framework phrase; learned weight {weight})" if cue else f" (learned weight {weight})"
 
 
 def _said(record: RecommendationRecord, kind: str, match: MatchRecord) -> str:
