@@ -32,6 +32,7 @@ from scrmap.formats import (
     counted,
     filter_parts,
     incomplete,
+    item_noun,
     items_title,
     learned_line,
     problem_file,
@@ -509,7 +510,8 @@ def _glance(record: ReportRecord) -> str:
     counts = plan["counts"]
     repeated = sum(len(g["members"]) for g in record["repeated"])
     lines = [
-        f"<b>Repeats:</b> {counted(t['repeated_groups'], 'group')} of recommendations that "
+        f"<b>Repeats:</b> {counted(t['repeated_groups'], 'group')} of "
+        f"{item_noun(t['by_kind'])}s that "
         f"are worded much the same across cases ({counted(repeated, 'item')}; check each)"
         + (
             " (more than listed: the search stopped at its limit)"
