@@ -42,6 +42,7 @@ from scrmap.checks import Severity
 from scrmap.config_files import ENV_VAR, FILE_NAME, discover
 from scrmap.errors import (
     A_DIRECTORY,
+    NO_SUCH_FILE,
     ConfigError,
     Problem,
     link_to_nothing,
@@ -217,9 +218,12 @@ def load(path: Path | None, limits: Limits | None = None) -> Configuration:
     except UnicodeDecodeError as exc:
         raise ConfigError([undecodable(name, exc)]) from None
     except OSError as exc:
-        why = link_to_nothing(path) if isinstance(exc, FileNotFoundError) else None
-        if isinstance(exc, FileNotFoundError) and name == "-":
-            why = no_such_file(name, "configuration file")
+        why = None
+        if isinstance(exc, FileNotFoundError):
+            # The one wording of a path that names nothing, as for the framework.
+            why = link_to_nothing(path) or f"{NO_SUCH_FILE} (the configuration file)"
+            if name == "-":
+                why = no_such_file(name, "configuration file")
         if isinstance(exc, IsADirectoryError):
             why = A_DIRECTORY
         if why is not None:

@@ -227,6 +227,26 @@ def test_gitlab_code_quality(runner: CliRunner, weak: Path) -> None:
     assert unmapped["description"].startswith("Y-2: maps onto no practice standard")
 
 
+def test_gitlab_fingerprints_survive_moved_lines(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
+    """A duplicate names where its twin stands; a line added above both moves that place,
+    and the fingerprint must not move with it, or GitLab shows the issue fixed and new."""
+    monkeypatch.chdir(tmp_path)
+    item = "  - id: C-{n}\n    text: The Board will audit referrals to the MASH by March 2027.\n"
+    body = "case: C\nrecommendations:\n" + item.format(n=1) + item.format(n=2)
+
+    def fingerprints() -> dict[str, str]:
+        issues = json.loads(run(runner, "a.yaml", "-f", "gitlab").stdout)
+        return {i["check_name"]: i["fingerprint"] for i in issues}
+
+    Path("a.yaml").write_text(body, encoding="utf-8")
+    before = fingerprints()
+    assert "duplicate" in before
+    Path("a.yaml").write_text("# moved down a line\n" + body, encoding="utf-8")
+    assert fingerprints() == before
+
+
 def test_pre_commit_hook_checks_recommendation_files_only() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     files = re.compile(hook["files"])

@@ -9,6 +9,7 @@ for grep, editors and CI logs.
 from __future__ import annotations
 
 import hashlib
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Sequence
@@ -108,13 +109,19 @@ def _summary(rule_id: str) -> str:
     return summary(rule) if rule is not None else "Input that cannot be read or is invalid."
 
 
+_PLACE = re.compile(r"(?<=\S):\d+(?::\d+)?\b|\bline \d+\b")
+"""A place in a message ("at recs/case.yaml:4", "(first at line 3)"): the place of another
+item, which moves with the lines above it as the finding's own line does."""
+
+
 def to_gitlab(result: CheckResult) -> str:
     """GitLab Code Quality (a JSON array of issues), as sqlfluff writes it. The
     fingerprint leaves out the line, so an issue keeps its identity when text moves."""
     issues = []
     seen: Counter[str] = Counter()
     for f in result.findings:
-        key = "\x00".join((f.rule, f.path, f.recommendation or "", f.message))
+        message = _PLACE.sub("", f.message)  # another item's line moves as this one's does
+        key = "\x00".join((f.rule, f.path, f.recommendation or "", message))
         seen[key] += 1
         description = f"{f.recommendation}: {f.message}" if f.recommendation else f.message
         issues.append(
