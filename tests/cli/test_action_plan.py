@@ -190,7 +190,11 @@ def test_html_report(runner: CliRunner, tmp_path: Path) -> None:
     assert "Status words not recognised (2)" in page and "“Purple”" in page
     assert "&lt;b&gt;Board&lt;/b&gt; [U+202E]evil" not in overdue  # P-5 is not overdue
     assert "\u202e" not in page
-    assert "7 actions: 1 complete, 4 overdue, 1 with no status" in page
+    # Every state is counted, so the figures add up to the actions (1+1+1+1+2+1 = 7).
+    assert (
+        "7 actions: 1 complete, 1 on track, 1 partly met, 1 not met, 2 with a status not "
+        "recognised, 1 with no status; 4 overdue"
+    ) in page
     assert "Report date</dt><dd>30 June 2021" in page
     assert '<p class="marking">OFFICIAL-SENSITIVE</p>' in page
 

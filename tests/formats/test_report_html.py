@@ -129,3 +129,13 @@ def test_a_framework_with_no_digest_says_so(
     monkeypatch.setattr(records, "file_sha256", lambda path: None)
     html = page(tmp_path)
     assert "(norfolk-tlf, version 2016, no SHA-256: read from a pipe, or gone since)" in html
+
+
+def test_the_page_says_why_its_figures_add_up_to_more_than_the_items(tmp_path: Path) -> None:
+    """The quadrants alone add up to nearly twice the items of the library: an item counts
+    in every quadrant, standard and theme it maps to, and the page says so."""
+    html = page(tmp_path)
+    assert (
+        "An item mapped to several quadrants, standards or themes counts once in each, so the "
+        "figures add up to more than the 45 items."
+    ) in html

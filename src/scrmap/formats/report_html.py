@@ -222,7 +222,8 @@ def _rows_table(rows: list[RowRecord], with_quadrant: bool, name: str, counts: s
     return _table(caption, head, "".join(body))
 
 
-def _bars(title: str, rows: list[RowRecord], uid: str) -> Chart:
+def _bars(title: str, rows: list[RowRecord], uid: str, counts: str) -> Chart:
+    """``counts``: what each bar counts, as a title (`items_title`)."""
     return bar_chart(
         title,
         [
@@ -233,7 +234,7 @@ def _bars(title: str, rows: list[RowRecord], uid: str) -> Chart:
             )
             for r in rows
         ],
-        "recommendations",
+        counts.lower(),
         uid,
     )
 
@@ -504,6 +505,28 @@ def _gaps(record: ReportRecord) -> str:
     return _list(items, empty="None: every quadrant, standard and theme is addressed.")
 
 
+_STATE_WORDS = {
+    "complete": "complete",
+    "on-track": "on track",
+    "partly-met": "partly met",
+    "not-met": "not met",
+    "not-started": "not started",
+    "unrecognised": "with a status not recognised",
+    "no-status": "with no status",
+}
+"""Each state of an action (`scrmap.actionplan.State`) as the glance line counts it."""
+
+
+def _clipped(text: str, most: int) -> str:
+    """``text`` in at most ``most`` characters, cut at a word ("provide the right
+    services…", not "provide the right servic…")."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    word = cut.rsplit(" ", 1)[0]
+    return (word if len(word) >= most // 2 else cut).rstrip(" ,;:") + "…"
+
+
 def _glance(record: ReportRecord) -> str:
     t = record["totals"]
     plan = record["action_plan"]
@@ -528,10 +551,16 @@ def _glance(record: ReportRecord) -> str:
     if plan["actions"] and carries_no_plan(plan):
         lines.append(f"<b>Action plan:</b> {NO_PLAN.format(counted(plan['actions'], 'action'))}")
     elif plan["actions"]:
+        # Every state an action is in, so the figures add up to the actions: without on
+        # track and off track, "17 actions: 0 complete, 14 with no status" left three unsaid.
+        states = [
+            f"{n:,} {_STATE_WORDS[state]}"
+            for state, n in counts.items()
+            if n or state == "complete"
+        ]
         lines.append(
             f"<b>Action plan:</b> {counted(plan['actions'], 'action')}: "
-            f"{counts['complete']:,} complete, "
-            f"{plan['overdue']:,} overdue, {counts['no-status']:,} with no status"
+            f"{', '.join(states)}; {plan['overdue']:,} overdue"
         )
     return _list(lines)
 
@@ -539,7 +568,7 @@ def _glance(record: ReportRecord) -> str:
 def _summary(record: ReportRecord) -> str:
     messages = "".join(f"<li>{_e(m['text'])}.</li>" for m in record["key_messages"])
     counts = items_title(record["totals"]["by_kind"])
-    quadrants = _bars(f"{counts} in each quadrant", record["quadrants"], "quadrants")
+    quadrants = _bars(f"{counts} in each quadrant", record["quadrants"], "quadrants", counts)
     return f"""<section class="summary" aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
 {_unread(record)}
@@ -550,7 +579,21 @@ def _summary(record: ReportRecord) -> str:
 <div><h3>At a glance</h3>{_glance(record)}</div></div>
 <h3>Coverage by quadrant</h3>
 {quadrants.figure()}
+{_counted_in_each(record)}
 </section>"""
+
+
+def _counted_in_each(record: ReportRecord) -> str:
+    """Why the quadrants' and standards' figures add up to more than the items: a Board
+    reader who adds them finds a total far over the headline's, and nothing said why."""
+    t = record["totals"]
+    noun = item_noun(t["by_kind"])
+    article = "An" if noun[0] in "aeiou" else "A"
+    return (
+        f'<p class="more">{article} {noun} mapped to several quadrants, standards or themes '
+        f"counts once in each, so the figures add up to more than the "
+        f"{counted(t['recommendations'], noun)}.</p>"
+    )
 
 
 def _action_rows(actions: list[ActionRecord], late: bool, caption: str) -> str:
@@ -559,7 +602,7 @@ def _action_rows(actions: list[ActionRecord], late: bool, caption: str) -> str:
     )
     rows = []
     for a in actions[:LIST_LIMIT]:
-        text = a["text"] if len(a["text"]) <= 160 else a["text"][:159] + "…"
+        text = _clipped(a["text"], 160)
         rows.append(
             f'<tr><th scope="row">{_e(a["case"])} <b>{_e(a["id"])}</b></th>'
             f"<td>{_e(a['owner']) or '<i>none named</i>'}</td><td class=due>{_e(a['due'])}</td>"
@@ -730,7 +773,7 @@ def render(record: ReportRecord) -> str:
 Appendix A.</p>
 {_summary(record)}
 <h2>1. Coverage</h2>
-{_bars(f"{counts} on each practice standard", record["standards"], "standards").figure()}
+{_bars(f"{counts} on each practice standard", record["standards"], "standards", counts).figure()}
 <h3>Quadrants</h3>
 {_rows_table(record["quadrants"], False, "Quadrants", counts)}
 <h3>Practice standards</h3>

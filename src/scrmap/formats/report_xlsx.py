@@ -21,7 +21,14 @@ from datetime import date, datetime
 from typing import Any
 
 from scrmap.actionplan import LABELS, STATES, State
-from scrmap.formats import filter_parts, incomplete, learned_line, problem_file, withheld_by_fit
+from scrmap.formats import (
+    filter_parts,
+    incomplete,
+    item_noun,
+    learned_line,
+    problem_file,
+    withheld_by_fit,
+)
 from scrmap.formats.cells import evidence_cell, ids_cell, safe_cell
 from scrmap.formats.display_text import visible
 from scrmap.formats.svg_charts import SHADES
@@ -157,7 +164,7 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
         ["first published", _day(period["first"])],
         ["last published", _day(period["last"])],
         ["undated cases", "; ".join(period["undated"])],
-        ["recommendations", t["recommendations"]],
+        [f"{item_noun(t['by_kind'])}s", t["recommendations"]],
         ["cases", t["cases"]],
         ["mapped", t["mapped"]],
         ["unmapped", t["unmapped"]],
@@ -165,7 +172,7 @@ def _summary_rows(record: ReportRecord) -> list[list[Any]]:
         ["quadrants covered", f"{t['quadrants_covered']} of {t['quadrants']}"],
         ["standards covered", f"{t['standards_covered']} of {t['standards']}"],
         ["themes covered", f"{t['themes_covered']} of {t['themes']}"],
-        ["groups of repeated recommendations", t["repeated_groups"]],
+        [f"groups of repeated {item_noun(t['by_kind'])}s", t["repeated_groups"]],
         ["actions", plan["actions"]],
         ["actions overdue", plan["overdue"]],
         *[[f"actions: {LABELS[s].lower()}", plan["counts"][s.value]] for s in STATES],
@@ -217,7 +224,7 @@ def render(record: ReportRecord) -> bytes:
             ],
             record,
         )
-    base = ["recommendations", "cases", "which cases", "gap"]
+    base = [f"{item_noun(record['totals']['by_kind'])}s", "cases", "which cases", "gap"]
     _sheet(
         workbook,
         "Quadrants",

@@ -208,7 +208,8 @@ def heatmap(record: CoverageRecord, width: int = WIDE) -> Group:
         part = numbered[first : first + per_table]
         title = f"Themes by case ({item_noun(record['totals']['by_kind'])}s)"
         if len(part) < len(numbered):
-            title += f", C{part[0][0]} to C{part[-1][0]}"
+            first, last = part[0][0], part[-1][0]
+            title += f", C{first}" if first == last else f", C{first} to C{last}"
         table = Table(title=title, title_justify="left")
         table.add_column("theme", no_wrap=True)
         for number, _ in part:
