@@ -192,8 +192,8 @@ def test_html_report(runner: CliRunner, tmp_path: Path) -> None:
     assert "\u202e" not in page
     # Every state is counted, so the figures add up to the actions (1+1+1+1+2+1 = 7).
     assert (
-        "7 actions: 1 complete, 1 on track, 1 partly met, 1 not met, 2 with a status not "
-        "recognised, 1 with no status; 4 overdue"
+        "7 actions: 1 complete, 1 on track, 1 partly met, 1 not met, 2 unknown status, "
+        "1 no status; 4 overdue"
     ) in page
     assert "Report date</dt><dd>30 June 2021" in page
     assert '<p class="marking">OFFICIAL-SENSITIVE</p>' in page

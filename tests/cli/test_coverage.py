@@ -788,3 +788,23 @@ def test_no_weak_match_no_weak_section(runner: CliRunner) -> None:
     shown = run(runner, "coverage", LIBRARY).stdout
     assert "Weak matches" not in shown
     assert "Weak matches" not in run(runner, "coverage", LIBRARY, "-f", "markdown").stdout
+
+
+def test_a_library_of_several_kinds_is_counted_in_items_everywhere(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The workbook, the report's closing line and the terminal's last heatmap of one case
+    count what the headline counts: items, where findings and responses count too."""
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "report.xlsx"
+    plan = str(ROOT / "examples" / "action-plan.csv")
+    result = run(runner, "report", LIBRARY, plan, "-o", str(out), "--as-of", "2027-04-30")
+    assert result.exit_code == exitcodes.OK, result.stderr
+    assert result.stderr.endswith("xlsx report of 48 items from 6 cases\n")
+    workbook = openpyxl.load_workbook(out)
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True)}
+    assert summary["items"] == 48 and "recommendations" not in summary
+    assert [c.value for c in workbook["Quadrants"][1]][2] == "items"
+    narrow = invoke(runner, ["coverage", LIBRARY, plan], env={"COLUMNS": "60", "NO_COLOR": "1"})
+    titles = [line for line in narrow.stdout.splitlines() if line.startswith("Themes by case")]
+    assert titles == ["Themes by case (items), C1 to C5", "Themes by case (items), C6"]

@@ -139,3 +139,12 @@ def test_the_page_says_why_its_figures_add_up_to_more_than_the_items(tmp_path: P
         "An item mapped to several quadrants, standards or themes counts once in each, so the "
         "figures add up to more than the 45 items."
     ) in html
+
+
+def test_long_action_text_is_cut_at_a_word() -> None:
+    text = "Agencies should provide the right services to families " * 5
+    cut = report_html._clipped(text, 60)
+    assert cut == "Agencies should provide the right services to families…"
+    assert len(cut) <= 60 and report_html._clipped("Short.", 60) == "Short."
+    unbroken = "x" * 100  # no word to cut at: cut where the limit falls
+    assert report_html._clipped(unbroken, 60) == "x" * 59 + "…"

@@ -505,18 +505,6 @@ def _gaps(record: ReportRecord) -> str:
     return _list(items, empty="None: every quadrant, standard and theme is addressed.")
 
 
-_STATE_WORDS = {
-    "complete": "complete",
-    "on-track": "on track",
-    "partly-met": "partly met",
-    "not-met": "not met",
-    "not-started": "not started",
-    "unrecognised": "with a status not recognised",
-    "no-status": "with no status",
-}
-"""Each state of an action (`scrmap.actionplan.State`) as the glance line counts it."""
-
-
 def _clipped(text: str, most: int) -> str:
     """``text`` in at most ``most`` characters, cut at a word ("provide the right
     services…", not "provide the right servic…")."""
@@ -554,9 +542,9 @@ def _glance(record: ReportRecord) -> str:
         # Every state an action is in, so the figures add up to the actions: without on
         # track and off track, "17 actions: 0 complete, 14 with no status" left three unsaid.
         states = [
-            f"{n:,} {_STATE_WORDS[state]}"
-            for state, n in counts.items()
-            if n or state == "complete"
+            f"{counts[s.value]:,} {SHORT_LABELS[s].lower()}"
+            for s in STATES
+            if counts[s.value] or s is State.complete
         ]
         lines.append(
             f"<b>Action plan:</b> {counted(plan['actions'], 'action')}: "
@@ -565,9 +553,9 @@ def _glance(record: ReportRecord) -> str:
     return _list(lines)
 
 
-def _summary(record: ReportRecord) -> str:
+def _summary(record: ReportRecord, counts: str) -> str:
+    """``counts``: what the figures count, as a title (`items_title`)."""
     messages = "".join(f"<li>{_e(m['text'])}.</li>" for m in record["key_messages"])
-    counts = items_title(record["totals"]["by_kind"])
     quadrants = _bars(f"{counts} in each quadrant", record["quadrants"], "quadrants", counts)
     return f"""<section class="summary" aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
@@ -771,7 +759,7 @@ def render(record: ReportRecord) -> str:
 <h1>{_e(title)}</h1>
 <p class="meta">Report date {as_of}. Made by scrmap; the evidence for every mapping is in
 Appendix A.</p>
-{_summary(record)}
+{_summary(record, counts)}
 <h2>1. Coverage</h2>
 {_bars(f"{counts} on each practice standard", record["standards"], "standards", counts).figure()}
 <h3>Quadrants</h3>
